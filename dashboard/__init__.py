@@ -1,0 +1,1 @@
+"""Diplomatic-timeline dashboard: the plain-Python model (no Streamlit here)."""

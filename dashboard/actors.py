@@ -1,0 +1,72 @@
+"""The actors directory: canonical names, aliases, kinds and countries."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass, field
+
+from dashboard import schema
+from dashboard.problems import EventsFileError, Problem
+
+ACTOR_COLUMNS: tuple[str, ...] = ("actor", "kind", "country", "aliases")
+
+
+@dataclass(frozen=True)
+class ActorDirectory:
+    """Canonical actor names with their kind and country; aliases map to one name."""
+
+    kinds: dict[str, str] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    def canonical(self, name: str) -> str:
+        """The canonical spelling of ``name`` (itself when unknown)."""
+        return self.aliases.get(name, name)
+
+    def country_of(self, name: str) -> str:
+        """The country of an actor (by any spelling), or "" when unknown."""
+        return self.countries.get(self.canonical(name), "")
+
+
+def load_actors(path: str | os.PathLike) -> ActorDirectory:
+    """Read data/actors.csv (actor, kind, country, aliases) into a directory."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return parse_actors(handle.read())
+
+
+def parse_actors(text: str) -> ActorDirectory:
+    """Parse the actors table; report every problem by row and column."""
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [c for c in ACTOR_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise EventsFileError([Problem(None, c, "required column is missing") for c in missing])
+    kinds: dict[str, str] = {}
+    countries: dict[str, str] = {}
+    aliases: dict[str, str] = {}
+    problems: list[Problem] = []
+    for row_number, row in enumerate(reader, start=2):
+        name = (row["actor"] or "").strip()
+        if not name:
+            problems.append(Problem(row_number, "actor", "is empty"))
+            continue
+        if name in kinds or name in aliases:
+            problems.append(Problem(row_number, "actor", f"{name!r} is listed twice"))
+        if row["kind"] not in schema.ACTOR_KINDS:
+            problems.append(
+                Problem(
+                    row_number,
+                    "kind",
+                    f"unknown kind {row['kind']!r}; use one of {', '.join(schema.ACTOR_KINDS)}",
+                )
+            )
+        kinds[name] = row["kind"]
+        countries[name] = (row["country"] or "").strip()
+        for alias in schema.split_list(row["aliases"] or ""):
+            if alias in aliases or (alias in kinds and alias != name):
+                problems.append(Problem(row_number, "aliases", f"alias {alias!r} is ambiguous"))
+            aliases[alias] = name
+    if problems:
+        raise EventsFileError(problems)
+    return ActorDirectory(kinds=kinds, countries=countries, aliases=aliases)

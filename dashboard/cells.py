@@ -1,0 +1,37 @@
+"""Spreadsheet-formula neutralisation for text cells, reversible on load.
+
+OWASP CSV injection: a cell that starts with ``= + - @``, a tab or a carriage
+return may run as a formula when a spreadsheet opens the file. On export such a
+cell gets a leading apostrophe, which spreadsheets treat as "this is text" and
+do not display. To keep export lossless, the rule is a bijection:
+
+* escape: a cell matching ``'*[=+\\-@\\t\\r]...`` (any apostrophes, then a
+  trigger character) gets one more apostrophe in front;
+* unescape (on load): a cell matching ``'+[=+\\-@\\t\\r]...`` loses one leading
+  apostrophe.
+
+Every other cell is written and read unchanged, so ``unescape(escape(s)) == s``
+for every string ``s``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+_ESCAPE_PATTERN = r"^'*[=+\-@\t\r]"
+_UNESCAPE_PATTERN = r"^'(?='*[=+\-@\t\r])"
+
+
+def escape_formula_cells(column: pd.Series) -> pd.Series:
+    """Prefix an apostrophe to every cell a spreadsheet could run as a formula."""
+    needs = column.str.contains(_ESCAPE_PATTERN, regex=True)
+    if not needs.any():
+        return column
+    return column.mask(needs, "'" + column)
+
+
+def unescape_formula_cells(column: pd.Series) -> pd.Series:
+    """Undo :func:`escape_formula_cells` (drop one apostrophe before a trigger)."""
+    if not column.str.startswith("'").any():
+        return column
+    return column.str.replace(_UNESCAPE_PATTERN, "", n=1, regex=True)

@@ -1,0 +1,116 @@
+"""Command line: ``python -m dashboard validate|export ...``.
+
+Exit codes: 0 success, 1 invalid input file, 2 usage error (bad arguments,
+unknown or malformed filter values).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from dashboard.export import export_csv
+from dashboard.filters import PARAM_KEYS, FilterSpec, apply_filters
+from dashboard.problems import EventsFileError, format_problems
+from dashboard.table import EventTable, default_events_path, load_events
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _summary(table: EventTable) -> str:
+    events = table.events
+    if events.empty:
+        return "0 events"
+    first = events["start_date"].min().date().isoformat()
+    last = events["end_date"].max().date().isoformat()
+    return f"{len(events)} events, {first} to {last}"
+
+
+def _load(path, stderr) -> EventTable | None:
+    try:
+        return load_events(path)
+    except EventsFileError as err:
+        for line in format_problems(err.problems):
+            print(line, file=stderr)
+        count = len(err.problems)
+        print(f"{path}: invalid, {count} problem{'s' if count != 1 else ''}", file=stderr)
+        return None
+
+
+def cmd_validate(args, stdout, stderr) -> int:
+    table = _load(args.path, stderr)
+    if table is None:
+        return EXIT_INVALID
+    print(f"{args.path}: valid, {_summary(table)}", file=stdout)
+    return EXIT_OK
+
+
+def filter_spec_from_args(args) -> tuple[FilterSpec, list[str]]:
+    """The same parsing as the app's URL: flags are the query-parameter keys."""
+    params = {key: getattr(args, key) or [] for key in ("country", "actor", "type")}
+    for key in ("start", "end", "q"):
+        value = getattr(args, key)
+        params[key] = [value] if value else []
+    return FilterSpec.from_query_params(params)
+
+
+def cmd_export(args, stdout, stderr) -> int:
+    spec, notices = filter_spec_from_args(args)
+    table = _load(args.events, stderr)
+    if table is None:
+        return EXIT_INVALID
+    spec, unknown = spec.restricted_to(table)
+    notices += unknown
+    if notices:
+        # A dropped filter value would widen the export: refuse instead.
+        for notice in notices:
+            print(f"error: {notice}", file=stderr)
+        return EXIT_USAGE
+    rows = apply_filters(table, spec)
+    data = export_csv(rows)
+    if args.output == "-":
+        stdout.buffer.write(data) if hasattr(stdout, "buffer") else stdout.write(data.decode())
+    else:
+        with open(args.output, "wb") as handle:
+            handle.write(data)
+    print(f"wrote {len(rows)} of {len(table)} events to {args.output}", file=stderr)
+    return EXIT_OK
+
+
+def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+    """Filter flags named after the URL parameters (see dashboard.filters)."""
+    assert set(PARAM_KEYS.values()) == {"country", "actor", "type", "start", "end", "q"}
+    parser.add_argument("--country", action="append", metavar="X", help="country (repeatable)")
+    parser.add_argument("--actor", action="append", metavar="A", help="actor (repeatable)")
+    parser.add_argument("--type", action="append", metavar="T", help="event type (repeatable)")
+    parser.add_argument("--start", metavar="YYYY-MM-DD", help="keep events ending on/after")
+    parser.add_argument("--end", metavar="YYYY-MM-DD", help="keep events starting on/before")
+    parser.add_argument("--q", metavar="TEXT", help="case-insensitive text search")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check an events CSV")
+    validate.add_argument("path", help="events CSV to check")
+    validate.set_defaults(func=cmd_validate)
+
+    export = commands.add_parser("export", help="write the filtered events as CSV")
+    export.add_argument("--events", default=str(default_events_path()), help="events CSV")
+    add_filter_arguments(export)
+    export.add_argument("-o", "--output", required=True, help="output CSV path, or - for stdout")
+    export.set_defaults(func=cmd_export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdout=None, stderr=None) -> int:
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args, stdout, stderr)
+    except OSError as err:
+        print(f"error: {err}", file=stderr)
+        return EXIT_USAGE

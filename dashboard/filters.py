@@ -1,0 +1,174 @@
+"""One filter specification for the sidebar, the URL and the command line.
+
+A :class:`FilterSpec` is plain data. Its meaning:
+
+* several values of one kind (two countries) match events with *any* of them;
+  different kinds (a country and an event type) must *all* match;
+* ``countries`` match an event's countries and the countries of its actors and
+  recipients; ``actors`` match an event's actors or recipients;
+* ``start``/``end`` keep every event whose [start_date, end_date] overlaps the
+  range (a July-2022 month-precision event is inside 15-20 July 2022);
+* ``q`` is a case-insensitive substring of the title, description, actors,
+  recipients, countries, location or notes.
+
+In a URL (and on the command line) the keys are ``country``, ``actor``, ``type``,
+``start``, ``end`` and ``q``, repeated for several values. Bad values are
+reported back as notices, never raised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+import pyarrow.compute as pc
+
+from dashboard.table import EventTable
+
+#: FilterSpec field -> URL / command-line key.
+PARAM_KEYS: dict[str, str] = {
+    "countries": "country",
+    "actors": "actor",
+    "event_types": "type",
+    "start": "start",
+    "end": "end",
+    "q": "q",
+}
+_LIST_FIELDS = ("countries", "actors", "event_types")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MAX_QUERY_LENGTH = 200
+_EPOCH = dt.date(1970, 1, 1)
+
+
+@dataclass(frozen=True)
+class FilterSpec:
+    """Which events to show; the empty spec shows all."""
+
+    countries: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    event_types: tuple[str, ...] = ()
+    start: dt.date | None = None
+    end: dt.date | None = None
+    q: str = ""
+
+    def is_empty(self) -> bool:
+        return self == FilterSpec()
+
+    def to_query_params(self) -> dict[str, list[str]]:
+        """The URL form: key -> list of values (only keys that are set)."""
+        params: dict[str, list[str]] = {}
+        for name in _LIST_FIELDS:
+            values = getattr(self, name)
+            if values:
+                params[PARAM_KEYS[name]] = list(values)
+        for name in ("start", "end"):
+            value = getattr(self, name)
+            if value is not None:
+                params[PARAM_KEYS[name]] = [value.isoformat()]
+        if self.q:
+            params["q"] = [self.q]
+        return params
+
+    @classmethod
+    def from_query_params(
+        cls, params: Mapping[str, str | Iterable[str]]
+    ) -> tuple[FilterSpec, list[str]]:
+        """Read the URL form; malformed values are dropped and described in notices."""
+        notices: list[str] = []
+
+        def values(key: str) -> list[str]:
+            raw = params.get(key, [])
+            items = [raw] if isinstance(raw, str) else list(raw)
+            return [item.strip() for item in items if item is not None and item.strip()]
+
+        fields: dict[str, object] = {}
+        for name in _LIST_FIELDS:
+            fields[name] = tuple(dict.fromkeys(values(PARAM_KEYS[name])))
+        for name in ("start", "end"):
+            given = values(name)
+            if len(given) > 1:
+                notices.append(f"Several values for '{name}'; the first ({given[0]}) is used.")
+            fields[name] = _parse_date(name, given[0], notices) if given else None
+        start, end = fields["start"], fields["end"]
+        if start is not None and end is not None and start > end:
+            notices.append(f"The start date {start} is after the end date {end}; both are ignored.")
+            fields["start"] = fields["end"] = None
+        query = " ".join(values("q"))
+        if len(query) > _MAX_QUERY_LENGTH:
+            notices.append(f"The search text was cut to {_MAX_QUERY_LENGTH} characters.")
+            query = query[:_MAX_QUERY_LENGTH]
+        fields["q"] = query
+        return cls(**fields), notices
+
+    def restricted_to(self, table: EventTable) -> tuple[FilterSpec, list[str]]:
+        """Drop values the table does not know, with a notice for each."""
+        notices: list[str] = []
+        known = {
+            "countries": table.countries.lookup,
+            "actors": table.participants.lookup,
+            "event_types": set(table.event_types),
+        }
+        labels = {
+            "countries": "country",
+            "actors": "actor",
+            "event_types": "event type",
+        }
+        changes: dict[str, tuple[str, ...]] = {}
+        for name in _LIST_FIELDS:
+            current = getattr(self, name)
+            kept = []
+            for value in current:
+                resolved = table.directory.canonical(value) if name == "actors" else value
+                if resolved in known[name]:
+                    kept.append(resolved)
+                else:
+                    notices.append(f"Unknown {labels[name]} '{value}' was dropped from the filter.")
+            changes[name] = tuple(dict.fromkeys(kept))
+        return replace(self, **changes), notices
+
+
+def _parse_date(name: str, text: str, notices: list[str]) -> dt.date | None:
+    if _ISO_DATE.fullmatch(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    notices.append(f"'{text}' is not a date (YYYY-MM-DD); the {name} date is ignored.")
+    return None
+
+
+def filter_mask(table: EventTable, spec: FilterSpec) -> np.ndarray:
+    """Boolean mask over ``table.events`` of the events ``spec`` keeps (vectorised)."""
+    n = len(table)
+    mask = np.ones(n, dtype=bool)
+    if spec.countries:
+        mask &= table.countries.mask(spec.countries, n)
+    if spec.actors:
+        mask &= table.participants.mask(spec.actors, n)
+    if spec.event_types:
+        codes = [i for i, name in enumerate(table.event_types) if name in spec.event_types]
+        mask &= np.isin(table.type_codes, np.asarray(codes, dtype=np.int16))
+    if spec.start is not None:
+        mask &= table.end_days >= (spec.start - _EPOCH).days
+    if spec.end is not None:
+        mask &= table.start_days <= (spec.end - _EPOCH).days
+    if spec.q:
+        hits = pc.match_substring(table.haystack(), spec.q.lower())
+        mask &= hits.to_numpy(zero_copy_only=False)
+    return mask
+
+
+def filter_positions(table: EventTable, spec: FilterSpec) -> np.ndarray:
+    """Positions (row numbers in ``table.events``) of the events ``spec`` keeps."""
+    if spec.is_empty():
+        return np.arange(len(table))
+    return np.flatnonzero(filter_mask(table, spec))
+
+
+def apply_filters(table: EventTable, spec: FilterSpec) -> pd.DataFrame:
+    """The events ``spec`` keeps, in table order."""
+    return table.take(filter_positions(table, spec))

@@ -1,0 +1,376 @@
+"""Read and validate an events CSV: explicit types, our own date parsing, row/column problems.
+
+The reader never lets pandas guess: every column is read as text by pyarrow's
+CSV reader (fast, multi-threaded, and it *reports* rows with too few or too many
+fields instead of padding them), "NA" stays the string "NA", and dates are
+checked against ``YYYY-MM-DD`` before they are converted.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from dashboard import schema
+from dashboard.cells import unescape_formula_cells
+from dashboard.problems import EventsFileError, Problem
+
+_ISO_DATE = r"\d{4}-\d{2}-\d{2}"
+_PARAGRAPHS = r"\d+(\s*;\s*\d+)*"
+_MAX_WEEK_SPAN_DAYS = 14
+_BLOCK_SIZE = 16 << 20
+
+
+def read_source(source: str | os.PathLike | bytes) -> bytes:
+    """Return the raw bytes of a path or of bytes already in memory."""
+    if isinstance(source, bytes | bytearray | memoryview):
+        return bytes(source)
+    return Path(source).read_bytes()
+
+
+def parse_events(
+    data: bytes,
+    *,
+    allow_unknown_event_types: bool = False,
+) -> pd.DataFrame:
+    """Parse and validate the bytes of an events CSV into the events frame.
+
+    Parameters
+    ----------
+    data
+        The file's bytes (UTF-8, with or without a byte-order mark).
+    allow_unknown_event_types
+        Keep event types outside the vocabulary instead of reporting them
+        (used for imported tables whose types are listed in a notice).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Schema columns first (text as ``str``, dates as ``datetime64``), then
+        any extra columns of the file, as text, in file order.
+
+    Raises
+    ------
+    EventsFileError
+        With every problem found, each naming its row and column.
+    """
+    text_bytes = _check_bytes(data)
+    header = _read_header(text_bytes)
+    frame = _parse_rows(text_bytes, header)
+    frame.columns = unescape_formula_cells(pd.Series(header, dtype="str")).tolist()
+    missing = [c for c in schema.REQUIRED_COLUMNS if c not in frame.columns]
+    if missing:
+        raise EventsFileError(
+            [Problem(None, c, "required column is missing") for c in missing]
+            + _delimiter_hint(header)
+        )
+    for column in frame.columns:
+        frame[column] = unescape_formula_cells(frame[column])
+    frame = _complete_schema(frame)
+    problems = _validate(frame, allow_unknown_event_types)
+    if problems:
+        raise EventsFileError(_with_rows(problems, text_bytes, len(frame)))
+    for column in schema.DATE_COLUMNS:
+        frame[column] = _to_datetime(frame[column])
+    return frame
+
+
+def _check_bytes(data: bytes) -> bytes:
+    """Refuse what is not UTF-8 text; strip a UTF-8 byte-order mark."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise EventsFileError(
+            [
+                Problem(
+                    None,
+                    None,
+                    "the file is UTF-16; save it as UTF-8 (CSV UTF-8) and retry",
+                )
+            ]
+        )
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if not data.strip():
+        raise EventsFileError([Problem(None, None, "the file is empty")])
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise EventsFileError(
+            [Problem(line, None, "contains NUL bytes: this is not a text CSV file")]
+        )
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        bad = data[err.start : err.start + 1].hex().upper()
+        raise EventsFileError(
+            [
+                Problem(
+                    line,
+                    None,
+                    f"byte 0x{bad} is not valid UTF-8; the file looks like another "
+                    "encoding (e.g. Latin-1): save it as UTF-8 and retry",
+                )
+            ]
+        ) from None
+    return data
+
+
+def _read_header(data: bytes) -> list[str]:
+    end = data.find(b"\n")
+    first_line = data[: end if end >= 0 else len(data)].decode("utf-8")
+    header = next(csv.reader([first_line.rstrip("\r")]), [])
+    problems = []
+    seen: set[str] = set()
+    for position, name in enumerate(header, start=1):
+        if not name.strip():
+            problems.append(Problem(1, f"#{position}", "column name is empty"))
+        elif name in seen:
+            problems.append(Problem(1, name, "column name appears twice"))
+        seen.add(name)
+    if problems:
+        raise EventsFileError(problems)
+    return header
+
+
+def _parse_rows(data: bytes, header: list[str]) -> pd.DataFrame:
+    """Parse with pyarrow; rows with the wrong number of fields become problems."""
+    bad_rows: list[int] = []
+
+    def on_invalid(row: pacsv.InvalidRow) -> str:
+        bad_rows.append(row.number if row.number is not None else -1)
+        return "skip"
+
+    def read(newlines_in_values: bool) -> pa.Table:
+        bad_rows.clear()
+        return pacsv.read_csv(
+            io.BytesIO(data),
+            read_options=pacsv.ReadOptions(block_size=_BLOCK_SIZE),
+            parse_options=pacsv.ParseOptions(
+                newlines_in_values=newlines_in_values, invalid_row_handler=on_invalid
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={name: pa.string() for name in header},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+                null_values=[],
+            ),
+        )
+
+    try:
+        # Quoted newlines are rare; the fast path reads without them and, if
+        # any row then looks malformed, the file is read again allowing them.
+        table = read(newlines_in_values=False)
+        if bad_rows:
+            table = read(newlines_in_values=True)
+    except pa.ArrowInvalid as err:
+        raise EventsFileError([Problem(None, None, f"not a readable CSV file ({err})")]) from None
+    if bad_rows:
+        raise EventsFileError(_field_count_problems(data, len(header)))
+    return table.to_pandas()
+
+
+def _field_count_problems(data: bytes, expected: int) -> list[Problem]:
+    """Exact rows (file lines) whose number of fields differs from the header's."""
+    problems = []
+    reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
+    line = 1
+    for record in reader:
+        start = line
+        line = reader.line_num + 1
+        if record and len(record) != expected:
+            problems.append(
+                Problem(
+                    start,
+                    None,
+                    f"has {len(record)} field{'s' if len(record) != 1 else ''}, "
+                    f"the header has {expected}",
+                )
+            )
+    return problems
+
+
+def _delimiter_hint(header: list[str]) -> list[Problem]:
+    if len(header) == 1:
+        for sep, name in ((";", "semicolons"), ("\t", "tabs"), ("|", "pipes")):
+            if sep in header[0]:
+                return [
+                    Problem(
+                        1,
+                        None,
+                        f"the header is one column separated by {name}; "
+                        "the file must be comma-separated",
+                    )
+                ]
+    return []
+
+
+def _complete_schema(frame: pd.DataFrame) -> pd.DataFrame:
+    """Schema columns first (absent optional ones empty), then the file's extras."""
+    for column in schema.OPTIONAL_COLUMNS:
+        if column not in frame.columns:
+            frame[column] = pd.Series("", index=frame.index, dtype="str")
+    extras = [c for c in frame.columns if c not in schema.SCHEMA_COLUMNS]
+    return frame[list(schema.SCHEMA_COLUMNS) + extras]
+
+
+def _validate(frame: pd.DataFrame, allow_unknown_event_types: bool) -> list[tuple]:
+    """Vectorised checks; returns (record, column, message template, other record) tuples."""
+    found: list[tuple] = []
+
+    def report(mask: pd.Series | np.ndarray, column: str, message) -> None:
+        mask = np.asarray(mask, dtype=bool)
+        for i in np.flatnonzero(mask):
+            text = message(int(i)) if callable(message) else message
+            found.append((int(i), column, text.replace("{", "{{").replace("}", "}}"), None))
+
+    for column in schema.NON_EMPTY_COLUMNS:
+        report(frame[column].str.strip() == "", column, "is empty")
+
+    parsed = {}
+    for column in schema.DATE_COLUMNS:
+        values = frame[column]
+        shaped = values.str.fullmatch(_ISO_DATE)
+        parsed[column] = _to_datetime(values.where(shaped, ""))
+        not_empty = values.str.strip() != ""
+        report(
+            not_empty & ~shaped,
+            column,
+            lambda i, v=values: f"{v.iat[i]!r} is not a date in the form YYYY-MM-DD",
+        )
+        report(
+            shaped & parsed[column].isna(),
+            column,
+            lambda i, v=values: f"{v.iat[i]!r} is not a real date",
+        )
+    start, end = parsed["start_date"], parsed["end_date"]
+    both = start.notna() & end.notna()
+    report(
+        both & (end < start),
+        "end_date",
+        lambda i: (
+            f"ends ({frame['end_date'].iat[i]}) before it starts ({frame['start_date'].iat[i]})"
+        ),
+    )
+
+    precision = frame["date_precision"]
+    known_precision = precision.isin(schema.PRECISIONS)
+    report(
+        (precision != "") & ~known_precision,
+        "date_precision",
+        lambda i: (
+            f"unknown precision {precision.iat[i]!r}; use one of " + ", ".join(schema.PRECISIONS)
+        ),
+    )
+    _check_precision_spans(frame, start, end, both, report)
+
+    if not allow_unknown_event_types:
+        types = frame["event_type"]
+        report(
+            (types != "") & ~types.isin(schema.EVENT_TYPE_NAMES),
+            "event_type",
+            lambda i: f"unknown event type {types.iat[i]!r}; see the event-type vocabulary",
+        )
+
+    ids = frame["event_id"]
+    duplicated = ids.duplicated(keep="first") & (ids != "")
+    if duplicated.any():
+        first = pd.Series(np.arange(len(ids))).groupby(ids.to_numpy()).transform("min")
+        for i in np.flatnonzero(duplicated.to_numpy()):
+            found.append(
+                (
+                    int(i),
+                    "event_id",
+                    f"duplicate id {ids.iat[i]!r}, first used on row {{ref_row}}",
+                    int(first.iat[i]),
+                )
+            )
+
+    paragraphs = frame["source_paragraph"]
+    report(
+        (paragraphs != "") & ~paragraphs.str.fullmatch(_PARAGRAPHS),
+        "source_paragraph",
+        lambda i: f"{paragraphs.iat[i]!r} is not a paragraph number (or ;-separated numbers)",
+    )
+    basis = frame["date_basis"]
+    report(
+        ~basis.isin(schema.DATE_BASES),
+        "date_basis",
+        lambda i: f"unknown date basis {basis.iat[i]!r}; use 'article' or 'public record'",
+    )
+    return found
+
+
+def _check_precision_spans(frame, start, end, both, report) -> None:
+    """A month-precision event spans whole months, a year one whole years."""
+    precision = frame["date_precision"]
+    month = both & (precision == "month")
+    report(
+        month & ((start.dt.day != 1) | (end != end + pd.offsets.MonthEnd(0))),
+        "date_precision",
+        "month precision needs whole months: start on the 1st, end on a month's last day",
+    )
+    year = both & (precision == "year")
+    report(
+        year
+        & ((start.dt.month != 1) | (start.dt.day != 1) | (end.dt.month != 12) | (end.dt.day != 31)),
+        "date_precision",
+        "year precision needs whole years: start on 1 January, end on 31 December",
+    )
+    week = both & (precision == "week")
+    report(
+        week & ((end - start).dt.days >= _MAX_WEEK_SPAN_DAYS),
+        "date_precision",
+        f"week precision spans at most {_MAX_WEEK_SPAN_DAYS} days; use month precision",
+    )
+
+
+def _to_datetime(values: pd.Series) -> pd.Series:
+    return pd.to_datetime(values, format="%Y-%m-%d", errors="coerce").astype("datetime64[s]")
+
+
+def _with_rows(found: list[tuple], data: bytes, n_records: int) -> list[Problem]:
+    """Turn record indices into file rows (lines), exact even with quoted newlines."""
+    lines = _record_lines(data, n_records)
+    return [
+        Problem(
+            int(lines[i]),
+            column,
+            template.format(ref_row=lines[ref] if ref is not None else ""),
+        )
+        for i, column, template, ref in found
+    ]
+
+
+def _record_lines(data: bytes, n_records: int) -> np.ndarray:
+    """File line on which each record starts (the header is line 1)."""
+    if data.count(b"\n") - (1 if data.endswith(b"\n") else 0) == n_records and b'"' not in data:
+        return np.arange(2, n_records + 2)
+    starts = []
+    reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
+    next(reader, None)
+    line = reader.line_num + 1
+    for record in reader:
+        if record:
+            starts.append(line)
+        line = reader.line_num + 1
+    return np.asarray(starts[:n_records] + [0] * (n_records - len(starts)))
+
+
+def load_events_frame(
+    source: str | os.PathLike | bytes, *, allow_unknown_event_types: bool = False
+) -> pd.DataFrame:
+    """Read a path (or bytes) and return the validated events frame."""
+    try:
+        data = read_source(source)
+    except OSError as err:
+        raise EventsFileError(
+            [Problem(None, None, f"cannot read the file: {err.strerror}")]
+        ) from None
+    return parse_events(data, allow_unknown_event_types=allow_unknown_event_types)

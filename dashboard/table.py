@@ -1,0 +1,226 @@
+"""The loaded events with the indexes that make filtering fast.
+
+An :class:`EventTable` is built once per process and shared read-only: the
+frame is never mutated; filters return new frames. List columns are indexed as
+postings (value -> event positions), built with vectorised pyarrow compute.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from dashboard import schema
+from dashboard.actors import ActorDirectory, load_actors
+from dashboard.loading import load_events_frame
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_EVENTS_PATH = DATA_DIR / "events.csv"
+DEFAULT_ACTORS_PATH = DATA_DIR / "actors.csv"
+EVENTS_PATH_VARIABLE = "EVENTS_PATH"
+
+_TEXT_COLUMNS = (
+    "title",
+    "description",
+    "actors",
+    "recipients",
+    "countries",
+    "location",
+    "notes",
+)
+
+
+@dataclass(frozen=True, eq=False)
+class Postings:
+    """For each distinct value, the sorted positions of the events that hold it."""
+
+    names: tuple[str, ...]
+    offsets: np.ndarray
+    positions: np.ndarray
+    lookup: dict[str, int]
+
+    @classmethod
+    def build(cls, names: list[str], codes: np.ndarray, events: np.ndarray) -> Postings:
+        """Group (code, event) pairs by code; duplicates of a pair are dropped."""
+        n = len(names)
+        pairs = np.unique(codes.astype(np.int64) * (1 << 32) + events.astype(np.int64))
+        codes, events = pairs >> 32, pairs & 0xFFFFFFFF
+        offsets = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(codes, minlength=n), out=offsets[1:])
+        lookup = {name: code for code, name in enumerate(names)}
+        return cls(tuple(names), offsets, events.astype(np.int32), lookup)
+
+    def counts(self) -> np.ndarray:
+        """Number of events per value, in ``names`` order."""
+        return np.diff(self.offsets)
+
+    def sorted_names(self) -> list[str]:
+        """Values sorted case-insensitively (for pickers)."""
+        return sorted(self.names, key=str.casefold)
+
+    def mask(self, wanted: list[str] | tuple[str, ...], n_events: int) -> np.ndarray:
+        """Boolean mask of the events holding any of ``wanted`` (unknown values match nothing)."""
+        mask = np.zeros(n_events, dtype=bool)
+        for name in wanted:
+            code = self.lookup.get(name)
+            if code is not None:
+                mask[self.positions[self.offsets[code] : self.offsets[code + 1]]] = True
+        return mask
+
+
+def _split_lists(column: pd.Series) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Split a ;-list column: (distinct values, value code per item, event per item)."""
+    lists = pc.split_pattern(pa.array(column, type=pa.large_string()), schema.LIST_SEPARATOR)
+    items = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+    parents = pc.list_parent_indices(lists)
+    keep = pc.not_equal(items, "")
+    items, parents = pc.filter(items, keep), pc.filter(parents, keep)
+    encoded = pc.dictionary_encode(items)
+    return (
+        encoded.dictionary.to_pylist(),
+        encoded.indices.to_numpy(zero_copy_only=False),
+        parents.to_numpy(zero_copy_only=False),
+    )
+
+
+def _canonical_codes(names: list[str], codes: np.ndarray, rename) -> tuple[list[str], np.ndarray]:
+    """Map every distinct value through ``rename`` and re-code the items."""
+    canonical = [rename(name) for name in names]
+    unique, remap = np.unique(np.asarray(canonical, dtype=object), return_inverse=True)
+    return [str(u) for u in unique], remap[codes] if len(codes) else codes
+
+
+@dataclass(frozen=True, eq=False)
+class EventTable:
+    """Validated events plus read-only indexes; share it, never mutate it."""
+
+    events: pd.DataFrame
+    directory: ActorDirectory
+    label: str
+    actors: Postings
+    recipients: Postings
+    participants: Postings
+    countries: Postings
+    event_types: tuple[str, ...]
+    type_codes: np.ndarray
+    start_days: np.ndarray
+    end_days: np.ndarray
+    _haystack: list = field(default_factory=list, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def take(self, positions: np.ndarray) -> pd.DataFrame:
+        """The events at ``positions`` (a new frame)."""
+        return self.events.iloc[positions]
+
+    def haystack(self) -> pa.Array:
+        """Lower-cased searchable text of each event, built once on first use."""
+        with self._lock:
+            if not self._haystack:
+                parts = [pa.array(self.events[c], type=pa.large_string()) for c in _TEXT_COLUMNS]
+                joined = pc.binary_join_element_wise(*parts, "\n")
+                self._haystack.append(pc.utf8_lower(joined))
+            return self._haystack[0]
+
+
+def build_table(
+    events: pd.DataFrame, directory: ActorDirectory | None = None, label: str = ""
+) -> EventTable:
+    """Index a validated events frame."""
+    directory = directory or ActorDirectory()
+    n = len(events)
+
+    role_postings = {}
+    role_items = {}
+    for role in ("actors", "recipients"):
+        names, codes, parents = _split_lists(events[role])
+        names, codes = _canonical_codes(names, codes, directory.canonical)
+        role_items[role] = (names, codes, parents)
+        role_postings[role] = Postings.build(names, codes, parents)
+
+    everyone = sorted(set(role_items["actors"][0]) | set(role_items["recipients"][0]))
+    index_of = {name: i for i, name in enumerate(everyone)}
+    all_codes, all_events = [], []
+    for names, codes, parents in role_items.values():
+        remap = np.asarray([index_of[name] for name in names], dtype=np.int64)
+        all_codes.append(remap[codes] if len(codes) else codes.astype(np.int64))
+        all_events.append(parents)
+    participant_codes = np.concatenate(all_codes) if all_codes else np.empty(0, np.int64)
+    participant_events = np.concatenate(all_events) if all_events else np.empty(0, np.int64)
+    participants = Postings.build(everyone, participant_codes, participant_events)
+
+    # A country filter matches the event's countries and its participants' countries.
+    c_names, c_codes, c_events = _split_lists(events["countries"])
+    participant_country = [directory.country_of(name) for name in everyone]
+    country_names = sorted((set(c_names) | set(participant_country)) - {""})
+    country_index = {name: i for i, name in enumerate(country_names)}
+    listed = np.asarray([country_index[name] for name in c_names], dtype=np.int64)
+    via_actor = np.asarray([country_index.get(name, -1) for name in participant_country])
+    derived = via_actor[participant_codes] if len(participant_codes) else participant_codes
+    has_country = derived >= 0
+    countries = Postings.build(
+        country_names,
+        np.concatenate([listed[c_codes] if len(c_codes) else c_codes, derived[has_country]]),
+        np.concatenate([c_events, participant_events[has_country]]),
+    )
+
+    type_names = list(schema.EVENT_TYPE_NAMES)
+    extra_types = sorted(set(events["event_type"].unique()) - set(type_names))
+    categorical = pd.Categorical(events["event_type"], categories=type_names + extra_types)
+
+    def days(column: str) -> np.ndarray:
+        return events[column].to_numpy().astype("datetime64[D]").astype(np.int64)
+
+    return EventTable(
+        events=events,
+        directory=directory,
+        label=label,
+        actors=role_postings["actors"],
+        recipients=role_postings["recipients"],
+        participants=participants,
+        countries=countries,
+        event_types=tuple(type_names + extra_types),
+        type_codes=np.asarray(categorical.codes, dtype=np.int16),
+        start_days=days("start_date") if n else np.empty(0, np.int64),
+        end_days=days("end_date") if n else np.empty(0, np.int64),
+    )
+
+
+def default_events_path() -> Path:
+    """The table to show: ``$EVENTS_PATH`` if set, else the article's data/events.csv."""
+    return Path(os.environ.get(EVENTS_PATH_VARIABLE) or DEFAULT_EVENTS_PATH)
+
+
+def load_directory(path: str | os.PathLike = DEFAULT_ACTORS_PATH) -> ActorDirectory:
+    """The actors directory, empty when the file does not exist."""
+    return load_actors(path) if Path(path).exists() else ActorDirectory()
+
+
+def load_events(
+    source: str | os.PathLike | bytes | None = None,
+    *,
+    actors_path: str | os.PathLike = DEFAULT_ACTORS_PATH,
+    label: str | None = None,
+    allow_unknown_event_types: bool = False,
+) -> EventTable:
+    """Load, validate and index an events CSV (default: :func:`default_events_path`).
+
+    Raises
+    ------
+    EventsFileError
+        Listing every problem as ``row N, column C: what is wrong``.
+    """
+    source = default_events_path() if source is None else source
+    frame = load_events_frame(source, allow_unknown_event_types=allow_unknown_event_types)
+    if label is None:
+        label = Path(source).name if not isinstance(source, bytes | bytearray) else "upload"
+    return build_table(frame, load_directory(actors_path), label)
