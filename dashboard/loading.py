@@ -61,22 +61,55 @@ def parse_events(
     EventsFileError
         With every problem found, each naming its row and column.
     """
-    text_bytes = _check_bytes(data)
-    header = _read_header(text_bytes)
-    frame = _parse_rows(text_bytes, header)
-    frame.columns = unescape_formula_cells(pd.Series(header, dtype="str")).tolist()
+    frame = read_csv_table(data)
     missing = [c for c in schema.REQUIRED_COLUMNS if c not in frame.columns]
     if missing:
         raise EventsFileError(
             [Problem(None, c, "required column is missing") for c in missing]
-            + _delimiter_hint(header)
+            + _delimiter_hint(list(frame.columns))
         )
+    return validate_events_frame(
+        frame,
+        allow_unknown_event_types=allow_unknown_event_types,
+        record_rows=lambda n: _record_lines(data, n),
+    )
+
+
+def read_csv_table(data: bytes) -> pd.DataFrame:
+    """Read CSV bytes strictly into an all-text frame, formula escapes undone.
+
+    Every problem with the bytes or the shape of the file (encoding, field
+    counts) raises :class:`EventsFileError`; column meanings are not checked.
+    """
+    text_bytes = _check_bytes(data)
+    header = _read_header(text_bytes)
+    frame = _parse_rows(text_bytes, header)
+    frame.columns = unescape_formula_cells(pd.Series(header, dtype="str")).tolist()
     for column in frame.columns:
         frame[column] = unescape_formula_cells(frame[column])
+    return frame
+
+
+def validate_events_frame(
+    frame: pd.DataFrame,
+    *,
+    allow_unknown_event_types: bool = False,
+    record_rows=None,
+) -> pd.DataFrame:
+    """Validate an all-text events frame (from CSV, Parquet or an import) and type its dates.
+
+    ``record_rows(n)`` gives the file row of each of the ``n`` records, used only
+    when there are problems; by default record ``i`` is row ``i + 2`` (the header
+    is row 1), as in a file without line breaks inside values.
+    """
+    missing = [c for c in schema.REQUIRED_COLUMNS if c not in frame.columns]
+    if missing:
+        raise EventsFileError([Problem(None, c, "required column is missing") for c in missing])
     frame = _complete_schema(frame)
     problems = _validate(frame, allow_unknown_event_types)
     if problems:
-        raise EventsFileError(_with_rows(problems, text_bytes, len(frame)))
+        rows = record_rows(len(frame)) if record_rows else np.arange(2, len(frame) + 2)
+        raise EventsFileError(_with_rows(problems, rows))
     for column in schema.DATE_COLUMNS:
         frame[column] = _to_datetime(frame[column])
     return frame
@@ -335,9 +368,8 @@ def _to_datetime(values: pd.Series) -> pd.Series:
     return pd.to_datetime(values, format="%Y-%m-%d", errors="coerce").astype("datetime64[s]")
 
 
-def _with_rows(found: list[tuple], data: bytes, n_records: int) -> list[Problem]:
-    """Turn record indices into file rows (lines), exact even with quoted newlines."""
-    lines = _record_lines(data, n_records)
+def _with_rows(found: list[tuple], lines: np.ndarray) -> list[Problem]:
+    """Turn record indices into file rows (``lines[i]`` is the row of record ``i``)."""
     return [
         Problem(
             int(lines[i]),
