@@ -1,0 +1,177 @@
+"""Table-driven tests of the date-expression resolver (dashboard/dates.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pytest
+
+from dashboard import schema
+from dashboard.dates import (
+    DateSpan,
+    day_span,
+    month_span,
+    part_of_month_span,
+    resolve_date_expression,
+    year_span,
+)
+
+PUBLISHED = date(2022, 8, 3)  # the seed article's publication date, a Wednesday
+
+
+def span(start: str, end: str, precision: str) -> DateSpan:
+    return DateSpan(date.fromisoformat(start), date.fromisoformat(end), precision)
+
+
+CASES = [
+    # (expression, reference, expected span)
+    # ISO dates
+    ("2022-08-03", PUBLISHED, span("2022-08-03", "2022-08-03", "day")),
+    ("2020-02-29", PUBLISHED, span("2020-02-29", "2020-02-29", "day")),
+    ("on 2021-02-01", PUBLISHED, span("2021-02-01", "2021-02-01", "day")),
+    # weekdays: on or most recently before the reference
+    ("on Wednesday", PUBLISHED, span("2022-08-03", "2022-08-03", "day")),
+    ("Wednesday", PUBLISHED, span("2022-08-03", "2022-08-03", "day")),
+    ("said Wednesday", PUBLISHED, span("2022-08-03", "2022-08-03", "day")),
+    ("said on Wednesday", PUBLISHED, span("2022-08-03", "2022-08-03", "day")),
+    ("WEDNESDAY.", PUBLISHED, span("2022-08-03", "2022-08-03", "day")),
+    ("on Tuesday", PUBLISHED, span("2022-08-02", "2022-08-02", "day")),
+    ("on Thursday", PUBLISHED, span("2022-07-28", "2022-07-28", "day")),
+    ("Monday", date(2022, 1, 2), span("2021-12-27", "2021-12-27", "day")),
+    ("today", PUBLISHED, span("2022-08-03", "2022-08-03", "day")),
+    ("yesterday", date(2022, 3, 1), span("2022-02-28", "2022-02-28", "day")),
+    # last/this month and year
+    ("last month", PUBLISHED, span("2022-07-01", "2022-07-31", "month")),
+    ("Last Month", date(2022, 1, 15), span("2021-12-01", "2021-12-31", "month")),
+    ("last month", date(2024, 3, 31), span("2024-02-01", "2024-02-29", "month")),
+    ("this month", PUBLISHED, span("2022-08-01", "2022-08-31", "month")),
+    ("last year", PUBLISHED, span("2021-01-01", "2021-12-31", "year")),
+    ("last year", date(2022, 1, 1), span("2021-01-01", "2021-12-31", "year")),
+    ("this year", PUBLISHED, span("2022-01-01", "2022-12-31", "year")),
+    # a month with its year given in words
+    ("in July this year", PUBLISHED, span("2022-07-01", "2022-07-31", "month")),
+    ("July this year", PUBLISHED, span("2022-07-01", "2022-07-31", "month")),
+    ("in July last year", PUBLISHED, span("2021-07-01", "2021-07-31", "month")),
+    # early / mid / late: week precision
+    ("In early July", PUBLISHED, span("2022-07-01", "2022-07-10", "week")),
+    ("in mid-July", PUBLISHED, span("2022-07-11", "2022-07-20", "week")),
+    ("mid July", PUBLISHED, span("2022-07-11", "2022-07-20", "week")),
+    ("late July", PUBLISHED, span("2022-07-21", "2022-07-31", "week")),
+    ("early August", PUBLISHED, span("2022-08-01", "2022-08-10", "week")),
+    ("early September", PUBLISHED, span("2021-09-01", "2021-09-10", "week")),
+    ("late February", date(2024, 3, 1), span("2024-02-21", "2024-02-29", "week")),
+    ("late February", date(2023, 3, 1), span("2023-02-21", "2023-02-28", "week")),
+    ("late February", date(2024, 1, 31), span("2023-02-21", "2023-02-28", "week")),
+    ("early June 2021", PUBLISHED, span("2021-06-01", "2021-06-10", "week")),
+    # bare month: the latest such month not after the reference
+    ("In March", PUBLISHED, span("2022-03-01", "2022-03-31", "month")),
+    ("In March", date(2021, 12, 31), span("2021-03-01", "2021-03-31", "month")),
+    ("in August", PUBLISHED, span("2022-08-01", "2022-08-31", "month")),
+    ("in December", PUBLISHED, span("2021-12-01", "2021-12-31", "month")),
+    ("in Sept", PUBLISHED, span("2021-09-01", "2021-09-30", "month")),
+    ("February", date(2024, 12, 1), span("2024-02-01", "2024-02-29", "month")),
+    # month and year
+    ("in June 2021", PUBLISHED, span("2021-06-01", "2021-06-30", "month")),
+    ("June 2021", PUBLISHED, span("2021-06-01", "2021-06-30", "month")),
+    ("  in   june   2021 ", PUBLISHED, span("2021-06-01", "2021-06-30", "month")),
+    ("February 2024", PUBLISHED, span("2024-02-01", "2024-02-29", "month")),
+    # year
+    ("2021", PUBLISHED, span("2021-01-01", "2021-12-31", "year")),
+    ("in 2021", PUBLISHED, span("2021-01-01", "2021-12-31", "year")),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_resolves(text: str, reference: date, expected: DateSpan) -> None:
+    assert resolve_date_expression(text, reference) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "before traveling",
+        "has voiced support",
+        "soon",
+        "next month",
+        "last Wednesday",
+        "in early",
+        "Julember",
+        "2022-13-01",
+        "2022-02-30",
+        "22-08-03",
+        "early mid July",
+        "in July next year",
+        "Wednesday 3 August",
+    ],
+)
+def test_rejects_unknown_expressions(text: str) -> None:
+    with pytest.raises(ValueError, match="cannot resolve date expression"):
+        resolve_date_expression(text, PUBLISHED)
+
+
+def test_rejects_non_text() -> None:
+    with pytest.raises(ValueError, match="cannot resolve date expression"):
+        resolve_date_expression(None, PUBLISHED)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("reference", [date(2022, 8, d) for d in range(1, 8)])
+def test_weekday_is_on_or_before_reference_within_a_week(reference: date) -> None:
+    for name in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"):
+        result = resolve_date_expression(name, reference)
+        assert result.start == result.end
+        assert 0 <= (reference - result.start).days <= 6
+        assert result.start.strftime("%A") == name
+
+
+@pytest.mark.parametrize(
+    ("helper", "args", "expected"),
+    [
+        (month_span, (2022, 7), span("2022-07-01", "2022-07-31", "month")),
+        (month_span, (2023, 2), span("2023-02-01", "2023-02-28", "month")),
+        (month_span, (2024, 2), span("2024-02-01", "2024-02-29", "month")),
+        (month_span, (2021, 12), span("2021-12-01", "2021-12-31", "month")),
+        (year_span, (2021,), span("2021-01-01", "2021-12-31", "year")),
+        (day_span, (date(2022, 8, 3),), span("2022-08-03", "2022-08-03", "day")),
+        (part_of_month_span, ("early", 2022, 7), span("2022-07-01", "2022-07-10", "week")),
+        (part_of_month_span, ("mid", 2022, 2), span("2022-02-11", "2022-02-20", "week")),
+        (part_of_month_span, ("late", 2022, 4), span("2022-04-21", "2022-04-30", "week")),
+    ],
+)
+def test_helpers(helper, args, expected: DateSpan) -> None:
+    assert helper(*args) == expected
+
+
+def test_unknown_part_of_month() -> None:
+    with pytest.raises(ValueError, match="unknown part of month"):
+        part_of_month_span("middle", 2022, 7)
+
+
+def test_span_is_frozen_and_ordered() -> None:
+    result = resolve_date_expression("last month", PUBLISHED)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.start = date(2000, 1, 1)  # type: ignore[misc]
+    with pytest.raises(ValueError, match="ends before it starts"):
+        DateSpan(date(2022, 8, 3), date(2022, 8, 2), "day")
+
+
+def test_contains() -> None:
+    july = month_span(2022, 7)
+    assert july.contains(day_span(date(2022, 7, 25)))
+    assert july.contains(july)
+    assert not july.contains(day_span(date(2022, 8, 1)))
+    assert not day_span(date(2022, 7, 25)).contains(july)
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_results_respect_schema_precisions(text: str, reference: date, expected: DateSpan) -> None:
+    result = resolve_date_expression(text, reference)
+    assert result.precision in schema.PRECISIONS
+    if result.precision == "week":
+        assert (result.end - result.start).days < 14
+    if result.precision == "month":
+        assert result == month_span(result.start.year, result.start.month)
+    if result.precision == "year":
+        assert result == year_span(result.start.year)
