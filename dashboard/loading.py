@@ -380,6 +380,11 @@ def _with_rows(found: list[tuple], lines: np.ndarray) -> list[Problem]:
     ]
 
 
+def csv_record_rows(data: bytes, n_records: int) -> np.ndarray:
+    """File row (line, header = 1) on which each of the first ``n_records`` records starts."""
+    return _record_lines(data, n_records)
+
+
 def _record_lines(data: bytes, n_records: int) -> np.ndarray:
     """File line on which each record starts (the header is line 1)."""
     if data.count(b"\n") - (1 if data.endswith(b"\n") else 0) == n_records and b'"' not in data:
