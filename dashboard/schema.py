@@ -55,7 +55,8 @@ COLUMN_DESCRIPTIONS: dict[str, str] = {
     "date_precision": "How exactly the span is known: day, week, month or year.",
     "event_type": "One term of the event-type vocabulary (see below).",
     "title": "Short title, in our own words.",
-    "date_text": "The source's own few words for the date, e.g. `last month`.",
+    "date_text": "The source's own few words for the date, e.g. `last month`; where its "
+    "sentence has none, the nearest words that date it (see notes).",
     "description": "One or two sentences, in our own words.",
     "actors": "`;`-separated initiating actors: the visitor, the speaker, the one who acts.",
     "recipients": "`;`-separated actors acted upon, or hosting.",
