@@ -61,13 +61,7 @@ def parse_events(
     EventsFileError
         With every problem found, each naming its row and column.
     """
-    frame = read_csv_table(data)
-    missing = [c for c in schema.REQUIRED_COLUMNS if c not in frame.columns]
-    if missing:
-        raise EventsFileError(
-            [Problem(None, c, "required column is missing") for c in missing]
-            + _delimiter_hint(list(frame.columns))
-        )
+    frame = read_csv_table(data, required=schema.REQUIRED_COLUMNS)
     return validate_events_frame(
         frame,
         allow_unknown_event_types=allow_unknown_event_types,
@@ -75,16 +69,26 @@ def parse_events(
     )
 
 
-def read_csv_table(data: bytes) -> pd.DataFrame:
+def read_csv_table(data: bytes, required: tuple[str, ...] = ()) -> pd.DataFrame:
     """Read CSV bytes strictly into an all-text frame, formula escapes undone.
 
     Every problem with the bytes or the shape of the file (encoding, field
-    counts) raises :class:`EventsFileError`; column meanings are not checked.
+    counts, a ``required`` column missing) raises :class:`EventsFileError`;
+    column meanings are not checked.
     """
     text_bytes = _check_bytes(data)
     header = _read_header(text_bytes)
+    names = unescape_formula_cells(pd.Series(header, dtype="str")).tolist()
+    # Checked before the rows: a file with the wrong delimiter would otherwise be
+    # reported as rows with the wrong number of fields, without the hint.
+    missing = [c for c in required if c not in names]
+    if missing:
+        raise EventsFileError(
+            [Problem(None, c, "required column is missing") for c in missing]
+            + _delimiter_hint(header)
+        )
     frame = _parse_rows(text_bytes, header)
-    frame.columns = unescape_formula_cells(pd.Series(header, dtype="str")).tolist()
+    frame.columns = names
     for column in frame.columns:
         frame[column] = unescape_formula_cells(frame[column])
     return frame
@@ -131,6 +135,9 @@ def _check_bytes(data: bytes) -> bytes:
         data = data[3:]
     if not data.strip():
         raise EventsFileError([Problem(None, None, "the file is empty")])
+    if b"\n" not in data and b"\r" not in data:
+        # A header without a line end: pyarrow cannot read it, yet it is a valid empty table.
+        data += b"\n"
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
@@ -156,9 +163,10 @@ def _check_bytes(data: bytes) -> bytes:
 
 
 def _read_header(data: bytes) -> list[str]:
-    end = data.find(b"\n")
-    first_line = data[: end if end >= 0 else len(data)].decode("utf-8")
-    header = next(csv.reader([first_line.rstrip("\r")]), [])
+    # A line may end with CR alone (old Mac files); csv.reader raises on a bare CR.
+    ends = [i for i in (data.find(b"\n"), data.find(b"\r")) if i >= 0]
+    first_line = data[: min(ends) if ends else len(data)].decode("utf-8")
+    header = next(csv.reader([first_line]), [])
     problems = []
     seen: set[str] = set()
     for position, name in enumerate(header, start=1):
