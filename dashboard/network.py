@@ -1,0 +1,404 @@
+"""The network of who meets, backs or condemns whom: a networkx graph and its Plotly figure.
+
+Edges link, for every event: each actor to each recipient, the actors of an event
+with several actors to each other, and all participants of a multilateral meeting
+to each other. In the country network, the countries of an event (its own and its
+participants') are linked to each other. An edge's weight is the number of events
+the two share, counted once per event; it keeps separate cooperation and conflict
+counts (the event type's quad class) and is coloured by the majority (a tie
+counts as conflict: the one an analyst must not miss).
+
+Edge counts are built with pandas merges and group-bys on integer codes, so a
+filtered million-row table stays fast; the figure keeps the strongest edges only.
+"""
+
+from __future__ import annotations
+
+import html
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import colours
+from dashboard.subsets import as_positions, postings_pairs, selected_mask
+from dashboard.table import EventTable
+
+NODE_KINDS: tuple[str, ...] = ("actor", "country")
+RELATION_CLASSES: tuple[str, ...] = ("cooperation", "conflict", "unclassified")
+RELATION_COLOURS: dict[str, str] = {**colours.QUAD_COLOURS, "unclassified": colours.NEUTRAL_GREY}
+UNKNOWN_COUNTRY = "(unknown country)"
+#: Event type whose participants are all linked to each other.
+MULTILATERAL = "multilateral meeting"
+#: Layout seed: the same picture on every run.
+LAYOUT_SEED = 42
+#: At most this many nodes are drawn (isolated nodes fill up to it, busiest first).
+MAX_NODES = 400
+#: Only the busiest nodes get a visible label; every node has a hover label.
+MAX_LABELS = 30
+_EDGE_WIDTHS = (1.0, 2.0, 3.5, 5.0)
+
+_EDGE_COLUMNS = ("u", "v", "weight", "cooperation", "conflict")
+
+
+def build_graph(table: EventTable, positions: np.ndarray, node_kind: str = "actor") -> nx.Graph:
+    """The undirected graph of the events at ``positions``.
+
+    Parameters
+    ----------
+    table
+        The indexed events.
+    positions
+        Row positions of the events to use.
+    node_kind
+        "actor" (actors and recipients) or "country".
+
+    Returns
+    -------
+    networkx.Graph
+        Nodes (sorted by name) with ``events`` (count) and ``country``; edges with
+        ``weight`` (shared events), ``cooperation``, ``conflict`` and ``relation``
+        (the majority class).
+    """
+    names, counts, countries, edges = _network_data(table, positions, node_kind)
+    return _graph(names, counts, countries, edges, np.flatnonzero(counts))
+
+
+def ego_graph(graph: nx.Graph, node: str, radius: int = 1) -> nx.Graph:
+    """The subgraph within ``radius`` steps of ``node`` (empty if the node is absent)."""
+    if node not in graph:
+        return nx.Graph()
+    return nx.ego_graph(graph, node, radius=radius)
+
+
+def build_network(
+    table: EventTable,
+    positions: np.ndarray,
+    node_kind: str = "actor",
+    ego: str | None = None,
+    max_edges: int = 300,
+) -> go.Figure:
+    """The network figure: nodes by country colour and size, edges by relation and weight.
+
+    Parameters
+    ----------
+    table
+        The indexed events.
+    positions
+        Row positions of the events to use.
+    node_kind
+        "actor" or "country".
+    ego
+        If given, only this node, its neighbours and the edges among them.
+    max_edges
+        Keep the strongest this many edges and say how many are hidden.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Edge line traces (one group per relation class), node marker traces (one per
+        country, customdata = [node name]) and a note when edges were left out.
+    """
+    names, counts, countries, edges = _network_data(table, positions, node_kind)
+    if ego is not None:
+        code = _code_of(names, ego)
+        if code is None or counts[code] == 0:
+            return _message_figure(f"{ego} has no events in the current selection.")
+        touching = edges[(edges["u"] == code) | (edges["v"] == code)]
+        around = np.union1d(np.union1d(touching["u"], touching["v"]), [code])
+        edges = edges[edges["u"].isin(around) & edges["v"].isin(around)]
+    total_edges = len(edges)
+    kept = edges.sort_values(
+        ["weight", "u", "v"], ascending=[False, True, True], kind="stable"
+    ).head(max(0, int(max_edges)))
+    nodes = np.union1d(kept["u"], kept["v"]).astype(np.int64)
+    if ego is not None:
+        nodes = np.union1d(nodes, [code])
+    elif len(nodes) < MAX_NODES:
+        # Nodes without a drawn edge still belong in the picture, busiest first.
+        rest = np.setdiff1d(np.flatnonzero(counts), nodes)
+        rest = rest[np.argsort(-counts[rest], kind="stable")][: MAX_NODES - len(nodes)]
+        nodes = np.union1d(nodes, rest)
+    if len(nodes) == 0:
+        return _message_figure("No events match the filters.")
+    graph = _graph(names, counts, countries, kept, nodes)
+    layout = nx.spring_layout(graph, seed=LAYOUT_SEED)
+    xy = {node: (round(float(p[0]), 4), round(float(p[1]), 4)) for node, p in layout.items()}
+    fig = go.Figure()
+    _add_edge_traces(fig, graph, xy)
+    _add_node_traces(fig, graph, xy)
+    title = f"Network of {'actors' if node_kind == 'actor' else 'countries'}"
+    if ego is not None:
+        title += f" around {html.escape(ego)}"
+    fig.update_layout(
+        title={"text": title},
+        height=680,
+        showlegend=True,
+        legend={"title": {"text": "Relations · countries"}, "itemsizing": "constant"},
+        hovermode="closest",
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        xaxis={"visible": False},
+        yaxis={"visible": False, "scaleanchor": "x", "scaleratio": 1},
+        meta={"edges_shown": len(kept), "edges_total": total_edges},
+    )
+    if len(kept) < total_edges:
+        fig.add_annotation(
+            text=f"showing {len(kept):,} of {total_edges:,} relations (the strongest)",
+            showarrow=False,
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=1.0,
+            xanchor="left",
+            yanchor="bottom",
+        )
+    return fig
+
+
+def _code_of(names: list[str], name: str) -> int | None:
+    try:
+        return names.index(name)
+    except ValueError:
+        return None
+
+
+def _network_data(
+    table: EventTable, positions: np.ndarray, node_kind: str
+) -> tuple[list[str], np.ndarray, list[str], pd.DataFrame]:
+    """(node names, events per node, country per node, edge frame) for the selection."""
+    if node_kind not in NODE_KINDS:
+        raise ValueError(f"node_kind must be one of {NODE_KINDS}, not {node_kind!r}")
+    positions = as_positions(positions, len(table))
+    mask = selected_mask(positions, len(table))
+    if node_kind == "country":
+        postings = table.countries
+        names = list(postings.names)
+        node_countries = names
+        codes, events = postings_pairs(postings, mask)
+        pairs = _pairs_within(codes, events)
+    else:
+        postings = table.participants
+        names = list(postings.names)
+        node_countries = [table.directory.country_of(name) for name in names]
+        actor_codes, actor_events = _as_participants(table, "actors", mask)
+        recipient_codes, recipient_events = _as_participants(table, "recipients", mask)
+        multilateral = mask & _type_mask(table, MULTILATERAL)
+        everyone, everyone_events = postings_pairs(postings, multilateral)
+        pairs = pd.concat(
+            [
+                _pairs_across(actor_codes, actor_events, recipient_codes, recipient_events),
+                _pairs_within(actor_codes, actor_events),
+                _pairs_within(everyone, everyone_events),
+            ],
+            ignore_index=True,
+        )
+        codes, events = postings_pairs(postings, mask)
+    counts = np.bincount(codes, minlength=len(names))
+    return names, counts, node_countries, _edge_frame(table, pairs)
+
+
+def _as_participants(table: EventTable, role: str, mask: np.ndarray):
+    """(participant code, event) pairs of one role, in the participants' numbering."""
+    postings = getattr(table, role)
+    lookup = table.participants.lookup
+    remap = np.asarray([lookup[name] for name in postings.names], dtype=np.int64)
+    codes, events = postings_pairs(postings, mask)
+    return (remap[codes] if len(codes) else codes), events
+
+
+def _type_mask(table: EventTable, type_name: str) -> np.ndarray:
+    if type_name not in table.event_types:
+        return np.zeros(len(table), dtype=bool)
+    return table.type_codes == table.event_types.index(type_name)
+
+
+def _pairs_across(
+    left: np.ndarray, left_events: np.ndarray, right: np.ndarray, right_events: np.ndarray
+) -> pd.DataFrame:
+    """Every (left, right) pair of codes that share an event, as (u < v, event)."""
+    joined = pd.DataFrame({"e": left_events, "a": left}).merge(
+        pd.DataFrame({"e": right_events, "b": right}), on="e"
+    )
+    a, b = joined["a"].to_numpy(), joined["b"].to_numpy()
+    return pd.DataFrame({"u": np.minimum(a, b), "v": np.maximum(a, b), "e": joined["e"]})
+
+
+def _pairs_within(codes: np.ndarray, events: np.ndarray) -> pd.DataFrame:
+    """Every pair of distinct codes that share an event, as (u < v, event)."""
+    pairs = _pairs_across(codes, events, codes, events)
+    return pairs[pairs["u"] < pairs["v"]]
+
+
+def _edge_frame(table: EventTable, pairs: pd.DataFrame) -> pd.DataFrame:
+    """Edges (u < v) with their number of shared events, split by relation class."""
+    pairs = pairs[pairs["u"] != pairs["v"]].drop_duplicates(["u", "v", "e"])
+    if pairs.empty:
+        return pd.DataFrame({c: pd.Series(dtype=np.int64) for c in _EDGE_COLUMNS})
+    relation = np.asarray([colours.relation_class(t) for t in table.event_types], dtype=object)
+    kind = relation[table.type_codes[pairs["e"].to_numpy()]]
+    grouped = (
+        pairs.assign(cooperation=kind == "cooperation", conflict=kind == "conflict", weight=1)
+        .groupby(["u", "v"], sort=True)[["weight", "cooperation", "conflict"]]
+        .sum()
+        .reset_index()
+    )
+    return grouped.astype(dict.fromkeys(_EDGE_COLUMNS, np.int64))
+
+
+def _relation(cooperation: int, conflict: int) -> str:
+    if cooperation == conflict == 0:
+        return "unclassified"
+    return "cooperation" if cooperation > conflict else "conflict"
+
+
+def _graph(
+    names: list[str],
+    counts: np.ndarray,
+    countries: list[str],
+    edges: pd.DataFrame,
+    nodes: np.ndarray,
+) -> nx.Graph:
+    """A graph with nodes and edges added in sorted order (layouts depend on the order)."""
+    graph = nx.Graph()
+    for code in sorted(int(c) for c in nodes):
+        graph.add_node(names[code], events=int(counts[code]), country=countries[code])
+    rows = sorted(
+        (names[u], names[v], w, c, k)
+        for u, v, w, c, k in edges[list(_EDGE_COLUMNS)].itertuples(index=False)
+    )
+    for u, v, weight, cooperation, conflict in rows:
+        graph.add_edge(
+            u,
+            v,
+            weight=int(weight),
+            cooperation=int(cooperation),
+            conflict=int(conflict),
+            relation=_relation(cooperation, conflict),
+        )
+    return graph
+
+
+def _add_edge_traces(fig: go.Figure, graph: nx.Graph, xy: dict) -> None:
+    """Edges as line traces (None-separated), one legend group per relation class."""
+    if graph.number_of_edges() == 0:
+        return
+    top = max(w for _, _, w in graph.edges(data="weight"))
+    for relation in RELATION_CLASSES:
+        edges = [(u, v, d) for u, v, d in graph.edges(data=True) if d["relation"] == relation]
+        if not edges:
+            continue
+        colour = RELATION_COLOURS[relation]
+        first = True
+        for level, width in enumerate(_EDGE_WIDTHS):
+            chosen = [e for e in edges if _width_level(e[2]["weight"], top) == level]
+            if not chosen:
+                continue
+            xs, ys = [], []
+            for u, v, _ in chosen:
+                xs += [xy[u][0], xy[v][0], None]
+                ys += [xy[u][1], xy[v][1], None]
+            fig.add_trace(
+                go.Scatter(
+                    x=xs,
+                    y=ys,
+                    mode="lines",
+                    line={"color": colour, "width": width},
+                    hoverinfo="skip",
+                    name=relation,
+                    legendgroup=relation,
+                    showlegend=first,
+                    meta={"role": "edges", "relation": relation},
+                )
+            )
+            first = False
+        # Lines do not hover between their ends: an invisible marker mid-edge does.
+        fig.add_trace(
+            go.Scatter(
+                x=[(xy[u][0] + xy[v][0]) / 2 for u, v, _ in edges],
+                y=[(xy[u][1] + xy[v][1]) / 2 for u, v, _ in edges],
+                mode="markers",
+                marker={"size": 8, "color": colour, "opacity": 0},
+                hovertext=[_edge_hover(u, v, d) for u, v, d in edges],
+                hovertemplate="%{hovertext}<extra></extra>",
+                name=relation,
+                legendgroup=relation,
+                showlegend=False,
+                meta={"role": "edge-hover", "relation": relation},
+            )
+        )
+
+
+def _width_level(weight: int, top: int) -> int:
+    """Width bucket of an edge, on a log scale relative to the heaviest edge."""
+    if top <= 1:
+        return 0
+    share = np.log1p(weight) / np.log1p(top)
+    return min(len(_EDGE_WIDTHS) - 1, int(share * len(_EDGE_WIDTHS)))
+
+
+def _edge_hover(u: str, v: str, data: dict) -> str:
+    return (
+        f"{html.escape(u)} – {html.escape(v)}<br>"
+        f"{data['weight']} shared event{'s' if data['weight'] != 1 else ''}: "
+        f"{data['cooperation']} cooperation, {data['conflict']} conflict"
+    )
+
+
+def _add_node_traces(fig: go.Figure, graph: nx.Graph, xy: dict) -> None:
+    """Nodes, one trace per country (its legend entry), sized by their number of events."""
+    by_country: dict[str, list[str]] = {}
+    for node, country in graph.nodes(data="country"):
+        by_country.setdefault(country or "", []).append(node)
+    top = max(count for _, count in graph.nodes(data="events")) or 1
+    labelled = set(sorted(graph.nodes, key=lambda n: (-graph.nodes[n]["events"], n))[:MAX_LABELS])
+    weight = {c: sum(graph.nodes[n]["events"] for n in ns) for c, ns in by_country.items()}
+    for country in sorted(by_country, key=lambda c: (c == "", -weight[c], c)):
+        nodes = by_country[country]
+        label = country or UNKNOWN_COUNTRY
+        events = [graph.nodes[n]["events"] for n in nodes]
+        fig.add_trace(
+            go.Scatter(
+                x=[xy[n][0] for n in nodes],
+                y=[xy[n][1] for n in nodes],
+                mode="markers+text",
+                text=[html.escape(n) if n in labelled else "" for n in nodes],
+                textposition="top center",
+                textfont={"size": 11},
+                marker={
+                    "size": [8 + 22 * float(np.sqrt(e / top)) for e in events],
+                    "color": colours.country_colour(country),
+                    "line": {"color": "rgba(255,255,255,0.9)", "width": 1},
+                },
+                customdata=[[n] for n in nodes],
+                hovertext=[
+                    f"<b>{html.escape(n)}</b><br>{html.escape(label)}<br>"
+                    f"{e} event{'s' if e != 1 else ''}"
+                    for n, e in zip(nodes, events, strict=True)
+                ],
+                hovertemplate="%{hovertext}<extra></extra>",
+                name=html.escape(label),
+                legendgroup=f"country:{label}",
+                meta={"role": "nodes", "country": country},
+            )
+        )
+
+
+def _message_figure(text: str) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(
+        text=html.escape(text),
+        showarrow=False,
+        xref="paper",
+        yref="paper",
+        x=0.5,
+        y=0.5,
+        font={"size": 16},
+    )
+    fig.update_layout(
+        height=400,
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        meta={"edges_shown": 0, "edges_total": 0},
+    )
+    return fig

@@ -1,0 +1,355 @@
+"""The timeline figure: events in lanes on a time axis, or counts per lane and period at scale.
+
+Two modes, chosen by size:
+
+* **events** (up to :data:`AGGREGATE_THRESHOLD` drawn items): a day-precision
+  single-day event is a marker (shape by quad class); any other event is a bar
+  from its start to the day after its end (end dates are inclusive). Exact
+  multi-day spans are solid; week/month/year spans are translucent and hatched,
+  so an approximate date looks approximate. Every marker and bar carries the
+  event_id as the first item of its customdata, for click-to-select.
+* **aggregate** (more than that): a heatmap of event counts per lane and period
+  (months, or coarser for long spans), with a note saying so.
+
+Lanes are capped at :data:`MAX_LANES` (the busiest); the events of the other lanes
+are drawn in one "Other" lane, so no event silently disappears.
+All text from the data is HTML-escaped: Plotly renders tags in hover and tick labels.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import colours
+from dashboard.subsets import as_positions, postings_pairs, selected_mask
+from dashboard.table import EventTable
+
+LANES: tuple[str, ...] = ("country", "actor", "event_type")
+LANE_TITLES: dict[str, str] = {"country": "country", "actor": "actor", "event_type": "event type"}
+_MISSING_LANE: dict[str, str] = {"country": "(no country)", "actor": "(no actor)"}
+
+#: Above this many drawn items (an event in two lanes counts twice) the timeline aggregates.
+AGGREGATE_THRESHOLD = 3000
+#: At most this many lanes are drawn; the events of the rest share one "Other" lane.
+MAX_LANES = 40
+#: Aggregate periods: months per bin, finest first; the first giving <= MAX_BINS bins wins.
+BIN_MONTHS: tuple[int, ...] = (1, 3, 12, 60, 120, 1200)
+MAX_BINS = 150
+#: Hover fields are cut to this many characters so the figure stays small at the threshold.
+HOVER_CHARS = 90
+
+_DAY_MS = 86_400_000
+_EPOCH = np.datetime64("1970-01-01", "D")
+
+
+@dataclass(frozen=True)
+class _Lanes:
+    """Drawn lanes (labels in display order) and the (lane row, event) items to draw."""
+
+    labels: list[str]
+    rows: np.ndarray
+    events: np.ndarray
+    total_lanes: int
+
+
+def build_timeline(table: EventTable, positions: np.ndarray, lane: str = "country") -> go.Figure:
+    """Events at ``positions`` on a time axis, in lanes by country, actor or event type.
+
+    Parameters
+    ----------
+    table
+        The indexed events.
+    positions
+        Row positions of the events to draw (e.g. from ``filter_positions``).
+    lane
+        One of :data:`LANES`: an event with two countries (or actors) appears in both lanes.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Markers and bars per event, or a heatmap of counts when there are too many.
+    """
+    if lane not in LANES:
+        raise ValueError(f"lane must be one of {LANES}, not {lane!r}")
+    positions = as_positions(positions, len(table))
+    lanes = _lanes(table, positions, lane)
+    if len(positions) == 0:
+        fig = _empty_figure()
+    elif len(lanes.rows) > AGGREGATE_THRESHOLD or len(positions) > AGGREGATE_THRESHOLD:
+        fig = _aggregate_figure(table, positions, lanes)
+    else:
+        fig = _events_figure(table, lanes)
+    _finish_layout(fig, lane, lanes, len(positions))
+    return fig
+
+
+def _lanes(table: EventTable, positions: np.ndarray, lane: str) -> _Lanes:
+    """Lane of every (event, lane value) item, busiest lanes first, the rest in "Other"."""
+    if lane == "event_type":
+        names = list(table.event_types)
+        codes, events = table.type_codes[positions].astype(np.int64), positions
+    else:
+        postings = table.countries if lane == "country" else table.participants
+        mask = selected_mask(positions, len(table))
+        codes, events = postings_pairs(postings, mask)
+        # Events with no value get a lane of their own instead of vanishing.
+        mask[events] = False
+        lonely = np.flatnonzero(mask)
+        names = [*postings.names, _MISSING_LANE[lane]]
+        codes = np.concatenate([codes, np.full(len(lonely), len(names) - 1, np.int64)])
+        events = np.concatenate([events, lonely])
+    counts = np.bincount(codes, minlength=len(names))
+    used = np.flatnonzero(counts)
+    if lane != "event_type":
+        # Busiest first; ties in name order (names are sorted in the postings).
+        used = used[np.argsort(-counts[used], kind="stable")]
+    shown = used[:MAX_LANES]
+    row_of_code = np.full(len(names), -1, dtype=np.int64)
+    row_of_code[shown] = np.arange(len(shown))
+    rows = row_of_code[codes] if len(codes) else codes
+    labels = [html.escape(names[code]) for code in shown]
+    if len(used) > len(shown):
+        hidden = rows < 0
+        # An event in several hidden lanes is drawn once in "Other".
+        other_events = np.unique(events[hidden])
+        keep = ~hidden
+        rows = np.concatenate([rows[keep], np.full(len(other_events), len(shown), np.int64)])
+        events = np.concatenate([events[keep], other_events])
+        labels.append(f"Other ({len(used) - len(shown):,} {LANE_TITLES[lane]} lanes)")
+    return _Lanes(labels, rows, events, len(used))
+
+
+def _events_figure(table: EventTable, lanes: _Lanes) -> go.Figure:
+    """One marker or bar per (lane, event) item, grouped in traces by event type and style."""
+    unique = np.unique(lanes.events)
+    frame = table.take(unique)
+    index = np.searchsorted(unique, lanes.events)
+    start = table.start_days[lanes.events]
+    end = table.end_days[lanes.events]
+    precision = frame["date_precision"].to_numpy(dtype=object)[index]
+    types = np.asarray(table.event_types, dtype=object)[table.type_codes[lanes.events]]
+    style = np.where(precision != "day", "approximate", np.where(start == end, "marker", "exact"))
+    hover = _hover_fields(frame, table, unique)[index]
+    items = pd.DataFrame(
+        {
+            "lane": np.asarray(lanes.labels, dtype=object)[lanes.rows],
+            "start": start,
+            "end": end,
+            "type": types,
+            "style": style,
+        }
+    )
+    fig = go.Figure()
+    order = {name: i for i, name in enumerate(table.event_types)}
+    for type_name in sorted(items["type"].unique(), key=order.__getitem__):
+        first = True
+        for style_name in ("exact", "approximate", "marker"):
+            chosen = np.flatnonzero((items["type"] == type_name) & (items["style"] == style_name))
+            if len(chosen) == 0:
+                continue
+            part = items.iloc[chosen]
+            trace = (_marker_trace if style_name == "marker" else _bar_trace)(
+                part, type_name, style_name, hover[chosen]
+            )
+            trace.update(legendgroup=type_name, showlegend=first)
+            fig.add_trace(trace)
+            first = False
+    return fig
+
+
+_HOVER_TEMPLATE = (
+    "<b>%{customdata[1]}</b><br>"
+    "%{customdata[6]}<br>"
+    "Date in source: %{customdata[2]}<br>"
+    "Span: %{customdata[3]} (%{customdata[4]})<br>"
+    "Actors: %{customdata[5]}"
+    "<extra></extra>"
+)
+
+
+def _hover_fields(frame: pd.DataFrame, table: EventTable, positions: np.ndarray) -> np.ndarray:
+    """customdata rows: [event_id, title, date_text, span, precision, who, event type]."""
+    starts = (_EPOCH + table.start_days[positions]).astype(str)
+    ends = (_EPOCH + table.end_days[positions]).astype(str)
+    spans = np.where(starts == ends, starts, np.char.add(np.char.add(starts, " to "), ends))
+    who = [
+        f"{a or '-'} → {r}" if r else (a or "-")
+        for a, r in zip(frame["actors"], frame["recipients"], strict=True)
+    ]
+    columns = [
+        frame["event_id"].to_numpy(dtype=object),
+        [_hover_text(t) for t in frame["title"]],
+        [_hover_text(t) or "-" for t in frame["date_text"]],
+        spans.astype(object),
+        [_hover_text(p) + " precision" for p in frame["date_precision"]],
+        [_hover_text(w) for w in who],
+        [_hover_text(t) for t in frame["event_type"]],
+    ]
+    out = np.empty((len(positions), len(columns)), dtype=object)
+    for i, column in enumerate(columns):
+        out[:, i] = column
+    return out
+
+
+def _hover_text(text: str, limit: int = HOVER_CHARS) -> str:
+    """Escaped text, cut to ``limit`` characters before escaping (… marks a cut)."""
+    text = str(text).replace("\n", " ").strip()
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return html.escape(text)
+
+
+def _bar_trace(part: pd.DataFrame, type_name: str, style: str, hover: np.ndarray) -> go.Bar:
+    """Bars from start to end + 1 day; approximate spans translucent and hatched."""
+    colour = colours.event_type_colour(type_name)
+    approximate = style == "approximate"
+    base = (_EPOCH + part["start"].to_numpy()).astype(str)
+    length = (part["end"].to_numpy() - part["start"].to_numpy() + 1) * _DAY_MS
+    marker = {
+        "color": _rgba(colour, 0.3 if approximate else 0.85),
+        "line": {"color": colour, "width": 1.5 if approximate else 0.5},
+    }
+    if approximate:
+        marker["pattern"] = {"shape": "/", "fgcolor": colour, "size": 6, "solidity": 0.25}
+    return go.Bar(
+        orientation="h",
+        base=base.tolist(),
+        x=length.tolist(),
+        y=part["lane"].tolist(),
+        width=0.55 if approximate else 0.7,
+        name=html.escape(type_name),
+        marker=marker,
+        customdata=hover.tolist(),
+        hovertemplate=_HOVER_TEMPLATE,
+        meta={"style": style},
+    )
+
+
+def _marker_trace(part: pd.DataFrame, type_name: str, style: str, hover: np.ndarray) -> go.Scatter:
+    """Markers at the middle of the event's day; shape by quad class."""
+    noon = (_EPOCH + part["start"].to_numpy()).astype("datetime64[h]") + np.timedelta64(12, "h")
+    return go.Scatter(
+        mode="markers",
+        x=noon.astype(str).tolist(),
+        y=part["lane"].tolist(),
+        name=html.escape(type_name),
+        marker={
+            "color": colours.event_type_colour(type_name),
+            "symbol": colours.event_type_symbol(type_name),
+            "size": 11,
+            "line": {"color": "rgba(255,255,255,0.8)", "width": 1},
+        },
+        customdata=hover.tolist(),
+        hovertemplate=_HOVER_TEMPLATE,
+        meta={"style": style},
+    )
+
+
+def _rgba(colour: str, alpha: float) -> str:
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{alpha})"
+
+
+def _aggregate_figure(table: EventTable, positions: np.ndarray, lanes: _Lanes) -> go.Figure:
+    """A heatmap of event counts per lane and period (by the event's start date)."""
+    months = (_EPOCH + table.start_days[positions]).astype("datetime64[M]").astype(np.int64)
+    first, last = int(months.min()), int(months.max())
+    width = next((w for w in BIN_MONTHS if (last - first) // w + 1 <= MAX_BINS), BIN_MONTHS[-1])
+    first -= first % width  # bins start on a calendar boundary (Jan for years)
+    n_bins = (last - first) // width + 1
+    bin_of_event = np.zeros(len(table), dtype=np.int64)
+    bin_of_event[positions] = (months - first) // width
+    n_rows = len(lanes.labels)
+    cells = lanes.rows * n_bins + bin_of_event[lanes.events]
+    counts = np.bincount(cells, minlength=n_rows * n_bins).reshape(n_rows, n_bins)
+    edges_months = first + width * np.arange(n_bins + 1)
+    edges = edges_months.astype("datetime64[M]").astype("datetime64[D]")
+    labels = [_period_label(int(m), width) for m in edges_months[:-1]]
+    # Empty cells are null so they stay transparent on light and dark themes.
+    z = [[int(c) if c else None for c in row] for row in counts]
+    text = [labels] * n_rows
+    return go.Figure(
+        go.Heatmap(
+            x=edges.astype(str).tolist(),
+            y=lanes.labels,
+            z=z,
+            text=text,
+            colorscale="Viridis",
+            colorbar={"title": {"text": "events"}},
+            hovertemplate="%{y}<br>%{text}: %{z} events<extra></extra>",
+            xgap=1,
+            ygap=1,
+            meta={"style": "aggregate", "period_months": width},
+        )
+    )
+
+
+def _period_label(month: int, width: int) -> str:
+    """'Jul 2022', 'Q3 2022', '2022' or '2020-2029' for a bin starting at ``month``."""
+    year, month_of_year = 1970 + month // 12, month % 12 + 1
+    if width == 1:
+        return dt.date(year, month_of_year, 1).strftime("%b %Y")
+    if width == 3:
+        return f"Q{(month_of_year - 1) // 3 + 1} {year}"
+    if width == 12:
+        return str(year)
+    return f"{year}-{year + width // 12 - 1}"
+
+
+def _empty_figure() -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(
+        text="No events match the filters.",
+        showarrow=False,
+        xref="paper",
+        yref="paper",
+        x=0.5,
+        y=0.5,
+        font={"size": 16},
+    )
+    return fig
+
+
+def _finish_layout(fig: go.Figure, lane: str, lanes: _Lanes, n_events: int) -> None:
+    """Axes, title with notes, range slider and a height that fits the lanes."""
+    notes = []
+    aggregated = bool(fig.data) and fig.data[0].type == "heatmap"
+    if aggregated:
+        notes.append(f"{n_events:,} events aggregated; filter or zoom to see individual events")
+    elif fig.data:
+        notes.append("hatched, translucent bars: dates known only to the week, month or year")
+    if lanes.total_lanes > MAX_LANES:
+        notes.append(
+            f"showing the {MAX_LANES} busiest of {lanes.total_lanes:,} {LANE_TITLES[lane]}"
+            " lanes; the rest are in 'Other'"
+        )
+    title = f"Events by {LANE_TITLES[lane]}"
+    if notes:
+        title += "<br><sup>" + "; ".join(notes) + "</sup>"
+    n_lanes = len(lanes.labels)
+    fig.update_layout(
+        title={"text": title},
+        height=int(min(1600, max(320, 170 + 28 * n_lanes))),
+        barmode="overlay",
+        legend={"title": {"text": "Event type"}, "groupclick": "togglegroup"},
+        hovermode="closest",
+        margin={"l": 10, "r": 10, "t": 70, "b": 10},
+        meta={"mode": "aggregate" if aggregated else "events", "lanes": n_lanes},
+    )
+    fig.update_xaxes(type="date", rangeslider={"visible": bool(fig.data)}, title_text=None)
+    if n_lanes:
+        fig.update_yaxes(
+            type="category",
+            categoryorder="array",
+            categoryarray=lanes.labels,
+            autorange="reversed",
+            title_text=None,
+        )
+    else:
+        fig.update_yaxes(visible=False)
