@@ -1,0 +1,30 @@
+"""Events: counts at a glance, the filtered table and its CSV download."""
+
+import streamlit as st
+
+from dashboard.export import export_csv
+from dashboard.summary import summarise
+from ui.events_view import show_events_table
+from ui.page import open_page, show_if_empty
+
+page = open_page("Events")
+if not show_if_empty(page):
+    counts = summarise(page.table, page.positions)
+    events, countries, actors, span = st.columns(4)
+    events.metric("Events", f"{counts['events']:,}")
+    countries.metric("Countries", f"{counts['countries']:,}")
+    actors.metric("Actors", f"{counts['actors']:,}")
+    span.metric("Date span", f"{counts['first_date']} – {counts['last_date']}")
+
+    positions = page.positions
+    table = page.table
+    st.download_button(
+        f"Download these {len(positions):,} events (CSV)",
+        # Deferred: the CSV is built when the analyst clicks, not on every rerun.
+        data=lambda: export_csv(table.take(positions)),
+        file_name="events-filtered.csv",
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    show_events_table(table, positions)

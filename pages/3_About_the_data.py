@@ -1,0 +1,61 @@
+"""About the data: which table is loaded, the data dictionary, vocabularies and sources."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import schema
+from dashboard.dictionary import data_dictionary_markdown, precision_markdown, vocabulary_markdown
+from ui.page import open_page
+from ui.render import md_escape
+
+page = open_page("About the data")
+table = page.table
+events = table.events
+
+st.header("The table shown")
+span = (
+    f"{events['start_date'].min():%Y-%m-%d} to {events['end_date'].max():%Y-%m-%d}"
+    if len(table)
+    else "no dates"
+)
+st.markdown(
+    f"**{md_escape(table.label)}**: {len(table):,} events, "
+    f"{len(table.participants.names):,} actors, {len(table.countries.names):,} countries, "
+    f"{span}."
+)
+
+st.header("Sources and how to cite them")
+st.markdown(
+    "The default table is derived from one news article: The Wall Street Journal, "
+    "*Russia Reaffirms Support for Myanmar's Junta After Execution of Activists*, "
+    "by Feliz Solomon, 3 August 2022. Titles and descriptions are written in our own words. "
+    "Cite an event by its source **and the paragraph** it comes from "
+    "(the `source_paragraph` column), e.g. *The Wall Street Journal, 2022-08-03, para. 2*; "
+    "where `date_basis` is `public record`, the date was narrowed from public knowledge "
+    "and the `notes` column says how."
+)
+if len(table):
+    sources = events["source"].replace("", "(no source given)").value_counts()
+    st.dataframe(
+        pd.DataFrame({"source": sources.index, "events": sources.to_numpy()}),
+        hide_index=True,
+        width="stretch",
+    )
+
+# The dictionary and vocabularies are our own constants (dashboard.schema), so markdown is safe.
+st.header("Data dictionary")
+st.markdown(data_dictionary_markdown())
+st.caption(
+    "List columns (actors, recipients, countries, source_paragraph) separate their "
+    f"values with `{schema.LIST_SEPARATOR}`. Dates are ISO (YYYY-MM-DD) and inclusive."
+)
+
+st.header("Date precision")
+st.markdown(precision_markdown())
+
+st.header("Event types")
+st.markdown(
+    "Each event type maps to one category of the PLOVER codebook (Open Event Data Alliance) "
+    "and to its quad class: verbal or material, cooperation or conflict."
+)
+st.markdown(vocabulary_markdown())

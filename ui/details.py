@@ -1,0 +1,92 @@
+"""One event's details below the timeline, as plain text, and the picker that selects it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from dashboard.selection import selected_event_id
+from dashboard.table import EventTable
+from ui import state
+from ui.render import field, md_escape
+
+#: The "show details of" picker lists at most this many of the filtered events.
+MAX_DETAIL_CHOICES = 2_000
+
+
+def remember_clicked_event() -> None:
+    """on_select callback of the timeline: the clicked event becomes the one shown."""
+    event_id = selected_event_id(st.session_state.get(state.TIMELINE_CHART))
+    if event_id is not None:
+        st.session_state[state.TIMELINE_DETAIL] = event_id
+
+
+def event_picker(table: EventTable, positions: np.ndarray) -> pd.Series | None:
+    """A select box of the filtered events (keyboard alternative to clicking); its row."""
+    window = table.take(positions[:MAX_DETAIL_CHOICES])
+    ids = window["event_id"].tolist()
+    labels = dict(zip(ids, _labels(window), strict=True))
+    chosen = st.session_state.get(state.TIMELINE_DETAIL)
+    if chosen is not None and chosen not in labels:
+        # Clicked in the chart but beyond the picker's window: add it, if still filtered in.
+        row = _find(table, positions, chosen)
+        if row is None:
+            st.session_state[state.TIMELINE_DETAIL] = None
+        else:
+            ids.insert(0, chosen)
+            labels[chosen] = _labels(row.to_frame().T)[0]
+    if len(positions) > MAX_DETAIL_CHOICES:
+        st.caption(
+            f"The list holds the first {MAX_DETAIL_CHOICES:,} of {len(positions):,} events; "
+            "narrow the filters or click an event in the chart to reach the others."
+        )
+    event_id = st.selectbox(
+        "Show details of",
+        ids,
+        index=None,
+        format_func=labels.__getitem__,
+        key=state.TIMELINE_DETAIL,
+        placeholder="Click an event in the chart, or choose one here",
+    )
+    return None if event_id is None else _find(table, positions, event_id)
+
+
+def show_event(row: pd.Series) -> None:
+    """Everything an analyst needs to read and cite one event, as plain text."""
+    st.subheader(md_escape(row["title"]))
+    field("Type", row["event_type"])
+    st.text(row.get("description", ""))
+    field("Actors", _names(row.get("actors", "")))
+    field("Recipients", _names(row.get("recipients", "")))
+    field("Countries", _names(row.get("countries", "")))
+    field("Location", row.get("location", ""))
+    field("Date as the source puts it", row.get("date_text", ""))
+    span = f"{row['start_date']:%Y-%m-%d}"
+    if row["end_date"] != row["start_date"]:
+        span += f" to {row['end_date']:%Y-%m-%d}"
+    field("Date", f"{span} (precision: {row['date_precision']})")
+    field("Date basis", row.get("date_basis", ""))
+    field("Notes", row.get("notes", ""))
+    citation = str(row.get("source", "")).strip() or "(no source given)"
+    paragraphs = _names(row.get("source_paragraph", ""))
+    if paragraphs:
+        citation += f", paragraph {paragraphs}"
+    field("Source", citation)
+    field("Event id", row["event_id"])
+
+
+def _labels(frame: pd.DataFrame) -> list[str]:
+    starts = pd.to_datetime(frame["start_date"]).dt.strftime("%Y-%m-%d")
+    return (starts + " · " + frame["title"].astype(str)).tolist()
+
+
+def _names(cell: object) -> str:
+    return ", ".join(part.strip() for part in str(cell or "").split(";") if part.strip())
+
+
+def _find(table: EventTable, positions: np.ndarray, event_id: str) -> pd.Series | None:
+    """The row of ``event_id`` among the events at ``positions``, or None."""
+    ids = table.events["event_id"].to_numpy()[positions]
+    hits = positions[ids == event_id]
+    return table.events.iloc[int(hits[0])] if len(hits) else None

@@ -1,0 +1,79 @@
+"""Session-state keys, defined once, and the one place the current filters live.
+
+The filters are a :class:`~dashboard.filters.FilterSpec` under :data:`FILTERS`.
+Widgets never own them: Streamlit gives a widget a different id on each page,
+so widget values would be lost on navigation. Instead the sidebar copies the
+spec into its widget keys before drawing them, and widget callbacks copy their
+values back into the spec.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from dashboard.filters import PARAM_KEYS, FilterSpec
+
+#: The current filters (a FilterSpec); survives page changes.
+FILTERS = "filters"
+#: Notices (list[str]) about dropped filter values, shown once on the next run.
+NOTICES = "filter_notices"
+
+#: Sidebar widget keys (shared by every page).
+W_COUNTRIES = "sidebar_countries"
+W_ACTORS = "sidebar_actors"
+W_TYPES = "sidebar_event_types"
+W_START = "sidebar_start"
+W_END = "sidebar_end"
+W_QUERY = "sidebar_q"
+
+#: Page-only keys carry their page's prefix.
+TIMELINE_LANE = "timeline_lane"
+TIMELINE_CHART = "timeline_chart"
+TIMELINE_DETAIL = "timeline_detail"
+NETWORK_KIND = "network_node_kind"
+NETWORK_EGO = "network_ego"
+NETWORK_CHART = "network_chart"
+
+#: Date bounds of the date pickers; URL dates outside them are dropped with a notice.
+MIN_DATE = dt.date(1900, 1, 1)
+MAX_DATE = dt.date(2100, 12, 31)
+
+
+def url_params() -> dict[str, list[str]]:
+    """The filter keys of the current URL, every value of repeated keys kept."""
+    return {key: st.query_params.get_all(key) for key in PARAM_KEYS.values()}
+
+
+def current_filters() -> FilterSpec:
+    """The filters of this session (empty before the first sidebar run)."""
+    return st.session_state.get(FILTERS, FilterSpec())
+
+
+def add_notices(notices: list[str]) -> None:
+    """Queue notices to show (as warnings) on the current or next run."""
+    if notices:
+        st.session_state[NOTICES] = [*st.session_state.get(NOTICES, []), *notices]
+
+
+def take_notices() -> list[str]:
+    """The queued notices, removing them from the queue."""
+    return st.session_state.pop(NOTICES, [])
+
+
+def set_filters(spec: FilterSpec) -> None:
+    """Make ``spec`` the session's filters and write it to the URL.
+
+    Safe in widget callbacks and before ``st.rerun()``; the sidebar widgets pick
+    the new values up on their next run.
+    """
+    st.session_state[FILTERS] = spec
+    write_url(spec)
+
+
+def write_url(spec: FilterSpec) -> None:
+    """Replace the URL's query string by ``spec`` (the model's keys, lists repeated)."""
+    params = spec.to_query_params()
+    if url_params() != {key: params.get(key, []) for key in PARAM_KEYS.values()}:
+        st.query_params.from_dict(params)
