@@ -1,4 +1,4 @@
-"""Command line: ``python -m dashboard validate|export ...``.
+"""Command line: ``python -m dashboard validate|export|convert ...``.
 
 Exit codes: 0 success, 1 invalid input file, 2 usage error (bad arguments,
 unknown or malformed filter values).
@@ -12,8 +12,9 @@ from collections.abc import Sequence
 
 from dashboard.export import export_csv
 from dashboard.filters import PARAM_KEYS, FilterSpec, apply_filters
+from dashboard.importing import FORMATS, load_any, load_any_frame
 from dashboard.problems import EventsFileError, format_problems
-from dashboard.table import EventTable, default_events_path, load_events
+from dashboard.table import EventTable, default_events_path, load_directory, load_events
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -27,23 +28,54 @@ def _summary(table: EventTable) -> str:
     return f"{len(events)} events, {first} to {last}"
 
 
+def _report_invalid(path, err: EventsFileError, stderr) -> None:
+    for line in format_problems(err.problems):
+        print(line, file=stderr)
+    count = len(err.problems)
+    print(f"{path}: invalid, {count} problem{'s' if count != 1 else ''}", file=stderr)
+
+
 def _load(path, stderr) -> EventTable | None:
     try:
         return load_events(path)
     except EventsFileError as err:
-        for line in format_problems(err.problems):
-            print(line, file=stderr)
-        count = len(err.problems)
-        print(f"{path}: invalid, {count} problem{'s' if count != 1 else ''}", file=stderr)
+        _report_invalid(path, err, stderr)
         return None
 
 
 def cmd_validate(args, stdout, stderr) -> int:
-    table = _load(args.path, stderr)
-    if table is None:
+    try:
+        table, notices = load_any(args.path, format=args.format)
+    except EventsFileError as err:
+        _report_invalid(args.path, err, stderr)
         return EXIT_INVALID
+    for notice in notices:
+        print(f"notice: {notice}", file=stderr)
     print(f"{args.path}: valid, {_summary(table)}", file=stdout)
     return EXIT_OK
+
+
+def cmd_convert(args, stdout, stderr) -> int:
+    try:
+        frame, notices = load_any_frame(
+            args.input, format=args.source_format, directory=load_directory()
+        )
+    except EventsFileError as err:
+        _report_invalid(args.input, err, stderr)
+        return EXIT_INVALID
+    for notice in notices:
+        print(f"notice: {notice}", file=stderr)
+    _write(export_csv(frame), args.output, stdout)
+    print(f"wrote {len(frame)} events to {args.output}", file=stderr)
+    return EXIT_OK
+
+
+def _write(data: bytes, output: str, stdout) -> None:
+    if output == "-":
+        stdout.buffer.write(data) if hasattr(stdout, "buffer") else stdout.write(data.decode())
+    else:
+        with open(output, "wb") as handle:
+            handle.write(data)
 
 
 def filter_spec_from_args(args) -> tuple[FilterSpec, list[str]]:
@@ -68,12 +100,7 @@ def cmd_export(args, stdout, stderr) -> int:
             print(f"error: {notice}", file=stderr)
         return EXIT_USAGE
     rows = apply_filters(table, spec)
-    data = export_csv(rows)
-    if args.output == "-":
-        stdout.buffer.write(data) if hasattr(stdout, "buffer") else stdout.write(data.decode())
-    else:
-        with open(args.output, "wb") as handle:
-            handle.write(data)
+    _write(export_csv(rows), args.output, stdout)
     print(f"wrote {len(rows)} of {len(table)} events to {args.output}", file=stderr)
     return EXIT_OK
 
@@ -94,7 +121,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="check an events CSV")
-    validate.add_argument("path", help="events CSV to check")
+    validate.add_argument("path", help="events CSV (or Parquet, or ACLED export) to check")
+    validate.add_argument(
+        "--format", choices=FORMATS, default="auto", help="table format (default: auto)"
+    )
     validate.set_defaults(func=cmd_validate)
 
     export = commands.add_parser("export", help="write the filtered events as CSV")
@@ -102,6 +132,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_filter_arguments(export)
     export.add_argument("-o", "--output", required=True, help="output CSV path, or - for stdout")
     export.set_defaults(func=cmd_export)
+
+    convert = commands.add_parser("convert", help="convert an ACLED export to our events CSV")
+    convert.add_argument(
+        "--from", dest="source_format", choices=FORMATS, default="auto", help="input format"
+    )
+    convert.add_argument("input", help="input table (CSV or Parquet)")
+    convert.add_argument("-o", "--output", required=True, help="output CSV path, or - for stdout")
+    convert.set_defaults(func=cmd_convert)
     return parser
 
 

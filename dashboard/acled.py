@@ -1,0 +1,370 @@
+"""Import ACLED exports: recognise their columns and map each event onto our schema.
+
+ACLED (Armed Conflict Location & Event Data) codes political violence and
+protest events. The mapping, column by column (also in docs/formats.md):
+
+* ``event_id_cnty`` -> ``event_id``;
+* ``event_date`` + ``time_precision`` -> ``start_date``, ``end_date``,
+  ``date_precision``: 1 = the day itself; 2 = ``week``, the seven days centred
+  on the coded date (ACLED codes a week-precision event on the middle of the
+  reported week or range of days, so date - 3 to date + 3 covers it); 3 =
+  ``month``, the whole calendar month of the coded date. The date is
+  ``YYYY-MM-DD`` (API exports) or ``DD Month YYYY`` (website exports, e.g.
+  ``03 August 2022``), read strictly; the original text goes to ``date_text``;
+* ``actor1`` + ``assoc_actor_1`` (``;``-separated) -> ``actors``, and
+  ``actor2`` + ``assoc_actor_2`` -> ``recipients`` (ACLED's actor order implies
+  no direction; actor 1 is the one its coders name first);
+* ``country`` plus the actors' countries the actors directory knows -> ``countries``;
+* ``event_type`` / ``sub_event_type`` -> ``event_type`` through :data:`TYPE_MAP`;
+  pairs outside it keep ACLED's sub-event type (or event type) and are listed in
+  a notice; the original pair is kept in ``acled_event_type`` / ``acled_sub_event_type``;
+* ``notes`` -> ``description``; ``location``, ``source`` as they are;
+* ``title`` is generated: ``<sub-event type>: <actor1> – <location>``;
+* every other column (fatalities, admin1, latitude, ...) is kept as an extra column.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from dashboard import schema
+from dashboard.actors import ActorDirectory
+from dashboard.loading import validate_events_frame
+from dashboard.problems import EventsFileError, Problem
+
+#: Columns that identify an ACLED export (compared case-insensitively).
+SIGNATURE_COLUMNS: tuple[str, ...] = (
+    "event_id_cnty",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+)
+
+#: ACLED columns the import reads; those after the signature may be absent.
+MAPPED_COLUMNS: tuple[str, ...] = (
+    *SIGNATURE_COLUMNS,
+    "year",
+    "assoc_actor_1",
+    "actor2",
+    "assoc_actor_2",
+    "country",
+    "location",
+    "notes",
+    "source",
+)
+
+_ANY = "*"
+
+#: ACLED (event type, sub-event type) -> our event type, in one table.
+#: ``*`` stands for every sub-event type not listed separately.
+TYPE_MAP: dict[tuple[str, str], str] = {
+    ("Battles", _ANY): "armed clash",
+    ("Explosions/Remote violence", _ANY): "armed clash",
+    ("Violence against civilians", _ANY): "violence against civilians",
+    ("Protests", _ANY): "protest",
+    ("Protests", "Excessive force against protesters"): "repression/execution",
+    ("Riots", _ANY): "protest",
+    ("Riots", "Mob violence"): "violence against civilians",
+    ("Strategic developments", "Agreement"): "agreement",
+    ("Strategic developments", "Arrests"): "repression/execution",
+    ("Strategic developments", "Looting/property destruction"): "violence against civilians",
+    # Not mapped, kept as given: Change to group/activity, Disrupted weapons use,
+    # Headquarters or base established, Non-violent transfer of territory, Other.
+}
+
+#: ACLED has spelled a few labels more than one way over the years.
+_SPELLINGS: dict[str, str] = {
+    "excessive force against protestors": "excessive force against protesters",
+}
+
+#: ACLED time_precision -> our date precision.
+PRECISIONS: dict[str, str] = {"1": "day", "2": "week", "3": "month"}
+_WEEK_HALF_SPAN_DAYS = 3
+_PRECISION_NOTES: dict[str, str] = {
+    "1": "ACLED time_precision 1 (the day is known): ",
+    "2": "ACLED time_precision 2 (the week is known): 3 days either side of ",
+    "3": "ACLED time_precision 3 (the month is known): the month of ",
+}
+
+_MONTHS = {calendar.month_name[m].casefold(): m for m in range(1, 13)}
+_ISO = r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
+_DMY = r"(?P<dd>\d{1,2}) (?P<dm>[A-Za-z]+) (?P<dy>\d{4})"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """Validated events in our schema, plus notices for the analyst."""
+
+    events: pd.DataFrame
+    notices: list[str] = field(default_factory=list)
+
+
+def _key(text: str) -> str:
+    folded = " ".join(text.split()).casefold()
+    return _SPELLINGS.get(folded, folded)
+
+
+_TYPE_LOOKUP: dict[tuple[str, str], str] = {
+    (_key(kind), _key(sub) if sub != _ANY else _ANY): ours for (kind, sub), ours in TYPE_MAP.items()
+}
+
+
+def is_acled_header(columns: Iterable[str]) -> bool:
+    """Whether ``columns`` hold ACLED's identifying columns (any letter case)."""
+    names = {str(c).strip().casefold() for c in columns}
+    return all(c in names for c in SIGNATURE_COLUMNS)
+
+
+def map_event_type(event_type: str, sub_event_type: str) -> str | None:
+    """Our event type for an ACLED type pair, or None when the table has none."""
+    kind, sub = _key(event_type), _key(sub_event_type)
+    return _TYPE_LOOKUP.get((kind, sub)) or _TYPE_LOOKUP.get((kind, _ANY))
+
+
+def convert_acled_frame(
+    frame: pd.DataFrame,
+    *,
+    directory: ActorDirectory | None = None,
+    record_rows: Callable[[int], np.ndarray] | None = None,
+) -> ImportResult:
+    """Map an all-text ACLED frame onto the events schema and validate it.
+
+    Parameters
+    ----------
+    frame
+        ACLED columns as text (any letter case; extra columns are kept).
+    directory
+        Actors directory used to add the actors' countries.
+    record_rows
+        ``record_rows(n)`` -> file row of each record, for problem messages
+        (default: record ``i`` is row ``i + 2``).
+
+    Raises
+    ------
+    EventsFileError
+        Every problem, named by the ACLED file's row and column.
+    """
+    directory = directory or ActorDirectory()
+    frame = _normalise_columns(frame)
+    n = len(frame)
+
+    def rows() -> np.ndarray:
+        return record_rows(n) if record_rows else np.arange(2, n + 2)
+
+    col = {c: frame[c].str.strip() if c in frame else _empty(frame) for c in MAPPED_COLUMNS}
+    date, found = _parse_dates(col["event_date"])
+    found += _check_rows(col, date)
+    if found:
+        lines = rows()
+        raise EventsFileError(
+            [
+                Problem(
+                    int(lines[i]), column, message.format(row=lines[ref] if ref is not None else 0)
+                )
+                for i, column, message, ref in found
+            ]
+        )
+
+    precision = col["time_precision"].map(PRECISIONS)
+    start, end = _spans(date, precision)
+    types, unknown = _event_types(col["event_type"], col["sub_event_type"])
+
+    actors = _join_lists(col["actor1"], col["assoc_actor_1"])
+    recipients = _join_lists(col["actor2"], col["assoc_actor_2"])
+    countries = [
+        _join_unique([country, *(directory.country_of(a) for a in _split(people))])
+        for country, people in zip(col["country"], actors + ";" + recipients, strict=True)
+    ]
+
+    out = pd.DataFrame(
+        {
+            "event_id": col["event_id_cnty"],
+            "start_date": _iso(start),
+            "end_date": _iso(end),
+            "date_precision": precision,
+            "event_type": types,
+            "title": _titles(col),
+            "date_text": frame["event_date"],
+            "description": frame["notes"] if "notes" in frame else _empty(frame),
+            "actors": actors,
+            "recipients": recipients,
+            "countries": pd.Series(countries, index=frame.index, dtype="str"),
+            "location": col["location"],
+            "source": frame["source"] if "source" in frame else _empty(frame),
+            "notes": col["time_precision"].map(_PRECISION_NOTES) + _iso(date) + ".",
+            "acled_event_type": frame["event_type"],
+            "acled_sub_event_type": frame["sub_event_type"],
+        },
+        index=frame.index,
+    )
+    for name in frame.columns:
+        if name not in MAPPED_COLUMNS:
+            out[name if name not in out.columns else f"acled_{name}"] = frame[name]
+    events = validate_events_frame(
+        out.reset_index(drop=True),
+        allow_unknown_event_types=True,
+        record_rows=lambda _n: rows(),
+    )
+    return ImportResult(events, _notices(n, unknown))
+
+
+def _iso(date: pd.Series) -> pd.Series:
+    return date.dt.strftime("%Y-%m-%d")
+
+
+def _empty(frame: pd.DataFrame) -> pd.Series:
+    return pd.Series("", index=frame.index, dtype="str")
+
+
+def _normalise_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """Lower-case the ACLED columns the import reads; other names stay as they are."""
+    renames = {c: c.strip().casefold() for c in frame.columns}
+    renames = {c: new for c, new in renames.items() if new in MAPPED_COLUMNS and new != c}
+    return frame.rename(columns=renames) if renames else frame
+
+
+def _parse_dates(text: pd.Series) -> tuple[pd.Series, list[tuple]]:
+    """Parse ``YYYY-MM-DD`` or ``DD Month YYYY``, strictly (no guessing, no today-fill)."""
+    iso = text.str.extract(f"^{_ISO}$")
+    dmy = text.str.extract(f"^{_DMY}$")
+    month = dmy["dm"].str.casefold().map(_MONTHS)
+    as_iso = iso["iy"] + "-" + iso["im"] + "-" + iso["id"]
+    from_dmy = dmy["dy"] + "-" + month.astype("Int64").astype("str").str.zfill(2)
+    from_dmy = from_dmy + "-" + dmy["dd"].str.zfill(2)
+    shaped = as_iso.notna() | (dmy["dd"].notna() & month.notna())
+    candidate = as_iso.fillna(from_dmy).where(shaped, "")
+    date = pd.to_datetime(candidate, format="%Y-%m-%d", errors="coerce").astype("datetime64[s]")
+    found: list[tuple] = []
+    for i in np.flatnonzero((text == "").to_numpy()):
+        found.append((int(i), "event_date", "is empty", None))
+    for i in np.flatnonzero(((text != "") & ~shaped).to_numpy()):
+        found.append(
+            (
+                int(i),
+                "event_date",
+                _literal(f"{text.iat[i]!r} is not a date in the form YYYY-MM-DD or DD Month YYYY"),
+                None,
+            )
+        )
+    for i in np.flatnonzero((shaped & date.isna()).to_numpy()):
+        found.append((int(i), "event_date", _literal(f"{text.iat[i]!r} is not a real date"), None))
+    return date, found
+
+
+def _literal(text: str) -> str:
+    """Escape braces: messages are format templates (for the ``{row}`` of duplicates)."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def _check_rows(col: dict[str, pd.Series], date: pd.Series) -> list[tuple]:
+    """Problems with ids, precisions, types and the year column, in ACLED's terms."""
+    found: list[tuple] = []
+
+    def report(mask: pd.Series, column: str, message: Callable[[int], str] | str) -> None:
+        for i in np.flatnonzero(np.asarray(mask, dtype=bool)):
+            text = message(int(i)) if callable(message) else message
+            found.append((int(i), column, _literal(text), None))
+
+    ids = col["event_id_cnty"]
+    report(ids == "", "event_id_cnty", "is empty")
+    duplicated = ids.duplicated(keep="first") & (ids != "")
+    if duplicated.any():
+        first = pd.Series(np.arange(len(ids))).groupby(ids.to_numpy()).transform("min")
+        for i in np.flatnonzero(duplicated.to_numpy()):
+            message = _literal(f"duplicate id {ids.iat[i]!r}, first used on row ") + "{row}"
+            found.append((int(i), "event_id_cnty", message, int(first.iat[i])))
+    precision = col["time_precision"]
+    report(
+        ~precision.isin(list(PRECISIONS)),
+        "time_precision",
+        lambda i: (
+            f"unknown time precision {precision.iat[i]!r}; "
+            "ACLED uses 1 (day), 2 (week) or 3 (month)"
+        ),
+    )
+    report(col["event_type"] == "", "event_type", "is empty")
+    report(col["actor1"] == "", "actor1", "is empty")
+    year = col["year"]
+    coded_year = date.dt.year.astype("Int64").astype("str")
+    report(
+        (year != "") & date.notna() & (year != coded_year),
+        "year",
+        lambda i: f"{year.iat[i]!r} is not the year of event_date ({coded_year.iat[i]})",
+    )
+    return found
+
+
+def _spans(date: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Day: the date; week: date - 3 to date + 3; month: the date's calendar month."""
+    half_week = pd.Timedelta(days=_WEEK_HALF_SPAN_DAYS)
+    week, month = precision == "week", precision == "month"
+    month_start = date - pd.to_timedelta(date.dt.day - 1, unit="D")
+    month_end = date + pd.to_timedelta(date.dt.days_in_month - date.dt.day, unit="D")
+    start = date.mask(week, date - half_week).mask(month, month_start)
+    end = date.mask(week, date + half_week).mask(month, month_end)
+    return start, end
+
+
+def _event_types(kinds: pd.Series, subs: pd.Series) -> tuple[pd.Series, Counter]:
+    """Our types (vectorised over the distinct pairs); unmapped pairs keep ACLED's label."""
+    pairs = pd.MultiIndex.from_arrays([kinds, subs])
+    unique = pairs.unique()
+    mapped = {}
+    unknown: Counter = Counter()
+    for kind, sub in unique:
+        ours = map_event_type(kind, sub)
+        mapped[(kind, sub)] = ours if ours is not None else (sub or kind)
+    result = pd.Series([mapped[p] for p in pairs], index=kinds.index, dtype="str")
+    for (kind, sub), count in Counter(zip(kinds, subs, strict=True)).items():
+        if map_event_type(kind, sub) is None:
+            unknown[(kind, sub)] += count
+    return result, unknown
+
+
+def _split(value: str) -> list[str]:
+    return schema.split_list(value)
+
+
+def _join_unique(values: Sequence[str]) -> str:
+    seen: dict[str, None] = {}
+    for value in values:
+        value = value.strip()
+        if value:
+            seen.setdefault(value, None)
+    return schema.LIST_SEPARATOR.join(seen)
+
+
+def _join_lists(main: pd.Series, associated: pd.Series) -> pd.Series:
+    """``actor`` plus its ;-separated associates, trimmed, without repeats, in order."""
+    joined = [_join_unique([a, *_split(b)]) for a, b in zip(main, associated, strict=True)]
+    return pd.Series(joined, index=main.index, dtype="str")
+
+
+def _titles(col: dict[str, pd.Series]) -> pd.Series:
+    """``<sub-event type>: <actor1> – <location>``, leaving out what is missing."""
+    label = col["sub_event_type"].where(col["sub_event_type"] != "", col["event_type"])
+    where = (" – " + col["location"]).where(col["location"] != "", "")
+    return label + ": " + col["actor1"] + where
+
+
+def _notices(n: int, unknown: Counter) -> list[str]:
+    notices = [f"Imported {n} ACLED event{'s' if n != 1 else ''}."]
+    if unknown:
+        listed = "; ".join(
+            f"{kind} / {sub or '(none)'} ({count})"
+            for (kind, sub), count in sorted(unknown.items())
+        )
+        total = sum(unknown.values())
+        notices.append(
+            f"{total} event{'s have' if total != 1 else ' has'} an ACLED type outside our "
+            f"vocabulary, kept as given (event type / sub-event type, count): {listed}"
+        )
+    return notices
