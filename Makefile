@@ -28,6 +28,10 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
+# docs/screenshot-*.png: each main page in Debian's Chromium (see docs/testing.md).
+screenshots: $(VENV)/.installed-test
+	$(BIN)/python scripts/screenshots.py
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

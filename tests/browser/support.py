@@ -1,0 +1,278 @@
+"""One browser set-up for the browser tests and ``scripts/screenshots.py``.
+
+Chromium is Debian's (``/usr/bin/chromium``): ``playwright install`` cannot download a
+browser here, so Playwright always launches that executable. The app runs as a real
+``streamlit run app.py`` subprocess on a free port; helpers wait for the app's own
+"not running" script state instead of sleeping.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlencode
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, Playwright
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_EVENTS_PATH = REPO_ROOT / "data" / "events.csv"
+CHROMIUM_PATH = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--headless=new",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+)
+VIEWPORT = {"width": 1400, "height": 900}
+#: Playwright's per-action timeout (ms); the 2-core CI box is slow on first render.
+ACTION_TIMEOUT_MS = 30_000
+SERVER_START_TIMEOUT_S = 90.0
+
+#: The app is connected to its server and no script run is in progress.
+APP_IDLE = (
+    "[data-testid='stApp']"
+    "[data-test-connection-state='CONNECTED']"
+    "[data-test-script-state='notRunning']"
+)
+#: Shown while a script run is in progress or the first page is still loading.
+RUNNING_INDICATORS = (
+    "[data-testid='stStatusWidgetRunningIcon'], "
+    "[data-testid='stStatusWidgetRunningManIcon'], "
+    "[data-testid='stAppSkeleton'], "
+    # Lazily loaded elements (dataframe, charts) show this until their code arrives.
+    "[data-testid='stSkeleton']"
+)
+EXCEPTION = "[data-testid='stException']"
+PLOTLY_CHART = "[data-testid='stPlotlyChart']"
+
+#: Page title -> URL path (Streamlit's classic pages/: file name without number prefix).
+PAGES: dict[str, str] = {
+    "Timeline": "",
+    "Network": "Network",
+    "Events": "Events",
+    "About the data": "About_the_data",
+}
+
+#: Counts script runs in ``window.__stRuns``: every change of the app's script state to
+#: "running" is one. A MutationObserver sees each change, however short the run, so a
+#: test can wait for the rerun an interaction causes instead of sleeping.
+_COUNT_RUNS = """
+window.__stRuns = 0;
+new MutationObserver((records) => {
+  for (const record of records) {
+    if (record.target.getAttribute("data-test-script-state") === "running"
+        && record.oldValue !== "running") {
+      window.__stRuns += 1;
+    }
+  }
+}).observe(document, {
+  subtree: true, attributes: true, attributeOldValue: true,
+  attributeFilter: ["data-test-script-state"],
+});
+"""
+
+
+def browser_unavailable_reason() -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    if not CHROMIUM_PATH.exists():
+        return (
+            f"Chromium not found at {CHROMIUM_PATH}; install Debian's chromium to run browser tests"
+        )
+    if importlib.util.find_spec("playwright") is None:
+        return (
+            "Python Playwright is not installed; "
+            "run `make test` (installs requirements-test.txt) to run browser tests"
+        )
+    return None
+
+
+def launch_browser(playwright: Playwright) -> Browser:
+    """Debian's Chromium, headless, with nothing that reaches the network by itself."""
+    return playwright.chromium.launch(
+        executable_path=str(CHROMIUM_PATH), args=list(CHROMIUM_ARGS), headless=True
+    )
+
+
+def new_page(browser: Browser) -> Page:
+    """A page in a fresh context (own cookies and session), with downloads accepted."""
+    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    context.add_init_script(_COUNT_RUNS)
+    return context.new_page()
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class StreamlitServer:
+    """``streamlit run app.py`` in a subprocess on a free port.
+
+    Parameters
+    ----------
+    env
+        Extra environment variables (e.g. ``EVENTS_PATH``). ``EVENTS_PATH`` defaults to
+        the article's table so an outer setting cannot change what the tests see.
+    """
+
+    def __init__(self, env: Mapping[str, str] | None = None) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {**os.environ, "EVENTS_PATH": str(DEFAULT_EVENTS_PATH), **(env or {})}
+        self.process: subprocess.Popen[bytes] | None = None
+        # A file, not a pipe: nobody reads a pipe while tests run, and a full one blocks
+        # the app. It lives as long as the server, so no `with` (closed by close()).
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115
+
+    def start(self, timeout: float = SERVER_START_TIMEOUT_S) -> None:
+        """Start the server and return once its health endpoint answers 200."""
+        command = [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(self.port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            # Others edit the sources while tests run; a watcher would rerun mid-test.
+            "--server.fileWatcherType",
+            "none",
+        ]
+        self.process = subprocess.Popen(
+            command, cwd=REPO_ROOT, env=self.env, stdout=self._log, stderr=subprocess.STDOUT
+        )
+        deadline = time.monotonic() + timeout
+        health = f"{self.url}/_stcore/health"
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(
+                    f"Streamlit exited with code {self.process.returncode} before it "
+                    f"answered:\n{self.output()}"
+                )
+            try:
+                with urllib.request.urlopen(health, timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.1)  # polling interval of a condition, not a wait for luck
+        self.stop()
+        raise RuntimeError(
+            f"Streamlit did not answer {health} within {timeout:.0f} s:\n{self.output()}"
+        )
+
+    def stop(self) -> None:
+        """Terminate the server; kill it if it does not exit within 10 s."""
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+    def close(self) -> None:
+        """Stop the server and drop its log."""
+        self.stop()
+        self._log.close()
+
+    def output(self, limit: int = 8000) -> str:
+        """The last ``limit`` characters the server printed (stdout and stderr)."""
+        self._log.flush()
+        self._log.seek(0)
+        return self._log.read().decode("utf-8", "replace")[-limit:]
+
+    def page_url(self, path: str = "", params: Mapping[str, str | list[str]] | None = None) -> str:
+        """The URL of a page (``""`` is the entrypoint) with query parameters."""
+        url = f"{self.url}/{path.lstrip('/')}"
+        return f"{url}?{urlencode(params, doseq=True)}" if params else url
+
+
+@contextmanager
+def running_server(env: Mapping[str, str] | None = None) -> Iterator[StreamlitServer]:
+    """A started :class:`StreamlitServer`, stopped on exit."""
+    server = StreamlitServer(env)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.close()
+
+
+def wait_for_app(page: Page, timeout: float = ACTION_TIMEOUT_MS) -> None:
+    """Wait until the app is connected, no script run is in progress and nothing loads."""
+    from playwright.sync_api import expect
+
+    page.wait_for_selector(APP_IDLE, state="attached", timeout=timeout)
+    expect(page.locator(RUNNING_INDICATORS)).to_have_count(0, timeout=timeout)
+    # A rerun can start between the two checks; the idle state must still hold.
+    page.wait_for_selector(APP_IDLE, state="attached", timeout=timeout)
+
+
+def script_runs(page: Page) -> int:
+    """How many script runs this page has started since it was loaded."""
+    return page.evaluate("window.__stRuns")
+
+
+def wait_for_rerun(page: Page, runs_before: int, timeout: float = ACTION_TIMEOUT_MS) -> None:
+    """Wait until a run after the ``runs_before``-th has started and the app is idle."""
+    page.wait_for_function("n => window.__stRuns > n", arg=runs_before, timeout=timeout)
+    wait_for_app(page, timeout)
+
+
+@contextmanager
+def rerun_expected(page: Page) -> Iterator[None]:
+    """Wrap an interaction that makes Streamlit rerun; returns once that rerun is done."""
+    before = script_runs(page)
+    yield
+    wait_for_rerun(page, before)
+
+
+def open_app(page: Page, url: str) -> None:
+    """Go to ``url`` and wait for the first script run to finish."""
+    page.goto(url)
+    wait_for_rerun(page, 0)
+
+
+def wait_for_charts(page: Page, timeout: float = ACTION_TIMEOUT_MS) -> int:
+    """Wait until every Plotly chart on the page has drawn its SVG; return how many."""
+    from playwright.sync_api import expect
+
+    charts = page.locator(PLOTLY_CHART)
+    for index in range(charts.count()):
+        drawn = charts.nth(index).locator(".js-plotly-plot .main-svg").first
+        expect(drawn).to_be_visible(timeout=timeout)
+    return charts.count()
+
+
+def assert_no_exception(page: Page) -> None:
+    """Fail with the exception's text if the app shows one."""
+    exceptions = page.locator(EXCEPTION)
+    if exceptions.count():
+        shown = "\n---\n".join(exceptions.all_inner_texts())
+        raise AssertionError(f"the app shows an exception on {page.url}:\n{shown}")
