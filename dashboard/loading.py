@@ -269,7 +269,7 @@ def _validate(frame: pd.DataFrame, allow_unknown_event_types: bool) -> list[tupl
         mask = np.asarray(mask, dtype=bool)
         for i in np.flatnonzero(mask):
             text = message(int(i)) if callable(message) else message
-            found.append((int(i), column, text.replace("{", "{{").replace("}", "}}"), None))
+            found.append((int(i), column, _escape_braces(text), None))
 
     for column in schema.NON_EMPTY_COLUMNS:
         report(frame[column].str.strip() == "", column, "is empty")
@@ -328,7 +328,9 @@ def _validate(frame: pd.DataFrame, allow_unknown_event_types: bool) -> list[tupl
                 (
                     int(i),
                     "event_id",
-                    f"duplicate id {ids.iat[i]!r}, first used on row {{ref_row}}",
+                    # Braces in the id are doubled: the template is str.format-ed later.
+                    _escape_braces(f"duplicate id {ids.iat[i]!r}")
+                    + ", first used on row {ref_row}",
                     int(first.iat[i]),
                 )
             )
@@ -346,6 +348,10 @@ def _validate(frame: pd.DataFrame, allow_unknown_event_types: bool) -> list[tupl
         lambda i: f"unknown date basis {basis.iat[i]!r}; use 'article' or 'public record'",
     )
     return found
+
+
+def _escape_braces(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 def _check_precision_spans(frame, start, end, both, report) -> None:
