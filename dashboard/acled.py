@@ -154,6 +154,11 @@ def convert_acled_frame(
     """
     directory = directory or ActorDirectory()
     frame = _normalise_columns(frame)
+    missing = [c for c in SIGNATURE_COLUMNS if c not in frame.columns]
+    if missing:
+        raise EventsFileError(
+            [Problem(None, c, "required ACLED column is missing") for c in missing]
+        )
     n = len(frame)
 
     def rows() -> np.ndarray:
