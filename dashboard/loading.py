@@ -119,9 +119,18 @@ def validate_events_frame(
     return frame
 
 
+def _looks_like_utf16(data: bytes) -> bool:
+    """A byte-order mark, or ASCII text with a NUL in every other byte (UTF-16 without BOM)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = data[:1000]
+    half = len(head) // 2
+    return half >= 4 and max(head[0::2].count(0), head[1::2].count(0)) >= 0.9 * half
+
+
 def _check_bytes(data: bytes) -> bytes:
     """Refuse what is not UTF-8 text; strip a UTF-8 byte-order mark."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if _looks_like_utf16(data):
         raise EventsFileError(
             [
                 Problem(
