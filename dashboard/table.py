@@ -127,7 +127,7 @@ class EventTable:
         with self._lock:
             if not self._haystack:
                 parts = [pa.array(self.events[c], type=pa.large_string()) for c in _TEXT_COLUMNS]
-                joined = pc.binary_join_element_wise(*parts, "\n")
+                joined = pc.binary_join_element_wise(*parts, pa.scalar("\n", pa.large_string()))
                 self._haystack.append(pc.utf8_lower(joined))
             return self._haystack[0]
 
