@@ -32,22 +32,40 @@ class ActorDirectory:
 
 def load_actors(path: str | os.PathLike) -> ActorDirectory:
     """Read data/actors.csv (actor, kind, country, aliases) into a directory."""
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        return parse_actors(handle.read())
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            text = handle.read()
+    except UnicodeDecodeError as err:
+        raise EventsFileError(
+            [Problem(None, None, f"{path}: not UTF-8 text ({err.reason} at byte {err.start})")]
+        ) from None
+    return parse_actors(text)
 
 
 def parse_actors(text: str) -> ActorDirectory:
     """Parse the actors table; report every problem by row and column."""
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = [c for c in ACTOR_COLUMNS if c not in (reader.fieldnames or [])]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, [])
+    missing = [c for c in ACTOR_COLUMNS if c not in header]
     if missing:
         raise EventsFileError([Problem(None, c, "required column is missing") for c in missing])
     kinds: dict[str, str] = {}
     countries: dict[str, str] = {}
     aliases: dict[str, str] = {}
     problems: list[Problem] = []
-    for row_number, row in enumerate(reader, start=2):
-        name = (row["actor"] or "").strip()
+    next_row = reader.line_num + 1
+    for record in reader:
+        # Rows are file lines (header = row 1), exact even with quoted newlines.
+        row_number, next_row = next_row, reader.line_num + 1
+        if not record:
+            continue
+        if len(record) != len(header):
+            problems.append(
+                Problem(row_number, None, f"has {len(record)} fields, the header has {len(header)}")
+            )
+            continue
+        row = dict(zip(header, record, strict=True))
+        name = row["actor"].strip()
         if not name:
             problems.append(Problem(row_number, "actor", "is empty"))
             continue
@@ -62,8 +80,8 @@ def parse_actors(text: str) -> ActorDirectory:
                 )
             )
         kinds[name] = row["kind"]
-        countries[name] = (row["country"] or "").strip()
-        for alias in schema.split_list(row["aliases"] or ""):
+        countries[name] = row["country"].strip()
+        for alias in schema.split_list(row["aliases"]):
             if alias in aliases or (alias in kinds and alias != name):
                 problems.append(Problem(row_number, "aliases", f"alias {alias!r} is ambiguous"))
             aliases[alias] = name
