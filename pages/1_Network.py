@@ -3,8 +3,8 @@
 from functools import partial
 
 import streamlit as st
-from dashboard.network import build_network
 
+from dashboard.network import build_network
 from ui import state
 from ui.network_view import apply_node_click
 from ui.page import open_page, show_if_empty

@@ -1,0 +1,286 @@
+"""The Streamlit app, driven in-process with AppTest (no browser, no server).
+
+Expected numbers come from the model (load_events + filter_positions), so the tests
+follow the data instead of hard-coding its counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import sample_events
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from dashboard.export import export_csv
+from dashboard.filters import FilterSpec, filter_positions
+from dashboard.table import load_events
+from ui import state
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PAGES = ("pages/1_Network.py", "pages/2_Events.py", "pages/3_About_the_data.py")
+TIMEOUT = 30
+
+
+@pytest.fixture(scope="module")
+def table():
+    return load_events()
+
+
+@pytest.fixture(autouse=True)
+def default_table(monkeypatch):
+    """Every test starts on the article's table unless it points EVENTS_PATH elsewhere."""
+    monkeypatch.delenv("EVENTS_PATH", raising=False)
+
+
+def open_app(page: str | None = None, **params) -> AppTest:
+    """Run the app (with ``params`` in the URL), then switch to ``page`` if given."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params.update(params)
+    at.run()
+    if page is not None:
+        at.switch_page(page).run()
+    return at
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def expected_count(table, spec: FilterSpec) -> str:
+    return f"{len(filter_positions(table, spec)):,}"
+
+
+def test_timeline_runs_and_draws(table):
+    at = open_app()
+    assert not at.exception
+    assert at.title[0].value == "Timeline"
+    assert [m.label for m in at.sidebar.multiselect] == ["Countries", "Actors", "Event types"]
+    assert not at.warning
+    assert at.radio(key=state.TIMELINE_LANE).value == "country"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs(page):
+    at = open_app(page)
+    assert not at.exception, at.exception
+    assert not at.error
+    # The shared sidebar is on every page.
+    assert at.multiselect(key=state.W_COUNTRIES).label == "Countries"
+
+
+def test_events_page_counts_everything_by_default(table):
+    at = open_app("pages/2_Events.py")
+    assert metric(at, "Events") == f"{len(table):,}"
+    assert len(at.dataframe[0].value) == len(table)
+
+
+def test_filter_set_on_one_page_holds_on_the_others(table):
+    at = open_app()
+    at.multiselect(key=state.W_COUNTRIES).select("Russia").run()
+    at.switch_page("pages/2_Events.py").run()
+    assert at.multiselect(key=state.W_COUNTRIES).value == ["Russia"]
+    want = expected_count(table, FilterSpec(countries=("Russia",)))
+    assert metric(at, "Events") == want
+    assert want != f"{len(table):,}"  # the filter really narrows
+
+    at.multiselect(key=state.W_TYPES).select("visit").run()
+    at.switch_page("pages/1_Network.py").run()
+    assert not at.exception
+    assert at.multiselect(key=state.W_COUNTRIES).value == ["Russia"]
+    assert at.multiselect(key=state.W_TYPES).value == ["visit"]
+    # The URL carries the filters with the model's keys on the new page too.
+    assert at.query_params == {"country": "Russia", "type": "visit"}
+
+
+def test_url_opens_the_same_view(table):
+    at = open_app(
+        "pages/2_Events.py", country=["Russia", "China"], start="2022-07-01", type="visit"
+    )
+    spec = FilterSpec(
+        countries=("Russia", "China"), event_types=("visit",), start=dt.date(2022, 7, 1)
+    )
+    assert not at.exception
+    assert not at.warning
+    assert at.multiselect(key=state.W_COUNTRIES).value == ["Russia", "China"]
+    assert at.date_input(key=state.W_START).value == dt.date(2022, 7, 1)
+    assert metric(at, "Events") == expected_count(table, spec)
+    shown = list(at.dataframe[0].value["event_id"])
+    assert shown == list(table.take(filter_positions(table, spec))["event_id"])
+
+
+def test_url_on_the_landing_page_is_kept_and_rewritten_in_model_form():
+    at = open_app(q="  Lavrov ", actor="Mr. Lavrov")
+    assert not at.exception
+    assert at.text_input(key=state.W_QUERY).value == "Lavrov"
+    # "Mr. Lavrov" is an alias (data/actors.csv); the filter (and the URL) use the canonical name.
+    assert at.multiselect(key=state.W_ACTORS).value == ["Sergei Lavrov"]
+    assert at.query_params == {"q": "Lavrov", "actor": "Sergei Lavrov"}
+
+
+def test_malformed_parameters_show_notices_not_errors(table):
+    at = open_app(start="2022-13-45", country=["Atlantis", "Russia"])
+    assert not at.exception
+    notices = " ".join(w.value for w in at.warning)
+    assert "2022\\-13\\-45" in notices  # quoted URL values are markdown-escaped
+    assert "Atlantis" in notices
+    # Only the bad values are dropped, and the URL is rewritten without them.
+    assert at.query_params == {"country": "Russia"}
+    at.switch_page("pages/2_Events.py").run()
+    assert not at.exception
+    assert metric(at, "Events") == expected_count(table, FilterSpec(countries=("Russia",)))
+
+
+def test_search_text_filters(table):
+    at = open_app("pages/2_Events.py")
+    at.text_input(key=state.W_QUERY).input("lavrov").run()
+    assert not at.exception
+    assert at.query_params == {"q": "lavrov"}
+    assert metric(at, "Events") == expected_count(table, FilterSpec(q="lavrov"))
+    at.button(key="sidebar_reset").click().run()
+    assert at.text_input(key=state.W_QUERY).value == ""
+
+
+def test_notices_are_shown_once():
+    at = open_app(country="Atlantis")
+    assert len(at.warning) == 1
+    at.run()
+    assert not at.warning
+
+
+def test_start_after_end_from_the_pickers_is_a_notice():
+    at = open_app()
+    at.date_input(key=state.W_START).set_value(dt.date(2022, 8, 1)).run()
+    at.date_input(key=state.W_END).set_value(dt.date(2022, 7, 1)).run()
+    assert not at.exception
+    assert any("after the end date" in w.value for w in at.warning)
+    assert at.date_input(key=state.W_START).value is None
+
+
+def test_clearing_a_date_removes_it_from_the_filter():
+    at = open_app(start="2022-07-01")
+    assert at.query_params == {"start": "2022-07-01"}
+    at.date_input(key=state.W_START).set_value(None).run()
+    assert at.date_input(key=state.W_START).value is None
+    assert at.query_params == {}
+
+
+def test_reset_clears_filters_and_url(table):
+    at = open_app("pages/2_Events.py", country="Russia", type="visit", end="2022-08-01")
+    assert metric(at, "Events") != f"{len(table):,}"
+    at.button(key="sidebar_reset").click().run()
+    assert not at.exception
+    assert at.multiselect(key=state.W_COUNTRIES).value == []
+    assert at.multiselect(key=state.W_TYPES).value == []
+    assert at.date_input(key=state.W_END).value is None
+    assert metric(at, "Events") == f"{len(table):,}"
+    assert at.query_params == {}
+
+
+def test_empty_result_is_a_friendly_message():
+    for page in (None, *PAGES[:2]):
+        at = open_app(page, start="1950-01-01", end="1950-12-31")
+        assert not at.exception
+        assert any("No events match" in i.value for i in at.info)
+
+
+def test_download_is_exactly_the_filtered_rows(table, monkeypatch):
+    """Capture the deferred callable the Events page hands to st.download_button."""
+    registered = []
+    original = MediaFileManager.add_deferred
+
+    def spy(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        registered.append((data_callable, mimetype, file_name))
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", spy)
+    at = open_app("pages/2_Events.py", country="Myanmar", type=["visit", "meeting"])
+    assert not at.exception
+    (data_callable, mimetype, file_name), *_ = registered
+    spec = FilterSpec(countries=("Myanmar",), event_types=("visit", "meeting"))
+    want = export_csv(table.take(filter_positions(table, spec)))
+    assert data_callable() == want
+    assert want.count(b"\r\n") == len(filter_positions(table, spec)) + 1  # header + rows
+    assert (mimetype, file_name) == ("text/csv", "events-filtered.csv")
+
+
+def test_timeline_details_of_a_chosen_event(table):
+    at = open_app(actor="Sergei Lavrov")
+    picker = at.selectbox(key=state.TIMELINE_DETAIL)
+    assert picker.value is None
+    row = table.take(filter_positions(table, FilterSpec(actors=("Sergei Lavrov",)))).iloc[0]
+    picker.select(row["event_id"]).run()
+    assert not at.exception
+    texts = [t.value for t in at.text]
+    assert row["description"] in texts
+    assert any(t.startswith("Source: ") and "paragraph" in t for t in texts)
+    assert any(t.startswith("Date: ") and row["date_precision"] in t for t in texts)
+
+
+@pytest.mark.parametrize("lane", ["actor", "event_type"])
+def test_timeline_lanes(lane):
+    at = open_app()
+    at.radio(key=state.TIMELINE_LANE).set_value(lane).run()
+    assert not at.exception
+
+
+def test_network_options_run():
+    at = open_app("pages/1_Network.py")
+    at.radio(key=state.NETWORK_KIND).set_value("country").run()
+    assert not at.exception
+    at.selectbox(key=f"{state.NETWORK_EGO}_country").select("Russia").run()
+    assert not at.exception
+    at.radio(key=state.NETWORK_KIND).set_value("actor").run()
+    at.selectbox(key=f"{state.NETWORK_EGO}_actor").select("Sergei Lavrov").run()
+    assert not at.exception
+
+
+def _click_node_script():
+    """A page that fakes a click on the node "Sergei Lavrov" of the actor network."""
+    import streamlit as st
+
+    from ui import state
+    from ui.network_view import apply_node_click
+
+    st.session_state[f"{state.NETWORK_CHART}_actor"] = {
+        "selection": {"points": [{"customdata": ["Sergei Lavrov"]}]}
+    }
+    apply_node_click("actor")
+    st.text(repr(state.current_filters()))
+
+
+def test_clicking_a_network_node_filters_everything():
+    at = AppTest.from_function(_click_node_script, default_timeout=TIMEOUT)
+    at.query_params["type"] = "visit"
+    at.run()
+    assert not at.exception
+    assert at.session_state[state.FILTERS] == FilterSpec(actors=("Sergei Lavrov",))
+    assert at.query_params == {"actor": "Sergei Lavrov"}
+
+
+def test_a_table_that_cannot_load_shows_its_problems(tmp_path, monkeypatch):
+    bad = tmp_path / "events.csv"
+    bad.write_text("event_id,start_date\nx,2022-02-30\n", encoding="utf-8")
+    monkeypatch.setenv("EVENTS_PATH", str(bad))
+    at = open_app()
+    assert not at.exception
+    assert "cannot be loaded" in at.error[0].value
+    assert "column" in at.text[0].value  # row/column problems listed as plain text
+
+
+def test_a_missing_table_is_an_error_message(tmp_path, monkeypatch):
+    monkeypatch.setenv("EVENTS_PATH", str(tmp_path / "nowhere.csv"))
+    for page in (None, *PAGES):
+        at = open_app() if page is None else open_app(page)
+        assert not at.exception
+        assert "cannot be opened" in at.error[0].value
+
+
+def test_events_path_table_is_shown(write_events, monkeypatch):
+    monkeypatch.setenv("EVENTS_PATH", str(write_events()))
+    at = open_app("pages/2_Events.py")
+    assert not at.exception
+    assert metric(at, "Events") == str(len(sample_events()))
