@@ -77,7 +77,11 @@ class Postings:
 
 def _split_lists(column: pd.Series) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Split a ;-list column: (distinct values, value code per item, event per item)."""
-    lists = pc.split_pattern(pa.array(column, type=pa.large_string()), schema.LIST_SEPARATOR)
+    values = pa.array(column, type=pa.large_string())
+    if isinstance(values, pa.ChunkedArray):
+        # One array: list_parent_indices counts from 0 in every chunk.
+        values = values.combine_chunks()
+    lists = pc.split_pattern(values, schema.LIST_SEPARATOR)
     items = pc.utf8_trim_whitespace(pc.list_flatten(lists))
     parents = pc.list_parent_indices(lists)
     keep = pc.not_equal(items, "")
