@@ -86,8 +86,10 @@ def read_csv_table(data: bytes, required: tuple[str, ...] = ()) -> pd.DataFrame:
         raise EventsFileError(
             [Problem(None, c, "required column is missing") for c in missing]
             + _delimiter_hint(header)
+            + _spaced_name_hints(header, missing)
         )
     frame = _parse_rows(text_bytes, header)
+    _check_quotes_closed(text_bytes)
     frame.columns = names
     for column in frame.columns:
         frame[column] = unescape_formula_cells(frame[column])
@@ -244,6 +246,34 @@ def _field_count_problems(data: bytes, expected: int) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _check_quotes_closed(data: bytes) -> None:
+    """pyarrow reads an unclosed quote silently to the end of the file: report it instead."""
+    if data.count(b'"') % 2 == 0:
+        return
+    reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""), strict=True)
+    start = 1
+    try:
+        for _ in reader:
+            start = reader.line_num + 1
+    except csv.Error as err:
+        message = (
+            'a quoted value is never closed (a " is missing), so the rest of the file would '
+            "be read into it"
+            if "unexpected end of data" in str(err)
+            else f"the quoting is malformed ({err})"
+        )
+        raise EventsFileError([Problem(start, None, message)]) from None
+
+
+def _spaced_name_hints(header: list[str], missing: list[str]) -> list[Problem]:
+    """Name a required column written with spaces around it (``'title '``)."""
+    return [
+        Problem(1, name, f"column name has spaces around it; did you mean {name.strip()!r}?")
+        for name in header
+        if name != name.strip() and name.strip() in missing
+    ]
 
 
 def _delimiter_hint(header: list[str]) -> list[Problem]:
