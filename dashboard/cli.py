@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from dashboard import synth
 from dashboard.export import export_csv
 from dashboard.filters import PARAM_KEYS, FilterSpec, apply_filters
 from dashboard.importing import FORMATS, load_any, load_any_frame
@@ -140,6 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("input", help="input table (CSV or Parquet)")
     convert.add_argument("-o", "--output", required=True, help="output CSV path, or - for stdout")
     convert.set_defaults(func=cmd_convert)
+
+    synth.add_command(commands)
     return parser
 
 
