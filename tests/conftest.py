@@ -7,8 +7,6 @@ to turn rows into CSV bytes exactly as a file would hold them, and the
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
@@ -63,16 +61,21 @@ def csv_text(
     line_end: str = "\n",
     delimiter: str = ",",
 ) -> str:
-    """CSV text of ``rows`` (columns: ``columns`` or the first row's keys), quoting as needed."""
+    """CSV text of ``rows`` (columns: ``columns`` or the first row's keys), quoting as needed.
+
+    Written by hand because csv.writer leaves a bare CR unquoted unless the line end has one.
+    """
     rows = list(rows)
     columns = list(columns) if columns is not None else list(rows[0] if rows else VALID_EVENT)
-    out = io.StringIO(newline="")
-    writer = csv.DictWriter(
-        out, fieldnames=columns, lineterminator=line_end, delimiter=delimiter, restval=""
-    )
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
+
+    def cell(value: str) -> str:
+        if any(ch in value for ch in (delimiter, '"', "\r", "\n")):
+            return '"' + value.replace('"', '""') + '"'
+        return value
+
+    lines = [delimiter.join(cell(c) for c in columns)]
+    lines += [delimiter.join(cell(row.get(c, "")) for c in columns) for row in rows]
+    return "".join(line + line_end for line in lines)
 
 
 def csv_bytes(
