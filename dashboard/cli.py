@@ -7,6 +7,7 @@ unknown or malformed filter values).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 
@@ -20,20 +21,24 @@ from dashboard.table import EventTable, default_events_path, load_directory, loa
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 event``, ``2 events``: a count with its noun in the right number."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _summary(table: EventTable) -> str:
     events = table.events
     if events.empty:
-        return "0 events"
+        return _count(0, "event")
     first = events["start_date"].min().date().isoformat()
     last = events["end_date"].max().date().isoformat()
-    return f"{len(events)} events, {first} to {last}"
+    return f"{_count(len(events), 'event')}, {first} to {last}"
 
 
 def _report_invalid(path, err: EventsFileError, stderr) -> None:
     for line in format_problems(err.problems):
         print(line, file=stderr)
-    count = len(err.problems)
-    print(f"{path}: invalid, {count} problem{'s' if count != 1 else ''}", file=stderr)
+    print(f"{path}: invalid, {_count(len(err.problems), 'problem')}", file=stderr)
 
 
 def _load(path, stderr) -> EventTable | None:
@@ -67,7 +72,7 @@ def cmd_convert(args, stdout, stderr) -> int:
     for notice in notices:
         print(f"notice: {notice}", file=stderr)
     _write(export_csv(frame), args.output, stdout)
-    print(f"wrote {len(frame)} events to {args.output}", file=stderr)
+    print(f"wrote {_count(len(frame), 'event')} to {args.output}", file=stderr)
     return EXIT_OK
 
 
@@ -102,7 +107,7 @@ def cmd_export(args, stdout, stderr) -> int:
         return EXIT_USAGE
     rows = apply_filters(table, spec)
     _write(export_csv(rows), args.output, stdout)
-    print(f"wrote {len(rows)} of {len(table)} events to {args.output}", file=stderr)
+    print(f"wrote {len(rows)} of {_count(len(table), 'event')} to {args.output}", file=stderr)
     return EXIT_OK
 
 
@@ -149,7 +154,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, stdout=None, stderr=None) -> int:
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
-    args = build_parser().parse_args(argv)
+    # argparse writes usage errors and --help to sys.stderr/sys.stdout before raising
+    # SystemExit (2 or 0); send them to the caller's streams too.
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        args = build_parser().parse_args(argv)
     try:
         return args.func(args, stdout, stderr)
     except OSError as err:
