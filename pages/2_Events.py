@@ -10,7 +10,7 @@ from ui.page import open_page, show_if_empty
 page = open_page("Events")
 if not show_if_empty(page):
     counts = summarise(page.table, page.positions)
-    events, countries, actors, span = st.columns(4)
+    events, countries, actors, span = st.columns([1, 1, 1, 2.4])
     events.metric("Events", f"{counts['events']:,}")
     countries.metric("Countries", f"{counts['countries']:,}")
     actors.metric("Actors", f"{counts['actors']:,}")
