@@ -15,6 +15,9 @@ filtered million-row table stays fast; the figure keeps the strongest edges only
 from __future__ import annotations
 
 import html
+import threading
+import weakref
+from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
@@ -37,6 +40,8 @@ LAYOUT_SEED = 42
 MAX_NODES = 400
 #: Only the busiest nodes get a visible label; every node has a hover label.
 MAX_LABELS = 30
+#: Countries with a node trace (and legend entry) of their own; the rest share one.
+MAX_COUNTRY_TRACES = 12
 _EDGE_WIDTHS = (1.0, 2.0, 3.5, 5.0)
 
 _EDGE_COLUMNS = ("u", "v", "weight", "cooperation", "conflict")
@@ -102,22 +107,21 @@ def build_network(
     """
     names, counts, countries, edges = _network_data(table, positions, node_kind)
     if ego is not None:
-        code = _code_of(names, ego)
+        code = _code_of(names, table.directory.canonical(ego) if node_kind == "actor" else ego)
         if code is None or counts[code] == 0:
             return _message_figure(f"{ego} has no events in the current selection.")
         touching = edges[(edges["u"] == code) | (edges["v"] == code)]
         around = np.union1d(np.union1d(touching["u"], touching["v"]), [code])
         edges = edges[edges["u"].isin(around) & edges["v"].isin(around)]
     total_edges = len(edges)
-    kept = edges.sort_values(
-        ["weight", "u", "v"], ascending=[False, True, True], kind="stable"
-    ).head(max(0, int(max_edges)))
+    kept = _strongest(edges, max(0, int(max_edges)))
     nodes = np.union1d(kept["u"], kept["v"]).astype(np.int64)
     if ego is not None:
         nodes = np.union1d(nodes, [code])
     elif len(nodes) < MAX_NODES:
-        # Nodes without a drawn edge still belong in the picture, busiest first.
-        rest = np.setdiff1d(np.flatnonzero(counts), nodes)
+        # Nodes with events but no relation at all still belong in the picture.
+        linked = np.union1d(edges["u"], edges["v"])
+        rest = np.setdiff1d(np.flatnonzero(counts), linked)
         rest = rest[np.argsort(-counts[rest], kind="stable")][: MAX_NODES - len(nodes)]
         nodes = np.union1d(nodes, rest)
     if len(nodes) == 0:
@@ -156,6 +160,20 @@ def build_network(
     return fig
 
 
+def _strongest(edges: pd.DataFrame, k: int) -> pd.DataFrame:
+    """The ``k`` heaviest edges; ties at the cut go in (u, v) order, the frame's order."""
+    if len(edges) <= k:
+        return edges
+    if k == 0:
+        return edges.iloc[:0]
+    weight = edges["weight"].to_numpy()
+    # A partition, not a sort: linear in the number of edges.
+    cut = np.partition(weight, len(weight) - k)[len(weight) - k]
+    above = np.flatnonzero(weight > cut)
+    at_cut = np.flatnonzero(weight == cut)[: k - len(above)]
+    return edges.iloc[np.sort(np.concatenate([above, at_cut]))]
+
+
 def _code_of(names: list[str], name: str) -> int | None:
     try:
         return names.index(name)
@@ -169,81 +187,139 @@ def _network_data(
     """(node names, events per node, country per node, edge frame) for the selection."""
     if node_kind not in NODE_KINDS:
         raise ValueError(f"node_kind must be one of {NODE_KINDS}, not {node_kind!r}")
+    index = _edge_index(table, node_kind)
     positions = as_positions(positions, len(table))
     mask = selected_mask(positions, len(table))
+    postings = table.countries if node_kind == "country" else table.participants
+    codes, _ = postings_pairs(postings, mask)
+    counts = np.bincount(codes, minlength=len(index.names))
+    keep = mask[index.pair_event]
+    n_edges = len(index.edge_u)
+    # One bincount over (edge, relation) cells gives all three counts.
+    cells = index.pair_edge[keep].astype(np.int64) * 3 + index.pair_relation[keep]
+    by_relation = np.bincount(cells, minlength=3 * n_edges).reshape(n_edges, 3)
+    weight = by_relation.sum(axis=1)
+    cooperation, conflict = by_relation[:, 0], by_relation[:, 1]
+    used = np.flatnonzero(weight)
+    edges = pd.DataFrame(
+        {
+            "u": index.edge_u[used],
+            "v": index.edge_v[used],
+            "weight": weight[used],
+            "cooperation": cooperation[used],
+            "conflict": conflict[used],
+        }
+    ).astype(dict.fromkeys(_EDGE_COLUMNS, np.int64))
+    return index.names, counts, index.countries, edges
+
+
+def _relation_codes(table: EventTable) -> np.ndarray:
+    """Per event-type code: 0 cooperation, 1 conflict, 2 unclassified."""
+    order = {"cooperation": 0, "conflict": 1}
+    return np.asarray(
+        [order.get(colours.relation_class(t), 2) for t in table.event_types], dtype=np.int8
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class _EdgeIndex:
+    """Every (edge, event) link of a whole table, so a selection only needs bincounts."""
+
+    names: list[str]
+    countries: list[str]
+    edge_u: np.ndarray
+    edge_v: np.ndarray
+    pair_edge: np.ndarray
+    pair_event: np.ndarray
+    pair_relation: np.ndarray
+
+
+# One index per (table, node kind), built on first use and dropped with the table:
+# the table is shared read-only by every session, so the index is too.
+_INDEXES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_INDEX_LOCK = threading.Lock()
+
+
+def _edge_index(table: EventTable, node_kind: str) -> _EdgeIndex:
+    with _INDEX_LOCK:
+        per_table = _INDEXES.setdefault(table, {})
+        if node_kind not in per_table:
+            per_table[node_kind] = _build_edge_index(table, node_kind)
+        return per_table[node_kind]
+
+
+def _build_edge_index(table: EventTable, node_kind: str) -> _EdgeIndex:
+    """Link the participants (or countries) of every event, vectorised over the table."""
+    everything = np.ones(len(table), dtype=bool)
     if node_kind == "country":
-        postings = table.countries
-        names = list(postings.names)
-        node_countries = names
-        codes, events = postings_pairs(postings, mask)
-        pairs = _pairs_within(codes, events)
+        names = list(table.countries.names)
+        codes, events = postings_pairs(table.countries, everything)
+        roles = np.zeros(len(codes), dtype=np.int64)
+        link_all = everything
+        countries = names
     else:
-        postings = table.participants
-        names = list(postings.names)
-        node_countries = [table.directory.country_of(name) for name in names]
-        actor_codes, actor_events = _as_participants(table, "actors", mask)
-        recipient_codes, recipient_events = _as_participants(table, "recipients", mask)
-        multilateral = mask & _type_mask(table, MULTILATERAL)
-        everyone, everyone_events = postings_pairs(postings, multilateral)
-        pairs = pd.concat(
-            [
-                _pairs_across(actor_codes, actor_events, recipient_codes, recipient_events),
-                _pairs_within(actor_codes, actor_events),
-                _pairs_within(everyone, everyone_events),
-            ],
-            ignore_index=True,
-        )
-        codes, events = postings_pairs(postings, mask)
-    counts = np.bincount(codes, minlength=len(names))
-    return names, counts, node_countries, _edge_frame(table, pairs)
+        names = list(table.participants.names)
+        lookup = table.participants.lookup
+        parts = []
+        for role, postings in enumerate((table.actors, table.recipients)):
+            remap = np.asarray([lookup[name] for name in postings.names], dtype=np.int64)
+            role_codes, role_events = postings_pairs(postings, everything)
+            role_codes = remap[role_codes] if len(role_codes) else role_codes
+            parts.append((role_codes, role_events, np.full(len(role_codes), role)))
+        codes, events, roles = (np.concatenate(p) for p in zip(*parts, strict=True))
+        link_all = _type_mask(table, MULTILATERAL)
+        countries = [table.directory.country_of(name) for name in names]
+    u, v, pair_event = _links(codes, events, roles, link_all)
+    keys = (u << 32) | v
+    edge_keys, pair_edge = np.unique(keys, return_inverse=True)
+    return _EdgeIndex(
+        names=names,
+        countries=countries,
+        edge_u=edge_keys >> 32,
+        edge_v=edge_keys & 0xFFFFFFFF,
+        pair_edge=pair_edge.astype(np.int32),
+        pair_event=pair_event.astype(np.int32),
+        pair_relation=_relation_codes(table)[table.type_codes[pair_event]],
+    )
 
 
-def _as_participants(table: EventTable, role: str, mask: np.ndarray):
-    """(participant code, event) pairs of one role, in the participants' numbering."""
-    postings = getattr(table, role)
-    lookup = table.participants.lookup
-    remap = np.asarray([lookup[name] for name in postings.names], dtype=np.int64)
-    codes, events = postings_pairs(postings, mask)
-    return (remap[codes] if len(codes) else codes), events
+def _links(
+    codes: np.ndarray, events: np.ndarray, roles: np.ndarray, link_all: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(u < v, event) for every pair in an event: actor-recipient, actor-actor, and
+    every pair where ``link_all`` (multilateral meetings). Role 0 is actor, 1 recipient."""
+    empty = np.zeros(0, dtype=np.int64)
+    if len(codes) == 0:
+        return empty, empty, empty
+    # One packed sort groups items by event, then by code, actors before recipients.
+    keys = np.sort((events.astype(np.int64) << 32) | (codes.astype(np.int64) << 1) | roles)
+    event, code, role = keys >> 32, (keys >> 1) & 0x7FFFFFFF, keys & 1
+    # Someone both actor and recipient of one event counts once, as actor.
+    first = np.ones(len(keys), dtype=bool)
+    first[1:] = (event[1:] != event[:-1]) | (code[1:] != code[:-1])
+    event, code, role = event[first], code[first], role[first]
+    links_everyone = link_all[event]
+    u_parts, v_parts, e_parts = [], [], []
+    # Pair each item with the one `step` places later while they share an event;
+    # the candidates shrink each step, so the work is the number of pairs.
+    candidates = np.arange(len(event))
+    step = 1
+    while len(candidates):
+        candidates = candidates[candidates + step < len(event)]
+        candidates = candidates[event[candidates] == event[candidates + step]]
+        later = candidates + step
+        keep = links_everyone[candidates] | (role[candidates] == 0) | (role[later] == 0)
+        u_parts.append(code[candidates[keep]])
+        v_parts.append(code[later[keep]])
+        e_parts.append(event[candidates[keep]])
+        step += 1
+    return np.concatenate(u_parts), np.concatenate(v_parts), np.concatenate(e_parts)
 
 
 def _type_mask(table: EventTable, type_name: str) -> np.ndarray:
     if type_name not in table.event_types:
         return np.zeros(len(table), dtype=bool)
     return table.type_codes == table.event_types.index(type_name)
-
-
-def _pairs_across(
-    left: np.ndarray, left_events: np.ndarray, right: np.ndarray, right_events: np.ndarray
-) -> pd.DataFrame:
-    """Every (left, right) pair of codes that share an event, as (u < v, event)."""
-    joined = pd.DataFrame({"e": left_events, "a": left}).merge(
-        pd.DataFrame({"e": right_events, "b": right}), on="e"
-    )
-    a, b = joined["a"].to_numpy(), joined["b"].to_numpy()
-    return pd.DataFrame({"u": np.minimum(a, b), "v": np.maximum(a, b), "e": joined["e"]})
-
-
-def _pairs_within(codes: np.ndarray, events: np.ndarray) -> pd.DataFrame:
-    """Every pair of distinct codes that share an event, as (u < v, event)."""
-    pairs = _pairs_across(codes, events, codes, events)
-    return pairs[pairs["u"] < pairs["v"]]
-
-
-def _edge_frame(table: EventTable, pairs: pd.DataFrame) -> pd.DataFrame:
-    """Edges (u < v) with their number of shared events, split by relation class."""
-    pairs = pairs[pairs["u"] != pairs["v"]].drop_duplicates(["u", "v", "e"])
-    if pairs.empty:
-        return pd.DataFrame({c: pd.Series(dtype=np.int64) for c in _EDGE_COLUMNS})
-    relation = np.asarray([colours.relation_class(t) for t in table.event_types], dtype=object)
-    kind = relation[table.type_codes[pairs["e"].to_numpy()]]
-    grouped = (
-        pairs.assign(cooperation=kind == "cooperation", conflict=kind == "conflict", weight=1)
-        .groupby(["u", "v"], sort=True)[["weight", "cooperation", "conflict"]]
-        .sum()
-        .reset_index()
-    )
-    return grouped.astype(dict.fromkeys(_EDGE_COLUMNS, np.int64))
 
 
 def _relation(cooperation: int, conflict: int) -> str:
@@ -346,17 +422,26 @@ def _edge_hover(u: str, v: str, data: dict) -> str:
 
 
 def _add_node_traces(fig: go.Figure, graph: nx.Graph, xy: dict) -> None:
-    """Nodes, one trace per country (its legend entry), sized by their number of events."""
+    """Nodes sized by their number of events and coloured by country.
+
+    The busiest countries get a trace (and legend entry) each; the others share one
+    trace whose points keep their own country colours, which keeps the figure quick
+    to build and its legend readable with two hundred countries.
+    """
     by_country: dict[str, list[str]] = {}
     for node, country in graph.nodes(data="country"):
         by_country.setdefault(country or "", []).append(node)
     top = max(count for _, count in graph.nodes(data="events")) or 1
     labelled = set(sorted(graph.nodes, key=lambda n: (-graph.nodes[n]["events"], n))[:MAX_LABELS])
     weight = {c: sum(graph.nodes[n]["events"] for n in ns) for c, ns in by_country.items()}
-    for country in sorted(by_country, key=lambda c: (c == "", -weight[c], c)):
-        nodes = by_country[country]
-        label = country or UNKNOWN_COUNTRY
+    order = sorted(by_country, key=lambda c: (c == "", -weight[c], c))
+    groups = [(c or UNKNOWN_COUNTRY, by_country[c]) for c in order[:MAX_COUNTRY_TRACES]]
+    rest = [n for c in order[MAX_COUNTRY_TRACES:] for n in by_country[c]]
+    if rest:
+        groups.append((f"{len(order) - MAX_COUNTRY_TRACES} other countries", rest))
+    for label, nodes in groups:
         events = [graph.nodes[n]["events"] for n in nodes]
+        node_countries = [graph.nodes[n]["country"] for n in nodes]
         fig.add_trace(
             go.Scatter(
                 x=[xy[n][0] for n in nodes],
@@ -366,20 +451,20 @@ def _add_node_traces(fig: go.Figure, graph: nx.Graph, xy: dict) -> None:
                 textposition="top center",
                 textfont={"size": 11},
                 marker={
-                    "size": [8 + 22 * float(np.sqrt(e / top)) for e in events],
-                    "color": colours.country_colour(country),
+                    "size": [round(8 + 22 * float(np.sqrt(e / top)), 1) for e in events],
+                    "color": [colours.country_colour(c) for c in node_countries],
                     "line": {"color": "rgba(255,255,255,0.9)", "width": 1},
                 },
                 customdata=[[n] for n in nodes],
                 hovertext=[
-                    f"<b>{html.escape(n)}</b><br>{html.escape(label)}<br>"
+                    f"<b>{html.escape(n)}</b><br>{html.escape(c or UNKNOWN_COUNTRY)}<br>"
                     f"{e} event{'s' if e != 1 else ''}"
-                    for n, e in zip(nodes, events, strict=True)
+                    for n, c, e in zip(nodes, node_countries, events, strict=True)
                 ],
                 hovertemplate="%{hovertext}<extra></extra>",
                 name=html.escape(label),
                 legendgroup=f"country:{label}",
-                meta={"role": "nodes", "country": country},
+                meta={"role": "nodes"},
             )
         )
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,6 +44,10 @@ BIN_MONTHS: tuple[int, ...] = (1, 3, 12, 60, 120, 1200)
 MAX_BINS = 150
 #: Hover fields are cut to this many characters so the figure stays small at the threshold.
 HOVER_CHARS = 90
+#: Above this estimated size of the drawn items the timeline aggregates instead (< 1 MB).
+PAYLOAD_BUDGET = 800_000
+#: Lane and legend labels are cut to this many characters.
+LANE_CHARS = 60
 
 _DAY_MS = 86_400_000
 _EPOCH = np.datetime64("1970-01-01", "D")
@@ -79,12 +84,13 @@ def build_timeline(table: EventTable, positions: np.ndarray, lane: str = "countr
         raise ValueError(f"lane must be one of {LANES}, not {lane!r}")
     positions = as_positions(positions, len(table))
     lanes = _lanes(table, positions, lane)
+    fig = None
     if len(positions) == 0:
         fig = _empty_figure()
-    elif len(lanes.rows) > AGGREGATE_THRESHOLD or len(positions) > AGGREGATE_THRESHOLD:
-        fig = _aggregate_figure(table, positions, lanes)
-    else:
+    elif len(lanes.rows) <= AGGREGATE_THRESHOLD and len(positions) <= AGGREGATE_THRESHOLD:
         fig = _events_figure(table, lanes)
+    if fig is None:
+        fig = _aggregate_figure(table, positions, lanes)
     _finish_layout(fig, lane, lanes, len(positions))
     return fig
 
@@ -113,11 +119,11 @@ def _lanes(table: EventTable, positions: np.ndarray, lane: str) -> _Lanes:
     row_of_code = np.full(len(names), -1, dtype=np.int64)
     row_of_code[shown] = np.arange(len(shown))
     rows = row_of_code[codes] if len(codes) else codes
-    labels = [html.escape(names[code]) for code in shown]
+    labels = _unique_labels([_hover_text(names[code], LANE_CHARS) for code in shown])
     if len(used) > len(shown):
         hidden = rows < 0
         # An event in several hidden lanes is drawn once in "Other".
-        other_events = np.unique(events[hidden])
+        other_events = np.flatnonzero(selected_mask(events[hidden], len(table)))
         keep = ~hidden
         rows = np.concatenate([rows[keep], np.full(len(other_events), len(shown), np.int64)])
         events = np.concatenate([events[keep], other_events])
@@ -125,17 +131,34 @@ def _lanes(table: EventTable, positions: np.ndarray, lane: str) -> _Lanes:
     return _Lanes(labels, rows, events, len(used))
 
 
-def _events_figure(table: EventTable, lanes: _Lanes) -> go.Figure:
-    """One marker or bar per (lane, event) item, grouped in traces by event type and style."""
+def _unique_labels(labels: list[str]) -> list[str]:
+    """Labels made distinct again after cutting ("name…", "name… (2)")."""
+    seen: dict[str, int] = {}
+    out = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return out
+
+
+def _events_figure(table: EventTable, lanes: _Lanes) -> go.Figure | None:
+    """One marker or bar per (lane, event) item, grouped in traces by event type and style.
+
+    None when the items' text would make the figure bigger than :data:`PAYLOAD_BUDGET`
+    (very long ids, titles or lane names): the caller then aggregates.
+    """
     unique = np.unique(lanes.events)
     frame = table.take(unique)
     index = np.searchsorted(unique, lanes.events)
+    hover = _hover_fields(frame, table, unique)
+    if _payload_estimate(hover, index, lanes) > PAYLOAD_BUDGET:
+        return None
+    hover = hover[index]
     start = table.start_days[lanes.events]
     end = table.end_days[lanes.events]
     precision = frame["date_precision"].to_numpy(dtype=object)[index]
     types = np.asarray(table.event_types, dtype=object)[table.type_codes[lanes.events]]
     style = np.where(precision != "day", "approximate", np.where(start == end, "marker", "exact"))
-    hover = _hover_fields(frame, table, unique)[index]
     items = pd.DataFrame(
         {
             "lane": np.asarray(lanes.labels, dtype=object)[lanes.rows],
@@ -161,6 +184,19 @@ def _events_figure(table: EventTable, lanes: _Lanes) -> go.Figure:
             fig.add_trace(trace)
             first = False
     return fig
+
+
+def _payload_estimate(hover: np.ndarray, index: np.ndarray, lanes: _Lanes) -> int:
+    """Bytes the items add to the figure JSON (Plotly escapes < > / and non-ASCII)."""
+    per_event = np.asarray([_json_size(fields) for fields in hover.tolist()], dtype=np.int64)
+    per_lane = np.asarray([_json_size(label) for label in lanes.labels], dtype=np.int64)
+    # x, base and the list punctuation come to well under 80 bytes per item.
+    return int(per_event[index].sum() + per_lane[lanes.rows].sum() + 80 * len(index))
+
+
+def _json_size(value: object) -> int:
+    text = json.dumps(value)
+    return len(text) + 5 * sum(text.count(c) for c in "<>/")
 
 
 _HOVER_TEMPLATE = (
@@ -202,7 +238,8 @@ def _hover_text(text: str, limit: int = HOVER_CHARS) -> str:
     text = str(text).replace("\n", " ").strip()
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
-    return html.escape(text)
+    # quote=False: the text goes into element content, never into an attribute.
+    return html.escape(text, quote=False)
 
 
 def _bar_trace(part: pd.DataFrame, type_name: str, style: str, hover: np.ndarray) -> go.Bar:
@@ -223,7 +260,7 @@ def _bar_trace(part: pd.DataFrame, type_name: str, style: str, hover: np.ndarray
         x=length.tolist(),
         y=part["lane"].tolist(),
         width=0.55 if approximate else 0.7,
-        name=html.escape(type_name),
+        name=_hover_text(type_name, LANE_CHARS),
         marker=marker,
         customdata=hover.tolist(),
         hovertemplate=_HOVER_TEMPLATE,
@@ -238,7 +275,7 @@ def _marker_trace(part: pd.DataFrame, type_name: str, style: str, hover: np.ndar
         mode="markers",
         x=noon.astype(str).tolist(),
         y=part["lane"].tolist(),
-        name=html.escape(type_name),
+        name=_hover_text(type_name, LANE_CHARS),
         marker={
             "color": colours.event_type_colour(type_name),
             "symbol": colours.event_type_symbol(type_name),
@@ -258,7 +295,7 @@ def _rgba(colour: str, alpha: float) -> str:
 
 def _aggregate_figure(table: EventTable, positions: np.ndarray, lanes: _Lanes) -> go.Figure:
     """A heatmap of event counts per lane and period (by the event's start date)."""
-    months = (_EPOCH + table.start_days[positions]).astype("datetime64[M]").astype(np.int64)
+    months = _months_since_epoch(table.start_days[positions])
     first, last = int(months.min()), int(months.max())
     width = next((w for w in BIN_MONTHS if (last - first) // w + 1 <= MAX_BINS), BIN_MONTHS[-1])
     first -= first % width  # bins start on a calendar boundary (Jan for years)
@@ -271,15 +308,15 @@ def _aggregate_figure(table: EventTable, positions: np.ndarray, lanes: _Lanes) -
     edges_months = first + width * np.arange(n_bins + 1)
     edges = edges_months.astype("datetime64[M]").astype("datetime64[D]")
     labels = [_period_label(int(m), width) for m in edges_months[:-1]]
-    # Empty cells are null so they stay transparent on light and dark themes.
-    z = [[int(c) if c else None for c in row] for row in counts]
-    text = [labels] * n_rows
+    # Empty cells are NaN (null in JSON) so they stay transparent on light and dark themes.
+    z = np.where(counts > 0, counts, np.nan)
+    text = np.broadcast_to(np.asarray(labels, dtype=object), (n_rows, n_bins))
     return go.Figure(
         go.Heatmap(
             x=edges.astype(str).tolist(),
             y=lanes.labels,
             z=z,
-            text=text,
+            text=np.array(text),
             colorscale="Viridis",
             colorbar={"title": {"text": "events"}},
             hovertemplate="%{y}<br>%{text}: %{z} events<extra></extra>",
@@ -288,6 +325,15 @@ def _aggregate_figure(table: EventTable, positions: np.ndarray, lanes: _Lanes) -
             meta={"style": "aggregate", "period_months": width},
         )
     )
+
+
+def _months_since_epoch(days: np.ndarray) -> np.ndarray:
+    """Calendar month (months since 1970-01) of each day number."""
+    low, high = int(days.min()), int(days.max())
+    # A per-day lookup table over the span is several times faster than
+    # converting a million datetime64 values to months.
+    lookup = (_EPOCH + np.arange(low, high + 1)).astype("datetime64[M]").astype(np.int64)
+    return lookup[days - low]
 
 
 def _period_label(month: int, width: int) -> str:

@@ -1,0 +1,100 @@
+"""Colours: every event type one fixed colour-blind-safe colour, countries stable across runs."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dashboard import colours, schema
+
+PUBLISHED = set(colours.OKABE_ITO.values()) | set(colours.TOL_MUTED.values())
+HEX = re.compile(r"#[0-9A-F]{6}")
+
+
+def test_every_event_type_has_its_own_published_colour():
+    assert set(colours.EVENT_TYPE_COLOURS) == set(schema.EVENT_TYPE_NAMES)
+    values = list(colours.EVENT_TYPE_COLOURS.values())
+    assert len(set(values)) == len(values)
+    assert set(values) <= PUBLISHED
+
+
+@pytest.mark.parametrize("name", schema.EVENT_TYPE_NAMES)
+def test_event_type_colour_and_symbol_follow_the_tables(name):
+    assert colours.event_type_colour(name) == colours.EVENT_TYPE_COLOURS[name]
+    quad = schema.EVENT_TYPES_BY_NAME[name].quad_class
+    assert colours.event_type_symbol(name) == colours.QUAD_SYMBOLS[quad]
+
+
+@pytest.mark.parametrize("name", ["", "parade", "VISIT", "<b>visit</b>"])
+def test_unknown_event_types_are_grey_with_their_own_symbol(name):
+    assert colours.event_type_colour(name) == colours.NEUTRAL_GREY
+    assert colours.event_type_symbol(name) == colours.UNKNOWN_SYMBOL
+    assert colours.relation_class(name) == ""
+
+
+def test_each_quad_class_has_a_distinct_symbol():
+    assert set(colours.QUAD_SYMBOLS) == set(schema.QUAD_CLASSES)
+    assert len(set(colours.QUAD_SYMBOLS.values())) == len(schema.QUAD_CLASSES)
+    assert colours.UNKNOWN_SYMBOL not in colours.QUAD_SYMBOLS.values()
+
+
+def test_cooperation_and_conflict_are_blue_and_vermillion():
+    assert {
+        "cooperation": colours.OKABE_ITO["blue"],
+        "conflict": colours.OKABE_ITO["vermillion"],
+    } == colours.QUAD_COLOURS
+
+
+@pytest.mark.parametrize(
+    ("event_type", "relation"),
+    [("visit", "cooperation"), ("arms transfer", "cooperation"), ("coup", "conflict")],
+)
+def test_relation_class_follows_the_quad_class(event_type, relation):
+    assert colours.relation_class(event_type) == relation
+
+
+def test_conflict_types_are_never_given_the_cooperation_blue():
+    for event_type in schema.EVENT_TYPES:
+        if not event_type.is_cooperation:
+            assert colours.event_type_colour(event_type.name) != colours.QUAD_COLOURS["cooperation"]
+
+
+def test_common_countries_have_fixed_colours():
+    assert colours.country_colour("Myanmar") == colours.COUNTRY_COLOURS["Myanmar"]
+    assert colours.country_colour("Russia") != colours.country_colour("Myanmar")
+    assert colours.country_colour("") == colours.NEUTRAL_GREY
+
+
+def test_other_countries_hash_into_the_palette():
+    names = [f"Country {i}" for i in range(200)]
+    chosen = [colours.country_colour(name) for name in names]
+    assert all(HEX.fullmatch(c) for c in chosen)
+    assert set(chosen) <= set(colours.COUNTRY_PALETTE)
+    # A hash spreads 200 names over most of the palette, not onto one colour.
+    assert len(set(chosen)) >= len(colours.COUNTRY_PALETTE) - 2
+    assert chosen == [colours.country_colour(name) for name in names]
+
+
+def test_country_colours_are_the_same_in_another_process():
+    names = ["Ruritania", "Freedonia", "Latveria", "Genovia"]
+    code = (
+        "from dashboard.colours import country_colour;"
+        f"print(','.join(country_colour(n) for n in {names!r}))"
+    )
+    root = Path(__file__).resolve().parent.parent
+    results = set()
+    for seed in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=root,
+            env={"PYTHONHASHSEED": seed, "PYTHONPATH": str(root)},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        results.add(done.stdout.strip())
+    assert results == {",".join(colours.country_colour(n) for n in names)}

@@ -1,0 +1,345 @@
+"""The timeline figure: lanes, markers vs bars, approximate style, escaping, aggregation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import numpy as np
+import pytest
+from figure_fixtures import row, small_table, synthetic_table
+
+from dashboard import colours, schema, timeline
+from dashboard.timeline import LANES, build_timeline
+
+DAY_MS = 86_400_000
+
+ROWS = [
+    row(
+        "lavrov-arrives",
+        event_type="visit",
+        actors="Sergei Lavrov",
+        recipients="Min Aung Hlaing",
+        countries="Russia;Myanmar",
+        date_text="on Wednesday",
+    ),
+    row(
+        "talks-three-days",
+        event_type="meeting",
+        start_date="2022-08-03",
+        end_date="2022-08-05",
+        actors="Wang Yi",
+        countries="China",
+    ),
+    row(
+        "forum-july",
+        event_type="multilateral meeting",
+        start_date="2022-07-01",
+        end_date="2022-07-31",
+        date_precision="month",
+        actors="Wunna Maung Lwin",
+        countries="Myanmar",
+        date_text="in early July",
+    ),
+    row(
+        "arms-last-year",
+        event_type="arms transfer",
+        start_date="2021-01-01",
+        end_date="2021-12-31",
+        date_precision="year",
+        countries="Russia",
+        date_text="last year",
+    ),
+    row(
+        "hostile",
+        event_type="condemnation",
+        title="<script>alert(1)</script> & <b>bold</b>",
+        date_text="<img src=x onerror=alert(2)>",
+        actors="Antony Blinken",
+        countries="<i>Ruritania</i>",
+        start_date="2022-07-26",
+        end_date="2022-07-26",
+    ),
+    row("no-country", event_type="coup", start_date="2021-02-01", end_date="2021-02-01"),
+]
+IDS = [r["event_id"] for r in ROWS]
+
+
+@pytest.fixture(scope="module")
+def table():
+    return small_table(ROWS)
+
+
+def items(fig):
+    """(event_id, lane, trace) for every marker and bar."""
+    out = []
+    for trace in fig.data:
+        for custom, lane in zip(trace.customdata, trace.y, strict=True):
+            out.append((custom[0], lane, trace))
+    return out
+
+
+def by_id(fig, event_id):
+    return [(lane, trace) for eid, lane, trace in items(fig) if eid == event_id]
+
+
+@pytest.mark.parametrize("lane", LANES)
+def test_every_event_is_drawn_and_clickable(table, lane):
+    fig = build_timeline(table, np.arange(len(table)), lane)
+    assert fig.layout.meta["mode"] == "events"
+    assert {eid for eid, _, _ in items(fig)} == set(IDS)
+    assert {trace.type for trace in fig.data} == {"bar", "scatter"}
+
+
+def test_country_lanes_put_an_event_in_each_of_its_countries(table):
+    fig = build_timeline(table, np.arange(len(table)), "country")
+    lanes = {lane for lane, _ in by_id(fig, "lavrov-arrives")}
+    assert lanes == {"Russia", "Myanmar"}
+    assert {lane for lane, _ in by_id(fig, "no-country")} == {"(no country)"}
+    expected = {"Russia", "Myanmar", "China", "&lt;i&gt;Ruritania&lt;/i&gt;", "(no country)"}
+    # Blinken brings the United States; Wang Yi is from China anyway.
+    expected |= {"United States"}
+    assert set(fig.layout.yaxis.categoryarray) == expected
+    assert fig.layout.meta["lanes"] == len(expected)
+
+
+def test_actor_lanes_hold_actors_and_recipients(table):
+    fig = build_timeline(table, np.arange(len(table)), "actor")
+    lanes = {lane for lane, _ in by_id(fig, "lavrov-arrives")}
+    assert lanes == {"Sergei Lavrov", "Min Aung Hlaing"}
+    assert {lane for lane, _ in by_id(fig, "arms-last-year")} == {"(no actor)"}
+
+
+def test_event_type_lanes_follow_the_vocabulary_order(table):
+    fig = build_timeline(table, np.arange(len(table)), "event_type")
+    used = {r["event_type"] for r in ROWS}
+    assert list(fig.layout.yaxis.categoryarray) == [
+        name for name in schema.EVENT_TYPE_NAMES if name in used
+    ]
+
+
+def test_lanes_are_ordered_busiest_first(table):
+    fig = build_timeline(table, np.arange(len(table)), "country")
+    order = list(fig.layout.yaxis.categoryarray)
+    # Russia (2 events) and Myanmar (3 events, with Min Aung Hlaing and Wunna Maung Lwin).
+    assert order[:2] == ["Myanmar", "Russia"]
+
+
+def test_single_day_event_is_a_marker_with_its_quad_symbol(table):
+    fig = build_timeline(table, np.arange(len(table)), "country")
+    for _, trace in by_id(fig, "lavrov-arrives"):
+        assert trace.type == "scatter"
+        assert trace.mode == "markers"
+        assert trace.marker.symbol == colours.QUAD_SYMBOLS["verbal cooperation"]
+        assert trace.marker.color == colours.EVENT_TYPE_COLOURS["visit"]
+        index = [c[0] for c in trace.customdata].index("lavrov-arrives")
+        assert trace.x[index].startswith("2022-08-03")
+
+
+def bar_of(fig, event_id):
+    ((_, trace),) = by_id(fig, event_id)[:1]
+    index = [c[0] for c in trace.customdata].index(event_id)
+    return trace, trace.base[index], trace.x[index]
+
+
+def test_exact_multi_day_event_is_a_solid_bar_to_the_day_after_its_end(table):
+    fig = build_timeline(table, np.arange(len(table)), "country")
+    trace, base, length = bar_of(fig, "talks-three-days")
+    assert trace.type == "bar" and trace.orientation == "h"
+    assert trace.meta["style"] == "exact"
+    assert trace.marker.pattern.shape is None
+    assert base == "2022-08-03"
+    end = dt.date.fromisoformat(base) + dt.timedelta(milliseconds=length)
+    assert end == dt.date(2022, 8, 6)
+
+
+@pytest.mark.parametrize(
+    ("event_id", "start", "after_end"),
+    [("forum-july", "2022-07-01", dt.date(2022, 8, 1)), ("arms-last-year", "2021-01-01", None)],
+)
+def test_approximate_spans_are_hatched_translucent_bars(table, event_id, start, after_end):
+    fig = build_timeline(table, np.arange(len(table)), "event_type")
+    trace, base, length = bar_of(fig, event_id)
+    assert trace.type == "bar"
+    assert trace.meta["style"] == "approximate"
+    assert trace.marker.pattern.shape == "/"
+    assert trace.marker.color.startswith("rgba(") and trace.marker.color.endswith(",0.3)")
+    assert base == start
+    after_end = after_end or dt.date(2022, 1, 1)
+    assert dt.date.fromisoformat(base) + dt.timedelta(milliseconds=length) == after_end
+    assert length % DAY_MS == 0
+
+
+def test_bars_and_markers_are_coloured_by_event_type_with_one_legend_entry_each(table):
+    fig = build_timeline(table, np.arange(len(table)), "country")
+    legend = [trace.legendgroup for trace in fig.data if trace.showlegend]
+    assert sorted(legend) == sorted({r["event_type"] for r in ROWS})
+    for trace in fig.data:
+        assert colours.EVENT_TYPE_COLOURS[trace.legendgroup] in (
+            trace.marker.color,
+            trace.marker.line.color,
+        )
+
+
+def test_hover_shows_title_source_date_span_precision_and_actors(table):
+    fig = build_timeline(table, np.arange(len(table)), "event_type")
+    trace, _, _ = bar_of(fig, "forum-july")
+    custom = next(c for c in trace.customdata if c[0] == "forum-july")
+    assert custom[1] == "forum-july"  # the title (row() uses the id as title)
+    assert custom[2] == "in early July"
+    assert custom[3] == "2022-07-01 to 2022-07-31"
+    assert custom[4] == "month precision"
+    assert custom[5] == "Wunna Maung Lwin"
+    for placeholder in ("customdata[1]", "customdata[2]", "customdata[3]", "customdata[5]"):
+        assert placeholder in trace.hovertemplate
+
+
+def test_text_from_the_data_is_escaped_everywhere(table):
+    fig = build_timeline(table, np.arange(len(table)), "country")
+    ((_, trace),) = by_id(fig, "hostile")[:1]
+    custom = next(c for c in trace.customdata if c[0] == "hostile")
+    assert custom[1] == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;"
+    assert custom[2] == "&lt;img src=x onerror=alert(2)&gt;"
+    text = fig.to_json()
+    for raw in ("<script>", "<img", "<i>Ruritania", "<b>bold"):
+        assert raw not in text
+
+
+def test_long_text_is_cut_for_the_hover():
+    table = small_table([row("long", title="x" * 5000)])
+    fig = build_timeline(table, np.arange(1), "country")
+    title = fig.data[0].customdata[0][1]
+    assert len(title) == timeline.HOVER_CHARS
+    assert title.endswith("…")
+
+
+def test_subset_draws_only_the_chosen_events(table):
+    fig = build_timeline(table, np.array([1, 3]), "country")
+    assert {eid for eid, _, _ in items(fig)} == {IDS[1], IDS[3]}
+
+
+def test_layout_has_range_slider_and_grows_with_the_lanes(table):
+    fig = build_timeline(table, np.arange(len(table)), "country")
+    assert fig.layout.xaxis.rangeslider.visible is True
+    assert fig.layout.xaxis.type == "date"
+    one_lane = build_timeline(table, np.array([1]), "country")
+    many = build_timeline(
+        small_table([row(f"e{i}", countries=f"Country {i}") for i in range(30)]),
+        np.arange(30),
+        "country",
+    )
+    assert one_lane.layout.height < many.layout.height
+    assert one_lane.layout.meta["lanes"] == 1 and many.layout.meta["lanes"] == 30
+
+
+@pytest.mark.parametrize("lane", LANES)
+def test_no_events_gives_an_empty_figure(table, lane):
+    fig = build_timeline(table, np.array([], dtype=np.int64), lane)
+    assert len(fig.data) == 0
+    assert "No events" in fig.layout.annotations[0].text
+    json.loads(fig.to_json())
+
+
+def test_unknown_lane_is_refused(table):
+    with pytest.raises(ValueError, match="lane"):
+        build_timeline(table, np.arange(len(table)), "location")
+
+
+def test_lanes_beyond_the_cap_share_one_other_lane(monkeypatch):
+    monkeypatch.setattr(timeline, "MAX_LANES", 3)
+    rows = [row(f"e{i}", countries=";".join(f"C{j}" for j in range(i + 1))) for i in range(6)]
+    fig = build_timeline(small_table(rows), np.arange(6), "country")
+    labels = list(fig.layout.yaxis.categoryarray)
+    assert labels[:3] == ["C0", "C1", "C2"]
+    assert labels[3] == "Other (3 country lanes)"
+    # e3..e5 reach C3+; each is drawn once in Other however many hidden lanes it has.
+    other = sorted(eid for eid, lane, _ in items(fig) if lane == labels[3])
+    assert other == ["e3", "e4", "e5"]
+    assert {eid for eid, _, _ in items(fig)} == {f"e{i}" for i in range(6)}
+    assert "busiest" in fig.layout.title.text
+
+
+def test_above_the_threshold_the_timeline_counts_per_lane_and_month(table, monkeypatch):
+    monkeypatch.setattr(timeline, "AGGREGATE_THRESHOLD", 3)
+    fig = build_timeline(table, np.arange(len(table)), "event_type")
+    (heatmap,) = fig.data
+    assert heatmap.type == "heatmap"
+    assert fig.layout.meta["mode"] == "aggregate"
+    assert f"{len(IDS)} events aggregated; filter or zoom" in fig.layout.title.text
+    assert heatmap.meta["period_months"] == 1
+    # Edges of monthly bins from Jan 2021 (arms-last-year) to Aug 2022 (the visit).
+    assert heatmap.x[0] == "2021-01-01" and heatmap.x[-1] == "2022-09-01"
+    z = np.nan_to_num(np.asarray(heatmap.z, dtype=float))
+    assert z.shape == (len(heatmap.y), len(heatmap.x) - 1)
+    assert z.sum() == len(IDS)
+    row_of = {label: i for i, label in enumerate(heatmap.y)}
+    assert z[row_of["visit"], 19] == 1  # August 2022 is month 19 after January 2021
+    assert z[row_of["multilateral meeting"], 18] == 1
+
+
+@pytest.fixture(scope="module")
+def big():
+    return synthetic_table(200_000, seed=3)
+
+
+@pytest.mark.parametrize("lane", LANES)
+def test_two_hundred_thousand_events_aggregate_into_a_small_figure(big, lane):
+    fig = build_timeline(big, np.arange(len(big)), lane)
+    assert fig.data[0].type == "heatmap"
+    assert "200,000 events aggregated" in fig.layout.title.text
+    assert len(fig.data[0].y) <= timeline.MAX_LANES + 1
+    assert len(fig.data[0].x) - 1 <= timeline.MAX_BINS
+    assert len(fig.to_json()) < 1_000_000
+
+
+def test_aggregate_counts_match_a_direct_count(big):
+    fig = build_timeline(big, np.arange(len(big)), "event_type")
+    heatmap = fig.data[0]
+    z = np.nan_to_num(np.asarray(heatmap.z, dtype=float))
+    per_type = np.bincount(big.type_codes, minlength=len(big.event_types))
+    for label, total in zip(heatmap.y, z.sum(axis=1), strict=True):
+        assert total == per_type[big.event_types.index(label)]
+
+
+def test_actor_lanes_at_scale_keep_the_busiest_and_count_the_rest(big):
+    fig = build_timeline(big, np.arange(len(big)), "actor")
+    labels = list(fig.data[0].y)
+    assert len(labels) == timeline.MAX_LANES + 1
+    assert labels[-1].startswith("Other (")
+    counts = big.participants.counts()
+    busiest = [big.participants.names[i] for i in np.argsort(-counts, kind="stable")[:3]]
+    assert labels[:3] == busiest
+    z = np.nan_to_num(np.asarray(fig.data[0].z, dtype=float))
+    assert z[0].sum() == counts.max()
+
+
+def test_filtering_down_brings_individual_events_back(big):
+    chosen = np.flatnonzero(big.start_days < big.start_days.min() + 60)[:400]
+    fig = build_timeline(big, chosen, "event_type")
+    assert fig.layout.meta["mode"] == "events"
+    drawn = {eid for eid, _, _ in items(fig)}
+    assert drawn == set(big.events["event_id"].iloc[chosen])
+
+
+def test_events_mode_at_the_threshold_stays_under_a_megabyte():
+    table = synthetic_table(timeline.AGGREGATE_THRESHOLD, seed=5, title="Talks in the capital")
+    fig = build_timeline(table, np.arange(len(table)), "event_type")
+    assert fig.layout.meta["mode"] == "events"
+    assert len(fig.to_json()) < 1_000_000
+
+
+def test_text_too_heavy_to_draw_event_by_event_is_aggregated_instead():
+    # Every title cut for the hover still escapes to several times its length.
+    table = synthetic_table(timeline.AGGREGATE_THRESHOLD, seed=5, title="</>" * 400)
+    fig = build_timeline(table, np.arange(len(table)), "event_type")
+    assert fig.layout.meta["mode"] == "aggregate"
+    assert len(fig.to_json()) < 1_000_000
+
+
+def test_very_long_lane_names_are_cut_and_kept_apart():
+    rows = [row("a", countries="R" * 10_000 + "a"), row("b", countries="R" * 10_000 + "b")]
+    fig = build_timeline(small_table(rows), np.arange(2), "country")
+    labels = list(fig.layout.yaxis.categoryarray)
+    assert len(labels) == 2 and len(set(labels)) == 2
+    assert all(len(label) <= timeline.LANE_CHARS + 4 for label in labels)
+    assert len(fig.to_json()) < 50_000
