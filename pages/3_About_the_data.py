@@ -1,10 +1,10 @@
 """About the data: which table is loaded, the data dictionary, vocabularies and sources."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import schema
 from dashboard.dictionary import data_dictionary_markdown, precision_markdown, vocabulary_markdown
+from ui.data import source_counts
 from ui.page import open_page
 from ui.render import md_escape
 
@@ -35,12 +35,7 @@ st.markdown(
     "and the `notes` column says how."
 )
 if len(table):
-    sources = events["source"].replace("", "(no source given)").value_counts()
-    st.dataframe(
-        pd.DataFrame({"source": sources.index, "events": sources.to_numpy()}),
-        hide_index=True,
-        width="stretch",
-    )
+    st.dataframe(source_counts(table), hide_index=True, width="stretch")
 
 # The dictionary and vocabularies are our own constants (dashboard.schema), so markdown is safe.
 st.header("Data dictionary")

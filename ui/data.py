@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import os
+import threading
+import weakref
 from pathlib import Path
 
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import streamlit as st
 
 from dashboard.problems import EventsFileError, format_problems
@@ -40,3 +45,28 @@ def load_table() -> EventTable | None:
     except OSError as error:
         st.error(f"The event table cannot be opened: {error.strerror or error} ({path}).")
     return None
+
+
+# Per-table facts, computed once per table object. Weak keys: a table the loader's cache
+# drops is not kept alive here, and an identity key can never match a different table.
+_SOURCE_COUNTS: weakref.WeakKeyDictionary[EventTable, pd.DataFrame] = weakref.WeakKeyDictionary()
+_SOURCE_COUNTS_LOCK = threading.Lock()
+
+
+def source_counts(table: EventTable) -> pd.DataFrame:
+    """Distinct sources of ``table`` with their number of events, most used first."""
+    with _SOURCE_COUNTS_LOCK:
+        cached = _SOURCE_COUNTS.get(table)
+    if cached is None:
+        counts = pc.value_counts(pa.array(table.events["source"], type=pa.large_string()))
+        cached = pd.DataFrame(
+            {
+                "source": counts.field("values").to_pylist(),
+                "events": counts.field("counts").to_numpy(),
+            }
+        )
+        cached["source"] = cached["source"].replace("", "(no source given)")
+        cached = cached.sort_values("events", ascending=False, kind="stable", ignore_index=True)
+        with _SOURCE_COUNTS_LOCK:
+            _SOURCE_COUNTS[table] = cached
+    return cached

@@ -24,18 +24,18 @@ def remember_clicked_event() -> None:
 
 def event_picker(table: EventTable, positions: np.ndarray) -> pd.Series | None:
     """A select box of the filtered events (keyboard alternative to clicking); its row."""
-    window = table.take(positions[:MAX_DETAIL_CHOICES])
-    ids = window["event_id"].tolist()
-    labels = dict(zip(ids, _labels(window), strict=True))
+    window = positions[:MAX_DETAIL_CHOICES]
+    ids = table.events["event_id"].iloc[window].tolist()
+    labels = dict(zip(ids, _labels(table, window), strict=True))
     chosen = st.session_state.get(state.TIMELINE_DETAIL)
     if chosen is not None and chosen not in labels:
         # Clicked in the chart but beyond the picker's window: add it, if still filtered in.
-        row = _find(table, positions, chosen)
-        if row is None:
+        hit = _position_of(table, positions, chosen)
+        if hit is None:
             st.session_state[state.TIMELINE_DETAIL] = None
         else:
             ids.insert(0, chosen)
-            labels[chosen] = _labels(row.to_frame().T)[0]
+            labels[chosen] = _labels(table, np.asarray([hit]))[0]
     if len(positions) > MAX_DETAIL_CHOICES:
         st.caption(
             f"The list holds the first {MAX_DETAIL_CHOICES:,} of {len(positions):,} events; "
@@ -49,7 +49,10 @@ def event_picker(table: EventTable, positions: np.ndarray) -> pd.Series | None:
         key=state.TIMELINE_DETAIL,
         placeholder="Click an event in the chart, or choose one here",
     )
-    return None if event_id is None else _find(table, positions, event_id)
+    if event_id is None:
+        return None
+    hit = _position_of(table, positions, event_id)
+    return None if hit is None else table.events.iloc[hit]
 
 
 def show_event(row: pd.Series) -> None:
@@ -76,17 +79,19 @@ def show_event(row: pd.Series) -> None:
     field("Event id", row["event_id"])
 
 
-def _labels(frame: pd.DataFrame) -> list[str]:
-    starts = pd.to_datetime(frame["start_date"]).dt.strftime("%Y-%m-%d")
-    return (starts + " · " + frame["title"].astype(str)).tolist()
+def _labels(table: EventTable, positions: np.ndarray) -> list[str]:
+    """ "YYYY-MM-DD · title" of the events at ``positions`` (column-wise: no row frames)."""
+    days = np.datetime_as_string(table.start_days[positions].astype("datetime64[D]"))
+    titles = table.events["title"].iloc[positions].tolist()
+    return [f"{day} · {title}" for day, title in zip(days, titles, strict=True)]
 
 
 def _names(cell: object) -> str:
     return ", ".join(part.strip() for part in str(cell or "").split(";") if part.strip())
 
 
-def _find(table: EventTable, positions: np.ndarray, event_id: str) -> pd.Series | None:
-    """The row of ``event_id`` among the events at ``positions``, or None."""
-    ids = table.events["event_id"].to_numpy()[positions]
-    hits = positions[ids == event_id]
-    return table.events.iloc[int(hits[0])] if len(hits) else None
+def _position_of(table: EventTable, positions: np.ndarray, event_id: str) -> int | None:
+    """The row position of ``event_id`` among ``positions``, or None."""
+    ids = table.events["event_id"].iloc[positions]
+    hits = np.flatnonzero((ids == event_id).to_numpy())
+    return int(positions[hits[0]]) if len(hits) else None
