@@ -1,0 +1,298 @@
+"""The network: edge rules and weights on a hand-made table, layout, ego, limits, escaping."""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import combinations
+
+import networkx as nx
+import numpy as np
+import pytest
+from figure_fixtures import row, small_table, synthetic_table
+
+from dashboard import colours, network, schema
+from dashboard.network import build_graph, build_network, ego_graph
+
+LAVROV, MAH, WANG, BLINKEN, WUNNA = (
+    "Sergei Lavrov",
+    "Min Aung Hlaing",
+    "Wang Yi",
+    "Antony Blinken",
+    "Wunna Maung Lwin",
+)
+
+ROWS = [
+    # actor -> recipients; the two recipients of a visit are not linked to each other
+    row("e1", event_type="visit", actors=LAVROV, recipients=f"{MAH};{WANG}"),
+    row("e2", event_type="condemnation", actors=LAVROV, recipients="Gen. Hlaing"),
+    # everyone at a multilateral meeting is linked to everyone
+    row(
+        "e3", event_type="multilateral meeting", actors=LAVROV, recipients=f"{MAH};{WANG};{BLINKEN}"
+    ),
+    # two actors of one event are linked
+    row("e4", event_type="meeting", actors=f"{LAVROV};{MAH}"),
+    # no partner: a node without edges
+    row("e5", event_type="coup", actors=WUNNA),
+    # someone both actor and recipient: the pair counts once for the event
+    row("e6", event_type="statement of support", actors=f"{LAVROV};{MAH}", recipients=LAVROV),
+    row("e7", event_type="condemnation", actors=WANG, recipients=BLINKEN),
+    row("e8", event_type="sanction", actors=BLINKEN, recipients=WANG),
+]
+
+EXPECTED_EDGES = {
+    # (u, v): (weight, cooperation, conflict)
+    (MAH, LAVROV): (5, 4, 1),  # e1 e2 e3 e4 e6
+    (LAVROV, WANG): (2, 2, 0),  # e1 e3
+    (BLINKEN, LAVROV): (1, 1, 0),  # e3
+    (MAH, WANG): (1, 1, 0),  # e3 only: e1 has them both as recipients
+    (BLINKEN, MAH): (1, 1, 0),  # e3
+    (BLINKEN, WANG): (3, 1, 2),  # e3 e7 e8
+}
+
+
+@pytest.fixture(scope="module")
+def table():
+    return small_table(ROWS)
+
+
+def edge_table(graph):
+    return {
+        tuple(sorted((u, v))): (d["weight"], d["cooperation"], d["conflict"])
+        for u, v, d in graph.edges(data=True)
+    }
+
+
+def test_edges_and_weights_follow_the_rules(table):
+    graph = build_graph(table, np.arange(len(table)))
+    assert edge_table(graph) == {tuple(sorted(k)): v for k, v in EXPECTED_EDGES.items()}
+
+
+def test_edge_relation_is_the_majority_class(table):
+    graph = build_graph(table, np.arange(len(table)))
+    assert graph.edges[LAVROV, MAH]["relation"] == "cooperation"
+    assert graph.edges[WANG, BLINKEN]["relation"] == "conflict"
+
+
+def test_a_tie_counts_as_conflict():
+    rows = [
+        row("a", event_type="visit", actors=LAVROV, recipients=MAH),
+        row("b", event_type="condemnation", actors=MAH, recipients=LAVROV),
+    ]
+    graph = build_graph(small_table(rows), np.arange(2))
+    assert graph.edges[LAVROV, MAH]["relation"] == "conflict"
+
+
+def test_nodes_carry_their_event_counts_and_countries(table):
+    graph = build_graph(table, np.arange(len(table)))
+    assert sorted(graph.nodes) == sorted([LAVROV, MAH, WANG, BLINKEN, WUNNA])
+    assert graph.nodes[LAVROV] == {"events": 5, "country": "Russia"}
+    assert graph.nodes[MAH]["events"] == 5  # e1 e2 e3 e4 e6, once under its alias
+    assert graph.nodes[WUNNA] == {"events": 1, "country": "Myanmar"}
+    assert graph.degree(WUNNA) == 0
+
+
+def test_a_selection_counts_only_its_events(table):
+    graph = build_graph(table, np.array([1, 6]))  # e2 and e7
+    assert edge_table(graph) == {
+        tuple(sorted((LAVROV, MAH))): (1, 0, 1),
+        tuple(sorted((WANG, BLINKEN))): (1, 0, 1),
+    }
+
+
+def test_country_network_links_the_countries_of_each_event(table):
+    graph = build_graph(table, np.arange(len(table)), node_kind="country")
+    weights = {tuple(sorted((u, v))): w for u, v, w in graph.edges(data="weight")}
+    assert weights[("Myanmar", "Russia")] == 5  # e1 e2 e3 e4 e6
+    assert weights[("China", "United States")] == 3  # e3 e7 e8
+    assert weights[("China", "Russia")] == 2  # e1 e3
+    assert graph.nodes["Myanmar"] == {"events": 6, "country": "Myanmar"}  # e5 too
+    assert not graph.has_edge("Myanmar", "Myanmar")
+
+
+def test_unknown_node_kind_is_refused(table):
+    with pytest.raises(ValueError, match="node_kind"):
+        build_graph(table, np.arange(len(table)), node_kind="location")
+
+
+def test_multilateral_rule_uses_the_schema_name():
+    assert network.MULTILATERAL in schema.EVENT_TYPES_BY_NAME
+
+
+def test_ego_graph_is_the_node_its_neighbours_and_their_edges(table):
+    graph = build_graph(table, np.arange(len(table)))
+    ego = ego_graph(graph, BLINKEN)
+    assert set(ego.nodes) == {BLINKEN, LAVROV, MAH, WANG}
+    assert ego.has_edge(LAVROV, MAH)  # between two neighbours
+    assert set(ego_graph(graph, WUNNA).nodes) == {WUNNA}
+    assert ego_graph(graph, "Nobody").number_of_nodes() == 0
+    assert set(ego_graph(graph, WUNNA, radius=3).nodes) == {WUNNA}
+
+
+def drawn_nodes(fig):
+    return {c[0] for t in fig.data if t.meta and t.meta["role"] == "nodes" for c in t.customdata}
+
+
+def test_figure_has_every_node_clickable_by_name(table):
+    fig = build_network(table, np.arange(len(table)))
+    assert drawn_nodes(fig) == {LAVROV, MAH, WANG, BLINKEN, WUNNA}
+    for trace in fig.data:
+        if trace.meta["role"] == "nodes":
+            assert all(len(c) == 1 for c in trace.customdata)
+
+
+def test_nodes_are_coloured_by_country_and_sized_by_events(table):
+    fig = build_network(table, np.arange(len(table)))
+    colour, size = {}, {}
+    for trace in fig.data:
+        if trace.meta["role"] == "nodes":
+            for c, col, s in zip(
+                trace.customdata, trace.marker.color, trace.marker.size, strict=True
+            ):
+                colour[c[0]], size[c[0]] = col, s
+    assert colour[LAVROV] == colours.country_colour("Russia")
+    assert colour[BLINKEN] == colours.country_colour("United States")
+    assert size[LAVROV] > size[BLINKEN] > size[WUNNA]  # 5, 3 and 1 events
+
+
+def test_edges_are_lines_by_relation_with_one_legend_entry_each(table):
+    fig = build_network(table, np.arange(len(table)))
+    edges = [t for t in fig.data if t.meta["role"] == "edges"]
+    assert {t.meta["relation"] for t in edges} == {"cooperation", "conflict"}
+    for trace in edges:
+        assert trace.mode == "lines"
+        assert trace.line.color == colours.QUAD_COLOURS[trace.meta["relation"]]
+        assert len(trace.x) % 3 == 0 and all(x is None for x in trace.x[2::3])
+    legend = [t.name for t in edges if t.showlegend]
+    assert sorted(legend) == ["conflict", "cooperation"]
+    segments = sum(len(t.x) // 3 for t in edges)
+    assert segments == len(EXPECTED_EDGES)
+
+
+def test_heavier_edges_are_drawn_wider(table):
+    fig = build_network(table, np.arange(len(table)))
+    where = {}
+    for trace in fig.data:
+        if trace.meta["role"] == "nodes":
+            for c, x, y in zip(trace.customdata, trace.x, trace.y, strict=True):
+                where[(x, y)] = c[0]
+    width = {}
+    for trace in fig.data:
+        if trace.meta["role"] == "edges":
+            for i in range(0, len(trace.x), 3):
+                u = where[(trace.x[i], trace.y[i])]
+                v = where[(trace.x[i + 1], trace.y[i + 1])]
+                width[tuple(sorted((u, v)))] = trace.line.width
+    weight = {tuple(sorted(k)): v[0] for k, v in EXPECTED_EDGES.items()}
+    assert set(width) == set(weight)
+    by_weight = sorted(weight, key=weight.get)
+    assert [width[e] for e in by_weight] == sorted(width[e] for e in by_weight)
+    assert width[tuple(sorted((LAVROV, MAH)))] > width[tuple(sorted((BLINKEN, MAH)))]
+
+
+def test_edge_hover_states_the_counts(table):
+    fig = build_network(table, np.arange(len(table)))
+    hovers = [h for t in fig.data if t.meta["role"] == "edge-hover" for h in t.hovertext]
+    assert f"{BLINKEN} – {WANG}<br>3 shared events: 1 cooperation, 2 conflict" in hovers
+
+
+def test_layout_is_the_same_every_time(table):
+    first = build_network(table, np.arange(len(table))).to_json()
+    second = build_network(small_table(ROWS), np.arange(len(ROWS))).to_json()
+    assert first == second
+
+
+def test_ego_figure_matches_the_ego_graph(table):
+    fig = build_network(table, np.arange(len(table)), ego=BLINKEN)
+    graph = build_graph(table, np.arange(len(table)))
+    assert drawn_nodes(fig) == set(ego_graph(graph, BLINKEN).nodes)
+    assert fig.layout.meta["edges_total"] == ego_graph(graph, BLINKEN).number_of_edges()
+    # An alias works too, and an unknown name gives a message, not an error.
+    assert drawn_nodes(build_network(table, np.arange(len(table)), ego="Gen. Hlaing"))
+    lost = build_network(table, np.arange(len(table)), ego="Nobody")
+    assert len(lost.data) == 0 and "Nobody" in lost.layout.annotations[0].text
+
+
+def test_max_edges_keeps_the_strongest_and_says_so(table):
+    fig = build_network(table, np.arange(len(table)), max_edges=2)
+    assert fig.layout.meta["edges_shown"] == 2
+    assert fig.layout.meta["edges_total"] == len(EXPECTED_EDGES)
+    assert any("showing 2 of 6 relations" in a.text for a in fig.layout.annotations)
+    # Lavrov-Min Aung Hlaing (5) and Wang Yi-Blinken (3); Wunna has no relation at all.
+    assert drawn_nodes(fig) == {LAVROV, MAH, WANG, BLINKEN, WUNNA}
+    full = build_network(table, np.arange(len(table)))
+    assert not [a for a in full.layout.annotations if "showing" in a.text]
+
+
+def test_labels_and_hover_are_escaped():
+    rows = [
+        row("x", event_type="visit", actors="<b>Bold</b> & co", recipients="<script>x</script>")
+    ]
+    fig = build_network(small_table(rows), np.arange(1))
+    nodes = [t for t in fig.data if t.meta["role"] == "nodes"]
+    shown = [s for t in nodes for s in t.text] + [s for t in nodes for s in t.hovertext]
+    assert not any("<script>" in s or "<b>Bold" in s for s in shown)
+    assert any("&lt;b&gt;Bold&lt;/b&gt; &amp; co" in s for s in shown)
+    assert {c[0] for t in nodes for c in t.customdata} == {"<b>Bold</b> & co", "<script>x</script>"}
+
+
+@pytest.mark.parametrize("kind", ["actor", "country"])
+def test_no_events_gives_a_message_figure(table, kind):
+    fig = build_network(table, np.array([], dtype=np.int64), node_kind=kind)
+    assert len(fig.data) == 0
+    assert fig.layout.annotations[0].text
+    assert build_graph(table, np.array([], dtype=np.int64), kind).number_of_nodes() == 0
+
+
+def reference_edges(table, positions):
+    """Edge counts the slow, obvious way: per event, in Python."""
+    per_event: dict[int, dict[str, set]] = {}
+    for role in ("actors", "recipients"):
+        postings = getattr(table, role)
+        for code, name in enumerate(postings.names):
+            for event in postings.positions[postings.offsets[code] : postings.offsets[code + 1]]:
+                per_event.setdefault(int(event), {"actors": set(), "recipients": set()})[role].add(
+                    name
+                )
+    counts: Counter = Counter()
+    for event in positions:
+        roles = per_event.get(int(event), {"actors": set(), "recipients": set()})
+        everyone = roles["actors"] | roles["recipients"]
+        if table.event_types[table.type_codes[event]] == "multilateral meeting":
+            pairs = set(combinations(sorted(everyone), 2))
+        else:
+            pairs = {tuple(sorted(p)) for p in combinations(sorted(roles["actors"]), 2)}
+            pairs |= {
+                tuple(sorted((a, r)))
+                for a in roles["actors"]
+                for r in roles["recipients"]
+                if a != r
+            }
+        counts.update(pairs)
+    return dict(counts)
+
+
+def test_vectorised_edges_match_a_per_event_count():
+    table = synthetic_table(3000, seed=11, n_actors=60)
+    positions = np.flatnonzero(table.start_days % 3 == 0)
+    graph = build_graph(table, positions)
+    weights = {tuple(sorted((u, v))): w for u, v, w in graph.edges(data="weight")}
+    assert weights == reference_edges(table, positions)
+
+
+@pytest.fixture(scope="module")
+def big():
+    return synthetic_table(200_000, seed=3)
+
+
+def test_a_large_network_keeps_the_strongest_edges_and_stays_small(big):
+    fig = build_network(big, np.arange(len(big)), max_edges=300)
+    assert fig.layout.meta["edges_shown"] == 300
+    assert fig.layout.meta["edges_total"] > 300
+    note = next(a.text for a in fig.layout.annotations if "showing" in a.text)
+    assert f"showing 300 of {fig.layout.meta['edges_total']:,} relations" in note
+    assert len(fig.to_json()) < 1_000_000
+    graph = build_graph(big, np.arange(len(big)))
+    cut = sorted((w for _, _, w in graph.edges(data="weight")), reverse=True)[299]
+    segments = sum(len(t.x) // 3 for t in fig.data if t.meta["role"] == "edges")
+    assert segments == 300
+    assert cut >= 1 and nx.number_of_edges(graph) == fig.layout.meta["edges_total"]
