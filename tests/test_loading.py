@@ -9,7 +9,7 @@ from conftest import VALID_EVENT, csv_bytes, csv_text, event_row, sample_events
 
 from dashboard import schema
 from dashboard.loading import load_events_frame, parse_events
-from dashboard.problems import EventsFileError
+from dashboard.problems import EventsFileError, Problem, format_problems
 
 HEADER = ",".join(VALID_EVENT)
 
@@ -449,3 +449,45 @@ def test_loader_never_raises_anything_but_events_file_error():
             assert all(p.row is None or p.row >= 1 for p in err.problems), data
         else:
             assert isinstance(frame, pd.DataFrame)
+
+
+# --- Problem and its rendering --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "problem, text",
+    [
+        (Problem(3, "title", "is empty"), "row 3, column title: is empty"),
+        (Problem(3, None, "has 2 fields"), "row 3: has 2 fields"),
+        (
+            Problem(None, "title", "required column is missing"),
+            "column title: required column is missing",
+        ),
+        (Problem(None, None, "the file is empty"), "file: the file is empty"),
+    ],
+)
+def test_problem_text_names_row_and_column(problem, text):
+    assert str(problem) == text
+
+
+def test_events_file_error_sorts_file_problems_first_then_by_row():
+    err = EventsFileError(
+        [Problem(10, "a", "x"), Problem(None, "b", "y"), Problem(2, "z", "w"), Problem(2, "a", "v")]
+    )
+    assert [(p.row, p.column) for p in err.problems] == [(None, "b"), (2, "a"), (2, "z"), (10, "a")]
+
+
+@pytest.mark.parametrize(
+    "count, limit, last_line",
+    [
+        (3, None, "row 4, column c: m"),
+        (3, 3, "row 4, column c: m"),
+        (3, 2, "... and 1 more problem"),
+        (60, 50, "... and 10 more problems"),
+    ],
+)
+def test_format_problems_limits_and_counts_the_rest(count, limit, last_line):
+    problems = [Problem(i + 2, "c", "m") for i in range(count)]
+    lines = format_problems(problems, limit)
+    assert len(lines) == (count if limit is None or limit >= count else limit + 1)
+    assert lines[-1] == last_line
