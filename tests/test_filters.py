@@ -436,3 +436,28 @@ def test_filter_positions_match_a_per_row_reference(seed, directory):
         assert filter_positions(table, spec).tolist() == expected, spec
         non_empty += bool(expected) and not spec.is_empty()
     assert non_empty > 20  # the random specs do select something, so the check has teeth
+
+
+def test_every_filter_works_on_an_empty_table():
+    empty = build_table(parse_events((",".join(event_row()) + "\n").encode()))
+    spec = FilterSpec(
+        countries=("Myanmar",),
+        actors=("Wang Yi",),
+        event_types=("visit",),
+        start=D("2022-01-01"),
+        end=D("2022-12-31"),
+        q="x",
+    )
+    assert filter_positions(empty, spec).tolist() == []
+    assert apply_filters(empty, FilterSpec()).empty
+    assert spec.restricted_to(empty)[0] == FilterSpec(
+        event_types=("visit",), start=D("2022-01-01"), end=D("2022-12-31"), q="x"
+    )
+
+
+def test_unknown_event_types_of_an_imported_table_can_be_filtered():
+    rows = [event_row(event_id="a", event_type="Riots"), event_row(event_id="b")]
+    table = build_table(parse_events(csv_bytes(rows), allow_unknown_event_types=True))
+    spec, notices = FilterSpec(event_types=("Riots",)).restricted_to(table)
+    assert notices == []
+    assert table.events["event_id"].iloc[filter_positions(table, spec)].tolist() == ["a"]
