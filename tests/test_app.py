@@ -18,6 +18,7 @@ from dashboard.export import export_csv
 from dashboard.filters import FilterSpec, filter_positions
 from dashboard.table import load_events
 from ui import state
+from ui.render import md_escape
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -284,3 +285,28 @@ def test_events_path_table_is_shown(write_events, monkeypatch):
     at = open_app("pages/2_Events.py")
     assert not at.exception
     assert metric(at, "Events") == str(len(sample_events()))
+
+
+HOSTILE = "<script>alert(1)</script> **bold** [link](javascript:alert(1)) :red[x] $x$"
+
+
+@pytest.mark.parametrize("char", [chr(c) for c in range(33, 127) if not chr(c).isalnum()])
+def test_md_escape_escapes_every_ascii_punctuation(char):
+    assert md_escape(f"a{char}b") == f"a\\{char}b"
+
+
+def test_md_escape_keeps_text_and_flattens_lines():
+    assert md_escape("Min Aung Hlaing\nvisits") == "Min Aung Hlaing visits"
+
+
+def test_event_text_is_shown_as_plain_text(write_events, monkeypatch):
+    rows = sample_events()
+    rows[0] = {**rows[0], "title": HOSTILE, "description": HOSTILE, "location": HOSTILE}
+    monkeypatch.setenv("EVENTS_PATH", str(write_events(rows)))
+    at = open_app()
+    at.selectbox(key=state.TIMELINE_DETAIL).select(rows[0]["event_id"]).run()
+    assert not at.exception
+    assert at.subheader[0].value == md_escape(HOSTILE)
+    texts = [t.value for t in at.text]
+    assert HOSTILE in texts  # the description, verbatim, through st.text
+    assert f"Location: {HOSTILE}" in texts
