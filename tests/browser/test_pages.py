@@ -1,0 +1,181 @@
+"""The four pages in a real browser: charts draw, filters hold and travel in the URL,
+the CSV download is exactly the filtered rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pandas as pd
+import pytest
+
+from dashboard.filters import FilterSpec, apply_filters
+from dashboard.loading import parse_events
+from dashboard.table import EventTable, load_events
+
+from .support import (
+    DEFAULT_EVENTS_PATH,
+    PAGES,
+    PLOTLY_CHART,
+    assert_no_exception,
+    open_app,
+    rerun_expected,
+    wait_for_charts,
+)
+
+try:
+    from playwright.sync_api import Page, expect
+except ImportError:  # the `browser` fixture skips, or fails under REQUIRE_BROWSER=1, and says why
+    Page = expect = None
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(180)]
+
+#: Page title -> how many Plotly charts it draws on the article's data.
+CHARTS_PER_PAGE = {"Timeline": 1, "Network": 1, "Events": 0, "About the data": 0}
+
+
+@pytest.fixture(scope="module")
+def table() -> EventTable:
+    """The table the server shows, loaded through the model for expected values."""
+    return load_events(DEFAULT_EVENTS_PATH)
+
+
+def metric_value(page: Page, label: str) -> str:
+    """The displayed value of the ``st.metric`` labelled ``label``."""
+    metric = page.get_by_test_id("stMetric").filter(
+        has=page.get_by_test_id("stMetricLabel").filter(has_text=re.compile(f"^{label}$"))
+    )
+    return metric.get_by_test_id("stMetricValue").inner_text().strip()
+
+
+def multiselect(page: Page, label: str):
+    """The sidebar multiselect labelled ``label``."""
+    return page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(has_text=label)
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick ``option`` in the sidebar multiselect ``label`` the way a person does."""
+    multiselect(page, label).get_by_role("combobox", name=label).click()
+    with rerun_expected(page):
+        page.keyboard.type(option)
+        page.get_by_role("option", name=option, exact=True).wait_for()
+        page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+
+
+def chips(page: Page, label: str) -> list[str]:
+    """The values shown as selected in the sidebar multiselect ``label``."""
+    tags = (
+        multiselect(page, label).get_by_test_id("stMultiSelectTagsContainer").locator("[data-tag]")
+    )
+    return [tag.get_attribute("aria-label") for tag in tags.all()]
+
+
+def go_to(page: Page, title: str) -> None:
+    """Follow the sidebar's link to the page ``title``."""
+    link = (
+        page.get_by_test_id("stSidebar")
+        .get_by_test_id("stPageLink")
+        .filter(has_text=re.compile(f"^{title}$"))
+    )
+    with rerun_expected(page):
+        link.locator("a").click()
+
+
+@pytest.mark.parametrize("title", list(PAGES))
+def test_page_draws_without_exception(page: Page, app_server, title: str) -> None:
+    open_app(page, app_server.page_url(PAGES[title]))
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    assert wait_for_charts(page) == CHARTS_PER_PAGE[title]
+    for chart in page.locator(PLOTLY_CHART).all():
+        # Drawn means data, not an empty frame: at least one drawn point or bar.
+        expect(chart.locator(".js-plotly-plot g.trace .point").first).to_be_attached()
+    if title == "Events":
+        expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+        expect(page.get_by_test_id("stMetric")).to_have_count(4)
+    assert_no_exception(page)
+
+
+def test_filter_holds_across_pages(page: Page, app_server, table: EventTable) -> None:
+    open_app(page, app_server.page_url(PAGES["Timeline"]))
+    choose(page, "Countries", "Russia")
+    expect(page).to_have_url(re.compile(r"\?country=Russia$"))
+    assert chips(page, "Countries") == ["Russia"]
+    wait_for_charts(page)
+
+    expected = apply_filters(table, FilterSpec(countries=("Russia",)))
+    assert 0 < len(expected) < len(table), "Russia should narrow the table, not empty it"
+    for title in ("Events", "Network", "About the data", "Timeline"):
+        go_to(page, title)
+        expect(page.get_by_role("heading", level=1)).to_have_text(title)
+        path = PAGES[title]
+        expect(page).to_have_url(re.compile(rf"/{path}\?country=Russia$"))
+        assert chips(page, "Countries") == ["Russia"], title
+        if title == "Events":
+            assert metric_value(page, "Events") == f"{len(expected):,}"
+        wait_for_charts(page)
+        assert_no_exception(page)
+
+
+def test_shared_url_opens_filtered_view(page: Page, app_server, table: EventTable) -> None:
+    spec = FilterSpec(countries=("Russia",), start=dt.date(2022, 7, 1))
+    expected = apply_filters(table, spec)
+    assert 0 < len(expected) < len(apply_filters(table, FilterSpec(countries=("Russia",))))
+
+    open_app(page, app_server.page_url(PAGES["Events"], spec.to_query_params()))
+    assert chips(page, "Countries") == ["Russia"]
+    from_date = page.get_by_test_id("stSidebar").get_by_test_id("stDateInput").first
+    expect(from_date.locator("input")).to_have_value("2022-07-01")
+    assert metric_value(page, "Events") == f"{len(expected):,}"
+    assert metric_value(page, "Date span").startswith(f"{expected['start_date'].min():%Y-%m-%d}")
+    expect(page.get_by_test_id("stDownloadButton")).to_contain_text(
+        f"Download these {len(expected):,} events"
+    )
+    expect(page.get_by_test_id("stAlert")).to_have_count(0)
+    assert_no_exception(page)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"start": "2022-13-45"},
+        {"start": "yesterday", "country": "Russia"},
+        {"country": "Atlantis"},
+        {"start": "2022-08-01", "end": "2022-07-01"},
+    ],
+    ids=["impossible-date", "not-a-date", "unknown-country", "start-after-end"],
+)
+def test_malformed_parameter_shows_notice(
+    page: Page, app_server, table: EventTable, params: dict[str, str]
+) -> None:
+    spec, notices = FilterSpec.from_query_params(params)
+    spec, unknown = spec.restricted_to(table)
+    notices += unknown
+    assert notices, "the model should find these parameters malformed"
+
+    open_app(page, app_server.page_url(PAGES["Events"], params))
+    alerts = page.get_by_test_id("stAlert")
+    expect(alerts.first).to_be_visible()
+    shown = " ".join(alerts.all_inner_texts())
+    for notice in notices:
+        assert notice in shown
+    assert metric_value(page, "Events") == f"{len(apply_filters(table, spec)):,}"
+    assert_no_exception(page)
+
+
+def test_download_is_exactly_the_filtered_rows(page: Page, app_server, table: EventTable) -> None:
+    spec = FilterSpec(countries=("Russia",), start=dt.date(2022, 7, 1))
+    expected = apply_filters(table, spec)
+    open_app(page, app_server.page_url(PAGES["Events"], spec.to_query_params()))
+
+    with page.expect_download() as info:
+        page.get_by_test_id("stDownloadButton").get_by_role("button").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".csv")
+    downloaded = parse_events(download.path().read_bytes())
+
+    assert downloaded["event_id"].tolist() == expected["event_id"].tolist()
+    pd.testing.assert_frame_equal(
+        downloaded.reset_index(drop=True), expected.reset_index(drop=True), check_dtype=False
+    )
+    assert_no_exception(page)
