@@ -177,7 +177,12 @@ def _read_header(data: bytes) -> list[str]:
     # A line may end with CR alone (old Mac files); csv.reader raises on a bare CR.
     ends = [i for i in (data.find(b"\n"), data.find(b"\r")) if i >= 0]
     first_line = data[: min(ends) if ends else len(data)].decode("utf-8")
-    header = next(csv.reader([first_line]), [])
+    if first_line.count('"') % 2:
+        # A quoted column name holds a line break: the header is the first CSV record.
+        reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
+        header = next(reader, [])
+    else:
+        header = next(csv.reader([first_line]), [])
     problems = []
     seen: set[str] = set()
     for position, name in enumerate(header, start=1):
