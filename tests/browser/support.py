@@ -131,9 +131,12 @@ class StreamlitServer:
     env
         Extra environment variables (e.g. ``EVENTS_PATH``). ``EVENTS_PATH`` defaults to
         the article's table so an outer setting cannot change what the tests see.
+    app
+        The script to run, relative to the repository root.
     """
 
-    def __init__(self, env: Mapping[str, str] | None = None) -> None:
+    def __init__(self, env: Mapping[str, str] | None = None, app: str = "app.py") -> None:
+        self.app = app
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {**os.environ, "EVENTS_PATH": str(DEFAULT_EVENTS_PATH), **(env or {})}
@@ -149,7 +152,7 @@ class StreamlitServer:
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            self.app,
             "--server.port",
             str(self.port),
             "--server.address",
@@ -214,9 +217,11 @@ class StreamlitServer:
 
 
 @contextmanager
-def running_server(env: Mapping[str, str] | None = None) -> Iterator[StreamlitServer]:
+def running_server(
+    env: Mapping[str, str] | None = None, app: str = "app.py"
+) -> Iterator[StreamlitServer]:
     """A started :class:`StreamlitServer`, stopped on exit."""
-    server = StreamlitServer(env)
+    server = StreamlitServer(env, app)
     try:
         server.start()
         yield server
