@@ -91,8 +91,9 @@ def read_csv_table(data: bytes, required: tuple[str, ...] = ()) -> pd.DataFrame:
     frame = _parse_rows(text_bytes, header)
     _check_quotes_closed(text_bytes)
     frame.columns = names
-    for column in frame.columns:
-        frame[column] = unescape_formula_cells(frame[column])
+    if b"'" in text_bytes:  # else nothing to unescape: skip the per-column work (wide files)
+        for column in frame.columns:
+            frame[column] = unescape_formula_cells(frame[column])
     return frame
 
 
