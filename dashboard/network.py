@@ -14,7 +14,6 @@ filtered million-row table stays fast; the figure keeps the strongest edges only
 
 from __future__ import annotations
 
-import html
 import threading
 import weakref
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import colours
+from dashboard.labels import plain_label
 from dashboard.subsets import as_positions, postings_pairs, selected_mask
 from dashboard.table import EventTable
 
@@ -40,6 +40,8 @@ LAYOUT_SEED = 42
 MAX_NODES = 400
 #: Only the busiest nodes get a visible label; every node has a hover label.
 MAX_LABELS = 30
+#: Node names are cut to this many characters in labels and hover text.
+LABEL_CHARS = 60
 #: Countries with a node trace (and legend entry) of their own; the rest share one.
 MAX_COUNTRY_TRACES = 12
 _EDGE_WIDTHS = (1.0, 2.0, 3.5, 5.0)
@@ -129,12 +131,15 @@ def build_network(
     graph = _graph(names, counts, countries, kept, nodes)
     layout = nx.spring_layout(graph, seed=LAYOUT_SEED)
     xy = {node: (round(float(p[0]), 4), round(float(p[1]), 4)) for node, p in layout.items()}
-    fig = go.Figure()
-    _add_edge_traces(fig, graph, xy)
-    _add_node_traces(fig, graph, xy)
+    # Traces are plain dicts validated once by the Figure: building each as a
+    # go.Scatter and then adding it validates everything twice.
+    traces: list[dict] = []
+    _add_edge_traces(traces, graph, xy)
+    _add_node_traces(traces, graph, xy)
+    fig = go.Figure(data=traces)
     title = f"Network of {'actors' if node_kind == 'actor' else 'countries'}"
     if ego is not None:
-        title += f" around {html.escape(ego)}"
+        title += f" around {plain_label(ego, LABEL_CHARS)}"
     fig.update_layout(
         title={"text": title},
         height=680,
@@ -355,8 +360,12 @@ def _graph(
     return graph
 
 
-def _add_edge_traces(fig: go.Figure, graph: nx.Graph, xy: dict) -> None:
-    """Edges as line traces (None-separated), one legend group per relation class."""
+def _add_edge_traces(traces: list[dict], graph: nx.Graph, xy: dict) -> None:
+    """Edges as line traces (NaN-separated), one legend group per relation class.
+
+    Coordinates go in as numpy arrays: Plotly validates lists element by element,
+    arrays in one step (and sends them as compact binary).
+    """
     if graph.number_of_edges() == 0:
         return
     top = max(w for _, _, w in graph.edges(data="weight"))
@@ -370,14 +379,15 @@ def _add_edge_traces(fig: go.Figure, graph: nx.Graph, xy: dict) -> None:
             chosen = [e for e in edges if _width_level(e[2]["weight"], top) == level]
             if not chosen:
                 continue
-            xs, ys = [], []
-            for u, v, _ in chosen:
-                xs += [xy[u][0], xy[v][0], None]
-                ys += [xy[u][1], xy[v][1], None]
-            fig.add_trace(
-                go.Scatter(
-                    x=xs,
-                    y=ys,
+            # u, v, gap for every edge: a NaN breaks the line between edges.
+            segments = np.full((len(chosen), 3, 2), np.nan)
+            segments[:, 0] = [xy[u] for u, _, _ in chosen]
+            segments[:, 1] = [xy[v] for _, v, _ in chosen]
+            traces.append(
+                dict(
+                    type="scatter",
+                    x=segments[:, :, 0].ravel(),
+                    y=segments[:, :, 1].ravel(),
                     mode="lines",
                     line={"color": colour, "width": width},
                     hoverinfo="skip",
@@ -389,13 +399,15 @@ def _add_edge_traces(fig: go.Figure, graph: nx.Graph, xy: dict) -> None:
             )
             first = False
         # Lines do not hover between their ends: an invisible marker mid-edge does.
-        fig.add_trace(
-            go.Scatter(
-                x=[(xy[u][0] + xy[v][0]) / 2 for u, v, _ in edges],
-                y=[(xy[u][1] + xy[v][1]) / 2 for u, v, _ in edges],
+        middle = np.asarray([np.add(xy[u], xy[v]) / 2 for u, v, _ in edges])
+        traces.append(
+            dict(
+                type="scatter",
+                x=middle[:, 0],
+                y=middle[:, 1],
                 mode="markers",
                 marker={"size": 8, "color": colour, "opacity": 0},
-                hovertext=[_edge_hover(u, v, d) for u, v, d in edges],
+                hovertext=np.asarray([_edge_hover(u, v, d) for u, v, d in edges], dtype=object),
                 hovertemplate="%{hovertext}<extra></extra>",
                 name=relation,
                 legendgroup=relation,
@@ -415,13 +427,13 @@ def _width_level(weight: int, top: int) -> int:
 
 def _edge_hover(u: str, v: str, data: dict) -> str:
     return (
-        f"{html.escape(u)} – {html.escape(v)}<br>"
+        f"{plain_label(u, LABEL_CHARS)} – {plain_label(v, LABEL_CHARS)}<br>"
         f"{data['weight']} shared event{'s' if data['weight'] != 1 else ''}: "
         f"{data['cooperation']} cooperation, {data['conflict']} conflict"
     )
 
 
-def _add_node_traces(fig: go.Figure, graph: nx.Graph, xy: dict) -> None:
+def _add_node_traces(traces: list[dict], graph: nx.Graph, xy: dict) -> None:
     """Nodes sized by their number of events and coloured by country.
 
     The busiest countries get a trace (and legend entry) each; the others share one
@@ -442,27 +454,37 @@ def _add_node_traces(fig: go.Figure, graph: nx.Graph, xy: dict) -> None:
     for label, nodes in groups:
         events = [graph.nodes[n]["events"] for n in nodes]
         node_countries = [graph.nodes[n]["country"] for n in nodes]
-        fig.add_trace(
-            go.Scatter(
-                x=[xy[n][0] for n in nodes],
-                y=[xy[n][1] for n in nodes],
+        traces.append(
+            dict(
+                type="scatter",
+                x=np.asarray([xy[n][0] for n in nodes]),
+                y=np.asarray([xy[n][1] for n in nodes]),
                 mode="markers+text",
-                text=[html.escape(n) if n in labelled else "" for n in nodes],
+                text=np.asarray(
+                    [plain_label(n, LABEL_CHARS) if n in labelled else "" for n in nodes],
+                    dtype=object,
+                ),
                 textposition="top center",
                 textfont={"size": 11},
                 marker={
-                    "size": [round(8 + 22 * float(np.sqrt(e / top)), 1) for e in events],
-                    "color": [colours.country_colour(c) for c in node_countries],
+                    "size": np.round(8 + 22 * np.sqrt(np.asarray(events) / top), 1),
+                    "color": np.asarray(
+                        [colours.country_colour(c) for c in node_countries], dtype=object
+                    ),
                     "line": {"color": "rgba(255,255,255,0.9)", "width": 1},
                 },
-                customdata=[[n] for n in nodes],
-                hovertext=[
-                    f"<b>{html.escape(n)}</b><br>{html.escape(c or UNKNOWN_COUNTRY)}<br>"
-                    f"{e} event{'s' if e != 1 else ''}"
-                    for n, c, e in zip(nodes, node_countries, events, strict=True)
-                ],
+                customdata=np.asarray(nodes, dtype=object).reshape(-1, 1),
+                hovertext=np.asarray(
+                    [
+                        f"<b>{plain_label(n, LABEL_CHARS)}</b><br>"
+                        f"{plain_label(c or UNKNOWN_COUNTRY, LABEL_CHARS)}<br>"
+                        f"{e} event{'s' if e != 1 else ''}"
+                        for n, c, e in zip(nodes, node_countries, events, strict=True)
+                    ],
+                    dtype=object,
+                ),
                 hovertemplate="%{hovertext}<extra></extra>",
-                name=html.escape(label),
+                name=plain_label(label, LABEL_CHARS),
                 legendgroup=f"country:{label}",
                 meta={"role": "nodes"},
             )
@@ -472,7 +494,7 @@ def _add_node_traces(fig: go.Figure, graph: nx.Graph, xy: dict) -> None:
 def _message_figure(text: str) -> go.Figure:
     fig = go.Figure()
     fig.add_annotation(
-        text=html.escape(text),
+        text=plain_label(text, 200),
         showarrow=False,
         xref="paper",
         yref="paper",

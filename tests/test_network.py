@@ -161,7 +161,7 @@ def test_edges_are_lines_by_relation_with_one_legend_entry_each(table):
     for trace in edges:
         assert trace.mode == "lines"
         assert trace.line.color == colours.QUAD_COLOURS[trace.meta["relation"]]
-        assert len(trace.x) % 3 == 0 and all(x is None for x in trace.x[2::3])
+        assert len(trace.x) % 3 == 0 and np.isnan(trace.x[2::3]).all()
     legend = [t.name for t in edges if t.showlegend]
     assert sorted(legend) == ["conflict", "cooperation"]
     segments = sum(len(t.x) // 3 for t in edges)
