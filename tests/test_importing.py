@@ -1,0 +1,166 @@
+"""load_any: format detection, Parquet through the same validation, CLI on Parquet."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from conftest import csv_bytes, sample_events
+
+from dashboard.cli import main
+from dashboard.importing import detect_format, load_any, load_any_frame, read_parquet_table
+from dashboard.loading import parse_events
+from dashboard.problems import EventsFileError
+
+SAMPLE_ACLED = Path(__file__).parent / "data" / "acled_sample.csv"
+
+
+def parquet_bytes(table: pa.Table) -> bytes:
+    sink = io.BytesIO()
+    pq.write_table(table, sink)
+    return sink.getvalue()
+
+
+def problems_of(source, **options) -> list[str]:
+    with pytest.raises(EventsFileError) as caught:
+        load_any_frame(source, **options)
+    return [str(p) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize(
+    "header,expected",
+    [
+        (["event_id", "start_date", "end_date", "date_precision", "event_type", "title"], "events"),
+        (
+            [
+                "event_id_cnty",
+                "event_date",
+                "time_precision",
+                "event_type",
+                "sub_event_type",
+                "actor1",
+            ],
+            "acled",
+        ),
+        (["id", "date"], None),
+        ([], None),
+    ],
+)
+def test_detect_format(header, expected):
+    assert detect_format(header) == expected
+
+
+def test_events_csv_goes_through_the_strict_loader():
+    data = csv_bytes(sample_events())
+    frame, notices = load_any_frame(data)
+    pd.testing.assert_frame_equal(frame, parse_events(data))
+    assert notices == []
+
+
+def test_csv_without_known_columns_gets_the_events_problems():
+    assert problems_of(b"a;b\n1;2\n") == [
+        "column date_precision: required column is missing",
+        "column end_date: required column is missing",
+        "column event_id: required column is missing",
+        "column event_type: required column is missing",
+        "column start_date: required column is missing",
+        "column title: required column is missing",
+        "row 1: the header is one column separated by semicolons; the file must be comma-separated",
+    ]
+
+
+def test_events_parquet_written_by_pandas_loads_like_the_csv():
+    events = parse_events(csv_bytes(sample_events()))
+    data = parquet_bytes(pa.Table.from_pandas(events))  # dates as timestamps, index metadata
+    frame, notices = load_any_frame(data)
+    pd.testing.assert_frame_equal(frame, events)
+    assert notices == []
+
+
+def test_parquet_values_are_text_and_verbatim():
+    table = pa.table(
+        {
+            "event_id": ["a", "b"],
+            "start_date": [date(2022, 8, 3), date(2022, 7, 1)],
+            "end_date": pa.array([datetime(2022, 8, 3), datetime(2022, 7, 31)], pa.timestamp("ms")),
+            "date_precision": ["day", "month"],
+            "event_type": ["visit", "visit"],
+            "title": ["'=kept as written", "NA"],
+            "fatalities": pa.array([3, None], pa.int64()),
+            "score": [1.5, 2.0],
+        }
+    )
+    frame, _ = load_any_frame(parquet_bytes(table))
+    assert frame["title"].tolist() == ["'=kept as written", "NA"]
+    assert frame["fatalities"].tolist() == ["3", ""]
+    assert frame["score"].tolist() == ["1.5", "2"]
+    assert frame["end_date"].dt.strftime("%Y-%m-%d").tolist() == ["2022-08-03", "2022-07-31"]
+
+
+def test_invalid_parquet_rows_count_like_a_csv():
+    table = pa.table(
+        {
+            "event_id": ["a", "a"],
+            "start_date": ["2022-08-03", "2022-08-03"],
+            "end_date": [datetime(2022, 8, 3, 12, 30), datetime(2022, 8, 3)],
+            "date_precision": ["day", "day"],
+            "event_type": ["visit", "picnic"],
+            "title": ["T\nwith a line break", "T"],
+        }
+    )
+    assert problems_of(parquet_bytes(table)) == [
+        "row 2, column end_date: '2022-08-03 12:30:00.000000' is not a date in the form YYYY-MM-DD",
+        "row 3, column end_date: '2022-08-03 00:00:00.000000' is not a date in the form YYYY-MM-DD",
+        "row 3, column event_id: duplicate id 'a', first used on row 2",
+        "row 3, column event_type: unknown event type 'picnic'; see the event-type vocabulary",
+    ]
+
+
+def test_parquet_nested_columns_and_garbage_are_reported():
+    nested = pa.table({"event_id": ["a"], "tags": pa.array([[1, 2]])})
+    assert problems_of(parquet_bytes(nested)) == [
+        "column tags: values of type list<element: int64> are not text"
+    ]
+    garbage = problems_of(b"PAR1 this is not really parquet")
+    assert len(garbage) == 1
+    assert garbage[0].startswith("file: not a readable Parquet file (")
+
+
+def test_acled_parquet():
+    csv_frame, csv_notices = load_any_frame(SAMPLE_ACLED)
+    raw = pd.read_csv(SAMPLE_ACLED, dtype=str, keep_default_na=False)
+    frame, notices = load_any_frame(parquet_bytes(pa.Table.from_pandas(raw, preserve_index=False)))
+    pd.testing.assert_frame_equal(frame, csv_frame)
+    assert notices == csv_notices
+
+
+def test_read_parquet_table_fills_nulls():
+    table = pa.table({"a": pa.array(["x", None]), "b": pa.array([None, True])})
+    assert read_parquet_table(parquet_bytes(table)).to_dict("list") == {
+        "a": ["x", ""],
+        "b": ["", "true"],
+    }
+
+
+def test_load_any_labels_and_missing_file(tmp_path):
+    table, _ = load_any(csv_bytes(sample_events()), actors_path=tmp_path / "none.csv")
+    assert (table.label, len(table)) == ("upload", 6)
+    assert problems_of(tmp_path / "absent.csv") == [
+        "file: cannot read the file: No such file or directory"
+    ]
+    with pytest.raises(ValueError, match="unknown format 'xml'"):
+        load_any_frame(b"", format="xml")
+
+
+def test_cli_validates_parquet(tmp_path):
+    path = tmp_path / "events.parquet"
+    path.write_bytes(parquet_bytes(pa.Table.from_pandas(parse_events(csv_bytes(sample_events())))))
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["validate", str(path)], stdout=out, stderr=err) == 0
+    assert out.getvalue() == f"{path}: valid, 6 events, 2021-01-01 to 2022-08-04\n"
+    assert err.getvalue() == ""
