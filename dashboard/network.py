@@ -150,6 +150,8 @@ def build_network(
         xaxis={"visible": False},
         yaxis={"visible": False, "scaleanchor": "x", "scaleratio": 1},
         meta={"edges_shown": len(kept), "edges_total": total_edges},
+        # Keeps zoom and pan across the rerun a click causes; another view resets them.
+        uirevision=f"network:{node_kind}:{ego or ''}",
     )
     if len(kept) < total_edges:
         fig.add_annotation(
@@ -163,6 +165,20 @@ def build_network(
             yanchor="bottom",
         )
     return fig
+
+
+def prepare(table: EventTable, node_kinds: tuple[str, ...] = NODE_KINDS) -> None:
+    """Build the table's edge indexes now (e.g. right after loading) instead of on first use.
+
+    Parameters
+    ----------
+    table
+        The shared table; the indexes live as long as it does.
+    node_kinds
+        Which networks to prepare.
+    """
+    for kind in node_kinds:
+        _edge_index(table, kind)
 
 
 def _strongest(edges: pd.DataFrame, k: int) -> pd.DataFrame:
@@ -190,8 +206,6 @@ def _network_data(
     table: EventTable, positions: np.ndarray, node_kind: str
 ) -> tuple[list[str], np.ndarray, list[str], pd.DataFrame]:
     """(node names, events per node, country per node, edge frame) for the selection."""
-    if node_kind not in NODE_KINDS:
-        raise ValueError(f"node_kind must be one of {NODE_KINDS}, not {node_kind!r}")
     index = _edge_index(table, node_kind)
     positions = as_positions(positions, len(table))
     mask = selected_mask(positions, len(table))
@@ -246,6 +260,8 @@ _INDEX_LOCK = threading.Lock()
 
 
 def _edge_index(table: EventTable, node_kind: str) -> _EdgeIndex:
+    if node_kind not in NODE_KINDS:
+        raise ValueError(f"node_kind must be one of {NODE_KINDS}, not {node_kind!r}")
     with _INDEX_LOCK:
         per_table = _INDEXES.setdefault(table, {})
         if node_kind not in per_table:

@@ -12,10 +12,16 @@ from dashboard.table import EventTable, Postings
 
 
 def as_positions(positions: np.ndarray | list[int] | None, n_events: int) -> np.ndarray:
-    """Positions as a sorted, de-duplicated int64 array inside ``[0, n_events)``."""
+    """Positions as a sorted, de-duplicated int64 array inside ``[0, n_events)``.
+
+    A boolean array of length ``n_events`` is read as a mask (``filter_mask``'s result).
+    """
     if positions is None:
         return np.arange(n_events, dtype=np.int64)
-    array = np.asarray(positions, dtype=np.int64).ravel()
+    array = np.asarray(positions)
+    if array.dtype == bool and array.shape == (n_events,):
+        return np.flatnonzero(array).astype(np.int64)
+    array = array.astype(np.int64).ravel()
     array = array[(array >= 0) & (array < n_events)]
     # A mask is O(n); np.unique sorts (or hashes) and costs ~1 s at a million rows.
     return np.flatnonzero(selected_mask(array, n_events)).astype(np.int64)

@@ -378,6 +378,8 @@ def _finish_layout(fig: go.Figure, lane: str, lanes: _Lanes, n_events: int) -> N
         hovermode="closest",
         margin={"l": 10, "r": 10, "t": 70, "b": 10},
         meta={"mode": "aggregate" if aggregated else "events", "lanes": n_lanes},
+        # Keeps the analyst's zoom when a click reruns the page; a new lane kind resets it.
+        uirevision=f"timeline:{lane}",
     )
     fig.update_xaxes(type="date", rangeslider={"visible": bool(fig.data)}, title_text=None)
     if n_lanes:

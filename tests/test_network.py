@@ -296,3 +296,42 @@ def test_a_large_network_keeps_the_strongest_edges_and_stays_small(big):
     segments = sum(len(t.x) // 3 for t in fig.data if t.meta["role"] == "edges")
     assert segments == 300
     assert cut >= 1 and nx.number_of_edges(graph) == fig.layout.meta["edges_total"]
+
+
+def unknown_type_table():
+    from conftest import ACTORS, csv_bytes
+
+    from dashboard.actors import parse_actors
+    from dashboard.loading import parse_events
+    from dashboard.table import build_table
+
+    rows = [row("p", event_type="parade", actors=LAVROV, recipients=MAH)]
+    frame = parse_events(csv_bytes(rows), allow_unknown_event_types=True)
+    directory = parse_actors(csv_bytes(ACTORS, columns=ACTORS[0].keys()).decode("utf-8"))
+    return build_table(frame, directory)
+
+
+def test_event_types_outside_the_vocabulary_make_grey_unclassified_edges():
+    table = unknown_type_table()
+    graph = build_graph(table, np.arange(1))
+    assert graph.edges[LAVROV, MAH] == {
+        "weight": 1,
+        "cooperation": 0,
+        "conflict": 0,
+        "relation": "unclassified",
+    }
+    fig = build_network(table, np.arange(1))
+    (edges,) = [t for t in fig.data if t.meta["role"] == "edges"]
+    assert edges.line.color == colours.NEUTRAL_GREY
+
+
+def test_prepare_builds_the_index_once_and_a_mask_selects_like_positions(table):
+    network.prepare(table)
+    index = network._edge_index(table, "actor")
+    network.prepare(table)
+    assert network._edge_index(table, "actor") is index
+    mask = np.zeros(len(table), dtype=bool)
+    mask[[1, 6]] = True
+    assert edge_table(build_graph(table, mask)) == edge_table(build_graph(table, np.array([1, 6])))
+    with pytest.raises(ValueError, match="node_kind"):
+        network.prepare(table, ("location",))

@@ -343,3 +343,28 @@ def test_very_long_lane_names_are_cut_and_kept_apart():
     assert len(labels) == 2 and len(set(labels)) == 2
     assert all(len(label) <= timeline.LANE_CHARS + 4 for label in labels)
     assert len(fig.to_json()) < 50_000
+
+
+def test_event_types_outside_the_vocabulary_are_grey_crosses():
+    from conftest import csv_bytes
+
+    from dashboard.loading import parse_events
+    from dashboard.table import build_table
+
+    frame = parse_events(
+        csv_bytes([row("p", event_type="<b>parade</b>", countries="Russia")]),
+        allow_unknown_event_types=True,
+    )
+    fig = build_timeline(build_table(frame), np.arange(1), "event_type")
+    (trace,) = fig.data
+    assert trace.marker.color == colours.NEUTRAL_GREY
+    assert trace.marker.symbol == colours.UNKNOWN_SYMBOL
+    assert trace.name == "&lt;b&gt;parade&lt;/b&gt;"
+    assert list(fig.layout.yaxis.categoryarray) == ["&lt;b&gt;parade&lt;/b&gt;"]
+
+
+def test_zoom_survives_a_rerun_of_the_same_view(table):
+    first = build_timeline(table, np.arange(len(table)), "country")
+    again = build_timeline(table, np.array([0, 1]), "country")
+    other = build_timeline(table, np.arange(len(table)), "actor")
+    assert first.layout.uirevision == again.layout.uirevision != other.layout.uirevision
