@@ -20,6 +20,7 @@ import pyarrow.csv as pacsv
 
 from dashboard import schema
 from dashboard.cells import unescape_formula_cells
+from dashboard.fastcheck import dates_if_surely_valid
 from dashboard.problems import EventsFileError, Problem
 
 _ISO_DATE = r"\d{4}-\d{2}-\d{2}"
@@ -113,12 +114,16 @@ def validate_events_frame(
     if missing:
         raise EventsFileError([Problem(None, c, "required column is missing") for c in missing])
     frame = _complete_schema(frame)
-    problems = _validate(frame, allow_unknown_event_types)
-    if problems:
-        rows = record_rows(len(frame)) if record_rows else np.arange(2, len(frame) + 2)
-        raise EventsFileError(_with_rows(problems, rows))
+    # Fast path for valid tables; the exact checks below alone word any problem.
+    dates = dates_if_surely_valid(frame, allow_unknown_event_types)
+    if dates is None:
+        problems = _validate(frame, allow_unknown_event_types)
+        if problems:
+            rows = record_rows(len(frame)) if record_rows else np.arange(2, len(frame) + 2)
+            raise EventsFileError(_with_rows(problems, rows))
+        dates = {column: _to_datetime(frame[column]) for column in schema.DATE_COLUMNS}
     for column in schema.DATE_COLUMNS:
-        frame[column] = _to_datetime(frame[column])
+        frame[column] = dates[column]
     return frame
 
 
@@ -145,7 +150,7 @@ def _check_bytes(data: bytes) -> bytes:
         )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if not data.strip():
+    if not data or data.isspace():  # data.strip() would copy the whole file
         raise EventsFileError([Problem(None, None, "the file is empty")])
     if b"\n" not in data and b"\r" not in data:
         # A header without a line end: pyarrow cannot read it, yet it is a valid empty table.
@@ -157,7 +162,8 @@ def _check_bytes(data: bytes) -> bytes:
             [Problem(line, None, "contains NUL bytes: this is not a text CSV file")]
         )
     try:
-        data.decode("utf-8")
+        if not _is_utf8(data):
+            data.decode("utf-8")  # raises, and says where
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         bad = data[err.start : err.start + 1].hex().upper()
@@ -172,6 +178,19 @@ def _check_bytes(data: bytes) -> bytes:
             ]
         ) from None
     return data
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Check UTF-8 without decoding a copy of the file (pyarrow validates in place)."""
+    if data.isascii():
+        return True
+    offsets = pa.array([0, len(data)], pa.int64()).buffers()[1]
+    text = pa.Array.from_buffers(pa.large_string(), 1, [None, offsets, pa.py_buffer(data)])
+    try:
+        text.validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
 
 
 def _read_header(data: bytes) -> list[str]:
@@ -214,7 +233,8 @@ def _parse_rows(data: bytes, header: list[str]) -> pd.DataFrame:
                 newlines_in_values=newlines_in_values, invalid_row_handler=on_invalid
             ),
             convert_options=pacsv.ConvertOptions(
-                column_types={name: pa.string() for name in header},
+                # large_string is what pandas' str dtype holds: no copy in to_pandas.
+                column_types={name: pa.large_string() for name in header},
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
                 null_values=[],

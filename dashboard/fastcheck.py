@@ -1,0 +1,119 @@
+"""The validator's fast path: whole-column pyarrow checks for tables that are valid.
+
+:func:`dates_if_surely_valid` answers one question for a complete, all-text
+events frame: does every check of :mod:`dashboard.loading` surely pass? If so it
+returns the typed date columns; if anything is in doubt it returns ``None`` and
+the loader runs its exact (slower) checks, which alone word the problems. Each
+test here is at least as strict as its counterpart there (RE2's ``\\d`` and
+``\\s`` are ASCII, Python's are Unicode; "visible" is narrower than "not
+whitespace"), so a file that passes here would pass there too.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from dashboard import schema
+
+_ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+_PARAGRAPHS = r"^\d+(?:\s*;\s*\d+)*$"
+#: A letter, digit, mark, punctuation or symbol: never whitespace by any definition.
+_VISIBLE = r"[\p{L}\p{N}\p{M}\p{P}\p{S}]"
+_VISIBLE_FIRST = r"^[!-~]"
+_MAX_WEEK_SPAN_DAYS = 14
+_FIRST_DAY = np.datetime64("0001-01-01")
+
+
+def _column(frame: pd.DataFrame, name: str) -> pa.ChunkedArray | pa.Array | None:
+    """The column as text without nulls (zero-copy for pyarrow-backed str), else None."""
+    try:
+        values = pa.array(frame[name], type=pa.large_string(), from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    return values if values.null_count == 0 else None
+
+
+def _all(mask) -> bool:
+    return bool(pc.all(mask).as_py())
+
+
+def _has_visible_character(values) -> bool:
+    """Every value has a visible character (the first one usually: a quick anchored test)."""
+    starts_visible = pc.match_substring_regex(values, _VISIBLE_FIRST)
+    if _all(starts_visible):
+        return True
+    rest = pc.filter(values, pc.invert(starts_visible))
+    return _all(pc.match_substring_regex(rest, _VISIBLE))
+
+
+def _day_numbers(values) -> np.ndarray | None:
+    if not _all(pc.match_substring_regex(values, _ISO_DATE)):
+        return None
+    try:
+        days = pc.cast(values, pa.date32())
+    except pa.ArrowInvalid:
+        return None
+    return np.asarray(days.to_numpy(zero_copy_only=False), dtype="datetime64[D]")
+
+
+def dates_if_surely_valid(
+    frame: pd.DataFrame, allow_unknown_event_types: bool = False
+) -> dict[str, pd.Series] | None:
+    """``{date column: datetime64[s] Series}`` if every check surely passes, else None."""
+    if len(frame) == 0:
+        return None
+    columns = {}
+    for name in dict.fromkeys(
+        (*schema.NON_EMPTY_COLUMNS, "source_paragraph", "date_basis", *schema.DATE_COLUMNS)
+    ):
+        columns[name] = _column(frame, name)
+        if columns[name] is None:
+            return None
+    for name in schema.NON_EMPTY_COLUMNS:
+        if not _has_visible_character(columns[name]):
+            return None
+    start = _day_numbers(columns["start_date"])
+    end = _day_numbers(columns["end_date"])
+    if start is None or end is None or start.min() < _FIRST_DAY or (end < start).any():
+        return None
+
+    precision = pc.index_in(columns["date_precision"], value_set=pa.array(schema.PRECISIONS))
+    if precision.null_count:
+        return None
+    precision = np.asarray(precision.to_numpy(zero_copy_only=False))
+    after = end + 1
+    whole_months = (start == start.astype("datetime64[M]")) & (
+        after == after.astype("datetime64[M]")
+    )
+    whole_years = (start == start.astype("datetime64[Y]")) & (
+        after == after.astype("datetime64[Y]")
+    )
+    short = (end - start).astype(np.int64) < _MAX_WEEK_SPAN_DAYS
+    by_precision = dict(zip(schema.PRECISIONS, range(len(schema.PRECISIONS)), strict=True))
+    if not (
+        whole_months[precision == by_precision["month"]].all()
+        and whole_years[precision == by_precision["year"]].all()
+        and short[precision == by_precision["week"]].all()
+    ):
+        return None
+
+    if not allow_unknown_event_types and not _all(
+        pc.is_in(columns["event_type"], value_set=pa.array(schema.EVENT_TYPE_NAMES))
+    ):
+        return None
+    if pc.count_distinct(columns["event_id"]).as_py() != len(frame):
+        return None
+    paragraphs = columns["source_paragraph"]
+    if not _all(
+        pc.or_(pc.equal(paragraphs, ""), pc.match_substring_regex(paragraphs, _PARAGRAPHS))
+    ):
+        return None
+    if not _all(pc.is_in(columns["date_basis"], value_set=pa.array(schema.DATE_BASES))):
+        return None
+    return {
+        name: pd.Series(days.astype("datetime64[s]"), index=frame.index, name=name)
+        for name, days in (("start_date", start), ("end_date", end))
+    }
