@@ -7,6 +7,7 @@ from dashboard.dictionary import data_dictionary_markdown, precision_markdown, v
 from ui.data import source_counts
 from ui.page import open_page
 from ui.render import md_escape
+from ui.upload import shown_table_notices, uploader
 
 page = open_page("About the data")
 table = page.table
@@ -23,6 +24,18 @@ st.markdown(
     f"{len(table.participants.names):,} actors, {len(table.countries.names):,} countries, "
     f"{span}."
 )
+for notice in shown_table_notices():
+    st.info(md_escape(notice))
+
+st.header("Open your own table")
+st.markdown(
+    "Upload a table to look at it with every page of the dashboard: a CSV with the columns "
+    "of the data dictionary below, an ACLED export (CSV; its types are mapped to ours), "
+    "or Parquet. If the file has problems, they are listed by row and column and the "
+    "table shown stays as it is. **Back to the default table** (above) returns to the "
+    "default. The sidebar's **Open your own table** does the same from any page."
+)
+uploader("about")
 
 st.header("Sources and how to cite them")
 st.markdown(

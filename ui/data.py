@@ -12,25 +12,31 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import streamlit as st
 
+from dashboard.importing import load_any
 from dashboard.problems import EventsFileError, format_problems
-from dashboard.table import EventTable, default_events_path, load_events
+from dashboard.table import EventTable, default_events_path
 
 #: How many problems of a bad file are listed (the rest are counted).
 MAX_PROBLEMS_SHOWN = 50
 
 
 @st.cache_resource(max_entries=2, show_spinner="Loading the event table…")
-def _load_cached(path: str, mtime_ns: int, size: int) -> EventTable:
-    """Load and index ``path``; the stat values key the cache so an edited file reloads.
+def _load_cached(path: str, mtime_ns: int, size: int) -> tuple[EventTable, tuple[str, ...]]:
+    """Load and index ``path`` (our CSV, an ACLED export or Parquet) with its notices.
 
-    cache_resource (not cache_data): the table is big and shared as one object that
-    nobody mutates; cache_data would copy it on every hit.
+    The stat values key the cache so an edited file reloads. cache_resource (not
+    cache_data): the table is big and shared as one object that nobody mutates;
+    cache_data would copy it on every hit.
     """
-    return load_events(path)
+    table, notices = load_any(path)
+    return table, tuple(notices)
 
 
-def load_table() -> EventTable | None:
-    """The table to show (``$EVENTS_PATH`` or data/events.csv), or None after showing why not."""
+def load_default() -> tuple[EventTable, tuple[str, ...]] | None:
+    """The default table (``$EVENTS_PATH`` or data/events.csv) and its import notices.
+
+    None after showing why it cannot be loaded.
+    """
     path = default_events_path()
     try:
         stat = os.stat(path)
@@ -45,6 +51,12 @@ def load_table() -> EventTable | None:
     except OSError as error:
         st.error(f"The event table cannot be opened: {error.strerror or error} ({path}).")
     return None
+
+
+def load_table() -> EventTable | None:
+    """The default table to show, or None after showing why it cannot be loaded."""
+    loaded = load_default()
+    return None if loaded is None else loaded[0]
 
 
 # Per-table facts, computed once per table object. Weak keys: a table the loader's cache

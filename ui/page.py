@@ -13,6 +13,7 @@ from ui import state
 from ui.data import load_table
 from ui.render import warn_all
 from ui.sidebar import render_sidebar
+from ui.upload import current_upload, show_banner, show_messages, uploader
 
 
 @dataclass(frozen=True)
@@ -27,11 +28,18 @@ class PageContext:
 def open_page(title: str) -> PageContext:
     """Set the page up; stops the script (after showing why) when no table can be loaded."""
     st.set_page_config(page_title=f"{title} · Diplomatic timeline", layout="wide")
-    table = load_table()
+    upload = current_upload()
+    table = upload.table if upload is not None else load_table()
     if table is None:
+        # The default cannot be loaded (its problems are shown); an own table still can.
+        uploader("main")
+        show_messages()
         st.stop()
     spec = render_sidebar(table)
+    with st.sidebar.expander("Open your own table", icon=":material/upload_file:"):
+        uploader("sidebar")
     st.title(title)
+    show_banner(table)
     warn_all(state.take_notices())
     return PageContext(table, spec, filter_positions(table, spec))
 

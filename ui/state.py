@@ -20,6 +20,14 @@ FILTERS = "filters"
 #: Notices (list[str]) about dropped filter values, shown once on the next run.
 NOTICES = "filter_notices"
 
+#: This session's own table (a ui.upload.Upload) when the analyst opened one; absent
+#: means the default table. Per session: other tabs and people keep theirs.
+UPLOAD = "upload"
+#: Messages about the last upload (list of ui.upload.Message), shown once.
+UPLOAD_MESSAGES = "upload_messages"
+#: Part of the uploaders' keys; bumped to empty them when going back to the default.
+UPLOAD_GENERATION = "upload_generation"
+
 #: Sidebar widget keys (shared by every page).
 W_COUNTRIES = "sidebar_countries"
 W_ACTORS = "sidebar_actors"

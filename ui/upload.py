@@ -1,0 +1,215 @@
+"""Analysts' own tables: the uploader, this session's table and the banner naming it.
+
+An uploaded table replaces the default for one browser session (one tab) only: it is
+kept in ``st.session_state``. Loading goes through a process-wide cache keyed by the
+bytes' SHA-256, so the same bytes uploaded twice are read once; that key can only
+give a session the very table its own bytes make. The cache holds a few entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from typing import Literal
+
+import streamlit as st
+
+from dashboard.importing import load_any
+from dashboard.problems import EventsFileError, format_problems
+from dashboard.table import DEFAULT_EVENTS_PATH, EVENTS_PATH_VARIABLE, EventTable
+from ui import state
+from ui.data import MAX_PROBLEMS_SHOWN, load_default
+from ui.render import md_escape
+
+#: File types the uploader offers (the content decides the format, not the name).
+UPLOAD_TYPES = ("csv", "parquet")
+#: Streamlit counts ``server.maxUploadSize`` in MiB.
+BYTES_PER_MB = 1024 * 1024
+
+Level = Literal["success", "info", "error"]
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A table this session opened: its file name, size, content hash, table and notices."""
+
+    name: str
+    size: int
+    digest: str
+    table: EventTable
+    notices: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Message:
+    """Something to tell the analyst about an upload; ``lines`` are shown as plain text."""
+
+    level: Level
+    text: str
+    lines: tuple[str, ...] = ()
+
+
+def max_upload_mb() -> int:
+    """The upload limit in MB, as configured (``server.maxUploadSize``)."""
+    return int(st.get_option("server.maxUploadSize"))
+
+
+def current_upload() -> Upload | None:
+    """The table this session uploaded, or None when it shows the default."""
+    return st.session_state.get(state.UPLOAD)
+
+
+@st.cache_resource(max_entries=4, show_spinner="Reading your table…")
+def _load_upload(digest: str, name: str, _data: bytes) -> tuple[EventTable, tuple[str, ...]]:
+    """Read uploaded bytes (our CSV, ACLED CSV or Parquet); keyed by their hash, not hashed again.
+
+    Failures raise and are not cached.
+    """
+    table, notices = load_any(_data, label=name)
+    return table, tuple(notices)
+
+
+def open_upload(name: str, data: bytes) -> bool:
+    """Make ``data`` this session's table; on any problem keep the current one and say why.
+
+    Returns True when the table was replaced. The outcome is queued as messages.
+    """
+    limit = max_upload_mb()
+    if len(data) > limit * BYTES_PER_MB:
+        _say(_too_large(name, len(data), limit))
+        return False
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        table, notices = _load_upload(digest, name, data)
+    except EventsFileError as error:
+        count = len(error.problems)
+        _say(
+            Message(
+                "error",
+                f"{md_escape(name)} cannot be opened: {count:,} "
+                f"problem{'s' if count != 1 else ''}. The table shown is unchanged.",
+                tuple(format_problems(error.problems, limit=MAX_PROBLEMS_SHOWN)),
+            )
+        )
+        return False
+    _forget_page_state()
+    st.session_state[state.UPLOAD] = Upload(name, len(data), digest, table, notices)
+    _say(
+        Message("success", f"Opened {md_escape(name)}: {_events(len(table))}."),
+        *(Message("info", md_escape(notice)) for notice in notices),
+    )
+    return True
+
+
+def back_to_default() -> None:
+    """Button callback: show the default table again and empty the uploaders."""
+    if st.session_state.pop(state.UPLOAD, None) is not None:
+        _forget_page_state()
+        _say(Message("info", "Back to the default table."))
+    st.session_state[state.UPLOAD_GENERATION] = st.session_state.get(state.UPLOAD_GENERATION, 0) + 1
+
+
+def uploader(place: str) -> None:
+    """The upload widget with its limit; ``place`` keeps the sidebar's and a page's apart."""
+    generation = st.session_state.get(state.UPLOAD_GENERATION, 0)
+    key = f"upload_{place}_{generation}"
+    st.file_uploader(
+        "Upload a CSV or Parquet file",
+        type=list(UPLOAD_TYPES),
+        key=key,
+        on_change=_on_upload,
+        args=(key,),
+        help=(
+            "A CSV with this dashboard's columns, an ACLED export (CSV), or Parquet. "
+            "It replaces the default table in this browser tab only."
+        ),
+    )
+    st.caption(
+        f"CSV or Parquet, up to {max_upload_mb():,} MB. Shown in this browser tab only; "
+        "other tabs and other people keep their table."
+    )
+
+
+def _on_upload(key: str) -> None:
+    """on_change of an uploader: open the chosen file (a removed file changes nothing)."""
+    uploaded = st.session_state.get(key)
+    if uploaded is None:
+        return
+    limit = max_upload_mb()
+    if uploaded.size > limit * BYTES_PER_MB:
+        # Checked before reading the bytes; the browser normally refuses such a file first.
+        _say(_too_large(uploaded.name, uploaded.size, limit))
+        return
+    open_upload(uploaded.name, uploaded.getvalue())
+
+
+def show_banner(table: EventTable) -> None:
+    """Which table is shown (with a way back from an upload), then the upload's messages."""
+    upload = current_upload()
+    if upload is not None:
+        st.info(
+            f"Showing your upload: **{md_escape(upload.name)}** — {_events(len(table))}.",
+            icon=":material/upload_file:",
+        )
+        st.button(
+            "Back to the default table",
+            on_click=back_to_default,
+            key="upload_back_to_default",
+            icon=":material/undo:",
+        )
+    else:
+        st.caption(f"Showing {md_escape(default_table_name())} — {_events(len(table))}.")
+    show_messages()
+
+
+def show_messages() -> None:
+    """The queued messages about the last upload, once."""
+    for message in st.session_state.pop(state.UPLOAD_MESSAGES, []):
+        getattr(st, message.level)(message.text)
+        if message.lines:
+            st.text("\n".join(message.lines))
+
+
+def default_table_name() -> str:
+    """How the banner names the default table (the article's, or ``$EVENTS_PATH``'s file)."""
+    path = os.environ.get(EVENTS_PATH_VARIABLE)
+    if not path:
+        return f"the article's table ({DEFAULT_EVENTS_PATH.parent.name}/{DEFAULT_EVENTS_PATH.name})"
+    return f"{path} (from {EVENTS_PATH_VARIABLE})"
+
+
+def shown_table_notices() -> tuple[str, ...]:
+    """Import notices of the table shown (e.g. ACLED types kept as given)."""
+    upload = current_upload()
+    if upload is not None:
+        return upload.notices
+    loaded = load_default()
+    return () if loaded is None else loaded[1]
+
+
+def _too_large(name: str, size: int, limit: int) -> Message:
+    return Message(
+        "error",
+        f"{md_escape(name)} is {size / BYTES_PER_MB:,.1f} MB; tables up to {limit:,} MB "
+        "can be uploaded. Open a larger table with `make run EVENTS=path` instead. "
+        "The table shown is unchanged.",
+    )
+
+
+def _say(*messages: Message) -> None:
+    st.session_state[state.UPLOAD_MESSAGES] = [
+        *st.session_state.get(state.UPLOAD_MESSAGES, []),
+        *messages,
+    ]
+
+
+def _forget_page_state() -> None:
+    """Drop page choices that name events or nodes of the previous table."""
+    for key in list(st.session_state):
+        if key == state.TIMELINE_DETAIL or str(key).startswith(state.NETWORK_EGO):
+            del st.session_state[key]
+
+
+def _events(count: int) -> str:
+    return f"{count:,} event{'s' if count != 1 else ''}"
