@@ -11,7 +11,7 @@ import contextlib
 import sys
 from collections.abc import Sequence
 
-from dashboard import synth
+from dashboard import bench, synth
 from dashboard.export import export_csv
 from dashboard.filters import PARAM_KEYS, FilterSpec, apply_filters
 from dashboard.importing import FORMATS, load_any, load_any_frame
@@ -148,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     convert.set_defaults(func=cmd_convert)
 
     synth.add_command(commands)
+    bench.add_command(commands)
     return parser
 
 

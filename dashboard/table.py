@@ -27,6 +27,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_EVENTS_PATH = DATA_DIR / "events.csv"
 DEFAULT_ACTORS_PATH = DATA_DIR / "actors.csv"
 EVENTS_PATH_VARIABLE = "EVENTS_PATH"
+ACTORS_PATH_VARIABLE = "ACTORS_PATH"
 
 _TEXT_COLUMNS = (
     "title",
@@ -219,15 +220,21 @@ def default_events_path() -> Path:
     return Path(os.environ.get(EVENTS_PATH_VARIABLE) or DEFAULT_EVENTS_PATH)
 
 
-def load_directory(path: str | os.PathLike = DEFAULT_ACTORS_PATH) -> ActorDirectory:
-    """The actors directory, empty when the file does not exist."""
+def default_actors_path() -> Path:
+    """The actors directory: ``$ACTORS_PATH`` if set, else data/actors.csv."""
+    return Path(os.environ.get(ACTORS_PATH_VARIABLE) or DEFAULT_ACTORS_PATH)
+
+
+def load_directory(path: str | os.PathLike | None = None) -> ActorDirectory:
+    """The actors directory (default: :func:`default_actors_path`), empty when absent."""
+    path = default_actors_path() if path is None else path
     return load_actors(path) if Path(path).exists() else ActorDirectory()
 
 
 def load_events(
     source: str | os.PathLike | bytes | None = None,
     *,
-    actors_path: str | os.PathLike = DEFAULT_ACTORS_PATH,
+    actors_path: str | os.PathLike | None = None,
     label: str | None = None,
     allow_unknown_event_types: bool = False,
 ) -> EventTable:

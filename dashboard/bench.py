@@ -1,0 +1,404 @@
+"""Benchmark at scale: ``python -m dashboard bench --events N``.
+
+Generates a synthetic table (:mod:`dashboard.synth`) in a temporary directory and
+measures, against references taken in the same run:
+
+* ``load_s``: :func:`dashboard.table.load_events` (read, validate, index), in a fresh
+  subprocess so that nothing else counts in its memory; ``rss_mb`` is that process's
+  VmRSS with the table loaded and indexed, ``peak_rss_mb`` its VmHWM;
+* ``duckdb_load_s``: DuckDB's ``read_csv`` of the same file into a table;
+* ``filter_ms``: median of :func:`dashboard.filters.filter_positions` for one mixed
+  filter (2 countries + 1 actor + 2 event types + one year); ``duckdb_filter_ms`` the
+  same filter in SQL (lists split with ``string_split``, a country also matching
+  through the actors directory); ``naive_filter_ms`` plain pandas ``str.contains`` on
+  the ;-lists. The three must return the same events, or the bench fails;
+* ``page_ms``: per page, the time of one full AppTest run of the page script with
+  the table loaded through ``EVENTS_PATH``/``ACTORS_PATH`` (warm cache: the first,
+  loading run is not counted); ``payload_bytes``: per page, the serialised size of
+  every element the run sends (``Element`` protobufs: Plotly figure JSON, table
+  Arrow bytes, text), which is what goes over the websocket.
+
+The readable table goes to stdout, and the last line is one JSON object.
+DuckDB is a benchmark-only dependency (requirements-test.txt).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from dashboard import synth
+
+ROOT = Path(__file__).resolve().parent.parent
+#: Page scripts measured by ``page_ms`` (name -> script, relative to the repository).
+PAGES = {
+    "Timeline": "app.py",
+    "Network": "pages/1_Network.py",
+    "Events": "pages/2_Events.py",
+    "About the data": "pages/3_About_the_data.py",
+}
+FILTER_TYPES = ("meeting", "visit")
+FILTER_YEAR = 2022
+
+
+def rss_mb() -> tuple[float, float]:
+    """(VmRSS, VmHWM) of this process in MiB, from /proc/self/status (0 where absent)."""
+    found = {"VmRSS": 0.0, "VmHWM": 0.0}
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                key, _, value = line.partition(":")
+                if key in found:
+                    found[key] = int(value.split()[0]) / 1024
+    except OSError:
+        pass
+    return found["VmRSS"], found["VmHWM"]
+
+
+def _median_ms(run, repeat: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(max(1, repeat)):
+        start = time.perf_counter()
+        result = run()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), result
+
+
+def choose_filter(table) -> dict:
+    """A mixed filter that selects some events: countries ranked 2 and 3, the busiest
+    actor of the second, two event types and one year."""
+    counts = table.countries.counts()
+    order = np.argsort(-counts, kind="stable")
+    countries = [table.countries.names[i] for i in order[1:3]]
+    busiest = np.argsort(-table.participants.counts(), kind="stable")
+    home = {countries[0]}
+    actor = next(
+        (
+            table.participants.names[i]
+            for i in busiest
+            if table.directory.country_of(table.participants.names[i]) in home
+        ),
+        table.participants.names[busiest[0]],
+    )
+    return {
+        "countries": countries,
+        "actors": [actor],
+        "event_types": list(FILTER_TYPES),
+        "start": f"{FILTER_YEAR}-01-01",
+        "end": f"{FILTER_YEAR}-12-31",
+    }
+
+
+def _spec(chosen: dict):
+    from dashboard.filters import FilterSpec
+
+    return FilterSpec(
+        countries=tuple(chosen["countries"]),
+        actors=tuple(chosen["actors"]),
+        event_types=tuple(chosen["event_types"]),
+        start=dt.date.fromisoformat(chosen["start"]),
+        end=dt.date.fromisoformat(chosen["end"]),
+    )
+
+
+def naive_filter(events, directory, chosen: dict):
+    """The straightforward pandas way: regular expressions over the ;-list text."""
+    import re
+
+    def any_item(column, names):
+        if not names:
+            return np.zeros(len(events), dtype=bool)
+        alternatives = "|".join(re.escape(name) for name in names)
+        pattern = rf"(?:^|;)\s*(?:{alternatives})\s*(?:;|$)"
+        return events[column].str.contains(pattern, regex=True).to_numpy(dtype=bool)
+
+    wanted = set(chosen["countries"])
+    their_actors = [
+        name for name in directory.countries if directory.country_of(name) in wanted
+    ] + [alias for alias, name in directory.aliases.items() if directory.country_of(name) in wanted]
+    actors = chosen["actors"] + [a for a, n in directory.aliases.items() if n in chosen["actors"]]
+    country = (
+        any_item("countries", chosen["countries"])
+        | any_item("actors", their_actors)
+        | any_item("recipients", their_actors)
+    )
+    actor = any_item("actors", actors) | any_item("recipients", actors)
+    start = np.datetime64(chosen["start"])
+    end = np.datetime64(chosen["end"])
+    kept = (
+        country
+        & actor
+        & events["event_type"].isin(chosen["event_types"]).to_numpy()
+        & (events["end_date"].to_numpy() >= start)
+        & (events["start_date"].to_numpy() <= end)
+    )
+    return events["event_id"].to_numpy()[kept]
+
+
+def measure_loaded(events_path: str, actors_path: str, repeat: int, pages: bool) -> dict:
+    """In this (fresh) process: load, memory, our filter, the naive filter, the pages."""
+    import gc
+
+    from dashboard.filters import filter_positions
+    from dashboard.table import load_events
+
+    start = time.perf_counter()
+    table = load_events(events_path, actors_path=actors_path)
+    load_s = time.perf_counter() - start
+    gc.collect()
+    rss, peak = rss_mb()
+
+    chosen = choose_filter(table)
+    spec = _spec(chosen)
+    filter_ms, positions = _median_ms(lambda: filter_positions(table, spec), repeat)
+    ours = table.events["event_id"].to_numpy()[positions]
+    naive_ms, naive = _median_ms(
+        lambda: naive_filter(table.events, table.directory, chosen), max(1, min(repeat, 3))
+    )
+    result = {
+        "load_s": load_s,
+        "rss_mb": rss,
+        "peak_rss_mb": peak,
+        "filter": chosen,
+        "filter_ms": filter_ms,
+        "naive_filter_ms": naive_ms,
+        "ids": sorted(map(str, ours)),
+        "naive_ids": sorted(map(str, naive)),
+    }
+    if pages:
+        del table
+        gc.collect()
+        result.update(measure_pages(events_path, actors_path))
+    return result
+
+
+def _payload(at) -> int:
+    """Serialised bytes of every element of an AppTest run (what the browser receives)."""
+    total = 0
+    stack = [at._tree]
+    while stack:
+        node = stack.pop()
+        proto = getattr(node, "proto", None)
+        if proto is not None and hasattr(proto, "ByteSize"):
+            total += proto.ByteSize()
+        children = getattr(node, "children", None)
+        if isinstance(children, dict):
+            stack.extend(children.values())
+    return total
+
+
+def measure_pages(events_path: str, actors_path: str) -> dict:
+    """page_ms and payload_bytes per page (AppTest, warm table cache)."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["EVENTS_PATH"] = str(events_path)
+    os.environ["ACTORS_PATH"] = str(actors_path)
+    page_ms, payload, errors = {}, {}, {}
+    entry = str(ROOT / PAGES["Timeline"])
+    AppTest.from_file(entry, default_timeout=900).run()  # loads the table: not counted
+    for name, script in PAGES.items():
+        if not (ROOT / script).exists():
+            continue
+        at = AppTest.from_file(entry, default_timeout=900)
+        if script != PAGES["Timeline"]:
+            at.run()
+            at.switch_page(script)
+        start = time.perf_counter()
+        at.run()
+        page_ms[name] = (time.perf_counter() - start) * 1000
+        payload[name] = _payload(at)
+        if at.exception:
+            errors[name] = [e.value for e in at.exception][:3]
+    return {"page_ms": page_ms, "payload_bytes": payload, "page_errors": errors}
+
+
+def duckdb_measure(events_path: str, actors_path: str, chosen: dict, repeat: int) -> dict:
+    """DuckDB reference: read_csv into a table, then the same filter in SQL."""
+    import duckdb
+
+    from dashboard import schema
+
+    con = duckdb.connect()
+    text = ", ".join(
+        f"'{c}': '{'DATE' if c in schema.DATE_COLUMNS else 'VARCHAR'}'"
+        for c in schema.SCHEMA_COLUMNS
+    )
+    start = time.perf_counter()
+    con.execute(
+        f"CREATE TABLE events AS SELECT * FROM read_csv(?, header = true, columns = {{{text}}})",
+        [str(events_path)],
+    )
+    load_s = time.perf_counter() - start
+    con.execute(
+        "CREATE TABLE actors AS SELECT * FROM read_csv(?, header = true, all_varchar = true)",
+        [str(actors_path)],
+    )
+    query = """
+        WITH wanted AS (
+            SELECT list(trim(actor)) AS names FROM actors
+            WHERE trim(country) IN (SELECT unnest($countries))
+        ),
+        split AS (
+            SELECT event_id, event_type, start_date, end_date,
+                list_transform(string_split(actors || ';' || recipients, ';'), lambda x: trim(x))
+                    AS participants,
+                list_transform(string_split(countries, ';'), lambda x: trim(x)) AS listed
+            FROM events
+        )
+        SELECT s.event_id FROM split s, wanted w
+        WHERE s.event_type IN (SELECT unnest($types))
+          AND s.end_date >= $start::DATE AND s.start_date <= $end::DATE
+          AND list_has_any(s.participants, $actors)
+          AND (list_has_any(s.listed, $countries) OR list_has_any(s.participants, w.names))
+    """
+    params = {
+        "countries": chosen["countries"],
+        "actors": chosen["actors"],
+        "types": chosen["event_types"],
+        "start": chosen["start"],
+        "end": chosen["end"],
+    }
+    filter_ms, rows = _median_ms(lambda: con.execute(query, params).fetchall(), repeat)
+    con.close()
+    return {
+        "duckdb_load_s": load_s,
+        "duckdb_filter_ms": filter_ms,
+        "duckdb_ids": sorted(str(r[0]) for r in rows),
+    }
+
+
+def _child(events_path: str, actors_path: str, repeat: int, pages: bool) -> dict:
+    command = [
+        sys.executable,
+        "-m",
+        "dashboard.bench",
+        "--child",
+        events_path,
+        actors_path,
+        str(repeat),
+        "1" if pages else "0",
+    ]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
+    if done.returncode != 0:
+        raise RuntimeError(f"the measuring process failed:\n{done.stderr[-4000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def run_bench(
+    n_events: int = 1_000_000,
+    *,
+    seed: int = 0,
+    repeat: int = 7,
+    pages: bool = True,
+    workdir: str | os.PathLike | None = None,
+    out=None,
+) -> dict:
+    """Run the whole benchmark; prints a readable table then the JSON line to ``out``."""
+    out = out or sys.stdout
+    with tempfile.TemporaryDirectory(prefix="dashboard-bench-", dir=workdir) as tmp:
+        events_path = str(Path(tmp) / "events.csv")
+        actors_path = str(Path(tmp) / "actors.csv")
+        start = time.perf_counter()
+        synth.synthesize(n_events, events_path, seed=seed, actors_output=actors_path)
+        synth_s = time.perf_counter() - start
+        size_mb = Path(events_path).stat().st_size / 2**20
+
+        ours = _child(events_path, actors_path, repeat, pages)
+        reference = duckdb_measure(events_path, actors_path, ours["filter"], repeat)
+
+    same = ours["ids"] == reference["duckdb_ids"] == ours["naive_ids"]
+    if not same:
+        raise AssertionError(
+            f"the filters disagree: ours {len(ours['ids'])}, duckdb "
+            f"{len(reference['duckdb_ids'])}, naive {len(ours['naive_ids'])} events"
+        )
+    result = {
+        "events": n_events,
+        "seed": seed,
+        "file_mb": round(size_mb, 1),
+        "synth_s": round(synth_s, 3),
+        "load_s": round(ours["load_s"], 3),
+        "duckdb_load_s": round(reference["duckdb_load_s"], 3),
+        "load_ratio": round(ours["load_s"] / reference["duckdb_load_s"], 2),
+        "rss_mb": round(ours["rss_mb"], 1),
+        "peak_rss_mb": round(ours["peak_rss_mb"], 1),
+        "filter": ours["filter"],
+        "matched": len(ours["ids"]),
+        "same_events": same,
+        "filter_ms": round(ours["filter_ms"], 3),
+        "duckdb_filter_ms": round(reference["duckdb_filter_ms"], 3),
+        "naive_filter_ms": round(ours["naive_filter_ms"], 3),
+        "filter_ratio": round(ours["filter_ms"] / reference["duckdb_filter_ms"], 3),
+        "page_ms": {k: round(v, 1) for k, v in ours.get("page_ms", {}).items()},
+        "payload_bytes": ours.get("payload_bytes", {}),
+    }
+    if ours.get("page_errors"):
+        result["page_errors"] = ours["page_errors"]
+    _print_table(result, out)
+    print(json.dumps(result, sort_keys=False), file=out)
+    return result
+
+
+def _print_table(r: dict, out) -> None:
+    f = r["filter"]
+    rows = [
+        ("events", f"{r['events']:,} ({r['file_mb']} MB CSV, seed {r['seed']})"),
+        ("synth", f"{r['synth_s']:.2f} s"),
+        (
+            "load (read+validate+index)",
+            f"{r['load_s']:.2f} s   duckdb read_csv {r['duckdb_load_s']:.2f} s   "
+            f"ratio {r['load_ratio']:.2f} (target <= 3)",
+        ),
+        ("memory", f"{r['rss_mb']:.0f} MB RSS, peak {r['peak_rss_mb']:.0f} MB (target <= 600)"),
+        (
+            "filter",
+            f"{', '.join(f['countries'])} + {f['actors'][0]} + {' / '.join(f['event_types'])}"
+            f" + {f['start'][:4]}: {r['matched']} events, same in all three: {r['same_events']}",
+        ),
+        (
+            "filter time",
+            f"ours {r['filter_ms']:.2f} ms   duckdb {r['duckdb_filter_ms']:.2f} ms   "
+            f"naive pandas {r['naive_filter_ms']:.1f} ms   ratio {r['filter_ratio']:.3f} "
+            "(target <= 0.25)",
+        ),
+    ]
+    for page, ms in r["page_ms"].items():
+        kib = r["payload_bytes"].get(page, 0) / 1024
+        rows.append((f"page {page}", f"{ms:.0f} ms, payload {kib:.0f} KiB (<= 500 ms, 1 MiB)"))
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}", file=out)
+
+
+def cmd_bench(args, stdout, stderr) -> int:
+    """``python -m dashboard bench``."""
+    if args.events < 1:
+        print("error: --events must be at least 1", file=stderr)
+        return 2
+    run_bench(args.events, seed=args.seed, repeat=args.repeat, pages=not args.no_pages, out=stdout)
+    return 0
+
+
+def add_command(commands) -> None:
+    """Register ``bench`` on the command line's subparsers."""
+    parser = commands.add_parser("bench", help="benchmark load, filter and pages at scale")
+    parser.add_argument("--events", type=int, default=1_000_000, metavar="N", help="table rows")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument("--repeat", type=int, default=7, help="filter runs to take the median of")
+    parser.add_argument("--no-pages", action="store_true", help="skip the page (AppTest) runs")
+    parser.set_defaults(func=cmd_bench)
+
+
+if __name__ == "__main__" and len(sys.argv) == 6 and sys.argv[1] == "--child":
+    _, _, events, actors, repeats, with_pages = sys.argv
+    print(json.dumps(measure_loaded(events, actors, int(repeats), with_pages == "1")))
