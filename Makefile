@@ -28,6 +28,11 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
+# The benchmark at a million events (docs/performance.md); `make bench EVENTS_N=20000` for a quick one.
+EVENTS_N ?= 1000000
+bench: $(VENV)/.installed-test
+	$(BIN)/python -m dashboard bench --events $(EVENTS_N)
+
 # docs/screenshot-*.png: each main page in Debian's Chromium (see docs/testing.md).
 screenshots: $(VENV)/.installed-test
 	$(BIN)/python scripts/screenshots.py

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 import pyarrow.compute as pc
 
-from dashboard.table import EventTable
+from dashboard.table import FIELD_BREAK, EventTable
 
 #: FilterSpec field -> URL / command-line key.
 PARAM_KEYS: dict[str, str] = {
@@ -97,7 +97,7 @@ class FilterSpec:
         if start is not None and end is not None and start > end:
             notices.append(f"The start date {start} is after the end date {end}; both are ignored.")
             fields["start"] = fields["end"] = None
-        query = " ".join(values("q"))
+        query = " ".join(values("q")).replace(FIELD_BREAK, "")
         if len(query) > _MAX_QUERY_LENGTH:
             notices.append(f"The search text was cut to {_MAX_QUERY_LENGTH} characters.")
             query = query[:_MAX_QUERY_LENGTH]
@@ -105,25 +105,28 @@ class FilterSpec:
         return cls(**fields), notices
 
     def restricted_to(self, table: EventTable) -> tuple[FilterSpec, list[str]]:
-        """Drop values the table does not know, with a notice for each."""
+        """Keep values the table knows (any letter case, actor aliases); a notice per drop."""
         notices: list[str] = []
         known = {
-            "countries": table.countries.lookup,
-            "actors": table.participants.lookup,
-            "event_types": set(table.event_types),
+            "countries": table.countries.names,
+            "actors": table.participants.names,
+            "event_types": table.event_types,
         }
-        labels = {
-            "countries": "country",
-            "actors": "actor",
-            "event_types": "event type",
-        }
+        labels = {"countries": "country", "actors": "actor", "event_types": "event type"}
         changes: dict[str, tuple[str, ...]] = {}
         for name in _LIST_FIELDS:
             current = getattr(self, name)
+            if not current:
+                changes[name] = current
+                continue
+            exact = set(known[name])
+            folded = {value.casefold(): value for value in known[name]}
             kept = []
             for value in current:
                 resolved = table.directory.canonical(value) if name == "actors" else value
-                if resolved in known[name]:
+                if resolved not in exact:
+                    resolved = folded.get(resolved.casefold(), resolved)
+                if resolved in exact:
                     kept.append(resolved)
                 else:
                     notices.append(f"Unknown {labels[name]} '{value}' was dropped from the filter.")

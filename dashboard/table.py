@@ -29,6 +29,9 @@ DEFAULT_ACTORS_PATH = DATA_DIR / "actors.csv"
 EVENTS_PATH_VARIABLE = "EVENTS_PATH"
 ACTORS_PATH_VARIABLE = "ACTORS_PATH"
 
+#: Joins the searchable fields; a character no loaded value contains.
+FIELD_BREAK = "\x00"
+
 _TEXT_COLUMNS = (
     "title",
     "description",
@@ -140,7 +143,11 @@ class EventTable:
         with self._lock:
             if not self._haystack:
                 parts = [pa.array(self.events[c], type=pa.large_string()) for c in _TEXT_COLUMNS]
-                joined = pc.binary_join_element_wise(*parts, pa.scalar("\n", pa.large_string()))
+                # NUL never occurs in loaded text (the loader refuses it), so a
+                # search cannot match across two fields.
+                joined = pc.binary_join_element_wise(
+                    *parts, pa.scalar(FIELD_BREAK, pa.large_string())
+                )
                 self._haystack.append(pc.utf8_lower(joined))
             return self._haystack[0]
 

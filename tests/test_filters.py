@@ -312,6 +312,26 @@ def test_restricted_to_a_known_spec_changes_nothing(table):
     assert spec.restricted_to(table) == (spec, [])
 
 
+def test_restricted_to_matches_any_letter_case_to_the_canonical_spelling(table):
+    spec = FilterSpec(countries=("myanmar", "LAOS"), actors=("wang yi",), event_types=("Coup",))
+    assert spec.restricted_to(table) == (
+        FilterSpec(countries=("Myanmar", "Laos"), actors=("Wang Yi",), event_types=("coup",)),
+        [],
+    )
+
+
+def test_search_text_never_matches_across_two_fields(table):
+    title = table.events["title"].iat[0]
+    description = table.events["description"].iat[0]
+    assert title and description
+    across = f"{title[-3:]}\n{description[:3]}".lower()
+    joined = f"{title[-3:]}\x00{description[:3]}"
+    assert apply_filters(table, FilterSpec(q=title[-3:])).shape[0] >= 1
+    assert apply_filters(table, FilterSpec(q=across)).empty
+    spec, _ = FilterSpec.from_query_params({"q": joined})
+    assert "\x00" not in spec.q
+
+
 def test_restricted_to_knows_vocabulary_types_without_events(table):
     spec = FilterSpec(event_types=("armed clash",))
     assert spec.restricted_to(table) == (spec, [])
