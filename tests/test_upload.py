@@ -1,0 +1,264 @@
+"""Analysts' own tables in the app (ui/upload.py), driven with AppTest's file_uploader.
+
+Streamlit 1.67's AppTest registers the bytes given to ``file_uploader(...).upload`` as a
+real upload, so these tests go through the widget and its on_change callback.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from conftest import csv_bytes, event_row, sample_events
+from streamlit import config
+from streamlit.testing.v1 import AppTest
+
+from dashboard.filters import FilterSpec
+from dashboard.importing import load_any
+from dashboard.table import load_events
+from ui import state
+from ui.data import MAX_PROBLEMS_SHOWN
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+EVENTS = "pages/2_Events.py"
+ABOUT = "pages/3_About_the_data.py"
+ACLED_SAMPLE = ROOT / "tests" / "data" / "acled_sample.csv"
+TIMEOUT = 30
+#: Events in the tables these tests upload (conftest's sample_events).
+N = len(sample_events())
+
+
+@pytest.fixture(autouse=True)
+def default_table(monkeypatch):
+    monkeypatch.delenv("EVENTS_PATH", raising=False)
+
+
+@pytest.fixture(scope="module")
+def article():
+    return load_events()
+
+
+def open_app(page: str | None = None, **params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params.update(params)
+    at.run()
+    if page is not None:
+        at.switch_page(page).run()
+    return at
+
+
+def upload(at: AppTest, name: str, data: bytes, place: str = "sidebar") -> AppTest:
+    """Upload ``data`` through the uploader at ``place`` ("sidebar" or "about") and rerun."""
+    widget = next(u for u in at.file_uploader if u.key.startswith(f"upload_{place}_"))
+    widget.upload(name, data, "text/csv")
+    return at.run()
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def infos(at: AppTest) -> list[str]:
+    return [i.value for i in at.info]
+
+
+def banner(at: AppTest) -> str:
+    """The line saying which table is shown (an info for an upload, a caption otherwise)."""
+    return next(t for t in [*infos(at), *(c.value for c in at.caption)] if "Showing" in t)
+
+
+def parquet_bytes(rows) -> bytes:
+    sink = io.BytesIO()
+    pq.write_table(pa.Table.from_pylist(list(rows)), sink)
+    return sink.getvalue()
+
+
+def test_default_banner_and_an_uploader_on_every_page(article):
+    for page in (None, "pages/1_Network.py", EVENTS, ABOUT):
+        at = open_app(page)
+        assert not at.exception
+        assert banner(at) == (
+            f"Showing the article\\'s table \\(data\\/events\\.csv\\) — {len(article)} events."
+        )
+        places = sorted(u.key.rsplit("_", 1)[0] for u in at.file_uploader)
+        assert places == (
+            ["upload_about", "upload_sidebar"] if page == ABOUT else ["upload_sidebar"]
+        )
+        # The limit is said next to the uploader, from the configured value.
+        limit = config.get_option("server.maxUploadSize")
+        assert any(f"up to {limit:,} MB" in c.value for c in at.caption)
+
+
+def test_config_sets_a_deliberate_upload_limit():
+    text = (ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8")
+    assert "maxUploadSize = 200" in text
+
+
+def test_an_uploaded_table_replaces_the_default_on_every_page():
+    rows = sample_events()
+    at = upload(open_app(EVENTS), "mine.csv", csv_bytes(rows))
+    assert not at.exception
+    assert [s.value for s in at.success] == [f"Opened mine\\.csv: {N} events."]
+    assert banner(at) == f"Showing your upload: **mine\\.csv** — {N} events."
+    assert metric(at, "Events") == str(N)
+    for page in ("app.py", "pages/1_Network.py", ABOUT):
+        at.switch_page(page).run()
+        assert not at.exception
+        assert banner(at) == f"Showing your upload: **mine\\.csv** — {N} events."
+    assert at.markdown[0].value.startswith("**mine\\.csv**: ")  # About: the table shown
+
+
+def test_the_about_pages_uploader_does_the_same():
+    at = upload(open_app(ABOUT), "mine.csv", csv_bytes(sample_events()), place="about")
+    assert not at.exception
+    assert banner(at).startswith("Showing your upload: **mine\\.csv**")
+
+
+def test_filters_the_new_table_lacks_are_dropped_with_a_notice_and_the_url_follows():
+    at = open_app(EVENTS, country=["Ukraine", "Myanmar"], type="visit")
+    assert at.query_params == {"country": ["Ukraine", "Myanmar"], "type": "visit"}
+    rows = [
+        event_row(event_id=f"e{i}", countries="Myanmar", actors="Min Aung Hlaing", recipients="")
+        for i in range(3)
+    ]
+    at = upload(at, "myanmar.csv", csv_bytes(rows))
+    assert not at.exception
+    notices = [w.value for w in at.warning]
+    assert any("Ukraine" in n and "dropped" in n for n in notices), notices
+    assert at.session_state[state.FILTERS].countries == ("Myanmar",)
+    assert at.multiselect(key=state.W_COUNTRIES).value == ["Myanmar"]
+    assert dict(at.query_params)["country"] == "Myanmar"
+    assert "Ukraine" not in str(at.query_params)
+
+
+def test_an_invalid_upload_lists_its_problems_and_keeps_the_table(article):
+    at = upload(open_app(EVENTS), "mine.csv", csv_bytes(sample_events()))
+    bad_rows = [event_row(event_id=f"bad{i}", start_date="2022-02-30") for i in range(60)]
+    at = upload(at, "bad <b>.csv", csv_bytes(bad_rows))
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "bad \\<b\\>\\.csv cannot be opened: 60 problems. The table shown is unchanged."
+    ]
+    lines = at.text[0].value.splitlines()
+    assert len(lines) == MAX_PROBLEMS_SHOWN + 1
+    assert lines[0].startswith("row 2, column start_date:")
+    assert lines[-1] == "... and 10 more problems"
+    # Still the previous upload.
+    assert banner(at) == f"Showing your upload: **mine\\.csv** — {N} events."
+    assert metric(at, "Events") == str(N)
+
+
+def test_an_invalid_first_upload_keeps_the_default(article):
+    at = upload(open_app(EVENTS), "notes.csv", b"name,comment\nx,y\n")
+    assert not at.exception
+    assert "cannot be opened" in at.error[0].value
+    assert "required column is missing" in at.text[0].value
+    assert banner(at).startswith("Showing the article")
+    assert metric(at, "Events") == f"{len(article):,}"
+
+
+def test_an_acled_export_opens_with_its_notices():
+    expected, notices = load_any(ACLED_SAMPLE)
+    at = upload(open_app(EVENTS), "acled.csv", ACLED_SAMPLE.read_bytes())
+    assert not at.exception
+    assert metric(at, "Events") == str(len(expected))
+    shown = infos(at)
+    assert any("ACLED" in text for text in shown)
+    assert len(notices) >= 1
+    # About the data keeps listing the import's notices while the table is shown.
+    at.switch_page(ABOUT).run()
+    assert sum("ACLED" in text for text in infos(at)) == len(notices)
+
+
+def test_a_parquet_upload_opens():
+    rows = sample_events()
+    at = upload(open_app(EVENTS), "mine.parquet", parquet_bytes(rows))
+    assert not at.exception
+    assert metric(at, "Events") == str(len(rows))
+    assert set(at.dataframe[0].value["event_id"]) == {row["event_id"] for row in rows}
+
+
+@pytest.fixture
+def upload_limit_1mb():
+    """server.maxUploadSize = 1 for one test (the app reads it with st.get_option)."""
+    before = config.get_option("server.maxUploadSize")
+    config.set_option("server.maxUploadSize", 1)
+    yield
+    config.set_option("server.maxUploadSize", before)
+
+
+def test_a_too_large_upload_is_refused_with_our_message(upload_limit_1mb, article):
+    big = csv_bytes(sample_events()) + b" " * (1024 * 1024)
+    at = upload(open_app(EVENTS), "big.csv", big)
+    assert not at.exception
+    assert at.error[0].value.startswith("big\\.csv is 1.0 MB; tables up to 1 MB")
+    assert metric(at, "Events") == f"{len(article):,}"
+    assert any("up to 1 MB" in c.value for c in at.caption)
+
+
+def test_back_to_default_restores_the_table_and_empties_the_uploader(article):
+    at = upload(open_app(EVENTS, type="visit"), "mine.csv", csv_bytes(sample_events()))
+    assert at.file_uploader[0].value is not None
+    at.button(key="upload_back_to_default").click().run()
+    assert not at.exception
+    assert banner(at).startswith("Showing the article")
+    assert "Back to the default table." in infos(at)
+    assert at.file_uploader[0].value is None  # a fresh uploader
+    assert at.session_state[state.FILTERS] == FilterSpec(event_types=("visit",))
+    assert [b.key for b in at.button] == ["sidebar_reset"]  # no "back" on the default
+
+
+def test_an_upload_is_for_its_own_session_only(article):
+    mine = upload(open_app(EVENTS), "mine.csv", csv_bytes(sample_events()))
+    theirs = open_app(EVENTS)
+    assert metric(mine, "Events") == str(N)
+    assert metric(theirs, "Events") == f"{len(article):,}"
+    assert banner(theirs).startswith("Showing the article")
+    # The same bytes in another session give that session the same table, from the cache.
+    again = upload(open_app(EVENTS), "mine.csv", csv_bytes(sample_events()))
+    assert again.session_state[state.UPLOAD].table is mine.session_state[state.UPLOAD].table
+
+
+def test_an_upload_forgets_the_chosen_event_and_ego_of_the_old_table(article):
+    at = open_app()
+    first = str(article.events["event_id"].iloc[0])
+    at.selectbox(key=state.TIMELINE_DETAIL).select(first).run()
+    at.switch_page("pages/1_Network.py").run()
+    at.selectbox(key=f"{state.NETWORK_EGO}_actor").select("Sergei Lavrov").run()
+    at = upload(at, "mine.csv", csv_bytes(sample_events()))
+    assert not at.exception
+    assert at.selectbox(key=f"{state.NETWORK_EGO}_actor").value is None
+    at.switch_page("app.py").run()
+    assert not at.exception
+    assert at.selectbox(key=state.TIMELINE_DETAIL).value is None
+
+
+@pytest.mark.parametrize("kind", ["acled", "parquet"])
+def test_events_path_may_be_an_acled_export_or_parquet(kind, tmp_path, monkeypatch):
+    if kind == "acled":
+        path = ACLED_SAMPLE
+    else:
+        path = tmp_path / "events.parquet"
+        path.write_bytes(parquet_bytes(sample_events()))
+    expected, notices = load_any(path)
+    monkeypatch.setenv("EVENTS_PATH", str(path))
+    at = open_app(EVENTS)
+    assert not at.exception
+    assert metric(at, "Events") == str(len(expected))
+    assert "EVENTS\\_PATH" in banner(at)
+    at.switch_page(ABOUT).run()
+    assert not at.exception
+    assert len([t for t in infos(at) if "Showing" not in t]) == len(notices)
+
+
+def test_when_the_default_cannot_load_an_own_table_still_can(tmp_path, monkeypatch):
+    monkeypatch.setenv("EVENTS_PATH", str(tmp_path / "nowhere.csv"))
+    at = open_app()
+    assert "cannot be opened" in at.error[0].value
+    at = upload(at, "mine.csv", csv_bytes(sample_events()), place="main")
+    assert not at.exception
+    assert banner(at) == f"Showing your upload: **mine\\.csv** — {N} events."
