@@ -16,7 +16,7 @@ from dashboard.export import export_csv
 from dashboard.filters import PARAM_KEYS, FilterSpec, apply_filters
 from dashboard.importing import FORMATS, load_any, load_any_frame
 from dashboard.problems import EventsFileError, format_problems
-from dashboard.table import EventTable, default_events_path, load_directory, load_events
+from dashboard.table import EventTable, default_events_path, load_directory
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -42,11 +42,15 @@ def _report_invalid(path, err: EventsFileError, stderr) -> None:
 
 
 def _load(path, stderr) -> EventTable | None:
+    """Any accepted table (our CSV, ACLED, Parquet), as the app opens it."""
     try:
-        return load_events(path)
+        table, notices = load_any(path)
     except EventsFileError as err:
         _report_invalid(path, err, stderr)
         return None
+    for notice in notices:
+        print(f"notice: {notice}", file=stderr)
+    return table
 
 
 def cmd_validate(args, stdout, stderr) -> int:

@@ -14,6 +14,7 @@ from conftest import event_row, sample_events
 
 from dashboard.cli import main
 from dashboard.filters import FilterSpec, apply_filters
+from dashboard.importing import load_any
 from dashboard.loading import parse_events
 from dashboard.table import EVENTS_PATH_VARIABLE, load_events
 
@@ -179,6 +180,20 @@ def test_export_matches_the_library_filter_with_the_real_directory(events_path, 
     ).reset_index(drop=True)
     pd.testing.assert_frame_equal(parse_events(out_path.read_bytes()), expected)
     assert len(expected) >= 3
+
+
+def test_export_opens_an_acled_file_like_the_app_does(tmp_path):
+    # The same load_any as the app: an ACLED export filters and exports in our schema.
+    out_path = tmp_path / "out.csv"
+    source = ROOT / "tests" / "data" / "acled_sample.csv"
+    code, _, err = run("export", "--events", str(source), "--type", "protest", "-o", str(out_path))
+    assert code == 0
+    assert "notice: Imported" in err
+    table, _ = load_any(source)
+    expected = apply_filters(table, FilterSpec(event_types=("protest",)))
+    exported = parse_events(out_path.read_bytes(), allow_unknown_event_types=True)
+    assert exported["event_id"].tolist() == expected["event_id"].tolist()
+    assert len(expected) >= 1
 
 
 def test_export_to_stdout(events_path):
