@@ -242,6 +242,7 @@ def duckdb_measure(events_path: str, actors_path: str, chosen: dict, repeat: int
         "CREATE TABLE actors AS SELECT * FROM read_csv(?, header = true, all_varchar = true)",
         [str(actors_path)],
     )
+    # read_csv reads an empty cell as NULL: coalesce, or a NULL list drops the event.
     query = """
         WITH wanted AS (
             SELECT list(trim(actor)) AS names FROM actors
@@ -249,9 +250,12 @@ def duckdb_measure(events_path: str, actors_path: str, chosen: dict, repeat: int
         ),
         split AS (
             SELECT event_id, event_type, start_date, end_date,
-                list_transform(string_split(actors || ';' || recipients, ';'), lambda x: trim(x))
-                    AS participants,
-                list_transform(string_split(countries, ';'), lambda x: trim(x)) AS listed
+                list_transform(
+                    string_split(coalesce(actors, '') || ';' || coalesce(recipients, ''), ';'),
+                    lambda x: trim(x)
+                ) AS participants,
+                list_transform(string_split(coalesce(countries, ''), ';'), lambda x: trim(x))
+                    AS listed
             FROM events
         )
         SELECT s.event_id FROM split s, wanted w
