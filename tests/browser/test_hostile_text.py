@@ -172,12 +172,6 @@ def test_timeline_details_and_hover_show_script_as_text(page: Page, hostile_serv
     assert_inert(page)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dashboard/network.py escapes node labels with html.escape(quote=True); Plotly "
-    "shows the &quot; entity literally, so a name with a double quote is displayed wrongly "
-    "(inert, but not the analyst's text). Fix: html.escape(name, quote=False).",
-)
 def test_network_labels_show_markup_as_text(page: Page, hostile_server) -> None:
     open_app(page, hostile_server.page_url(PAGES["Network"]))
     assert wait_for_charts(page) == 1

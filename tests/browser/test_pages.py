@@ -179,3 +179,43 @@ def test_download_is_exactly_the_filtered_rows(page: Page, app_server, table: Ev
         downloaded.reset_index(drop=True), expected.reset_index(drop=True), check_dtype=False
     )
     assert_no_exception(page)
+
+
+def test_network_node_click_filters_every_page(page: Page, app_server, table: EventTable) -> None:
+    actor = "Sergei Lavrov"
+    open_app(page, app_server.page_url(PAGES["Network"]))
+    assert wait_for_charts(page) == 1
+    # Node traces carry one text label per point, in point order.
+    node = None
+    for trace in page.locator(".js-plotly-plot .cartesianlayer g.trace.scatter").all():
+        labels = trace.locator("g.text text").all_text_contents()
+        if actor in labels:
+            node = trace.locator(".point").nth(labels.index(actor))
+    assert node is not None, f"no node labelled {actor}"
+    with rerun_expected(page):
+        node.click(force=True)  # Plotly's drag layer lies over the points and takes the click
+    expect(page).to_have_url(re.compile(r"/Network\?actor=Sergei\+Lavrov$"))
+    assert chips(page, "Actors") == [actor]
+
+    go_to(page, "Events")
+    expected = apply_filters(table, FilterSpec(actors=(actor,)))
+    assert 0 < len(expected) < len(table)
+    assert metric_value(page, "Events") == f"{len(expected):,}"
+    assert_no_exception(page)
+
+
+def test_timeline_click_shows_the_event_details(page: Page, app_server, table: EventTable) -> None:
+    open_app(page, app_server.page_url(PAGES["Timeline"]))
+    assert wait_for_charts(page) == 1
+    # A day-precision marker of the main plot (the range slider below has copies).
+    marker = page.locator(".js-plotly-plot .cartesianlayer .subplot.xy .scatterlayer .point")
+    with rerun_expected(page):
+        marker.first.click(force=True)
+    main = page.get_by_test_id("stMain")
+    event_line = main.get_by_test_id("stText").filter(has_text=re.compile(r"^Event id: "))
+    expect(event_line).to_have_count(1)
+    event_id = event_line.inner_text().removeprefix("Event id: ").strip()
+    row = table.events.loc[table.events["event_id"] == event_id]
+    assert len(row) == 1, event_id
+    expect(main.get_by_role("heading", level=3)).to_have_text(row["title"].iat[0])
+    assert_no_exception(page)
