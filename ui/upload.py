@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 import streamlit as st
@@ -174,7 +175,7 @@ def show_messages() -> None:
 def default_table_name() -> str:
     """How the banner names the default table (the article's, or ``$EVENTS_PATH``'s file)."""
     path = os.environ.get(EVENTS_PATH_VARIABLE)
-    if not path:
+    if not path or Path(path).resolve() == DEFAULT_EVENTS_PATH.resolve():
         return f"the article's table ({DEFAULT_EVENTS_PATH.parent.name}/{DEFAULT_EVENTS_PATH.name})"
     return f"{path} (from {EVENTS_PATH_VARIABLE})"
 
