@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from dashboard.table import FIELD_BREAK, EventTable
@@ -42,6 +43,8 @@ _LIST_FIELDS = ("countries", "actors", "event_types")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MAX_QUERY_LENGTH = 200
 _EPOCH = dt.date(1970, 1, 1)
+#: Filter through the rarest actor/country choice when it holds at most 1/N of the events.
+_SELECTIVE_SHARE = 16
 
 
 @dataclass(frozen=True)
@@ -169,7 +172,45 @@ def filter_positions(table: EventTable, spec: FilterSpec) -> np.ndarray:
     """Positions (row numbers in ``table.events``) of the events ``spec`` keeps."""
     if spec.is_empty():
         return np.arange(len(table))
-    return np.flatnonzero(filter_mask(table, spec))
+    candidates = _selective_candidates(table, spec)
+    if candidates is None:
+        return np.flatnonzero(filter_mask(table, spec))
+    return candidates[_candidate_mask(table, spec, candidates)].astype(np.int64)
+
+
+def _selective_candidates(table: EventTable, spec: FilterSpec) -> np.ndarray | None:
+    """The events of the rarest actor/country choice, when few: the rest is checked on them."""
+    lists = [(table.participants, spec.actors), (table.countries, spec.countries)]
+    sized = [(postings.size_of(wanted), postings, wanted) for postings, wanted in lists if wanted]
+    if not sized:
+        return None
+    size, postings, wanted = min(sized, key=lambda item: item[0])
+    if size > len(table) // _SELECTIVE_SHARE:
+        return None
+    return postings.events_of(wanted)
+
+
+def _candidate_mask(table: EventTable, spec: FilterSpec, events: np.ndarray) -> np.ndarray:
+    """filter_mask restricted to ``events`` (same conditions, computed on those rows only)."""
+    keep = np.ones(len(events), dtype=bool)
+    if spec.countries:
+        keep &= table.countries.holds(spec.countries, events)
+    if spec.actors:
+        keep &= table.participants.holds(spec.actors, events)
+    if spec.event_types:
+        codes = [i for i, name in enumerate(table.event_types) if name in spec.event_types]
+        keep &= np.isin(table.type_codes[events], np.asarray(codes, dtype=np.int16))
+    if spec.start is not None:
+        keep &= table.end_days[events] >= (spec.start - _EPOCH).days
+    if spec.end is not None:
+        keep &= table.start_days[events] <= (spec.end - _EPOCH).days
+    if spec.q and keep.any():
+        hits = np.zeros(len(events), dtype=bool)
+        hits[keep] = pc.match_substring(
+            pc.take(table.haystack(), pa.array(events[keep])), spec.q.lower()
+        ).to_numpy(zero_copy_only=False)
+        keep &= hits
+    return keep
 
 
 def apply_filters(table: EventTable, spec: FilterSpec) -> pd.DataFrame:

@@ -75,6 +75,32 @@ class Postings:
         """Values sorted case-insensitively (for pickers)."""
         return sorted(self.names, key=str.casefold)
 
+    def _slices(self, wanted) -> list[np.ndarray]:
+        codes = [self.lookup.get(name) for name in wanted]
+        return [
+            self.positions[self.offsets[c] : self.offsets[c + 1]] for c in codes if c is not None
+        ]
+
+    def size_of(self, wanted: list[str] | tuple[str, ...]) -> int:
+        """Total postings of ``wanted`` (an upper bound of the events holding any)."""
+        return sum(len(part) for part in self._slices(wanted))
+
+    def events_of(self, wanted: list[str] | tuple[str, ...]) -> np.ndarray:
+        """Sorted positions of the events holding any of ``wanted``."""
+        parts = self._slices(wanted)
+        if len(parts) == 1:
+            return parts[0]
+        return np.unique(np.concatenate(parts)) if parts else np.empty(0, np.int32)
+
+    def holds(self, wanted: list[str] | tuple[str, ...], events: np.ndarray) -> np.ndarray:
+        """For each of ``events``, whether it holds any of ``wanted`` (binary search)."""
+        found = np.zeros(len(events), dtype=bool)
+        for part in self._slices(wanted):
+            at = np.minimum(np.searchsorted(part, events), max(len(part) - 1, 0))
+            if len(part):
+                found |= part[at] == events
+        return found
+
     def mask(self, wanted: list[str] | tuple[str, ...], n_events: int) -> np.ndarray:
         """Boolean mask of the events holding any of ``wanted`` (unknown values match nothing)."""
         mask = np.zeros(n_events, dtype=bool)
