@@ -149,23 +149,7 @@ def _parse_date(name: str, text: str, notices: list[str]) -> dt.date | None:
 
 def filter_mask(table: EventTable, spec: FilterSpec) -> np.ndarray:
     """Boolean mask over ``table.events`` of the events ``spec`` keeps (vectorised)."""
-    n = len(table)
-    mask = np.ones(n, dtype=bool)
-    if spec.countries:
-        mask &= table.countries.mask(spec.countries, n)
-    if spec.actors:
-        mask &= table.participants.mask(spec.actors, n)
-    if spec.event_types:
-        codes = [i for i, name in enumerate(table.event_types) if name in spec.event_types]
-        mask &= np.isin(table.type_codes, np.asarray(codes, dtype=np.int16))
-    if spec.start is not None:
-        mask &= table.end_days >= (spec.start - _EPOCH).days
-    if spec.end is not None:
-        mask &= table.start_days <= (spec.end - _EPOCH).days
-    if spec.q:
-        hits = pc.match_substring(table.haystack(), spec.q.lower())
-        mask &= hits.to_numpy(zero_copy_only=False)
-    return mask
+    return _conditions(table, spec, None)
 
 
 def filter_positions(table: EventTable, spec: FilterSpec) -> np.ndarray:
@@ -192,24 +176,31 @@ def _selective_candidates(table: EventTable, spec: FilterSpec) -> np.ndarray | N
 
 def _candidate_mask(table: EventTable, spec: FilterSpec, events: np.ndarray) -> np.ndarray:
     """filter_mask restricted to ``events`` (same conditions, computed on those rows only)."""
-    keep = np.ones(len(events), dtype=bool)
-    if spec.countries:
-        keep &= table.countries.holds(spec.countries, events)
-    if spec.actors:
-        keep &= table.participants.holds(spec.actors, events)
+    return _conditions(table, spec, events)
+
+
+def _conditions(table: EventTable, spec: FilterSpec, events: np.ndarray | None) -> np.ndarray:
+    """Every condition of ``spec``, on all events (``events`` None) or on ``events`` only."""
+    rows = slice(None) if events is None else events
+    n = len(table) if events is None else len(events)
+    keep = np.ones(n, dtype=bool)
+    for postings, wanted in ((table.countries, spec.countries), (table.participants, spec.actors)):
+        if wanted:
+            keep &= postings.mask(wanted, n) if events is None else postings.holds(wanted, events)
     if spec.event_types:
         codes = [i for i, name in enumerate(table.event_types) if name in spec.event_types]
-        keep &= np.isin(table.type_codes[events], np.asarray(codes, dtype=np.int16))
+        keep &= np.isin(table.type_codes[rows], np.asarray(codes, dtype=np.int16))
     if spec.start is not None:
-        keep &= table.end_days[events] >= (spec.start - _EPOCH).days
+        keep &= table.end_days[rows] >= (spec.start - _EPOCH).days
     if spec.end is not None:
-        keep &= table.start_days[events] <= (spec.end - _EPOCH).days
+        keep &= table.start_days[rows] <= (spec.end - _EPOCH).days
     if spec.q and keep.any():
-        hits = np.zeros(len(events), dtype=bool)
-        hits[keep] = pc.match_substring(
-            pc.take(table.haystack(), pa.array(events[keep])), spec.q.lower()
-        ).to_numpy(zero_copy_only=False)
-        keep &= hits
+        # Search only the events still kept (the text match is the costliest condition).
+        kept = np.flatnonzero(keep) if events is None else events[keep]
+        text = table.haystack()
+        if len(kept) < len(text):
+            text = pc.take(text, pa.array(kept))
+        keep[keep] = pc.match_substring(text, spec.q.lower()).to_numpy(zero_copy_only=False)
     return keep
 
 
