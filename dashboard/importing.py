@@ -140,12 +140,7 @@ def load_any_frame(
     """
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
-    try:
-        data = read_source(source)
-    except OSError as err:
-        raise EventsFileError(
-            [Problem(None, None, f"cannot read the file: {err.strerror}")]
-        ) from None
+    data = read_source(source)
     parquet = is_parquet(data)
     frame = read_parquet_table(data) if parquet else None
     header = list(frame.columns) if parquet else sniff_csv_header(data)

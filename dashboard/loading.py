@@ -30,10 +30,21 @@ _BLOCK_SIZE = 16 << 20
 
 
 def read_source(source: str | os.PathLike | bytes) -> bytes:
-    """Return the raw bytes of a path or of bytes already in memory."""
+    """Return the raw bytes of a path or of bytes already in memory.
+
+    Raises
+    ------
+    EventsFileError
+        When the path cannot be read (the reason, as a file-level problem).
+    """
     if isinstance(source, bytes | bytearray | memoryview):
         return bytes(source)
-    return Path(source).read_bytes()
+    try:
+        return Path(source).read_bytes()
+    except OSError as err:
+        raise EventsFileError(
+            [Problem(None, None, f"cannot read the file: {err.strerror or err}")]
+        ) from None
 
 
 def parse_events(
@@ -486,10 +497,4 @@ def load_events_frame(
     source: str | os.PathLike | bytes, *, allow_unknown_event_types: bool = False
 ) -> pd.DataFrame:
     """Read a path (or bytes) and return the validated events frame."""
-    try:
-        data = read_source(source)
-    except OSError as err:
-        raise EventsFileError(
-            [Problem(None, None, f"cannot read the file: {err.strerror}")]
-        ) from None
-    return parse_events(data, allow_unknown_event_types=allow_unknown_event_types)
+    return parse_events(read_source(source), allow_unknown_event_types=allow_unknown_event_types)
