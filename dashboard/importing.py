@@ -34,7 +34,7 @@ from dashboard.loading import (
     validate_events_frame,
 )
 from dashboard.problems import EventsFileError, Problem
-from dashboard.table import DEFAULT_ACTORS_PATH, EventTable, build_table, load_directory
+from dashboard.table import DEFAULT_ACTORS_PATH, EventTable, index_loaded, load_directory
 
 Format = Literal["events", "acled"]
 FORMATS: tuple[str, ...] = ("auto", "events", "acled")
@@ -165,9 +165,13 @@ def load_any(
     actors_path: str | os.PathLike = DEFAULT_ACTORS_PATH,
     label: str | None = None,
 ) -> tuple[EventTable, list[str]]:
-    """Like :func:`load_any_frame`, indexed as an :class:`EventTable` for the app."""
+    """Like :func:`load_any_frame`, indexed as an :class:`EventTable` for the app.
+
+    Ends like :func:`dashboard.table.load_events`: the load's freed scratch memory is
+    handed back to the OS once the table is indexed.
+    """
     directory = load_directory(actors_path)
     frame, notices = load_any_frame(source, format=format, directory=directory)
     if label is None:
         label = Path(source).name if not isinstance(source, bytes | bytearray) else "upload"
-    return build_table(frame, directory, label), notices
+    return index_loaded(frame, directory, label), notices

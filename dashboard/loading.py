@@ -239,7 +239,7 @@ def _parse_rows(data: bytes, header: list[str]) -> pd.DataFrame:
         bad_rows.clear()
         return pacsv.read_csv(
             io.BytesIO(data),
-            # glibc's heap, which _return_freed_memory can trim after a load; mimalloc
+            # glibc's heap, which return_freed_memory can trim after a load; mimalloc
             # (pyarrow's default) kept ~90 MB of the parse's scratch at 1M events.
             memory_pool=pa.system_memory_pool(),
             read_options=pacsv.ReadOptions(block_size=_BLOCK_SIZE),

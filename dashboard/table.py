@@ -282,13 +282,21 @@ def load_events(
     frame = load_events_frame(source, allow_unknown_event_types=allow_unknown_event_types)
     if label is None:
         label = Path(source).name if not isinstance(source, bytes | bytearray) else "upload"
-    table = build_table(frame, load_directory(actors_path), label)
-    del frame
-    _return_freed_memory()
+    return index_loaded(frame, load_directory(actors_path), label)
+
+
+def index_loaded(frame: pd.DataFrame, directory: ActorDirectory, label: str) -> EventTable:
+    """Index a freshly loaded frame, then hand the load's freed memory back to the OS.
+
+    The one way every loader (:func:`load_events`, :func:`dashboard.importing.load_any`)
+    ends, so the app's table holds no more memory than the command line's.
+    """
+    table = build_table(frame, directory, label)
+    return_freed_memory()
     return table
 
 
-def _return_freed_memory() -> None:
+def return_freed_memory() -> None:
     """Hand the parse's freed scratch memory back to the OS (it held ~150 MB at 1M events)."""
     pa.default_memory_pool().release_unused()
     with contextlib.suppress(AttributeError, OSError):

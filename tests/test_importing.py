@@ -164,3 +164,16 @@ def test_cli_validates_parquet(tmp_path):
     assert main(["validate", str(path)], stdout=out, stderr=err) == 0
     assert out.getvalue() == f"{path}: valid, 6 events, 2021-01-01 to 2022-08-04\n"
     assert err.getvalue() == ""
+
+
+def test_load_any_hands_freed_memory_back_like_load_events(monkeypatch, tmp_path):
+    # One path for both loaders: the app (load_any) must not keep the parse's scratch.
+    import dashboard.table as table_module
+
+    calls = []
+    monkeypatch.setattr(table_module, "return_freed_memory", lambda: calls.append(1))
+    path = tmp_path / "events.csv"
+    path.write_bytes(csv_bytes(sample_events()))
+    load_any(path, actors_path=tmp_path / "none.csv")
+    table_module.load_events(path, actors_path=tmp_path / "none.csv")
+    assert calls == [1, 1]
