@@ -262,3 +262,19 @@ def test_when_the_default_cannot_load_an_own_table_still_can(tmp_path, monkeypat
     at = upload(at, "mine.csv", csv_bytes(sample_events()), place="main")
     assert not at.exception
     assert banner(at) == f"Showing your upload: **mine\\.csv** — {N} events."
+
+
+def test_the_loaders_build_the_network_indexes_with_the_table():
+    # Built once at load time, so no analyst's first Network visit pays for them.
+    from dashboard import network
+    from ui.data import load_default
+
+    at = open_app()
+    assert not at.exception
+    default = load_default()[0]
+    assert set(network._INDEXES[default]) == set(network.NODE_KINDS)
+    at = upload(at, "mine.csv", csv_bytes(sample_events()))
+    assert not at.exception
+    uploaded = at.session_state[state.UPLOAD].table
+    assert uploaded is not default
+    assert set(network._INDEXES[uploaded]) == set(network.NODE_KINDS)

@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import streamlit as st
 
+from dashboard import network
 from dashboard.importing import load_any
 from dashboard.problems import EventsFileError, format_problems
 from dashboard.table import EventTable, default_events_path
@@ -26,9 +27,11 @@ def _load_cached(path: str, mtime_ns: int, size: int) -> tuple[EventTable, tuple
 
     The stat values key the cache so an edited file reloads. cache_resource (not
     cache_data): the table is big and shared as one object that nobody mutates;
-    cache_data would copy it on every hit.
+    cache_data would copy it on every hit. The network's per-table edge indexes are
+    built here too, once per load, not on the first analyst's first Network visit.
     """
     table, notices = load_any(path)
+    network.prepare(table)
     return table, tuple(notices)
 
 

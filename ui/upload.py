@@ -16,6 +16,7 @@ from typing import Literal
 
 import streamlit as st
 
+from dashboard import network
 from dashboard.importing import load_any
 from dashboard.problems import EventsFileError, format_problems
 from dashboard.table import DEFAULT_EVENTS_PATH, EVENTS_PATH_VARIABLE, EventTable
@@ -65,9 +66,11 @@ def current_upload() -> Upload | None:
 def _load_upload(digest: str, name: str, _data: bytes) -> tuple[EventTable, tuple[str, ...]]:
     """Read uploaded bytes (our CSV, ACLED CSV or Parquet); keyed by their hash, not hashed again.
 
-    Failures raise and are not cached.
+    Failures raise and are not cached. The network's edge indexes are built with the
+    table (as for the default table), so the first Network visit is not the slow one.
     """
     table, notices = load_any(_data, label=name)
+    network.prepare(table)
     return table, tuple(notices)
 
 
