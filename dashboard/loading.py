@@ -483,6 +483,9 @@ def _record_lines(data: bytes, n_records: int) -> np.ndarray:
     if data.count(b"\n") - (1 if data.endswith(b"\n") else 0) == n_records and b'"' not in data:
         return np.arange(2, n_records + 2)
     starts = []
+    # The csv module refuses fields over 128 KiB by default; pyarrow read this file
+    # already, so no field of it is too big (the limit only ever grows here).
+    csv.field_size_limit(max(csv.field_size_limit(), len(data)))
     reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
     next(reader, None)
     line = reader.line_num + 1
