@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import sample_events
+from conftest import event_row, sample_events
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
@@ -310,3 +310,25 @@ def test_event_text_is_shown_as_plain_text(write_events, monkeypatch):
     texts = [t.value for t in at.text]
     assert HOSTILE in texts  # the description, verbatim, through st.text
     assert f"Location: {HOSTILE}" in texts
+
+
+def test_events_table_cuts_a_huge_text_for_display_only(write_events, monkeypatch):
+    rows = [*sample_events(), event_row(event_id="huge-text", description="z" * 1_000_000)]
+    monkeypatch.setenv("EVENTS_PATH", str(write_events(rows)))
+    registered = []
+    original = MediaFileManager.add_deferred
+
+    def spy(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        registered.append(data_callable)
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", spy)
+    at = open_app("pages/2_Events.py")
+    assert not at.exception
+    shown = at.dataframe[0].value
+    assert len(shown) == len(rows)
+    cell = shown.set_index("event_id").loc["huge-text", "description"]
+    assert cell == "z" * 500 + "…"
+    caption = " ".join(c.value for c in at.caption)
+    assert "cut here" in caption and "download holds all of them" in caption
+    assert "z" * 1_000_000 in registered[0]().decode("utf-8")

@@ -1,4 +1,4 @@
-"""The Events page's table: the columns analysts read first, in a bounded window."""
+"""The Events page's table: the columns analysts read first, in a window bounded in bytes."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import streamlit as st
 
 from dashboard import schema
 from dashboard.table import EventTable
+from dashboard.window import CELL_CHARS, Window, display_window
+from ui.render import md_escape
 
 #: The columns an analyst reads first, in order; every other column follows them.
 LEADING_COLUMNS: tuple[str, ...] = (
@@ -23,25 +25,29 @@ LEADING_COLUMNS: tuple[str, ...] = (
     "source_paragraph",
 )
 
-#: At most this many rows go to the browser (the download holds every filtered row).
-MAX_TABLE_ROWS = 5_000
+#: Sent after the leading columns; the rest (date_text, date_basis, notes, extra
+#: columns of an own table) are in the download only.
+MORE_COLUMNS: tuple[str, ...] = ("description", "source", "event_id")
 
 
 def table_columns(events: pd.DataFrame) -> list[str]:
-    """Leading columns first, then the rest of the frame's columns in their order."""
-    leading = [c for c in LEADING_COLUMNS if c in events.columns]
-    return leading + [c for c in events.columns if c not in leading]
+    """The columns the table shows: leading columns, then description, source and id."""
+    return [c for c in (*LEADING_COLUMNS, *MORE_COLUMNS) if c in events.columns]
 
 
 def show_events_table(table: EventTable, positions: np.ndarray) -> None:
-    """The first :data:`MAX_TABLE_ROWS` events at ``positions``, sortable, as plain cells."""
-    window = table.take(positions[:MAX_TABLE_ROWS])
-    if len(positions) > MAX_TABLE_ROWS:
-        st.caption(
-            f"Showing the first {MAX_TABLE_ROWS:,} of {len(positions):,} matching events "
-            "(sorting applies to these). Narrow the filters to see others; "
-            "the download holds all of them."
+    """The first events at ``positions`` that fit the window's byte budget, sortable."""
+    window = display_window(table.events, positions, table_columns(table.events))
+    notes = []
+    if window.rows < window.total:
+        notes.append(
+            f"Showing the first {window.rows:,} of {window.total:,} matching events "
+            "(sorting applies to these); narrow the filters to see others."
         )
+    if window.cut_cells:
+        notes.append(f"Texts longer than {CELL_CHARS:,} characters are cut here (…).")
+    notes.append("The download holds all of them with every column" + _left_out(table, window))
+    st.caption(" ".join(notes))
     config = {
         column: st.column_config.DateColumn(column, format="YYYY-MM-DD")
         for column in schema.DATE_COLUMNS
@@ -54,9 +60,19 @@ def show_events_table(table: EventTable, positions: np.ndarray) -> None:
         }
     )
     st.dataframe(
-        window,
-        column_order=table_columns(window),
+        window.frame,
+        column_order=list(window.frame.columns),
         column_config=config,
         hide_index=True,
         width="stretch",
     )
+
+
+def _left_out(table: EventTable, window: Window, named: int = 6) -> str:
+    """ " (date_text, notes … are only there)." for the columns the window does not send."""
+    missing = [c for c in table.events.columns if c not in window.frame.columns]
+    if not missing:
+        return "."
+    listed = ", ".join(md_escape(c) for c in missing[:named])
+    more = f" and {len(missing) - named:,} more" if len(missing) > named else ""
+    return f" ({listed}{more} only there)."
