@@ -9,6 +9,9 @@ from ui.page import open_page
 from ui.render import md_escape
 from ui.upload import shown_table_notices, uploader
 
+#: The sources table lists the most used ones; the rest are counted (30k sources are 1.2 MB).
+TOP_SOURCES = 20
+
 page = open_page("About the data")
 table = page.table
 events = table.events
@@ -48,7 +51,14 @@ st.markdown(
     "and the `notes` column says how."
 )
 if len(table):
-    st.dataframe(source_counts(table), hide_index=True, width="stretch")
+    sources = source_counts(table)
+    st.dataframe(sources.head(TOP_SOURCES), hide_index=True, width="stretch")
+    if len(sources) > TOP_SOURCES:
+        rest = sources["events"].iloc[TOP_SOURCES:].sum()
+        st.caption(
+            f"and {len(sources) - TOP_SOURCES:,} more sources ({rest:,} events); "
+            "the Events page's download has the source of every event."
+        )
 
 # The dictionary and vocabularies are our own constants (dashboard.schema), so markdown is safe.
 st.header("Data dictionary")

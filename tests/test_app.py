@@ -332,3 +332,17 @@ def test_events_table_cuts_a_huge_text_for_display_only(write_events, monkeypatc
     caption = " ".join(c.value for c in at.caption)
     assert "cut here" in caption and "download holds all of them" in caption
     assert "z" * 1_000_000 in registered[0]().decode("utf-8")
+
+
+def test_about_lists_the_most_used_sources_and_counts_the_rest(write_events, monkeypatch):
+    rows = [
+        event_row(event_id=f"e{i}", source=f"Source {i % 30:02d}", title=f"Event {i}")
+        for i in range(45)
+    ]
+    monkeypatch.setenv("EVENTS_PATH", str(write_events(rows)))
+    at = open_app("pages/3_About_the_data.py")
+    assert not at.exception
+    sources = at.dataframe[0].value
+    assert len(sources) == 20
+    assert sources["events"].iloc[0] == 2 and sources["events"].sum() == 35
+    assert any(c.value.startswith("and 10 more sources (10 events)") for c in at.caption)
