@@ -51,6 +51,8 @@ class Postings:
     offsets: np.ndarray
     positions: np.ndarray
     lookup: dict[str, int]
+    _pickers: dict[int, list[str]] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def build(cls, names: list[str], codes: np.ndarray, events: np.ndarray) -> Postings:
@@ -74,6 +76,27 @@ class Postings:
     def sorted_names(self) -> list[str]:
         """Values sorted case-insensitively (for pickers)."""
         return sorted(self.names, key=str.casefold)
+
+    def picker_names(self, limit: int, chosen: tuple[str, ...] | list[str] = ()) -> list[str]:
+        """The ``limit`` values in most events plus ``chosen``, sorted for a picker.
+
+        All values when there are at most ``limit``. Ties at the cut go in name order.
+        The busiest values are worked out once per ``limit`` (the postings never change).
+        """
+        with self._lock:
+            busiest = self._pickers.get(limit)
+            if busiest is None:
+                order = np.argsort(-self.counts(), kind="stable")[:limit]
+                busiest = self._pickers[limit] = sorted(
+                    (self.names[i] for i in order), key=str.casefold
+                )
+        extra = [name for name in dict.fromkeys(chosen) if name in self.lookup]
+        if extra and len(busiest) < len(self.names):
+            shown = set(busiest)
+            extra = [name for name in extra if name not in shown]
+            if extra:
+                return sorted([*busiest, *extra], key=str.casefold)
+        return list(busiest)
 
     def _slices(self, wanted) -> list[np.ndarray]:
         codes = [self.lookup.get(name) for name in wanted]

@@ -8,6 +8,7 @@ from dashboard.network import build_network
 from ui import state
 from ui.network_view import apply_node_click
 from ui.page import open_page, show_if_empty
+from ui.sidebar import MAX_PICKER_OPTIONS
 
 KIND_LABELS = {"actor": "Actors", "country": "Countries"}
 
@@ -21,16 +22,16 @@ if not show_if_empty(page):
         horizontal=True,
         key=state.NETWORK_KIND,
     )
-    names = (
-        page.table.participants.sorted_names()
-        if kind == "actor"
-        else page.table.countries.sorted_names()
-    )
+    postings = page.table.participants if kind == "actor" else page.table.countries
+    ego_key = f"{state.NETWORK_EGO}_{kind}"
+    chosen = st.session_state.get(ego_key)
+    # Bounded like the sidebar's pickers: the busiest names plus the one chosen.
+    names = postings.picker_names(MAX_PICKER_OPTIONS, () if chosen is None else (chosen,))
     ego = ego_column.selectbox(
         "Ego network of",
         names,
         index=None,
-        key=f"{state.NETWORK_EGO}_{kind}",
+        key=ego_key,
         placeholder=f"Everyone (or choose one {kind} to see only its links)",
     )
     st.plotly_chart(

@@ -346,3 +346,24 @@ def test_about_lists_the_most_used_sources_and_counts_the_rest(write_events, mon
     assert len(sources) == 20
     assert sources["events"].iloc[0] == 2 and sources["events"].sum() == 35
     assert any(c.value.startswith("and 10 more sources (10 events)") for c in at.caption)
+
+
+def test_pickers_list_the_busiest_names_plus_the_chosen_ones(table, monkeypatch):
+    import ui.sidebar
+
+    monkeypatch.setattr(ui.sidebar, "MAX_PICKER_OPTIONS", 3)
+    rare = next(
+        name
+        for name, count in zip(table.participants.names, table.participants.counts(), strict=True)
+        if count == 1
+    )
+    at = open_app(actor=rare)
+    assert not at.exception
+    actors = at.multiselect(key=state.W_ACTORS)
+    assert actors.value == [rare]
+    assert len(actors.options) == 4 and rare in actors.options
+    assert "3 actors in most events" in actors.help
+    assert len(at.multiselect(key=state.W_COUNTRIES).options) == 3
+    at.switch_page("pages/1_Network.py").run()
+    assert not at.exception
+    assert len(at.selectbox(key=f"{state.NETWORK_EGO}_actor").options) == 3

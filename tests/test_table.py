@@ -208,3 +208,17 @@ def test_events_path_variable_chooses_the_default_table(monkeypatch, write_event
     assert default_events_path() == path
     table = load_events(actors_path=tmp_path / "none.csv")
     assert table.events["event_id"].tolist() == ["only-one"]
+
+
+def test_picker_names_are_the_busiest_plus_the_chosen_sorted():
+    # b: 3 events, C: 2, a: 1, d: 1 (ties at the cut in name order).
+    postings = Postings.build(
+        ["C", "a", "b", "d"], np.array([0, 0, 1, 2, 2, 2, 3]), np.array([0, 1, 2, 0, 1, 2, 3])
+    )
+    assert postings.picker_names(10) == ["a", "b", "C", "d"]
+    assert postings.picker_names(2) == ["b", "C"]
+    assert postings.picker_names(3) == ["a", "b", "C"]
+    assert postings.picker_names(2, ("d", "b", "unknown")) == ["b", "C", "d"]
+    # The cached list is not handed out: changing a result changes nothing after.
+    postings.picker_names(2).append("x")
+    assert postings.picker_names(2) == ["b", "C"]
