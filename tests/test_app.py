@@ -367,3 +367,16 @@ def test_pickers_list_the_busiest_names_plus_the_chosen_ones(table, monkeypatch)
     at.switch_page("pages/1_Network.py").run()
     assert not at.exception
     assert len(at.selectbox(key=f"{state.NETWORK_EGO}_actor").options) == 3
+
+
+def test_details_picker_is_bounded_and_cuts_long_titles(table, monkeypatch):
+    import ui.details
+
+    monkeypatch.setattr(ui.details, "MAX_DETAIL_CHOICES", 3)
+    monkeypatch.setattr(ui.details, "LABEL_TITLE_CHARS", 10)
+    at = open_app()
+    assert not at.exception
+    picker = at.selectbox(key=state.TIMELINE_DETAIL)
+    assert len(picker.options) == 3
+    assert all(len(label.split(" · ", 1)[1]) <= 10 for label in picker.options)
+    assert any(f"first 3 of {len(table):,} events" in c.value for c in at.caption)
