@@ -84,15 +84,16 @@ def build_timeline(table: EventTable, positions: np.ndarray, lane: str = "countr
         raise ValueError(f"lane must be one of {LANES}, not {lane!r}")
     positions = as_positions(positions, len(table))
     lanes = _lanes(table, positions, lane)
-    fig = None
+    traces = None
     if len(positions) == 0:
-        fig = _empty_figure()
+        traces = []
     elif len(lanes.rows) <= AGGREGATE_THRESHOLD and len(positions) <= AGGREGATE_THRESHOLD:
-        fig = _events_figure(table, lanes)
-    if fig is None:
-        fig = _aggregate_figure(table, positions, lanes)
-    _finish_layout(fig, lane, lanes, len(positions))
-    return fig
+        traces = _events_traces(table, lanes)
+    if traces is None:
+        traces = _aggregate_traces(table, positions, lanes)
+    # One Figure from plain dicts: Plotly validates every property once. Building it
+    # up with add_trace/update_layout/update_xaxes validates again at each step.
+    return go.Figure(data=traces, layout=_layout(traces, lane, lanes, len(positions)))
 
 
 def _lanes(table: EventTable, positions: np.ndarray, lane: str) -> _Lanes:
@@ -141,7 +142,7 @@ def _unique_labels(labels: list[str]) -> list[str]:
     return out
 
 
-def _events_figure(table: EventTable, lanes: _Lanes) -> go.Figure | None:
+def _events_traces(table: EventTable, lanes: _Lanes) -> list[dict] | None:
     """One marker or bar per (lane, event) item, grouped in traces by event type and style.
 
     None when the items' text would make the figure bigger than :data:`PAYLOAD_BUDGET`
@@ -176,8 +177,7 @@ def _events_figure(table: EventTable, lanes: _Lanes) -> go.Figure | None:
             )
             traces.append({**trace, "legendgroup": type_name, "showlegend": first})
             first = False
-    # Plain dicts, validated once by the Figure (go.Bar then add_trace validates twice).
-    return go.Figure(data=traces)
+    return traces
 
 
 def _payload_estimate(hover: np.ndarray, index: np.ndarray, lanes: _Lanes) -> int:
@@ -284,7 +284,7 @@ def _rgba(colour: str, alpha: float) -> str:
     return f"rgba({red},{green},{blue},{alpha})"
 
 
-def _aggregate_figure(table: EventTable, positions: np.ndarray, lanes: _Lanes) -> go.Figure:
+def _aggregate_traces(table: EventTable, positions: np.ndarray, lanes: _Lanes) -> list[dict]:
     """A heatmap of event counts per lane and period (by the event's start date)."""
     months = _months_since_epoch(table.start_days[positions])
     first, last = int(months.min()), int(months.max())
@@ -307,8 +307,9 @@ def _aggregate_figure(table: EventTable, positions: np.ndarray, lanes: _Lanes) -
     filled = counts[counts > 0]
     top = int(np.ceil(np.percentile(filled, 95))) if len(filled) else 1
     capped = top < int(counts.max())
-    return go.Figure(
-        go.Heatmap(
+    return [
+        dict(
+            type="heatmap",
             x=edges.astype(str).tolist(),
             y=lanes.labels,
             z=z,
@@ -324,7 +325,7 @@ def _aggregate_figure(table: EventTable, positions: np.ndarray, lanes: _Lanes) -
             ygap=1,
             meta={"style": "aggregate", "period_months": width},
         )
-    )
+    ]
 
 
 def _months_since_epoch(days: np.ndarray) -> np.ndarray:
@@ -348,27 +349,24 @@ def _period_label(month: int, width: int) -> str:
     return f"{year}-{year + width // 12 - 1}"
 
 
-def _empty_figure() -> go.Figure:
-    fig = go.Figure()
-    fig.add_annotation(
-        text="No events match the filters.",
-        showarrow=False,
-        xref="paper",
-        yref="paper",
-        x=0.5,
-        y=0.5,
-        font={"size": 16},
-    )
-    return fig
+_EMPTY_NOTE = {
+    "text": "No events match the filters.",
+    "showarrow": False,
+    "xref": "paper",
+    "yref": "paper",
+    "x": 0.5,
+    "y": 0.5,
+    "font": {"size": 16},
+}
 
 
-def _finish_layout(fig: go.Figure, lane: str, lanes: _Lanes, n_events: int) -> None:
+def _layout(traces: list[dict], lane: str, lanes: _Lanes, n_events: int) -> dict:
     """Axes, title with notes, range slider and a height that fits the lanes."""
     notes = []
-    aggregated = bool(fig.data) and fig.data[0].type == "heatmap"
+    aggregated = bool(traces) and traces[0]["type"] == "heatmap"
     if aggregated:
         notes.append(f"{n_events:,} events aggregated; filter or zoom to see individual events")
-    elif fig.data:
+    elif traces:
         notes.append("hatched, translucent bars: dates known only to the week, month or year")
     if lanes.total_lanes > MAX_LANES:
         notes.append(
@@ -379,25 +377,26 @@ def _finish_layout(fig: go.Figure, lane: str, lanes: _Lanes, n_events: int) -> N
     if notes:
         title += "<br><sup>" + "; ".join(notes) + "</sup>"
     n_lanes = len(lanes.labels)
-    fig.update_layout(
-        title={"text": title},
-        height=int(min(1600, max(320, 170 + 28 * n_lanes))),
-        barmode="overlay",
-        legend={"title": {"text": "Event type"}, "groupclick": "togglegroup"},
-        hovermode="closest",
-        margin={"l": 10, "r": 10, "t": 70, "b": 10},
-        meta={"mode": "aggregate" if aggregated else "events", "lanes": n_lanes},
+    layout = {
+        "title": {"text": title},
+        "height": int(min(1600, max(320, 170 + 28 * n_lanes))),
+        "barmode": "overlay",
+        "legend": {"title": {"text": "Event type"}, "groupclick": "togglegroup"},
+        "hovermode": "closest",
+        "margin": {"l": 10, "r": 10, "t": 70, "b": 10},
+        "meta": {"mode": "aggregate" if aggregated else "events", "lanes": n_lanes},
         # Keeps the analyst's zoom when a click reruns the page; a new lane kind resets it.
-        uirevision=f"timeline:{lane}",
-    )
-    fig.update_xaxes(type="date", rangeslider={"visible": bool(fig.data)}, title_text=None)
-    if n_lanes:
-        fig.update_yaxes(
-            type="category",
-            categoryorder="array",
-            categoryarray=lanes.labels,
-            autorange="reversed",
-            title_text=None,
-        )
-    else:
-        fig.update_yaxes(visible=False)
+        "uirevision": f"timeline:{lane}",
+        "xaxis": {"type": "date", "rangeslider": {"visible": bool(traces)}},
+        "yaxis": {
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": lanes.labels,
+            "autorange": "reversed",
+        }
+        if n_lanes
+        else {"visible": False},
+    }
+    if not traces:
+        layout["annotations"] = [_EMPTY_NOTE]
+    return layout
