@@ -52,6 +52,12 @@ def test_bench_command_ends_with_one_json_line():
     result = json.loads(lines[-1])
     check_result(result)
     assert set(result["page_ms"]) == set(bench.PAGES)
+    # The article's own table is measured too (its target is 150 ms a page).
+    assert (
+        set(result["article_page_ms"]) == set(result["article_payload_bytes"]) == set(bench.PAGES)
+    )
+    assert all(ms > 0 for ms in result["article_page_ms"].values())
+    assert result["pages_rss_mb"] > 0
     assert any(line.startswith("filter time") for line in lines[:-1])
 
 
@@ -60,6 +66,7 @@ def test_bench_without_pages_in_process():
     result = bench.run_bench(5_000, seed=2, repeat=2, pages=False, out=out)
     assert json.loads(out.getvalue().strip().splitlines()[-1]) == result
     assert result["page_ms"] == {} and result["payload_bytes"] == {}
+    assert "article_page_ms" not in result
     assert result["same_events"] is True
 
 
