@@ -196,9 +196,14 @@ def test_edge_hover_states_the_counts(table):
 
 
 def test_layout_is_the_same_every_time(table):
+    network._LAYOUTS.clear()
     first = build_network(table, np.arange(len(table))).to_json()
+    network._LAYOUTS.clear()  # laid out again, not taken from the cache
     second = build_network(small_table(ROWS), np.arange(len(ROWS))).to_json()
     assert first == second
+    # The cached layout gives the very same figure.
+    assert len(network._LAYOUTS) == 1
+    assert build_network(table, np.arange(len(table))).to_json() == first
 
 
 def test_ego_figure_matches_the_ego_graph(table):
