@@ -25,3 +25,20 @@ def test_split_lists_same_as_one_chunk():
     assert one[0] == many[0]
     np.testing.assert_array_equal(one[1], many[1])
     np.testing.assert_array_equal(one[2], many[2])
+
+
+def test_the_loader_hands_over_each_column_in_one_chunk(monkeypatch):
+    # pandas' take on a many-chunk string column concatenates every chunk first,
+    # so the loader combines them once (a read of several blocks gives several chunks).
+    from conftest import csv_bytes, event_row
+
+    from dashboard import loading
+
+    monkeypatch.setattr(loading, "_BLOCK_SIZE", 4096)
+    rows = [event_row(event_id=f"e{i}", title=f"Event {i}") for i in range(300)]
+    frame = loading.parse_events(csv_bytes(rows))
+    assert len(frame) == 300 and frame["title"].iloc[299] == "Event 299"
+    for name in ("title", "description", "actors"):
+        values = pa.array(frame[name])
+        assert not isinstance(values, pa.ChunkedArray) or values.num_chunks == 1, name
+    assert str(frame["title"].dtype) == "str"
