@@ -27,7 +27,7 @@ import plotly.graph_objects as go
 from dashboard import colours
 from dashboard.labels import plain_label
 from dashboard.subsets import as_positions, postings_pairs, selected_mask
-from dashboard.table import EventTable
+from dashboard.table import EventTable, return_freed_memory
 
 NODE_KINDS: tuple[str, ...] = ("actor", "country")
 RELATION_CLASSES: tuple[str, ...] = ("cooperation", "conflict", "unclassified")
@@ -197,7 +197,8 @@ def _spring_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
 
 
 def prepare(table: EventTable, node_kinds: tuple[str, ...] = NODE_KINDS) -> None:
-    """Build the table's edge indexes now (e.g. right after loading) instead of on first use.
+    """Build the table's edge indexes now (e.g. right after loading) instead of on first use,
+    then hand the build's freed scratch memory back to the OS.
 
     Parameters
     ----------
@@ -208,6 +209,8 @@ def prepare(table: EventTable, node_kinds: tuple[str, ...] = NODE_KINDS) -> None
     """
     for kind in node_kinds:
         _edge_index(table, kind)
+    # The build's scratch (~280 MB at 1M events) would otherwise stay in the heap.
+    return_freed_memory()
 
 
 def _strongest(edges: pd.DataFrame, k: int) -> pd.DataFrame:
