@@ -208,14 +208,17 @@ def sidebar_actions(page, plan: Plan, k: int) -> list[tuple[str, object]]:
     ]
 
 
-async def session(browser, plan: Plan, k: int, deadline: float) -> Timings:
-    """One analyst's tab until ``deadline``: a link, a cycle of in-app views, a link..."""
+async def session(browser, plan: Plan, k: int) -> Timings:
+    """One analyst's tab: its first page, then :data:`SECONDS` of views (a cycle of
+    in-app views, a link, a cycle...). The clock starts after the first page: on
+    2 cores, ten new tabs loading at once take most of a minute by themselves."""
     timings = Timings()
     context = await browser.new_context(viewport=VIEWPORT)
     await context.add_init_script(_COUNT_RUNS)
     page = await context.new_page()
     try:
         timings.first.append(await open_link(page, plan.links[k % len(plan.links)]))
+        deadline = time.monotonic() + SECONDS
         cycle = 0
         while time.monotonic() < deadline:
             for what, action in sidebar_actions(page, plan, k + cycle):
@@ -254,9 +257,8 @@ async def drive(server, plan: Plan, warm_urls: list[str]) -> tuple[Timings, floa
                 await open_link(page, url, FIRST_LOAD_TIMEOUT_MS)
             await context.close()
             before = settled_rss_mb(pid)
-            deadline = time.monotonic() + SECONDS
             for result in await asyncio.gather(
-                *(session(browser, plan, k, deadline) for k in range(SESSIONS))
+                *(session(browser, plan, k) for k in range(SESSIONS))
             ):
                 timings.merge(result)
             right_after = server_rss_mb(pid)
