@@ -7,6 +7,7 @@ from itertools import combinations
 
 import networkx as nx
 import numpy as np
+import pandas as pd
 import pytest
 from figure_fixtures import row, small_table, synthetic_table
 
@@ -340,3 +341,25 @@ def test_prepare_builds_the_index_once_and_a_mask_selects_like_positions(table):
     assert edge_table(build_graph(table, mask)) == edge_table(build_graph(table, np.array([1, 6])))
     with pytest.raises(ValueError, match="node_kind"):
         network.prepare(table, ("location",))
+
+
+def test_prepare_lays_out_the_whole_table_networks(table):
+    network._LAYOUTS.clear()
+    network.prepare(table)
+    assert len(network._LAYOUTS) == len(network.NODE_KINDS)
+    laid_out = dict(network._LAYOUTS)
+    for kind in network.NODE_KINDS:
+        build_network(table, np.arange(len(table)), node_kind=kind)
+    assert dict(network._LAYOUTS) == laid_out  # the first visit finds them
+
+
+def test_the_whole_table_network_data_is_computed_once_and_the_same(table):
+    everything = np.arange(len(table))
+    build_network(table, everything)
+    shared = network._EVERYTHING[table]["actor"]
+    assert network._network_data(table, everything, "actor") is shared
+    fresh = network._selection_data(table, network._edge_index(table, "actor"), everything, "actor")
+    np.testing.assert_array_equal(fresh[1], shared[1])
+    pd.testing.assert_frame_equal(fresh[3], shared[3])
+    # A filtered view is computed for itself.
+    assert network._network_data(table, everything[:3], "actor") is not shared
