@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -34,7 +35,7 @@ from dashboard.loading import (
     validate_events_frame,
 )
 from dashboard.problems import EventsFileError, Problem
-from dashboard.table import DEFAULT_ACTORS_PATH, EventTable, index_loaded, load_directory
+from dashboard.table import DEFAULT_ACTORS_PATH, EventTable, index_while_loading, load_directory
 
 Format = Literal["events", "acled"]
 FORMATS: tuple[str, ...] = ("auto", "events", "acled")
@@ -114,6 +115,7 @@ def load_any_frame(
     *,
     format: str = "auto",
     directory: ActorDirectory | None = None,
+    on_read: Callable[[pd.DataFrame], None] | None = None,
 ) -> tuple[pd.DataFrame, list[str]]:
     """Read and validate a table in any accepted format into the events frame.
 
@@ -126,6 +128,9 @@ def load_any_frame(
         ACLED's are), ``"events"`` or ``"acled"``.
     directory
         Actors directory, used by the ACLED import to add actors' countries.
+    on_read
+        For a CSV in our schema, called with the all-text frame before it is
+        validated (see :func:`dashboard.loading.parse_events`).
 
     Returns
     -------
@@ -154,7 +159,7 @@ def load_any_frame(
         result = convert_acled_frame(frame, directory=directory, record_rows=rows)
         return result.events, result.notices
     if frame is None:
-        return parse_events(data), []
+        return parse_events(data, on_read=on_read), []
     return validate_events_frame(frame), []
 
 
@@ -171,7 +176,13 @@ def load_any(
     handed back to the OS once the table is indexed.
     """
     directory = load_directory(actors_path)
-    frame, notices = load_any_frame(source, format=format, directory=directory)
+    notices: list[str] = []
+
+    def load(on_read) -> pd.DataFrame:
+        frame, found = load_any_frame(source, format=format, directory=directory, on_read=on_read)
+        notices.extend(found)
+        return frame
+
     if label is None:
         label = Path(source).name if not isinstance(source, bytes | bytearray) else "upload"
-    return index_loaded(frame, directory, label), notices
+    return index_while_loading(load, directory, label), notices

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -51,6 +52,7 @@ def parse_events(
     data: bytes,
     *,
     allow_unknown_event_types: bool = False,
+    on_read: Callable[[pd.DataFrame], None] | None = None,
 ) -> pd.DataFrame:
     """Parse and validate the bytes of an events CSV into the events frame.
 
@@ -61,6 +63,9 @@ def parse_events(
     allow_unknown_event_types
         Keep event types outside the vocabulary instead of reporting them
         (used for imported tables whose types are listed in a notice).
+    on_read
+        Called with the all-text frame once it is read, before it is validated
+        (the table starts indexing its list columns then).
 
     Returns
     -------
@@ -74,6 +79,8 @@ def parse_events(
         With every problem found, each naming its row and column.
     """
     frame = read_csv_table(data, required=schema.REQUIRED_COLUMNS)
+    if on_read is not None:
+        on_read(frame)
     return validate_events_frame(
         frame,
         allow_unknown_event_types=allow_unknown_event_types,
@@ -516,7 +523,12 @@ def _record_lines(data: bytes, n_records: int) -> np.ndarray:
 
 
 def load_events_frame(
-    source: str | os.PathLike | bytes, *, allow_unknown_event_types: bool = False
+    source: str | os.PathLike | bytes,
+    *,
+    allow_unknown_event_types: bool = False,
+    on_read: Callable[[pd.DataFrame], None] | None = None,
 ) -> pd.DataFrame:
-    """Read a path (or bytes) and return the validated events frame."""
-    return parse_events(read_source(source), allow_unknown_event_types=allow_unknown_event_types)
+    """Read a path (or bytes) and return the validated events frame (see parse_events)."""
+    return parse_events(
+        read_source(source), allow_unknown_event_types=allow_unknown_event_types, on_read=on_read
+    )

@@ -11,6 +11,8 @@ import contextlib
 import ctypes
 import os
 import threading
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -223,17 +225,28 @@ class EventTable:
             return self._haystack[0]
 
 
-def build_table(
-    events: pd.DataFrame, directory: ActorDirectory | None = None, label: str = ""
-) -> EventTable:
-    """Index a validated events frame."""
-    directory = directory or ActorDirectory()
-    n = len(events)
+@dataclass(frozen=True, eq=False)
+class ListIndexes:
+    """The postings of the list columns; they need only those columns' text."""
+
+    actors: Postings
+    recipients: Postings
+    participants: Postings
+    countries: Postings
+
+
+def build_list_indexes(
+    columns: Mapping[str, pd.Series], n: int, directory: ActorDirectory
+) -> ListIndexes:
+    """Index the ;-list columns (absent ones count as empty) of a table of ``n`` events."""
+
+    def column(name: str) -> pd.Series:
+        return columns[name] if name in columns else pd.Series([""] * n, dtype="str")
 
     role_postings = {}
     role_items = {}
     for role in ("actors", "recipients"):
-        names, codes, parents = _split_lists(events[role])
+        names, codes, parents = _split_lists(column(role))
         names, codes = _canonical_codes(names, codes, directory.canonical)
         role_items[role] = (names, codes, parents)
         role_postings[role] = Postings.build(names, codes, parents)
@@ -250,7 +263,7 @@ def build_table(
     participants = Postings.build(everyone, participant_codes, participant_events)
 
     # A country filter matches the event's countries and its participants' countries.
-    c_names, c_codes, c_events = _split_lists(events["countries"])
+    c_names, c_codes, c_events = _split_lists(column("countries"))
     participant_country = [directory.country_of(name) for name in everyone]
     country_names = sorted((set(c_names) | set(participant_country)) - {""})
     country_index = {name: i for i, name in enumerate(country_names)}
@@ -263,6 +276,24 @@ def build_table(
         np.concatenate([listed[c_codes] if len(c_codes) else c_codes, derived[has_country]]),
         np.concatenate([c_events, participant_events[has_country]]),
     )
+    return ListIndexes(
+        role_postings["actors"], role_postings["recipients"], participants, countries
+    )
+
+
+def build_table(
+    events: pd.DataFrame,
+    directory: ActorDirectory | None = None,
+    label: str = "",
+    lists: ListIndexes | None = None,
+) -> EventTable:
+    """Index a validated events frame (``lists``: its list indexes, if already built)."""
+    directory = directory or ActorDirectory()
+    n = len(events)
+    if lists is None:
+        lists = build_list_indexes(
+            {name: events[name] for name in schema.LIST_COLUMNS}, n, directory
+        )
 
     type_names = list(schema.EVENT_TYPE_NAMES)
     types = pc.dictionary_encode(pa.array(events["event_type"], type=pa.large_string()))
@@ -280,10 +311,10 @@ def build_table(
         events=events,
         directory=directory,
         label=label,
-        actors=role_postings["actors"],
-        recipients=role_postings["recipients"],
-        participants=participants,
-        countries=countries,
+        actors=lists.actors,
+        recipients=lists.recipients,
+        participants=lists.participants,
+        countries=lists.countries,
         event_types=tuple(type_names + extra_types),
         type_codes=recode[np.asarray(types.indices.to_numpy(zero_copy_only=False))]
         if n
@@ -324,19 +355,55 @@ def load_events(
         Listing every problem as ``row N, column C: what is wrong``.
     """
     source = default_events_path() if source is None else source
-    frame = load_events_frame(source, allow_unknown_event_types=allow_unknown_event_types)
     if label is None:
         label = Path(source).name if not isinstance(source, bytes | bytearray) else "upload"
-    return index_loaded(frame, load_directory(actors_path), label)
+    return index_while_loading(
+        lambda on_read: load_events_frame(
+            source, allow_unknown_event_types=allow_unknown_event_types, on_read=on_read
+        ),
+        load_directory(actors_path),
+        label,
+    )
 
 
-def index_loaded(frame: pd.DataFrame, directory: ActorDirectory, label: str) -> EventTable:
+def index_while_loading(
+    load: Callable[[Callable[[pd.DataFrame], None]], pd.DataFrame],
+    directory: ActorDirectory,
+    label: str,
+) -> EventTable:
+    """Run ``load(on_read)`` and index its frame, building the list indexes meanwhile.
+
+    The list indexes need only the text of the list columns, so they are built in a
+    second thread from the moment ``load`` hands over the text it read (``on_read``),
+    while ``load`` validates it. Both spend their time in pyarrow and numpy, which
+    release the GIL: on two cores a load costs about the longer of the two, not their
+    sum. If validation fails, the indexes are discarded with the error.
+    """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        started: list[Future] = []
+
+        def on_read(text: pd.DataFrame) -> None:
+            # Taken now: validation later adds and replaces columns of the frame.
+            columns = {name: text[name] for name in schema.LIST_COLUMNS if name in text}
+            started.append(pool.submit(build_list_indexes, columns, len(text), directory))
+
+        frame = load(on_read)
+        lists = started[0].result() if started else None
+        return index_loaded(frame, directory, label, lists)
+
+
+def index_loaded(
+    frame: pd.DataFrame,
+    directory: ActorDirectory,
+    label: str,
+    lists: ListIndexes | None = None,
+) -> EventTable:
     """Index a freshly loaded frame, then hand the load's freed memory back to the OS.
 
     The one way every loader (:func:`load_events`, :func:`dashboard.importing.load_any`)
     ends, so the app's table holds no more memory than the command line's.
     """
-    table = build_table(frame, directory, label)
+    table = build_table(frame, directory, label, lists)
     return_freed_memory()
     return table
 

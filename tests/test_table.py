@@ -222,3 +222,39 @@ def test_picker_names_are_the_busiest_plus_the_chosen_sorted():
     # The cached list is not handed out: changing a result changes nothing after.
     postings.picker_names(2).append("x")
     assert postings.picker_names(2) == ["b", "C"]
+
+
+# --- loading indexes the list columns while it validates --------------------------------------
+
+
+def _same_postings(left, right) -> None:
+    for name in ("actors", "recipients", "participants", "countries"):
+        a, b = getattr(left, name), getattr(right, name)
+        assert a.names == b.names, name
+        assert np.array_equal(a.offsets, b.offsets), name
+        assert np.array_equal(a.positions, b.positions), name
+
+
+@pytest.mark.parametrize("drop", [(), ("recipients",), ("actors", "countries")])
+def test_load_events_builds_the_same_indexes_as_build_table(write_events, write_actors, drop):
+    rows = [{k: v for k, v in row.items() if k not in drop} for row in sample_events()]
+    path = write_events(rows)
+    actors = write_actors()
+    loaded = load_events(path, actors_path=actors)  # list indexes built in a second thread
+    frame = parse_events(path.read_bytes())
+    direct = build_table(frame, loaded.directory, "direct")  # all in this thread
+    _same_postings(loaded, direct)
+    if drop:
+        assert all(len(getattr(loaded, n).names) == 0 for n in drop if n != "countries")
+
+
+def test_a_table_that_fails_validation_raises_its_problems_despite_the_indexing_thread(
+    write_events,
+):
+    path = write_events([event_row(event_id="a"), event_row(event_id="a", start_date="2022-13-01")])
+    with pytest.raises(EventsFileError) as caught:
+        load_events(path)
+    assert [str(p) for p in caught.value.problems] == [
+        "row 3, column event_id: duplicate id 'a', first used on row 2",
+        "row 3, column start_date: '2022-13-01' is not a real date",
+    ]
