@@ -118,10 +118,10 @@ def quad_class(event_type: str) -> str:
 
 def relation_class(event_type: str) -> str:
     """The relation of an event type: cooperation or conflict ("" when unknown)."""
-    quad = quad_class(event_type)
-    if not quad:
+    known = schema.EVENT_TYPES_BY_NAME.get(event_type)
+    if known is None:
         return ""
-    return "cooperation" if quad in schema.COOPERATION_QUADS else "conflict"
+    return "cooperation" if known.is_cooperation else "conflict"
 
 
 def event_type_symbol(name: str) -> str:

@@ -97,10 +97,6 @@ class Postings:
         """Number of events per value, in ``names`` order."""
         return np.diff(self.offsets)
 
-    def sorted_names(self) -> list[str]:
-        """Values sorted case-insensitively (for pickers)."""
-        return sorted(self.names, key=str.casefold)
-
     def picker_names(self, limit: int, chosen: tuple[str, ...] | list[str] = ()) -> list[str]:
         """The ``limit`` values in most events plus ``chosen``, sorted for a picker.
 
