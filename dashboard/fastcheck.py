@@ -23,7 +23,6 @@ _PARAGRAPHS = r"^\d+(?:\s*;\s*\d+)*$"
 #: A letter, digit, mark, punctuation or symbol: never whitespace by any definition.
 _VISIBLE = r"[\p{L}\p{N}\p{M}\p{P}\p{S}]"
 _VISIBLE_FIRST = r"^[!-~]"
-_MAX_WEEK_SPAN_DAYS = 14
 _FIRST_DAY = np.datetime64("0001-01-01")
 
 
@@ -91,7 +90,7 @@ def dates_if_surely_valid(
     whole_years = (start == start.astype("datetime64[Y]")) & (
         after == after.astype("datetime64[Y]")
     )
-    short = (end - start).astype(np.int64) < _MAX_WEEK_SPAN_DAYS
+    short = (end - start).astype(np.int64) < schema.MAX_WEEK_SPAN_DAYS
     by_precision = dict(zip(schema.PRECISIONS, range(len(schema.PRECISIONS)), strict=True))
     if not (
         whole_months[precision == by_precision["month"]].all()

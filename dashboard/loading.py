@@ -26,7 +26,6 @@ from dashboard.problems import EventsFileError, Problem
 
 _ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 _PARAGRAPHS = r"\d+(\s*;\s*\d+)*"
-_MAX_WEEK_SPAN_DAYS = 14
 _BLOCK_SIZE = 16 << 20
 
 
@@ -477,9 +476,9 @@ def _check_precision_spans(frame, start, end, both, report) -> None:
     )
     week = both & (precision == "week")
     report(
-        week & ((end - start).dt.days >= _MAX_WEEK_SPAN_DAYS),
+        week & ((end - start).dt.days >= schema.MAX_WEEK_SPAN_DAYS),
         "date_precision",
-        f"week precision spans at most {_MAX_WEEK_SPAN_DAYS} days; use month precision",
+        f"week precision spans at most {schema.MAX_WEEK_SPAN_DAYS} days; use month precision",
     )
 
 

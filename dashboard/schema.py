@@ -71,9 +71,13 @@ COLUMN_DESCRIPTIONS: dict[str, str] = {
 
 PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
 
+#: A week-precision span covers at most this many days (end - start < this).
+MAX_WEEK_SPAN_DAYS = 14
+
 PRECISION_DESCRIPTIONS: dict[str, str] = {
     "day": "Start and end are known to the day (a multi-day event spans its days).",
-    "week": "The event lies within a span of up to 14 days, e.g. `early July` = 1-10 July.",
+    "week": f"The event lies within a span of up to {MAX_WEEK_SPAN_DAYS} days, "
+    "e.g. `early July` = 1-10 July.",
     "month": "Known to the month: the span covers whole calendar months.",
     "year": "Known to the year: the span covers whole calendar years.",
 }
