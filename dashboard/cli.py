@@ -41,10 +41,10 @@ def _report_invalid(path, err: EventsFileError, stderr) -> None:
     print(f"{path}: invalid, {_count(len(err.problems), 'problem')}", file=stderr)
 
 
-def _load(path, stderr) -> EventTable | None:
-    """Any accepted table (our CSV, ACLED, Parquet), as the app opens it."""
+def _load(path, stderr, format: str = "auto") -> EventTable | None:
+    """Any accepted table (our CSV, ACLED, Parquet), as the app opens it; None if invalid."""
     try:
-        table, notices = load_any(path)
+        table, notices = load_any(path, format=format)
     except EventsFileError as err:
         _report_invalid(path, err, stderr)
         return None
@@ -54,13 +54,9 @@ def _load(path, stderr) -> EventTable | None:
 
 
 def cmd_validate(args, stdout, stderr) -> int:
-    try:
-        table, notices = load_any(args.path, format=args.format)
-    except EventsFileError as err:
-        _report_invalid(args.path, err, stderr)
+    table = _load(args.path, stderr, format=args.format)
+    if table is None:
         return EXIT_INVALID
-    for notice in notices:
-        print(f"notice: {notice}", file=stderr)
     print(f"{args.path}: valid, {_summary(table)}", file=stdout)
     return EXIT_OK
 
