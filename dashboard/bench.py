@@ -27,6 +27,8 @@ measures, against references taken in the same run:
 * ``article_page_ms`` / ``article_payload_bytes``: the same for the article's own
   table (data/events.csv), in another fresh process: the target at its size.
 
+The page measurements import Streamlit, which this package never does: they live
+in ``ui/bench_pages.py`` and run as a child process (``python -m ui.bench_pages``).
 The readable table goes to stdout, and the last line is one JSON object.
 DuckDB is a benchmark-only dependency (requirements-test.txt).
 """
@@ -48,16 +50,10 @@ import numpy as np
 from dashboard import synth
 
 ROOT = Path(__file__).resolve().parent.parent
-#: Page scripts measured by ``page_ms`` (name -> script, relative to the repository).
-PAGES = {
-    "Timeline": "app.py",
-    "Network": "pages/1_Network.py",
-    "Events": "pages/2_Events.py",
-    "About the data": "pages/3_About_the_data.py",
-}
+#: The page measurements import Streamlit, so they live with the app (ui/bench_pages.py)
+#: and run in a child process of their own: ``python -m`` this module.
+PAGES_MODULE = "ui.bench_pages"
 FILTER_TYPES = ("meeting", "visit")
-#: page_ms is the median of this many steady runs of each page.
-STEADY_RUNS = 3
 FILTER_YEAR = 2022
 
 
@@ -160,7 +156,10 @@ def measure_loaded(events_path: str, actors_path: str, repeat: int, pages: bool)
     import gc
 
     from dashboard.filters import filter_positions
+    from dashboard.memory import tune_allocator
     from dashboard.table import load_events
+
+    tune_allocator()  # as every entrypoint does, before the load
 
     start = time.perf_counter()
     table = load_events(events_path, actors_path=actors_path)
@@ -190,71 +189,8 @@ def measure_loaded(events_path: str, actors_path: str, repeat: int, pages: bool)
     }
     if pages:
         # In another fresh process, as in an app server: nothing of this load is left.
-        result.update(_run_child(["--pages", events_path, actors_path]))
+        result.update(_run_child(["--pages", events_path, actors_path], PAGES_MODULE))
     return result
-
-
-def _payload(at) -> int:
-    """Serialised bytes of every element of an AppTest run (what the browser receives)."""
-    total = 0
-    stack = [at._tree]
-    while stack:
-        node = stack.pop()
-        proto = getattr(node, "proto", None)
-        if proto is not None and hasattr(proto, "ByteSize"):
-            total += proto.ByteSize()
-        children = getattr(node, "children", None)
-        if isinstance(children, dict):
-            stack.extend(children.values())
-    return total
-
-
-def measure_pages(events_path: str, actors_path: str) -> dict:
-    """page_ms and payload_bytes per page (AppTest, warm table cache)."""
-    from streamlit.testing.v1 import AppTest
-
-    os.environ["EVENTS_PATH"] = str(events_path)
-    os.environ["ACTORS_PATH"] = str(actors_path)
-    page_ms, first_ms, payload, errors = {}, {}, {}, {}
-    entry = str(ROOT / PAGES["Timeline"])
-    AppTest.from_file(entry, default_timeout=900).run()  # loads the table: not counted
-    for name, script in PAGES.items():
-        if not (ROOT / script).exists():
-            continue
-        # First run: the page's own per-table caches are still cold; then the median of
-        # STEADY_RUNS steady runs (single runs are noisy on shared cores).
-        steady = []
-        for run in range(1 + STEADY_RUNS):
-            at = AppTest.from_file(entry, default_timeout=900)
-            # The session's first run (AppTest's per-session setup) is not counted.
-            at.run()
-            at.switch_page(script)
-            start = time.perf_counter()
-            at.run()
-            elapsed = (time.perf_counter() - start) * 1000
-            if run == 0:
-                first_ms[name] = elapsed
-            else:
-                steady.append(elapsed)
-        page_ms[name] = statistics.median(steady)
-        payload[name] = _payload(at)
-        if at.exception:
-            errors[name] = [e.value for e in at.exception][:3]
-    return {
-        "page_ms": page_ms,
-        "page_first_ms": first_ms,
-        "payload_bytes": payload,
-        "page_errors": errors,
-        "pages_rss_mb": rss_mb()[0],
-        "pages_peak_rss_mb": rss_mb()[1],
-    }
-
-
-def measure_article() -> dict:
-    """page_ms and payload_bytes on the article's own table (run in a fresh process)."""
-    from dashboard.table import DEFAULT_ACTORS_PATH, DEFAULT_EVENTS_PATH
-
-    return measure_pages(str(DEFAULT_EVENTS_PATH), str(DEFAULT_ACTORS_PATH))
 
 
 def duckdb_measure(events_path: str, actors_path: str, chosen: dict, repeat: int) -> dict:
@@ -320,8 +256,9 @@ def _child(events_path: str, actors_path: str, repeat: int, pages: bool) -> dict
     return _run_child(["--child", events_path, actors_path, str(repeat), "1" if pages else "0"])
 
 
-def _run_child(arguments: list[str]) -> dict:
-    command = [sys.executable, "-m", "dashboard.bench", *arguments]
+def _run_child(arguments: list[str], module: str = "dashboard.bench") -> dict:
+    """Run ``python -m module arguments`` in a fresh process; its last line is JSON."""
+    command = [sys.executable, "-m", module, *arguments]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
     if done.returncode != 0:
@@ -350,7 +287,7 @@ def run_bench(
 
         ours = _child(events_path, actors_path, repeat, pages)
         reference = duckdb_measure(events_path, actors_path, ours["filter"], repeat)
-    article = _run_child(["--article"]) if pages else {}
+    article = _run_child(["--article"], PAGES_MODULE) if pages else {}
 
     same = ours["ids"] == reference["duckdb_ids"] == ours["naive_ids"]
     result = {
@@ -465,7 +402,3 @@ def add_command(commands) -> None:
 if __name__ == "__main__" and len(sys.argv) == 6 and sys.argv[1] == "--child":
     _, _, events, actors, repeats, with_pages = sys.argv
     print(json.dumps(measure_loaded(events, actors, int(repeats), with_pages == "1")))
-elif __name__ == "__main__" and len(sys.argv) == 4 and sys.argv[1] == "--pages":
-    print(json.dumps(measure_pages(sys.argv[2], sys.argv[3])))
-elif __name__ == "__main__" and sys.argv[1:] == ["--article"]:
-    print(json.dumps(measure_article()))

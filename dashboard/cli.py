@@ -15,6 +15,7 @@ from dashboard import bench, synth
 from dashboard.export import export_csv
 from dashboard.filters import PARAM_KEYS, FilterSpec, apply_filters
 from dashboard.importing import FORMATS, load_any, load_any_frame
+from dashboard.memory import tune_allocator
 from dashboard.problems import EventsFileError, format_problems
 from dashboard.table import EventTable, default_events_path, load_directory
 
@@ -159,6 +160,7 @@ def main(argv: Sequence[str] | None = None, stdout=None, stderr=None) -> int:
     # SystemExit (2 or 0); send them to the caller's streams too.
     with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
         args = build_parser().parse_args(argv)
+    tune_allocator()  # before any table is loaded (Linux only; see dashboard.memory)
     try:
         return args.func(args, stdout, stderr)
     except OSError as err:

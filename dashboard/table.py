@@ -7,8 +7,6 @@ postings (value -> event positions), built with vectorised pyarrow compute.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import os
 import threading
 from collections.abc import Callable, Mapping
@@ -24,34 +22,13 @@ import pyarrow.compute as pc
 from dashboard import schema
 from dashboard.actors import ActorDirectory, load_actors
 from dashboard.loading import load_events_frame
+from dashboard.memory import return_freed_memory
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_EVENTS_PATH = DATA_DIR / "events.csv"
 DEFAULT_ACTORS_PATH = DATA_DIR / "actors.csv"
 EVENTS_PATH_VARIABLE = "EVENTS_PATH"
 ACTORS_PATH_VARIABLE = "ACTORS_PATH"
-
-#: glibc's mallopt parameter for the size from which an allocation gets its own mapping.
-_M_MMAP_THRESHOLD = -3
-#: Allocations of this size and more are mapped on their own and unmapped when freed.
-MMAP_THRESHOLD = 1 << 20
-
-
-def _unmap_big_allocations() -> None:
-    """Have glibc give every allocation of 1 MB or more its own mapping (once, at import).
-
-    By default glibc raises that threshold (up to 32 MB) each time a mapped block is
-    freed, so after the first load the big arrays that numpy and pyarrow allocate and
-    free (a load's scratch, a view's masks and pairs) land in the heap, where freed
-    space is kept: at 1M events the app held ~830 MB after one visit of each page and
-    peaked at 1.7 GB while loading; with a fixed threshold 600 MB and 1.2 GB.
-    A fixed threshold also stops the adjustment. No effect off glibc.
-    """
-    with contextlib.suppress(AttributeError, OSError):
-        ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
-
-
-_unmap_big_allocations()
 
 #: Joins the searchable fields; a character no loaded value contains.
 FIELD_BREAK = "\x00"
@@ -402,10 +379,3 @@ def index_loaded(
     table = build_table(frame, directory, label, lists)
     return_freed_memory()
     return table
-
-
-def return_freed_memory() -> None:
-    """Hand the parse's freed scratch memory back to the OS (it held ~150 MB at 1M events)."""
-    pa.default_memory_pool().release_unused()
-    with contextlib.suppress(AttributeError, OSError):
-        ctypes.CDLL(None).malloc_trim(0)  # glibc only

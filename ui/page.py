@@ -8,6 +8,7 @@ import numpy as np
 import streamlit as st
 
 from dashboard.filters import FilterSpec, filter_positions
+from dashboard.memory import tune_allocator
 from dashboard.table import EventTable
 from ui import state
 from ui.data import load_table
@@ -28,6 +29,9 @@ class PageContext:
 def open_page(title: str) -> PageContext:
     """Set the page up; stops the script (after showing why) when no table can be loaded."""
     st.set_page_config(page_title=f"{title} · Diplomatic timeline", layout="wide")
+    # The app's allocator setting, made by its entrypoint (every page opens here, before
+    # the table loads): setting it again on later runs changes nothing.
+    tune_allocator()
     upload = current_upload()
     table = upload.table if upload is not None else load_table()
     if table is None:

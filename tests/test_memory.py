@@ -1,0 +1,100 @@
+"""The model package has no import side effects: no Streamlit, no allocator setting."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Imports every module of dashboard/ (not __main__, which runs the CLI) with ctypes.CDLL
+#: recording what is called on the C library, then prints what happened as JSON.
+PROBE = r"""
+import ctypes, importlib, json, pkgutil, sys
+
+calls = []
+real = ctypes.CDLL
+
+class Recording:
+    def __init__(self, *args, **kwargs):
+        self._lib = real(*args, **kwargs)
+    def __getattr__(self, name):
+        function = getattr(self._lib, name)
+        def record(*args):
+            calls.append([name, *args])
+            return function(*args)
+        return record
+
+ctypes.CDLL = Recording
+import dashboard
+modules = [m.name for m in pkgutil.iter_modules(dashboard.__path__) if m.name != "__main__"]
+for name in modules:
+    importlib.import_module(f"dashboard.{name}")
+after_import = list(calls)
+from dashboard.memory import tune_allocator
+accepted = tune_allocator()
+print(json.dumps({
+    "modules": modules,
+    "streamlit": sorted(m for m in sys.modules if m.split(".")[0] == "streamlit"),
+    "after_import": after_import,
+    "after_tune": calls[len(after_import):],
+    "accepted": accepted,
+}))
+"""
+
+
+@pytest.fixture(scope="module")
+def probe() -> dict:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_model_package_does_not_import_streamlit(probe):
+    assert {"bench", "table", "cli", "loading"} <= set(probe["modules"])
+    assert probe["streamlit"] == []
+
+
+def test_importing_the_model_changes_no_allocator_setting(probe):
+    assert probe["after_import"] == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt is Linux only")
+def test_tune_allocator_is_the_explicit_call(probe):
+    from dashboard.memory import M_MMAP_THRESHOLD, MMAP_THRESHOLD
+
+    assert probe["after_tune"] == [["mallopt", M_MMAP_THRESHOLD, MMAP_THRESHOLD]]
+    assert probe["accepted"] is True
+
+
+def test_the_command_line_tunes_the_allocator(monkeypatch):
+    import io
+
+    from dashboard import cli
+
+    calls = []
+    monkeypatch.setattr(cli, "tune_allocator", lambda: calls.append("tuned"))
+    events = str(ROOT / "data" / "events.csv")
+    assert cli.main(["validate", events], stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    assert calls == ["tuned"]
+
+
+def test_every_page_tunes_the_allocator(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from ui import page
+
+    calls = []
+    monkeypatch.setattr(page, "tune_allocator", lambda: calls.append("tuned"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    assert calls == ["tuned"]
+    at.switch_page("pages/2_Events.py").run()
+    assert not at.exception
+    assert calls == ["tuned", "tuned"]
