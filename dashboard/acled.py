@@ -61,6 +61,9 @@ MAPPED_COLUMNS: tuple[str, ...] = (
     "source",
 )
 
+#: Tokens that mean "missing" in ACLED files (R writes ``NA``; the API sends ``""``).
+MISSING_VALUES: frozenset[str] = frozenset({"NA"})
+
 _ANY = "*"
 
 #: ACLED (event type, sub-event type) -> our event type, in one table.

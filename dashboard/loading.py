@@ -87,7 +87,9 @@ def parse_events(
     )
 
 
-def read_csv_table(data: bytes, required: tuple[str, ...] = ()) -> pd.DataFrame:
+def read_csv_table(
+    data: bytes, required: tuple[str, ...] = (), *, delimiter: str = ","
+) -> pd.DataFrame:
     """Read CSV bytes strictly into an all-text frame, formula escapes undone.
 
     Every problem with the bytes or the shape of the file (encoding, field
@@ -95,7 +97,7 @@ def read_csv_table(data: bytes, required: tuple[str, ...] = ()) -> pd.DataFrame:
     column meanings are not checked.
     """
     text_bytes = _check_bytes(data)
-    header = _read_header(text_bytes)
+    header = _read_header(text_bytes, delimiter)
     names = unescape_formula_cells(pd.Series(header, dtype="str")).tolist()
     # Checked before the rows: a file with the wrong delimiter would otherwise be
     # reported as rows with the wrong number of fields, without the hint.
@@ -106,8 +108,8 @@ def read_csv_table(data: bytes, required: tuple[str, ...] = ()) -> pd.DataFrame:
             + _delimiter_hint(header)
             + _spaced_name_hints(header, missing)
         )
-    frame = _parse_rows(text_bytes, header)
-    _check_quotes_closed(text_bytes)
+    frame = _parse_rows(text_bytes, header, delimiter)
+    _check_quotes_closed(text_bytes, delimiter)
     frame.columns = names
     if b"'" in text_bytes:  # else nothing to unescape: skip the per-column work (wide files)
         for column in frame.columns:
@@ -210,16 +212,16 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-def _read_header(data: bytes) -> list[str]:
+def _read_header(data: bytes, delimiter: str = ",") -> list[str]:
     # A line may end with CR alone (old Mac files); csv.reader raises on a bare CR.
     ends = [i for i in (data.find(b"\n"), data.find(b"\r")) if i >= 0]
     first_line = data[: min(ends) if ends else len(data)].decode("utf-8")
     if first_line.count('"') % 2:
         # A quoted column name holds a line break: the header is the first CSV record.
-        reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
+        reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""), delimiter=delimiter)
         header = next(reader, [])
     else:
-        header = next(csv.reader([first_line]), [])
+        header = next(csv.reader([first_line], delimiter=delimiter), [])
     problems = []
     seen: set[str] = set()
     for position, name in enumerate(header, start=1):
@@ -233,7 +235,7 @@ def _read_header(data: bytes) -> list[str]:
     return header
 
 
-def _parse_rows(data: bytes, header: list[str]) -> pd.DataFrame:
+def _parse_rows(data: bytes, header: list[str], delimiter: str = ",") -> pd.DataFrame:
     """Parse with pyarrow; rows with the wrong number of fields become problems."""
     bad_rows: list[int] = []
 
@@ -250,7 +252,9 @@ def _parse_rows(data: bytes, header: list[str]) -> pd.DataFrame:
             memory_pool=pa.system_memory_pool(),
             read_options=pacsv.ReadOptions(block_size=_BLOCK_SIZE),
             parse_options=pacsv.ParseOptions(
-                newlines_in_values=newlines_in_values, invalid_row_handler=on_invalid
+                delimiter=delimiter,
+                newlines_in_values=newlines_in_values,
+                invalid_row_handler=on_invalid,
             ),
             convert_options=pacsv.ConvertOptions(
                 # large_string is what pandas' str dtype holds: no copy in to_pandas.
@@ -270,7 +274,7 @@ def _parse_rows(data: bytes, header: list[str]) -> pd.DataFrame:
     except pa.ArrowInvalid as err:
         raise EventsFileError([Problem(None, None, f"not a readable CSV file ({err})")]) from None
     if bad_rows:
-        raise EventsFileError(_field_count_problems(data, len(header)))
+        raise EventsFileError(_field_count_problems(data, len(header), delimiter))
     frame = table.to_pandas()  # no copy: the frame holds the table's chunks
     del table
     return _one_chunk(frame)
@@ -293,10 +297,10 @@ def _one_chunk(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _field_count_problems(data: bytes, expected: int) -> list[Problem]:
+def _field_count_problems(data: bytes, expected: int, delimiter: str = ",") -> list[Problem]:
     """Exact rows (file lines) whose number of fields differs from the header's."""
     problems = []
-    reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
+    reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""), delimiter=delimiter)
     line = 1
     for record in reader:
         start = line
@@ -313,11 +317,13 @@ def _field_count_problems(data: bytes, expected: int) -> list[Problem]:
     return problems
 
 
-def _check_quotes_closed(data: bytes) -> None:
+def _check_quotes_closed(data: bytes, delimiter: str = ",") -> None:
     """pyarrow reads an unclosed quote silently to the end of the file: report it instead."""
     if data.count(b'"') % 2 == 0:
         return
-    reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""), strict=True)
+    reader = csv.reader(
+        io.StringIO(data.decode("utf-8"), newline=""), strict=True, delimiter=delimiter
+    )
     start = 1
     try:
         for _ in reader:
@@ -498,12 +504,12 @@ def _with_rows(found: list[tuple], lines: np.ndarray) -> list[Problem]:
     ]
 
 
-def csv_record_rows(data: bytes, n_records: int) -> np.ndarray:
+def csv_record_rows(data: bytes, n_records: int, delimiter: str = ",") -> np.ndarray:
     """File row (line, header = 1) on which each of the first ``n_records`` records starts."""
-    return _record_lines(data, n_records)
+    return _record_lines(data, n_records, delimiter)
 
 
-def _record_lines(data: bytes, n_records: int) -> np.ndarray:
+def _record_lines(data: bytes, n_records: int, delimiter: str = ",") -> np.ndarray:
     """File line on which each record starts (the header is line 1)."""
     if data.count(b"\n") - (1 if data.endswith(b"\n") else 0) == n_records and b'"' not in data:
         return np.arange(2, n_records + 2)
@@ -511,7 +517,7 @@ def _record_lines(data: bytes, n_records: int) -> np.ndarray:
     # The csv module refuses fields over 128 KiB by default; pyarrow read this file
     # already, so no field of it is too big (the limit only ever grows here).
     csv.field_size_limit(max(csv.field_size_limit(), len(data)))
-    reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
+    reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""), delimiter=delimiter)
     next(reader, None)
     line = reader.line_num + 1
     for record in reader:

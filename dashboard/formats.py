@@ -1,0 +1,158 @@
+"""The registry of source formats: one entry per format an analyst may bring.
+
+Each :class:`SourceFormat` says how to recognise a table (from its first record
+or its column names, :class:`Sniffed`) and how to map it onto our schema
+(:attr:`SourceFormat.convert`, from an :class:`Opened` file to an
+:class:`Imported` events frame). Adding a format is one entry in
+:data:`REGISTRY` plus its module and tests; :func:`dashboard.importing.load_any`
+is the one path from file to table that the app, the CLI and the bench take.
+
+Formats are tried in registry order; the first whose ``recognise`` accepts the
+table wins, so the more specific entries come first. ``--from NAME`` (CLI) or
+``format=NAME`` skips recognition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from dashboard import acled, schema
+from dashboard.actors import ActorDirectory
+from dashboard.loading import parse_events, validate_events_frame
+
+
+@dataclass(frozen=True)
+class Sniffed:
+    """What can be seen of a table without reading it all.
+
+    ``container`` is ``"csv"`` (delimited text, ``delimiter`` tells which),
+    ``"parquet"``, ``"json"`` or ``"xlsx"``; ``columns`` are the names on the
+    first record (for Parquet and Excel, the column names; for a headerless
+    file, its first row's values).
+    """
+
+    container: str
+    columns: tuple[str, ...]
+    delimiter: str = ","
+
+    @property
+    def folded(self) -> frozenset[str]:
+        """The column names trimmed and case-folded (formats match them in any case)."""
+        return frozenset(str(c).strip().casefold() for c in self.columns)
+
+    def has_columns(self, names: tuple[str, ...] | list[str]) -> bool:
+        """Whether every one of ``names`` is a column (any letter case)."""
+        return all(name.casefold() in self.folded for name in names)
+
+
+@dataclass(frozen=True)
+class TextTable:
+    """A table read as text: every column ``str``, and the file row of each record."""
+
+    frame: pd.DataFrame
+    record_rows: Callable[[int], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A file opened for a format's ``convert``: its UTF-8 bytes and how to read them.
+
+    ``read_table(missing=..., names=...)`` reads the table as text; ``missing`` are the
+    format's missing-value tokens (they become ``""``), ``names`` the column names of a
+    headerless file. ``on_read`` is handed the all-text frame of our own CSV before it
+    is validated (the table indexes its list columns meanwhile).
+    """
+
+    data: bytes
+    sniffed: Sniffed
+    read_table: Callable[..., TextTable]
+    directory: ActorDirectory = field(default_factory=ActorDirectory)
+    on_read: Callable[[pd.DataFrame], None] | None = None
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A validated events frame in our schema (plus the source's typed extra columns)."""
+
+    events: pd.DataFrame
+    notices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceFormat:
+    """One source format: its name (``--from NAME``), how to recognise it and convert it."""
+
+    name: str
+    title: str
+    recognise: Callable[[Sniffed], bool]
+    convert: Callable[[Opened], Imported]
+    #: What the format is and what its columns become (README and About page).
+    summary: str
+
+
+def _is_ours(sniffed: Sniffed) -> bool:
+    names = set(sniffed.columns)
+    return all(column in names for column in schema.REQUIRED_COLUMNS)
+
+
+def _convert_ours(opened: Opened) -> Imported:
+    if opened.sniffed.container == "csv" and opened.sniffed.delimiter == ",":
+        # Our CSV keeps its own fast reader (NA stays the text NA: Namibia).
+        return Imported(parse_events(opened.data, on_read=opened.on_read))
+    table = opened.read_table()
+    return Imported(validate_events_frame(table.frame, record_rows=table.record_rows))
+
+
+def _convert_acled(opened: Opened) -> Imported:
+    table = opened.read_table(missing=acled.MISSING_VALUES)
+    result = acled.convert_acled_frame(
+        table.frame, directory=opened.directory, record_rows=table.record_rows
+    )
+    return Imported(result.events, tuple(result.notices))
+
+
+OURS = SourceFormat(
+    name="events",
+    title="Events table (our schema)",
+    recognise=_is_ours,
+    convert=_convert_ours,
+    summary="Our own columns (see the data dictionary); extra columns are kept as text. "
+    "`NA` is the text NA, never a missing value.",
+)
+
+ACLED = SourceFormat(
+    name="acled",
+    title="ACLED export",
+    recognise=lambda sniffed: acled.is_acled_header(sniffed.columns),
+    convert=_convert_acled,
+    summary="`event_id_cnty` → event_id; `event_date` + `time_precision` → dates and "
+    "precision; `event_type`/`sub_event_type` → event type; `actor1`/`assoc_actor_1` → "
+    "actors; `actor2`/`assoc_actor_2` → recipients; `country` and the actors' countries → "
+    "countries; `notes` → description; every other column kept.",
+)
+
+#: Every format, most specific first (recognition tries them in this order).
+REGISTRY: tuple[SourceFormat, ...] = (OURS, ACLED)
+
+#: Accepted values of ``--from``/``--format``: auto-detection or one format's name.
+FORMAT_NAMES: tuple[str, ...] = ("auto", *(f.name for f in REGISTRY))
+
+
+def by_name(name: str) -> SourceFormat:
+    """The format called ``name``."""
+    for entry in REGISTRY:
+        if entry.name == name:
+            return entry
+    raise ValueError(f"unknown format {name!r}; use one of {', '.join(FORMAT_NAMES)}")
+
+
+def recognise(sniffed: Sniffed) -> SourceFormat | None:
+    """The first format of the registry that recognises the table, or None."""
+    for entry in REGISTRY:
+        if entry.recognise(sniffed):
+            return entry
+    return None
