@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from dashboard import bench, synth
 from dashboard.export import export_csv
-from dashboard.filters import PARAM_KEYS, FilterSpec, apply_filters
+from dashboard.filters import add_filter_arguments, apply_filters, spec_from_args
 from dashboard.importing import FORMATS, load_any, load_any_frame
 from dashboard.memory import tune_allocator
 from dashboard.problems import EventsFileError, format_problems
@@ -85,17 +85,8 @@ def _write(data: bytes, output: str, stdout) -> None:
             handle.write(data)
 
 
-def filter_spec_from_args(args) -> tuple[FilterSpec, list[str]]:
-    """The same parsing as the app's URL: flags are the query-parameter keys."""
-    params = {key: getattr(args, key) or [] for key in ("country", "actor", "type")}
-    for key in ("start", "end", "q"):
-        value = getattr(args, key)
-        params[key] = [value] if value else []
-    return FilterSpec.from_query_params(params)
-
-
 def cmd_export(args, stdout, stderr) -> int:
-    spec, notices = filter_spec_from_args(args)
+    spec, notices = spec_from_args(args)
     table = _load(args.events, stderr)
     if table is None:
         return EXIT_INVALID
@@ -110,17 +101,6 @@ def cmd_export(args, stdout, stderr) -> int:
     _write(export_csv(rows), args.output, stdout)
     print(f"wrote {len(rows)} of {_count(len(table), 'event')} to {args.output}", file=stderr)
     return EXIT_OK
-
-
-def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
-    """Filter flags named after the URL parameters (see dashboard.filters)."""
-    assert set(PARAM_KEYS.values()) == {"country", "actor", "type", "start", "end", "q"}
-    parser.add_argument("--country", action="append", metavar="X", help="country (repeatable)")
-    parser.add_argument("--actor", action="append", metavar="A", help="actor (repeatable)")
-    parser.add_argument("--type", action="append", metavar="T", help="event type (repeatable)")
-    parser.add_argument("--start", metavar="YYYY-MM-DD", help="keep events ending on/after")
-    parser.add_argument("--end", metavar="YYYY-MM-DD", help="keep events starting on/before")
-    parser.add_argument("--q", metavar="TEXT", help="case-insensitive text search")
 
 
 def build_parser() -> argparse.ArgumentParser:

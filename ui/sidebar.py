@@ -140,7 +140,8 @@ def _commit() -> None:
         params[key] = [value.isoformat()] if isinstance(value, dt.date) else []
     spec, notices = FilterSpec.from_query_params(params)
     state.add_notices(notices)
-    state.set_filters(spec)
+    # The facets are chosen elsewhere (the views); the sidebar's widgets keep them.
+    state.set_filters(replace(spec, facets=state.current_filters().facets))
 
 
 def _reset() -> None:

@@ -13,7 +13,7 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard.filters import PARAM_KEYS, FilterSpec
+from dashboard.filters import FilterSpec, is_filter_key
 
 #: The current filters (a FilterSpec); survives page changes.
 FILTERS = "filters"
@@ -51,7 +51,7 @@ MAX_DATE = dt.date(2100, 12, 31)
 
 def url_params() -> dict[str, list[str]]:
     """The filter keys of the current URL, every value of repeated keys kept."""
-    return {key: st.query_params.get_all(key) for key in PARAM_KEYS.values()}
+    return {key: st.query_params.get_all(key) for key in st.query_params if is_filter_key(key)}
 
 
 def current_filters() -> FilterSpec:
@@ -83,5 +83,5 @@ def set_filters(spec: FilterSpec) -> None:
 def write_url(spec: FilterSpec) -> None:
     """Replace the URL's query string by ``spec`` (the model's keys, lists repeated)."""
     params = spec.to_query_params()
-    if url_params() != {key: params.get(key, []) for key in PARAM_KEYS.values()}:
+    if url_params() != params:
         st.query_params.from_dict(params)
