@@ -210,6 +210,9 @@ def convert_acled_frame(
             "notes": col["time_precision"].map(_PRECISION_NOTES) + _iso(date) + ".",
             "acled_event_type": frame["event_type"],
             "acled_sub_event_type": frame["sub_event_type"],
+            schema.TYPE_VOCABULARY_COLUMN: types.where(
+                types.isin(schema.EVENT_TYPE_NAMES), "ACLED"
+            ).where(~types.isin(schema.EVENT_TYPE_NAMES), ""),
         },
         index=frame.index,
     )
@@ -218,7 +221,6 @@ def convert_acled_frame(
             out[name if name not in out.columns else f"acled_{name}"] = frame[name]
     events = validate_events_frame(
         out.reset_index(drop=True),
-        allow_unknown_event_types=True,
         record_rows=lambda _n: rows(),
     )
     return ImportResult(events, _notices(n, unknown))

@@ -16,7 +16,7 @@ from dashboard.export import export_csv
 from dashboard.filters import add_filter_arguments, apply_filters, spec_from_args
 from dashboard.importing import FORMATS, load_any, load_any_frame
 from dashboard.memory import tune_allocator
-from dashboard.problems import EventsFileError, format_problems
+from dashboard.problems import EventsFileError, format_grouped_problems
 from dashboard.table import EventTable, default_events_path, load_directory
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -37,7 +37,7 @@ def _summary(table: EventTable) -> str:
 
 
 def _report_invalid(path, err: EventsFileError, stderr) -> None:
-    for line in format_problems(err.problems):
+    for line in format_grouped_problems(err.problems):
         print(line, file=stderr)
     print(f"{path}: invalid, {_count(len(err.problems), 'problem')}", file=stderr)
 

@@ -133,6 +133,8 @@ def validate_events_frame(
     if missing:
         raise EventsFileError([Problem(None, c, "required column is missing") for c in missing])
     frame = _complete_schema(frame)
+    if not allow_unknown_event_types and schema.TYPE_VOCABULARY_COLUMN in frame.columns:
+        allow_unknown_event_types = not _unnamed_outside_types(frame).any()
     # Fast path for valid tables; the exact checks below alone word any problem.
     dates = dates_if_surely_valid(frame, allow_unknown_event_types)
     if dates is None:
@@ -424,7 +426,7 @@ def _validate(frame: pd.DataFrame, allow_unknown_event_types: bool) -> list[tupl
     if not allow_unknown_event_types:
         types = frame["event_type"]
         report(
-            (types != "") & ~types.isin(schema.EVENT_TYPE_NAMES),
+            _unnamed_outside_types(frame),
             "event_type",
             lambda i: f"unknown event type {types.iat[i]!r}; see the event-type vocabulary",
         )
@@ -458,6 +460,15 @@ def _validate(frame: pd.DataFrame, allow_unknown_event_types: bool) -> list[tupl
         lambda i: f"unknown date basis {basis.iat[i]!r}; use 'article' or 'public record'",
     )
     return found
+
+
+def _unnamed_outside_types(frame: pd.DataFrame) -> pd.Series:
+    """Rows whose event type is outside our vocabulary without naming its own vocabulary."""
+    types = frame["event_type"]
+    outside = (types != "") & ~types.isin(schema.EVENT_TYPE_NAMES)
+    if schema.TYPE_VOCABULARY_COLUMN in frame.columns:
+        outside &= frame[schema.TYPE_VOCABULARY_COLUMN].str.strip() == ""
+    return outside
 
 
 def _escape_braces(text: str) -> str:

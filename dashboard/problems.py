@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -53,4 +54,61 @@ def format_problems(problems: list[Problem], limit: int | None = None) -> list[s
     hidden = len(problems) - len(shown)
     if hidden > 0:
         lines.append(f"... and {hidden} more problem{'s' if hidden != 1 else ''}")
+    return lines
+
+
+#: Quoted values (reprs of cell values) and numbers: what varies between problems of one kind.
+_VARYING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\d+")
+#: How many row numbers a grouped line names before it counts the rest.
+ROWS_NAMED = 5
+
+
+@dataclass(frozen=True)
+class ProblemGroup:
+    """Problems of one kind in one column: how many, on which rows, and the first as example."""
+
+    column: str | None
+    example: Problem
+    rows: tuple[int, ...]
+    count: int
+
+    def __str__(self) -> str:
+        if self.count == 1:
+            return str(self.example)
+        named = ", ".join(f"{row:,}" for row in self.rows[:ROWS_NAMED])
+        more = len(self.rows) - ROWS_NAMED
+        where = f"rows {named}" + (f" and {more:,} more" if more > 0 else "")
+        if self.column is not None:
+            where += f", column {self.column}"
+        return f"{self.count:,} problems like this on {where}, e.g. {self.example}"
+
+
+def _kind(problem: Problem) -> tuple[str | None, str]:
+    return problem.column, _VARYING.sub("…", problem.message)
+
+
+def group_problems(problems: list[Problem]) -> list[ProblemGroup]:
+    """One group per kind of problem (column and message up to its values), in first-seen order."""
+    groups: dict[tuple[str | None, str], list[Problem]] = {}
+    for problem in problems:
+        groups.setdefault(_kind(problem), []).append(problem)
+    return [
+        ProblemGroup(
+            column=members[0].column,
+            example=members[0],
+            rows=tuple(p.row for p in members if p.row is not None),
+            count=len(members),
+        )
+        for members in groups.values()
+    ]
+
+
+def format_grouped_problems(problems: list[Problem], limit: int | None = None) -> list[str]:
+    """One line per kind of problem (count, first rows, an example), then a count of the rest."""
+    groups = group_problems(problems)
+    shown = groups if limit is None else groups[:limit]
+    lines = [str(group) for group in shown]
+    hidden = sum(group.count for group in groups[len(shown) :])
+    if hidden > 0:
+        lines.append(f"... and {hidden:,} more problem{'s' if hidden != 1 else ''}")
     return lines

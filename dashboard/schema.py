@@ -69,6 +69,14 @@ COLUMN_DESCRIPTIONS: dict[str, str] = {
     "notes": "Caveats: how the date was read, what the source leaves open.",
 }
 
+#: Extra column naming the vocabulary of a row's event type when it is outside ours
+#: (``ACLED``, ``CAMEO``, ``UCDP``...): such a type is kept as given, valid, and shown
+#: in a neutral colour. Imports write it; a row without it must use our vocabulary.
+TYPE_VOCABULARY_COLUMN = "type_vocabulary"
+
+#: Extra column with the quad class of a type outside ours, where its format defines one.
+QUAD_CLASS_COLUMN = "quad_class"
+
 PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
 
 #: A week-precision span covers at most this many days (end - start < this).

@@ -191,6 +191,7 @@ def test_text_fields_and_extra_columns(imported):
     assert extras == [
         "acled_event_type",
         "acled_sub_event_type",
+        "type_vocabulary",
         "disorder_type",
         "inter1",
         "inter2",

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from conftest import csv_bytes, event_row
 
-from dashboard import formats
+from dashboard import formats, schema
+from dashboard.cli import main
 from dashboard.formats import REGISTRY, Sniffed
 from dashboard.importing import load_any, load_any_frame
+from dashboard.loading import parse_events
+from dashboard.problems import EventsFileError
 
 DATA = Path(__file__).parent / "data"
 SAMPLE_ACLED = DATA / "acled_sample.csv"
@@ -80,3 +85,24 @@ def test_load_any_honours_actors_path(tmp_path, monkeypatch):
     table, _ = load_any(SAMPLE_ACLED)
     assert table.directory.country_of("Protesters (Myanmar)") == "Atlantis"
     assert "Atlantis" in table.countries.names
+
+
+def test_converted_acled_with_types_outside_ours_is_valid(tmp_path):
+    """convert never writes a file validate refuses: outside types name their vocabulary."""
+    out = tmp_path / "out.csv"
+    assert main(["convert", str(SAMPLE_ACLED), "-o", str(out)], io.StringIO(), io.StringIO()) == 0
+    stdout, stderr = io.StringIO(), io.StringIO()
+    assert main(["validate", str(out)], stdout, stderr) == 0, stderr.getvalue()
+    frame = parse_events(out.read_bytes())
+    outside = ~frame["event_type"].isin(schema.EVENT_TYPE_NAMES)
+    assert outside.any()
+    assert set(frame.loc[outside, schema.TYPE_VOCABULARY_COLUMN]) == {"ACLED"}
+    assert set(frame.loc[~outside, schema.TYPE_VOCABULARY_COLUMN]) == {""}
+
+
+def test_a_type_outside_ours_needs_its_vocabulary_named():
+    rows = [event_row(event_type="picnic", type_vocabulary="")]
+    with pytest.raises(EventsFileError, match="unknown event type 'picnic'"):
+        parse_events(csv_bytes(rows))
+    rows = [event_row(event_type="picnic", type_vocabulary="CAMEO")]
+    assert parse_events(csv_bytes(rows))["event_type"].tolist() == ["picnic"]

@@ -14,7 +14,7 @@ import streamlit as st
 
 from dashboard import network
 from dashboard.importing import load_any
-from dashboard.problems import EventsFileError, format_problems
+from dashboard.problems import EventsFileError, format_grouped_problems
 from dashboard.table import EventTable, default_events_path
 
 #: How many problems of a bad file are listed (the rest are counted).
@@ -45,7 +45,7 @@ def load_default() -> tuple[EventTable, tuple[str, ...]] | None:
         stat = os.stat(path)
         return _load_cached(str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size)
     except EventsFileError as error:
-        lines = format_problems(error.problems, limit=MAX_PROBLEMS_SHOWN)
+        lines = format_grouped_problems(error.problems, limit=MAX_PROBLEMS_SHOWN)
         st.error(
             f"The event table {path.name!s} cannot be loaded: "
             f"{len(error.problems)} problem{'s' if len(error.problems) != 1 else ''}."

@@ -18,7 +18,7 @@ import streamlit as st
 
 from dashboard import network
 from dashboard.importing import load_any
-from dashboard.problems import EventsFileError, format_problems
+from dashboard.problems import EventsFileError, format_grouped_problems
 from dashboard.table import DEFAULT_EVENTS_PATH, EVENTS_PATH_VARIABLE, EventTable
 from ui import state
 from ui.data import MAX_PROBLEMS_SHOWN, load_default
@@ -93,7 +93,7 @@ def open_upload(name: str, data: bytes) -> bool:
                 "error",
                 f"{md_escape(name)} cannot be opened: {count:,} "
                 f"problem{'s' if count != 1 else ''}. The table shown is unchanged.",
-                tuple(format_problems(error.problems, limit=MAX_PROBLEMS_SHOWN)),
+                tuple(format_grouped_problems(error.problems, limit=MAX_PROBLEMS_SHOWN)),
             )
         )
         return False

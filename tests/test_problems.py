@@ -1,0 +1,45 @@
+"""Problems grouped by kind: one line per kind with its count, first rows and an example."""
+
+from __future__ import annotations
+
+from dashboard.problems import Problem, format_grouped_problems, group_problems
+
+
+def test_thousands_of_rows_with_one_problem_are_one_line():
+    problems = [
+        Problem(row, "event_date", f"'2021-01-{row % 28 + 1:02d}T00:00:00Z' is not a date")
+        for row in range(2, 2736)
+    ]
+    assert format_grouped_problems(problems) == [
+        "2,734 problems like this on rows 2, 3, 4, 5, 6 and 2,729 more, column event_date, "
+        "e.g. row 2, column event_date: '2021-01-03T00:00:00Z' is not a date"
+    ]
+
+
+def test_kinds_differ_by_column_and_wording_not_by_value():
+    problems = [
+        Problem(2, "a", "'x' is not a date"),
+        Problem(3, "a", "'y' is not a date"),
+        Problem(3, "b", "'y' is not a date"),
+        Problem(4, "a", "is empty"),
+    ]
+    groups = group_problems(problems)
+    assert [(g.column, g.rows, g.count) for g in groups] == [
+        ("a", (2, 3), 2),
+        ("b", (3,), 1),
+        ("a", (4,), 1),
+    ]
+    # A kind seen once reads exactly as the problem itself.
+    assert str(groups[1]) == "row 3, column b: 'y' is not a date"
+
+
+def test_limit_counts_the_problems_of_the_kinds_not_shown():
+    problems = [Problem(2, f"c{i}", "is empty") for i in range(3)] + [
+        Problem(row, "c3", "is empty") for row in range(2, 12)
+    ]
+    lines = format_grouped_problems(problems, limit=2)
+    assert lines == [
+        "row 2, column c0: is empty",
+        "row 2, column c1: is empty",
+        "... and 11 more problems",
+    ]
