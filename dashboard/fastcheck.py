@@ -58,6 +58,31 @@ def _day_numbers(values) -> np.ndarray | None:
     return np.asarray(days.to_numpy(zero_copy_only=False), dtype="datetime64[D]")
 
 
+def _coordinates_surely_valid(frame: pd.DataFrame) -> bool:
+    """Both coordinates empty everywhere, or each a plain number in range wherever given."""
+    given = []
+    for name, bound in schema.COORDINATE_BOUNDS.items():
+        values = _column(frame, name)
+        if values is None:
+            return False
+        empty = pc.equal(values, "")
+        if _all(empty):
+            given.append(None)
+            continue
+        shaped = pc.or_(empty, pc.match_substring_regex(values, f"^{schema.COORDINATE_PATTERN}$"))
+        if not _all(shaped):
+            return False
+        numbers = pc.cast(pc.if_else(empty, "0", values), pa.float64())
+        if not _all(pc.less_equal(pc.abs(numbers), bound)):
+            return False
+        given.append(empty)
+    if given == [None, None]:
+        return True
+    if None in given:  # one column given somewhere, the other nowhere
+        return False
+    return _all(pc.equal(given[0], given[1]))
+
+
 def dates_if_surely_valid(
     frame: pd.DataFrame, allow_unknown_event_types: bool = False
 ) -> dict[str, pd.Series] | None:
@@ -111,6 +136,8 @@ def dates_if_surely_valid(
     ):
         return None
     if not _all(pc.is_in(columns["date_basis"], value_set=pa.array(schema.DATE_BASES))):
+        return None
+    if not _coordinates_surely_valid(frame):
         return None
     return {
         name: pd.Series(days.astype("datetime64[s]"), index=frame.index, name=name)

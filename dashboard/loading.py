@@ -459,6 +459,7 @@ def _validate(frame: pd.DataFrame, allow_unknown_event_types: bool) -> list[tupl
         "date_basis",
         lambda i: f"unknown date basis {basis.iat[i]!r}; use 'article' or 'public record'",
     )
+    _check_coordinates(frame, report)
     return found
 
 
@@ -469,6 +470,51 @@ def _unnamed_outside_types(frame: pd.DataFrame) -> pd.Series:
     if schema.TYPE_VOCABULARY_COLUMN in frame.columns:
         outside &= frame[schema.TYPE_VOCABULARY_COLUMN].str.strip() == ""
     return outside
+
+
+def coordinate_values(values: pd.Series) -> pd.Series:
+    """A validated coordinate column as float64 degrees (NaN where empty).
+
+    Parameters
+    ----------
+    values : pandas.Series
+        The ``latitude`` or ``longitude`` column of a loaded events frame (text).
+
+    Returns
+    -------
+    pandas.Series
+        The numbers, same index; empty cells are NaN.
+    """
+    text = values.astype("str").str.strip()
+    return pd.to_numeric(text.where(text != "", None), errors="coerce").astype("float64")
+
+
+def _check_coordinates(frame: pd.DataFrame, report) -> None:
+    """Each coordinate is a plain decimal number within its WGS84 range; both or neither."""
+    given = {}
+    for column, bound in schema.COORDINATE_BOUNDS.items():
+        values = frame[column]
+        stripped = values.str.strip()
+        given[column] = stripped != ""
+        shaped = stripped.str.fullmatch(schema.COORDINATE_PATTERN)
+        report(
+            given[column] & ~shaped,
+            column,
+            lambda i, v=values: f"{v.iat[i]!r} is not a number in decimal degrees (e.g. 19.745)",
+        )
+        number = pd.to_numeric(stripped.where(shaped, None), errors="coerce")
+        report(
+            shaped & (number.abs() > bound),
+            column,
+            lambda i, v=values, b=bound: f"{v.iat[i]!r} is out of range: use -{b:g} to {b:g}",
+        )
+    latitude, longitude = given["latitude"], given["longitude"]
+    report(
+        latitude & ~longitude, "longitude", "is empty but latitude is given; give both or neither"
+    )
+    report(
+        longitude & ~latitude, "latitude", "is empty but longitude is given; give both or neither"
+    )
 
 
 def _escape_braces(text: str) -> str:

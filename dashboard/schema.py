@@ -33,6 +33,8 @@ OPTIONAL_COLUMNS: tuple[str, ...] = (
     "source_paragraph",
     "date_basis",
     "notes",
+    "latitude",
+    "longitude",
 )
 
 #: The schema columns in their canonical order; extra columns follow them.
@@ -67,6 +69,10 @@ COLUMN_DESCRIPTIONS: dict[str, str] = {
     "date_basis": "`article` if the dates follow from the source's words alone; "
     "`public record` if public knowledge narrows or corrects them (see notes).",
     "notes": "Caveats: how the date was read, what the source leaves open.",
+    "latitude": "Latitude of `location` in decimal degrees (WGS84, -90 to 90; north positive); "
+    "empty when unknown. Given together with `longitude`.",
+    "longitude": "Longitude of `location` in decimal degrees (WGS84, -180 to 180; east "
+    "positive); empty when unknown. Given together with `latitude`.",
 }
 
 #: Extra column naming the vocabulary of a row's event type when it is outside ours
@@ -76,6 +82,14 @@ TYPE_VOCABULARY_COLUMN = "type_vocabulary"
 
 #: Extra column with the quad class of a type outside ours, where its format defines one.
 QUAD_CLASS_COLUMN = "quad_class"
+
+
+#: Coordinate columns and the largest absolute value each may hold (WGS84 degrees).
+COORDINATE_BOUNDS: dict[str, float] = {"latitude": 90.0, "longitude": 180.0}
+
+#: The accepted spelling of a coordinate: a plain decimal number (ASCII digits, optional
+#: sign and fraction; no exponent, no "nan"/"inf"), so every reader reads the same value.
+COORDINATE_PATTERN = r"[+-]?[0-9]{1,3}(?:\.[0-9]+)?"
 
 PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
 

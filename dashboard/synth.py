@@ -343,6 +343,8 @@ def generate(n_events: int, seed: int = 0) -> SyntheticTable:
             "source_paragraph": pa.array(rng.integers(1, 31, n)).cast(pa.string()),
             "date_basis": pa.repeat(pa.scalar("article"), n),
             "notes": pa.repeat(pa.scalar(""), n),
+            "latitude": pa.repeat(pa.scalar(""), n),
+            "longitude": pa.repeat(pa.scalar(""), n),
         }
     )
     return SyntheticTable(events, actors.drop_columns(["country_code"]), tuple(countries))

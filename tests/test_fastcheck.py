@@ -11,7 +11,8 @@ from tests.conftest import csv_bytes, event_row, sample_events
 
 
 def frame_of(rows) -> pd.DataFrame:
-    return loading._complete_schema(loading.read_csv_table(csv_bytes(rows)))
+    columns = list(dict.fromkeys(c for row in rows for c in row))  # every row's columns
+    return loading._complete_schema(loading.read_csv_table(csv_bytes(rows, columns)))
 
 
 def test_valid_table_gets_the_same_dates_as_the_exact_path():
@@ -46,6 +47,13 @@ INVALID = [
     {"source_paragraph": "1;x"},
     {"source_paragraph": "\u0663"},
     {"date_basis": "rumour"},
+    {"latitude": "90.5", "longitude": "1"},
+    {"latitude": "1", "longitude": "-181"},
+    {"latitude": "1e1", "longitude": "1"},
+    {"latitude": "\u0661", "longitude": "1"},
+    {"latitude": "1", "longitude": ""},
+    {"latitude": "", "longitude": "1"},
+    {"latitude": " 1", "longitude": "1"},
 ]
 
 
@@ -65,6 +73,8 @@ SOUND = [
     {"event_type": "coup"},
     MONTH,
     {"date_precision": "week", "start_date": "2022-07-01", "end_date": "2022-07-14"},
+    {"latitude": "-90", "longitude": "180.0"},
+    {"latitude": "+19.745", "longitude": "96.115"},
 ]
 
 

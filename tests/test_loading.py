@@ -253,6 +253,58 @@ def test_each_invalid_value_is_reported_with_row_and_column(overrides, expected)
     assert problems_of(one_row(**overrides)) == [expected]
 
 
+LAT_LON = {"latitude": "19.745", "longitude": "96.115"}
+
+
+@pytest.mark.parametrize(
+    "overrides, expected",
+    [
+        (
+            {**LAT_LON, "latitude": "91"},
+            "row 2, column latitude: '91' is out of range: use -90 to 90",
+        ),
+        (
+            {**LAT_LON, "longitude": "-180.5"},
+            "row 2, column longitude: '-180.5' is out of range: use -180 to 180",
+        ),
+        (
+            {**LAT_LON, "latitude": "19°44'N"},
+            'row 2, column latitude: "19°44\'N" is not a number in decimal degrees (e.g. 19.745)',
+        ),
+        (
+            {**LAT_LON, "longitude": "nan"},
+            "row 2, column longitude: 'nan' is not a number in decimal degrees (e.g. 19.745)",
+        ),
+        (
+            {**LAT_LON, "latitude": "1e1"},
+            "row 2, column latitude: '1e1' is not a number in decimal degrees (e.g. 19.745)",
+        ),
+        (
+            {**LAT_LON, "latitude": ""},
+            "row 2, column latitude: is empty but longitude is given; give both or neither",
+        ),
+        (
+            {"longitude": "", "latitude": "12"},
+            "row 2, column longitude: is empty but latitude is given; give both or neither",
+        ),
+    ],
+)
+def test_bad_coordinates_are_reported_with_row_and_column(overrides, expected):
+    assert problems_of(one_row(**overrides)) == [expected]
+
+
+def test_coordinates_load_as_text_and_read_as_numbers():
+    from dashboard.loading import coordinate_values
+
+    rows = [event_row(**LAT_LON), event_row(event_id="b", latitude="-33.9", longitude="+18.4")]
+    rows.append(event_row(event_id="c", latitude="", longitude=""))
+    frame = parse_events(csv_bytes(rows))
+    assert frame["latitude"].tolist() == ["19.745", "-33.9", ""]
+    assert coordinate_values(frame["latitude"]).tolist()[:2] == [19.745, -33.9]
+    assert np.isnan(coordinate_values(frame["longitude"]).iat[2])
+    assert coordinate_values(frame["longitude"]).iat[1] == 18.4
+
+
 def test_invalid_row_number_is_its_file_line():
     rows = [event_row(event_id=f"e{i}") for i in range(5)]
     rows[3]["event_type"] = "picnic"

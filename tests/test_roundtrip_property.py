@@ -94,11 +94,30 @@ def date_span(draw) -> tuple[str, str, str]:
 
 
 @st.composite
+def coordinates(draw) -> dict[str, str]:
+    """Both coordinates empty, or both plain decimal degrees in range (negatives included)."""
+    if draw(st.booleans()):
+        return {"latitude": "", "longitude": ""}
+    return {
+        column: draw(
+            st.decimals(-bound, bound, places=draw(st.integers(0, 4))).map(lambda d: format(d, "f"))
+        )
+        for column, bound in schema.COORDINATE_BOUNDS.items()
+    }
+
+
+@st.composite
 def event_tables(draw) -> pd.DataFrame:
     n = draw(st.integers(0, 6))
     ids = draw(st.lists(non_blank, min_size=n, max_size=n, unique=True))
     extras = draw(st.lists(column_name, max_size=3, unique=True))
-    optional = [c for c in schema.OPTIONAL_COLUMNS if draw(st.booleans())]
+    optional = [
+        c
+        for c in schema.OPTIONAL_COLUMNS
+        if c not in schema.COORDINATE_BOUNDS and draw(st.booleans())
+    ]
+    if draw(st.booleans()):  # a file has both coordinate columns or neither
+        optional += list(schema.COORDINATE_BOUNDS)
     columns: dict[str, list[str]] = {c: [] for c in (*schema.REQUIRED_COLUMNS, *optional, *extras)}
     for event_id in ids:
         start, end, precision = draw(date_span())
@@ -111,6 +130,7 @@ def event_tables(draw) -> pd.DataFrame:
             "title": draw(non_blank),
             "source_paragraph": draw(st.sampled_from(["", "1", "2;5", "10 ; 11"])),
             "date_basis": draw(st.sampled_from(schema.DATE_BASES)),
+            **draw(coordinates()),
         }
         for column in columns:
             columns[column].append(row[column] if column in row else draw(text))
