@@ -6,10 +6,14 @@ Two modes, chosen by size:
   single-day event is a marker (shape by quad class); any other event is a bar
   from its start to the day after its end (end dates are inclusive). Exact
   multi-day spans are solid; week/month/year spans are translucent and hatched,
-  so an approximate date looks approximate. Every marker and bar carries the
-  event_id as the first item of its customdata, for click-to-select.
-* **aggregate** (more than that): a heatmap of event counts per lane and period
-  (months, or coarser for long spans), with a note saying so.
+  so an approximate date looks approximate. Marks that would overlap in a lane
+  are stacked in sub-rows (:func:`stack_rows`), so every event can be hovered and
+  clicked. Every marker and bar carries the event_id as the first item of its
+  customdata, for click-to-select.
+* **aggregate** (more than that, or more sub-rows than :data:`MAX_ROWS`): one
+  clickable bar per non-empty lane x period cell, coloured by its count (months,
+  or coarser for long spans); its customdata is ``["cell", lane row, first day,
+  last day]`` so a click can narrow the filters to that lane and period.
 
 Lanes are capped at :data:`MAX_LANES` (the busiest); the events of the other lanes
 are drawn in one "Other" lane, so no event silently disappears.
@@ -49,6 +53,16 @@ PAYLOAD_BUDGET = 800_000
 #: Lane and legend labels are cut to this many characters.
 LANE_CHARS = 60
 
+#: In events mode, at most this many sub-rows in all (beyond it the timeline aggregates).
+MAX_ROWS = 150
+#: Share of the time axis one mark is taken to cover when stacking: a marker is 11 px,
+#: about 1.6 % of a 700 px plot (the layout at 800 px wide), so 2 % keeps marks apart.
+MARK_SHARE = 0.02
+#: The time axis spans at least this many days, so day data never gets hour ticks.
+MIN_SPAN_DAYS = 14
+#: First item of an aggregate cell's customdata (an event's is its event_id).
+CELL_MARK = "cell"
+
 _DAY_MS = 86_400_000
 _EPOCH = np.datetime64("1970-01-01", "D")
 
@@ -61,9 +75,55 @@ class _Lanes:
     rows: np.ndarray
     events: np.ndarray
     total_lanes: int
+    values: tuple[str | None, ...]
+
+
+@dataclass(frozen=True)
+class _Axis:
+    """The y axis of the drawn marks: first row of each lane and rows in all."""
+
+    lane_first_row: np.ndarray
+    lane_rows: np.ndarray
+    x_range: tuple[str, str] | None
+
+    @classmethod
+    def empty(cls) -> _Axis:
+        return cls(np.zeros(0, np.int64), np.zeros(0, np.int64), None)
+
+    @property
+    def total_rows(self) -> int:
+        return int(self.lane_rows.sum())
+
+
+@dataclass(frozen=True)
+class _Drawn:
+    """The traces (plain dicts), their y axis and the mode ("events" or "aggregate")."""
+
+    traces: list[dict]
+    axis: _Axis
+    mode: str
+    colour_axis: dict | None = None
+
+
+@dataclass(frozen=True)
+class TimelineView:
+    """The timeline figure and what a click on it means.
+
+    ``lane_values[i]`` is the filter value of drawn lane ``i`` (None for "Other"
+    and for the lane of events without a value).
+    """
+
+    figure: go.Figure
+    mode: str
+    lane_values: tuple[str | None, ...]
 
 
 def build_timeline(table: EventTable, positions: np.ndarray, lane: str = "country") -> go.Figure:
+    """The figure of :func:`timeline_view`."""
+    return timeline_view(table, positions, lane).figure
+
+
+def timeline_view(table: EventTable, positions: np.ndarray, lane: str = "country") -> TimelineView:
     """Events at ``positions`` on a time axis, in lanes by country, actor or event type.
 
     Parameters
@@ -77,23 +137,26 @@ def build_timeline(table: EventTable, positions: np.ndarray, lane: str = "countr
 
     Returns
     -------
-    plotly.graph_objects.Figure
-        Markers and bars per event, or a heatmap of counts when there are too many.
+    TimelineView
+        Markers and bars per event (stacked in sub-rows), or clickable count cells
+        per lane and period when there are too many.
     """
     if lane not in LANES:
         raise ValueError(f"lane must be one of {LANES}, not {lane!r}")
     positions = as_positions(positions, len(table))
     lanes = _lanes(table, positions, lane)
-    traces = None
+    drawn = None
     if len(positions) == 0:
-        traces = []
+        drawn = _Drawn([], _Axis.empty(), "events")
     elif len(lanes.rows) <= AGGREGATE_THRESHOLD and len(positions) <= AGGREGATE_THRESHOLD:
-        traces = _events_traces(table, lanes)
-    if traces is None:
-        traces = _aggregate_traces(table, positions, lanes)
+        drawn = _events_traces(table, lanes)
+    if drawn is None:
+        drawn = _aggregate_traces(table, positions, lanes)
     # One Figure from plain dicts: Plotly validates every property once. Building it
     # up with add_trace/update_layout/update_xaxes validates again at each step.
-    return go.Figure(data=traces, layout=_layout(traces, lane, lanes, len(positions)))
+    layout = _layout(drawn, lane, lanes, len(positions))
+    figure = go.Figure(data=drawn.traces, layout=layout)
+    return TimelineView(figure, drawn.mode, lanes.values)
 
 
 def _lanes(table: EventTable, positions: np.ndarray, lane: str) -> _Lanes:
@@ -121,6 +184,12 @@ def _lanes(table: EventTable, positions: np.ndarray, lane: str) -> _Lanes:
     row_of_code[shown] = np.arange(len(shown))
     rows = row_of_code[codes] if len(codes) else codes
     labels = _unique_labels([_hover_text(names[code], LANE_CHARS) for code in shown])
+    missing = _MISSING_LANE.get(lane)
+    values: list[str | None] = [
+        None if lane != "event_type" and code == len(names) - 1 else names[code] for code in shown
+    ]
+    if missing is None:
+        values = [names[code] for code in shown]
     if len(used) > len(shown):
         hidden = rows < 0
         # An event in several hidden lanes is drawn once in "Other".
@@ -129,7 +198,8 @@ def _lanes(table: EventTable, positions: np.ndarray, lane: str) -> _Lanes:
         rows = np.concatenate([rows[keep], np.full(len(other_events), len(shown), np.int64)])
         events = np.concatenate([events[keep], other_events])
         labels.append(f"Other ({len(used) - len(shown):,} {LANE_TITLES[lane]} lanes)")
-    return _Lanes(labels, rows, events, len(used))
+        values.append(None)
+    return _Lanes(labels, rows, events, len(used), tuple(values))
 
 
 def _unique_labels(labels: list[str]) -> list[str]:
@@ -142,42 +212,135 @@ def _unique_labels(labels: list[str]) -> list[str]:
     return out
 
 
-def _events_traces(table: EventTable, lanes: _Lanes) -> list[dict] | None:
+def _events_traces(table: EventTable, lanes: _Lanes) -> _Drawn | None:
     """One marker or bar per (lane, event) item, grouped in traces by event type and style.
 
-    None when the items' text would make the figure bigger than :data:`PAYLOAD_BUDGET`
-    (very long ids, titles or lane names): the caller then aggregates.
+    Items that would overlap in a lane go to sub-rows (:func:`stack_rows`). None when
+    the items' text would make the figure bigger than :data:`PAYLOAD_BUDGET` (very long
+    ids, titles or lane names) or the lanes need more than :data:`MAX_ROWS` sub-rows:
+    the caller then aggregates.
     """
+    start = table.start_days[lanes.events]
+    end = table.end_days[lanes.events]
+    low, high, mark = _footprints(start, end)
+    sub = stack_rows(lanes.rows, low, high)
+    lane_rows = np.zeros(len(lanes.labels), dtype=np.int64)
+    np.maximum.at(lane_rows, lanes.rows, sub + 1)
+    if lane_rows.sum() > MAX_ROWS:
+        return None
+    first_row = np.concatenate([[0], np.cumsum(lane_rows)[:-1]]).astype(np.int64)
     unique = np.unique(lanes.events)
     frame = table.take(unique)
     index = np.searchsorted(unique, lanes.events)
     hover = _hover_fields(frame, table, unique)
     if _payload_estimate(hover, index, lanes) > PAYLOAD_BUDGET:
         return None
-    hover = hover[index]
-    start = table.start_days[lanes.events]
-    end = table.end_days[lanes.events]
+    lane_label = np.asarray(lanes.labels, dtype=object)[lanes.rows]
+    hover = np.column_stack([hover[index], lane_label])
     precision = frame["date_precision"].to_numpy(dtype=object)[index]
     type_codes = table.type_codes[lanes.events]
     # Style per item: 0 exact multi-day bar, 1 approximate bar, 2 single-day marker.
     style = np.where(precision != "day", 1, np.where(start == end, 2, 0))
-    lane = np.asarray(lanes.labels, dtype=object)[lanes.rows]
+    y = first_row[lanes.rows] + sub
+    # A bar narrower than a marker is too thin to aim at: a marker in its middle (hollow
+    # when the span is approximate) makes it reachable; the bar shows its span when zoomed.
+    short = (style != 2) & (end + 1 - start < mark)
     traces = []
     # Plain numpy grouping: pandas boolean indexing per group costs more than the figure.
     for type_code in np.unique(type_codes):
         type_name = table.event_types[type_code]
         first = True
-        for style_code, style_name in enumerate(("exact", "approximate", "marker")):
-            chosen = np.flatnonzero((type_codes == type_code) & (style == style_code))
-            if len(chosen) == 0:
-                continue
-            part = {"start": start[chosen], "end": end[chosen], "lane": lane[chosen]}
-            trace = (_marker_trace if style_name == "marker" else _bar_trace)(
+        for style_name, chosen in _style_groups(style, type_codes == type_code, short):
+            part = {"start": start[chosen], "end": end[chosen], "lane": y[chosen]}
+            trace = (_bar_trace if style_name in ("exact", "approximate") else _marker_trace)(
                 part, type_name, style_name, hover[chosen]
             )
             traces.append({**trace, "legendgroup": type_name, "showlegend": first})
             first = False
-    return traces
+    first, last = float(low.min() - mark), float(high.max() + mark)
+    widen = max(0.0, MIN_SPAN_DAYS - (last - first)) / 2
+    x_range = (_day_text(first - widen), _day_text(last + widen))
+    return _Drawn(traces, _Axis(first_row, lane_rows, x_range), "events")
+
+
+#: Trace groups of one event type: (style name, item style code, only short bars).
+_STYLE_GROUPS: tuple[tuple[str, int, bool], ...] = (
+    ("exact", 0, False),
+    ("approximate", 1, False),
+    ("marker", 2, False),
+    ("pin", 0, True),
+    ("approximate pin", 1, True),
+)
+
+
+def _style_groups(style: np.ndarray, of_type: np.ndarray, short: np.ndarray):
+    """(style name, item indices) of each non-empty trace group of one event type."""
+    for name, code, pinned in _STYLE_GROUPS:
+        chosen = np.flatnonzero(of_type & (style == code) & (short if pinned else True))
+        if len(chosen):
+            yield name, chosen
+
+
+def _footprints(start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
+    """Where each mark sits on the time axis (days), and the width one mark covers.
+
+    A bar covers its start to the day after its end, a marker its day's noon; either
+    covers at least :data:`MARK_SHARE` of the axis, which is how wide it is drawn
+    (a marker) or the least a pointer can aim at (a short bar).
+    """
+    span = max(float(end.max() + 1 - start.min()), MIN_SPAN_DAYS)
+    mark = span * MARK_SHARE
+    middle = start + 0.5
+    low = np.minimum(start, middle - mark / 2)
+    high = np.maximum(end + 1, middle + mark / 2)
+    return low.astype(np.float64), high.astype(np.float64), mark
+
+
+def stack_rows(lanes: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndarray:
+    """Sub-row of each item so that items of one lane never overlap.
+
+    Items are placed in order of (lane, start, end, input order), each in the first
+    sub-row of its lane that is free at its start: deterministic, and as compact as
+    possible (the rows needed are the most items overlapping at one moment).
+
+    Parameters
+    ----------
+    lanes
+        Lane of each item (any integers).
+    low, high
+        Where each item starts and ends on the axis (``low < high``); an item
+        starting exactly where another ends does not overlap it.
+
+    Returns
+    -------
+    numpy.ndarray
+        int64 sub-row (0 = the lane's first) of each item.
+    """
+    order = np.lexsort((np.arange(len(lanes)), high, low, lanes))
+    sub = np.zeros(len(lanes), dtype=np.int64)
+    current_lane = None
+    row_ends: list[float] = []
+    for item, lane, item_low, item_high in zip(
+        order.tolist(),
+        lanes[order].tolist(),
+        low[order].tolist(),
+        high[order].tolist(),
+        strict=True,
+    ):
+        if lane != current_lane:
+            current_lane, row_ends = lane, []
+        row = next((r for r, row_end in enumerate(row_ends) if row_end <= item_low), None)
+        if row is None:
+            row = len(row_ends)
+            row_ends.append(item_high)
+        row_ends[row] = item_high
+        sub[item] = row
+    return sub
+
+
+def _day_text(day: float) -> str:
+    """A day number (days since 1970, may be fractional) as an ISO date-time."""
+    return str(np.datetime64(round(day * _DAY_MS), "ms"))
 
 
 def _payload_estimate(hover: np.ndarray, index: np.ndarray, lanes: _Lanes) -> int:
@@ -198,13 +361,17 @@ _HOVER_TEMPLATE = (
     "%{customdata[6]}<br>"
     "Date in source: %{customdata[2]}<br>"
     "Span: %{customdata[3]} (%{customdata[4]})<br>"
-    "Actors: %{customdata[5]}"
+    "Actors: %{customdata[5]}<br>"
+    "Lane: %{customdata[7]}"
     "<extra></extra>"
 )
 
 
 def _hover_fields(frame: pd.DataFrame, table: EventTable, positions: np.ndarray) -> np.ndarray:
-    """customdata rows: [event_id, title, date_text, span, precision, who, event type]."""
+    """customdata rows: [event_id, title, date_text, span, precision, who, event type].
+
+    The caller adds the lane label of each drawn item as an eighth column.
+    """
     starts = (_EPOCH + table.start_days[positions]).astype(str)
     ends = (_EPOCH + table.end_days[positions]).astype(str)
     spans = np.where(starts == ends, starts, np.char.add(np.char.add(starts, " to "), ends))
@@ -259,17 +426,22 @@ def _bar_trace(part: dict, type_name: str, style: str, hover: np.ndarray) -> dic
 
 
 def _marker_trace(part: dict, type_name: str, style: str, hover: np.ndarray) -> dict:
-    """Markers at the middle of the event's day; shape by quad class."""
-    noon = (_EPOCH + part["start"]).astype("datetime64[h]") + np.timedelta64(12, "h")
+    """Markers at the middle of the event's span (noon of a day); shape by quad class.
+
+    Hollow for the pin of an approximate span.
+    """
+    half_days = part["end"] + 1 - part["start"]  # in half days: 1 day -> noon
+    middle = (_EPOCH + part["start"]).astype("datetime64[h]") + half_days * np.timedelta64(12, "h")
+    symbol = colours.event_type_symbol(type_name)
     return dict(
         type="scatter",
         mode="markers",
-        x=noon.astype(str).astype(object),
+        x=middle.astype(str).astype(object),
         y=part["lane"],
         name=_hover_text(type_name, LANE_CHARS),
         marker={
             "color": colours.event_type_colour(type_name),
-            "symbol": colours.event_type_symbol(type_name),
+            "symbol": f"{symbol}-open" if style == "approximate pin" else symbol,
             "size": 11,
             "line": {"color": "rgba(255,255,255,0.8)", "width": 1},
         },
@@ -284,8 +456,13 @@ def _rgba(colour: str, alpha: float) -> str:
     return f"rgba({red},{green},{blue},{alpha})"
 
 
-def _aggregate_traces(table: EventTable, positions: np.ndarray, lanes: _Lanes) -> list[dict]:
-    """A heatmap of event counts per lane and period (by the event's start date)."""
+def _aggregate_traces(table: EventTable, positions: np.ndarray, lanes: _Lanes) -> _Drawn:
+    """Event counts per lane and period (by the event's start date) as clickable bars.
+
+    One bar per non-empty cell, from the period's first day to the next period's,
+    coloured by its count (one colour axis for all lanes). Bars, not a heatmap:
+    Streamlit's chart selection returns nothing for heatmap cells.
+    """
     months = _months_since_epoch(table.start_days[positions])
     first, last = int(months.min()), int(months.max())
     width = next((w for w in BIN_MONTHS if (last - first) // w + 1 <= MAX_BINS), BIN_MONTHS[-1])
@@ -298,34 +475,53 @@ def _aggregate_traces(table: EventTable, positions: np.ndarray, lanes: _Lanes) -
     counts = np.bincount(cells, minlength=n_rows * n_bins).reshape(n_rows, n_bins)
     edges_months = first + width * np.arange(n_bins + 1)
     edges = edges_months.astype("datetime64[M]").astype("datetime64[D]")
-    labels = [_period_label(int(m), width) for m in edges_months[:-1]]
-    # Empty cells are NaN (null in JSON) so they stay transparent on light and dark themes.
-    z = np.where(counts > 0, counts, np.nan)
-    text = np.broadcast_to(np.asarray(labels, dtype=object), (n_rows, n_bins))
+    first_days = edges[:-1].astype(str)
+    last_days = (edges[1:] - np.timedelta64(1, "D")).astype(str)
+    lengths = (np.diff(edges).astype(np.int64) * _DAY_MS).astype(np.int64)
     # Counts are skewed (a few busy lanes): the busiest 5% of cells share the top colour
     # so the rest keep some contrast; hover always shows the exact count.
     filled = counts[counts > 0]
     top = int(np.ceil(np.percentile(filled, 95))) if len(filled) else 1
     capped = top < int(counts.max())
-    return [
-        dict(
-            type="heatmap",
-            x=edges.astype(str).tolist(),
-            y=lanes.labels,
-            z=z,
-            zmin=0,
-            zmax=max(top, 1),
-            text=np.array(text),
-            colorscale="Viridis",
-            colorbar={
-                "title": {"text": f"events<br>(≥ {top:,} same colour)" if capped else "events"}
-            },
-            hovertemplate="%{y}<br>%{text}: %{z} events<extra></extra>",
-            xgap=1,
-            ygap=1,
-            meta={"style": "aggregate", "period_months": width},
+    traces = []
+    for row_index, label in enumerate(lanes.labels):
+        bins = np.flatnonzero(counts[row_index])
+        if len(bins) == 0:
+            continue
+        custom = np.empty((len(bins), 5), dtype=object)
+        custom[:, 0] = CELL_MARK
+        custom[:, 1] = row_index
+        custom[:, 2] = first_days[bins]
+        custom[:, 3] = last_days[bins]
+        custom[:, 4] = counts[row_index, bins]
+        traces.append(
+            dict(
+                type="bar",
+                orientation="h",
+                base=first_days[bins].astype(object),
+                x=lengths[bins],
+                y=np.full(len(bins), row_index, dtype=np.int64),
+                width=0.9,
+                marker={"color": counts[row_index, bins], "coloraxis": "coloraxis"},
+                customdata=custom,
+                name=label,
+                showlegend=False,
+                hovertemplate=f"<b>{label}</b><br>%{{customdata[2]}} to %{{customdata[3]}}: "
+                "%{customdata[4]:,} events<br>Click to see this lane and period"
+                "<extra></extra>",
+                meta={"style": "aggregate", "period_months": width},
+            )
         )
-    ]
+    colour_axis = {
+        "colorscale": "Viridis",
+        "cmin": 0,
+        "cmax": max(top, 1),
+        "colorbar": {
+            "title": {"text": f"events<br>(≥ {top:,} same colour)" if capped else "events"}
+        },
+    }
+    axis = _Axis(np.arange(n_rows, dtype=np.int64), np.ones(n_rows, dtype=np.int64), None)
+    return _Drawn(traces, axis, "aggregate", colour_axis)
 
 
 def _months_since_epoch(days: np.ndarray) -> np.ndarray:
@@ -360,13 +556,13 @@ _EMPTY_NOTE = {
 }
 
 
-def _layout(traces: list[dict], lane: str, lanes: _Lanes, n_events: int) -> dict:
-    """Axes, title with notes, range slider and a height that fits the lanes."""
+def _layout(drawn: _Drawn, lane: str, lanes: _Lanes, n_events: int) -> dict:
+    """Axes, title with notes, range slider and a height that fits the rows."""
     notes = []
-    aggregated = bool(traces) and traces[0]["type"] == "heatmap"
+    aggregated = drawn.mode == "aggregate"
     if aggregated:
-        notes.append(f"{n_events:,} events aggregated; filter or zoom to see individual events")
-    elif traces:
+        notes.append(f"{n_events:,} events counted per period; click a cell to see its events")
+    elif drawn.traces:
         notes.append("hatched, translucent bars: dates known only to the week, month or year")
     if lanes.total_lanes > MAX_LANES:
         notes.append(
@@ -376,27 +572,59 @@ def _layout(traces: list[dict], lane: str, lanes: _Lanes, n_events: int) -> dict
     title = f"Events by {LANE_TITLES[lane]}"
     if notes:
         title += "<br><sup>" + "; ".join(notes) + "</sup>"
-    n_lanes = len(lanes.labels)
+    axis = drawn.axis
+    n_rows = axis.total_rows
+    xaxis: dict = {"type": "date", "rangeslider": {"visible": bool(drawn.traces)}}
+    if axis.x_range is not None:
+        xaxis["range"] = list(axis.x_range)
     layout = {
         "title": {"text": title},
-        "height": int(min(1600, max(320, 170 + 28 * n_lanes))),
+        "height": int(max(320, 170 + 22 * n_rows)),
         "barmode": "overlay",
         "legend": {"title": {"text": "Event type"}, "groupclick": "togglegroup"},
         "hovermode": "closest",
         "margin": {"l": 10, "r": 10, "t": 70, "b": 10},
-        "meta": {"mode": "aggregate" if aggregated else "events", "lanes": n_lanes},
+        "meta": {
+            "mode": drawn.mode,
+            "lanes": len(lanes.labels),
+            "rows": n_rows,
+        },
         # Keeps the analyst's zoom when a click reruns the page; a new lane kind resets it.
-        "uirevision": f"timeline:{lane}",
-        "xaxis": {"type": "date", "rangeslider": {"visible": bool(traces)}},
-        "yaxis": {
-            "type": "category",
-            "categoryorder": "array",
-            "categoryarray": lanes.labels,
-            "autorange": "reversed",
-        }
-        if n_lanes
-        else {"visible": False},
+        "uirevision": f"timeline:{lane}:{drawn.mode}",
+        "xaxis": xaxis,
+        "yaxis": _y_axis(axis, lanes.labels) if n_rows else {"visible": False},
     }
-    if not traces:
+    if drawn.colour_axis is not None:
+        layout["coloraxis"] = drawn.colour_axis
+    if n_rows:
+        # A faint line between lanes, so a lane's sub-rows read as one lane.
+        layout["shapes"] = [
+            {
+                "type": "line",
+                "xref": "paper",
+                "x0": 0,
+                "x1": 1,
+                "y0": float(row) - 0.5,
+                "y1": float(row) - 0.5,
+                "line": {"color": "rgba(128,128,128,0.35)", "width": 1},
+                "layer": "below",
+            }
+            for row in axis.lane_first_row[1:].tolist()
+        ]
+    if not drawn.traces:
         layout["annotations"] = [_EMPTY_NOTE]
     return layout
+
+
+def _y_axis(axis: _Axis, labels: list[str]) -> dict:
+    """Numeric rows, labelled once per lane in the middle of its sub-rows; first lane on top."""
+    middle = axis.lane_first_row + (axis.lane_rows - 1) / 2
+    return {
+        "type": "linear",
+        "tickmode": "array",
+        "tickvals": middle.tolist(),
+        "ticktext": labels,
+        "range": [axis.total_rows - 0.5, -0.5],
+        "showgrid": False,
+        "zeroline": False,
+    }

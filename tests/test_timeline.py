@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 
 import numpy as np
@@ -74,9 +75,13 @@ def items(fig):
     """(event_id, lane, trace) for every marker and bar."""
     out = []
     for trace in fig.data:
-        for custom, lane in zip(trace.customdata, trace.y, strict=True):
-            out.append((custom[0], lane, trace))
+        for custom in trace.customdata:
+            out.append((custom[0], custom[7], trace))
     return out
+
+
+def lane_labels(fig):
+    return list(fig.layout.yaxis.ticktext)
 
 
 def by_id(fig, event_id):
@@ -99,7 +104,7 @@ def test_country_lanes_put_an_event_in_each_of_its_countries(table):
     expected = {"Russia", "Myanmar", "China", "&lt;i&gt;Ruritania&lt;/i&gt;", "(no country)"}
     # Blinken brings the United States; Wang Yi is from China anyway.
     expected |= {"United States"}
-    assert set(fig.layout.yaxis.categoryarray) == expected
+    assert set(lane_labels(fig)) == expected
     assert fig.layout.meta["lanes"] == len(expected)
 
 
@@ -113,14 +118,12 @@ def test_actor_lanes_hold_actors_and_recipients(table):
 def test_event_type_lanes_follow_the_vocabulary_order(table):
     fig = build_timeline(table, np.arange(len(table)), "event_type")
     used = {r["event_type"] for r in ROWS}
-    assert list(fig.layout.yaxis.categoryarray) == [
-        name for name in schema.EVENT_TYPE_NAMES if name in used
-    ]
+    assert lane_labels(fig) == [name for name in schema.EVENT_TYPE_NAMES if name in used]
 
 
 def test_lanes_are_ordered_busiest_first(table):
     fig = build_timeline(table, np.arange(len(table)), "country")
-    order = list(fig.layout.yaxis.categoryarray)
+    order = lane_labels(fig)
     # Russia (2 events) and Myanmar (3 events, with Min Aung Hlaing and Wunna Maung Lwin).
     assert order[:2] == ["Myanmar", "Russia"]
 
@@ -249,7 +252,7 @@ def test_lanes_beyond_the_cap_share_one_other_lane(monkeypatch):
     monkeypatch.setattr(timeline, "MAX_LANES", 3)
     rows = [row(f"e{i}", countries=";".join(f"C{j}" for j in range(i + 1))) for i in range(6)]
     fig = build_timeline(small_table(rows), np.arange(6), "country")
-    labels = list(fig.layout.yaxis.categoryarray)
+    labels = lane_labels(fig)
     assert labels[:3] == ["C0", "C1", "C2"]
     assert labels[3] == "Other (3 country lanes)"
     # e3..e5 reach C3+; each is drawn once in Other however many hidden lanes it has.
@@ -259,22 +262,32 @@ def test_lanes_beyond_the_cap_share_one_other_lane(monkeypatch):
     assert "busiest" in fig.layout.title.text
 
 
+def cells(fig):
+    """{(lane label, first day, last day): count} of an aggregate figure's cells."""
+    labels = lane_labels(fig)
+    out = {}
+    for trace in fig.data:
+        assert trace.type == "bar" and trace.meta["style"] == "aggregate"
+        for mark, row_index, first, last, count in trace.customdata:
+            assert mark == timeline.CELL_MARK
+            out[(labels[row_index], first, last)] = count
+    return out
+
+
 def test_above_the_threshold_the_timeline_counts_per_lane_and_month(table, monkeypatch):
     monkeypatch.setattr(timeline, "AGGREGATE_THRESHOLD", 3)
     fig = build_timeline(table, np.arange(len(table)), "event_type")
-    (heatmap,) = fig.data
-    assert heatmap.type == "heatmap"
     assert fig.layout.meta["mode"] == "aggregate"
-    assert f"{len(IDS)} events aggregated; filter or zoom" in fig.layout.title.text
-    assert heatmap.meta["period_months"] == 1
-    # Edges of monthly bins from Jan 2021 (arms-last-year) to Aug 2022 (the visit).
-    assert heatmap.x[0] == "2021-01-01" and heatmap.x[-1] == "2022-09-01"
-    z = np.nan_to_num(np.asarray(heatmap.z, dtype=float))
-    assert z.shape == (len(heatmap.y), len(heatmap.x) - 1)
-    assert z.sum() == len(IDS)
-    row_of = {label: i for i, label in enumerate(heatmap.y)}
-    assert z[row_of["visit"], 19] == 1  # August 2022 is month 19 after January 2021
-    assert z[row_of["multilateral meeting"], 18] == 1
+    assert f"{len(IDS)} events counted per period; click a cell" in fig.layout.title.text
+    assert {trace.meta["period_months"] for trace in fig.data} == {1}
+    counted = cells(fig)
+    assert sum(counted.values()) == len(IDS)
+    assert counted[("visit", "2022-08-01", "2022-08-31")] == 1
+    assert counted[("multilateral meeting", "2022-07-01", "2022-07-31")] == 1
+    assert counted[("arms transfer", "2021-01-01", "2021-01-31")] == 1
+    # Cells are bars from the period's first day to the next period's (clickable marks).
+    trace = next(t for t in fig.data if t.name == "visit")
+    assert trace.base[0] == "2022-08-01" and trace.x[0] == 31 * DAY_MS
 
 
 @pytest.fixture(scope="module")
@@ -285,50 +298,55 @@ def big():
 @pytest.mark.parametrize("lane", LANES)
 def test_two_hundred_thousand_events_aggregate_into_a_small_figure(big, lane):
     fig = build_timeline(big, np.arange(len(big)), lane)
-    assert fig.data[0].type == "heatmap"
-    assert "200,000 events aggregated" in fig.layout.title.text
-    assert len(fig.data[0].y) <= timeline.MAX_LANES + 1
-    assert len(fig.data[0].x) - 1 <= timeline.MAX_BINS
+    assert fig.layout.meta["mode"] == "aggregate"
+    assert "200,000 events counted per period" in fig.layout.title.text
+    assert len(lane_labels(fig)) <= timeline.MAX_LANES + 1
+    assert len({first for _, first, _ in cells(fig)}) <= timeline.MAX_BINS
     assert len(fig.to_json()) < 1_000_000
 
 
 def test_aggregate_counts_match_a_direct_count(big):
     fig = build_timeline(big, np.arange(len(big)), "event_type")
-    heatmap = fig.data[0]
-    z = np.nan_to_num(np.asarray(heatmap.z, dtype=float))
+    per_lane: dict[str, int] = {}
+    for (label, _, _), count in cells(fig).items():
+        per_lane[label] = per_lane.get(label, 0) + count
     per_type = np.bincount(big.type_codes, minlength=len(big.event_types))
-    for label, total in zip(heatmap.y, z.sum(axis=1), strict=True):
+    for label, total in per_lane.items():
         assert total == per_type[big.event_types.index(label)]
+    assert sum(per_lane.values()) == len(big)
 
 
 def test_actor_lanes_at_scale_keep_the_busiest_and_count_the_rest(big):
-    fig = build_timeline(big, np.arange(len(big)), "actor")
-    labels = list(fig.data[0].y)
+    view = timeline.timeline_view(big, np.arange(len(big)), "actor")
+    labels = lane_labels(view.figure)
     assert len(labels) == timeline.MAX_LANES + 1
     assert labels[-1].startswith("Other (")
     counts = big.participants.counts()
     busiest = [big.participants.names[i] for i in np.argsort(-counts, kind="stable")[:3]]
     assert labels[:3] == busiest
-    z = np.nan_to_num(np.asarray(fig.data[0].z, dtype=float))
-    assert z[0].sum() == counts.max()
+    assert list(view.lane_values[:3]) == busiest and view.lane_values[-1] is None
+    first_lane = sum(n for (label, _, _), n in cells(view.figure).items() if label == labels[0])
+    assert first_lane == counts.max()
 
 
 def test_filtering_down_brings_individual_events_back(big):
-    chosen = np.flatnonzero(big.start_days < big.start_days.min() + 60)[:400]
+    chosen = np.flatnonzero(big.start_days < big.start_days.min() + 60)[:200]
     fig = build_timeline(big, chosen, "event_type")
     assert fig.layout.meta["mode"] == "events"
     drawn = {eid for eid, _, _ in items(fig)}
     assert drawn == set(big.events["event_id"].iloc[chosen])
 
 
-def test_events_mode_at_the_threshold_stays_under_a_megabyte():
+def test_events_mode_at_the_threshold_stays_under_a_megabyte(monkeypatch):
+    monkeypatch.setattr(timeline, "MAX_ROWS", 10**6)  # the text is measured here, not rows
     table = synthetic_table(timeline.AGGREGATE_THRESHOLD, seed=5, title="Talks in the capital")
     fig = build_timeline(table, np.arange(len(table)), "event_type")
     assert fig.layout.meta["mode"] == "events"
     assert len(fig.to_json()) < 1_000_000
 
 
-def test_text_too_heavy_to_draw_event_by_event_is_aggregated_instead():
+def test_text_too_heavy_to_draw_event_by_event_is_aggregated_instead(monkeypatch):
+    monkeypatch.setattr(timeline, "MAX_ROWS", 10**6)  # aggregated for its text, not its rows
     # Every title cut for the hover still escapes to several times its length.
     table = synthetic_table(timeline.AGGREGATE_THRESHOLD, seed=5, title="</>" * 400)
     fig = build_timeline(table, np.arange(len(table)), "event_type")
@@ -339,7 +357,7 @@ def test_text_too_heavy_to_draw_event_by_event_is_aggregated_instead():
 def test_very_long_lane_names_are_cut_and_kept_apart():
     rows = [row("a", countries="R" * 10_000 + "a"), row("b", countries="R" * 10_000 + "b")]
     fig = build_timeline(small_table(rows), np.arange(2), "country")
-    labels = list(fig.layout.yaxis.categoryarray)
+    labels = lane_labels(fig)
     assert len(labels) == 2 and len(set(labels)) == 2
     assert all(len(label) <= timeline.LANE_CHARS + 4 for label in labels)
     assert len(fig.to_json()) < 50_000
@@ -360,7 +378,7 @@ def test_event_types_outside_the_vocabulary_are_grey_crosses():
     assert trace.marker.color == colours.NEUTRAL_GREY
     assert trace.marker.symbol == colours.UNKNOWN_SYMBOL
     assert trace.name == "&lt;b&gt;parade&lt;/b&gt;"
-    assert list(fig.layout.yaxis.categoryarray) == ["&lt;b&gt;parade&lt;/b&gt;"]
+    assert lane_labels(fig) == ["&lt;b&gt;parade&lt;/b&gt;"]
 
 
 def test_zoom_survives_a_rerun_of_the_same_view(table):
@@ -368,3 +386,132 @@ def test_zoom_survives_a_rerun_of_the_same_view(table):
     again = build_timeline(table, np.array([0, 1]), "country")
     other = build_timeline(table, np.arange(len(table)), "actor")
     assert first.layout.uirevision == again.layout.uirevision != other.layout.uirevision
+
+
+@pytest.mark.parametrize(
+    ("lanes", "low", "high", "expected"),
+    [
+        # Overlapping items of one lane go to the first free sub-row, in start order.
+        ([0, 0, 0], [0, 1, 2], [3, 4, 5], [0, 1, 2]),
+        # An item starting where another ends shares its row; a gap is reused.
+        ([0, 0, 0], [0, 3, 1], [3, 6, 2], [0, 0, 1]),
+        # Lanes are stacked apart: the same span in two lanes is row 0 in each.
+        ([0, 1, 0, 1], [0, 0, 0, 0], [5, 5, 5, 5], [0, 0, 1, 1]),
+        # Input order breaks ties, so the result does not depend on the sort's luck.
+        ([2, 2], [1, 1], [4, 4], [0, 1]),
+        # A long bar and a marker inside it: the marker moves to its own row.
+        ([0, 0, 0], [0, 10, 20], [365, 11, 21], [0, 1, 1]),
+        ([], [], [], []),
+    ],
+)
+def test_stack_rows_is_compact_and_deterministic(lanes, low, high, expected):
+    got = timeline.stack_rows(
+        np.asarray(lanes, dtype=np.int64),
+        np.asarray(low, dtype=float),
+        np.asarray(high, dtype=float),
+    )
+    assert got.tolist() == expected
+
+
+def test_stacked_rows_never_overlap_and_use_no_more_rows_than_needed():
+    rng = np.random.default_rng(7)
+    lanes = rng.integers(0, 4, 500)
+    low = rng.uniform(0, 1000, 500)
+    high = low + rng.uniform(0.5, 80, 500)
+    sub = timeline.stack_rows(lanes, low, high)
+    for lane in range(4):
+        for row_index in np.unique(sub[lanes == lane]):
+            chosen = np.flatnonzero((lanes == lane) & (sub == row_index))
+            order = chosen[np.argsort(low[chosen])]
+            assert (high[order[:-1]] <= low[order[1:]]).all()
+        # Rows used == the most items of the lane overlapping at one moment (optimal).
+        inside = lanes == lane
+        moments = low[inside]
+        deepest = max(int(((low[inside] <= t) & (high[inside] > t)).sum()) for t in moments)
+        assert sub[inside].max() + 1 == deepest
+
+
+#: Plot area of the timeline in a 800 px wide layout (sidebar collapsed, margins off).
+PLOT_PX = 700
+
+
+def hover_targets(fig):
+    """(event_id, row, left px, right px) of every drawn mark, at PLOT_PX wide."""
+    lo, hi = (np.datetime64(t, "ms").astype(np.int64) for t in fig.layout.xaxis.range)
+    px_per_ms = PLOT_PX / (hi - lo)
+    out = []
+    for trace in fig.data:
+        for i, custom in enumerate(trace.customdata):
+            if trace.type == "bar":
+                left = np.datetime64(trace.base[i], "ms").astype(np.int64)
+                right = left + trace.x[i]
+                left_px, right_px = (left - lo) * px_per_ms, (right - lo) * px_per_ms
+            else:
+                centre = (np.datetime64(trace.x[i], "ms").astype(np.int64) - lo) * px_per_ms
+                radius = trace.marker.size / 2 + trace.marker.line.width
+                left_px, right_px = centre - radius, centre + radius
+            out.append((custom[0], trace.y[i], left_px, right_px))
+    return out
+
+
+@pytest.fixture(scope="module")
+def article():
+    from dashboard.table import load_events
+
+    return load_events()
+
+
+@pytest.mark.parametrize("lane", LANES)
+def test_no_two_article_events_share_a_hover_target(article, lane):
+    fig = build_timeline(article, np.arange(len(article)), lane)
+    assert fig.layout.meta["mode"] == "events"
+    targets = hover_targets(fig)
+    assert {t[0] for t in targets} == set(article.events["event_id"])
+    rows: dict[float, list] = {}
+    for target in targets:
+        rows.setdefault(target[1], []).append(target)
+    clashes = []
+    for row_targets in rows.values():
+        row_targets.sort(key=lambda t: t[2])
+        for left, right in itertools.combinations(row_targets, 2):
+            # A short bar's pin lies on its own bar: one event, one target.
+            if right[2] < left[3] and left[0] != right[0]:
+                clashes.append((left[0], right[0]))
+    assert clashes == []
+    # Rows are far enough apart that marks of neighbouring rows do not touch either.
+    plot_height = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b - 60
+    assert plot_height / fig.layout.meta["rows"] > 11 + 2
+
+
+def test_day_data_gets_at_least_two_weeks_of_axis(table):
+    fig = build_timeline(table, np.array([0]), "country")  # one event on one day
+    lo, hi = (np.datetime64(t, "ms") for t in fig.layout.xaxis.range)
+    assert hi - lo >= np.timedelta64(timeline.MIN_SPAN_DAYS, "D")
+    assert lo < np.datetime64("2022-08-03T12:00") < hi
+
+
+def test_too_many_rows_to_stack_are_counted_per_cell_instead(monkeypatch):
+    monkeypatch.setattr(timeline, "MAX_ROWS", 3)
+    rows = [row(f"same-day-{i}", countries="Myanmar") for i in range(4)]
+    view = timeline.timeline_view(small_table(rows), np.arange(4), "country")
+    assert view.mode == "aggregate"
+    assert cells(view.figure) == {("Myanmar", "2022-08-01", "2022-08-31"): 4}
+    assert view.lane_values == ("Myanmar",)
+
+
+def test_a_bar_too_short_to_aim_at_gets_a_pin_in_its_middle(table):
+    fig = build_timeline(table, np.arange(len(table)), "country")
+    marks = [trace for _, trace in by_id(fig, "talks-three-days")]
+    assert [trace.meta["style"] for trace in marks] == ["exact", "pin"]
+    pin = marks[1]
+    index = [c[0] for c in pin.customdata].index("talks-three-days")
+    assert pin.x[index].startswith("2022-08-04T12")  # the middle of 3-5 August
+    # An approximate short span (a week) gets a hollow pin.
+    week = small_table(
+        [
+            row("week", start_date="2022-08-01", end_date="2022-08-07", date_precision="week"),
+            row("year", start_date="2020-01-01", end_date="2020-01-01"),
+        ]
+    )
+    styles = {t.meta["style"]: t for t in build_timeline(week, np.arange(2), "country").data}
+    assert styles["approximate pin"].marker.symbol.endswith("-open")
