@@ -4,12 +4,15 @@ The other pages live in pages/ (Streamlit's classic multipage convention); every
 calls the same sidebar through ui.page.open_page, so filters and URL behave alike.
 """
 
+from functools import partial
+
 import streamlit as st
 
-from dashboard.timeline import LANES, build_timeline
+from dashboard.timeline import LANES, timeline_view
 from ui import state
-from ui.details import event_picker, remember_clicked_event, show_event
+from ui.details import event_picker, show_event
 from ui.page import open_page, show_if_empty
+from ui.timeline_view import apply_timeline_selection
 
 LANE_LABELS = {"country": "Country", "actor": "Actor", "event_type": "Event type"}
 
@@ -22,11 +25,17 @@ if not show_if_empty(page):
         horizontal=True,
         key=state.TIMELINE_LANE,
     )
+    view = timeline_view(page.table, page.positions, lane)
     st.plotly_chart(
-        build_timeline(page.table, page.positions, lane),
+        view.figure,
         key=state.TIMELINE_CHART,
-        on_select=remember_clicked_event,
-        selection_mode="points",
+        on_select=partial(apply_timeline_selection, lane, view.lane_values),
+        selection_mode=("points", "box"),
+    )
+    st.caption(
+        "Click an event to read it"
+        + ("" if view.mode == "events" else ", or a cell to narrow the filters to it")
+        + "; drag a box (box select) to set the date range of every page."
     )
     row = event_picker(page.table, page.positions)
     if row is not None:

@@ -1,5 +1,8 @@
 """Turn what ``st.plotly_chart(on_select="rerun")`` returns into a filter or an event id.
 
+Three gestures: a click on a mark (an event, a node, an aggregate cell), and a box
+selection on the timeline's date axis (the time brush).
+
 Streamlit returns ``{"selection": {"points": [{"customdata": [...], ...}],
 "point_indices": [...], "box": [...], "lasso": [...]}}`` (a dict subclass). The
 figures put the event_id (timeline) or the node name (network) first in each
@@ -9,8 +12,9 @@ customdata, garbage) selects nothing; these functions never raise.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from dashboard.filters import FilterSpec
@@ -78,3 +82,95 @@ def _first_item(customdata: Any) -> Any:
     if isinstance(customdata, list | tuple):
         return customdata[0] if customdata else None
     return customdata
+
+
+#: Timeline lane kind -> the FilterSpec field a drill-down into a lane sets.
+LANE_FIELDS: dict[str, str] = {
+    "country": "countries",
+    "actor": "actors",
+    "event_type": "event_types",
+}
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A clicked aggregate cell of the timeline: its lane row and period (days inclusive)."""
+
+    row: int
+    first: dt.date
+    last: dt.date
+
+
+def selected_cell(selection: Any, mark: str = "cell") -> Cell | None:
+    """The first selected aggregate cell (customdata ``[mark, row, first, last, ...]``)."""
+    for point in _points(selection):
+        custom = point.get("customdata")
+        if not isinstance(custom, list | tuple) or len(custom) < 4 or custom[0] != mark:
+            continue
+        try:
+            row = int(custom[1])
+            first = dt.date.fromisoformat(str(custom[2]))
+            last = dt.date.fromisoformat(str(custom[3]))
+        except (TypeError, ValueError):
+            continue
+        if row >= 0 and first <= last:
+            return Cell(row, first, last)
+    return None
+
+
+def selected_span(selection: Any) -> tuple[dt.date, dt.date] | None:
+    """The days a box selection spans on a date x axis (first box), or None.
+
+    Plotly gives the box's x edges as date-times ("2022-07-10 05:12:33.12"); the
+    span is every day the box touches.
+    """
+    if not isinstance(selection, Mapping):
+        return None
+    inner = selection.get("selection", selection)
+    boxes = inner.get("box") if isinstance(inner, Mapping) else None
+    if not isinstance(boxes, list | tuple):
+        return None
+    for box in boxes:
+        edges = box.get("x") if isinstance(box, Mapping) else None
+        if not isinstance(edges, list | tuple) or len(edges) != 2:
+            continue
+        days = [_day_of(edge) for edge in edges]
+        if None in days:
+            continue
+        first, last = sorted(days)
+        return first, last
+    return None
+
+
+def _day_of(value: Any) -> dt.date | None:
+    """The calendar day of a Plotly date value (ISO text or epoch milliseconds)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        try:
+            return (dt.datetime(1970, 1, 1) + dt.timedelta(milliseconds=value)).date()
+        except (OverflowError, ValueError):
+            return None
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def drill_down(spec: FilterSpec, lane: str, value: str | None, cell: Cell) -> FilterSpec:
+    """The filter after clicking a lane x period cell: that lane's value and that period.
+
+    ``value`` None (the "Other" lane, or events without a value) narrows the dates only.
+    """
+    spec = replace(spec, start=cell.first, end=cell.last)
+    field = LANE_FIELDS.get(lane)
+    if field is None or value is None:
+        return spec
+    return replace(spec, **{field: (value,)})
+
+
+def brushed(spec: FilterSpec, span: tuple[dt.date, dt.date]) -> FilterSpec:
+    """The filter after a time brush: the span becomes the date range, the rest is kept."""
+    return replace(spec, start=span[0], end=span[1])

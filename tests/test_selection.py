@@ -7,7 +7,15 @@ import datetime as dt
 import pytest
 
 from dashboard.filters import FilterSpec
-from dashboard.selection import selected_event_id, selection_to_filter
+from dashboard.selection import (
+    Cell,
+    brushed,
+    drill_down,
+    selected_cell,
+    selected_event_id,
+    selected_span,
+    selection_to_filter,
+)
 
 
 def event(*points, **extra):
@@ -109,3 +117,89 @@ def test_streamlit_selection_state_objects_are_understood():
     assert selection_to_filter(state, FilterSpec(), "actor").actors == ("Wang Yi",)
     empty = PlotlyChartSelectionSerde().deserialize(None)
     assert selected_event_id(empty) is None
+
+
+def cell_click(*custom):
+    return {"selection": {"points": [{"customdata": list(custom)}], "box": [], "lasso": []}}
+
+
+@pytest.mark.parametrize(
+    ("selection", "expected"),
+    [
+        (cell_click("cell", 2, "2022-07-01", "2022-07-31", 5), (2, "2022-07-01", "2022-07-31")),
+        (cell_click("cell", "0", "2021-01-01", "2021-12-31"), (0, "2021-01-01", "2021-12-31")),
+        # An event's customdata, a wrong mark, bad dates, reversed dates: no cell.
+        (cell_click("lavrov-visits-myanmar-2022-08-03", "title"), None),
+        (cell_click("other", 2, "2022-07-01", "2022-07-31"), None),
+        (cell_click("cell", 2, "July", "2022-07-31"), None),
+        (cell_click("cell", 2, "2022-07-31", "2022-07-01"), None),
+        (cell_click("cell", -1, "2022-07-01", "2022-07-31"), None),
+        (cell_click("cell"), None),
+        (None, None),
+        ("garbage", None),
+    ],
+)
+def test_selected_cell(selection, expected):
+    cell = selected_cell(selection)
+    if expected is None:
+        assert cell is None
+    else:
+        row, first, last = expected
+        assert cell == Cell(row, dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+
+
+def box(x):
+    return {"selection": {"points": [], "box": [{"x": x, "y": [0, 3]}], "lasso": []}}
+
+
+@pytest.mark.parametrize(
+    ("selection", "expected"),
+    [
+        (box(["2022-07-10 05:12:33.12", "2022-08-04 19:00"]), ("2022-07-10", "2022-08-04")),
+        # Dragged right to left: same span.
+        (box(["2022-08-04", "2022-07-10"]), ("2022-07-10", "2022-08-04")),
+        # Epoch milliseconds (a date axis may report numbers).
+        (box([1657411200000, 1659571200000]), ("2022-07-10", "2022-08-04")),
+        (box(["soon", "2022-08-04"]), None),
+        (box(["2022-08-04"]), None),
+        (box(None), None),
+        ({"selection": {"points": [], "box": [], "lasso": []}}, None),
+        (None, None),
+    ],
+)
+def test_selected_span(selection, expected):
+    span = selected_span(selection)
+    if expected is None:
+        assert span is None
+    else:
+        assert span == tuple(dt.date.fromisoformat(d) for d in expected)
+
+
+JULY = Cell(0, dt.date(2022, 7, 1), dt.date(2022, 7, 31))
+
+
+@pytest.mark.parametrize(
+    ("lane", "value", "expected"),
+    [
+        ("country", "Russia", {"countries": ("Russia",)}),
+        ("actor", "Sergei Lavrov", {"actors": ("Sergei Lavrov",)}),
+        ("event_type", "visit", {"event_types": ("visit",)}),
+        # "Other" and the lane of events without a value: the period only.
+        ("country", None, {"countries": ("China",)}),
+    ],
+)
+def test_drill_down_narrows_to_the_lane_and_the_period(lane, value, expected):
+    spec = FilterSpec(countries=("China",), q="talks")
+    drilled = drill_down(spec, lane, value, JULY)
+    assert drilled.start == dt.date(2022, 7, 1) and drilled.end == dt.date(2022, 7, 31)
+    assert drilled.q == "talks"
+    for name, wanted in expected.items():
+        assert getattr(drilled, name) == wanted
+
+
+def test_brush_sets_the_dates_and_keeps_the_rest():
+    spec = FilterSpec(actors=("Sergei Lavrov",), start=dt.date(2020, 1, 1))
+    got = brushed(spec, (dt.date(2022, 7, 10), dt.date(2022, 8, 4)))
+    assert got == FilterSpec(
+        actors=("Sergei Lavrov",), start=dt.date(2022, 7, 10), end=dt.date(2022, 8, 4)
+    )

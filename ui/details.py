@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from dashboard.selection import selected_event_id
 from dashboard.table import EventTable
 from ui import state
 from ui.render import field, md_escape
@@ -16,13 +15,6 @@ from ui.render import field, md_escape
 MAX_DETAIL_CHOICES = 300
 #: A picker label's title is cut to this many characters (the details show it whole).
 LABEL_TITLE_CHARS = 120
-
-
-def remember_clicked_event() -> None:
-    """on_select callback of the timeline: the clicked event becomes the one shown."""
-    event_id = selected_event_id(st.session_state.get(state.TIMELINE_CHART))
-    if event_id is not None:
-        st.session_state[state.TIMELINE_DETAIL] = event_id
 
 
 def event_picker(table: EventTable, positions: np.ndarray) -> pd.Series | None:

@@ -43,9 +43,10 @@ def open_page(title: str) -> PageContext:
     with st.sidebar.expander("Open your own table", icon=":material/upload_file:"):
         uploader("sidebar")
     st.title(title)
-    show_banner(table)
+    positions = filter_positions(table, spec)
+    show_banner(table, len(positions))
     warn_all(state.take_notices())
-    return PageContext(table, spec, filter_positions(table, spec))
+    return PageContext(table, spec, positions)
 
 
 def show_if_empty(context: PageContext) -> bool:

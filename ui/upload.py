@@ -148,12 +148,16 @@ def _on_upload(key: str) -> None:
     open_upload(uploaded.name, uploaded.getvalue())
 
 
-def show_banner(table: EventTable) -> None:
-    """Which table is shown (with a way back from an upload), then the upload's messages."""
+def show_banner(table: EventTable, shown: int | None = None) -> None:
+    """Which table is shown and how many of its events the filters keep ("4 of 23 events"),
+    with a way back from an upload, then the upload's messages."""
     upload = current_upload()
+    counted = _events(len(table))
+    if shown is not None and shown != len(table):
+        counted = f"{shown:,} of {counted}"
     if upload is not None:
         st.info(
-            f"Showing your upload: **{md_escape(upload.name)}** — {_events(len(table))}.",
+            f"Showing your upload: **{md_escape(upload.name)}** — {counted}.",
             icon=":material/upload_file:",
         )
         st.button(
@@ -163,7 +167,7 @@ def show_banner(table: EventTable) -> None:
             icon=":material/undo:",
         )
     else:
-        st.caption(f"Showing {md_escape(default_table_name())} — {_events(len(table))}.")
+        st.caption(f"Showing {md_escape(default_table_name())} — {counted}.")
     show_messages()
 
 
