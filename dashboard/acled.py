@@ -44,13 +44,19 @@ SIGNATURE_COLUMNS: tuple[str, ...] = (
     "event_date",
     "time_precision",
     "event_type",
-    "sub_event_type",
     "actor1",
 )
+
+#: Legacy ACLED files (before 2019) name a few columns differently.
+LEGACY_NAMES: dict[str, str] = {
+    "ally_actor_1": "assoc_actor_1",
+    "ally_actor_2": "assoc_actor_2",
+}
 
 #: ACLED columns the import reads; those after the signature may be absent.
 MAPPED_COLUMNS: tuple[str, ...] = (
     *SIGNATURE_COLUMNS,
+    "sub_event_type",
     "year",
     "assoc_actor_1",
     "actor2",
@@ -79,6 +85,12 @@ TYPE_MAP: dict[tuple[str, str], str] = {
     ("Strategic developments", "Agreement"): "agreement",
     ("Strategic developments", "Arrests"): "repression/execution",
     ("Strategic developments", "Looting/property destruction"): "violence against civilians",
+    # Legacy event types (files before 2019, without sub-event types).
+    ("Riots/Protests", _ANY): "protest",
+    ("Battle-No change of territory", _ANY): "armed clash",
+    ("Battle-Government regains territory", _ANY): "armed clash",
+    ("Battle-Non-state actor overtakes territory", _ANY): "armed clash",
+    ("Remote violence", _ANY): "armed clash",
     # Not mapped, kept as given: Change to group/activity, Disrupted weapons use,
     # Headquarters or base established, Non-violent transfer of territory, Other.
 }
@@ -97,9 +109,24 @@ _PRECISION_NOTES: dict[str, str] = {
     "3": "ACLED time_precision 3 (the month is known): the month of ",
 }
 
-_MONTHS = {calendar.month_name[m].casefold(): m for m in range(1, 13)}
-_ISO = r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
-_DMY = r"(?P<dd>\d{1,2}) (?P<dm>[A-Za-z]+) (?P<dy>\d{4})"
+_MONTHS = {
+    **{calendar.month_name[m].casefold(): m for m in range(1, 13)},
+    **{calendar.month_abbr[m].casefold(): m for m in range(1, 13)},
+    "sept": 9,
+}
+#: ISO dates, also as R and pandas write timestamps (``2021-01-02T00:00:00Z``).
+_ISO = (
+    r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
+    r"(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(?:Z|[+-]00:?00| ?UTC)?)?"
+)
+#: ``02 January 2021`` (export tool), ``01-January-2015`` (legacy), ``9-May-20`` (Excel).
+_DMY = r"(?P<dd>\d{1,2})[ -](?P<dm>[A-Za-z]+)\.?[ -](?P<dy>\d{4}|\d{2})"
+#: ``25/07/2022`` or ``7/25/2022`` (Excel re-saves): the order is inferred from the values.
+_SLASHED = r"(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?P<sy>\d{4})"
+#: A two-digit year (Excel's ``9-May-20``) is 19YY from this year on, else 20YY:
+#: ACLED's data begin in 1997.
+_CENTURY_PIVOT = 97
+_DATE_FORMS = "YYYY-MM-DD, DD Month YYYY, DD-Mon-YY or DD/MM/YYYY"
 
 
 @dataclass(frozen=True)
@@ -168,7 +195,7 @@ def convert_acled_frame(
         return record_rows(n) if record_rows else np.arange(2, n + 2)
 
     col = {c: frame[c].str.strip() if c in frame else _empty(frame) for c in MAPPED_COLUMNS}
-    date, found = _parse_dates(col["event_date"])
+    date, found, date_notices = _parse_dates(col["event_date"])
     found += _check_rows(col, date)
     if found:
         lines = rows()
@@ -209,7 +236,9 @@ def convert_acled_frame(
             "source": frame["source"] if "source" in frame else _empty(frame),
             "notes": col["time_precision"].map(_PRECISION_NOTES) + _iso(date) + ".",
             "acled_event_type": frame["event_type"],
-            "acled_sub_event_type": frame["sub_event_type"],
+            "acled_sub_event_type": frame["sub_event_type"]
+            if "sub_event_type" in frame
+            else _empty(frame),
             schema.TYPE_VOCABULARY_COLUMN: types.where(
                 types.isin(schema.EVENT_TYPE_NAMES), "ACLED"
             ).where(~types.isin(schema.EVENT_TYPE_NAMES), ""),
@@ -223,7 +252,7 @@ def convert_acled_frame(
         out.reset_index(drop=True),
         record_rows=lambda _n: rows(),
     )
-    return ImportResult(events, _notices(n, unknown))
+    return ImportResult(events, _notices(n, unknown) + date_notices)
 
 
 def _iso(date: pd.Series) -> pd.Series:
@@ -237,36 +266,95 @@ def _empty(frame: pd.DataFrame) -> pd.Series:
 def _normalise_columns(frame: pd.DataFrame) -> pd.DataFrame:
     """Lower-case the ACLED columns the import reads; other names stay as they are."""
     renames = {c: c.strip().casefold() for c in frame.columns}
+    renames = {c: LEGACY_NAMES.get(new, new) for c, new in renames.items()}
     renames = {c: new for c, new in renames.items() if new in MAPPED_COLUMNS and new != c}
     return frame.rename(columns=renames) if renames else frame
 
 
-def _parse_dates(text: pd.Series) -> tuple[pd.Series, list[tuple]]:
-    """Parse ``YYYY-MM-DD`` or ``DD Month YYYY``, strictly (no guessing, no today-fill)."""
+def _parse_dates(text: pd.Series) -> tuple[pd.Series, list[tuple], list[str]]:
+    """Read ACLED's date shapes strictly (never guessing, never today); notices say what was read.
+
+    ISO dates (a time of day only at midnight: R and pandas write timestamps),
+    ``DD Month YYYY`` and ``DD-Mon-YY`` (any case, full or abbreviated months), and
+    ``A/B/YYYY``, read day-first or month-first as the column's values show: a first
+    number over 12 means day-first, a second over 12 month-first; if none tells, or
+    both occur, the rows are refused rather than guessed.
+    """
     iso = text.str.extract(f"^{_ISO}$")
     dmy = text.str.extract(f"^{_DMY}$")
+    slashed = text.str.extract(f"^{_SLASHED}$")
     month = dmy["dm"].str.casefold().map(_MONTHS)
+    two_digit = dmy["dy"].str.len() == 2
+    short_year = pd.to_numeric(dmy["dy"], errors="coerce")
+    century = np.where(short_year >= _CENTURY_PIVOT, 1900, 2000)
+    dmy_year = dmy["dy"].where(
+        ~two_digit, pd.Series(century + short_year.fillna(0), index=text.index).astype("Int64")
+    )
     as_iso = iso["iy"] + "-" + iso["im"] + "-" + iso["id"]
-    from_dmy = dmy["dy"] + "-" + month.astype("Int64").astype("str").str.zfill(2)
-    from_dmy = from_dmy + "-" + dmy["dd"].str.zfill(2)
-    shaped = as_iso.notna() | (dmy["dd"].notna() & month.notna())
-    candidate = as_iso.fillna(from_dmy).where(shaped, "")
-    date = pd.to_datetime(candidate, format="%Y-%m-%d", errors="coerce").astype("datetime64[s]")
+    from_dmy = dmy_year.astype("str").str.zfill(4) + "-"
+    from_dmy += month.astype("Int64").astype("str").str.zfill(2) + "-" + dmy["dd"].str.zfill(2)
     found: list[tuple] = []
+    notices: list[str] = []
+    first, second = (pd.to_numeric(slashed[c], errors="coerce") for c in ("sa", "sb"))
+    day_first, month_first = bool((first > 12).any()), bool((second > 12).any())
+    is_slashed = slashed["sa"].notna()
+    slashed_ok = is_slashed & (day_first != month_first)
+    if is_slashed.any():
+        day, mon = ("sa", "sb") if day_first else ("sb", "sa")
+        from_slashed = slashed["sy"] + "-" + slashed[mon].str.zfill(2)
+        from_slashed += "-" + slashed[day].str.zfill(2)
+        if day_first != month_first:
+            example = text[(first > 12) if day_first else (second > 12)].iat[0]
+            order = "day-first (DD/MM/YYYY)" if day_first else "month-first (MM/DD/YYYY)"
+            notices.append(f"event_date read {order}: values like {example} say so.")
+        else:
+            why = (
+                "both day-first and month-first dates occur"
+                if day_first
+                else "no value tells day-first from month-first (every day is 12 or less)"
+            )
+            for i in np.flatnonzero(is_slashed.to_numpy()):
+                found.append(
+                    (
+                        int(i),
+                        "event_date",
+                        _literal(
+                            f"{text.iat[i]!r} is ambiguous: {why}; "
+                            "save the dates as YYYY-MM-DD and retry"
+                        ),
+                        None,
+                    )
+                )
+    else:
+        from_slashed = pd.Series(pd.NA, index=text.index, dtype="str")
+    shaped = as_iso.notna() | (dmy["dd"].notna() & month.notna()) | slashed_ok
+    candidate = as_iso.fillna(from_dmy.where(month.notna())).fillna(from_slashed.where(slashed_ok))
+    candidate = candidate.where(shaped, "")
+    date = pd.to_datetime(candidate, format="%Y-%m-%d", errors="coerce").astype("datetime64[s]")
+    not_midnight = iso["time"].notna() & ~iso["time"].str.fullmatch(r"00:00(:00(\.0+)?)?")
     for i in np.flatnonzero((text == "").to_numpy()):
         found.append((int(i), "event_date", "is empty", None))
-    for i in np.flatnonzero(((text != "") & ~shaped).to_numpy()):
+    for i in np.flatnonzero(((text != "") & ~shaped & ~is_slashed).to_numpy()):
         found.append(
             (
                 int(i),
                 "event_date",
-                _literal(f"{text.iat[i]!r} is not a date in the form YYYY-MM-DD or DD Month YYYY"),
+                _literal(f"{text.iat[i]!r} is not a date in the form {_DATE_FORMS}"),
                 None,
             )
         )
     for i in np.flatnonzero((shaped & date.isna()).to_numpy()):
         found.append((int(i), "event_date", _literal(f"{text.iat[i]!r} is not a real date"), None))
-    return date, found
+    for i in np.flatnonzero((not_midnight.fillna(False)).to_numpy()):
+        found.append(
+            (
+                int(i),
+                "event_date",
+                _literal(f"{text.iat[i]!r} has a time of day; ACLED dates are whole days"),
+                None,
+            )
+        )
+    return date, found, notices
 
 
 def _literal(text: str) -> str:

@@ -108,7 +108,7 @@ def _convert_ours(opened: Opened) -> Imported:
 
 
 def _convert_acled(opened: Opened) -> Imported:
-    table = opened.read_table(missing=acled.MISSING_VALUES)
+    table = opened.read_table(missing=acled.MISSING_VALUES, drop_index=True)
     result = acled.convert_acled_frame(
         table.frame, directory=opened.directory, record_rows=table.record_rows
     )

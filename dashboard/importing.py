@@ -18,6 +18,7 @@ import csv
 import io
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +29,7 @@ import pyarrow.parquet as pq
 
 from dashboard import formats
 from dashboard.actors import ActorDirectory
+from dashboard.containers import is_json, is_xlsx, read_json_table, read_xlsx_table, to_utf8
 from dashboard.formats import FORMAT_NAMES, Opened, Sniffed, TextTable
 from dashboard.loading import csv_record_rows, read_csv_table, read_source
 from dashboard.problems import EventsFileError, Problem
@@ -114,19 +116,51 @@ def _as_text(column: pa.ChunkedArray) -> np.ndarray:
     return np.asarray(text.to_numpy(zero_copy_only=False), dtype=object)
 
 
-def sniff(data: bytes) -> tuple[Sniffed, Callable[..., TextTable]]:
+@dataclass(frozen=True)
+class Sniffing:
+    """A file seen as a container: what it is, its text as UTF-8, how to read it, notices."""
+
+    sniffed: Sniffed
+    data: bytes
+    read_table: Callable[..., TextTable]
+    notices: tuple[str, ...] = ()
+
+
+def sniff(data: bytes) -> Sniffing:
     """What container ``data`` is, its first record, and how to read it as text."""
     if is_parquet(data):
-        frame = read_parquet_table(data)
-        return Sniffed("parquet", tuple(frame.columns)), _reader_of_frame(frame)
+        return _of_frame("parquet", data, read_parquet_table(data))
+    if is_xlsx(data):
+        return _of_frame("xlsx", data, read_xlsx_table(data))
+    if is_json(data):
+        return _of_frame("json", data, read_json_table(data))
+    data, encoding = to_utf8(data)
+    notices = (
+        (
+            f"The file is not UTF-8; it was read as {encoding} (detected). "
+            "If names look wrong, save it as UTF-8 and open it again.",
+        )
+        if encoding
+        else ()
+    )
     delimiter = sniff_delimiter(first_line(data))
     header = tuple(sniff_csv_header(data, delimiter))
-    return Sniffed("csv", header, delimiter), _reader_of_csv(data, delimiter)
+    return Sniffing(
+        Sniffed("csv", header, delimiter), data, _reader_of_csv(data, delimiter), notices
+    )
+
+
+def _of_frame(container: str, data: bytes, frame: pd.DataFrame) -> Sniffing:
+    return Sniffing(Sniffed(container, tuple(frame.columns)), data, _reader_of_frame(frame))
 
 
 def _reader_of_frame(frame: pd.DataFrame) -> Callable[..., TextTable]:
-    def read(missing: frozenset[str] = frozenset(), names=None) -> TextTable:
+    def read(
+        missing: frozenset[str] = frozenset(), names=None, drop_index: bool = False
+    ) -> TextTable:
         table = frame if names is None else _with_first_row_as_record(frame, names)
+        if drop_index:
+            table = _without_index_column(table)
         offset = 1 if names is not None else 2
         return TextTable(_blank_missing(table, missing), lambda n: np.arange(offset, n + offset))
 
@@ -140,13 +174,24 @@ def _with_first_row_as_record(frame: pd.DataFrame, names) -> pd.DataFrame:
     return whole
 
 
+#: Names R (``""``, readr's ``...1``) and pandas (``Unnamed: 0``) give a saved row index.
+INDEX_COLUMN_NAMES: tuple[str, ...] = ("", "...1", "Unnamed: 0")
+_INDEX = "__row_index__"
+
+
 def _reader_of_csv(data: bytes, delimiter: str) -> Callable[..., TextTable]:
-    def read(missing: frozenset[str] = frozenset(), names=None) -> TextTable:
-        text = data
+    def read(
+        missing: frozenset[str] = frozenset(), names=None, drop_index: bool = False
+    ) -> TextTable:
+        text = data.removeprefix(b"\xef\xbb\xbf")
         if names is not None:
             # A headerless file: read it under the format's column names, rows from 1.
-            text = (delimiter.join(names) + "\n").encode() + data.removeprefix(b"\xef\xbb\xbf")
+            text = (delimiter.join(names) + "\n").encode() + text
+        elif drop_index:
+            text = _name_index_column(text, delimiter)
         frame = read_csv_table(text, delimiter=delimiter)
+        if drop_index:
+            frame = _without_index_column(frame)
         shift = 1 if names is not None else 0
         return TextTable(
             _blank_missing(frame, missing),
@@ -154,6 +199,32 @@ def _reader_of_csv(data: bytes, delimiter: str) -> Callable[..., TextTable]:
         )
 
     return read
+
+
+def _name_index_column(text: bytes, delimiter: str) -> bytes:
+    """Name a leading unnamed index column, so the strict reader does not refuse it."""
+    sep = delimiter.encode()
+    for empty in (b'""' + sep, sep):
+        if text.startswith(empty):
+            return _INDEX.encode() + text[len(empty) - len(sep) :]
+    return text
+
+
+def _without_index_column(frame: pd.DataFrame) -> pd.DataFrame:
+    """Drop a first column that is a saved row index (unnamed, numbering the rows)."""
+    if len(frame.columns) == 0 or frame.columns[0] not in (*INDEX_COLUMN_NAMES, _INDEX):
+        return frame
+    first = frame.iloc[:, 0]
+    numbers = pd.to_numeric(first, errors="coerce")
+    n = len(frame)
+    counts = numbers.notna().all() and (
+        (numbers == np.arange(1, n + 1)).all() or (numbers == np.arange(n)).all()
+    )
+    if counts:
+        return frame.iloc[:, 1:]
+    if frame.columns[0] == _INDEX:
+        frame = frame.rename(columns={_INDEX: ""})
+    return frame
 
 
 def _blank_missing(frame: pd.DataFrame, missing: frozenset[str]) -> pd.DataFrame:
@@ -202,15 +273,18 @@ def load_any_frame(
         Every problem, as ``row N, column C: what is wrong``.
     """
     chosen = formats.by_name(format) if format != "auto" else None
-    data = read_source(source)
-    sniffed, read_table = sniff(data)
+    sniffing = sniff(read_source(source))
     if chosen is None:
-        chosen = formats.recognise(sniffed) or formats.OURS
+        chosen = formats.recognise(sniffing.sniffed) or formats.OURS
     opened = Opened(
-        data, sniffed, read_table, directory=directory or ActorDirectory(), on_read=on_read
+        sniffing.data,
+        sniffing.sniffed,
+        sniffing.read_table,
+        directory=directory or ActorDirectory(),
+        on_read=on_read,
     )
     imported = chosen.convert(opened)
-    return imported.events, list(imported.notices)
+    return imported.events, [*sniffing.notices, *imported.notices]
 
 
 def load_any(

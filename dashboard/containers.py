@@ -1,0 +1,165 @@
+"""File containers other than CSV and Parquet, and text encodings other than UTF-8.
+
+Each reader turns a container into an all-text frame (every value ``str``, missing
+values ``""``) plus the spreadsheet-style row of each record, so every source format
+maps its columns the same way whatever the file was saved as:
+
+* JSON: a list of records, or the ACLED API's ``{"status": ..., "data": [...]}``;
+  record ``i`` is reported as row ``i + 2`` (as if the header were row 1).
+* Excel ``.xlsx`` (openpyxl, the well-kept reader): the first sheet, its first row
+  the header; date cells become ISO dates (``YYYY-MM-DD``, or date and time when
+  the cell has a time of day); whole numbers lose Excel's ``.0``.
+* Text in another encoding than UTF-8: detected by charset-normalizer and
+  re-encoded to UTF-8, with a notice naming the encoding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import zipfile
+
+import pandas as pd
+
+from dashboard.problems import EventsFileError, Problem
+
+XLSX_MAGIC = b"PK\x03\x04"
+#: Readable names of the encodings the detector reports most often.
+ENCODING_NAMES: dict[str, str] = {
+    "cp1252": "Windows-1252",
+    "cp1250": "Windows-1250",
+    "cp1251": "Windows-1251",
+    "latin_1": "Latin-1 (ISO-8859-1)",
+}
+#: How much of a file the encoding detector looks at (it samples within that).
+_DETECT_BYTES = 1 << 20
+
+
+def is_json(data: bytes) -> bool:
+    """JSON starts (after spaces and a byte-order mark) with ``{`` or ``[``."""
+    return data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] in (b"{", b"[")
+
+
+def is_xlsx(data: bytes) -> bool:
+    """An Office Open XML workbook: a ZIP archive holding ``xl/workbook.xml``."""
+    if not data.startswith(XLSX_MAGIC):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_json_table(data: bytes) -> pd.DataFrame:
+    """Records of a JSON file as an all-text frame (columns in first-seen order)."""
+    try:
+        parsed = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as err:
+        raise EventsFileError([Problem(None, None, f"not a readable JSON file ({err})")]) from None
+    records = parsed.get("data") if isinstance(parsed, dict) else parsed
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise EventsFileError(
+            [
+                Problem(
+                    None,
+                    None,
+                    "JSON must be a list of records, or an object whose 'data' is one "
+                    '(as the ACLED API sends: {"status": 200, "data": [...]})',
+                )
+            ]
+        )
+    columns: dict[str, None] = {}
+    for record in records:
+        columns.update(dict.fromkeys(record))
+    return pd.DataFrame(
+        {
+            name: pd.Series([_cell_text(r.get(name)) for r in records], dtype="str")
+            for name in columns
+        }
+    )
+
+
+def read_xlsx_table(data: bytes) -> pd.DataFrame:
+    """The first sheet of an ``.xlsx`` workbook as an all-text frame (row 1 = header)."""
+    import openpyxl  # imported here: only Excel files need it
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as err:  # openpyxl raises many kinds for a damaged workbook
+        raise EventsFileError(
+            [Problem(None, None, f"not a readable Excel workbook ({err})")]
+        ) from None
+    try:
+        rows = workbook.worksheets[0].iter_rows(values_only=True)
+        header = [_cell_text(v) for v in next(rows, ())]
+        while header and header[-1] == "":
+            header.pop()
+        body = [[_cell_text(v) for v in row[: len(header)]] for row in rows]
+    finally:
+        workbook.close()
+    while body and not any(body[-1]):
+        body.pop()  # Excel's trailing empty rows
+    problems = [
+        Problem(1, f"#{i}", "column name is empty") for i, n in enumerate(header, 1) if not n
+    ] + [
+        Problem(1, n, "column name appears twice") for i, n in enumerate(header) if n in header[:i]
+    ]
+    if problems:
+        raise EventsFileError(problems)
+    return pd.DataFrame(
+        {
+            name: pd.Series([r[i] if i < len(r) else "" for r in body], dtype="str")
+            for i, name in enumerate(header)
+        }
+    )
+
+
+def to_utf8(data: bytes) -> tuple[bytes, str | None]:
+    """``data`` as UTF-8, and the detected encoding when it was another one (else None).
+
+    UTF-8 (with or without a byte-order mark) and UTF-16 are returned unchanged:
+    the CSV reader words their problems. Otherwise charset-normalizer names the
+    encoding; when it cannot, the bytes are returned unchanged for the reader to refuse.
+    """
+    head = data[:_DETECT_BYTES]
+    try:
+        data.decode("utf-8")
+        return data, None
+    except UnicodeDecodeError:
+        pass
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+        return data, None
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(head).best()
+    if best is None:
+        return data, None
+    encoding = best.encoding
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return data, None
+    # Single-byte Latin code pages agree on most letters; where the text reads the same
+    # as Windows-1252 (Excel's and ACLED's), name that one rather than a near twin.
+    try:
+        if encoding != "cp1252" and data.decode("cp1252") == text:
+            encoding = "cp1252"
+    except UnicodeDecodeError:
+        pass
+    return text.encode("utf-8"), ENCODING_NAMES.get(encoding, encoding)

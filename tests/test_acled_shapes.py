@@ -1,0 +1,115 @@
+"""ACLED in every shape analysts bring it: each converts to the same events, valid.
+
+The fixtures (tests/data/formats/acled_*) are our fictional sample saved those ways
+(see make_acled_shapes.py there): ACLED data itself may not be redistributed.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard.cli import main
+from dashboard.importing import load_any_frame
+from dashboard.loading import parse_events
+
+DATA = Path(__file__).parent / "data"
+SHAPES = DATA / "formats"
+SAMPLE = DATA / "acled_sample.csv"
+KEPT = ["event_id", "start_date", "end_date", "date_precision", "actors", "recipients"]
+
+
+@pytest.fixture(scope="module")
+def reference() -> pd.DataFrame:
+    return load_any_frame(SAMPLE)[0]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "acled_api.csv",
+        "acled_api.json",
+        "acled_r_save.csv",
+        "acled_pandas_save.csv",
+        "acled_excel_dmy.csv",
+        "acled_excel_slashes.csv",
+        "acled_legacy.csv",
+        "acled.xlsx",
+        "acled_cp1252.csv",
+    ],
+)
+def test_every_shape_gives_the_same_events(name, reference, tmp_path):
+    events, notices = load_any_frame(SHAPES / name)
+    assert notices[0 if name != "acled_cp1252.csv" else 1] == "Imported 12 ACLED events."
+    pd.testing.assert_frame_equal(events[KEPT], reference[KEPT])
+    # Missing values never become names.
+    for column in ("actors", "recipients", "countries", "location"):
+        assert not events[column].str.split(";").explode().isin(["NA", "NULL"]).any()
+    # convert never writes a file that validate refuses.
+    out = tmp_path / "out.csv"
+    assert main(["convert", str(SHAPES / name), "-o", str(out)], io.StringIO(), io.StringIO()) == 0
+    err = io.StringIO()
+    assert main(["validate", str(out)], io.StringIO(), err) == 0, err.getvalue()
+    assert parse_events(out.read_bytes())["event_id"].tolist() == reference["event_id"].tolist()
+
+
+def test_r_save_drops_the_row_index_and_reads_na_as_missing():
+    events, _ = load_any_frame(SHAPES / "acled_r_save.csv")
+    assert "" not in events.columns and "__row_index__" not in events.columns
+    assert events.loc[events["event_id"] == "MMR90004", "recipients"].item() == ""
+    assert events.loc[events["event_id"] == "MMR90001", "tags"].item() == ""
+
+
+def test_pandas_save_drops_its_index_column():
+    events, _ = load_any_frame(SHAPES / "acled_pandas_save.csv")
+    assert "" not in events.columns and "Unnamed: 0" not in events.columns
+
+
+def test_slashed_dates_say_how_they_were_read():
+    _, notices = load_any_frame(SHAPES / "acled_excel_slashes.csv")
+    assert "event_date read day-first (DD/MM/YYYY): values like 25/07/2022 say so." in notices
+
+
+def test_slashed_dates_that_cannot_tell_are_refused_not_guessed():
+    text = (SHAPES / "acled_excel_slashes.csv").read_text(encoding="utf-8")
+    ambiguous = text.replace("25/07/2022", "05/07/2022").replace("15/03/2022", "05/03/2022")
+    for day in ("14", "20", "18", "23", "30", "29", "16", "28"):
+        ambiguous = ambiguous.replace(f"{day}/", "01/")
+    code, err = _validate(ambiguous.encode())
+    assert code == 1
+    assert "ambiguous: no value tells day-first from month-first" in err
+
+
+def test_a_time_of_day_is_refused():
+    text = (SHAPES / "acled_r_save.csv").read_text(encoding="utf-8")
+    code, err = _validate(text.replace("2022-08-03T00:00:00Z", "2022-08-03T14:30:00Z").encode())
+    assert code == 1
+    assert "'2022-08-03T14:30:00Z' has a time of day; ACLED dates are whole days" in err
+
+
+def test_windows_1252_is_detected_and_named():
+    events, notices = load_any_frame(SHAPES / "acled_cp1252.csv")
+    assert notices[0].startswith("The file is not UTF-8; it was read as Windows-1252")
+    assert events["location"].iat[0].endswith(" – Sagaing Région")
+
+
+def test_legacy_types_map_and_the_rest_are_kept():
+    events, _notices = load_any_frame(SHAPES / "acled_legacy.csv")
+    by_id = events.set_index("event_id")
+    assert by_id.at["MMR90003", "event_type"] == "armed clash"
+    assert by_id.at["MMR90004", "event_type"] == "protest"
+    assert by_id.at["MMR90001", "event_type"] == "Strategic development"
+    assert by_id.at["MMR90001", "type_vocabulary"] == "ACLED"
+    assert by_id.at["MMR90001", "GWNO"] == "775"
+
+
+def _validate(data: bytes) -> tuple[int, str]:
+    with tempfile.NamedTemporaryFile(suffix=".csv") as handle:
+        handle.write(data)
+        handle.flush()
+        err = io.StringIO()
+        return main(["validate", handle.name], io.StringIO(), err), err.getvalue()
