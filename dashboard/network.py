@@ -14,6 +14,7 @@ filtered million-row table stays fast; the figure keeps the strongest edges only
 
 from __future__ import annotations
 
+import io
 import threading
 import weakref
 from collections import OrderedDict
@@ -39,8 +40,15 @@ MULTILATERAL = "multilateral meeting"
 LAYOUT_SEED = 42
 #: At most this many nodes are drawn (isolated nodes fill up to it, busiest first).
 MAX_NODES = 400
-#: Only the busiest nodes get a visible label; every node has a hover label.
+#: Only the most connected nodes get a visible label (at most this many, and only where
+#: the label overlaps no other label); every node has a hover label.
 MAX_LABELS = 30
+#: Label font size (px) and the plot area labels are laid out for: the figure's height
+#: and the width of the 800 px layout (wider screens only move labels further apart).
+LABEL_FONT_PX = 11
+PLOT_PX = (700, 610)
+#: Graph file formats offered for download (networkx writes both; Gephi reads both).
+GRAPH_FORMATS: dict[str, str] = {"graphml": "GraphML", "gexf": "GEXF"}
 #: Node names are cut to this many characters in labels and hover text.
 LABEL_CHARS = 60
 #: Countries with a node trace (and legend entry) of their own; the rest share one.
@@ -80,6 +88,14 @@ def ego_graph(graph: nx.Graph, node: str, radius: int = 1) -> nx.Graph:
     return nx.ego_graph(graph, node, radius=radius)
 
 
+@dataclass(frozen=True)
+class NetworkView:
+    """The network figure and the graph it shows (for GraphML/GEXF download)."""
+
+    figure: go.Figure
+    graph: nx.Graph
+
+
 def build_network(
     table: EventTable,
     positions: np.ndarray,
@@ -87,6 +103,17 @@ def build_network(
     ego: str | None = None,
     max_edges: int = 300,
 ) -> go.Figure:
+    """The figure of :func:`network_view`."""
+    return network_view(table, positions, node_kind, ego, max_edges).figure
+
+
+def network_view(
+    table: EventTable,
+    positions: np.ndarray,
+    node_kind: str = "actor",
+    ego: str | None = None,
+    max_edges: int = 300,
+) -> NetworkView:
     """The network figure: nodes by country colour and size, edges by relation and weight.
 
     Parameters
@@ -104,15 +131,16 @@ def build_network(
 
     Returns
     -------
-    plotly.graph_objects.Figure
-        Edge line traces (one group per relation class), node marker traces (one per
-        country, customdata = [node name]) and a note when edges were left out.
+    NetworkView
+        The figure: edge line traces (one group per relation class), node marker traces
+        (one per country, customdata = [node name]) and a note when edges were left out;
+        and the graph drawn (empty when only a message is shown).
     """
     names, counts, countries, edges = _network_data(table, positions, node_kind)
     if ego is not None:
         code = _code_of(names, table.directory.canonical(ego) if node_kind == "actor" else ego)
         if code is None or counts[code] == 0:
-            return _message_figure(f"{ego} has no events in the current selection.")
+            return _message(f"{ego} has no events in the current selection.")
         touching = edges[(edges["u"] == code) | (edges["v"] == code)]
         around = np.union1d(np.union1d(touching["u"], touching["v"]), [code])
         edges = edges[edges["u"].isin(around) & edges["v"].isin(around)]
@@ -130,7 +158,7 @@ def build_network(
         rest = rest[np.argsort(-counts[rest], kind="stable")][: MAX_NODES - len(nodes)]
         nodes = np.union1d(nodes, rest)
     if len(nodes) == 0:
-        return _message_figure("No events match the filters.")
+        return _message("No events match the filters.")
     graph = _graph(names, counts, countries, kept, nodes)
     xy = _spring_layout(graph)
     # Traces and layout are plain dicts validated once by the Figure: building each
@@ -167,7 +195,7 @@ def build_network(
                 "yanchor": "bottom",
             }
         ]
-    return go.Figure(data=traces, layout=layout)
+    return NetworkView(go.Figure(data=traces, layout=layout), graph)
 
 
 #: Layouts of the most recently drawn graphs: the same view again (a rerun, another
@@ -526,7 +554,7 @@ def _add_node_traces(traces: list[dict], graph: nx.Graph, xy: dict) -> None:
     for node, country in graph.nodes(data="country"):
         by_country.setdefault(country or "", []).append(node)
     top = max(count for _, count in graph.nodes(data="events")) or 1
-    labelled = set(sorted(graph.nodes, key=lambda n: (-graph.nodes[n]["events"], n))[:MAX_LABELS])
+    labelled = choose_labels(graph, xy)
     weight = {c: sum(graph.nodes[n]["events"] for n in ns) for c, ns in by_country.items()}
     order = sorted(by_country, key=lambda c: (c == "", -weight[c], c))
     groups = [(c or UNKNOWN_COUNTRY, by_country[c]) for c in order[:MAX_COUNTRY_TRACES]]
@@ -547,9 +575,9 @@ def _add_node_traces(traces: list[dict], graph: nx.Graph, xy: dict) -> None:
                     dtype=object,
                 ),
                 textposition="top center",
-                textfont={"size": 11},
+                textfont={"size": LABEL_FONT_PX},
                 marker={
-                    "size": np.round(8 + 22 * np.sqrt(np.asarray(events) / top), 1),
+                    "size": np.round(_node_size(np.asarray(events), top), 1),
                     "color": np.asarray(
                         [colours.country_colour(c) for c in node_countries], dtype=object
                     ),
@@ -571,6 +599,114 @@ def _add_node_traces(traces: list[dict], graph: nx.Graph, xy: dict) -> None:
                 meta={"role": "nodes"},
             )
         )
+
+
+def _node_size(events: np.ndarray, top: int) -> np.ndarray:
+    """Marker diameter (px) of nodes with ``events`` events, the busiest having ``top``."""
+    return 8 + 22 * np.sqrt(events / top)
+
+
+@dataclass(frozen=True)
+class LabelBox:
+    """Where a node's label is drawn, in px of the :data:`PLOT_PX` plot (y grows down)."""
+
+    node: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    def overlaps(self, other: LabelBox) -> bool:
+        return (
+            self.left < other.right
+            and other.left < self.right
+            and self.top < other.bottom
+            and other.top < self.bottom
+        )
+
+
+def label_box(node: str, text: str, x_px: float, y_px: float, size_px: float) -> LabelBox:
+    """The box of ``text`` drawn "top center" above a node of diameter ``size_px``.
+
+    Widths are estimated at 0.62 em per character (wider than DejaVu Sans' average),
+    the height at 1.3 em.
+    """
+    width = 0.62 * LABEL_FONT_PX * len(text)
+    height = 1.3 * LABEL_FONT_PX
+    bottom = y_px - size_px / 2
+    return LabelBox(node, x_px - width / 2, bottom - height, x_px + width / 2, bottom)
+
+
+def to_pixels(xy: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Node positions in px of a :data:`PLOT_PX` plot with equal x and y scales (as drawn)."""
+    if not xy:
+        return {}
+    xs = np.asarray([p[0] for p in xy.values()])
+    ys = np.asarray([p[1] for p in xy.values()])
+    width, height = PLOT_PX
+    # Plotly pads the data range by ~5 % on each side, plus the biggest marker.
+    span_x, span_y = max(np.ptp(xs), 1e-9) * 1.1, max(np.ptp(ys), 1e-9) * 1.1
+    scale = min(width / span_x, height / span_y)
+    cx, cy = (xs.min() + xs.max()) / 2, (ys.min() + ys.max()) / 2
+    return {
+        node: (width / 2 + (x - cx) * scale, height / 2 - (y - cy) * scale)
+        for node, (x, y) in xy.items()
+    }
+
+
+def label_boxes(graph: nx.Graph, xy: dict, nodes) -> list[LabelBox]:
+    """The label boxes of ``nodes`` as :func:`choose_labels` lays them out."""
+    pixels = to_pixels(xy)
+    top = max((count for _, count in graph.nodes(data="events")), default=1) or 1
+    out = []
+    for node in nodes:
+        size = float(_node_size(np.asarray(graph.nodes[node]["events"]), top))
+        out.append(label_box(node, plain_label(node, LABEL_CHARS), *pixels[node], size))
+    return out
+
+
+def choose_labels(graph: nx.Graph, xy: dict, limit: int | None = None) -> set[str]:
+    """The nodes that get a visible label: the most connected first, each only if its
+    label overlaps no label already placed, at most ``limit`` (:data:`MAX_LABELS`).
+
+    "Most connected" is the weighted degree (events shared with others), then the
+    node's own events, then the name: the same picture on every run.
+    """
+    limit = MAX_LABELS if limit is None else limit
+    degree = dict(graph.degree(weight="weight"))
+    order = sorted(graph.nodes, key=lambda n: (-degree[n], -graph.nodes[n]["events"], n))
+    placed: list[LabelBox] = []
+    for box in label_boxes(graph, xy, order):
+        if len(placed) >= limit:
+            break
+        if not any(box.overlaps(other) for other in placed):
+            placed.append(box)
+    return {box.node for box in placed}
+
+
+def graph_file(graph: nx.Graph, file_format: str) -> bytes:
+    """``graph`` as a GraphML or GEXF file (UTF-8), for Gephi and other network tools.
+
+    Parameters
+    ----------
+    graph
+        A graph of :func:`network_view` (nodes with ``events`` and ``country``;
+        edges with ``weight``, ``cooperation``, ``conflict`` and ``relation``).
+    file_format
+        "graphml" or "gexf" (the keys of :data:`GRAPH_FORMATS`).
+    """
+    buffer = io.BytesIO()
+    if file_format == "graphml":
+        nx.write_graphml(graph, buffer, encoding="utf-8")
+    elif file_format == "gexf":
+        nx.write_gexf(graph, buffer, encoding="utf-8")
+    else:
+        raise ValueError(f"file_format must be one of {tuple(GRAPH_FORMATS)}, not {file_format!r}")
+    return buffer.getvalue()
+
+
+def _message(text: str) -> NetworkView:
+    return NetworkView(_message_figure(text), nx.Graph())
 
 
 def _message_figure(text: str) -> go.Figure:

@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from dashboard.network import build_network
+from dashboard.network import GRAPH_FORMATS, graph_file, network_view
 from ui import state
 from ui.network_view import apply_node_click
 from ui.page import open_page, show_if_empty
@@ -34,13 +34,30 @@ if not show_if_empty(page):
         key=ego_key,
         placeholder=f"Everyone (or choose one {kind} to see only its links)",
     )
+    view = network_view(page.table, page.positions, node_kind=kind, ego=ego)
     st.plotly_chart(
-        build_network(page.table, page.positions, node_kind=kind, ego=ego),
+        view.figure,
         key=f"{state.NETWORK_CHART}_{kind}",
         on_select=partial(apply_node_click, kind),
         selection_mode="points",
     )
     st.caption(
         f"Click a node to filter every page to that {kind}; "
-        "**Reset filters** in the sidebar undoes it."
+        "**Reset filters** in the sidebar undoes it. Labels show the most connected nodes; "
+        "hover a node for its name."
     )
+    if view.graph.number_of_nodes():
+        graph = view.graph
+        for column, (file_format, label) in zip(
+            st.columns(len(GRAPH_FORMATS)), GRAPH_FORMATS.items(), strict=True
+        ):
+            column.download_button(
+                f"Download this network ({label}, for Gephi)",
+                # Deferred: the file is written when the analyst clicks, not on every rerun.
+                data=partial(graph_file, graph, file_format),
+                file_name=f"network-{kind}s.{file_format}",
+                mime="application/xml",
+                on_click="ignore",
+                icon=":material/download:",
+                key=f"network_download_{file_format}",
+            )

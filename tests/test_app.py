@@ -7,8 +7,10 @@ follow the data instead of hard-coding its counts.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from conftest import event_row, sample_events
 from streamlit.runtime.media_file_manager import MediaFileManager
@@ -16,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.export import export_csv
 from dashboard.filters import FilterSpec, filter_positions
+from dashboard.network import network_view
 from dashboard.table import load_events
 from ui import state
 from ui.render import md_escape
@@ -380,3 +383,25 @@ def test_details_picker_is_bounded_and_cuts_long_titles(table, monkeypatch):
     assert len(picker.options) == 3
     assert all(len(label.split(" · ", 1)[1]) <= 10 for label in picker.options)
     assert any(f"first 3 of {len(table):,} events" in c.value for c in at.caption)
+
+
+def test_network_offers_the_shown_graph_as_graphml_and_gexf(table, monkeypatch):
+    registered = []
+    original = MediaFileManager.add_deferred
+
+    def spy(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        registered.append((data_callable, file_name))
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", spy)
+    at = open_app("pages/1_Network.py", country="China")
+    assert not at.exception
+    files = {name: data_callable for data_callable, name in registered}
+    assert set(files) == {"network-actors.graphml", "network-actors.gexf"}
+    shown = network_view(table, filter_positions(table, FilterSpec(countries=("China",)))).graph
+    for name, read in (
+        ("network-actors.graphml", nx.read_graphml),
+        ("network-actors.gexf", nx.read_gexf),
+    ):
+        graph = read(io.BytesIO(files[name]()))
+        assert set(graph.nodes) == set(shown.nodes) and len(graph.edges) == len(shown.edges)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from itertools import combinations
 
@@ -363,3 +364,68 @@ def test_the_whole_table_network_data_is_computed_once_and_the_same(table):
     pd.testing.assert_frame_equal(fresh[3], shared[3])
     # A filtered view is computed for itself.
     assert network._network_data(table, everything[:3], "actor") is not shared
+
+
+@pytest.fixture(scope="module")
+def article():
+    from dashboard.table import load_events
+
+    return load_events()
+
+
+@pytest.mark.parametrize("kind", ["actor", "country"])
+def test_article_labels_never_overlap(article, kind):
+    view = network.network_view(article, np.arange(len(article)), node_kind=kind)
+    labelled = [
+        (name, text)
+        for trace in view.figure.data
+        if trace.meta and trace.meta.get("role") == "nodes"
+        for name, text in zip((c[0] for c in trace.customdata), trace.text, strict=True)
+        if text
+    ]
+    assert labelled, "the most connected nodes are labelled"
+    xy = {
+        n: (float(x), float(y))
+        for trace in view.figure.data
+        if trace.meta and trace.meta.get("role") == "nodes"
+        for n, x, y in zip((c[0] for c in trace.customdata), trace.x, trace.y, strict=True)
+    }
+    boxes = network.label_boxes(view.graph, xy, [name for name, _ in labelled])
+    clashes = [(a.node, b.node) for a, b in combinations(boxes, 2) if a.overlaps(b)]
+    assert clashes == []
+    # The most connected node is always labelled.
+    degree = dict(view.graph.degree(weight="weight"))
+    assert max(degree, key=lambda n: (degree[n], view.graph.nodes[n]["events"])) in dict(labelled)
+
+
+def test_labels_go_to_the_most_connected_and_skip_overlaps():
+    graph = nx.Graph()
+    for name, events in [("hub", 9), ("near", 5), ("far", 4), ("lonely", 1)]:
+        graph.add_node(name, events=events, country="")
+    graph.add_edge("hub", "near", weight=5)
+    graph.add_edge("hub", "far", weight=3)
+    graph.add_edge("near", "far", weight=1)
+    # "near" sits right beside "hub": its label would cover hub's.
+    xy = {"hub": (0.0, 0.0), "near": (0.01, 0.0), "far": (1.0, 1.0), "lonely": (-1.0, -1.0)}
+    assert network.choose_labels(graph, xy) == {"hub", "far", "lonely"}
+    assert network.choose_labels(graph, xy, limit=1) == {"hub"}
+
+
+@pytest.mark.parametrize("file_format", ["graphml", "gexf"])
+def test_the_shown_network_downloads_for_gephi(file_format):
+    table = small_table(ROWS)
+    view = network.network_view(table, np.arange(len(table)))
+    data = network.graph_file(view.graph, file_format)
+    read = nx.read_graphml if file_format == "graphml" else nx.read_gexf
+    again = read(io.BytesIO(data))
+    assert set(again.nodes) == set(view.graph.nodes)
+    assert again.number_of_edges() == view.graph.number_of_edges()
+    u, v, attributes = next(iter(view.graph.edges(data=True)))
+    assert int(again.edges[u, v]["weight"]) == attributes["weight"]
+    assert again.edges[u, v]["relation"] == attributes["relation"]
+    assert int(again.nodes[u]["events"]) == view.graph.nodes[u]["events"]
+
+
+def test_unknown_graph_format_is_refused():
+    with pytest.raises(ValueError, match="file_format"):
+        network.graph_file(nx.Graph(), "dot")
