@@ -21,7 +21,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -72,21 +71,59 @@ def sniff_csv_header(data: bytes, delimiter: str = ",") -> list[str]:
         return []
 
 
+#: Limits on what a Parquet file may expand to, checked before its values are decoded: a
+#: small file can hold a million copies of one long dictionary value (issue 12).
+MAX_PARQUET_ROWS = 5_000_000
+#: Decoded text (values and their offsets) at most this many times the file's size ...
+MAX_PARQUET_EXPANSION = 100
+#: ... but never less than this (small files always open) nor more than the cap.
+MIN_PARQUET_TEXT_BYTES = 64 << 20
+MAX_PARQUET_TEXT_BYTES = 1 << 30
+#: Bytes counted per value of a column that is not text (a number or date written as text).
+_NON_TEXT_VALUE_BYTES = 24
+_OFFSET_BYTES = 8
+_MB = 1 << 20
+
+
+def parquet_text_limit(size: int) -> int:
+    """How many bytes of text a Parquet file of ``size`` bytes may decode to."""
+    return min(MAX_PARQUET_TEXT_BYTES, max(MIN_PARQUET_TEXT_BYTES, MAX_PARQUET_EXPANSION * size))
+
+
 def read_parquet_table(data: bytes) -> pd.DataFrame:
-    """Read Parquet bytes into an all-text frame (every column cast to ``str``)."""
+    """Read Parquet bytes into an all-text frame (every column cast to ``str``).
+
+    The row count and the pages' uncompressed sizes are checked in the file's
+    metadata before anything is decoded, and text columns are read
+    dictionary-encoded so their decoded size is known before it is built: a file
+    that would expand past :func:`parquet_text_limit` or :data:`MAX_PARQUET_ROWS`
+    is refused with one file-level problem.
+    """
     try:
-        table = pq.read_table(io.BytesIO(data))
+        parquet = pq.ParquetFile(io.BytesIO(data))
+        schema_arrow = parquet.schema_arrow
+        _check_parquet_sizes(parquet.metadata, len(data))
+        text_columns = [
+            field.name
+            for field in schema_arrow
+            if pa.types.is_string(field.type)
+            or pa.types.is_large_string(field.type)
+            or pa.types.is_binary(field.type)
+            or pa.types.is_large_binary(field.type)
+        ]
+        parquet = pq.ParquetFile(io.BytesIO(data), read_dictionary=text_columns)
     except (pa.ArrowException, OSError, ValueError) as err:
         raise EventsFileError(
             [Problem(None, None, f"not a readable Parquet file ({err})")]
         ) from None
     index_columns = {
         name
-        for name in (table.schema.pandas_metadata or {}).get("index_columns", [])
+        for name in (schema_arrow.pandas_metadata or {}).get("index_columns", [])
         if isinstance(name, str)
     }
-    problems, columns, names = [], {}, []
-    for position, name in enumerate(table.column_names, start=1):
+    problems, raw, names = [], {}, []
+    for position, field in enumerate(schema_arrow, start=1):
+        name = field.name
         if name in index_columns:
             continue
         if not name.strip():
@@ -94,26 +131,116 @@ def read_parquet_table(data: bytes) -> pd.DataFrame:
         elif name in names:
             problems.append(Problem(1, name, "column name appears twice"))
         names.append(name)
+        if pa.types.is_nested(field.type):  # refused from the schema, never decoded
+            problems.append(Problem(None, name, f"values of type {field.type} are not text"))
+    if problems:
+        raise EventsFileError(problems)
+    limit, decoded = parquet_text_limit(len(data)), 0
+    for name in names:
         try:
-            columns[name] = _as_text(table.column(position - 1))
+            column = parquet.read(columns=[name], use_threads=False).column(0)
+        except (pa.ArrowException, OSError, ValueError) as err:
+            raise EventsFileError(
+                [Problem(None, None, f"not a readable Parquet file ({err})")]
+            ) from None
+        decoded += _decoded_bytes(column)
+        if decoded > limit:
+            raise EventsFileError([_too_large(limit, f"{decoded / _MB:,.0f} MB of text or more")])
+        raw[name] = column
+    columns = {}
+    for name in names:
+        try:
+            columns[name] = _as_text(raw.pop(name))
         except pa.ArrowException:
             problems.append(
-                Problem(
-                    None, name, f"values of type {table.schema[position - 1].type} are not text"
-                )
+                Problem(None, name, f"values of type {schema_arrow.field(name).type} are not text")
             )
     if problems:
         raise EventsFileError(problems)
-    return pd.DataFrame({name: pd.Series(values, dtype="str") for name, values in columns.items()})
+    # large_string is what pandas' str dtype holds: no copy (as for a CSV).
+    frame = pa.table(columns).to_pandas() if columns else pd.DataFrame()
+    return frame.astype("str") if len(frame.columns) else frame
 
 
-def _as_text(column: pa.ChunkedArray) -> np.ndarray:
+def _too_large(limit: int, what: str) -> Problem:
+    return Problem(
+        None,
+        None,
+        f"the Parquet file expands to more than {limit / _MB:,.0f} MB of text "
+        f"(it holds {what}); split it, or convert it to CSV with another tool",
+    )
+
+
+def _check_parquet_sizes(metadata: pq.FileMetaData, size: int) -> None:
+    """Rows and uncompressed page sizes, from the metadata alone (nothing decoded yet)."""
+    if metadata.num_rows > MAX_PARQUET_ROWS:
+        raise EventsFileError(
+            [
+                Problem(
+                    None,
+                    None,
+                    f"the Parquet file has {metadata.num_rows:,} rows; at most "
+                    f"{MAX_PARQUET_ROWS:,} can be opened (split the table)",
+                )
+            ]
+        )
+    pages = sum(
+        metadata.row_group(group).column(column).total_uncompressed_size
+        for group in range(metadata.num_row_groups)
+        for column in range(metadata.num_columns)
+    )
+    limit = parquet_text_limit(size)
+    if pages > limit:
+        raise EventsFileError([_too_large(limit, f"{pages / _MB:,.0f} MB of uncompressed pages")])
+
+
+def _decoded_bytes(column: pa.ChunkedArray) -> int:
+    """Bytes ``column`` takes as text, computed without decoding a dictionary."""
+    total = _OFFSET_BYTES * len(column)
+    for chunk in column.chunks:
+        if pa.types.is_dictionary(chunk.type):
+            values = chunk.dictionary
+            if not _is_text(values.type):
+                total += _NON_TEXT_VALUE_BYTES * len(chunk)
+                continue
+            lengths = pc.binary_length(values)
+            total += pc.sum(pc.take(lengths, chunk.indices)).as_py() or 0
+        elif _is_text(chunk.type):
+            total += pc.sum(pc.binary_length(chunk)).as_py() or 0
+        else:
+            total += _NON_TEXT_VALUE_BYTES * len(chunk)
+    return total
+
+
+def _is_text(kind: pa.DataType) -> bool:
+    return (
+        pa.types.is_string(kind)
+        or pa.types.is_large_string(kind)
+        or pa.types.is_binary(kind)
+        or pa.types.is_large_binary(kind)
+    )
+
+
+def _as_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """The column as ``large_string`` (dictionaries decoded into 64-bit offsets), nulls ``""``."""
+    if pa.types.is_dictionary(column.type):
+        column = pa.chunked_array(
+            [
+                pc.take(chunk.dictionary.cast(_text_type(chunk.dictionary.type)), chunk.indices)
+                for chunk in column.chunks
+            ],
+            type=_text_type(column.type.value_type),
+        )
     if pa.types.is_timestamp(column.type):
         days = pc.cast(column, pa.date32())
         if pc.all(pc.equal(pc.cast(days, column.type), column)).as_py() in (True, None):
             column = days
-    text = pc.fill_null(pc.cast(column, pa.large_string()), "")
-    return np.asarray(text.to_numpy(zero_copy_only=False), dtype=object)
+    return pc.fill_null(pc.cast(column, pa.large_string()), "")
+
+
+def _text_type(kind: pa.DataType) -> pa.DataType:
+    """Text values keep 64-bit offsets when decoded (a dictionary's can pass 2 GiB)."""
+    return pa.large_string() if _is_text(kind) else kind
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,132 @@
+"""Issue 12: inputs that broke the dashboard, each pinned by a test (see docs/formats.md)."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from conftest import VALID_EVENT
+
+from dashboard.importing import load_any_frame, read_parquet_table
+from dashboard.problems import EventsFileError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _problems(source, **options) -> list[str]:
+    with pytest.raises(EventsFileError) as caught:
+        load_any_frame(source, **options)
+    return [str(p) for p in caught.value.problems]
+
+
+def _dictionary_parquet(row: dict[str, str], n: int, index_type=None) -> bytes:
+    """Every column one dictionary value repeated ``n`` times (the issue's bomb shape)."""
+    table = pa.table(
+        {
+            name: pa.DictionaryArray.from_arrays(
+                pa.array([0] * n, index_type or pa.int32()), pa.array([value])
+            )
+            for name, value in row.items()
+        }
+    )
+    sink = io.BytesIO()
+    pq.write_table(table, sink, compression="zstd")
+    return sink.getvalue()
+
+
+# -- item 1: Parquet decompression bombs, dictionary-encoded text --------------------------
+
+
+def test_dictionary_encoded_text_reads_like_plain_text():
+    data = _dictionary_parquet(VALID_EVENT, 3, pa.int8())
+    frame = read_parquet_table(data)
+    assert frame.to_dict("list") == {name: [value] * 3 for name, value in VALID_EVENT.items()}
+    assert {str(dtype) for dtype in frame.dtypes} == {"str"}
+
+
+def test_dictionary_with_nulls_and_non_text_values_reads_as_text():
+    table = pa.table(
+        {
+            "a": pa.DictionaryArray.from_arrays(pa.array([1, None, 0], pa.int16()), ["x", "yz"]),
+            "b": pa.DictionaryArray.from_arrays(pa.array([0, 1, 1]), pa.array([7, 42])),
+        }
+    )
+    sink = io.BytesIO()
+    pq.write_table(table, sink)
+    assert read_parquet_table(sink.getvalue()).to_dict("list") == {
+        "a": ["yz", "", "x"],
+        "b": ["7", "42", "42"],
+    }
+
+
+def test_parquet_bomb_is_refused_from_its_sizes_not_decoded():
+    row = {**VALID_EVENT, "description": "d" * 1000}
+    data = _dictionary_parquet(row, 1_000_000)
+    assert len(data) < 200_000  # 125 KB in the issue
+    problems = _problems(data)
+    assert len(problems) == 1
+    assert problems[0].startswith("file: the Parquet file expands to more than ")
+    assert problems[0].startswith("file: the Parquet file expands to more than 64 MB of text (")
+    assert "MB of text or more); split it" in problems[0]
+
+
+def test_parquet_with_too_many_rows_is_refused_before_reading(monkeypatch):
+    import dashboard.importing as importing
+
+    monkeypatch.setattr(importing, "MAX_PARQUET_ROWS", 10)
+    data = _dictionary_parquet(VALID_EVENT, 11)
+    assert _problems(data) == [
+        "file: the Parquet file has 11 rows; at most 10 can be opened (split the table)"
+    ]
+    assert len(read_parquet_table(_dictionary_parquet(VALID_EVENT, 10))) == 10
+
+
+def test_plain_parquet_that_decompresses_too_far_is_refused(monkeypatch):
+    # Not dictionary-encoded: the pages' uncompressed sizes in the metadata are the bound.
+    table = pa.table({"notes": ["x" * 1000] * 100_000})
+    sink = io.BytesIO()
+    pq.write_table(table, sink, compression="zstd", use_dictionary=False)
+    problems = _problems(sink.getvalue())
+    assert len(problems) == 1
+    assert problems[0].startswith("file: the Parquet file expands to more than 64 MB")
+
+
+_MEASURE_LOAD = """
+import json, resource, sys
+from pathlib import Path
+from dashboard.importing import load_any_frame
+from dashboard.problems import EventsFileError
+data = Path(sys.argv[1]).read_bytes()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+try:
+    load_any_frame(data)
+    outcome = "loaded"
+except EventsFileError as err:
+    outcome = str(err)
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"outcome": outcome, "grew_mb": (after - before) / 1024}))
+"""
+
+
+def test_parquet_bomb_is_refused_within_bounded_memory(tmp_path):
+    # Loaded in its own process: the growth of its peak resident size (ru_maxrss) is the
+    # load's alone. Before the limits this load peaked at ~3.6 GB (issue 12, item 1).
+    bomb = tmp_path / "bomb.parquet"
+    bomb.write_bytes(_dictionary_parquet({**VALID_EVENT, "description": "d" * 1000}, 1_000_000))
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE_LOAD, str(bomb)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    result = json.loads(done.stdout)
+    assert result["outcome"].startswith("file: the Parquet file expands to more than")
+    assert result["grew_mb"] < 100, result
