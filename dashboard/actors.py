@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass, field
 
 from dashboard import schema
+from dashboard.loading import read_source
 from dashboard.problems import EventsFileError, Problem
 
 ACTOR_COLUMNS: tuple[str, ...] = ("actor", "kind", "country", "aliases")
@@ -33,8 +34,8 @@ class ActorDirectory:
 def load_actors(path: str | os.PathLike) -> ActorDirectory:
     """Read data/actors.csv (actor, kind, country, aliases) into a directory."""
     try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            text = handle.read()
+        # read_source: a regular file only, size-bounded (a FIFO or /dev/zero is refused).
+        text = read_source(path).decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise EventsFileError(
             [Problem(None, None, f"{path}: not UTF-8 text ({err.reason} at byte {err.start})")]

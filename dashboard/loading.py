@@ -11,8 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import os
+import stat
 from collections.abc import Callable
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -29,8 +29,17 @@ _PARAGRAPHS = r"\d+(\s*;\s*\d+)*"
 _BLOCK_SIZE = 16 << 20
 
 
+#: The largest file read from a path (a CSV of ~8M events): what is bigger is refused
+#: before it is read, and a file that grows while it is read stops there.
+MAX_SOURCE_BYTES = 2 << 30
+
+
 def read_source(source: str | os.PathLike | bytes) -> bytes:
     """Return the raw bytes of a path or of bytes already in memory.
+
+    Only a regular file is read (a FIFO, a device such as ``/dev/zero`` or a
+    directory is refused without waiting on it), and at most
+    :data:`MAX_SOURCE_BYTES` of it.
 
     Raises
     ------
@@ -40,11 +49,49 @@ def read_source(source: str | os.PathLike | bytes) -> bytes:
     if isinstance(source, bytes | bytearray | memoryview):
         return bytes(source)
     try:
-        return Path(source).read_bytes()
+        # O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused below).
+        descriptor = os.open(source, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as err:
-        raise EventsFileError(
-            [Problem(None, None, f"cannot read the file: {err.strerror or err}")]
-        ) from None
+        raise _unreadable(err.strerror or str(err)) from None
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_SOURCE_BYTES:
+        os.close(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise _unreadable("it is a directory, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise _unreadable("it is not a regular file (a pipe, socket or device)")
+        raise _too_big(info.st_size)
+    os.set_blocking(descriptor, True)
+    with os.fdopen(descriptor, "rb", buffering=0) as handle:
+        try:
+            return _read_bounded(handle, info.st_size)
+        except OSError as err:
+            raise _unreadable(err.strerror or str(err)) from None
+
+
+def _read_bounded(handle, expected: int) -> bytes:
+    """The file's bytes in one read of its size; a file still growing is read to the bound."""
+    data = handle.read(expected + 1)
+    if len(data) <= expected:
+        return data
+    parts, size = [data], len(data)
+    while size <= MAX_SOURCE_BYTES:
+        part = handle.read(min(64 << 20, MAX_SOURCE_BYTES + 1 - size))
+        if not part:
+            return b"".join(parts)
+        parts.append(part)
+        size += len(part)
+    raise _too_big(size)
+
+
+def _unreadable(reason: str) -> EventsFileError:
+    return EventsFileError([Problem(None, None, f"cannot read the file: {reason}")])
+
+
+def _too_big(size: int) -> EventsFileError:
+    return _unreadable(
+        f"it is {size / (1 << 20):,.0f} MB; files up to {MAX_SOURCE_BYTES >> 20:,} MB are read"
+    )
 
 
 def parse_events(

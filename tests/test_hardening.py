@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,9 @@ import pyarrow.parquet as pq
 import pytest
 from conftest import VALID_EVENT
 
+from dashboard.actors import load_actors
 from dashboard.importing import load_any_frame, read_parquet_table
+from dashboard.loading import read_source
 from dashboard.problems import EventsFileError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -130,3 +133,70 @@ def test_parquet_bomb_is_refused_within_bounded_memory(tmp_path):
     result = json.loads(done.stdout)
     assert result["outcome"].startswith("file: the Parquet file expands to more than")
     assert result["grew_mb"] < 100, result
+
+
+# -- item 4: only regular files, read with a size bound ------------------------------------
+
+
+@pytest.fixture
+def fifo(tmp_path):
+    path = tmp_path / "events.fifo"
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.timeout(60)  # before the fix the open waited for a writer, forever
+def test_fifo_is_refused_without_waiting_for_a_writer(fifo):
+    assert _problems(fifo) == [
+        "file: cannot read the file: it is not a regular file (a pipe, socket or device)"
+    ]
+
+
+@pytest.mark.parametrize("command", [["validate"], ["export", "-o", "-", "--events"]])
+def test_cli_on_a_fifo_or_a_device_says_so_and_exits(fifo, command):
+    for path in (fifo, "/dev/zero"):
+        done = subprocess.run(
+            [sys.executable, "-m", "dashboard", *command, str(path)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,  # before the fix: the FIFO hung until killed, /dev/zero ran out of memory
+        )
+        assert done.returncode == 1
+        assert done.stderr.splitlines() == [
+            "file: cannot read the file: it is not a regular file (a pipe, socket or device)",
+            f"{path}: invalid, 1 problem",
+        ]
+
+
+def test_directory_is_refused(tmp_path):
+    assert _problems(tmp_path) == ["file: cannot read the file: it is a directory, not a file"]
+
+
+@pytest.mark.timeout(60)
+def test_actors_directory_on_a_fifo_is_refused(fifo):
+    with pytest.raises(EventsFileError) as caught:
+        load_actors(fifo)
+    assert "not a regular file" in str(caught.value)
+
+
+def test_file_over_the_read_bound_is_refused(monkeypatch, tmp_path):
+    import dashboard.loading as loading
+
+    monkeypatch.setattr(loading, "MAX_SOURCE_BYTES", 1 << 20)
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"x" * ((1 << 20) + 1))
+    assert _problems(big) == ["file: cannot read the file: it is 1 MB; files up to 1 MB are read"]
+    exact = tmp_path / "exact.csv"
+    exact.write_bytes(b"x" * (1 << 20))
+    assert read_source(exact) == exact.read_bytes()
+
+
+def test_file_growing_while_read_is_read_to_the_bound(monkeypatch):
+    import dashboard.loading as loading
+
+    monkeypatch.setattr(loading, "MAX_SOURCE_BYTES", 1000)
+    # The size was 10 when it was taken; the file has grown since.
+    assert loading._read_bounded(io.BytesIO(b"x" * 500), 10) == b"x" * 500
+    with pytest.raises(EventsFileError, match="files up to 0 MB are read"):
+        loading._read_bounded(io.BytesIO(b"x" * 5000), 10)
