@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from dataclasses import dataclass, field
 
 from dashboard import schema
-from dashboard.loading import read_source
+from dashboard.loading import csv_reader, read_source
 from dashboard.problems import EventsFileError, Problem
 
 ACTOR_COLUMNS: tuple[str, ...] = ("actor", "kind", "country", "aliases")
@@ -45,7 +43,7 @@ def load_actors(path: str | os.PathLike) -> ActorDirectory:
 
 def parse_actors(text: str) -> ActorDirectory:
     """Parse the actors table; report every problem by row and column."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv_reader(text)
     header = next(reader, [])
     missing = [c for c in ACTOR_COLUMNS if c not in header]
     if missing:

@@ -1,14 +1,18 @@
 """Command line: ``python -m dashboard validate|export|convert ...``.
 
 Exit codes: 0 success, 1 invalid input file, 2 usage error (bad arguments,
-unknown or malformed filter values).
+unknown or malformed filter values), 3 unexpected error (a bug: one line says what
+failed; ``DASHBOARD_DEBUG=1`` prints the traceback too).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
+import os
 import sys
+import traceback
 from collections.abc import Sequence
 
 from dashboard import bench, synth
@@ -19,7 +23,11 @@ from dashboard.memory import tune_allocator
 from dashboard.problems import EventsFileError, format_grouped_problems
 from dashboard.table import EventTable, default_events_path, load_directory
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+#: Set (to anything but "" or "0") to print the traceback of an unexpected error.
+DEBUG_VARIABLE = "DASHBOARD_DEBUG"
+
+logger = logging.getLogger(__name__)
 
 
 def _count(n: int, noun: str) -> str:
@@ -146,3 +154,13 @@ def main(argv: Sequence[str] | None = None, stdout=None, stderr=None) -> int:
     except OSError as err:
         print(f"error: {err}", file=stderr)
         return EXIT_USAGE
+    except Exception as err:  # the boundary: one clear line, never a traceback
+        logger.debug("unexpected error in %s", args.command, exc_info=True)
+        if os.environ.get(DEBUG_VARIABLE, "") not in ("", "0"):
+            traceback.print_exc(file=stderr)
+        print(
+            f"error: unexpected {type(err).__name__} in {args.command!r}: {err}; "
+            f"please report it (set {DEBUG_VARIABLE}=1 for the details)",
+            file=stderr,
+        )
+        return EXIT_INTERNAL

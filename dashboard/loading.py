@@ -267,10 +267,9 @@ def _read_header(data: bytes, delimiter: str = ",") -> list[str]:
     first_line = data[: min(ends) if ends else len(data)].decode("utf-8")
     if first_line.count('"') % 2:
         # A quoted column name holds a line break: the header is the first CSV record.
-        reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""), delimiter=delimiter)
-        header = next(reader, [])
+        header = next(csv_reader(data.decode("utf-8"), delimiter=delimiter), [])
     else:
-        header = next(csv.reader([first_line], delimiter=delimiter), [])
+        header = next(csv_reader(first_line, delimiter=delimiter), [])
     problems = []
     seen: set[str] = set()
     for position, name in enumerate(header, start=1):
@@ -282,6 +281,17 @@ def _read_header(data: bytes, delimiter: str = ",") -> list[str]:
     if problems:
         raise EventsFileError(problems)
     return header
+
+
+def csv_reader(text: str, **options):
+    """``csv.reader`` over ``text`` (universal line ends kept) that takes fields of any size.
+
+    The csv module refuses a field over 128 KiB by default (``field larger than field
+    limit``); a field can be as long as the text, so the limit is raised to that (it
+    is process-wide and only ever grows).
+    """
+    csv.field_size_limit(max(csv.field_size_limit(), len(text)))
+    return csv.reader(io.StringIO(text, newline=""), **options)
 
 
 def _parse_rows(data: bytes, header: list[str], delimiter: str = ",") -> pd.DataFrame:
@@ -349,7 +359,7 @@ def _one_chunk(frame: pd.DataFrame) -> pd.DataFrame:
 def _field_count_problems(data: bytes, expected: int, delimiter: str = ",") -> list[Problem]:
     """Exact rows (file lines) whose number of fields differs from the header's."""
     problems = []
-    reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""), delimiter=delimiter)
+    reader = csv_reader(data.decode("utf-8"), delimiter=delimiter)
     line = 1
     for record in reader:
         start = line
@@ -370,9 +380,7 @@ def _check_quotes_closed(data: bytes, delimiter: str = ",") -> None:
     """pyarrow reads an unclosed quote silently to the end of the file: report it instead."""
     if data.count(b'"') % 2 == 0:
         return
-    reader = csv.reader(
-        io.StringIO(data.decode("utf-8"), newline=""), strict=True, delimiter=delimiter
-    )
+    reader = csv_reader(data.decode("utf-8"), strict=True, delimiter=delimiter)
     start = 1
     try:
         for _ in reader:
@@ -618,10 +626,7 @@ def _record_lines(data: bytes, n_records: int, delimiter: str = ",") -> np.ndarr
     if data.count(b"\n") - (1 if data.endswith(b"\n") else 0) == n_records and b'"' not in data:
         return np.arange(2, n_records + 2)
     starts = []
-    # The csv module refuses fields over 128 KiB by default; pyarrow read this file
-    # already, so no field of it is too big (the limit only ever grows here).
-    csv.field_size_limit(max(csv.field_size_limit(), len(data)))
-    reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""), delimiter=delimiter)
+    reader = csv_reader(data.decode("utf-8"), delimiter=delimiter)
     next(reader, None)
     line = reader.line_num + 1
     for record in reader:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -12,7 +13,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from conftest import VALID_EVENT
+from conftest import VALID_EVENT, csv_bytes, event_row
+from streamlit.testing.v1 import AppTest
 
 from dashboard.actors import load_actors
 from dashboard.importing import load_any_frame, read_parquet_table
@@ -200,3 +202,145 @@ def test_file_growing_while_read_is_read_to_the_bound(monkeypatch):
     assert loading._read_bounded(io.BytesIO(b"x" * 500), 10) == b"x" * 500
     with pytest.raises(EventsFileError, match="files up to 0 MB are read"):
         loading._read_bounded(io.BytesIO(b"x" * 5000), 10)
+
+
+# -- items 2 and 9: fields over the csv module's 128 KiB limit -----------------------------
+
+HUGE_HEADER = ("x" * 200_000 + "," + ",".join(VALID_EVENT) + "\n").encode()
+
+
+def test_a_header_cell_over_128_kib_is_read():
+    # 200 KB: before, csv.Error "field larger than field limit (131072)" escaped the loader.
+    problems = _problems(HUGE_HEADER + csv_bytes([event_row()]).split(b"\n", 1)[1])
+    assert problems == ["row 2: has 16 fields, the header has 17"]
+
+
+def test_a_huge_field_next_to_a_short_row_names_the_short_row():
+    data = csv_bytes([event_row(notes="n" * (1 << 20)), event_row(event_id="b")]) + b"a,b\n"
+    assert _problems(data) == ["row 4: has 2 fields, the header has 16"]
+
+
+def test_a_valid_unquoted_inch_mark_next_to_a_huge_field_loads():
+    # Item 9: was "the quoting is malformed (field larger than field limit (131072))".
+    data = csv_bytes(
+        [event_row(description="she is 5'2 tall"), event_row(event_id="b", notes="n" * (1 << 20))]
+    ).replace(b"5'2 tall", b"5'2\" tall")
+    frame, _ = load_any_frame(data)
+    assert frame["description"].iat[0] == "she is 5'2\" tall"
+    assert len(frame["notes"].iat[1]) == 1 << 20
+
+
+# -- item 2: the boundaries (CLI main, page loader, upload) turn any error into a message ---
+
+
+def test_cli_reads_the_huge_header_without_a_traceback(tmp_path):
+    path = tmp_path / "wide.csv"
+    path.write_bytes(HUGE_HEADER)
+    done = subprocess.run(
+        [sys.executable, "-m", "dashboard", "validate", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    # Before: a traceback ending in "_csv.Error: field larger than field limit", exit 1.
+    assert (done.returncode, done.stdout, done.stderr) == (0, f"{path}: valid, 0 events\n", "")
+
+
+def test_cli_turns_an_unexpected_error_into_one_line(monkeypatch, tmp_path):
+    import dashboard.cli as cli
+
+    def broken(*args, **kwargs):
+        raise KeyError("surprise")
+
+    monkeypatch.setattr(cli, "load_any", broken)
+    monkeypatch.delenv(cli.DEBUG_VARIABLE, raising=False)
+    out, err = io.StringIO(), io.StringIO()
+    assert cli.main(["validate", str(tmp_path / "x.csv")], stdout=out, stderr=err) == 3
+    assert out.getvalue() == ""
+    assert err.getvalue() == (
+        "error: unexpected KeyError in 'validate': 'surprise'; please report it "
+        "(set DASHBOARD_DEBUG=1 for the details)\n"
+    )
+    monkeypatch.setenv(cli.DEBUG_VARIABLE, "1")
+    err = io.StringIO()
+    assert cli.main(["validate", str(tmp_path / "x.csv")], stdout=out, stderr=err) == 3
+    assert err.getvalue().startswith("Traceback (most recent call last):")
+
+
+def _open_app(page: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.run()
+    if page is not None:
+        at.switch_page(page).run()
+    return at
+
+
+def test_page_loader_turns_an_unexpected_error_into_a_message(
+    tmp_path, monkeypatch, caplog, write_events
+):
+    import ui.data
+
+    def broken(path, **kwargs):
+        raise RuntimeError(f"secret detail about {path}")
+
+    path = write_events()
+    monkeypatch.setenv("EVENTS_PATH", str(path))
+    monkeypatch.setattr(ui.data, "load_any", broken)
+    with caplog.at_level(logging.ERROR, logger="ui.data"):
+        at = _open_app()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        f"The event table {path.name} cannot be loaded: an unexpected error (RuntimeError); "
+        "the details are in the server's log."
+    ]
+    assert at.file_uploader  # an own table can still be opened
+    assert "secret detail" in caplog.text and "Traceback" in caplog.text
+
+
+def test_page_loader_reads_the_huge_header_table(tmp_path, monkeypatch):
+    path = tmp_path / "wide.csv"
+    path.write_bytes(HUGE_HEADER + csv_bytes([event_row()]).split(b"\n", 1)[1] + b"x")
+    monkeypatch.setenv("EVENTS_PATH", str(path))
+    at = _open_app("pages/2_Events.py")
+    assert not at.exception
+    assert [e.value for e in at.error] == ["The event table wide.csv cannot be loaded: 2 problems."]
+    assert at.text[0].value == (
+        "row 2: has 16 fields, the header has 17\nrow 3: has 1 field, the header has 17"
+    )
+
+
+def _upload(at: AppTest, name: str, data: bytes) -> AppTest:
+    widget = next(u for u in at.file_uploader if u.key.startswith("upload_sidebar_"))
+    widget.upload(name, data, "text/csv")
+    return at.run()
+
+
+def test_upload_turns_an_unexpected_error_into_a_message(monkeypatch, caplog):
+    import ui.upload
+
+    def broken(data, **kwargs):
+        raise RuntimeError("secret detail")
+
+    monkeypatch.delenv("EVENTS_PATH", raising=False)
+    monkeypatch.setattr(ui.upload, "load_any", broken)
+    with caplog.at_level(logging.ERROR, logger="ui.upload"):
+        at = _upload(_open_app("pages/2_Events.py"), "mine.csv", b"unique bytes 8c1f\n")
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "mine\\.csv cannot be opened: an unexpected error (RuntimeError); the details are "
+        "in the server's log. The table shown is unchanged."
+    ]
+    assert "secret detail" in caplog.text
+    assert at.sidebar.multiselect  # the page is whole: sidebar and uploader drawn
+
+
+def test_upload_of_a_huge_field_and_a_short_row_lists_the_row(monkeypatch):
+    monkeypatch.delenv("EVENTS_PATH", raising=False)
+    data = csv_bytes([event_row(notes="n" * (1 << 20)), event_row(event_id="b")]) + b"a,b\n"
+    at = _upload(_open_app("pages/2_Events.py"), "big.csv", data)
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "big\\.csv cannot be opened: 1 problem. The table shown is unchanged."
+    ]
+    assert at.text[0].value == "row 4: has 2 fields, the header has 16"

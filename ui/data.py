@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import weakref
@@ -19,6 +20,14 @@ from dashboard.table import EventTable, default_events_path
 
 #: How many problems of a bad file are listed (the rest are counted).
 MAX_PROBLEMS_SHOWN = 50
+
+logger = logging.getLogger(__name__)
+
+
+def unexpected_error_text(error: BaseException) -> str:
+    """What the browser is told of an unexpected error: its kind only (no message, path or
+    traceback, which go to the server's log)."""
+    return f"an unexpected error ({type(error).__name__}); the details are in the server's log"
 
 
 @st.cache_resource(max_entries=2, show_spinner="Loading the event table…")
@@ -53,6 +62,9 @@ def load_default() -> tuple[EventTable, tuple[str, ...]] | None:
         st.text("\n".join(lines))
     except OSError as error:
         st.error(f"The event table cannot be opened: {error.strerror or error} ({path}).")
+    except Exception as error:  # the page loader's boundary: a message, never a traceback
+        logger.exception("loading the event table %s failed", path)
+        st.error(f"The event table {path.name!s} cannot be loaded: {unexpected_error_text(error)}.")
     return None
 
 

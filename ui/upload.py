@@ -9,6 +9,7 @@ give a session the very table its own bytes make. The cache holds a few entries.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ from dashboard.importing import load_any
 from dashboard.problems import EventsFileError, format_grouped_problems
 from dashboard.table import DEFAULT_EVENTS_PATH, EVENTS_PATH_VARIABLE, EventTable
 from ui import state
-from ui.data import MAX_PROBLEMS_SHOWN, load_default
+from ui.data import MAX_PROBLEMS_SHOWN, load_default, unexpected_error_text
 from ui.render import md_escape
 
 #: File types the uploader offers (the content decides the format, not the name).
@@ -30,6 +31,8 @@ UPLOAD_TYPES = ("csv", "parquet")
 BYTES_PER_MB = 1024 * 1024
 
 Level = Literal["success", "info", "error"]
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,16 @@ def open_upload(name: str, data: bytes) -> bool:
                 f"{md_escape(name)} cannot be opened: {count:,} "
                 f"problem{'s' if count != 1 else ''}. The table shown is unchanged.",
                 tuple(format_grouped_problems(error.problems, limit=MAX_PROBLEMS_SHOWN)),
+            )
+        )
+        return False
+    except Exception as error:  # the upload's boundary: a message, never a traceback
+        logger.exception("reading the upload %r (sha256 %s) failed", name, digest)
+        _say(
+            Message(
+                "error",
+                f"{md_escape(name)} cannot be opened: {unexpected_error_text(error)}. "
+                "The table shown is unchanged.",
             )
         )
         return False
