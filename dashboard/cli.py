@@ -14,13 +14,18 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
 
 from dashboard import bench, synth
 from dashboard.export import export_csv
+from dashboard.extraction import candidates_frame, extract_events
 from dashboard.filters import add_filter_arguments, apply_filters, spec_from_args
 from dashboard.importing import FORMATS, load_any, load_any_frame
+from dashboard.loading import load_events_frame, validate_events_frame
 from dashboard.memory import tune_allocator
 from dashboard.problems import EventsFileError, format_grouped_problems
+from dashboard.scoring import dated_by_article, format_score, score_events
 from dashboard.table import EventTable, default_events_path, load_directory
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -111,6 +116,58 @@ def cmd_export(args, stdout, stderr) -> int:
     return EXIT_OK
 
 
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+
+
+def cmd_extract(args, stdout, stderr) -> int:
+    text = Path(args.article).read_text(encoding="utf-8", errors="replace")
+    candidates = extract_events(text, args.published, load_directory(), source=args.source)
+    # Validated as every events table is: the file is valid under `validate`.
+    frame = validate_events_frame(candidates_frame(candidates, source=args.source))
+    _write(export_csv(frame), args.output, stdout)
+    print(f"wrote {_count(len(frame), 'candidate event')} to {args.output}", file=stderr)
+    proposed = sorted({name for c in candidates for name in c.proposed_actors})
+    if proposed:
+        print(f"names to review as new actors: {', '.join(proposed)}", file=stderr)
+    return EXIT_OK
+
+
+def cmd_score(args, stdout, stderr) -> int:
+    frames = []
+    for path in (args.candidates, args.gold):
+        try:
+            frames.append(load_events_frame(path))
+        except EventsFileError as err:
+            _report_invalid(path, err, stderr)
+            return EXIT_INVALID
+    candidates, gold = frames
+    if args.published is not None:
+        dated = dated_by_article(gold, args.published)
+        if (~dated).any():
+            print(
+                f"left out {_count(int((~dated).sum()), 'gold event')} the article does not "
+                f"date (no date words read against {args.published}): "
+                + ", ".join(gold.loc[~dated, "event_id"]),
+                file=stderr,
+            )
+        gold = gold[dated]
+    score = score_events(candidates, gold, args.published)
+    for line in format_score(score):
+        print(line, file=stdout)
+    if args.verbose:
+        for candidate, gold_id in score.pairs:
+            print(f"match: {candidate} = {gold_id}", file=stdout)
+        for candidate in score.unmatched_candidates:
+            print(f"unmatched candidate: {candidate}", file=stdout)
+        for gold_id in score.unmatched_gold:
+            print(f"missed gold event: {gold_id}", file=stdout)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -135,6 +192,28 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("input", help="input table (CSV or Parquet)")
     convert.add_argument("-o", "--output", required=True, help="output CSV path, or - for stdout")
     convert.set_defaults(func=cmd_convert)
+
+    extract = commands.add_parser(
+        "extract", help="propose candidate events from a news article (plain text)"
+    )
+    extract.add_argument("article", help="the article as a UTF-8 text file")
+    extract.add_argument(
+        "--published", required=True, type=_iso_date, metavar="YYYY-MM-DD",
+        help="publication date: relative dates are read against it",
+    )  # fmt: skip
+    extract.add_argument("--source", default="", help="citation written into each candidate")
+    extract.add_argument("-o", "--output", required=True, help="output CSV path, or - for stdout")
+    extract.set_defaults(func=cmd_extract)
+
+    score = commands.add_parser("score", help="precision, recall and F1 of candidates vs gold")
+    score.add_argument("candidates", help="candidate events CSV (from extract)")
+    score.add_argument("gold", help="gold events CSV")
+    score.add_argument(
+        "--published", type=_iso_date, metavar="YYYY-MM-DD",
+        help="score only gold events whose date words the article gives (read against this)",
+    )  # fmt: skip
+    score.add_argument("-v", "--verbose", action="store_true", help="list matches and misses")
+    score.set_defaults(func=cmd_score)
 
     synth.add_command(commands)
     bench.add_command(commands)

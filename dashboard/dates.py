@@ -10,11 +10,15 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+
+from dateutil import parser as date_parser
 
 __all__ = [
+    "DateMention",
     "DateSpan",
     "day_span",
+    "find_date_expressions",
     "month_span",
     "part_of_month_span",
     "resolve_date_expression",
@@ -43,10 +47,21 @@ _PART = "(?P<part>early|mid|late)"
 _ISO_RE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
 _YEAR_RE = re.compile(r"(?P<year>\d{4})")
 _WEEKDAY_RE = re.compile(rf"(?:said (?:on )?)?{_WEEKDAY}")
-_MONTH_RE = re.compile(rf"{_MONTH}(?: (?P<year>\d{{4}}|this year|last year))?")
+_MONTH_RE = re.compile(rf"{_MONTH}(?: (?:of )?(?P<year>\d{{4}}|this year|last year))?")
 _PART_RE = re.compile(rf"{_PART} {_MONTH}(?: (?P<year>\d{{4}}|this year|last year))?")
 
-_LEADING_WORDS = ("in ", "on ", "during ")
+_DAY_MONTH_RE = re.compile(
+    rf"(?:{_WEEKDAY},? )?(?:the )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH}\.?"
+    rf"(?:,? (?P<year>\d{{4}}))?"
+)
+_MONTH_DAY_RE = re.compile(
+    rf"(?:{_WEEKDAY},? )?{_MONTH}\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<year>\d{{4}}))?"
+)
+_HALF_RE = re.compile(
+    r"(?:the )?(?P<half>first|second) half of (?P<year>the year|this year|last year|\d{4})"
+)
+
+_LEADING_WORDS = ("in ", "on ", "during ", "since ")
 
 
 @dataclass(frozen=True)
@@ -175,6 +190,7 @@ def _normalise(text: str) -> str:
     """Lower-case, collapse spaces, drop trailing punctuation and leading "in"/"on"."""
     cleaned = re.sub(r"[.,;:!?]+$", "", text.replace("\u2019", "'").strip())
     cleaned = " ".join(cleaned.lower().split())
+    cleaned = re.sub(r"'s$", "", cleaned)  # "last year's (coup)"
     stripped = True
     while stripped:
         stripped = False
@@ -185,7 +201,60 @@ def _normalise(text: str) -> str:
     return cleaned
 
 
-def resolve_date_expression(text: str, reference: date) -> DateSpan:
+def _week_of(day: date) -> tuple[date, date]:
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def _up_to_reference(first: date, reference: date, whole: DateSpan) -> DateSpan:
+    """``first`` to ``reference`` at week precision if short enough, else the whole period."""
+    if (reference - first).days < 14:
+        return DateSpan(first, reference, "week")
+    return whole
+
+
+def _named_year(words: str, reference: date) -> int:
+    if words in ("the year", "this year"):
+        return reference.year
+    if words == "last year":
+        return reference.year - 1
+    return int(words)
+
+
+def _absolute_day(phrase: str, match: re.Match, reference: date, forward: bool) -> DateSpan:
+    """A day named by its day and month (and maybe year), read with python-dateutil.
+
+    dateutil fills what the words leave out from ``default``; it is given explicitly
+    (the reference's year), never left to today. Without a year, the day is the latest
+    such day on or before the reference (or the next one on or after it if ``forward``).
+    """
+    words = phrase if match["weekday"] is None else phrase.split(" ", 1)[1].lstrip(", ")
+    words = re.sub(r"^the | of ", " ", words).strip()
+    try:
+        parsed = date_parser.parse(words, default=datetime(reference.year, 1, 1)).date()
+    except (ValueError, OverflowError) as error:
+        raise ValueError(f"cannot resolve date expression: {phrase!r} ({error})") from None
+    if match["year"] is None:
+        if not forward and parsed > reference:
+            parsed = _same_day_in(parsed, reference.year - 1, phrase)
+        elif forward and parsed < reference:
+            parsed = _same_day_in(parsed, reference.year + 1, phrase)
+    if match["weekday"] is not None and parsed.weekday() != WEEKDAYS[match["weekday"]]:
+        raise ValueError(
+            f"cannot resolve date expression: {phrase!r} ({parsed} is a "
+            f"{calendar.day_name[parsed.weekday()]})"
+        )
+    return day_span(parsed)
+
+
+def _same_day_in(day: date, year: int, phrase: str) -> date:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        raise ValueError(f"cannot resolve date expression: {phrase!r}") from None
+
+
+def resolve_date_expression(text: str, reference: date, *, forward: bool = False) -> DateSpan:
     """Resolve a date expression to the span it names, read against a reference date.
 
     Parameters
@@ -193,11 +262,18 @@ def resolve_date_expression(text: str, reference: date) -> DateSpan:
     text : str
         The expression, e.g. ``"on Wednesday"``, ``"last month"``, ``"In early July"``,
         ``"in June 2021"``, ``"July this year"``, ``"2021"`` or ``"2022-08-03"``.
-        Case-insensitive; a leading "in", "on" or "during" and trailing punctuation
-        are ignored. Weekdays, bare months and early/mid/late months name the latest
-        such day or month on or before ``reference``.
+        Also "last week", "this week", "earlier this month", "earlier this year",
+        "since February" (read as the onset: February), "last year's",
+        "the second half of the year", and absolute days such as "3 August 2022",
+        "Aug. 3" or "Wednesday, August 3" (python-dateutil, with an explicit default).
+        Case-insensitive; a leading "in", "on", "during" or "since" and trailing
+        punctuation are ignored. Weekdays, bare months, early/mid/late months and days
+        without a year name the latest such day or month on or before ``reference``.
     reference : datetime.date
         The date the expression is relative to (e.g. the publication date).
+    forward : bool, optional
+        Read weekdays and days without a year forwards instead (on or after
+        ``reference``): for expected events, "will visit on Friday".
 
     Returns
     -------
@@ -226,8 +302,28 @@ def resolve_date_expression(text: str, reference: date) -> DateSpan:
     if phrase == "yesterday":
         return day_span(reference - timedelta(days=1))
     if match := _WEEKDAY_RE.fullmatch(phrase):
+        if forward:
+            return day_span(
+                reference + timedelta(days=(WEEKDAYS[match["weekday"]] - reference.weekday()) % 7)
+            )
         back = (reference.weekday() - WEEKDAYS[match["weekday"]]) % 7
         return day_span(reference - timedelta(days=back))
+    if phrase == "last week":
+        monday, sunday = _week_of(reference - timedelta(days=7))
+        return DateSpan(monday, sunday, "week")
+    if phrase in ("this week", "earlier this week"):
+        return DateSpan(_week_of(reference)[0], reference, "week")
+    if phrase == "earlier this month":
+        first = reference.replace(day=1)
+        return _up_to_reference(first, reference, month_span(reference.year, reference.month))
+    if phrase == "earlier this year":
+        return year_span(reference.year)
+    if match := _HALF_RE.fullmatch(phrase):
+        year = _named_year(match["year"], reference)
+        first_month = 1 if match["half"] == "first" else 7
+        return DateSpan(date(year, first_month, 1), month_span(year, first_month + 5).end, "month")
+    if match := (_DAY_MONTH_RE.fullmatch(phrase) or _MONTH_DAY_RE.fullmatch(phrase)):
+        return _absolute_day(phrase, match, reference, forward)
     if phrase == "last month":
         return month_span(*_previous_month(reference))
     if phrase == "this month":
@@ -246,3 +342,87 @@ def resolve_date_expression(text: str, reference: date) -> DateSpan:
         month = MONTHS[match["month"]]
         return month_span(_year_of_month(month, match["year"], reference), month)
     raise ValueError(f"cannot resolve date expression: {text!r}")
+
+
+#: Date words as they occur in running text, longest forms first; each hit is checked
+#: with :func:`resolve_date_expression` before it counts.
+_MENTION_RE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        (
+            rf"(?:(?:on|by|since) )?{_WEEKDAY.replace('?P<weekday>', '?:')},? "
+            rf"(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH.replace('?P<month>', '?:')}\.?"
+            r"(?:,? \d{4})?",
+            rf"(?:(?:on|by|since) )?{_WEEKDAY.replace('?P<weekday>', '?:')},? "
+            rf"{_MONTH.replace('?P<month>', '?:')}\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?",
+            rf"(?:(?:on|by|since) )?(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?"
+            rf"{_MONTH.replace('?P<month>', '?:')}\.?(?:,? \d{{4}})?",
+            rf"(?:(?:on|by|since) )?{_MONTH.replace('?P<month>', '?:')}\.? \d{{1,2}}"
+            r"(?:st|nd|rd|th)?(?:,? \d{4})?(?!\d)",
+            rf"(?:(?:in|since|during) )?(?:early|mid|late)[- ]{_MONTH.replace('?P<month>', '?:')}"
+            r"(?: (?:\d{4}|this year|last year))?",
+            rf"(?:(?:in|since|during) )?{_MONTH.replace('?P<month>', '?:')}"
+            r"(?: (?:of )?(?:\d{4}|this year|last year))?",
+            r"(?:in )?the (?:first|second) half of (?:the year|this year|last year|\d{4})",
+            r"earlier this (?:week|month|year)",
+            r"(?:(?:since|during|in) )?(?:last|this) (?:week|month|year)(?:'s|\u2019s)?",
+            r"(?:said )?(?:on )?" + _WEEKDAY.replace("?P<weekday>", "?:"),
+            r"(?:(?:in|since|during) )?(?:19|20)\d{2}",
+            r"today|yesterday",
+        )
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _names_capitalised(words: str) -> bool:
+    for token in words.split():
+        bare = token.strip(".,").lower()
+        if (bare in MONTHS or bare in WEEKDAYS) and not token[0].isupper():
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """Date words found in running text: where, the words themselves, and their span."""
+
+    start: int
+    end: int
+    text: str
+    span: DateSpan
+
+
+def find_date_expressions(
+    text: str, reference: date, *, forward: bool = False
+) -> list[DateMention]:
+    """Find the date expressions in running text that the resolver can read.
+
+    Parameters
+    ----------
+    text : str
+        A sentence or paragraph.
+    reference : datetime.date
+        The publication date the expressions are read against.
+    forward : bool, optional
+        Read weekdays and days without a year forwards (future tense).
+
+    Returns
+    -------
+    list of DateMention
+        In text order; words that look like a date but do not resolve (a capitalised
+        "May" as a verb is lower-case here, so it is kept only when it resolves) are
+        left out.
+    """
+    found = []
+    for match in _MENTION_RE.finditer(text):
+        words = match.group(0)
+        if not _names_capitalised(words):
+            continue  # "march", "may" as ordinary words
+        try:
+            span = resolve_date_expression(words, reference, forward=forward)
+        except ValueError:
+            continue
+        found.append(DateMention(match.start(), match.end(), words, span))
+    return found

@@ -79,6 +79,25 @@ CASES = [
     # year
     ("2021", PUBLISHED, span("2021-01-01", "2021-12-31", "year")),
     ("in 2021", PUBLISHED, span("2021-01-01", "2021-12-31", "year")),
+    # the relative expressions the extractor meets (issue 10)
+    ("last week", PUBLISHED, span("2022-07-25", "2022-07-31", "week")),
+    ("this week", PUBLISHED, span("2022-08-01", "2022-08-03", "week")),
+    ("earlier this month", PUBLISHED, span("2022-08-01", "2022-08-03", "week")),
+    ("earlier this month", date(2022, 7, 28), span("2022-07-01", "2022-07-31", "month")),
+    ("earlier this year", PUBLISHED, span("2022-01-01", "2022-12-31", "year")),
+    ("since February", PUBLISHED, span("2022-02-01", "2022-02-28", "month")),
+    ("since last year", PUBLISHED, span("2021-01-01", "2021-12-31", "year")),
+    ("last year's", PUBLISHED, span("2021-01-01", "2021-12-31", "year")),
+    ("in the second half of the year", PUBLISHED, span("2022-07-01", "2022-12-31", "month")),
+    ("the first half of 2021", PUBLISHED, span("2021-01-01", "2021-06-30", "month")),
+    # absolute days (python-dateutil with an explicit default; no year = latest before)
+    ("3 August 2022", PUBLISHED, span("2022-08-03", "2022-08-03", "day")),
+    ("on Aug. 3", PUBLISHED, span("2022-08-03", "2022-08-03", "day")),
+    ("July 10", PUBLISHED, span("2022-07-10", "2022-07-10", "day")),
+    ("August 10", PUBLISHED, span("2021-08-10", "2021-08-10", "day")),
+    ("Wednesday 3 August", PUBLISHED, span("2022-08-03", "2022-08-03", "day")),
+    ("Wednesday, Aug. 3, 2022", PUBLISHED, span("2022-08-03", "2022-08-03", "day")),
+    ("the 11th of July", PUBLISHED, span("2022-07-11", "2022-07-11", "day")),
 ]
 
 
@@ -104,7 +123,9 @@ def test_resolves(text: str, reference: date, expected: DateSpan) -> None:
         "22-08-03",
         "early mid July",
         "in July next year",
-        "Wednesday 3 August",
+        "Tuesday 3 August",
+        "31 June",
+        "since",
     ],
 )
 def test_rejects_unknown_expressions(text: str) -> None:
@@ -171,7 +192,33 @@ def test_results_respect_schema_precisions(text: str, reference: date, expected:
     assert result.precision in schema.PRECISIONS
     if result.precision == "week":
         assert (result.end - result.start).days < 14
-    if result.precision == "month":
-        assert result == month_span(result.start.year, result.start.month)
+    if result.precision == "month":  # whole months (one, or several: "the second half")
+        assert result.start == month_span(result.start.year, result.start.month).start
+        assert result.end == month_span(result.end.year, result.end.month).end
     if result.precision == "year":
         assert result == year_span(result.start.year)
+
+
+def test_forward_reading_for_expected_events() -> None:
+    assert resolve_date_expression("Friday", PUBLISHED, forward=True) == span(
+        "2022-08-05", "2022-08-05", "day"
+    )
+    assert resolve_date_expression("on Wednesday", PUBLISHED, forward=True).start == PUBLISHED
+    assert resolve_date_expression("August 10", PUBLISHED, forward=True).start == date(2022, 8, 10)
+
+
+def test_finds_date_words_in_running_text() -> None:
+    from dashboard.dates import find_date_expressions
+
+    text = (
+        "Protesters march in May; they may return on March 3. Since February the junta, "
+        "which took power in last year's coup, has met twice, said Wednesday."
+    )
+    found = [(m.text, m.span) for m in find_date_expressions(text, PUBLISHED)]
+    assert found == [
+        ("in May", span("2022-05-01", "2022-05-31", "month")),
+        ("on March 3", span("2022-03-03", "2022-03-03", "day")),
+        ("Since February", span("2022-02-01", "2022-02-28", "month")),
+        ("in last year's", span("2021-01-01", "2021-12-31", "year")),
+        ("said Wednesday", span("2022-08-03", "2022-08-03", "day")),
+    ]

@@ -1,0 +1,721 @@
+"""Candidate events from a news article: rule-based, offline, explainable.
+
+An article is split into paragraphs and sentences; each *action* word (visit, meet,
+sign, condemn, execute, call for an embargo...) found in a sentence proposes one
+event of the matching type. Its actors come from the actors directory (names and
+aliases), country names and demonyms and titles ("Russia's defence ministry"); its
+dates from :mod:`dashboard.dates`, read against the publication date; its place and
+coordinates from :mod:`dashboard.geography`. Every candidate keeps the paragraph
+number and the sentence it comes from, its confidence and the article's own date
+words, so an analyst can check it. See docs/extraction.md for why rules and not a
+model, and for the limits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+import pandas as pd
+
+from dashboard import schema
+from dashboard.actors import ActorDirectory
+from dashboard.dates import DateSpan, find_date_expressions
+from dashboard.geography import (
+    COUNTRIES,
+    SPELLINGS,
+    CountryMention,
+    find_countries,
+    find_places,
+)
+
+#: Columns a candidates file has after the schema's.
+CANDIDATE_COLUMNS: tuple[str, ...] = ("evidence", "confidence", "status", "proposed_actors")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """The words of one kind of action and the event type they propose."""
+
+    event_type: str
+    pattern: re.Pattern
+    #: Stems of words that name the event again later ("the coup", "the visit", "the
+    #: executions"): such a word refers to the event already dated rather than to the
+    #: date words near it.
+    anchors: tuple[str, ...] = ()
+
+
+def _words(*alternatives: str) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+
+
+#: The action vocabulary: one entry per event type. A sentence proposes at most one
+#: event per type; an earlier entry claims the words it matches (so "call for an arms
+#: embargo" is not also an arms transfer).
+TRIGGERS: tuple[Trigger, ...] = (
+    Trigger(
+        "sanction/embargo call",
+        _words(
+            r"(?:calls?|called|calling|appeals?|appealed|urg(?:e|es|ed|ing)) "
+            r"(?:[\w'\u2019.-]+ ){0,12}?(?:arms embargo|embargo|ban (?:the )?(?:sales?|transfers?)"
+            r"|stop (?:weapons|arms)|halt (?:\w+ )?(?:arms|weapons))",
+            r"arms embargo",
+            r"ban (?:sales|transfers) of (?:military equipment|arms|weapons)",
+        ),
+    ),
+    Trigger(
+        "repression/execution",
+        _words(r"execut(?:e|es|ed|ing|ion|ions)", r"hang(?:ed|ing)", r"death sentences?"),
+        anchors=("execut",),
+    ),
+    Trigger(
+        "coup",
+        _words(r"coup(?! leaders?\b)", r"seized power", r"took power", r"overthr\w+"),
+        ("coup",),
+    ),
+    Trigger(
+        "arms transfer",
+        _words(
+            r"arms suppliers?",
+            r"suppl(?:y|ies|ied|ying) (?:\w+ ){0,3}(?:weapons|arms|fighter jets|drones)",
+            r"(?:weapons|arms) deliver(?:y|ies)",
+            r"sold (?:\w+ ){0,3}(?:weapons|arms|jets)",
+        ),
+    ),
+    Trigger(
+        "multilateral meeting",
+        _words(
+            r"(?:security |regional |international )?conference",
+            r"(?:regional )?forum",
+            r"summit",
+            r"foreign ministers(?:'|\u2019)? meeting",
+        ),
+    ),
+    Trigger(
+        "military cooperation",
+        _words(
+            r"defen[cs]e (?:relations|ties|cooperation|talks)",
+            r"military(?:-technical| technical)? (?:cooperation|ties)",
+            r"defen[cs]e officials",
+            r"military event",
+            r"military parade",
+            r"joint (?:military )?exercises?",
+        ),
+    ),
+    Trigger(
+        "visit",
+        _words(
+            r"visit(?:ed|ing)?",
+            r"travel(?:s|ed|led|ing)?",
+            r"trip",
+            r"arriv(?:e|es|ed|ing)",
+            r"flew",
+            r"hosted",
+        ),
+        anchors=("visit", "trip"),
+    ),
+    Trigger(
+        "meeting",
+        _words(
+            r"met",
+            r"meet(?:s|ing)?",
+            r"talks",
+            r"(?:was|were) received",
+            r"received by",
+            r"discuss(?:ed|es|ing)?",
+        ),
+    ),
+    Trigger(
+        "agreement",
+        _words(r"sign(?:s|ed|ing)", r"agreements?", r"memorand(?:um|a)", r"agreed"),
+    ),
+    Trigger(
+        "statement of support",
+        _words(
+            r"(?:voiced|expressed|pledged|reaffirmed|declared) (?:\w+ ){0,3}support",
+            r"backing for",
+            r"reaffirm(?:s|ed)?",
+            r"endors(?:e|es|ed)",
+            r"rock-solid",
+            r"unbreakable",
+        ),
+    ),
+    Trigger(
+        "condemnation",
+        _words(
+            r"condemn(?:s|ed|ing)?",
+            r"denounc(?:e|es|ed|ing)",
+            r"criticis(?:e|es|ed|ing)",
+            r"criticiz(?:e|es|ed|ing)",
+            r"accus(?:e|es|ed|ing)",
+            r"reprehensible",
+        ),
+    ),
+    Trigger(
+        "sanction",
+        _words(
+            r"sanctions (?:against|on)", r"imposed (?:\w+ )?sanctions", r"\w+ sanctions against"
+        ),
+    ),
+    Trigger(
+        "violence against civilians",
+        _words(
+            r"killed (?:dozens|scores|hundreds|\d+)",
+            r"(?:deadly |violent |bloody )?crackdown",
+            r"massacre[ds]?",
+            r"shot dead",
+        ),
+    ),
+    Trigger("armed clash", _words(r"clash(?:es|ed)?", r"fighting between", r"air ?strikes?")),
+    Trigger("protest", _words(r"protest(?:s|ed|ers)? (?:against|in)", r"demonstrations? against")),
+)
+
+_FUTURE = re.compile(
+    r"\b(?:will|would|is expected to|are expected to|was expected to|were expected to|"
+    r"plans? to|planned to|is due to|is scheduled to|is set to)\b",
+    re.IGNORECASE,
+)
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|reported|announced|according to|statement said)\b", re.IGNORECASE
+)
+#: Where a new clause starts: its subject is the actor of the actions that follow.
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s+(?:while|as|but|and|which|who|though|although|whereas)\b"
+    r"|^(?:While|As|Although|Though|Since|After|Before|When|Whereas)\b[^,]*,",
+)
+_AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_PREPOSITION = re.compile(
+    r"\b(?:in|to|from|of|with|on|at|across|throughout|into|for|against|by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+_ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Brig", "Maj", "Capt",
+    "St", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "No", "U.S", "U.N", "U.K",
+    "E.U",
+)  # fmt: skip
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019)]*\s+(?=[\"\u201c(]?[A-Z0-9])")
+#: A dateline-led first paragraph: "SINGAPORE—", "MOSCOW, July 2 (Reuters) -".
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,|\s*[\u2014\u2013-]|\s*\()")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"\u201d\u2019)]*$|Photo: \w+$")
+_BOILERPLATE = re.compile(
+    r"^(?:Write to|Copyright|Click Here|Register now|Reporting by|Editing by|Read more|"
+    r"Sign up|Subscribe|#)",
+    re.IGNORECASE,
+)
+#: Capitalised words that are not, on their own, part of a new actor's name.
+_NOT_NAMES = frozenset(
+    """A An The This That These Those It Its He She They We I His Her Their Our In On At Of
+    For And But Or As After Before While Since During From With Without To By When Where
+    What Who Why How Both Mr Mrs Ms Dr Gen Lt Col Brig Maj General Senior President Prime
+    Minister Foreign Defence Defense Deputy Chief Secretary Spokesman Spokeswoman
+    Spokesperson Ministry Council State Union Chairman Junta Military Army Navy Air Force
+    Forces Government Agency News Photo Reuters AFP AP TASS Associated Press Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December Security Conference Forum Summit Human
+    Rights Office Commander Committee Communist Party National Director Head Ambassador
+    Embassy Western East West North South Southeast Asia Asian Europe European Africa
+    Middle Lord Register Reporting Writing Editing Click Here Continue Reading Source
+    Copyright Special Rapporteur United Nations General Assembly Federation Republic""".split()  # noqa: SIM905
+)
+_NAME_RE = re.compile(
+    r"(?<![\w.])([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,5})(?!\w)"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor named in a sentence (canonical name) and where."""
+
+    start: int
+    end: int
+    actor: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A proposed event, with the evidence an analyst needs to accept or reject it."""
+
+    event_type: str
+    span: DateSpan
+    date_text: str
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+    countries: tuple[str, ...]
+    location: str
+    coordinates: tuple[float, float] | None
+    paragraph: int
+    evidence: str
+    confidence: float
+    status: str
+    proposed_actors: tuple[str, ...] = ()
+    trigger: str = field(default="", compare=False)
+    #: The action word names an event told before ("the trip", "the coup") and takes
+    #: that event's date: it may be merged into it even without actors of its own.
+    refers_back: bool = field(default=False, compare=False)
+
+
+def article_paragraphs(text: str) -> list[str]:
+    """The article's body paragraphs, numbered from 1 in list order.
+
+    Blank lines separate blocks. The body starts at a dateline-led block
+    ("SINGAPORE—", "MOSCOW, Aug 3 (Reuters) -") when there is one, else at the first
+    block; headlines (short blocks without a full stop) and boilerplate ("Register
+    now", hashtag lines) are left out, the body ends at "Write to" or "Copyright", and
+    a sentence broken over blocks (a name on its own line) is joined again.
+    """
+    blocks = [" ".join(b.split()) for b in re.split(r"\n\s*\n", text) if b.strip()]
+    start = next((i for i, b in enumerate(blocks) if _DATELINE.match(b)), 0)
+    paragraphs: list[str] = []
+    open_sentence = False
+    for block in blocks[start:]:
+        if block.lower().startswith(("write to", "copyright")):
+            break  # the sign-off: the body is over
+        if _BOILERPLATE.match(block) or block.count("#") >= 3:
+            continue
+        tokens = block.split()
+        is_name = len(tokens) <= 3 and all(re.fullmatch(r"[A-Z][a-z]+\.?", t) for t in tokens)
+        if paragraphs and (is_name or open_sentence or block[:1].islower()):
+            paragraphs[-1] = f"{paragraphs[-1]} {block}"
+            open_sentence = is_name or not _ENDS_SENTENCE.search(block)
+            continue
+        if not (_ENDS_SENTENCE.search(block) or len(tokens) > 25 or _DATELINE.match(block)):
+            continue  # a headline or a label, not prose
+        paragraphs.append(block)
+        open_sentence = not _ENDS_SENTENCE.search(block)
+    return paragraphs
+
+
+def article_headline(text: str) -> str:
+    """The headline: the first block before the body that reads as a title, or ""."""
+    blocks = [" ".join(b.split()) for b in re.split(r"\n\s*\n", text) if b.strip()]
+    body = next((i for i, b in enumerate(blocks) if _DATELINE.match(b)), 0)
+    for block in blocks[: max(body, 1)]:
+        if _BOILERPLATE.match(block) or block.count("#") >= 3 or _DATELINE.match(block):
+            continue
+        if not _ENDS_SENTENCE.search(block) and len(block.split()) <= 25:
+            return block
+    return ""
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split a paragraph into sentences, keeping abbreviations ("Gen.", "U.S.") whole."""
+    protected = paragraph
+    for abbreviation in _ABBREVIATIONS:
+        protected = re.sub(
+            rf"(?<![\w.]){re.escape(abbreviation)}\.(?=\s)",
+            abbreviation.replace(".", "\x01") + "\x01",
+            protected,
+        )
+    parts = _SENTENCE_END.split(protected)
+    return [p.replace("\x01", ".").strip() for p in parts if p.strip()]
+
+
+class _ActorFinder:
+    """Actor spellings from the directory, matched longest first, case-insensitively."""
+
+    def __init__(self, directory: ActorDirectory):
+        self.directory = directory
+        self.surnames: dict[str, str] = {}
+        spellings = {name: name for name in directory.kinds}
+        spellings.update(directory.aliases)
+        self.by_spelling = {s.casefold(): name for s, name in spellings.items()}
+        alternatives = sorted(spellings, key=len, reverse=True)
+        self.pattern = re.compile(
+            r"(?<![\w])(" + "|".join(re.escape(s) for s in alternatives) + r")(?![\w-])",
+            re.IGNORECASE,
+        )
+
+    def find(self, sentence: str) -> list[Mention]:
+        """Directory actors named in ``sentence``, by name, alias, title or surname.
+
+        A person's surname alone ("Shoigu") counts once the article has named them in
+        full: news style gives the full name first.
+        """
+        mentions = [
+            Mention(m.start(), m.end(), self.by_spelling[m.group(1).casefold()])
+            for m in self.pattern.finditer(sentence)
+        ]
+        for m in mentions:
+            if self.directory.kinds.get(m.actor) == "person" and " " in m.actor:
+                self.surnames.setdefault(m.actor.split()[-1], m.actor)
+        for surname, actor in self.surnames.items():
+            for hit in re.finditer(rf"(?<![\w.]){re.escape(surname)}(?![\w])", sentence):
+                if not any(m.start <= hit.start() < m.end for m in mentions):
+                    mentions.append(Mention(hit.start(), hit.end(), actor))
+        return sorted(mentions + self._titles(sentence, mentions), key=lambda m: m.start)
+
+    def _titles(self, sentence: str, known: list[Mention]) -> list[Mention]:
+        """ "Russia's defence ministry" -> the one Russian directory actor so titled."""
+        found = []
+        for country in find_countries(sentence):
+            if any(m.start <= country.start < m.end for m in known):
+                continue
+            match = re.match(r"\s+((?:[A-Za-z]+[ -]){0,3}[A-Za-z]+)", sentence[country.end :])
+            if not match:
+                continue
+            words = match.group(1).casefold().split()
+            for size in range(len(words), 1, -1):
+                title = " ".join(words[:size])
+                actor = self._titled(country.country, title)
+                if actor:
+                    end = country.end + match.start(1) + len(title)
+                    found.append(Mention(country.start, end, actor))
+                    break
+        return found
+
+    def _titled(self, country: str, title: str) -> str | None:
+        matches = {
+            name
+            for spelling, name in self.by_spelling.items()
+            if self.directory.countries.get(name) == country and spelling.endswith(" " + title)
+        }
+        return matches.pop() if len(matches) == 1 else None
+
+    def military_behind(self, actor: str) -> str:
+        """The country's armed forces for a government actor in a coup, else the actor.
+
+        A junta is named for what it became; the coup is the military's act (our
+        vocabulary: seizure of power by the military). Needs exactly one military actor
+        of that country in the directory.
+        """
+        if self.directory.kinds.get(actor) != "government":
+            return actor
+        country = self.directory.countries.get(actor)
+        military = [
+            name
+            for name, kind in self.directory.kinds.items()
+            if kind == "military" and self.directory.countries.get(name) == country
+        ]
+        return military[0] if len(military) == 1 else actor
+
+    def government_of(self, country: str) -> str | None:
+        """The directory's actor for a country acting as such ("the U.S. called...")."""
+        governments = [
+            name
+            for name, kind in self.directory.kinds.items()
+            if kind == "government" and self.directory.countries.get(name) == country
+        ]
+        demonyms = {d.casefold() for c in COUNTRIES if c.name == country for d in c.demonyms}
+        named = [
+            g
+            for g in governments
+            if g.casefold() == f"government of {country.casefold()}"
+            or (g.casefold().endswith(" government") and g.casefold()[:-11] in demonyms)
+        ]
+        if len(named) == 1:
+            return named[0]
+        return governments[0] if len(governments) == 1 else None
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def _proposed_names(sentence: str, mentions: list[Mention], finder: _ActorFinder) -> list[str]:
+    """Capitalised names that are neither known actors, countries nor places."""
+    names = []
+    for match in _NAME_RE.finditer(sentence):
+        if any(m.start <= match.start() < m.end for m in mentions):
+            continue
+        words = [w for w in match.group(1).split() if w not in _NOT_NAMES]
+        if len(words) < 2 or words != match.group(1).split()[-len(words) :]:
+            continue
+        name = " ".join(words)
+        if name in SPELLINGS or find_places(name) or name.casefold() in finder.by_spelling:
+            continue
+        names.append(name)
+    return list(dict.fromkeys(names))
+
+
+def _clause_start(sentence: str, position: int) -> int:
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, position)]
+    reporting = [r.end() for r in _REPORTING.finditer(sentence, 0, position)]
+    return max(breaks + reporting + [0])
+
+
+def _roles(sentence: str, trigger: re.Match, mentions: list[Mention]):
+    """Split actor mentions into initiators and recipients around the action word."""
+    before = [m for m in mentions if m.end <= trigger.start()]
+    after = [m for m in mentions if m.start >= trigger.end()]
+    clause = _clause_start(sentence, trigger.start())
+    in_clause = [m for m in before if m.start >= clause]
+    initiators = in_clause or before[-1:]
+    source = _REPORTING.search(sentence, trigger.end())
+    if source:
+        after = [m for m in after if m.start < source.start()]
+    agents = [m for m in after if _AGENT.search(sentence[: m.start])]
+    if agents:
+        return agents, [m for m in after if m not in agents]
+    return initiators, after
+
+
+def _subject_countries(
+    sentence: str, countries: list[CountryMention], mentions: list[Mention], trigger: re.Match
+) -> list[str]:
+    """Countries (or capitals) acting as subjects before the action ("the U.S. called").
+
+    Those in the action's own clause; failing that, any earlier in the sentence ("the
+    U.S. called ..., and repeated its appeal": the U.S. is the subject of both).
+    """
+    named = [(c.start, c.end, c.country, c.text) for c in countries]
+    named += [(start, end, place.country, "") for start, end, place in find_places(sentence)]
+    subjects = [
+        (start, country)
+        for start, end, country, text in named
+        if end <= trigger.start()
+        and not any(m.start <= start < m.end for m in mentions)
+        and not _PREPOSITION.search(sentence[:start])
+        and not text.endswith(("'s", "\u2019s"))
+    ]
+    clause = _clause_start(sentence, trigger.start())
+    in_clause = [country for start, country in sorted(subjects) if start >= clause]
+    return in_clause or [country for _, country in sorted(subjects)][:1]
+
+
+def _dedupe(names) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates):
+    """(span, date words, inherited?) for an action, or None when nothing dates it."""
+    noun = next((a for a in trigger.anchors if match.group(0).casefold().startswith(a)), None)
+    closest = None
+    if dates_here:
+        following = [
+            m
+            for m in dates_here
+            if m.start >= match.end()
+            and not _CLAUSE_BREAK.search(sentence, match.end(), m.start)
+            and "," not in sentence[match.end() : m.start]
+        ]
+        closest = following[0] if following else None
+        if closest is None:
+            closest = min(
+                dates_here,
+                key=lambda m: min(abs(m.start - match.end()), abs(m.end - match.start())),
+            )
+    near = closest is not None and (
+        -30 < closest.start - match.end() < 30 or -30 < match.start() - closest.end < 30
+    )
+    if noun is not None and noun in anchored and not near:
+        return (*anchored[noun], True)  # "the visit" again: the visit already dated
+    if closest is not None:
+        return closest.span, closest.text, False
+    for word, dated in anchored.items():
+        if re.search(rf"\b{word}\b", sentence, re.IGNORECASE):
+            return (*dated, True)
+    if paragraph_dates:
+        return paragraph_dates[-1].span, paragraph_dates[-1].text, True
+    return None
+
+
+def extract_events(
+    text: str, published: date, directory: ActorDirectory, *, source: str = ""
+) -> list[Candidate]:
+    """Propose candidate events for an article.
+
+    Parameters
+    ----------
+    text : str
+        The article as plain text (paragraphs separated by blank lines).
+    published : datetime.date
+        Its publication date: every relative date is read against it.
+    directory : ActorDirectory
+        Known actors (names and aliases) to recognise and resolve.
+    source : str, optional
+        The citation (kept for symmetry with :func:`candidates_frame`).
+
+    Returns
+    -------
+    list of Candidate
+        In article order; one per action (the same action told again with the same
+        type and date and shared actors is merged into the first), each with its
+        paragraph and evidence sentence. An action that neither its sentence, an
+        earlier mention of the same event nor its paragraph can date is left out.
+    """
+    finder = _ActorFinder(directory)
+    anchored: dict[str, tuple[DateSpan, str]] = {}
+    candidates: list[Candidate] = []
+    lead_dates = []
+    for number, paragraph in enumerate(article_paragraphs(text), start=1):
+        paragraph_dates = []
+        for sentence in split_sentences(paragraph):
+            candidates += _sentence_events(
+                sentence, number, published, finder, anchored, paragraph_dates
+            )
+            paragraph_dates.extend(find_date_expressions(sentence, published))
+        if number == 1:
+            lead_dates = paragraph_dates
+    # The headline tells the lead's news: read last (so its nouns can refer back), dated
+    # like paragraph 1 where it has no date words of its own, cited as paragraph 1.
+    headline = article_headline(text)
+    if headline and lead_dates:
+        told = _sentence_events(headline, 1, published, finder, anchored, lead_dates)
+        candidates += [replace(c, proposed_actors=()) for c in told]  # Title Case, not names
+    return _merge_repeats(candidates)
+
+
+def _sentence_events(sentence, number, published, finder, anchored, paragraph_dates):
+    directory = finder.directory
+    mentions = finder.find(sentence)
+    countries_here = find_countries(sentence)
+    places = find_places(sentence)
+    claimed: list[tuple[int, int]] = []
+    found = []
+    for trigger in TRIGGERS:
+        match = next(
+            (
+                m
+                for m in trigger.pattern.finditer(sentence)
+                if not any(s < m.end() and m.start() < e for s, e in claimed)
+            ),
+            None,
+        )
+        if match is None:
+            continue
+        claimed.append((match.start(), match.end()))
+        expected = bool(_FUTURE.search(sentence[: match.start()]))
+        dates_here = find_date_expressions(sentence, published, forward=expected)
+        dated = _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates)
+        if dated is None:
+            continue
+        span, date_words, inherited = dated
+        if not inherited:
+            for noun in trigger.anchors:
+                if re.search(rf"\b{noun}", sentence, re.IGNORECASE):
+                    anchored.setdefault(noun, (span, date_words))
+        initiators, receivers = _roles(sentence, match, mentions)
+        actors = _dedupe(m.actor for m in initiators)
+        recipients = _dedupe(m.actor for m in receivers if m.actor not in actors)
+        if not actors:
+            for country in _subject_countries(sentence, countries_here, mentions, match)[-1:]:
+                actors = _dedupe([finder.government_of(country)])
+        if trigger.event_type == "coup":
+            actors = _dedupe(finder.military_behind(a) for a in actors)
+        countries = _dedupe(
+            [directory.country_of(a) for a in (*actors, *recipients)]
+            + [c.country for c in countries_here]
+            + [p.country for _, _, p in places]
+        )
+        place = places[0][2] if places else None
+        confidence = 0.35 + 0.2 * bool(actors) + 0.1 * bool(recipients or countries)
+        confidence += 0.25 - 0.15 * inherited - 0.15 * expected
+        found.append(
+            Candidate(
+                event_type=trigger.event_type,
+                span=span,
+                date_text=date_words,
+                actors=actors,
+                recipients=recipients,
+                countries=countries,
+                location=place.name if place else "",
+                coordinates=(place.latitude, place.longitude) if place else None,
+                paragraph=number,
+                evidence=sentence,
+                confidence=round(max(0.05, min(0.95, confidence)), 2),
+                status="expected" if expected else "reported",
+                proposed_actors=tuple(_proposed_names(sentence, mentions, finder)),
+                trigger=match.group(0),
+                refers_back=inherited
+                and any(match.group(0).casefold().startswith(a) for a in trigger.anchors),
+            )
+        )
+    return found
+
+
+def _merge_repeats(candidates: list[Candidate]) -> list[Candidate]:
+    """The same action told twice (same type, dates and status; shared actors) is one event.
+
+    The first telling is kept, with the actors, countries and place the others add.
+    """
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        people = set(candidate.actors + candidate.recipients)
+        for i, earlier in enumerate(kept):
+            theirs = set(earlier.actors + earlier.recipients)
+            same = (
+                earlier.event_type == candidate.event_type
+                and earlier.span == candidate.span
+                and earlier.status == candidate.status
+            )
+            if same and candidate.refers_back:
+                break  # "the executions" again: the event told before, nothing to add
+            if same and people & theirs:
+                actors = _dedupe(earlier.actors + candidate.actors)
+                kept[i] = replace(
+                    earlier,
+                    actors=actors,
+                    recipients=_dedupe(
+                        r for r in earlier.recipients + candidate.recipients if r not in actors
+                    ),
+                    countries=_dedupe(earlier.countries + candidate.countries),
+                    location=earlier.location or candidate.location,
+                    coordinates=earlier.coordinates or candidate.coordinates,
+                    confidence=max(earlier.confidence, candidate.confidence),
+                )
+                break
+        else:
+            kept.append(candidate)
+    return kept
+
+
+def _title(candidate: Candidate) -> str:
+    who = ", ".join(candidate.actors) or ", ".join(candidate.countries[:1]) or "Unknown actor"
+    whom = ", ".join(candidate.recipients)
+    label = candidate.event_type[:1].upper() + candidate.event_type[1:]
+    title = f"{label}: {who}" + (f" with {whom}" if whom else "")
+    return title + (" (expected)" if candidate.status == "expected" else "")
+
+
+def candidates_frame(candidates: list[Candidate], source: str = "") -> pd.DataFrame:
+    """The candidates as an events table: schema columns, then ``CANDIDATE_COLUMNS``.
+
+    Titles and descriptions are generated from the fields, never taken from the
+    article; the sentence itself is in ``evidence`` for the reviewer.
+    """
+    rows = []
+    seen: dict[str, int] = {}
+    for candidate in candidates:
+        who = (candidate.actors or candidate.countries or ("event",))[0]
+        base = _slug(f"{candidate.event_type} {who} {candidate.span.start.isoformat()}")
+        seen[base] = seen.get(base, 0) + 1
+        event_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        latitude, longitude = (
+            (f"{candidate.coordinates[0]:.3f}", f"{candidate.coordinates[1]:.3f}")
+            if candidate.coordinates
+            else ("", "")
+        )
+        proposed = ", ".join(candidate.proposed_actors)
+        rows.append(
+            {
+                "event_id": event_id,
+                "start_date": candidate.span.start.isoformat(),
+                "end_date": candidate.span.end.isoformat(),
+                "date_precision": candidate.span.precision,
+                "event_type": candidate.event_type,
+                "title": _title(candidate),
+                "date_text": candidate.date_text,
+                "description": f"Candidate {candidate.event_type} event proposed from "
+                f"paragraph {candidate.paragraph} (action word '{candidate.trigger}'); "
+                "review before use.",
+                "actors": schema.LIST_SEPARATOR.join(candidate.actors),
+                "recipients": schema.LIST_SEPARATOR.join(candidate.recipients),
+                "countries": schema.LIST_SEPARATOR.join(candidate.countries),
+                "location": candidate.location,
+                "source": source,
+                "source_paragraph": str(candidate.paragraph),
+                "date_basis": "article",
+                "notes": "Extracted automatically"
+                + (f"; names to review as new actors: {proposed}" if proposed else "")
+                + ".",
+                "latitude": latitude,
+                "longitude": longitude,
+                "evidence": candidate.evidence,
+                "confidence": f"{candidate.confidence:.2f}",
+                "status": candidate.status,
+                "proposed_actors": schema.LIST_SEPARATOR.join(candidate.proposed_actors),
+            }
+        )
+    return pd.DataFrame(rows, columns=[*schema.SCHEMA_COLUMNS, *CANDIDATE_COLUMNS], dtype="str")

@@ -1,0 +1,166 @@
+"""Score candidate events against a gold table: precision, recall and F1.
+
+A candidate matches a gold event when
+
+* the types fit: the same event type, or two types of the same PLOVER category
+  (a "visit" and a "meeting" are both CONSULT);
+* the actors overlap: the two events' actors and recipients share a name;
+* the spans overlap without the candidate being much wider: at most three times the
+  gold span's days, or the gold span plus 31 days, whichever is more (a month for a
+  known day is one precision step wider; a year for a day is not a match). When the
+  score is for one article (``published`` given), a candidate as wide as the article's
+  own date words for that event (the gold row's ``date_text``) is not "much wider"
+  either: no reader of the article alone could be more precise.
+
+Each gold event is matched at most once and each candidate at most once; the pairs
+are chosen by a maximum bipartite matching (networkx), so the order of the rows does
+not change the score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import networkx as nx
+import pandas as pd
+
+from dashboard import schema
+from dashboard.dates import resolve_date_expression
+
+
+@dataclass(frozen=True)
+class Score:
+    """Counts and measures of one candidates-vs-gold comparison."""
+
+    candidates: int
+    gold: int
+    matched: int
+    pairs: tuple[tuple[str, str], ...]
+    unmatched_candidates: tuple[str, ...]
+    unmatched_gold: tuple[str, ...]
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.candidates if self.candidates else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+
+def _plover(event_type: str) -> str:
+    known = schema.EVENT_TYPES_BY_NAME.get(event_type)
+    return known.plover if known else event_type
+
+
+def _people(row) -> set[str]:
+    return set(schema.split_list(row["actors"])) | set(schema.split_list(row["recipients"]))
+
+
+def _days(start, end) -> int:
+    return (end - start).days + 1
+
+
+def events_match(candidate, gold, article_days: int = 0) -> bool:
+    """Whether one candidate row matches one gold row (see the module docstring).
+
+    ``article_days`` is the width of what the article's own words give for the gold
+    event (0 when not scoring against one article).
+    """
+    if _plover(candidate["event_type"]) != _plover(gold["event_type"]):
+        return False
+    if not _people(candidate) & _people(gold):
+        return False
+    c_start, c_end = candidate["start_date"], candidate["end_date"]
+    g_start, g_end = gold["start_date"], gold["end_date"]
+    if c_start > g_end or g_start > c_end:
+        return False
+    gold_days = _days(g_start, g_end)
+    return _days(c_start, c_end) <= max(3 * gold_days, gold_days + 31, article_days)
+
+
+def score_events(
+    candidates: pd.DataFrame, gold: pd.DataFrame, published: date | None = None
+) -> Score:
+    """Match candidates to gold events one-to-one and count.
+
+    Parameters
+    ----------
+    candidates, gold : pandas.DataFrame
+        Validated events frames (dates as datetime64).
+    published : datetime.date, optional
+        The article's publication date: gold ``date_text`` read against it widens
+        what counts as "not much wider" (see the module docstring).
+
+    Returns
+    -------
+    Score
+        Counts, the matched (candidate id, gold id) pairs and what was left over.
+    """
+    graph = nx.Graph()
+    left = [("c", i) for i in range(len(candidates))]
+    right = [("g", j) for j in range(len(gold))]
+    graph.add_nodes_from(left, bipartite=0)
+    graph.add_nodes_from(right, bipartite=1)
+    gold_rows = [gold.iloc[j] for j in range(len(gold))]
+    widths = [_article_days(row["date_text"], published) for row in gold_rows]
+    for i in range(len(candidates)):
+        row = candidates.iloc[i]
+        for j, gold_row in enumerate(gold_rows):
+            if events_match(row, gold_row, widths[j]):
+                graph.add_edge(("c", i), ("g", j))
+    matching = nx.bipartite.maximum_matching(graph, top_nodes=left)
+    pairs = sorted((i, matching[("c", i)][1]) for _, i in left if ("c", i) in matching)
+    matched_c = {i for i, _ in pairs}
+    matched_g = {j for _, j in pairs}
+    cid, gid = candidates["event_id"].tolist(), gold["event_id"].tolist()
+    return Score(
+        candidates=len(candidates),
+        gold=len(gold),
+        matched=len(pairs),
+        pairs=tuple((cid[i], gid[j]) for i, j in pairs),
+        unmatched_candidates=tuple(c for i, c in enumerate(cid) if i not in matched_c),
+        unmatched_gold=tuple(g for j, g in enumerate(gid) if j not in matched_g),
+    )
+
+
+def _article_days(words: str, published: date | None) -> int:
+    if published is None:
+        return 0
+    try:
+        span = resolve_date_expression(words, published)
+    except ValueError:
+        return 0
+    return _days(span.start, span.end)
+
+
+def dated_by_article(gold: pd.DataFrame, published: date) -> pd.Series:
+    """Rows whose ``date_text`` the resolver can read against ``published``.
+
+    These are the events the article itself dates; rows whose dates come only
+    from public record (no date words of the article) are not asked of an extractor.
+    """
+
+    def readable(words: str) -> bool:
+        try:
+            resolve_date_expression(words, published)
+        except ValueError:
+            return False
+        return True
+
+    return gold["date_text"].map(readable).astype(bool)
+
+
+def format_score(score: Score, label: str = "") -> list[str]:
+    """The score as report lines."""
+    head = f"{label}: " if label else ""
+    return [
+        f"{head}candidates {score.candidates}, gold {score.gold}, matched {score.matched}",
+        f"precision {score.precision:.2f}  recall {score.recall:.2f}  F1 {score.f1:.2f}",
+    ]
