@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from dashboard import acled, schema
+from dashboard import acled, gdelt, schema
 from dashboard.actors import ActorDirectory
 from dashboard.loading import parse_events, validate_events_frame
 
@@ -115,6 +115,18 @@ def _convert_acled(opened: Opened) -> Imported:
     return Imported(result.events, tuple(result.notices))
 
 
+def _convert_gdelt(opened: Opened) -> Imported:
+    columns = opened.sniffed.columns
+    if gdelt.is_headerless_row(columns):
+        table = opened.read_table(missing=gdelt.MISSING_VALUES, names=gdelt.COLUMNS[len(columns)])
+    else:
+        table = opened.read_table(missing=gdelt.MISSING_VALUES, drop_index=True)
+    events, notices = gdelt.convert_gdelt_frame(
+        table.frame, directory=opened.directory, record_rows=table.record_rows
+    )
+    return Imported(events, tuple(notices))
+
+
 OURS = SourceFormat(
     name="events",
     title="Events table (our schema)",
@@ -135,8 +147,22 @@ ACLED = SourceFormat(
     "countries; `notes` → description; every other column kept.",
 )
 
+GDELT = SourceFormat(
+    name="gdelt",
+    title="GDELT 1.0 / 2.0 events",
+    recognise=lambda sniffed: gdelt.is_gdelt(sniffed.columns),
+    convert=_convert_gdelt,
+    summary="Raw exports without a header (57, 58 or 61 tab-separated columns), SQL dumps "
+    "(NULL is missing) or headered CSVs. `GLOBALEVENTID` → event_id; `SQLDATE` → the day; "
+    "CAMEO `EventCode` → event type via PLOVER (others keep their CAMEO root, with "
+    "quad_class); `Actor1Name`/`Actor2Name` → actors/recipients; actor country codes "
+    "(ISO) and `ActionGeo_CountryCode` (FIPS 10-4) → countries; `ActionGeo_FullName` → "
+    "location, `ActionGeo_Lat`/`_Long` → latitude/longitude; `SOURCEURL` → source; "
+    "every GDELT column kept (GoldsteinScale, NumMentions, AvgTone...).",
+)
+
 #: Every format, most specific first (recognition tries them in this order).
-REGISTRY: tuple[SourceFormat, ...] = (OURS, ACLED)
+REGISTRY: tuple[SourceFormat, ...] = (OURS, ACLED, GDELT)
 
 #: Accepted values of ``--from``/``--format``: auto-detection or one format's name.
 FORMAT_NAMES: tuple[str, ...] = ("auto", *(f.name for f in REGISTRY))

@@ -1,0 +1,172 @@
+"""GDELT 1.0 and 2.0 event records mapped onto our schema.
+
+Shapes: the raw tab-separated exports without a header (57 columns for GDELT 1.0
+back files, 58 with ``SOURCEURL`` for the daily files, 61 for GDELT 2.0 with the
+ADM2 codes), recognised by their column count and first fields; the same rows
+dumped from SQL (comma-separated, quoted, ``NULL`` for missing); and CSVs with a
+header (pandas, BigQuery), in any column order and letter case.
+
+Column by column (also in docs/formats.md):
+
+* ``GLOBALEVENTID`` -> ``event_id``; ``SQLDATE`` (YYYYMMDD) -> start = end, precision day;
+* ``EventCode`` (CAMEO, leading zero restored) -> ``event_type`` through
+  :mod:`dashboard.cameo`; ``cameo_code``, ``plover`` and ``quad_class`` (GDELT's
+  ``QuadClass`` named) are added;
+* ``Actor1Name`` -> ``actors``, ``Actor2Name`` -> ``recipients``;
+* ``Actor1CountryCode``/``Actor2CountryCode`` (CAMEO, ISO alpha-3) and
+  ``ActionGeo_CountryCode`` (FIPS 10-4) -> ``countries`` (names), with the actors'
+  countries the actors directory knows;
+* ``ActionGeo_FullName`` -> ``location``; ``ActionGeo_Lat``/``_Long`` -> ``latitude``,
+  ``longitude``; ``SOURCEURL`` -> ``source``;
+* every GDELT column is kept as given (``GoldsteinScale``, ``NumMentions``, ``AvgTone``...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from dashboard import cameo
+from dashboard.actors import ActorDirectory
+from dashboard.countries import names_of
+from dashboard.sourcemap import RowChecks, finish, iso, join_unique, pick, type_vocabulary
+
+_ACTOR = [
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+]
+_EVENT = [
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+]
+
+
+def _geo(adm2: bool) -> list[str]:
+    parts = ["Type", "FullName", "CountryCode", "ADM1Code", *(["ADM2Code"] if adm2 else [])]
+    parts += ["Lat", "Long", "FeatureID"]
+    return [f"{who}Geo_{part}" for who in ("Actor1", "Actor2", "Action") for part in parts]
+
+
+_HEAD = ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"]
+_ACTORS = [f"Actor{n}{part}" for n in (1, 2) for part in _ACTOR]
+
+#: Column names of the headerless exports, by their number of columns.
+COLUMNS: dict[int, tuple[str, ...]] = {
+    57: (*_HEAD, *_ACTORS, *_EVENT, *_geo(False), "DATEADDED"),
+    58: (*_HEAD, *_ACTORS, *_EVENT, *_geo(False), "DATEADDED", "SOURCEURL"),
+    61: (*_HEAD, *_ACTORS, *_EVENT, *_geo(True), "DATEADDED", "SOURCEURL"),
+}
+#: The columns a headered GDELT table must have (any letter case).
+SIGNATURE: tuple[str, ...] = ("GLOBALEVENTID", "SQLDATE", "EventCode")
+#: Missing values: empty fields (exports) and ``NULL`` (SQL dumps).
+MISSING_VALUES: frozenset[str] = frozenset({"NULL"})
+
+
+def is_headerless_row(first: tuple[str, ...]) -> bool:
+    """A first row that is a GDELT record: 57/58/61 fields, a numeric id, a YYYYMMDD date."""
+    return (
+        len(first) in COLUMNS
+        and first[0].strip().isdigit()
+        and len(first[1].strip()) == 8
+        and first[1].strip().isdigit()
+    )
+
+
+def is_gdelt(columns: tuple[str, ...]) -> bool:
+    """A GDELT header (its identifying columns in any case) or a headerless GDELT record."""
+    folded = {str(c).strip().casefold() for c in columns}
+    if all(name.casefold() in folded for name in SIGNATURE):
+        return True
+    return is_headerless_row(columns)
+
+
+def convert_gdelt_frame(
+    frame: pd.DataFrame,
+    *,
+    directory: ActorDirectory,
+    record_rows: Callable[[int], np.ndarray],
+) -> tuple[pd.DataFrame, list[str]]:
+    """Map an all-text GDELT frame onto our schema and validate it."""
+    n = len(frame)
+    ids = pick(frame, "GLOBALEVENTID")
+    sqldate = pick(frame, "SQLDATE")
+    codes = cameo.normalise(pick(frame, "EventCode"))
+    checks = RowChecks()
+    checks.ids(ids, "GLOBALEVENTID")
+    date = pd.to_datetime(
+        sqldate.where(sqldate.str.fullmatch(r"\d{8}"), ""), format="%Y%m%d", errors="coerce"
+    ).astype("datetime64[s]")
+    checks.report(
+        date.isna(), "SQLDATE", lambda i: f"{sqldate.iat[i]!r} is not a date in the form YYYYMMDD"
+    )
+    checks.report(
+        ~cameo.is_code(codes),
+        "EventCode",
+        lambda i: f"{codes.iat[i]!r} is not a CAMEO event code (3 or 4 digits, root 01-20)",
+    )
+    checks.raise_if_any(record_rows, n)
+
+    types = cameo.our_types(codes)
+    actor1, actor2 = pick(frame, "Actor1Name"), pick(frame, "Actor2Name")
+    quad = pick(frame, "QuadClass").map(cameo.QUAD_CLASSES).fillna(cameo.quad_class(codes))
+    countries = join_unique(
+        [
+            names_of(pick(frame, "Actor1CountryCode"), "iso3"),
+            names_of(pick(frame, "Actor2CountryCode"), "iso3"),
+            names_of(pick(frame, "ActionGeo_CountryCode"), "fips"),
+            actor1.map(directory.country_of),
+            actor2.map(directory.country_of),
+        ]
+    )
+    label = types.str.capitalize()
+    who = actor1.where(actor1 != "", "(no actor named)")
+    title = label + ": " + who + (" – " + actor2).where(actor2 != "", "")
+    day = iso(date)
+    ours = {
+        "event_id": ids,
+        "start_date": day,
+        "end_date": day,
+        "date_precision": pd.Series("day", index=frame.index, dtype="str"),
+        "event_type": types,
+        "title": title,
+        "date_text": sqldate,
+        "actors": actor1,
+        "recipients": actor2,
+        "countries": countries,
+        "location": pick(frame, "ActionGeo_FullName"),
+        "source": pick(frame, "SOURCEURL"),
+        "notes": "GDELT SQLDATE " + sqldate + ", CAMEO event code " + codes + ".",
+        "type_vocabulary": type_vocabulary(types, "CAMEO"),
+        "cameo_code": codes,
+        "plover": cameo.plover(codes),
+        "quad_class": quad.astype("str"),
+        "latitude": pick(frame, "ActionGeo_Lat"),
+        "longitude": pick(frame, "ActionGeo_Long"),
+    }
+    events = finish(ours, frame, record_rows, prefix="gdelt")
+    kept = int((ours["type_vocabulary"] != "").sum())
+    notices = [f"Imported {n:,} GDELT event{'s' if n != 1 else ''}."]
+    if kept:
+        notices.append(
+            f"{kept:,} event{'s' if kept != 1 else ''} keep their CAMEO root as the type "
+            "(no type of ours fits the code); see cameo_code and quad_class."
+        )
+    return events, notices

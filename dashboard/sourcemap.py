@@ -1,0 +1,97 @@
+"""Shared steps of mapping a source's all-text frame onto our schema (GDELT, ICEWS, UCDP...).
+
+Each source-format module builds the columns of our schema from its own, then calls
+:func:`finish`, which checks its own rows (:class:`RowChecks`, worded in the source's
+terms and row numbers), adds the source's other columns as extras and validates the
+result like any events table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from dashboard import schema
+from dashboard.loading import validate_events_frame
+from dashboard.problems import EventsFileError, Problem
+
+
+@dataclass
+class RowChecks:
+    """Problems found in a source's records: ``(record, column, message)``."""
+
+    found: list[tuple[int, str, str]] = field(default_factory=list)
+
+    def report(self, mask, column: str, message: Callable[[int], str] | str) -> None:
+        """One problem for each record where ``mask`` holds."""
+        for i in np.flatnonzero(np.asarray(mask, dtype=bool)):
+            self.found.append((int(i), column, message(int(i)) if callable(message) else message))
+
+    def ids(self, ids: pd.Series, column: str) -> None:
+        """Ids must be there and unique."""
+        self.report(ids == "", column, "is empty")
+        duplicated = ids.duplicated(keep="first") & (ids != "")
+        self.report(duplicated, column, lambda i: f"duplicate id {ids.iat[i]!r}")
+
+    def raise_if_any(self, record_rows: Callable[[int], np.ndarray], n: int) -> None:
+        if self.found:
+            rows = record_rows(n)
+            raise EventsFileError([Problem(int(rows[i]), c, m) for i, c, m in self.found])
+
+
+def column_lookup(frame: pd.DataFrame) -> dict[str, str]:
+    """The frame's column names by their case-folded form."""
+    return {str(name).strip().casefold(): name for name in frame.columns}
+
+
+def pick(frame: pd.DataFrame, name: str) -> pd.Series:
+    """Column ``name`` (any letter case), trimmed; empty text when absent."""
+    found = column_lookup(frame).get(name.casefold())
+    if found is None:
+        return pd.Series("", index=frame.index, dtype="str")
+    return frame[found].str.strip()
+
+
+def join_unique(columns: Iterable[pd.Series], split: bool = False) -> pd.Series:
+    """Row-wise ``;``-joined distinct non-empty values, in order (``split``: values are lists)."""
+    columns = list(columns)
+    joined = []
+    for values in zip(*columns, strict=True):
+        seen: dict[str, None] = {}
+        for value in values:
+            items = schema.split_list(value) if split else [value.strip()]
+            for item in items:
+                if item:
+                    seen.setdefault(item, None)
+        joined.append(schema.LIST_SEPARATOR.join(seen))
+    return pd.Series(joined, index=columns[0].index, dtype="str")
+
+
+def iso(dates: pd.Series) -> pd.Series:
+    return dates.dt.strftime("%Y-%m-%d")
+
+
+def finish(
+    ours: dict[str, pd.Series],
+    frame: pd.DataFrame,
+    record_rows: Callable[[int], np.ndarray],
+    prefix: str,
+) -> pd.DataFrame:
+    """Our columns, then every column of the source as given, validated.
+
+    A source column whose name is one of ours is kept as ``<prefix>_<name>``.
+    """
+    out = pd.DataFrame(ours, index=frame.index)
+    for name in frame.columns:
+        out[name if name not in out.columns else f"{prefix}_{name}"] = frame[name]
+    return validate_events_frame(out.reset_index(drop=True), record_rows=record_rows)
+
+
+def type_vocabulary(types: pd.Series, vocabulary: str) -> pd.Series:
+    """``vocabulary`` where the type is outside ours, else empty."""
+    return pd.Series(
+        np.where(types.isin(schema.EVENT_TYPE_NAMES), "", vocabulary), index=types.index
+    ).astype("str")
