@@ -15,9 +15,7 @@ from pathlib import Path
 ISO = Path("/usr/share/iso-codes/json/iso_3166-1.json")
 OUT = Path(__file__).resolve().parent.parent / "dashboard" / "country_codes.csv"
 
-FIPS_TO_ISO2 = dict(
-    pair.split(":")
-    for pair in """
+_FIPS_PAIRS = """
 AF:AF AL:AL AG:DZ AQ:AS AN:AD AO:AO AV:AI AY:AQ AC:AG AR:AR AM:AM AA:AW AS:AU AU:AT AJ:AZ
 BF:BS BA:BH BG:BD BB:BB BO:BY BE:BE BH:BZ BN:BJ BD:BM BT:BT BL:BO BK:BA BC:BW BR:BR VI:VG
 BX:BN BU:BG UV:BF BM:MM BY:BI CB:KH CM:CM CA:CA CV:CV CJ:KY CT:CF CD:TD CI:CL CH:CN CO:CO
@@ -35,8 +33,8 @@ WZ:SZ SW:SE SZ:CH SY:SY TW:TW TI:TJ TZ:TZ TH:TH TT:TL TO:TG TN:TO TD:TT TS:TN TU
 TK:TC TV:TV UG:UG UP:UA AE:AE UK:GB US:US UY:UY UZ:UZ NH:VU VT:VA VE:VE VM:VN VQ:VI WE:PS
 WI:EH YM:YE ZA:ZM ZI:ZW CQ:MP NN:SX UC:CW SH:SH SB:PM WF:WF NF:NF PC:PN CK:CC KT:CX TL:TK
 SV:SJ BV:BV HM:HM IO:IO FS:TF TB:BL RN:MF
-""".split()
-)
+"""
+FIPS_TO_ISO2 = dict(pair.split(":") for pair in _FIPS_PAIRS.split())
 
 SHORT_NAMES = {
     "BO": "Bolivia",
@@ -84,7 +82,8 @@ def main() -> None:
         writer.writerow(["iso2", "iso3", "fips", "name"])
         for iso2 in sorted(rows):
             row = rows[iso2]
-            writer.writerow([iso2, row["iso3"], ";".join(sorted(fips_of.get(iso2, []))), row["name"]])
+            fips = ";".join(sorted(fips_of.get(iso2, [])))
+            writer.writerow([iso2, row["iso3"], fips, row["name"]])
 
 
 if __name__ == "__main__":
