@@ -18,11 +18,9 @@ import pyarrow.compute as pc
 
 from dashboard import schema
 
-_ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 _PARAGRAPHS = r"^\d+(?:\s*;\s*\d+)*$"
 #: A letter, digit, mark, punctuation or symbol: never whitespace by any definition.
 _VISIBLE = r"[\p{L}\p{N}\p{M}\p{P}\p{S}]"
-_VISIBLE_FIRST = r"^[!-~]"
 _FIRST_DAY = np.datetime64("0001-01-01")
 
 
@@ -39,17 +37,73 @@ def _all(mask) -> bool:
     return bool(pc.all(mask).as_py())
 
 
+def _text_buffers(values) -> tuple[np.ndarray, np.ndarray]:
+    """(start offset of each value and one past the last, the UTF-8 bytes) as numpy views."""
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()  # zero-copy for the loader's one-chunk columns
+    offsets = np.frombuffer(values.buffers()[1], dtype=np.int64)
+    offsets = offsets[values.offset : values.offset + len(values) + 1]
+    data = values.buffers()[2]
+    return offsets, np.frombuffer(data, dtype=np.uint8) if data is not None else np.empty(
+        0, np.uint8
+    )
+
+
+def _first_bytes(values) -> tuple[np.ndarray, np.ndarray]:
+    """(whether each value is non-empty, its first byte or 0)."""
+    offsets, data = _text_buffers(values)
+    starts = offsets[:-1]
+    filled = offsets[1:] > starts
+    first = np.zeros(len(starts), dtype=np.uint8)
+    first[filled] = data[starts[filled]]
+    return filled, first
+
+
 def _has_visible_character(values) -> bool:
-    """Every value has a visible character (the first one usually: a quick anchored test)."""
-    starts_visible = pc.match_substring_regex(values, _VISIBLE_FIRST)
-    if _all(starts_visible):
+    """Every value has a visible character (the first one usually: a quick byte test).
+
+    A first byte in ``!``..``~`` is exactly a first character matching ``[!-~]`` (UTF-8
+    leaves ASCII alone); only the other values go through the regular expression.
+    """
+    filled, first = _first_bytes(values)
+    starts_visible = filled & (first >= 0x21) & (first <= 0x7E)
+    if starts_visible.all():
         return True
-    rest = pc.filter(values, pc.invert(starts_visible))
+    rest = pc.filter(values, pa.array(~starts_visible))
     return _all(pc.match_substring_regex(rest, _VISIBLE))
 
 
+def _iso_shaped(values) -> bool:
+    """Every value is exactly ``^\\d{4}-\\d{2}-\\d{2}$`` (ASCII digits), tested on the bytes."""
+    offsets, data = _text_buffers(values)
+    starts = offsets[:-1]
+    if not (offsets[1:] - starts == 10).all():
+        return False
+    for at in range(10):
+        byte = data[starts + at]
+        if at in (4, 7):
+            if not (byte == 0x2D).all():
+                return False
+        elif not ((byte >= 0x30) & (byte <= 0x39)).all():
+            return False
+    return True
+
+
+def _all_distinct(values) -> bool:
+    """No value twice: a sort and a neighbour comparison (quicker than hashing strings).
+
+    Values already in strictly increasing order (a table sorted by id) need no sort.
+    """
+    if len(values) < 2:
+        return True
+    if _all(pc.less(values[:-1], values[1:])):
+        return True
+    ordered = pc.take(values, pc.sort_indices(values))
+    return _all(pc.not_equal(ordered[:-1], ordered[1:]))
+
+
 def _day_numbers(values) -> np.ndarray | None:
-    if not _all(pc.match_substring_regex(values, _ISO_DATE)):
+    if not _iso_shaped(values):
         return None
     try:
         days = pc.cast(values, pa.date32())
@@ -128,7 +182,7 @@ def dates_if_surely_valid(
         pc.is_in(columns["event_type"], value_set=pa.array(schema.EVENT_TYPE_NAMES))
     ):
         return None
-    if pc.count_distinct(columns["event_id"]).as_py() != len(frame):
+    if not _all_distinct(columns["event_id"]):
         return None
     paragraphs = columns["source_paragraph"]
     if not _all(

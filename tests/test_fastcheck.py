@@ -54,6 +54,12 @@ INVALID = [
     {"latitude": "1", "longitude": ""},
     {"latitude": "", "longitude": "1"},
     {"latitude": " 1", "longitude": "1"},
+    # The date shape is tested byte by byte: each position with a wrong byte.
+    {"start_date": "2022-08-0x"},
+    {"start_date": "2022/08/03"},
+    {"start_date": "2022-08-031"},
+    {"start_date": "x022-08-03"},
+    {"start_date": "2022-0¹-03"},
 ]
 
 
@@ -96,3 +102,31 @@ def test_text_with_nulls_or_an_empty_table_takes_the_exact_path():
     frame["notes"] = frame["notes"].astype(object)
     frame.loc[0, "title"] = None
     assert dates_if_surely_valid(frame) is None
+
+
+def test_a_repeated_id_is_found_in_any_order():
+    rows = sample_events()
+    ids = [row["event_id"] for row in rows]
+    # The copy first: the ids are no longer in increasing order, so they are sorted.
+    frame = frame_of([event_row(event_id=ids[-1]), *rows])
+    assert dates_if_surely_valid(frame) is None
+    frame = frame_of([event_row(event_id="zzz-last"), *rows])
+    assert dates_if_surely_valid(frame) is not None
+
+
+def test_a_slice_of_a_column_is_read_at_its_own_offset():
+    # Arrow arrays sliced from a bigger one start at an offset into the same buffers.
+    frame = frame_of([event_row(event_id="first", title=" "), *sample_events()])
+    assert dates_if_surely_valid(frame) is None
+    rest = frame.iloc[1:].reset_index(drop=True)
+    dates = dates_if_surely_valid(rest)
+    assert dates is not None
+    expected = loading._to_datetime(rest["start_date"])
+    pd.testing.assert_series_equal(dates["start_date"], expected, check_names=False)
+
+
+def test_a_title_starting_with_a_non_ascii_letter_is_visible():
+    frame = frame_of(
+        [*sample_events(), event_row(event_id="changed", title="\u00c9lys\u00e9e talks")]
+    )
+    assert dates_if_surely_valid(frame) is not None
