@@ -11,7 +11,7 @@ import streamlit as st
 from dashboard.timeline import LANES, timeline_view
 from ui import state
 from ui.details import event_picker, show_event
-from ui.page import open_page, show_if_empty
+from ui.page import finish_page, open_page, show_if_empty
 from ui.timeline_view import apply_timeline_selection
 
 LANE_LABELS = {"country": "Country", "actor": "Actor", "event_type": "Event type"}
@@ -40,3 +40,4 @@ if not show_if_empty(page):
     row = event_picker(page.table, page.positions)
     if row is not None:
         show_event(row)
+finish_page(page)

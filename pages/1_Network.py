@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard.network import GRAPH_FORMATS, graph_file, network_view
 from ui import state
 from ui.network_view import apply_node_click
-from ui.page import open_page, show_if_empty
+from ui.page import finish_page, open_page, show_if_empty
 from ui.sidebar import MAX_PICKER_OPTIONS
 
 KIND_LABELS = {"actor": "Actors", "country": "Countries"}
@@ -61,3 +61,4 @@ if not show_if_empty(page):
                 icon=":material/download:",
                 key=f"network_download_{file_format}",
             )
+finish_page(page)

@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard.export import export_csv
 from dashboard.summary import summarise
 from ui.events_view import show_events_table
-from ui.page import open_page, show_if_empty
+from ui.page import finish_page, open_page, show_if_empty
 
 page = open_page("Events")
 if not show_if_empty(page):
@@ -28,3 +28,4 @@ if not show_if_empty(page):
         icon=":material/download:",
     )
     show_events_table(table, positions)
+finish_page(page)

@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import schema
 from dashboard.dictionary import data_dictionary_markdown, precision_markdown, vocabulary_markdown
 from ui.data import source_counts
-from ui.page import open_page
+from ui.page import finish_page, open_page
 from ui.render import md_escape
 from ui.upload import shown_table_notices, uploader
 
@@ -77,3 +77,4 @@ st.markdown(
     "and to its quad class: verbal or material, cooperation or conflict."
 )
 st.markdown(vocabulary_markdown())
+finish_page(page)

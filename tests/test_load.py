@@ -18,6 +18,9 @@ loading):
 * ``link opens`` — a full page load in a tab that has the frontend cached;
 * ``in-app`` — a sidebar change or page link (the realistic view).
 
+The server side of each script run (``script run: <page> <ms> ms``, logged by the app)
+is collected from the server's log for the sessions and reported the same way: it does
+not include the browsers' rendering, which on one machine competes for the same cores.
 p50/p95 and the server's resident memory (with every view warm, right after the
 sessions, and after the sessions' state has expired) are printed, never asserted
 against a threshold; errors (an exception shown, a view that never finishes) fail.
@@ -37,6 +40,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import statistics
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -104,11 +108,23 @@ class Timings:
     first: list[float] = field(default_factory=list)
     link: list[float] = field(default_factory=list)
     in_app: list[float] = field(default_factory=list)
+    #: The server side of every script run during the sessions, from the app's run log.
+    server: list[float] = field(default_factory=list)
 
     def merge(self, other: Timings) -> None:
         self.first += other.first
         self.link += other.link
         self.in_app += other.in_app
+
+
+#: A line of the app's run log (ui.page.finish_page).
+RUN_LINE = re.compile(r"script run: .+ (\d+(?:\.\d+)?) ms$", re.MULTILINE)
+WHOLE_LOG = 1 << 40
+
+
+def logged_run_seconds(log: str) -> list[float]:
+    """The server-side time of each script run logged in ``log`` (seconds)."""
+    return [float(ms) / 1000 for ms in RUN_LINE.findall(log)]
 
 
 @dataclass(frozen=True)
@@ -257,11 +273,13 @@ async def drive(server, plan: Plan, warm_urls: list[str]) -> tuple[Timings, floa
                 await open_link(page, url, FIRST_LOAD_TIMEOUT_MS)
             await context.close()
             before = settled_rss_mb(pid)
+            mark = len(server.output(WHOLE_LOG))
             for result in await asyncio.gather(
                 *(session(browser, plan, k) for k in range(SESSIONS))
             ):
                 timings.merge(result)
             right_after = server_rss_mb(pid)
+            timings.server = logged_run_seconds(server.output(WHOLE_LOG)[mark:])
 
             # After the TTL, one more tab opened and closed writes the session store,
             # which drops the expired sessions.
@@ -333,12 +351,14 @@ def test_sessions_browse_filtered_views_without_errors(tmp_path):
         assert server.process.poll() is None, server.output()
 
     assert timings.in_app, "no in-app view finished within the time budget"
+    assert timings.server, "the app logged no script run during the sessions"
     print(
         f"\nload test: {EVENTS:,} events, {SESSIONS} sessions x {SECONDS:.0f} s "
         f"(whole drive {elapsed:.0f} s); views by kind —\n"
         f"  {summary('in-app (sidebar filter / page link)', timings.in_app)}\n"
         f"  {summary('link opens (full page load, warm tab)', timings.link)}\n"
         f"  {summary('first loads (new tab)', timings.first)}\n"
+        f"  {summary('server side of each script run (app log)', timings.server)}\n"
         f"  errors: 0\n"
         f"  server RSS: {before:.0f} MB with every view warm, {right_after:.0f} MB right "
         f"after the sessions, {after_idle:.0f} MB after their state expired "

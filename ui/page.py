@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+import sys
+import threading
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,10 +28,48 @@ class PageContext:
     table: EventTable
     spec: FilterSpec
     positions: np.ndarray
+    #: The page's title and when its script run started (``time.perf_counter``).
+    title: str = ""
+    started: float = 0.0
+
+
+#: One line per finished script run: ``script run: <page> <ms> ms`` (see finish_page).
+RUN_LOG = logging.getLogger("dashboard.app.runs")
+_RUN_LOG_LOCK = threading.Lock()
+
+
+def _run_log() -> logging.Logger:
+    """The run log, writing to stderr (the server's log); set up on first use, not import."""
+    with _RUN_LOG_LOCK:
+        if not RUN_LOG.handlers:
+            handler = logging.StreamHandler(sys.stderr)
+            handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+            RUN_LOG.addHandler(handler)
+            RUN_LOG.setLevel(logging.INFO)
+            RUN_LOG.propagate = False
+    return RUN_LOG
+
+
+def finish_page(context: PageContext) -> float:
+    """Log the server-side time of this script run; every page script ends with it.
+
+    The time runs from the start of :func:`open_page` (before the table is fetched
+    from the cache) to here, so it is what the server spent on the rerun, without
+    the browser's rendering. The load test (tests/test_load.py) reads these lines.
+
+    Returns
+    -------
+    float
+        The run's time in milliseconds.
+    """
+    elapsed_ms = (time.perf_counter() - context.started) * 1000
+    _run_log().info("script run: %s %.1f ms", context.title, elapsed_ms)
+    return elapsed_ms
 
 
 def open_page(title: str) -> PageContext:
     """Set the page up; stops the script (after showing why) when no table can be loaded."""
+    started = time.perf_counter()
     st.set_page_config(page_title=f"{title} · Diplomatic timeline", layout="wide")
     # The app's allocator setting, made by its entrypoint (every page opens here, before
     # the table loads): setting it again on later runs changes nothing.
@@ -46,7 +88,7 @@ def open_page(title: str) -> PageContext:
     positions = filter_positions(table, spec)
     show_banner(table, len(positions))
     warn_all(state.take_notices())
-    return PageContext(table, spec, positions)
+    return PageContext(table, spec, positions, title, started)
 
 
 def show_if_empty(context: PageContext) -> bool:
