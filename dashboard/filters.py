@@ -39,7 +39,7 @@ import pyarrow.compute as pc
 
 from dashboard import schema
 from dashboard.subsets import postings_pairs, selected_mask
-from dashboard.table import FIELD_BREAK, EventTable, Postings
+from dashboard.table import FIELD_BREAK, EventTable, Postings, fold_case
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MAX_QUERY_LENGTH = 200
@@ -133,8 +133,12 @@ def _date_bound(column: str, operator: str) -> Callable[[dt.date, _Params], str]
 
 
 def search_needle(q: str) -> str:
-    """What the search looks for in the lower-cased text (:meth:`EventTable.haystack`)."""
-    return q.lower()
+    """What the search looks for in the case-folded text (:meth:`EventTable.haystack`).
+
+    The same :func:`dashboard.table.fold_case` as the text: Python's ``lower`` differs
+    from it (``İ``, final ``ς``), and then ``q=İstanbul`` found nothing.
+    """
+    return fold_case(pa.array([q], pa.large_string()))[0].as_py()
 
 
 def _search_expression(q: str, params: _Params) -> str:

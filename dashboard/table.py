@@ -185,7 +185,7 @@ class EventTable:
         return self.events.iloc[positions]
 
     def haystack(self) -> pa.Array:
-        """Lower-cased searchable text of each event, built once on first use."""
+        """Case-folded searchable text of each event (:func:`fold_case`), built on first use."""
         with self._lock:
             if not self._haystack:
                 parts = [pa.array(self.events[c], type=pa.large_string()) for c in _TEXT_COLUMNS]
@@ -194,8 +194,52 @@ class EventTable:
                 joined = pc.binary_join_element_wise(
                     *parts, pa.scalar(FIELD_BREAK, pa.large_string())
                 )
-                self._haystack.append(pc.utf8_lower(joined))
+                self._haystack.append(fold_case(joined))
             return self._haystack[0]
+
+
+#: Full case folds that Arrow's utf8_lower leaves out (final sigma, sharp s, long s, Latin
+#: ligatures): applied after it, so "ΑΘΗΝΑΣ" meets "Αθηνας" and "STRASSE" meets "Straße".
+_FOLDS = str.maketrans(
+    {
+        "ς": "σ",
+        "ß": "ss",
+        "ſ": "s",
+        "ﬀ": "ff",
+        "ﬁ": "fi",
+        "ﬂ": "fl",
+        "ﬃ": "ffi",
+        "ﬄ": "ffl",
+        "ﬅ": "st",
+        "ﬆ": "st",
+    }
+)
+_UNFOLDED = "[" + "".join(chr(c) for c in _FOLDS) + "]"
+
+
+def fold_case(text: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """The one case-folding of search: the searched text and the query both go through it.
+
+    Arrow's ``utf8_lower`` (Python's ``lower`` disagrees with it: ``"İ".lower()`` keeps a
+    combining dot, and it writes a final ``ς``), then the folds of ``_FOLDS`` on the few
+    values that hold one of those characters.
+    """
+    folded = pc.utf8_lower(text)
+    if isinstance(folded, pa.ChunkedArray):
+        folded = folded.combine_chunks()
+    # Only values with a non-ASCII character can need a fold (a fast check on the whole table).
+    ascii_only = pc.fill_null(pc.string_is_ascii(folded), True)
+    wide = np.flatnonzero(~ascii_only.to_numpy(zero_copy_only=False))
+    if not len(wide):
+        return folded
+    needs = pc.match_substring_regex(pc.take(folded, pa.array(wide)), _UNFOLDED)
+    rows = wide[needs.to_numpy(zero_copy_only=False)]
+    if not len(rows):
+        return folded
+    mask = np.zeros(len(folded), dtype=bool)
+    mask[rows] = True
+    fixed = [value.translate(_FOLDS) for value in pc.take(folded, pa.array(rows)).to_pylist()]
+    return pc.replace_with_mask(folded, pa.array(mask), pa.array(fixed, type=folded.type))
 
 
 @dataclass(frozen=True, eq=False)

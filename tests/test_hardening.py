@@ -17,9 +17,11 @@ from conftest import VALID_EVENT, csv_bytes, event_row
 from streamlit.testing.v1 import AppTest
 
 from dashboard.actors import load_actors
+from dashboard.filters import FilterSpec, filter_positions, search_needle
 from dashboard.importing import load_any_frame, read_parquet_table
 from dashboard.loading import read_source
 from dashboard.problems import EventsFileError
+from dashboard.table import load_events
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -344,3 +346,34 @@ def test_upload_of_a_huge_field_and_a_short_row_lists_the_row(monkeypatch):
         "big\\.csv cannot be opened: 1 problem. The table shown is unchanged."
     ]
     assert at.text[0].value == "row 4: has 2 fields, the header has 16"
+
+
+# -- item 7: one case-folding for the query and the searched text --------------------------
+
+
+@pytest.fixture(scope="module")
+def folding_table(tmp_path_factory):
+    titles = ["Talks in İstanbul", "ΑΘΗΝΑΣ summit", "Meeting at Straße 5", "Αθηνας visit", "x"]
+    rows = [event_row(event_id=f"e{i}", title=title) for i, title in enumerate(titles)]
+    return load_events(csv_bytes(rows), actors_path=tmp_path_factory.mktemp("a") / "none.csv")
+
+
+@pytest.mark.parametrize(
+    "q,expected",
+    [
+        ("İstanbul", ["e0"]),
+        ("istanbul", ["e0"]),
+        ("ISTANBUL", ["e0"]),
+        ("ΑΘΗΝΑΣ", ["e1", "e3"]),  # final sigma: ς and σ fold alike
+        ("αθηνας", ["e1", "e3"]),
+        ("STRASSE", ["e2"]),
+        ("straße", ["e2"]),
+    ],
+)
+def test_search_folds_query_and_text_alike(folding_table, q, expected):
+    positions = filter_positions(folding_table, FilterSpec(q=q))
+    assert folding_table.events["event_id"].iloc[positions].tolist() == expected
+
+
+def test_search_needle_is_the_texts_fold():
+    assert search_needle("ΑΘΗΝΑΣ Straße İ") == "αθηνασ strasse i"
