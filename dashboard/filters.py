@@ -44,6 +44,9 @@ from dashboard.table import FIELD_BREAK, EventTable, Postings, fold_case
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MAX_QUERY_LENGTH = 200
 _EPOCH = dt.date(1970, 1, 1)
+#: The dates a filter may name (the date pickers' range); others are dropped with a notice.
+MIN_DATE = dt.date(1900, 1, 1)
+MAX_DATE = dt.date(2100, 12, 31)
 #: Filter through the rarest actor/country choice when it holds at most 1/N of the events.
 _SELECTIVE_SHARE = 16
 
@@ -473,10 +476,24 @@ def _sorted_facets(facets: Mapping[str, tuple[str, ...]]) -> Facets:
 def _parse_date(name: str, text: str, notices: list[str]) -> dt.date | None:
     if _ISO_DATE.fullmatch(text):
         try:
-            return dt.date.fromisoformat(text)
+            return date_in_bounds(name, dt.date.fromisoformat(text), notices)
         except ValueError:
             pass
     notices.append(f"'{text}' is not a date (YYYY-MM-DD); the {name} date is ignored.")
+    return None
+
+
+def date_in_bounds(name: str, value: dt.date | None, notices: list[str]) -> dt.date | None:
+    """``value`` if inside [:data:`MIN_DATE`, :data:`MAX_DATE`], else None and a notice.
+
+    One rule for the URL, the sidebar and the command line (where the notice refuses
+    the export instead of writing nothing).
+    """
+    if value is None or MIN_DATE <= value <= MAX_DATE:
+        return value
+    notices.append(
+        f"The {name} date {value} is outside {MIN_DATE.year}-{MAX_DATE.year}; it is ignored."
+    )
     return None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import logging
@@ -17,11 +18,13 @@ from conftest import VALID_EVENT, csv_bytes, event_row
 from streamlit.testing.v1 import AppTest
 
 from dashboard.actors import load_actors
+from dashboard.cli import main as cli_main
 from dashboard.filters import FilterSpec, filter_positions, search_needle
 from dashboard.importing import load_any_frame, read_parquet_table
 from dashboard.loading import read_source
 from dashboard.problems import EventsFileError
 from dashboard.table import load_events
+from ui.render import md_escape
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -377,3 +380,34 @@ def test_search_folds_query_and_text_alike(folding_table, q, expected):
 
 def test_search_needle_is_the_texts_fold():
     assert search_needle("ΑΘΗΝΑΣ Straße İ") == "αθηνασ strasse i"
+
+
+# -- item 13: one date bound for the app and the command line ------------------------------
+
+OUT_OF_RANGE = "The start date 2150-01-01 is outside 1900-2100; it is ignored."
+
+
+def test_the_filter_parsing_owns_the_date_bound():
+    spec, notices = FilterSpec.from_query_params({"start": ["2150-01-01"], "end": ["1899-12-31"]})
+    assert spec == FilterSpec()
+    assert notices == [OUT_OF_RANGE, "The end date 1899-12-31 is outside 1900-2100; it is ignored."]
+    spec, notices = FilterSpec.from_query_params({"start": ["1900-01-01"], "end": ["2100-12-31"]})
+    assert (spec.start, spec.end, notices) == (dt.date(1900, 1, 1), dt.date(2100, 12, 31), [])
+
+
+def test_export_refuses_a_start_date_the_app_ignores(tmp_path):
+    # Before: "wrote 0 of 23 events", exit 0, while the app ignored the date with a notice.
+    out, err = io.StringIO(), io.StringIO()
+    args = ["export", "--start", "2150-01-01", "-o", str(tmp_path / "x.csv")]
+    assert cli_main(args, stdout=out, stderr=err) == 2
+    assert err.getvalue() == f"error: {OUT_OF_RANGE}\n"
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_the_app_gives_the_same_notice(monkeypatch):
+    monkeypatch.delenv("EVENTS_PATH", raising=False)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params["start"] = "2150-01-01"
+    at.run()
+    assert not at.exception
+    assert [w.value for w in at.warning] == [md_escape(OUT_OF_RANGE)]  # shown as plain text

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from dashboard.filters import PARAM_KEYS, FilterSpec
+from dashboard.filters import PARAM_KEYS, FilterSpec, date_in_bounds
 from dashboard.table import EventTable
 from ui import state
 
@@ -56,15 +56,11 @@ def _settle_filters(table: EventTable) -> FilterSpec:
 
 
 def _within_picker_range(spec: FilterSpec, notices: list[str]) -> FilterSpec:
-    """Drop dates the date pickers cannot show, with a notice."""
+    """Drop dates the date pickers cannot show (set by a chart, not parsed), with a notice."""
     changes = {}
     for name in ("start", "end"):
         value = getattr(spec, name)
-        if value is not None and not state.MIN_DATE <= value <= state.MAX_DATE:
-            notices.append(
-                f"The {name} date {value} is outside {state.MIN_DATE.year}-"
-                f"{state.MAX_DATE.year}; it is ignored."
-            )
+        if value is not None and date_in_bounds(name, value, notices) is None:
             changes[name] = None
     return replace(spec, **changes) if changes else spec
 

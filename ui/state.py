@@ -9,10 +9,10 @@ values back into the spec.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
+from dashboard.filters import MAX_DATE as MAX_FILTER_DATE
+from dashboard.filters import MIN_DATE as MIN_FILTER_DATE
 from dashboard.filters import FilterSpec, is_filter_key
 
 #: The current filters (a FilterSpec); survives page changes.
@@ -44,9 +44,9 @@ NETWORK_KIND = "network_node_kind"
 NETWORK_EGO = "network_ego"
 NETWORK_CHART = "network_chart"
 
-#: Date bounds of the date pickers; URL dates outside them are dropped with a notice.
-MIN_DATE = dt.date(1900, 1, 1)
-MAX_DATE = dt.date(2100, 12, 31)
+#: Date bounds of the date pickers: the filters' (dashboard.filters owns the rule).
+MIN_DATE = MIN_FILTER_DATE
+MAX_DATE = MAX_FILTER_DATE
 
 
 def url_params() -> dict[str, list[str]]:
