@@ -38,3 +38,33 @@ def names_of(codes: pd.Series, scheme: str) -> pd.Series:
     """Country names of ``codes`` (``iso2``, ``iso3`` or ``fips``); ``""`` where unknown."""
     table = _names()[scheme]
     return codes.str.strip().str.upper().map(table).fillna("").astype("str")
+
+
+#: Long or former names event data sets write, and the short name we use.
+ALIASES: dict[str, str] = {
+    "Russian Federation": "Russia",
+    "Iran, Islamic Republic of": "Iran",
+    "Syrian Arab Republic": "Syria",
+    "Korea, Republic of": "South Korea",
+    "Republic of Korea": "South Korea",
+    "Korea, Democratic People's Republic of": "North Korea",
+    "North Korea (DPRK)": "North Korea",
+    "Viet Nam": "Vietnam",
+    "Lao People's Democratic Republic": "Laos",
+    "Burma": "Myanmar",
+    "United States of America": "United States",
+    "Occupied Palestinian Territory": "Palestine",
+    "Democratic Republic of Congo": "DR Congo",
+    "Congo, The Democratic Republic of the": "DR Congo",
+    "Taiwan, Province of China": "Taiwan",
+    "Moldova, Republic of": "Moldova",
+    "Tanzania, United Republic of": "Tanzania",
+    "Bolivia, Plurinational State of": "Bolivia",
+    "Venezuela, Bolivarian Republic of": "Venezuela",
+}
+
+
+def common_names(names: pd.Series) -> pd.Series:
+    """Country names as we write them (``Russian Federation`` -> ``Russia``), others unchanged."""
+    names = names.str.strip()
+    return names.map(ALIASES).fillna(names).astype("str")

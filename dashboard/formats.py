@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from dashboard import acled, gdelt, schema
+from dashboard import acled, gdelt, icews, schema, ucdp
 from dashboard.actors import ActorDirectory
 from dashboard.loading import parse_events, validate_events_frame
 
@@ -161,8 +161,52 @@ GDELT = SourceFormat(
     "every GDELT column kept (GoldsteinScale, NumMentions, AvgTone...).",
 )
 
+
+def _convert_ucdp(opened: Opened) -> Imported:
+    table = opened.read_table(missing=ucdp.MISSING_VALUES, drop_index=True)
+    events, notices = ucdp.convert_ucdp_frame(
+        table.frame, directory=opened.directory, record_rows=table.record_rows
+    )
+    return Imported(events, tuple(notices))
+
+
+UCDP = SourceFormat(
+    name="ucdp",
+    title="UCDP GED",
+    recognise=lambda sniffed: ucdp.is_ucdp(sniffed.columns),
+    convert=_convert_ucdp,
+    summary="UCDP's CSV or the HDX re-publication (its #hashtag row is skipped). `id` → "
+    "event_id; `date_start`/`date_end` + `date_prec` 1-5 → the span and precision "
+    "(day, week, month, year; widened to whole months or years where ours needs them); "
+    "`type_of_violence` 1-2 → armed clash, 3 → violence against civilians; `side_a` → "
+    "actors, `side_b` → recipients; `country` → countries; `where_coordinates` → "
+    "location; `source_article` → source; every UCDP column kept (best, low, high deaths, "
+    "adm_1, latitude, longitude...).",
+)
+
+
+def _convert_icews(opened: Opened) -> Imported:
+    table = opened.read_table(missing=icews.MISSING_VALUES, drop_index=True)
+    events, notices = icews.convert_icews_frame(
+        table.frame, directory=opened.directory, record_rows=table.record_rows
+    )
+    return Imported(events, tuple(notices))
+
+
+ICEWS = SourceFormat(
+    name="icews",
+    title="ICEWS coded events",
+    recognise=lambda sniffed: icews.is_icews(sniffed.columns),
+    convert=_convert_icews,
+    summary="Tab-separated (NA or empty is missing). `Event ID` → event_id; `Event Date` → "
+    "the day; `CAMEO Code` → event type via PLOVER (others keep their CAMEO root); "
+    "`Source Name`/`Target Name` → actors/recipients; `Source Country`, `Target Country`, "
+    "`Country` → countries; `City`, `District`, `Province` → location; `Publisher` → "
+    "source; every ICEWS column kept (Intensity, Story ID...).",
+)
+
 #: Every format, most specific first (recognition tries them in this order).
-REGISTRY: tuple[SourceFormat, ...] = (OURS, ACLED, GDELT)
+REGISTRY: tuple[SourceFormat, ...] = (OURS, ACLED, GDELT, UCDP, ICEWS)
 
 #: Accepted values of ``--from``/``--format``: auto-detection or one format's name.
 FORMAT_NAMES: tuple[str, ...] = ("auto", *(f.name for f in REGISTRY))

@@ -282,7 +282,31 @@ def _of_frame(container: str, data: bytes, frame: pd.DataFrame) -> Sniffing:
     return Sniffing(Sniffed(container, tuple(frame.columns)), data, _reader_of_frame(frame))
 
 
+def _refuse_nul(frame: pd.DataFrame, first_row: int) -> None:
+    """A NUL character in a value: refused, as in a CSV (the CSV we would write must load).
+
+    Issue 12 item 8: a Parquet title with a NUL byte was accepted, and ``convert`` then
+    wrote a CSV that ``validate`` refuses.
+    """
+    problems = []
+    for name in frame.columns:
+        values = pa.array(frame[name], type=pa.large_string(), from_pandas=True)
+        found = pc.match_substring(values, "\x00").to_numpy(zero_copy_only=False)
+        for i in np.flatnonzero(found == True):  # noqa: E712 (nulls are None)
+            problems.append(
+                Problem(
+                    int(i) + first_row,
+                    str(name),
+                    "contains a NUL character, which a text file cannot hold; remove it",
+                )
+            )
+    if problems:
+        raise EventsFileError(problems)
+
+
 def _reader_of_frame(frame: pd.DataFrame) -> Callable[..., TextTable]:
+    _refuse_nul(frame, 2)
+
     def read(
         missing: frozenset[str] = frozenset(), names=None, drop_index: bool = False
     ) -> TextTable:

@@ -106,3 +106,25 @@ def test_a_type_outside_ours_needs_its_vocabulary_named():
         parse_events(csv_bytes(rows))
     rows = [event_row(event_type="picnic", type_vocabulary="CAMEO")]
     assert parse_events(csv_bytes(rows))["event_type"].tolist() == ["picnic"]
+
+
+@pytest.mark.parametrize("container", ["parquet", "json"])
+def test_a_nul_character_is_refused_in_every_container(container, tmp_path):
+    """Issue 12 item 8: convert wrote a CSV from a Parquet title with NUL; validate refused it."""
+    import json
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from conftest import sample_events
+
+    rows = sample_events()
+    rows[1]["title"] = "bad\x00title"
+    path = tmp_path / f"t.{container}"
+    if container == "parquet":
+        pq.write_table(pa.table({k: [r[k] for r in rows] for k in rows[0]}), path)
+    else:
+        path.write_text(json.dumps(rows), encoding="utf-8")
+    err = io.StringIO()
+    assert main(["convert", str(path), "-o", str(tmp_path / "out.csv")], io.StringIO(), err) == 1
+    assert "row 3, column title: contains a NUL character" in err.getvalue()
+    assert not (tmp_path / "out.csv").exists()

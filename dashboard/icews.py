@@ -1,0 +1,104 @@
+"""ICEWS coded event data (tab-separated, CAMEO codes) mapped onto our schema.
+
+Column by column (also in docs/formats.md):
+
+* ``Event ID`` -> ``event_id``; ``Event Date`` (YYYY-MM-DD) -> start = end, precision day;
+* ``CAMEO Code`` -> ``event_type`` through :mod:`dashboard.cameo` (leading zero
+  restored; codes no type of ours fits keep their CAMEO root), with ``cameo_code``,
+  ``plover`` and ``quad_class``;
+* ``Source Name`` -> ``actors``, ``Target Name`` -> ``recipients``;
+* ``Source Country``, ``Target Country`` and ``Country`` (where it happened) ->
+  ``countries``, with the actors' countries the actors directory knows;
+* ``City``, ``District``, ``Province`` -> ``location``; ``Latitude``/``Longitude`` kept;
+  ``Publisher`` -> ``source``; ``Event Text`` -> ``title`` (with the actors);
+* every ICEWS column is kept as given (``Intensity``, ``Story ID``, ``Sentence Number``...).
+
+``NA`` and empty fields are missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from dashboard import cameo
+from dashboard.actors import ActorDirectory
+from dashboard.countries import common_names
+from dashboard.sourcemap import RowChecks, finish, iso, join_unique, pick, type_vocabulary
+
+SIGNATURE: tuple[str, ...] = ("Event ID", "Event Date", "Source Name", "CAMEO Code")
+MISSING_VALUES: frozenset[str] = frozenset({"NA"})
+
+
+def is_icews(columns: tuple[str, ...]) -> bool:
+    folded = {str(c).strip().casefold() for c in columns}
+    return all(name.casefold() in folded for name in SIGNATURE)
+
+
+def convert_icews_frame(
+    frame: pd.DataFrame,
+    *,
+    directory: ActorDirectory,
+    record_rows: Callable[[int], np.ndarray],
+) -> tuple[pd.DataFrame, list[str]]:
+    """Map an all-text ICEWS frame onto our schema and validate it."""
+    n = len(frame)
+    ids = pick(frame, "Event ID")
+    text = pick(frame, "Event Date")
+    codes = cameo.normalise(pick(frame, "CAMEO Code"))
+    checks = RowChecks()
+    checks.ids(ids, "Event ID")
+    date = pd.to_datetime(
+        text.where(text.str.fullmatch(r"\d{4}-\d{2}-\d{2}"), ""), format="%Y-%m-%d", errors="coerce"
+    ).astype("datetime64[s]")
+    checks.report(
+        date.isna(), "Event Date", lambda i: f"{text.iat[i]!r} is not a date in the form YYYY-MM-DD"
+    )
+    checks.report(
+        ~cameo.is_code(codes),
+        "CAMEO Code",
+        lambda i: f"{codes.iat[i]!r} is not a CAMEO event code (3 or 4 digits, root 01-20)",
+    )
+    checks.raise_if_any(record_rows, n)
+
+    types = cameo.our_types(codes)
+    source, target = pick(frame, "Source Name"), pick(frame, "Target Name")
+    what = pick(frame, "Event Text")
+    what = what.where(what != "", types.str.capitalize())
+    title = what + ": " + source + (" – " + target).where(target != "", "")
+    day = iso(date)
+    ours = {
+        "event_id": ids,
+        "start_date": day,
+        "end_date": day,
+        "date_precision": pd.Series("day", index=frame.index, dtype="str"),
+        "event_type": types,
+        "title": title,
+        "date_text": text,
+        "actors": source,
+        "recipients": target,
+        "countries": join_unique(
+            [
+                common_names(pick(frame, "Source Country")),
+                common_names(pick(frame, "Target Country")),
+                common_names(pick(frame, "Country")),
+                source.map(directory.country_of),
+                target.map(directory.country_of),
+            ]
+        ),
+        "location": join_unique(
+            [pick(frame, "City"), pick(frame, "District"), pick(frame, "Province")]
+        ).str.replace(";", ", "),
+        "source": pick(frame, "Publisher"),
+        "notes": "ICEWS event date " + text + ", CAMEO code " + codes + ".",
+        "type_vocabulary": type_vocabulary(types, "CAMEO"),
+        "cameo_code": codes,
+        "plover": cameo.plover(codes),
+        "quad_class": cameo.quad_class(codes),
+        "latitude": pick(frame, "Latitude"),
+        "longitude": pick(frame, "Longitude"),
+    }
+    events = finish(ours, frame, record_rows, prefix="icews")
+    return events, [f"Imported {n:,} ICEWS event{'s' if n != 1 else ''}."]

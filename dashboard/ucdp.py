@@ -1,0 +1,164 @@
+"""UCDP GED (Georeferenced Event Dataset) records mapped onto our schema.
+
+Column by column (also in docs/formats.md):
+
+* ``id`` -> ``event_id``;
+* ``date_start``/``date_end`` + ``date_prec`` -> the span and its precision: 1 (the
+  day is known) -> ``day`` (a multi-day span keeps its days); 2 (within 2-6 days) ->
+  ``week``; 3 (within a month) -> ``month``, 4 (within a year) and 5 (more than a year)
+  -> ``year``, the span widened to whole months or years so it holds UCDP's; the
+  notes say how it was read;
+* ``type_of_violence`` 1 (state-based) and 2 (non-state) -> ``armed clash``,
+  3 (one-sided) -> ``violence against civilians``;
+* ``side_a`` -> ``actors``, ``side_b`` -> ``recipients``; ``country`` (its former name
+  in brackets left out: ``Myanmar (Burma)`` -> ``Myanmar``) and the sides' countries
+  the actors directory knows -> ``countries``;
+* ``where_coordinates`` -> ``location``; ``source_article`` -> ``source``;
+* every UCDP column is kept as given (``best``, ``low``, ``high`` deaths, ``adm_1``,
+  ``latitude``, ``longitude``, ...).
+
+The HDX re-publication has a second header row of ``#hashtags``; it is skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from dashboard.actors import ActorDirectory
+from dashboard.sourcemap import RowChecks, finish, iso, join_unique, pick
+
+SIGNATURE: tuple[str, ...] = ("id", "date_prec", "date_start", "date_end", "type_of_violence")
+MISSING_VALUES: frozenset[str] = frozenset({"NA", "NULL"})
+
+TYPES: dict[str, str] = {
+    "1": "armed clash",
+    "2": "armed clash",
+    "3": "violence against civilians",
+}
+_PRECISION_NAMES: dict[str, str] = {
+    "1": "the day is known",
+    "2": "within 2-6 days",
+    "3": "within a month",
+    "4": "within a year",
+    "5": "more than a year",
+}
+_DATE = r"(\d{4}-\d{2}-\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?Z?)?"
+
+
+def is_ucdp(columns: tuple[str, ...]) -> bool:
+    folded = {str(c).strip().casefold() for c in columns}
+    return all(name in folded for name in SIGNATURE)
+
+
+def is_hashtag_row(frame: pd.DataFrame) -> bool:
+    """HDX's second header row: every non-empty value of the first record starts with ``#``."""
+    if frame.empty:
+        return False
+    first = [str(v).strip() for v in frame.iloc[0] if str(v).strip()]
+    return bool(first) and all(v.startswith("#") for v in first)
+
+
+def convert_ucdp_frame(
+    frame: pd.DataFrame,
+    *,
+    directory: ActorDirectory,
+    record_rows: Callable[[int], np.ndarray],
+) -> tuple[pd.DataFrame, list[str]]:
+    """Map an all-text UCDP GED frame onto our schema and validate it."""
+    notices = []
+    if is_hashtag_row(frame):
+        frame = frame.iloc[1:].reset_index(drop=True)
+        rows_of = record_rows
+        record_rows = lambda n: rows_of(n + 1)[1:]  # noqa: E731
+        notices.append("Skipped the HDX #hashtag row (row 2).")
+    n = len(frame)
+    ids = pick(frame, "id")
+    precision = pick(frame, "date_prec")
+    violence = pick(frame, "type_of_violence")
+    checks = RowChecks()
+    checks.ids(ids, "id")
+    dates = {}
+    for column in ("date_start", "date_end"):
+        text = pick(frame, column)
+        day = text.str.extract(f"^{_DATE}$")[0]
+        dates[column] = pd.to_datetime(day, format="%Y-%m-%d", errors="coerce").astype(
+            "datetime64[s]"
+        )
+        checks.report(
+            dates[column].isna(),
+            column,
+            lambda i, t=text: f"{t.iat[i]!r} is not a date in the form YYYY-MM-DD",
+        )
+    start, end = dates["date_start"], dates["date_end"]
+    checks.report(start.notna() & end.notna() & (end < start), "date_end", "is before date_start")
+    checks.report(
+        ~precision.isin(list(_PRECISION_NAMES)),
+        "date_prec",
+        lambda i: f"unknown date_prec {precision.iat[i]!r}; UCDP uses 1 to 5",
+    )
+    checks.report(
+        ~violence.isin(list(TYPES)),
+        "type_of_violence",
+        lambda i: f"unknown type_of_violence {violence.iat[i]!r}; UCDP uses 1, 2 or 3",
+    )
+    checks.raise_if_any(record_rows, n)
+
+    ours_precision, span_start, span_end = _spans(precision, start, end)
+    side_a, side_b = pick(frame, "side_a"), pick(frame, "side_b")
+    country = pick(frame, "country").str.replace(r"\s*\([^)]*\)$", "", regex=True)
+    types = violence.map(TYPES).astype("str")
+    title = types.str.capitalize() + ": " + side_a + (" – " + side_b).where(side_b != "", "")
+    read = (
+        "UCDP date_prec "
+        + precision
+        + " ("
+        + precision.map(_PRECISION_NAMES)
+        + "): "
+        + iso(start)
+        + " to "
+        + iso(end)
+        + "."
+    )
+    ours = {
+        "event_id": ids,
+        "start_date": iso(span_start),
+        "end_date": iso(span_end),
+        "date_precision": ours_precision,
+        "event_type": types,
+        "title": title,
+        "date_text": pick(frame, "date_start") + " – " + pick(frame, "date_end"),
+        "actors": side_a,
+        "recipients": side_b,
+        "countries": join_unique(
+            [country, side_a.map(directory.country_of), side_b.map(directory.country_of)]
+        ),
+        "location": pick(frame, "where_coordinates"),
+        "source": pick(frame, "source_article"),
+        "notes": read,
+    }
+    events = finish(ours, frame, record_rows, prefix="ucdp")
+    notices.insert(0, f"Imported {n:,} UCDP GED event{'s' if n != 1 else ''}.")
+    return events, notices
+
+
+def _spans(
+    precision: pd.Series, start: pd.Series, end: pd.Series
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Our precision and a span holding UCDP's, whole months or years where ours needs them."""
+    days = (end - start).dt.days
+    week = (precision == "2") & (days < 14)
+    month = (precision == "3") | ((precision == "2") & ~week)
+    year = precision.isin(["4", "5"])
+    ours = pd.Series(
+        np.select([week, month, year], ["week", "month", "year"], "day"), index=precision.index
+    ).astype("str")
+    month_start = start - pd.to_timedelta(start.dt.day - 1, unit="D")
+    month_end = end + pd.to_timedelta(end.dt.days_in_month - end.dt.day, unit="D")
+    year_start = pd.to_datetime(start.dt.year.astype("str") + "-01-01").astype("datetime64[s]")
+    year_end = pd.to_datetime(end.dt.year.astype("str") + "-12-31").astype("datetime64[s]")
+    span_start = start.mask(month, month_start).mask(year, year_start)
+    span_end = end.mask(month, month_end).mask(year, year_end)
+    return ours, span_start, span_end

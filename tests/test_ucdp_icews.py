@@ -1,0 +1,85 @@
+"""UCDP GED (CSV and HDX) and ICEWS (tab-separated) onto our schema."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard.cli import main
+from dashboard.importing import load_any_frame
+from dashboard.problems import EventsFileError
+
+SHAPES = Path(__file__).parent / "data" / "formats"
+
+
+@pytest.mark.parametrize(
+    "name,count", [("ucdp_ged.csv", 6), ("ucdp_hdx.csv", 6), ("icews_events.tab", 4)]
+)
+def test_converts_valid_with_every_record(name, count, tmp_path):
+    events, _ = load_any_frame(SHAPES / name)
+    assert len(events) == count
+    for column in ("actors", "recipients", "countries", "location"):
+        assert not events[column].str.split(";").explode().isin(["NA", "NULL"]).any()
+    out = tmp_path / "out.csv"
+    assert main(["convert", str(SHAPES / name), "-o", str(out)], io.StringIO(), io.StringIO()) == 0
+    err = io.StringIO()
+    assert main(["validate", str(out)], io.StringIO(), err) == 0, err.getvalue()
+
+
+def test_ucdp_precisions_spans_and_deaths():
+    events, _ = load_any_frame(SHAPES / "ucdp_ged.csv")
+    spans = {
+        row.event_id: (
+            row.start_date.date().isoformat(),
+            row.end_date.date().isoformat(),
+            row.date_precision,
+        )
+        for row in events.itertuples()
+    }
+    assert spans == {
+        "90001": ("2022-07-14", "2022-07-14", "day"),
+        "90002": ("2022-07-20", "2022-07-25", "week"),
+        "90003": ("2022-03-01", "2022-03-31", "month"),
+        "90004": ("2022-01-01", "2022-12-31", "year"),
+        "90005": ("2021-01-01", "2022-12-31", "year"),
+        "90006": ("2022-03-01", "2022-03-02", "day"),
+    }
+    first = events.set_index("event_id").loc["90003"]
+    assert first["event_type"] == "armed clash"
+    assert first["countries"] == "Myanmar"  # "Myanmar (Burma)": the former name left out
+    assert (first["best"], first["low"], first["high"]) == ("12", "10", "20")
+    assert first["notes"] == "UCDP date_prec 3 (within a month): 2022-03-03 to 2022-03-28."
+    assert events.set_index("event_id").at["90002", "event_type"] == "violence against civilians"
+
+
+def test_ucdp_hdx_hashtag_row_is_skipped_and_rows_still_count_from_the_file():
+    data = (
+        (SHAPES / "ucdp_hdx.csv")
+        .read_text(encoding="utf-8")
+        .replace(",2022-03-28 00:00:00.000,", ",2022-03-32,")
+    )
+    with pytest.raises(EventsFileError) as caught:
+        load_any_frame(data.encode())
+    assert [str(p) for p in caught.value.problems] == [
+        "row 5, column date_end: '2022-03-32' is not a date in the form YYYY-MM-DD"
+    ]
+    plain, _ = load_any_frame(SHAPES / "ucdp_ged.csv")
+    hdx, notices = load_any_frame(SHAPES / "ucdp_hdx.csv")
+    pd.testing.assert_frame_equal(plain, hdx)
+    assert "Skipped the HDX #hashtag row (row 2)." in notices
+
+
+def test_icews_mapping():
+    events, _ = load_any_frame(SHAPES / "icews_events.tab")
+    by_id = events.set_index("event_id")
+    assert by_id.at["30000001", "event_type"] == "visit"
+    assert by_id.at["30000001", "countries"] == "Russia;Myanmar"
+    assert by_id.at["30000003", "cameo_code"] == "051"  # the lost leading zero restored
+    assert by_id.at["30000003", "event_type"] == "statement of support"
+    assert by_id.at["30000002", "event_type"] == "coerce"
+    assert by_id.at["30000002", "type_vocabulary"] == "CAMEO"
+    assert by_id.at["30000004", "recipients"] == ""
+    assert by_id.at["30000004", "Intensity"] == "-6.5"
