@@ -74,19 +74,18 @@ def _has_visible_character(values) -> bool:
 
 
 def _iso_shaped(values) -> bool:
-    """Every value is exactly ``^\\d{4}-\\d{2}-\\d{2}$`` (ASCII digits), tested on the bytes."""
+    """Every value is exactly ``^\\d{4}-\\d{2}-\\d{2}$`` (ASCII digits), tested on the bytes.
+
+    Values all 10 bytes long lie back to back in the data buffer, so they are read
+    as one ``(n, 10)`` view of it, without gathering.
+    """
     offsets, data = _text_buffers(values)
-    starts = offsets[:-1]
-    if not (offsets[1:] - starts == 10).all():
+    if not (np.diff(offsets) == 10).all():
         return False
-    for at in range(10):
-        byte = data[starts + at]
-        if at in (4, 7):
-            if not (byte == 0x2D).all():
-                return False
-        elif not ((byte >= 0x30) & (byte <= 0x39)).all():
-            return False
-    return True
+    block = data[offsets[0] : offsets[-1]].reshape(-1, 10)
+    dashes = block[:, [4, 7]]
+    digits = block[:, [0, 1, 2, 3, 5, 6, 8, 9]]
+    return bool((dashes == 0x2D).all() and ((digits >= 0x30) & (digits <= 0x39)).all())
 
 
 def _all_distinct(values) -> bool:
@@ -162,19 +161,19 @@ def dates_if_surely_valid(
     if precision.null_count:
         return None
     precision = np.asarray(precision.to_numpy(zero_copy_only=False))
-    after = end + 1
-    whole_months = (start == start.astype("datetime64[M]")) & (
-        after == after.astype("datetime64[M]")
-    )
-    whole_years = (start == start.astype("datetime64[Y]")) & (
-        after == after.astype("datetime64[Y]")
-    )
-    short = (end - start).astype(np.int64) < schema.MAX_WEEK_SPAN_DAYS
     by_precision = dict(zip(schema.PRECISIONS, range(len(schema.PRECISIONS)), strict=True))
-    if not (
-        whole_months[precision == by_precision["month"]].all()
-        and whole_years[precision == by_precision["year"]].all()
-        and short[precision == by_precision["week"]].all()
+
+    def spans_whole(unit: str, precision_name: str) -> bool:
+        # Only the events of that precision, so a table mostly of days converts little.
+        chosen = precision == by_precision[precision_name]
+        first, after = start[chosen], end[chosen] + 1
+        return bool((first == first.astype(unit)).all() and (after == after.astype(unit)).all())
+
+    week = precision == by_precision["week"]
+    short = (end[week] - start[week]).astype(np.int64) < schema.MAX_WEEK_SPAN_DAYS
+    if (
+        not (spans_whole("datetime64[M]", "month") and spans_whole("datetime64[Y]", "year"))
+        or not short.all()
     ):
         return None
 
