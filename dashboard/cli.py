@@ -23,6 +23,7 @@ from dashboard.extraction import candidates_frame, extract_events
 from dashboard.filters import add_filter_arguments, apply_filters, spec_from_args
 from dashboard.importing import FORMATS, load_any, load_any_frame
 from dashboard.loading import load_events_frame, validate_events_frame
+from dashboard.mapping import ColumnMapping
 from dashboard.memory import tune_allocator
 from dashboard.problems import EventsFileError, format_grouped_problems
 from dashboard.scoring import dated_by_article, format_score, score_events
@@ -76,9 +77,16 @@ def cmd_validate(args, stdout, stderr) -> int:
 
 
 def cmd_convert(args, stdout, stderr) -> int:
+    mapping = None
+    if args.map or args.set:
+        try:
+            mapping = ColumnMapping.from_assignments(args.map or [], args.set or [])
+        except ValueError as err:
+            print(f"error: {err}", file=stderr)
+            return EXIT_USAGE
     try:
         frame, notices = load_any_frame(
-            args.input, format=args.source_format, directory=load_directory()
+            args.input, format=args.source_format, directory=load_directory(), mapping=mapping
         )
     except EventsFileError as err:
         _report_invalid(args.input, err, stderr)
@@ -185,11 +193,28 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, help="output CSV path, or - for stdout")
     export.set_defaults(func=cmd_export)
 
-    convert = commands.add_parser("convert", help="convert an ACLED export to our events CSV")
+    convert = commands.add_parser(
+        "convert", help="convert any recognised table (or one mapped by --map) to our events CSV"
+    )
     convert.add_argument(
         "--from", dest="source_format", choices=FORMATS, default="auto", help="input format"
     )
-    convert.add_argument("input", help="input table (CSV or Parquet)")
+    convert.add_argument(
+        "input", help="input table (CSV, TSV, Parquet, JSON or .xlsx; the content decides)"
+    )
+    convert.add_argument(
+        "--map",
+        action="append",
+        metavar="OURS=THEIRS",
+        help="take our column OURS from the table's column THEIRS (repeatable); "
+        "`when=COLUMN` reads free-text dates and ranges into start, end and precision",
+    )
+    convert.add_argument(
+        "--set",
+        action="append",
+        metavar="OURS=VALUE",
+        help="give our column OURS the same VALUE in every event (repeatable)",
+    )
     convert.add_argument("-o", "--output", required=True, help="output CSV path, or - for stdout")
     convert.set_defaults(func=cmd_convert)
 

@@ -23,6 +23,7 @@ import pandas as pd
 from dashboard import acled, gdelt, icews, schema, ucdp
 from dashboard.actors import ActorDirectory
 from dashboard.loading import parse_events, validate_events_frame
+from dashboard.mapping import ColumnMapping, convert_mapped_frame
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class Opened:
     read_table: Callable[..., TextTable]
     directory: ActorDirectory = field(default_factory=ActorDirectory)
     on_read: Callable[[pd.DataFrame], None] | None = None
+    mapping: ColumnMapping | None = None
 
 
 @dataclass(frozen=True)
@@ -205,8 +207,29 @@ ICEWS = SourceFormat(
     "source; every ICEWS column kept (Intensity, Story ID...).",
 )
 
+
+def _convert_mapped(opened: Opened) -> Imported:
+    if opened.mapping is None:
+        raise ValueError("the mapped format needs a column mapping")
+    table = opened.read_table()
+    events, notices = convert_mapped_frame(table.frame, opened.mapping, table.record_rows)
+    return Imported(events, tuple(notices))
+
+
+MAPPED = SourceFormat(
+    name="mapped",
+    title="Any other table, by column mapping",
+    recognise=lambda sniffed: False,  # chosen by giving a mapping, never guessed
+    convert=_convert_mapped,
+    summary="`convert IN -o OUT --map OURS=THEIRS ... --set OURS=VALUE ...` (or the app's "
+    "mapping form): each of our columns from one of the table's, or a fixed value; "
+    "`--map when=COLUMN` reads free-text dates and ranges (`November 19, 2012`, "
+    "`January 29–February 7, 1909`) into start, end and precision. The table's other "
+    "columns are kept.",
+)
+
 #: Every format, most specific first (recognition tries them in this order).
-REGISTRY: tuple[SourceFormat, ...] = (OURS, ACLED, GDELT, UCDP, ICEWS)
+REGISTRY: tuple[SourceFormat, ...] = (OURS, ACLED, GDELT, UCDP, ICEWS, MAPPED)
 
 #: Accepted values of ``--from``/``--format``: auto-detection or one format's name.
 FORMAT_NAMES: tuple[str, ...] = ("auto", *(f.name for f in REGISTRY))

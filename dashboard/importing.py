@@ -32,8 +32,17 @@ from dashboard.actors import ActorDirectory
 from dashboard.containers import is_json, is_xlsx, read_json_table, read_xlsx_table, to_utf8
 from dashboard.formats import FORMAT_NAMES, Opened, Sniffed, TextTable
 from dashboard.loading import csv_record_rows, read_csv_table, read_source
+from dashboard.mapping import ColumnMapping
 from dashboard.problems import EventsFileError, Problem
 from dashboard.table import EventTable, index_while_loading, load_directory
+
+#: Said of a table no format of the registry recognises.
+UNRECOGNISED = (
+    "not a table this dashboard recognises: expected our columns (event_id, start_date, "
+    "end_date, date_precision, event_type, title) or an ACLED, GDELT, UCDP GED or ICEWS "
+    "file; map any other table's columns onto ours with `python -m dashboard convert IN "
+    "-o OUT --map OURS=THEIRS --set OURS=VALUE` (in the app: the column mapping form)"
+)
 
 #: Accepted values of ``format=`` / ``--from`` / ``--format``.
 FORMATS: tuple[str, ...] = FORMAT_NAMES
@@ -398,6 +407,7 @@ def load_any_frame(
     format: str = "auto",
     directory: ActorDirectory | None = None,
     on_read: Callable[[pd.DataFrame], None] | None = None,
+    mapping: ColumnMapping | None = None,
 ) -> tuple[pd.DataFrame, list[str]]:
     """Read a table in any registered format and convert it into the validated events frame.
 
@@ -413,6 +423,8 @@ def load_any_frame(
     on_read
         For a CSV in our schema, called with the all-text frame before it is
         validated (see :func:`dashboard.loading.parse_events`).
+    mapping
+        Which of the table's columns holds each of ours (the ``mapped`` format).
 
     Returns
     -------
@@ -425,17 +437,29 @@ def load_any_frame(
         Every problem, as ``row N, column C: what is wrong``.
     """
     chosen = formats.by_name(format) if format != "auto" else None
+    if mapping is not None:
+        chosen = formats.MAPPED
     sniffing = sniff(read_source(source))
-    if chosen is None:
-        chosen = formats.recognise(sniffing.sniffed) or formats.OURS
+    recognised = chosen or formats.recognise(sniffing.sniffed)
     opened = Opened(
         sniffing.data,
         sniffing.sniffed,
         sniffing.read_table,
         directory=directory or ActorDirectory(),
         on_read=on_read,
+        mapping=mapping,
     )
-    imported = chosen.convert(opened)
+    if recognised is None:
+        # Our schema's problems say which columns are missing; one more line says what else
+        # would have been recognised, and how to map any other table.
+        try:
+            imported = formats.OURS.convert(opened)
+        except EventsFileError as err:
+            if not any(p.message == "required column is missing" for p in err.problems):
+                raise
+            raise EventsFileError([*err.problems, Problem(None, None, UNRECOGNISED)]) from None
+    else:
+        imported = recognised.convert(opened)
     return imported.events, [*sniffing.notices, *imported.notices]
 
 
@@ -445,6 +469,7 @@ def load_any(
     format: str = "auto",
     actors_path: str | os.PathLike | None = None,
     label: str | None = None,
+    mapping: ColumnMapping | None = None,
 ) -> tuple[EventTable, list[str]]:
     """Like :func:`load_any_frame`, indexed as an :class:`EventTable` for the app.
 
@@ -456,7 +481,9 @@ def load_any(
     notices: list[str] = []
 
     def load(on_read) -> pd.DataFrame:
-        frame, found = load_any_frame(source, format=format, directory=directory, on_read=on_read)
+        frame, found = load_any_frame(
+            source, format=format, directory=directory, on_read=on_read, mapping=mapping
+        )
         notices.extend(found)
         return frame
 

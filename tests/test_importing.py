@@ -13,7 +13,13 @@ import pytest
 from conftest import csv_bytes, sample_events
 
 from dashboard.cli import main
-from dashboard.importing import detect_format, load_any, load_any_frame, read_parquet_table
+from dashboard.importing import (
+    UNRECOGNISED,
+    detect_format,
+    load_any,
+    load_any_frame,
+    read_parquet_table,
+)
 from dashboard.loading import parse_events
 from dashboard.problems import EventsFileError
 
@@ -64,6 +70,7 @@ def test_events_csv_goes_through_the_strict_loader():
 
 def test_csv_without_known_columns_gets_the_events_problems():
     assert problems_of(b"a;b\n1;2\n") == [
+        f"file: {UNRECOGNISED}",
         "column date_precision: required column is missing",
         "column end_date: required column is missing",
         "column event_id: required column is missing",

@@ -1,0 +1,207 @@
+"""Any other table, by column mapping: which of its columns holds each of ours.
+
+``python -m dashboard convert IN -o OUT --map OURS=THEIRS ... --set OURS=VALUE ...``
+and the app's mapping form build the same :class:`ColumnMapping`. Besides our
+columns, ``when`` names a column of free-text dates or date ranges
+(``November 19, 2012``, ``January 29–February 7, 1909``, ``March 1909``, ``1909–1912``):
+it fills ``start_date``, ``end_date``, ``date_precision`` and ``date_text``.
+
+Dates are read with python-dateutil's parser, always with an explicit default
+date (whatever the text leaves out is filled from the other end of the range or
+the year's first day, never from today), after checking which parts (day, month,
+year) the text itself gives; the precision follows from those parts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from dateutil import parser as dateparser
+
+from dashboard import schema
+from dashboard.loading import validate_events_frame
+from dashboard.problems import EventsFileError, Problem
+
+#: The virtual column of free-text dates and ranges.
+WHEN = "when"
+#: What ``--map`` and ``--set`` may name.
+TARGETS: tuple[str, ...] = (WHEN, *schema.SCHEMA_COLUMNS, schema.TYPE_VOCABULARY_COLUMN)
+
+_MONTH = r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])"
+_YEAR = r"\b(\d{4})\b"
+#: Range separators: en dash, em dash, a spaced hyphen, "to", "until".
+_RANGE = re.compile(r"\s*[–—]\s*|\s+-\s+|\s+(?:to|until)\s+", re.IGNORECASE)
+_FIRST_DEFAULT = dt.datetime(2000, 1, 1)
+EXAMPLES = "e.g. November 19, 2012; March 1909; January 29–February 7, 1909"
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """Our column -> the table's column (``columns``) or a fixed value (``values``)."""
+
+    columns: dict[str, str] = field(default_factory=dict)
+    values: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_assignments(cls, maps: Iterable[str] = (), sets: Iterable[str] = ()) -> ColumnMapping:
+        """Parse ``OURS=THEIRS`` and ``OURS=VALUE`` assignments; ValueError names a bad one."""
+        return cls(_assignments(maps, "--map"), _assignments(sets, "--set"))
+
+
+def _assignments(items: Iterable[str], flag: str) -> dict[str, str]:
+    parsed = {}
+    for item in items:
+        ours, sep, theirs = item.partition("=")
+        ours = ours.strip()
+        if not sep or not ours:
+            raise ValueError(f"{flag} {item!r}: write OURS=THEIRS, e.g. {flag} title=headline")
+        if ours not in TARGETS:
+            raise ValueError(f"{flag} {item!r}: {ours!r} is not one of ours ({', '.join(TARGETS)})")
+        parsed[ours] = theirs if flag == "--set" else theirs.strip()
+    return parsed
+
+
+@dataclass(frozen=True)
+class When:
+    """A date or range read from free text."""
+
+    start: dt.date
+    end: dt.date
+    precision: str
+
+
+def _parts(text: str) -> tuple[bool, bool, bool]:
+    """Which of day, month, year the text gives itself."""
+    lowered = text.casefold()
+    has_year = re.search(_YEAR, lowered) is not None
+    has_month = re.search(_MONTH, lowered) is not None
+    rest = re.sub(_YEAR, " ", lowered)
+    has_day = re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", rest) is not None
+    return has_day, has_month, has_year
+
+
+def _parse(text: str, default: dt.datetime) -> dt.date:
+    return dateparser.parse(text, default=default, fuzzy=False).date()
+
+
+def read_when(text: str) -> When:
+    """Read a free-text date or range; ValueError when it is neither."""
+    text = " ".join(text.split()).strip(" .")
+    if not text:
+        raise ValueError("is empty")
+    pieces = _RANGE.split(text, maxsplit=1)
+    if len(pieces) == 1:
+        day, month, year = _parts(text)
+        if not year:
+            raise ValueError("has no year")
+        start = _parse(text, _FIRST_DEFAULT)
+        if day and month:
+            return When(start, start, "day")
+        if month:
+            return When(start.replace(day=1), _month_end(start), "month")
+        return When(dt.date(start.year, 1, 1), dt.date(start.year, 12, 31), "year")
+    left, right = pieces
+    r_day, r_month, r_year = _parts(right)
+    l_day, l_month, _ = _parts(left)
+    if not r_year:
+        raise ValueError("has no year")
+    # "July 3–7, 2012": the right end gives day and year, its month comes from the left.
+    if not r_month and l_month:
+        # A lone number is ambiguous to the parser: give it the left end's month by name.
+        right = f"{re.search(_MONTH, left.casefold()).group(0)} {right}"
+    end = _parse(right, _FIRST_DEFAULT)
+    start = _parse(left, dt.datetime(end.year, end.month, 1))
+    if l_day and (r_day or not r_month):
+        precision = "day"
+    elif l_month or r_month:
+        precision, start, end = "month", start.replace(day=1), _month_end(end)
+    else:
+        precision, start, end = "year", dt.date(start.year, 1, 1), dt.date(end.year, 12, 31)
+    if end < start:
+        raise ValueError("ends before it starts")
+    return When(start, end, precision)
+
+
+def _month_end(day: dt.date) -> dt.date:
+    following = day.replace(day=28) + dt.timedelta(days=4)
+    return following - dt.timedelta(days=following.day)
+
+
+def convert_mapped_frame(
+    frame: pd.DataFrame,
+    mapping: ColumnMapping,
+    record_rows: Callable[[int], np.ndarray],
+) -> tuple[pd.DataFrame, list[str]]:
+    """Build our columns from the table's as ``mapping`` says, keep the rest, validate."""
+    missing = [t for t in mapping.columns.values() if t not in frame.columns]
+    if missing:
+        listed = ", ".join(repr(str(c)) for c in frame.columns)
+        raise EventsFileError(
+            [
+                Problem(None, t, f"is not a column of the table (its columns: {listed})")
+                for t in missing
+            ]
+        )
+    n = len(frame)
+    out: dict[str, pd.Series] = {}
+    for ours, theirs in mapping.columns.items():
+        if ours != WHEN:
+            out[ours] = frame[theirs].str.strip()
+    for ours, value in mapping.values.items():
+        out[ours] = pd.Series(value, index=frame.index, dtype="str")
+    notices = [f"Mapped {n:,} record{'s' if n != 1 else ''} by column."]
+    if WHEN in mapping.columns:
+        out.update(_read_when_column(frame, mapping.columns[WHEN], record_rows))
+    if "event_id" not in out:
+        rows = record_rows(n)
+        out["event_id"] = pd.Series([f"row-{r}" for r in rows], index=frame.index, dtype="str")
+        notices.append("No event_id column was mapped: each event is named by its row (row-N).")
+    used = set(mapping.columns.values())
+    ours_frame = pd.DataFrame(out, index=frame.index)
+    for name in frame.columns:
+        if name not in used and name not in ours_frame.columns:
+            ours_frame[name] = frame[name]
+    events = validate_events_frame(ours_frame.reset_index(drop=True), record_rows=record_rows)
+    return events, notices
+
+
+def _read_when_column(
+    frame: pd.DataFrame, column: str, record_rows: Callable[[int], np.ndarray]
+) -> dict[str, pd.Series]:
+    texts = frame[column]
+    starts, ends, precisions, problems = [], [], [], []
+    cache: dict[str, When | str] = {}
+    for i, text in enumerate(texts):
+        if text not in cache:
+            try:
+                cache[text] = read_when(text)
+            except (ValueError, OverflowError) as err:
+                cache[text] = str(err) if "has" in str(err) or "ends" in str(err) else ""
+        read = cache[text]
+        if isinstance(read, When):
+            starts.append(read.start.isoformat())
+            ends.append(read.end.isoformat())
+            precisions.append(read.precision)
+        else:
+            why = f" ({read})" if read else ""
+            problems.append(
+                (i, f"{text!r} is not a date or date range we can read{why}; {EXAMPLES}")
+            )
+            starts.append("")
+            ends.append("")
+            precisions.append("")
+    if problems:
+        rows = record_rows(len(texts))
+        raise EventsFileError([Problem(int(rows[i]), column, m) for i, m in problems])
+    index = frame.index
+    return {
+        "start_date": pd.Series(starts, index=index, dtype="str"),
+        "end_date": pd.Series(ends, index=index, dtype="str"),
+        "date_precision": pd.Series(precisions, index=index, dtype="str"),
+        "date_text": texts,
+    }

@@ -1,0 +1,129 @@
+"""Any other table by column mapping, and free-text dates read with an explicit default."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+
+from dashboard.cli import main
+from dashboard.importing import UNRECOGNISED, load_any_frame
+from dashboard.loading import parse_events
+from dashboard.mapping import ColumnMapping, When, read_when
+from dashboard.problems import EventsFileError
+
+TRIPS = (
+    "destination country,destination city,description,time\n"
+    'Japan,Tokyo,Official visit to Japan.,"January 29–February 7, 1909"\n'
+    'China,Beijing,State visit.,"November 19, 2012"\n'
+    "Panama,Panama City,Inspection of the canal works.,November 1906\n"
+).encode()
+MAPPING = [
+    "--map",
+    "when=time",
+    "--map",
+    "countries=destination country",
+    "--map",
+    "location=destination city",
+    "--map",
+    "title=description",
+    "--set",
+    "event_type=visit",
+    "--set",
+    "actors=President",
+]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("November 19, 2012", ("2012-11-19", "2012-11-19", "day")),
+        ("19 November 2012", ("2012-11-19", "2012-11-19", "day")),
+        ("January 29–February 7, 1909", ("1909-01-29", "1909-02-07", "day")),
+        ("July 3–7, 2012", ("2012-07-03", "2012-07-07", "day")),
+        ("3–7 July 2012", ("2012-07-03", "2012-07-07", "day")),
+        ("December 28, 1999 – January 3, 2000", ("1999-12-28", "2000-01-03", "day")),
+        ("November 1906", ("1906-11-01", "1906-11-30", "month")),
+        ("February 1912", ("1912-02-01", "1912-02-29", "month")),
+        ("January–March 1909", ("1909-01-01", "1909-03-31", "month")),
+        ("1909", ("1909-01-01", "1909-12-31", "year")),
+        ("1909–1912", ("1909-01-01", "1912-12-31", "year")),
+    ],
+)
+def test_read_when(text, expected):
+    start, end, precision = expected
+    assert read_when(text) == When(
+        dt.date.fromisoformat(start), dt.date.fromisoformat(end), precision
+    )
+
+
+@pytest.mark.parametrize("text", ["November 19", "soon", "", "February 30, 2012"])
+def test_read_when_never_guesses(text):
+    """No year: refused, never filled from today (dateutil would)."""
+    with pytest.raises(ValueError):
+        read_when(text)
+
+
+def test_convert_with_map_and_set_writes_a_valid_file(tmp_path):
+    source, out = tmp_path / "trips.csv", tmp_path / "out.csv"
+    source.write_bytes(TRIPS)
+    err = io.StringIO()
+    assert main(["convert", str(source), "-o", str(out), *MAPPING], io.StringIO(), err) == 0
+    assert "notice: Mapped 3 records by column." in err.getvalue()
+    assert main(["validate", str(out)], io.StringIO(), io.StringIO()) == 0
+    events = parse_events(out.read_bytes())
+    assert events["event_id"].tolist() == ["row-2", "row-3", "row-4"]
+    assert events["date_precision"].tolist() == ["day", "day", "month"]
+    assert events["start_date"].dt.strftime("%Y-%m-%d").tolist() == [
+        "1909-01-29",
+        "2012-11-19",
+        "1906-11-01",
+    ]
+    assert events["date_text"].iat[0] == "January 29–February 7, 1909"
+    assert events["countries"].tolist() == ["Japan", "China", "Panama"]
+    assert events["actors"].tolist() == ["President"] * 3
+
+
+def test_unreadable_dates_are_named_by_row_and_column():
+    data = TRIPS.replace(b"November 1906", b"sometime in 1906ish")
+    mapping = ColumnMapping.from_assignments(
+        ["when=time", "title=description"], ["event_type=visit"]
+    )
+    with pytest.raises(EventsFileError) as caught:
+        load_any_frame(data, mapping=mapping)
+    assert [str(p) for p in caught.value.problems] == [
+        "row 4, column time: 'sometime in 1906ish' is not a date or date range we can read "
+        "(has no year); "
+        "e.g. November 19, 2012; March 1909; January 29–February 7, 1909"
+    ]
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["--map", "headline"], "--map 'headline': write OURS=THEIRS"),
+        (["--map", "colour=x"], "'colour' is not one of ours"),
+    ],
+)
+def test_bad_assignments_are_usage_errors(args, message, tmp_path):
+    source = tmp_path / "t.csv"
+    source.write_bytes(TRIPS)
+    err = io.StringIO()
+    assert main(["convert", str(source), "-o", "-", *args], io.StringIO(), err) == 2
+    assert message in err.getvalue()
+
+
+def test_a_mapped_column_that_is_not_there_lists_the_columns():
+    mapping = ColumnMapping.from_assignments(["title=headline"], [])
+    with pytest.raises(EventsFileError) as caught:
+        load_any_frame(TRIPS, mapping=mapping)
+    assert str(caught.value.problems[0]).startswith(
+        "column headline: is not a column of the table (its columns: 'destination country',"
+    )
+
+
+def test_an_unrecognised_table_says_what_was_expected():
+    with pytest.raises(EventsFileError) as caught:
+        load_any_frame(TRIPS)
+    assert str(caught.value.problems[0]) == f"file: {UNRECOGNISED}"
