@@ -38,6 +38,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from dashboard import schema
+from dashboard.coordinates import LATITUDE, LONGITUDE, Area, coordinates
 from dashboard.subsets import postings_pairs, selected_mask
 from dashboard.table import FIELD_BREAK, EventTable, Postings, fold_case
 
@@ -181,6 +182,27 @@ def _end_mask(table: EventTable, value: dt.date, rows: Rows) -> np.ndarray:
     return starts <= (value - _EPOCH).days
 
 
+def _area_mask(table: EventTable, area: Area, rows: Rows) -> np.ndarray:
+    found = coordinates(table)
+    if found is None:
+        return np.zeros(len(table) if rows is None else len(rows), dtype=bool)
+    latitude, longitude = found
+    if rows is not None:
+        latitude, longitude = latitude[rows], longitude[rows]
+    return area.holds(latitude, longitude)
+
+
+def _area_expression(area: Area, params: _Params) -> str:
+    d = params.dialect
+    lat = f"TRY_CAST({d.identifier(LATITUDE)} AS DOUBLE)"
+    lon = f"TRY_CAST({d.identifier(LONGITUDE)} AS DOUBLE)"
+    south, west, north, east = (params.add(v) for v in area.as_tuple())
+    inside = f"{lat} BETWEEN {south} AND {north}"
+    if area.west <= area.east:
+        return f"{inside} AND {lon} BETWEEN {west} AND {east}"
+    return f"{inside} AND ({lon} >= {west} OR {lon} <= {east})"
+
+
 def _search_mask(table: EventTable, q: str, rows: Rows) -> np.ndarray:
     text = table.haystack()
     if rows is not None and len(rows) < len(text):
@@ -209,6 +231,19 @@ def _parse_query(key: str, values: list[str], notices: list[str]) -> str:
         notices.append(f"The search text was cut to {_MAX_QUERY_LENGTH} characters.")
         query = query[:_MAX_QUERY_LENGTH]
     return query
+
+
+def _parse_area(key: str, values: list[str], notices: list[str]) -> Area | None:
+    if not values:
+        return None
+    if len(values) > 1:
+        notices.append(f"Several values for '{key}'; the first ({values[0]}) is used.")
+    area = Area.parse(values[0])
+    if area is None:
+        notices.append(
+            f"'{values[0]}' is not an area (south,west,north,east in degrees); it is ignored."
+        )
+    return area
 
 
 def _names_params(values: tuple[str, ...]) -> list[str]:
@@ -344,6 +379,19 @@ FILTER_KINDS: tuple[FilterKind, ...] = (
         caption=lambda v: f"text contains {v!r}",
         costly=True,
     ),
+    FilterKind(
+        name="area",
+        key="area",
+        label="area",
+        metavar="S,W,N,E",
+        help="keep events whose coordinates lie in this box (degrees: south,west,north,east)",
+        many=False,
+        parse=_parse_area,
+        to_params=lambda area: [area.to_text()],
+        mask=_area_mask,
+        expression=_area_expression,
+        caption=lambda area: f"in area {area.to_text()}",
+    ),
 )
 
 #: Filter kinds by FilterSpec field, and by URL / command-line key.
@@ -376,6 +424,7 @@ class FilterSpec:
     start: dt.date | None = None
     end: dt.date | None = None
     q: str = ""
+    area: Area | None = None
     facets: Facets = ()
 
     def is_empty(self) -> bool:

@@ -64,6 +64,11 @@ def selection_to_filter(selection: Any, spec: FilterSpec, kind: str) -> FilterSp
     return replace(spec, **{field: tuple(values)})
 
 
+def selection_points(selection: Any) -> list[Mapping]:
+    """The point dicts of a selection (a click or everything in a box), never raising."""
+    return _points(selection)
+
+
 def _points(selection: Any) -> list[Mapping]:
     """The point dicts of a selection, accepting the whole event or its "selection"."""
     if not isinstance(selection, Mapping):

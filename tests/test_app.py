@@ -25,7 +25,7 @@ from ui.render import md_escape
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGES = ("pages/1_Network.py", "pages/2_Events.py", "pages/3_About_the_data.py")
+PAGES = ("pages/1_Network.py", "pages/2_Events.py", "pages/3_About_the_data.py", "pages/4_Map.py")
 TIMEOUT = 30
 
 

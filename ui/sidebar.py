@@ -15,6 +15,7 @@ from ui import state
 PAGES: tuple[tuple[str, str], ...] = (
     ("app.py", "Timeline"),
     ("pages/1_Network.py", "Network"),
+    ("pages/4_Map.py", "Map"),
     ("pages/2_Events.py", "Events"),
     ("pages/3_About_the_data.py", "About the data"),
 )

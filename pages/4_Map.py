@@ -1,0 +1,45 @@
+"""Map: where the filtered events happened; a click or a box filters every page to an area."""
+
+from functools import partial
+
+import streamlit as st
+
+from dashboard.coordinates import has_coordinates
+from dashboard.geomap import build_map, map_data
+from ui.map_view import MAP_CHART, apply_map_selection
+from ui.page import open_page, show_if_empty
+
+MEASURES = {"events": "Events", "fatalities": "Fatalities"}
+
+page = open_page("Map")
+if not show_if_empty(page):
+    if not has_coordinates(page.table):
+        st.info(
+            "This table has no `latitude` and `longitude` columns, so its events cannot be "
+            "placed on the map. ACLED, GDELT and UCDP exports carry them; our own format "
+            "takes them as optional columns."
+        )
+    else:
+        data, missing = map_data(page.table, page.positions)
+        measure = "events"
+        if data.weight is not None:
+            measure = st.radio(
+                "Measure",
+                tuple(MEASURES),
+                format_func=MEASURES.__getitem__,
+                horizontal=True,
+                key="map_measure",
+            )
+        view = build_map(data, missing, measure)
+        st.plotly_chart(
+            view.figure,
+            key=MAP_CHART,
+            on_select=partial(apply_map_selection, data),
+            selection_mode=("points", "box"),
+            config={"scrollZoom": True},
+        )
+        st.caption(
+            "Click a mark or drag a box to filter every page to that area; "
+            "**Reset filters** in the sidebar undoes it. Country outlines: Natural Earth "
+            "(public domain)."
+        )

@@ -1,0 +1,204 @@
+"""The Map: coordinates, the area filter, points vs cells, cell counts, selections, outlines."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+from figure_fixtures import row, small_table
+
+from dashboard import geomap
+from dashboard.coordinates import Area, _numbers, coordinates
+from dashboard.filters import FilterSpec, filter_positions
+from dashboard.geomap import MapData, build_map, count_cells, map_data, selected_area
+
+ROWS = [
+    row("naypyitaw", event_type="visit", latitude="19.7633", longitude="96.0785"),
+    row("moscow", event_type="meeting", latitude="55.7558", longitude="37.6173"),
+    row("phnom-penh", event_type="multilateral meeting", latitude="11.5564", longitude="104.9282"),
+    row("nowhere", event_type="coup"),
+    row("fiji", event_type="visit", latitude="-17.7", longitude="178.1"),
+]
+
+
+@pytest.fixture(scope="module")
+def table():
+    return small_table(ROWS)
+
+
+def ids(table, positions):
+    return set(table.events["event_id"].iloc[positions])
+
+
+def test_coordinates_are_numbers_with_nan_where_missing(table):
+    latitude, longitude = coordinates(table)
+    assert latitude[0] == pytest.approx(19.7633) and longitude[1] == pytest.approx(37.6173)
+    assert np.isnan(latitude[3]) and np.isnan(longitude[3])
+
+
+def test_coordinates_kept_from_an_import_may_be_garbage_and_count_as_missing():
+    # Our loader refuses bad coordinates; an import's extra columns are kept as given.
+    column = pd.Series(["19.7", "north", "95", "", None, "-180"], dtype="str")
+    assert np.isnan(_numbers(column, 90)).tolist() == [False, True, True, True, True, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10,90,30,110", Area(10, 90, 30, 110)),
+        ("-20,170,-10,-170", Area(-20, 170, -10, -170)),  # across the 180° meridian
+        ("30,90,10,110", None),  # south above north
+        ("10,90,30", None),
+        ("10,90,30,nan", None),
+        ("10,190,30,110", None),
+        ("a,b,c,d", None),
+    ],
+)
+def test_area_parses_south_west_north_east(text, expected):
+    assert Area.parse(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("area", "expected"),
+    [
+        ("10,90,30,110", {"naypyitaw", "phnom-penh"}),
+        ("50,30,60,40", {"moscow"}),
+        ("-20,170,-10,-170", {"fiji"}),
+        ("-90,-180,90,180", {"naypyitaw", "moscow", "phnom-penh", "fiji"}),
+    ],
+)
+def test_area_filter_keeps_events_inside_the_box(table, area, expected):
+    spec, notices = FilterSpec.from_query_params({"area": area})
+    assert notices == []
+    assert ids(table, filter_positions(table, spec)) == expected
+    assert spec.to_query_params() == {"area": [area]}
+
+
+def test_a_malformed_area_is_a_notice_not_an_error():
+    spec, notices = FilterSpec.from_query_params({"area": "somewhere"})
+    assert spec.area is None
+    assert notices == [
+        "'somewhere' is not an area (south,west,north,east in degrees); it is ignored."
+    ]
+
+
+def test_area_on_a_table_without_coordinates_keeps_nothing():
+    plain = small_table([row("a"), row("b")])
+    spec, _ = FilterSpec.from_query_params({"area": "-90,-180,90,180"})
+    assert len(filter_positions(plain, spec)) == 0
+
+
+def test_points_are_coloured_by_type_and_say_what_is_missing(table):
+    data, missing = map_data(table, np.arange(len(table)))
+    assert missing == 1
+    view = build_map(data, missing)
+    assert view.mode == "points"
+    drawn = {c[0]: trace for trace in view.figure.data for c in trace.customdata}
+    assert set(drawn) == {"naypyitaw", "moscow", "phnom-penh", "fiji"}
+    assert drawn["moscow"].marker.color == geomap.colours.event_type_colour("meeting")
+    assert "1 event without coordinates is not on the map" in view.figure.layout.title.text
+    layout = view.figure.layout.map
+    assert layout.style == "white-bg"  # no tile server
+    assert layout.layers[0].source["features"][0]["geometry"]["type"] == "MultiLineString"
+
+
+def test_location_precision_is_visible():
+    data = MapData(
+        event_ids=np.asarray(["a", "b", "c"], dtype=object),
+        latitude=np.asarray([1.0, 2.0, 3.0]),
+        longitude=np.asarray([1.0, 2.0, 3.0]),
+        event_types=np.asarray(["visit"] * 3, dtype=object),
+        titles=np.asarray(["a", "b", "c"], dtype=object),
+        precision=geomap.precision_of(np.asarray(["1", "region", "3"], dtype=object)),
+    )
+    (trace,) = build_map(data).figure.data
+    assert list(trace.marker.size) == [9, 15, 22]
+    assert trace.marker.opacity[0] > trace.marker.opacity[2]
+    assert trace.customdata[2][3] == "location known to the country"
+
+
+def random_data(n, seed=0):
+    rng = np.random.default_rng(seed)
+    return MapData(
+        event_ids=np.asarray([f"e{i}" for i in range(n)], dtype=object),
+        latitude=rng.uniform(-60, 70, n),
+        longitude=rng.uniform(-180, 180, n),
+        event_types=np.asarray(["visit"] * n, dtype=object),
+        titles=np.asarray(["t"] * n, dtype=object),
+        precision=np.full(n, "", dtype=object),
+        weight=rng.integers(0, 5, n).astype(float),
+    )
+
+
+def test_cell_counts_match_a_direct_count():
+    data = random_data(20_000, seed=1)
+    south, west, totals = count_cells(data.latitude, data.longitude, 5.0)
+    assert totals.sum() == 20_000
+    for s, w, total in list(zip(south, west, totals, strict=True))[:50]:
+        inside = (
+            (data.latitude >= s)
+            & (data.latitude < s + 5)
+            & (data.longitude >= w)
+            & (data.longitude < w + 5)
+        )
+        assert inside.sum() == total
+
+
+def test_above_the_point_limit_events_are_counted_in_cells_under_a_megabyte():
+    data = random_data(geomap.MAX_POINTS + 1)
+    view = build_map(data)
+    assert view.mode == "cells"
+    (trace,) = view.figure.data
+    assert sum(c[5] for c in trace.customdata) == geomap.MAX_POINTS + 1
+    assert len(trace.customdata) <= geomap.MAX_CELLS
+    assert len(view.figure.to_json()) < 1_000_000
+    many = build_map(random_data(200_000, seed=2))
+    assert len(many.figure.to_json()) < 1_000_000
+
+
+def test_cells_can_measure_fatalities():
+    data = random_data(100)
+    view = build_map(data, measure="fatalities")
+    (trace,) = view.figure.data
+    assert sum(c[5] for c in trace.customdata) == data.weight.sum()
+    assert "fatalities" in view.figure.layout.title.text
+
+
+def test_the_points_mode_stays_under_a_megabyte_at_its_limit():
+    view = build_map(random_data(geomap.MAX_POINTS))
+    assert view.mode == "points"
+    assert len(view.figure.to_json()) < 1_000_000
+
+
+def selection(*customdata):
+    return {"selection": {"points": [{"customdata": list(c)} for c in customdata], "box": []}}
+
+
+def test_a_clicked_cell_is_its_area_and_several_cells_their_box():
+    data = random_data(10)
+    one = selection(["cell", 10, 90, 15, 95, 3])
+    assert selected_area(one, data) == Area(10, 90, 15, 95)
+    two = selection(["cell", 10, 90, 15, 95, 3], ["cell", 20, 100, 25, 105, 1])
+    assert selected_area(two, data) == Area(10, 90, 25, 105)
+
+
+def test_selected_events_give_the_box_around_them(table):
+    data, _ = map_data(table, np.arange(len(table)))
+    area = selected_area(selection(["naypyitaw"], ["phnom-penh"]), data)
+    assert area.south == pytest.approx(11.5464) and area.north == pytest.approx(19.7733)
+    spec = FilterSpec(area=area)
+    assert ids(table, filter_positions(table, spec)) == {"naypyitaw", "phnom-penh"}
+    assert selected_area(selection(["nowhere"]), data) is None
+    assert selected_area(None, data) is None
+
+
+def test_shipped_outlines_are_natural_earth_lines():
+    outlines = json.loads(geomap.OUTLINES_PATH.read_text(encoding="utf-8"))
+    (feature,) = outlines["features"]
+    assert "Natural Earth" in feature["properties"]["source"]
+    lines = feature["geometry"]["coordinates"]
+    assert len(lines) > 300
+    flat = np.asarray([p for line in lines for p in line])
+    assert (np.abs(flat[:, 0]) <= 180).all() and (np.abs(flat[:, 1]) <= 90).all()
