@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard.coordinates import has_coordinates
 from dashboard.geomap import build_map, map_data
 from ui.map_view import MAP_CHART, apply_map_selection
-from ui.page import open_page, show_if_empty
+from ui.page import finish_page, open_page, show_if_empty
 
 MEASURES = {"events": "Events", "fatalities": "Fatalities"}
 
@@ -43,3 +43,4 @@ if not show_if_empty(page):
             "**Reset filters** in the sidebar undoes it. Country outlines: Natural Earth "
             "(public domain)."
         )
+finish_page(page)
