@@ -26,6 +26,7 @@ from dashboard.problems import EventsFileError, Problem
 
 _ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 _PARAGRAPHS = r"\d+(\s*;\s*\d+)*"
+_FIRST_DAY = pd.Timestamp("0001-01-01")
 _BLOCK_SIZE = 16 << 20
 
 
@@ -457,6 +458,15 @@ def _validate(frame: pd.DataFrame, allow_unknown_event_types: bool) -> list[tupl
             column,
             lambda i, v=values: f"{v.iat[i]!r} is not a real date",
         )
+        # Year 0 parses (datetime64 holds it) but no Python date does: the summary, the
+        # About page and the details would fail on it later.
+        too_early = (parsed[column] < _FIRST_DAY).fillna(False).to_numpy(dtype=bool)
+        report(
+            too_early,
+            column,
+            lambda i, v=values: f"{v.iat[i]!r} is outside the years 1 to 9999 a date can have",
+        )
+        parsed[column] = parsed[column].mask(too_early)
     start, end = parsed["start_date"], parsed["end_date"]
     both = start.notna() & end.notna()
     report(

@@ -411,3 +411,28 @@ def test_the_app_gives_the_same_notice(monkeypatch):
     at.run()
     assert not at.exception
     assert [w.value for w in at.warning] == [md_escape(OUT_OF_RANGE)]  # shown as plain text
+
+
+# -- item 3: years a date cannot have --------------------------------------------------------
+
+
+YEAR_ZERO = "'0000-01-01' is outside the years 1 to 9999 a date can have"
+
+
+@pytest.mark.parametrize("column", ["start_date", "end_date"])
+def test_year_zero_is_refused_with_a_message(column):
+    row = event_row(**{column: "0000-01-01"})
+    if column == "end_date":
+        row["start_date"] = "0000-01-01"
+    problems = _problems(csv_bytes([row, event_row(event_id="ok")]))
+    assert f"row 2, column {column}: {YEAR_ZERO}" in problems
+
+
+def test_validate_refuses_year_zero_instead_of_crashing(tmp_path):
+    path = tmp_path / "y0.csv"
+    path.write_bytes(csv_bytes([event_row(start_date="0000-01-01", end_date="0001-01-01")]))
+    out, err = io.StringIO(), io.StringIO()
+    assert cli_main(["validate", str(path)], stdout=out, stderr=err) == 1
+    assert f"row 2, column start_date: {YEAR_ZERO}" in err.getvalue()
+    path.write_bytes(csv_bytes([event_row(start_date="0001-01-01", end_date="9999-12-31")]))
+    assert cli_main(["validate", str(path)], stdout=out, stderr=err) == 0
