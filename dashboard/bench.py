@@ -392,9 +392,13 @@ def cmd_bench(args, stdout, stderr) -> int:
 def add_command(commands) -> None:
     """Register ``bench`` on the command line's subparsers."""
     parser = commands.add_parser("bench", help="benchmark load, filter and pages at scale")
-    parser.add_argument("--events", type=int, default=1_000_000, metavar="N", help="table rows")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    parser.add_argument("--repeat", type=int, default=7, help="filter runs to take the median of")
+    parser.add_argument(
+        "--events", type=synth.at_least(0), default=1_000_000, metavar="N", help="table rows"
+    )
+    parser.add_argument("--seed", type=synth.at_least(0), default=0, help="random seed (default 0)")
+    parser.add_argument(
+        "--repeat", type=synth.at_least(1), default=7, help="filter runs to take the median of"
+    )
     parser.add_argument("--no-pages", action="store_true", help="skip the page (AppTest) runs")
     parser.set_defaults(func=cmd_bench)
 

@@ -11,6 +11,7 @@ Events name actors by their canonical names only (aliases live in the directory)
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import os
@@ -383,11 +384,24 @@ def synthesize(
     return table
 
 
+def at_least(minimum: int):
+    """An argparse ``type``: an integer of at least ``minimum``, else a usage error (exit 2)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"{value} is below {minimum}")
+        return value
+
+    parse.__name__ = f"integer of at least {minimum}"
+    return parse
+
+
 def cmd_synth(args, stdout, stderr) -> int:
     """``python -m dashboard synth``: write a synthetic events table."""
-    if args.events < 0:
-        print("error: --events must be 0 or more", file=stderr)
-        return 2
     table = synthesize(args.events, args.output, seed=args.seed, actors_output=args.actors_out)
     also = f" and {table.actors.num_rows} actors to {args.actors_out}" if args.actors_out else ""
     print(f"wrote {table.events.num_rows} events to {args.output}{also}", file=stderr)
@@ -397,9 +411,11 @@ def cmd_synth(args, stdout, stderr) -> int:
 def add_command(commands) -> None:
     """Register ``synth`` on the command line's subparsers."""
     parser = commands.add_parser("synth", help="write a synthetic events table (benchmarks)")
-    parser.add_argument("--events", type=int, required=True, metavar="N", help="rows to write")
+    parser.add_argument(
+        "--events", type=at_least(0), required=True, metavar="N", help="rows to write"
+    )
     parser.add_argument("-o", "--output", required=True, help="events CSV to write")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument("--seed", type=at_least(0), default=0, help="random seed (default 0)")
     parser.add_argument(
         "--actors-out", metavar="PATH", help="also write the actors directory (actors.csv format)"
     )

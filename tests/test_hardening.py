@@ -436,3 +436,26 @@ def test_validate_refuses_year_zero_instead_of_crashing(tmp_path):
     assert f"row 2, column start_date: {YEAR_ZERO}" in err.getvalue()
     path.write_bytes(csv_bytes([event_row(start_date="0001-01-01", end_date="9999-12-31")]))
     assert cli_main(["validate", str(path)], stdout=out, stderr=err) == 0
+
+
+# -- item 12: bad numbers on the command line are usage errors -------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv,message",
+    [
+        (["synth", "--events", "10", "--seed", "-1"], "argument --seed: -1 is below 0"),
+        (["synth", "--events", "-5"], "argument --events: -5 is below 0"),
+        (["bench", "--events", "10", "--seed", "-1"], "argument --seed: -1 is below 0"),
+        (["bench", "--repeat", "0"], "argument --repeat: 0 is below 1"),
+    ],
+)
+def test_bad_numbers_are_usage_errors(tmp_path, argv, message):
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(SystemExit) as exit_:
+        cli_main([*argv, "-o", str(tmp_path / "x.csv")] if argv[0] == "synth" else argv, out, err)
+    assert exit_.value.code == 2
+    assert err.getvalue().startswith("usage: python -m dashboard ")
+    assert err.getvalue().endswith(f"error: {message}\n")
+    assert "Traceback" not in err.getvalue()
+    assert not (tmp_path / "x.csv").exists()
