@@ -71,12 +71,17 @@ PAGES: dict[str, str] = {
 #: Counts script runs in ``window.__stRuns``: every change of the app's script state to
 #: "running" is one. A MutationObserver sees each change, however short the run, so a
 #: test can wait for the rerun an interaction causes instead of sleeping.
+#: A page's first run is also counted when the state goes from "initial" straight to
+#: "notRunning": on a busy machine the browser can take the "run started" and "run
+#: finished" messages in one React render, so "running" never reaches the DOM and a
+#: wait for ``__stRuns > 0`` never ended (issue 12, item 14: test_load's random timeout).
 _COUNT_RUNS = """
 window.__stRuns = 0;
 new MutationObserver((records) => {
   for (const record of records) {
-    if (record.target.getAttribute("data-test-script-state") === "running"
-        && record.oldValue !== "running") {
+    const state = record.target.getAttribute("data-test-script-state");
+    if ((state === "running" && record.oldValue !== "running")
+        || (state === "notRunning" && record.oldValue === "initial")) {
       window.__stRuns += 1;
     }
   }

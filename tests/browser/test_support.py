@@ -46,3 +46,28 @@ def test_server_that_cannot_start_reports_its_output() -> None:
     with pytest.raises(RuntimeError, match=r"(?s)exited with code .*no_such_app\.py"):
         server.start(timeout=60)
     server.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "states,runs",
+    [
+        (["running", "notRunning"], 1),
+        # The first run's "running" never drawn (both messages in one render): still one run.
+        (["notRunning"], 1),
+        (["running", "notRunning", "running", "notRunning"], 2),
+    ],
+)
+def test_run_counter_counts_a_first_run_whose_running_state_was_never_drawn(
+    page, states, runs
+) -> None:
+    # The app's root starts in state "initial" (Streamlit 1.67: no script run id yet).
+    page.set_content("<div data-testid='stApp' data-test-script-state='initial'></div>")
+    for state in states:
+        page.evaluate(
+            "s => document.querySelector('[data-testid=stApp]')"
+            ".setAttribute('data-test-script-state', s)",
+            state,
+        )
+        page.evaluate("() => new Promise(r => setTimeout(r, 0))")  # the observer's turn
+    assert support.script_runs(page) == runs
