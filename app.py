@@ -18,12 +18,14 @@ LANE_LABELS = {"country": "Country", "actor": "Actor", "event_type": "Event type
 
 page = open_page("Timeline")
 if not show_if_empty(page):
+    state.restore_widget("lane", state.TIMELINE_LANE, LANES, "country")
     lane = st.radio(
         "Lanes by",
         LANES,
         format_func=lambda value: LANE_LABELS.get(value, value),
         horizontal=True,
         key=state.TIMELINE_LANE,
+        on_change=partial(state.remember_widget, "lane", state.TIMELINE_LANE),
     )
     view = timeline_view(page.table, page.positions, lane)
     st.plotly_chart(

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.network import GRAPH_FORMATS, graph_file, network_view
 from ui import state
-from ui.network_view import apply_node_click
+from ui.network_view import apply_node_click, choose_node_kind, ego_from_view
 from ui.page import finish_page, open_page, show_if_empty
 from ui.sidebar import MAX_PICKER_OPTIONS
 
@@ -15,16 +15,19 @@ KIND_LABELS = {"actor": "Actors", "country": "Countries"}
 page = open_page("Network")
 if not show_if_empty(page):
     kind_column, ego_column = st.columns([1, 2])
+    state.restore_widget("nodes", state.NETWORK_KIND, tuple(KIND_LABELS), "actor")
     kind = kind_column.radio(
         "Nodes",
         tuple(KIND_LABELS),
         format_func=KIND_LABELS.__getitem__,
         horizontal=True,
         key=state.NETWORK_KIND,
+        on_change=choose_node_kind,
     )
     postings = page.table.participants if kind == "actor" else page.table.countries
     ego_key = f"{state.NETWORK_EGO}_{kind}"
-    chosen = st.session_state.get(ego_key)
+    chosen = ego_from_view(page.table, kind)
+    st.session_state[ego_key] = chosen
     # Bounded like the sidebar's pickers: the busiest names plus the one chosen.
     names = postings.picker_names(MAX_PICKER_OPTIONS, () if chosen is None else (chosen,))
     ego = ego_column.selectbox(
@@ -32,6 +35,7 @@ if not show_if_empty(page):
         names,
         index=None,
         key=ego_key,
+        on_change=partial(state.remember_widget, "ego", ego_key),
         placeholder=f"Everyone (or choose one {kind} to see only its links)",
     )
     view = network_view(page.table, page.positions, node_kind=kind, ego=ego)

@@ -6,10 +6,12 @@ import streamlit as st
 
 from dashboard.coordinates import has_coordinates
 from dashboard.geomap import build_map, map_data
+from ui import state
 from ui.map_view import MAP_CHART, apply_map_selection
 from ui.page import finish_page, open_page, show_if_empty
 
 MEASURES = {"events": "Events", "fatalities": "Fatalities"}
+MAP_MEASURE = "map_measure"
 
 page = open_page("Map")
 if not show_if_empty(page):
@@ -23,12 +25,14 @@ if not show_if_empty(page):
         data, missing = map_data(page.table, page.positions)
         measure = "events"
         if data.weight is not None:
+            state.restore_widget("measure", MAP_MEASURE, tuple(MEASURES), "events")
             measure = st.radio(
                 "Measure",
                 tuple(MEASURES),
                 format_func=MEASURES.__getitem__,
                 horizontal=True,
-                key="map_measure",
+                key=MAP_MEASURE,
+                on_change=partial(state.remember_widget, "measure", MAP_MEASURE),
             )
         view = build_map(data, missing, measure)
         st.plotly_chart(

@@ -405,3 +405,52 @@ def test_network_offers_the_shown_graph_as_graphml_and_gexf(table, monkeypatch):
     ):
         graph = read(io.BytesIO(files[name]()))
         assert set(graph.nodes) == set(shown.nodes) and len(graph.edges) == len(shown.edges)
+
+
+def test_event_permalink_opens_that_event(table):
+    event_id = "lavrov-visits-myanmar-2022-08-03"
+    at = open_app(event=event_id)
+    assert not at.exception
+    assert at.selectbox(key=state.TIMELINE_DETAIL).value == event_id
+    assert any(t.value == f"Event id: {event_id}" for t in at.text)
+    row = table.events.loc[table.events["event_id"] == event_id].iloc[0]
+    assert at.subheader[0].value == md_escape(row["title"])
+    assert at.query_params["event"] == event_id
+
+
+def test_event_permalink_outside_the_filters_says_so(table):
+    at = open_app(event="lavrov-visits-myanmar-2022-08-03", country="China")
+    assert not at.exception
+    assert at.selectbox(key=state.TIMELINE_DETAIL).value is None
+    assert any("is not among the filtered events" in c.value for c in at.caption)
+
+
+def test_the_url_carries_lane_ego_and_nodes_and_links_keep_them():
+    at = open_app(lane="actor", nodes="country", ego="Russia", country="Myanmar")
+    assert not at.exception
+    assert at.radio(key=state.TIMELINE_LANE).value == "actor"
+    links = [link.proto for link in at.get("page_link")]
+    assert links and all(
+        "lane=actor" in (link.query_string or "") and "ego=Russia" in (link.query_string or "")
+        for link in links
+    ), [link.query_string for link in links]
+    at.switch_page("pages/1_Network.py").run()
+    assert not at.exception
+    assert at.radio(key=state.NETWORK_KIND).value == "country"
+    assert at.selectbox(key=f"{state.NETWORK_EGO}_country").value == "Russia"
+    at.switch_page(APP).run()
+    assert at.radio(key=state.TIMELINE_LANE).value == "actor"  # kept across pages
+
+
+def test_changing_the_lane_writes_it_to_the_url():
+    at = open_app()
+    at.radio(key=state.TIMELINE_LANE).set_value("event_type").run()
+    assert not at.exception
+    assert at.query_params["lane"] == "event_type"
+
+
+def test_unknown_ego_in_a_link_is_dropped_with_a_notice():
+    at = open_app("pages/1_Network.py", ego="Nobody At All")
+    assert not at.exception
+    assert at.selectbox(key=f"{state.NETWORK_EGO}_actor").value is None
+    assert any("Nobody At All" in w.value for w in at.warning)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -19,6 +21,7 @@ LABEL_TITLE_CHARS = 120
 
 def event_picker(table: EventTable, positions: np.ndarray) -> pd.Series | None:
     """A select box of the filtered events (keyboard alternative to clicking); its row."""
+    state.restore_widget("event", state.TIMELINE_DETAIL)
     window = positions[:MAX_DETAIL_CHOICES]
     ids = table.events["event_id"].iloc[window].tolist()
     labels = dict(zip(ids, _labels(table, window), strict=True))
@@ -27,6 +30,10 @@ def event_picker(table: EventTable, positions: np.ndarray) -> pd.Series | None:
         # Clicked in the chart but beyond the picker's window: add it, if still filtered in.
         hit = _position_of(table, positions, chosen)
         if hit is None:
+            st.caption(
+                f"The event {md_escape(chosen)} (from the link) is not among the filtered "
+                "events; widen the filters to read it."
+            )
             st.session_state[state.TIMELINE_DETAIL] = None
         else:
             ids.insert(0, chosen)
@@ -42,6 +49,7 @@ def event_picker(table: EventTable, positions: np.ndarray) -> pd.Series | None:
         index=None,
         format_func=labels.__getitem__,
         key=state.TIMELINE_DETAIL,
+        on_change=partial(state.remember_widget, "event", state.TIMELINE_DETAIL),
         placeholder="Click an event in the chart, or choose one here",
     )
     if event_id is None:

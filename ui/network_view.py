@@ -5,7 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.selection import selection_to_filter
+from dashboard.table import EventTable
 from ui import state
+from ui.render import warn_all
 
 
 def apply_node_click(kind: str) -> None:
@@ -15,3 +17,23 @@ def apply_node_click(kind: str) -> None:
     new = selection_to_filter(selection, spec, kind)
     if new != spec:
         state.set_filters(new)
+
+
+def choose_node_kind() -> None:
+    """on_change of the node-kind radio: the view follows; an ego of the other kind goes."""
+    state.remember_widget("nodes", state.NETWORK_KIND)
+    state.set_view("ego", None)
+
+
+def ego_from_view(table: EventTable, kind: str) -> str | None:
+    """The view's ego when the table knows it as a ``kind`` (actor aliases resolved)."""
+    ego = state.view().get("ego")
+    if not ego:
+        return None
+    postings = table.participants if kind == "actor" else table.countries
+    name = table.directory.canonical(ego) if kind == "actor" else ego
+    if name in postings.lookup:
+        return name
+    warn_all([f"Unknown {kind} '{ego}' for the ego network was dropped."])
+    state.set_view("ego", None)
+    return None

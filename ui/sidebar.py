@@ -30,7 +30,7 @@ def render_sidebar(table: EventTable) -> FilterSpec:
     spec = _settle_filters(table)
     with st.sidebar:
         for script, label in PAGES:
-            st.page_link(script, label=label, query_params=spec.to_query_params())
+            st.page_link(script, label=label, query_params=state.link_params(spec))
         st.divider()
         _filter_widgets(table, spec)
         st.button("Reset filters", on_click=_reset, key="sidebar_reset", width="stretch")

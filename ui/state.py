@@ -49,6 +49,58 @@ MIN_DATE = MIN_FILTER_DATE
 MAX_DATE = MAX_FILTER_DATE
 
 
+#: The view (what is shown, not which events): URL key -> value, e.g. {"lane": "actor"}.
+#: Kept apart from the widgets (Streamlit drops a page's widget state when another page
+#: runs), written to the URL with the filters and carried by the sidebar's links.
+VIEW = "view"
+#: URL keys of the view: timeline lanes, the event being read (a permalink to it), the
+#: network's node kind and ego, the map's measure.
+VIEW_KEYS: tuple[str, ...] = ("lane", "event", "nodes", "ego", "measure")
+
+
+def view() -> dict[str, str]:
+    """The session's view (read from the URL on the session's first run)."""
+    if VIEW not in st.session_state:
+        st.session_state[VIEW] = {
+            key: st.query_params.get(key, "").strip()
+            for key in VIEW_KEYS
+            if st.query_params.get(key, "").strip()
+        }
+    return st.session_state[VIEW]
+
+
+def set_view(key: str, value: object) -> None:
+    """Set (or, with None or "", clear) one view key; the URL follows on the next write."""
+    current = dict(view())
+    text = "" if value is None else str(value)
+    if text:
+        current[key] = text
+    else:
+        current.pop(key, None)
+    st.session_state[VIEW] = current
+
+
+def restore_widget(
+    view_key: str, widget_key: str, allowed: tuple[str, ...] | None = None, default=None
+) -> None:
+    """Give the widget ``widget_key`` the view's value (``default`` when absent or not
+    ``allowed``) before it is drawn; pair with ``on_change=partial(remember_widget, ...)``."""
+    value = view().get(view_key, default)
+    if allowed is not None and value not in allowed:
+        value = default
+    st.session_state[widget_key] = value
+
+
+def remember_widget(view_key: str, widget_key: str) -> None:
+    """on_change callback: the widget's value becomes the view's (and the URL's)."""
+    set_view(view_key, st.session_state.get(widget_key))
+
+
+def link_params(spec: FilterSpec) -> dict[str, list[str]]:
+    """The whole view as query parameters: the filters, then the view keys."""
+    return {**spec.to_query_params(), **{key: [value] for key, value in view().items()}}
+
+
 def url_params() -> dict[str, list[str]]:
     """The filter keys of the current URL, every value of repeated keys kept."""
     return {key: st.query_params.get_all(key) for key in st.query_params if is_filter_key(key)}
@@ -81,7 +133,8 @@ def set_filters(spec: FilterSpec) -> None:
 
 
 def write_url(spec: FilterSpec) -> None:
-    """Replace the URL's query string by ``spec`` (the model's keys, lists repeated)."""
-    params = spec.to_query_params()
-    if url_params() != params:
+    """Replace the URL's query string by ``spec`` and the view (lists repeated)."""
+    params = link_params(spec)
+    current = {key: st.query_params.get_all(key) for key in st.query_params}
+    if current != params:
         st.query_params.from_dict(params)

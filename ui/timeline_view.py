@@ -31,4 +31,4 @@ def apply_timeline_selection(lane: str, lane_values: tuple[str | None, ...]) -> 
         return
     event_id = selected_event_id(selection)
     if event_id is not None:
-        st.session_state[state.TIMELINE_DETAIL] = event_id
+        state.set_view("event", event_id)

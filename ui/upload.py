@@ -230,6 +230,8 @@ def _forget_page_state() -> None:
     for key in list(st.session_state):
         if key == state.TIMELINE_DETAIL or str(key).startswith(state.NETWORK_EGO):
             del st.session_state[key]
+    state.set_view("event", None)
+    state.set_view("ego", None)
 
 
 def _events(count: int) -> str:

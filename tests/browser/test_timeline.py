@@ -182,3 +182,22 @@ def test_a_count_cell_drills_down_to_its_lane_and_period(page: Page, big_server)
     expect(page.get_by_text(f"{kept:,} of {len(table):,} events")).to_be_visible()
     wait_for_charts(page)
     assert_no_exception(page)
+
+
+def test_event_permalink_opens_its_details_and_links_keep_the_view(
+    page: Page, app_server, article
+) -> None:
+    event_id = "lavrov-visits-myanmar-2022-08-03"
+    title = article.events.loc[article.events["event_id"] == event_id, "title"].iat[0]
+    open_app(page, app_server.page_url(PAGES["Timeline"], {"event": event_id, "lane": "actor"}))
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_role("heading", level=3)).to_have_text(title)
+    expect(main.get_by_text(f"Event id: {event_id}")).to_be_visible()
+    expect(page.get_by_test_id("stRadio").get_by_role("radio", name="Actor")).to_be_checked()
+    # Away and back through the sidebar: the lane and the event are still there.
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Network").click()
+    expect(page).to_have_url(re.compile(r"/Network\?.*event=lavrov"))
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Timeline").click()
+    expect(main.get_by_role("heading", level=3)).to_have_text(title)
+    expect(page.get_by_test_id("stRadio").get_by_role("radio", name="Actor")).to_be_checked()
+    assert_no_exception(page)
