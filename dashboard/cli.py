@@ -28,6 +28,7 @@ from dashboard.memory import tune_allocator
 from dashboard.problems import EventsFileError, format_grouped_problems
 from dashboard.scoring import dated_by_article, format_score, score_events
 from dashboard.table import EventTable, default_events_path, load_directory
+from dashboard.workspace import Workspace
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 #: Set (to anything but "" or "0") to print the traceback of an unexpected error.
@@ -176,6 +177,17 @@ def cmd_score(args, stdout, stderr) -> int:
     return EXIT_OK
 
 
+def cmd_workspace_export(args, stdout, stderr) -> int:
+    workspace = Workspace(args.workspace)
+    frame = workspace.events_frame()
+    _write(export_csv(frame), args.output, stdout)
+    print(
+        f"wrote {_count(len(frame), 'workspace event')} from {workspace.path} to {args.output}",
+        file=stderr,
+    )
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -239,6 +251,18 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     score.add_argument("-v", "--verbose", action="store_true", help="list matches and misses")
     score.set_defaults(func=cmd_score)
+
+    workspace = commands.add_parser("workspace", help="the analyst's workspace (SQLite)")
+    actions = workspace.add_subparsers(dest="action", required=True, metavar="ACTION")
+    workspace_export = actions.add_parser("export", help="write the workspace's events as CSV")
+    workspace_export.add_argument(
+        "--workspace", default=None, help="workspace database (default: $WORKSPACE_PATH or "
+        ".local/workspace.sqlite3)",
+    )  # fmt: skip
+    workspace_export.add_argument(
+        "-o", "--output", required=True, help="output CSV path, or - for stdout"
+    )
+    workspace_export.set_defaults(func=cmd_workspace_export)
 
     synth.add_command(commands)
     bench.add_command(commands)

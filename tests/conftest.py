@@ -7,6 +7,7 @@ to turn rows into CSV bytes exactly as a file would hold them, and the
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
@@ -194,3 +195,16 @@ def write_actors(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+def pytest_configure(config) -> None:
+    """Every test (and every server a test starts) gets an empty workspace of its own.
+
+    The app adds the analyst's workspace ($WORKSPACE_PATH, default .local/) to the table it
+    shows; a developer's own workspace must never change what the tests see.
+    """
+    import tempfile
+
+    os.environ["WORKSPACE_PATH"] = os.path.join(
+        tempfile.mkdtemp(prefix="test-workspace-"), "workspace.sqlite3"
+    )

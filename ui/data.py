@@ -16,7 +16,8 @@ import streamlit as st
 from dashboard import network
 from dashboard.importing import load_any
 from dashboard.problems import EventsFileError, format_grouped_problems
-from dashboard.table import EventTable, default_events_path
+from dashboard.table import EventTable, default_events_path, index_loaded
+from dashboard.workspace import Workspace, merge_with_workspace
 
 #: How many problems of a bad file are listed (the rest are counted).
 MAX_PROBLEMS_SHOWN = 50
@@ -44,15 +45,49 @@ def _load_cached(path: str, mtime_ns: int, size: int) -> tuple[EventTable, tuple
     return table, tuple(notices)
 
 
+@st.cache_resource(max_entries=2, show_spinner="Adding the workspace's events…")
+def _with_workspace(
+    _table: EventTable, table_key: tuple, workspace_path: str, version: tuple[int, int]
+) -> EventTable:
+    """The open table plus the workspace's events, indexed as one table.
+
+    Keyed by the open table's file and the workspace's version (its event count and
+    last change), so an accepted, edited or removed event shows on the next run.
+    """
+    frame = merge_with_workspace(_table.events, Workspace(workspace_path).events_frame())
+    table = index_loaded(frame, _table.directory, _table.label)
+    network.prepare(table)
+    return table
+
+
+def add_workspace(
+    loaded: tuple[EventTable, tuple[str, ...]], key: tuple
+) -> tuple[EventTable, tuple[str, ...]]:
+    """``loaded`` with the workspace's events added (unchanged when it has none)."""
+    table, notices = loaded
+    workspace = Workspace()
+    try:
+        version = workspace.version()
+        if version[0] == 0:
+            return loaded
+        return _with_workspace(table, key, str(workspace.path), version), notices
+    except Exception as error:  # the workspace must never take the open table down
+        logger.exception("reading the workspace %s failed", workspace.path)
+        st.warning(f"Your workspace's events are not shown: {unexpected_error_text(error)}.")
+        return loaded
+
+
 def load_default() -> tuple[EventTable, tuple[str, ...]] | None:
-    """The default table (``$EVENTS_PATH`` or data/events.csv) and its import notices.
+    """The default table (``$EVENTS_PATH`` or data/events.csv) with the workspace's events,
+    and its import notices.
 
     None after showing why it cannot be loaded.
     """
     path = default_events_path()
     try:
         stat = os.stat(path)
-        return _load_cached(str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size)
+        key = (str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size)
+        return add_workspace(_load_cached(*key), key)
     except EventsFileError as error:
         lines = format_grouped_problems(error.problems, limit=MAX_PROBLEMS_SHOWN)
         st.error(

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.table import EventTable
+from dashboard.workspace import ADDED_BY_COLUMN
 from ui import state
 from ui.render import field, md_escape
 
@@ -61,6 +62,9 @@ def event_picker(table: EventTable, positions: np.ndarray) -> pd.Series | None:
 def show_event(row: pd.Series) -> None:
     """Everything an analyst needs to read and cite one event, as plain text."""
     st.subheader(md_escape(row["title"]))
+    added_by = str(row.get(ADDED_BY_COLUMN, "") or "").strip()
+    if added_by:
+        st.badge(f"Workspace · added by {added_by}", icon=":material/edit_note:", color="violet")
     field("Type", row["event_type"])
     st.text(row.get("description", ""))
     field("Actors", _names(row.get("actors", "")))

@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard import schema
 from dashboard.table import EventTable
 from dashboard.window import CELL_CHARS, Window, display_window
+from dashboard.workspace import ADDED_BY_COLUMN
 from ui.render import md_escape
 
 #: The columns an analyst reads first, in order; every other column follows them.
@@ -31,8 +32,10 @@ MORE_COLUMNS: tuple[str, ...] = ("description", "source", "event_id")
 
 
 def table_columns(events: pd.DataFrame) -> list[str]:
-    """The columns the table shows: leading columns, then description, source and id."""
-    return [c for c in (*LEADING_COLUMNS, *MORE_COLUMNS) if c in events.columns]
+    """The columns the table shows: the workspace badge (when the table has workspace
+    events), leading columns, then description, source and id."""
+    wanted = (ADDED_BY_COLUMN, *LEADING_COLUMNS, *MORE_COLUMNS)
+    return [c for c in wanted if c in events.columns]
 
 
 def show_events_table(table: EventTable, positions: np.ndarray) -> None:
@@ -58,6 +61,9 @@ def show_events_table(table: EventTable, positions: np.ndarray) -> None:
             for column, help_text in schema.COLUMN_DESCRIPTIONS.items()
             if column not in schema.DATE_COLUMNS
         }
+    )
+    config[ADDED_BY_COLUMN] = st.column_config.TextColumn(
+        "✎ workspace", help="Added in the analysts' workspace, by this person (empty: the table)"
     )
     st.dataframe(
         window.frame,

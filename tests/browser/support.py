@@ -66,6 +66,7 @@ PAGES: dict[str, str] = {
     "Network": "Network",
     "Events": "Events",
     "About the data": "About_the_data",
+    "Add events": "Add_events",
 }
 
 #: Counts script runs in ``window.__stRuns``: every change of the app's script state to

@@ -31,7 +31,7 @@ except ImportError:  # the `browser` fixture skips, or fails under REQUIRE_BROWS
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(180)]
 
 #: Page title -> how many Plotly charts it draws on the article's data.
-CHARTS_PER_PAGE = {"Timeline": 1, "Network": 1, "Events": 0, "About the data": 0}
+CHARTS_PER_PAGE = {"Timeline": 1, "Network": 1, "Events": 0, "About the data": 0, "Add events": 0}
 
 
 @pytest.fixture(scope="module")

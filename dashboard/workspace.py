@@ -1,0 +1,394 @@
+"""The analyst's workspace: accepted events, who added or changed them, and their articles.
+
+A real embedded database (SQLite through the standard library, WAL mode) at
+``$WORKSPACE_PATH`` (default ``.local/workspace.sqlite3`` in the repository, ignored by
+git). Three tables:
+
+* ``articles``: the texts events were extracted from, with publication date, citation,
+  who added them and when;
+* ``events``: one row per accepted event, every schema column as text, plus who added
+  and last changed it and when;
+* ``history``: append-only (triggers refuse UPDATE and DELETE): every add, edit and
+  removal with the event as it was written, who and when.
+
+Every write is one ``BEGIN IMMEDIATE`` transaction, so two sessions accepting at the same
+time queue behind SQLite's write lock (``busy_timeout``) and nothing is lost. A bad event
+(end before start, unknown actor, empty title, anything ``validate`` refuses) raises
+:class:`WorkspaceError` naming the event and column, and nothing of the batch is saved.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Mapping
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard import schema
+from dashboard.actors import ActorDirectory
+from dashboard.loading import validate_events_frame
+from dashboard.problems import EventsFileError, Problem
+
+WORKSPACE_PATH_VARIABLE = "WORKSPACE_PATH"
+DEFAULT_WORKSPACE_PATH = Path(__file__).resolve().parent.parent / ".local" / "workspace.sqlite3"
+#: Extra column of workspace events in the dashboard's table: who added the event. Its
+#: being non-empty is the badge that marks an event as the analyst's own.
+ADDED_BY_COLUMN = "workspace_added_by"
+#: Seconds a writer waits for another's transaction to finish before giving up.
+BUSY_TIMEOUT_S = 30.0
+
+_EVENT_COLUMNS = ", ".join(f'"{c}" TEXT NOT NULL' for c in schema.SCHEMA_COLUMNS)
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS articles (
+    article_id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL,
+    published TEXT NOT NULL,
+    source TEXT NOT NULL,
+    added_by TEXT NOT NULL,
+    added_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    {_EVENT_COLUMNS},
+    article_id INTEGER REFERENCES articles(article_id),
+    added_by TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    changed_at TEXT NOT NULL,
+    PRIMARY KEY (event_id)
+);
+CREATE TABLE IF NOT EXISTS history (
+    change_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_id TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('add', 'edit', 'remove')),
+    record TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    changed_at TEXT NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS history_no_update BEFORE UPDATE ON history
+BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS history_no_delete BEFORE DELETE ON history
+BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
+"""
+
+
+class WorkspaceError(Exception):
+    """Events that cannot be saved; ``problems`` names each event and column."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems) or "cannot save")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of the append-only history."""
+
+    change_id: int
+    event_id: str
+    action: str
+    record: dict
+    changed_by: str
+    changed_at: str
+
+
+def default_workspace_path() -> Path:
+    """``$WORKSPACE_PATH`` if set, else ``.local/workspace.sqlite3`` in the repository."""
+    configured = os.environ.get(WORKSPACE_PATH_VARIABLE)
+    return Path(configured) if configured else DEFAULT_WORKSPACE_PATH
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _name_of(person: str) -> str:
+    person = " ".join(str(person).split())
+    if not person:
+        raise WorkspaceError([Problem(None, None, "say who is making the change (a name)")])
+    return person
+
+
+class Workspace:
+    """The workspace database at ``path`` (created on first use).
+
+    Each method opens its own connection, so one object may serve many sessions and
+    threads; SQLite serialises the writers.
+    """
+
+    def __init__(self, path: str | os.PathLike | None = None):
+        self.path = Path(path) if path is not None else default_workspace_path()
+
+    @contextmanager
+    def _connect(self, write: bool = False):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with closing(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)) as db:
+            db.isolation_level = None  # explicit transactions below
+            db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA foreign_keys = ON")
+            db.executescript(_SCHEMA)
+            if not write:
+                yield db
+                return
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+
+    # --- reading -------------------------------------------------------------------------
+
+    def version(self) -> tuple[int, int]:
+        """(number of events, last change id): changes whenever the workspace does."""
+        with self._connect() as db:
+            count = db.execute("SELECT count(*) FROM events").fetchone()[0]
+            last = db.execute("SELECT coalesce(max(change_id), 0) FROM history").fetchone()[0]
+        return count, last
+
+    def records(self) -> list[dict[str, str]]:
+        """The workspace's events as schema records plus who added them, oldest first."""
+        columns = ", ".join(f'"{c}"' for c in schema.SCHEMA_COLUMNS)
+        with self._connect() as db:
+            rows = db.execute(
+                f"SELECT {columns}, added_by FROM events ORDER BY added_at, rowid"
+            ).fetchall()
+        names = [*schema.SCHEMA_COLUMNS, ADDED_BY_COLUMN]
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+    def events_frame(self) -> pd.DataFrame:
+        """The workspace's events as a validated events frame (``ADDED_BY_COLUMN`` extra)."""
+        records = self.records()
+        names = [*schema.SCHEMA_COLUMNS, ADDED_BY_COLUMN]
+        frame = pd.DataFrame({n: pd.Series([r[n] for r in records], dtype="str") for n in names})
+        return validate_events_frame(frame)
+
+    def history(self, event_id: str | None = None) -> list[Change]:
+        """Every change, oldest first (of one event if ``event_id`` is given)."""
+        query = "SELECT change_id, event_id, action, record, changed_by, changed_at FROM history"
+        with self._connect() as db:
+            if event_id is None:
+                rows = db.execute(query + " ORDER BY change_id").fetchall()
+            else:
+                rows = db.execute(
+                    query + " WHERE event_id = ? ORDER BY change_id", (event_id,)
+                ).fetchall()
+        return [Change(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows]
+
+    def articles(self) -> list[dict[str, str]]:
+        """The stored article texts with their citation facts, oldest first."""
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT article_id, text, published, source, added_by, added_at "
+                "FROM articles ORDER BY article_id"
+            ).fetchall()
+        keys = ("article_id", "text", "published", "source", "added_by", "added_at")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    # --- writing -------------------------------------------------------------------------
+
+    def add_article(self, text: str, published: str, source: str, by: str) -> int:
+        """Store an article's text; returns its id."""
+        by = _name_of(by)
+        with self._connect(write=True) as db:
+            cursor = db.execute(
+                "INSERT INTO articles (text, published, source, added_by, added_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (text, published, source, by, _now()),
+            )
+            return int(cursor.lastrowid)
+
+    def accept(
+        self,
+        events: Iterable[Mapping[str, str]],
+        by: str,
+        directory: ActorDirectory,
+        *,
+        article_id: int | None = None,
+        taken_ids: Iterable[str] = (),
+    ) -> list[str]:
+        """Save accepted events (all or none); returns their ids.
+
+        Parameters
+        ----------
+        events
+            Records with schema columns (extra keys are ignored, absent ones empty).
+        by
+            Who accepts them.
+        directory
+            Known actors: every name in ``actors`` and ``recipients`` must be one.
+        article_id
+            The stored article they come from, if any.
+        taken_ids
+            Ids already used by the open table: a clashing id gets a ``-2``, ``-3``...
+
+        Raises
+        ------
+        WorkspaceError
+            Naming each bad event and column; nothing is saved then.
+        """
+        by = _name_of(by)
+        records = [_record(e) for e in events]
+        used = set(taken_ids)
+        for record in records:  # ids the open table or the batch already use: kept apart
+            if record["event_id"]:
+                record["event_id"] = _unique(record["event_id"], used)
+                used.add(record["event_id"])
+        check_events(records, directory)
+        now = _now()
+        with self._connect(write=True) as db:
+            used |= {r[0] for r in db.execute("SELECT event_id FROM events")}
+            saved = []
+            for record in records:
+                if saved.count(record["event_id"]) or _in_db(db, record["event_id"]):
+                    record["event_id"] = _unique(record["event_id"], used)
+                used.add(record["event_id"])
+                self._insert(db, record, article_id, by, now)
+                saved.append(record["event_id"])
+            return saved
+
+    def edit(
+        self, event_id: str, changes: Mapping[str, str], by: str, directory: ActorDirectory
+    ) -> None:
+        """Change fields of a saved event (validated like a new one; ids stay)."""
+        by = _name_of(by)
+        with self._connect(write=True) as db:
+            current = self._current(db, event_id)
+            record = _record({**current, **changes, "event_id": event_id})
+            check_events([record], directory)
+            assignments = ", ".join(f'"{c}" = ?' for c in schema.SCHEMA_COLUMNS)
+            now = _now()
+            db.execute(
+                f"UPDATE events SET {assignments}, changed_by = ?, changed_at = ? "
+                "WHERE event_id = ?",
+                [record[c] for c in schema.SCHEMA_COLUMNS] + [by, now, event_id],
+            )
+            _log(db, event_id, "edit", record, by, now)
+
+    def remove(self, event_id: str, by: str) -> None:
+        """Take an event out of the workspace (its history stays)."""
+        by = _name_of(by)
+        with self._connect(write=True) as db:
+            current = self._current(db, event_id)
+            db.execute("DELETE FROM events WHERE event_id = ?", (event_id,))
+            _log(db, event_id, "remove", current, by, _now())
+
+    @staticmethod
+    def _current(db, event_id: str) -> dict[str, str]:
+        columns = ", ".join(f'"{c}"' for c in schema.SCHEMA_COLUMNS)
+        row = db.execute(f"SELECT {columns} FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        if row is None:
+            raise WorkspaceError([Problem(None, "event_id", f"no event {event_id!r}")])
+        return dict(zip(schema.SCHEMA_COLUMNS, row, strict=True))
+
+    @staticmethod
+    def _insert(db, record: dict[str, str], article_id, by: str, now: str) -> None:
+        names = [*schema.SCHEMA_COLUMNS, "article_id", "added_by", "added_at"]
+        names += ["changed_by", "changed_at"]
+        values = [record[c] for c in schema.SCHEMA_COLUMNS] + [article_id, by, now, by, now]
+        quoted = ", ".join(f'"{n}"' for n in names)
+        db.execute(f"INSERT INTO events ({quoted}) VALUES ({', '.join('?' * len(names))})", values)
+        _log(db, record["event_id"], "add", record, by, now)
+
+
+def _in_db(db, event_id: str) -> bool:
+    return db.execute("SELECT 1 FROM events WHERE event_id = ?", (event_id,)).fetchone() is not None
+
+
+def _log(db, event_id: str, action: str, record: Mapping[str, str], by: str, now: str) -> None:
+    db.execute(
+        "INSERT INTO history (event_id, action, record, changed_by, changed_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (event_id, action, json.dumps(dict(record), ensure_ascii=False), by, now),
+    )
+
+
+def _record(event: Mapping[str, str]) -> dict[str, str]:
+    """The schema columns of ``event`` as trimmed text (absent ones empty)."""
+    record = {}
+    for column in schema.SCHEMA_COLUMNS:
+        value = event.get(column, "")
+        if value is None or (isinstance(value, float) and value != value):
+            value = ""
+        if hasattr(value, "isoformat"):
+            value = value.isoformat()[:10]
+        record[column] = str(value).strip()
+    return record
+
+
+def _unique(event_id: str, used: set[str]) -> str:
+    if event_id not in used:
+        return event_id
+    n = 2
+    while f"{event_id}-{n}" in used:
+        n += 1
+    return f"{event_id}-{n}"
+
+
+def check_events(records: list[dict[str, str]], directory: ActorDirectory) -> None:
+    """Validate records as an events table would be, plus known actors.
+
+    Raises
+    ------
+    WorkspaceError
+        Problems named by event (its title or id) and column.
+    """
+    problems: list[Problem] = []
+    names = [r.get("title") or r.get("event_id") or f"event {i}" for i, r in enumerate(records, 1)]
+    frame = pd.DataFrame(
+        {c: pd.Series([r[c] for r in records], dtype="str") for c in schema.SCHEMA_COLUMNS}
+    )
+    try:
+        validate_events_frame(frame)
+    except EventsFileError as error:
+        for problem in error.problems:
+            index = (problem.row or 2) - 2  # validate_events_frame counts the header as row 1
+            where = names[index] if 0 <= index < len(names) else "the events"
+            problems.append(Problem(None, problem.column, f"{where!r}: {problem.message}"))
+    known = set(directory.kinds) | set(directory.aliases)
+    for name, record in zip(names, records, strict=True):
+        for column in ("actors", "recipients"):
+            for actor in schema.split_list(record[column]):
+                if actor not in known:
+                    problems.append(
+                        Problem(
+                            None,
+                            column,
+                            f"{name!r}: unknown actor {actor!r}; use a name from the actors "
+                            "directory (or add the actor there first)",
+                        )
+                    )
+    if problems:
+        raise WorkspaceError(problems)
+
+
+def merge_with_workspace(events: pd.DataFrame, workspace: pd.DataFrame) -> pd.DataFrame:
+    """The open table's events followed by the workspace's, as one validated frame.
+
+    The workspace's events carry ``ADDED_BY_COLUMN`` (empty for the open table's rows);
+    extra columns of either side are kept, empty where the other has none.
+    """
+    if workspace.empty:
+        return events
+    workspace = workspace.copy()
+    taken = set(events["event_id"])
+    used = set(taken)
+    renamed = []
+    for event_id in workspace["event_id"]:
+        # An id the open table took after the event was accepted: keep both, apart.
+        new = _unique(event_id, used) if event_id in taken else event_id
+        used.add(new)
+        renamed.append(new)
+    workspace["event_id"] = pd.Series(renamed, index=workspace.index, dtype="str")
+    merged = pd.concat([events, workspace], ignore_index=True)
+    for column in merged.columns:
+        if column not in schema.DATE_COLUMNS and merged[column].isna().any():
+            merged[column] = merged[column].fillna("").astype("str")
+    return merged

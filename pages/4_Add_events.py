@@ -1,0 +1,16 @@
+"""Add events: paste an article, review candidate events, keep the accepted ones."""
+
+import streamlit as st
+
+from ui.add_events import article_form, review, workspace_summary
+from ui.page import open_page
+
+page = open_page("Add events")
+st.caption(
+    "Paste a news article with its publication date and citation: candidate events are "
+    "proposed with the sentence each comes from. Accepted events join your workspace and "
+    "show on every page, marked ✎ workspace."
+)
+article_form(page.table)
+review(page.table)
+workspace_summary()

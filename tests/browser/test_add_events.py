@@ -1,0 +1,124 @@
+"""The "Add events" page end to end in Chromium: paste an article, review the candidates,
+accept one; it shows on the Timeline and in the Events download, and a reload keeps it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from dashboard.filters import FilterSpec
+from dashboard.loading import parse_events
+from dashboard.workspace import ADDED_BY_COLUMN, Workspace
+
+from .support import (
+    PAGES,
+    StreamlitServer,
+    assert_no_exception,
+    open_app,
+    rerun_expected,
+    running_server,
+    wait_for_app,
+)
+
+try:
+    from playwright.sync_api import Page, expect
+except ImportError:  # the `browser` fixture skips, or fails under REQUIRE_BROWSER=1, and says why
+    Page = expect = None
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
+
+#: A short report in our own words (no published article's sentences).
+ARTICLE = (
+    "Envoy Goes On To Cambodia\n\n"
+    "PHNOM PENH—Russian Foreign Minister Sergei Lavrov flew to Phnom Penh on Thursday "
+    "after his talks in Naypyitaw.\n\n"
+    "The day before, Lavrov met Wunna Maung Lwin in Naypyitaw, the Russian side said."
+)
+#: Only the accepted event matches: the article's table has no visit on 4 August 2022.
+ONLY_IT = FilterSpec(event_types=("visit",), start=dt.date(2022, 8, 4), end=dt.date(2022, 8, 4))
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory) -> Workspace:
+    return Workspace(tmp_path_factory.mktemp("browser-workspace") / "workspace.sqlite3")
+
+
+@pytest.fixture(scope="module")
+def server(browser_ready, workspace) -> Iterator[StreamlitServer]:
+    """A server of its own: the accepted event must not reach the other tests' server."""
+    with running_server({"WORKSPACE_PATH": str(workspace.path)}) as started:
+        yield started
+
+
+def fill(page: Page, label: str, text: str) -> None:
+    page.get_by_label(label, exact=True).fill(text)
+
+
+def timeline_shows_it(page: Page, server: StreamlitServer) -> None:
+    """The Timeline, filtered to the event's day and type, offers it and shows its badge."""
+    open_app(page, server.page_url(PAGES["Timeline"], ONLY_IT.to_query_params()))
+    picker = page.get_by_test_id("stSelectbox").filter(has_text="Show details of")
+    picker.get_by_role("combobox").click()
+    option = page.get_by_role("option", name=re.compile(r"^2022-08-04 · Visit: Sergei Lavrov"))
+    with rerun_expected(page):
+        option.click()
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_text("Workspace · added by Ana")).to_be_visible()
+    expect(main.get_by_text("Location: Phnom Penh")).to_be_visible()
+    assert_no_exception(page)
+
+
+def test_paste_review_accept_then_timeline_download_and_reload(page: Page, server, workspace):
+    open_app(page, server.page_url(PAGES["Add events"]))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Add events")
+
+    fill(page, "Article text", ARTICLE)
+    fill(page, "Publication date", "2022-08-05")
+    fill(page, "Citation", 'Example Wire, "Envoy goes on", 2022-08-05')
+    with rerun_expected(page):
+        page.get_by_role("button", name="Propose events").click()
+
+    # Review: the candidates table (with its evidence column) and the accept picker.
+    expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+    expect(
+        page.get_by_text(re.compile(r"candidate events, each with the sentence"))
+    ).to_be_visible()
+    accept = page.get_by_test_id("stMultiSelect").filter(has_text="Accept these events")
+    accept.get_by_role("combobox").click()
+    with rerun_expected(page):
+        page.keyboard.type("Visit")
+        page.get_by_role("option", name=re.compile(r"Visit: Sergei Lavrov")).wait_for()
+        page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    name = page.get_by_label("Your name (recorded with each accepted event)")
+    name.fill("Ana")
+    with rerun_expected(page):
+        name.press("Enter")
+    with rerun_expected(page):
+        page.get_by_role("button", name="Add the accepted events to the workspace").click()
+    expect(page.get_by_test_id("stAlert").filter(has_text="Added 1 event")).to_be_visible()
+    assert_no_exception(page)
+    (saved,) = workspace.records()
+    assert (saved["event_type"], saved["start_date"], saved[ADDED_BY_COLUMN]) == (
+        "visit",
+        "2022-08-04",
+        "Ana",
+    )
+
+    timeline_shows_it(page, server)
+
+    # The Events page's download holds it, with the workspace column.
+    open_app(page, server.page_url(PAGES["Events"], ONLY_IT.to_query_params()))
+    with page.expect_download() as info:
+        page.get_by_test_id("stDownloadButton").get_by_role("button").click()
+    downloaded = parse_events(info.value.path().read_bytes())
+    assert downloaded["event_id"].tolist() == [saved["event_id"]]
+    assert downloaded[ADDED_BY_COLUMN].tolist() == ["Ana"]
+
+    # A reload (a new run of every script, same server) keeps it.
+    page.reload()
+    wait_for_app(page)
+    timeline_shows_it(page, server)

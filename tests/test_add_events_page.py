@@ -1,0 +1,78 @@
+"""The "Add events" page, driven in-process with AppTest: paste, review, accept, see it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.workspace import ADDED_BY_COLUMN, Workspace
+from ui import add_events
+
+ROOT = Path(__file__).resolve().parent.parent
+TIMEOUT = 30
+#: A short report in our own words (not any published article's sentences).
+ARTICLE = (
+    "Envoy Goes On To Cambodia\n\n"
+    "PHNOM PENH—Russian Foreign Minister Sergei Lavrov flew to Phnom Penh on Thursday "
+    "after his talks in Naypyitaw.\n\n"
+    "The day before, Lavrov met Wunna Maung Lwin in Naypyitaw, the Russian side said."
+)
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch) -> Workspace:
+    path = tmp_path / "workspace.sqlite3"
+    monkeypatch.setenv("WORKSPACE_PATH", str(path))
+    monkeypatch.delenv("EVENTS_PATH", raising=False)
+    return Workspace(path)
+
+
+def open_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.run()
+    at.switch_page("pages/4_Add_events.py").run()
+    return at
+
+
+def propose(at: AppTest, published: str = "2022-08-05") -> None:
+    at.text_area(key=add_events.ARTICLE).input(ARTICLE)
+    at.text_input(key=add_events.PUBLISHED).input(published)
+    at.text_input(key=add_events.SOURCE).input('Example Wire, "Envoy goes on", 2022-08-05')
+    at.button[0].click().run()  # the form's submit button
+
+
+def test_paste_review_accept_then_the_event_is_in_the_table(workspace):
+    at = open_page()
+    assert not at.exception
+    propose(at)
+    assert not at.exception and not at.error
+    choices = at.multiselect(key=add_events.ACCEPTED)
+    assert choices.options, "candidates are offered for acceptance"
+    visit = next(o for o in choices.options if "Visit" in o)
+    choices.select(visit).run()
+    at.text_input(key=add_events.WHO).input("Ana").run()
+    next(b for b in at.button if "workspace" in b.label).click().run()
+    assert not at.exception and not at.error
+    assert "Added 1 event" in at.success[0].value
+    frame = workspace.events_frame()
+    assert frame["event_type"].tolist() == ["visit"]
+    assert frame[ADDED_BY_COLUMN].tolist() == ["Ana"]
+    assert str(frame["start_date"].iat[0].date()) == "2022-08-04"  # Thursday before Friday
+    assert frame["location"].iat[0] == "Phnom Penh"
+    assert workspace.articles()[0]["published"] == "2022-08-05"
+
+    at.switch_page("pages/2_Events.py").run()  # the Events page counts it
+    events = next(m for m in at.metric if m.label == "Events")
+    from dashboard.table import load_events
+
+    assert events.value == f"{len(load_events()) + 1:,}"
+
+
+def test_a_bad_date_is_a_message_not_a_traceback(workspace):
+    at = open_page()
+    propose(at, published="5 August")
+    assert not at.exception
+    assert "not a date in the form YYYY-MM-DD" in at.error[0].value
+    assert workspace.version() == (0, 0)

@@ -1,0 +1,179 @@
+"""The analyst's workspace (dashboard/workspace.py): a real SQLite database in WAL mode."""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+import sqlite3
+
+import pytest
+
+from dashboard import cli
+from dashboard.loading import parse_events
+from dashboard.table import DEFAULT_EVENTS_PATH, load_directory, load_events
+from dashboard.workspace import (
+    ADDED_BY_COLUMN,
+    Workspace,
+    WorkspaceError,
+    merge_with_workspace,
+)
+
+DIRECTORY = load_directory()
+
+
+def event(event_id: str = "lavrov-in-phnom-penh", **fields) -> dict[str, str]:
+    base = {
+        "event_id": event_id,
+        "start_date": "2022-08-04",
+        "end_date": "2022-08-05",
+        "date_precision": "day",
+        "event_type": "multilateral meeting",
+        "title": "Lavrov at the ASEAN-related meetings",
+        "actors": "Sergei Lavrov",
+        "recipients": "Association of Southeast Asian Nations",
+        "countries": "Russia;Cambodia",
+        "location": "Phnom Penh",
+        "latitude": "11.556",
+        "longitude": "104.928",
+    }
+    return {**base, **fields}
+
+
+@pytest.fixture
+def workspace(tmp_path) -> Workspace:
+    return Workspace(tmp_path / "ws" / "workspace.sqlite3")
+
+
+def test_accepted_events_are_kept_with_who_and_when(workspace):
+    article = workspace.add_article("Some text.", "2022-08-05", "Example Wire", "Ana")
+    assert workspace.accept([event()], "Ana", DIRECTORY, article_id=article) == [
+        "lavrov-in-phnom-penh"
+    ]
+    frame = workspace.events_frame()
+    assert frame["title"].tolist() == ["Lavrov at the ASEAN-related meetings"]
+    assert frame[ADDED_BY_COLUMN].tolist() == ["Ana"]
+    assert str(frame["start_date"].iat[0].date()) == "2022-08-04"
+    (change,) = workspace.history()
+    assert (change.action, change.changed_by, change.event_id) == (
+        "add",
+        "Ana",
+        frame["event_id"].iat[0],
+    )
+    assert change.changed_at.endswith("+00:00")
+    assert workspace.articles()[0]["text"] == "Some text."
+    with sqlite3.connect(workspace.path) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_edits_and_removals_are_recorded_and_the_history_is_append_only(workspace):
+    workspace.accept([event()], "Ana", DIRECTORY)
+    workspace.edit("lavrov-in-phnom-penh", {"title": "Lavrov in Phnom Penh"}, "Ben", DIRECTORY)
+    assert workspace.events_frame()["title"].tolist() == ["Lavrov in Phnom Penh"]
+    workspace.remove("lavrov-in-phnom-penh", "Ben")
+    assert workspace.events_frame().empty
+    assert [(c.action, c.changed_by) for c in workspace.history()] == [
+        ("add", "Ana"),
+        ("edit", "Ben"),
+        ("remove", "Ben"),
+    ]
+    assert workspace.history()[1].record["title"] == "Lavrov in Phnom Penh"
+    with (
+        sqlite3.connect(workspace.path) as db,
+        pytest.raises(sqlite3.DatabaseError, match="append-only"),
+    ):
+        db.execute("UPDATE history SET changed_by = 'Eve'")
+    with (
+        sqlite3.connect(workspace.path) as db,
+        pytest.raises(sqlite3.DatabaseError, match="append-only"),
+    ):
+        db.execute("DELETE FROM history")
+
+
+@pytest.mark.parametrize(
+    "change, column, words",
+    [
+        ({"end_date": "2022-08-01"}, "end_date", "ends (2022-08-01) before it starts (2022-08-04)"),
+        ({"actors": "Sergei Lavrov;Nobody Known"}, "actors", "unknown actor 'Nobody Known'"),
+        ({"recipients": "Atlantis"}, "recipients", "unknown actor 'Atlantis'"),
+        ({"title": "  "}, "title", "is empty"),
+        ({"event_type": "picnic"}, "event_type", "unknown event type 'picnic'"),
+        ({"latitude": "95"}, "latitude", "out of range"),
+    ],
+)
+def test_bad_events_get_a_clear_message_and_are_not_saved(workspace, change, column, words):
+    good = event("good-one")
+    with pytest.raises(WorkspaceError) as caught:
+        workspace.accept([good, event(**change)], "Ana", DIRECTORY)
+    (problem,) = caught.value.problems
+    assert problem.column == column and words in problem.message
+    assert "lavrov-in-phnom-penh" in problem.message or "Lavrov" in problem.message
+    assert workspace.events_frame().empty  # all or nothing: the good one is not saved either
+    workspace.accept([good], "Ana", DIRECTORY)
+    with pytest.raises(WorkspaceError):
+        workspace.edit("good-one", change, "Ana", DIRECTORY)
+    assert workspace.events_frame()["title"].tolist() == [good["title"]]
+    assert [c.action for c in workspace.history()] == ["add"]
+
+
+def test_a_name_is_required_and_clashing_ids_are_kept_apart(workspace):
+    with pytest.raises(WorkspaceError, match="who"):
+        workspace.accept([event()], "  ", DIRECTORY)
+    ids = workspace.accept([event(), event()], "Ana", DIRECTORY, taken_ids=["lavrov-in-phnom-penh"])
+    assert ids == ["lavrov-in-phnom-penh-2", "lavrov-in-phnom-penh-3"]
+
+
+def _accept_many(path: str, who: str, n: int, start) -> None:
+    start.wait()  # every writer starts at once
+    workspace = Workspace(path)
+    for i in range(n):
+        workspace.accept([event(f"{who}-{i}", title=f"{who} {i}")], who, DIRECTORY)
+
+
+def test_concurrent_writers_lose_nothing(workspace):
+    writers, n = 4, 15
+    context = multiprocessing.get_context("spawn")
+    start = context.Event()
+    processes = [
+        context.Process(target=_accept_many, args=(str(workspace.path), f"w{k}", n, start))
+        for k in range(writers)
+    ]
+    workspace.version()  # the database exists before the writers race
+    for process in processes:
+        process.start()
+    start.set()
+    for process in processes:
+        process.join(120)
+        assert process.exitcode == 0
+    frame = workspace.events_frame()
+    assert len(frame) == writers * n
+    assert sorted(frame["event_id"]) == sorted(
+        f"w{k}-{i}" for k in range(writers) for i in range(n)
+    )
+    assert len(workspace.history()) == writers * n
+    assert workspace.version() == (writers * n, writers * n)
+
+
+def test_merged_table_has_both_and_marks_the_workspace_events(workspace):
+    table = load_events(DEFAULT_EVENTS_PATH)
+    taken = table.events["event_id"].iat[0]
+    workspace.accept([event(), event(taken)], "Ana", DIRECTORY)
+    merged = merge_with_workspace(table.events, workspace.events_frame())
+    assert len(merged) == len(table) + 2
+    assert merged["event_id"].is_unique  # an id the open table took stays apart
+    assert merged[ADDED_BY_COLUMN].tolist() == [""] * len(table) + ["Ana", "Ana"]
+    assert str(merged["start_date"].dtype) == str(table.events["start_date"].dtype)
+
+
+def test_workspace_export_command(workspace):
+    workspace.accept([event()], "Ana", DIRECTORY)
+    out, err = io.BytesIO(), io.StringIO()
+
+    class Stdout(io.StringIO):
+        buffer = out
+
+    argv = ["workspace", "export", "--workspace", str(workspace.path), "-o", "-"]
+    assert cli.main(argv, Stdout(), err) == 0
+    exported = parse_events(out.getvalue())
+    assert exported["event_id"].tolist() == ["lavrov-in-phnom-penh"]
+    assert exported[ADDED_BY_COLUMN].tolist() == ["Ana"]
+    assert "wrote 1 workspace event" in err.getvalue()
