@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui.add_events import article_form, review, workspace_summary
-from ui.page import open_page
+from ui.page import finish_page, open_page
 
 page = open_page("Add events")
 st.caption(
@@ -14,3 +14,4 @@ st.caption(
 article_form(page.table)
 review(page.table)
 workspace_summary()
+finish_page(page)
