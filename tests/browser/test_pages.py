@@ -185,12 +185,16 @@ def test_network_node_click_filters_every_page(page: Page, app_server, table: Ev
     actor = "Sergei Lavrov"
     open_app(page, app_server.page_url(PAGES["Network"]))
     assert wait_for_charts(page) == 1
-    # Node traces carry one text label per point, in point order.
+    # A node trace's points carry the node names as customdata, in point order (the text
+    # labels do not: a label hidden to avoid overlaps leaves no text element behind).
     node = None
     for trace in page.locator(".js-plotly-plot .cartesianlayer g.trace.scatter").all():
-        labels = trace.locator("g.text text").all_text_contents()
-        if actor in labels:
-            node = trace.locator(".point").nth(labels.index(actor))
+        names = trace.evaluate(
+            "el => ((el.__data__ && el.__data__[0] && el.__data__[0].trace.customdata) || [])"
+            ".map(c => Array.isArray(c) ? c[0] : c)"
+        )
+        if actor in names:
+            node = trace.locator(".point").nth(names.index(actor))
     assert node is not None, f"no node labelled {actor}"
     with rerun_expected(page):
         node.click(force=True)  # Plotly's drag layer lies over the points and takes the click
