@@ -32,7 +32,7 @@ def workspace(tmp_path, monkeypatch) -> Workspace:
 def open_page() -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
     at.run()
-    at.switch_page("pages/4_Add_events.py").run()
+    at.switch_page("pages/5_Add_events.py").run()
     return at
 
 

@@ -18,7 +18,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("pages/4_Map.py", "Map"),
     ("pages/2_Events.py", "Events"),
     ("pages/3_About_the_data.py", "About the data"),
-    ("pages/4_Add_events.py", "Add events"),
+    ("pages/5_Add_events.py", "Add events"),
 )
 
 #: The country and actor pickers list at most this many values (the busiest), plus the
