@@ -633,7 +633,13 @@ def csv_record_rows(data: bytes, n_records: int, delimiter: str = ",") -> np.nda
 
 def _record_lines(data: bytes, n_records: int, delimiter: str = ",") -> np.ndarray:
     """File line on which each record starts (the header is line 1)."""
-    if data.count(b"\n") - (1 if data.endswith(b"\n") else 0) == n_records and b'"' not in data:
+    # One record per line when every line ends in LF (or CRLF), none is blank and nothing
+    # is quoted; a CR alone also ends a line (as in an editor), so it takes the exact count.
+    if (
+        data.count(b"\n") - (1 if data.endswith(b"\n") else 0) == n_records
+        and b'"' not in data
+        and data.count(b"\r") == data.count(b"\r\n")
+    ):
         return np.arange(2, n_records + 2)
     starts = []
     reader = csv_reader(data.decode("utf-8"), delimiter=delimiter)

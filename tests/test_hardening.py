@@ -14,7 +14,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from conftest import VALID_EVENT, csv_bytes, event_row
+from conftest import VALID_EVENT, csv_bytes, csv_text, event_row
 from streamlit.testing.v1 import AppTest
 
 from dashboard.actors import load_actors
@@ -459,3 +459,15 @@ def test_bad_numbers_are_usage_errors(tmp_path, argv, message):
     assert err.getvalue().endswith(f"error: {message}\n")
     assert "Traceback" not in err.getvalue()
     assert not (tmp_path / "x.csv").exists()
+
+
+# -- item 11: rows counted as an editor counts lines, whatever the line ends ----------------
+
+
+def test_a_cr_only_line_end_among_lf_lines_does_not_shift_row_numbers():
+    rows = [event_row(event_id=i, source="Example News") for i in "abc"]  # no quotes
+    header, a, b, bad = csv_text(rows).splitlines()
+    assert '"' not in header + a + b + bad
+    bad = bad.replace("2022-08-03", "2022-02-30")
+    data = f"{header}\n{a}\r{b}\n\n{bad}\n".encode()  # the bad row is on line 5
+    assert _problems(data) == ["row 5, column start_date: '2022-02-30' is not a real date"]
