@@ -7,6 +7,7 @@ import io
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -471,3 +472,22 @@ def test_a_cr_only_line_end_among_lf_lines_does_not_shift_row_numbers():
     bad = bad.replace("2022-08-03", "2022-02-30")
     data = f"{header}\n{a}\r{b}\n\n{bad}\n".encode()  # the bad row is on line 5
     assert _problems(data) == ["row 5, column start_date: '2022-02-30' is not a real date"]
+
+
+# -- item 5: no automatic links from data (the browser test: tests/browser/test_links.py) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["https://evil.example/phish", "HTTP://evil.example", "see www.evil.example", "a@evil.example"],
+)
+def test_md_escape_leaves_no_text_that_markdown_would_link(text):
+    escaped = md_escape(text)
+    # What remark's autolink-literal transform sees: the text with the escapes undone.
+    unescaped = re.sub(r"\\(.)", r"\1", escaped)
+    assert unescaped.replace("\u2060", "") == text
+    assert not re.search(r"(?i)https?://|www\.|@[-\w]+\.\w", unescaped)
+
+
+def test_ordinary_text_is_escaped_as_before():
+    assert md_escape("Lavrov: visit a@b (www)") == "Lavrov\\: visit a\\@b \\(www\\)"

@@ -11,9 +11,19 @@ import streamlit as st
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
 
+#: What GitHub-flavoured markdown links by itself: a scheme before "://" or ":", "www.",
+#: an e-mail domain. Streamlit's markdown finds these in the text *after* escapes are
+#: undone, so escaping cannot stop them; an invisible word joiner (U+2060) breaks each.
+_AUTOLINK = re.compile(
+    r"(?i)(?<![^\W_])(?:https?(?=:)|ftp(?=:)|mailto(?=:)|xmpp(?=:)|www(?=\.))|@(?=[-\w]+\.\w)"
+)
+_WORD_JOINER = "\u2060"
+
+
 def md_escape(text: object) -> str:
-    """``text`` as markdown that renders literally."""
-    return _PUNCTUATION.sub(r"\\\1", str(text)).replace("\n", " ")
+    """``text`` as markdown that renders literally (never as a link, even a bare URL)."""
+    text = _AUTOLINK.sub(lambda found: found.group(0) + _WORD_JOINER, str(text))
+    return _PUNCTUATION.sub(r"\\\1", text).replace("\n", " ")
 
 
 def warn_all(notices: list[str]) -> None:
