@@ -491,3 +491,30 @@ def test_md_escape_leaves_no_text_that_markdown_would_link(text):
 
 def test_ordinary_text_is_escaped_as_before():
     assert md_escape("Lavrov: visit a@b (www)") == "Lavrov\\: visit a\\@b \\(www\\)"
+
+
+# -- item 6: a link whose whole query string Streamlit ignored is said to be ignored --------
+
+IGNORED_LINK = (
+    "This link has more parameters (or characters) than the app accepts, so all of them "
+    "were ignored: no filter from it is applied."
+)
+
+
+def test_a_link_with_too_many_parameters_gets_a_notice(monkeypatch):
+    monkeypatch.delenv("EVENTS_PATH", raising=False)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params["country"] = "Russia"
+    at.query_params.update({f"x{i}": "1" for i in range(1000)})
+    at.run()
+    assert not at.exception
+    assert [w.value for w in at.warning] == [md_escape(IGNORED_LINK)]
+
+
+def test_a_link_within_the_limits_gets_no_such_notice(monkeypatch):
+    monkeypatch.delenv("EVENTS_PATH", raising=False)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params.update({f"x{i}": "1" for i in range(999)})
+    at.run()
+    assert not at.exception
+    assert not at.warning

@@ -50,6 +50,8 @@ def _settle_filters(table: EventTable) -> FilterSpec:
         notices: list[str] = []
     else:
         spec, notices = FilterSpec.from_query_params(state.url_params())
+        if state.link_was_ignored():
+            notices.insert(0, state.IGNORED_LINK_NOTICE)
     spec, unknown = spec.restricted_to(table)
     spec = _within_picker_range(spec, notices)
     state.add_notices(notices + unknown)

@@ -101,6 +101,36 @@ def link_params(spec: FilterSpec) -> dict[str, list[str]]:
     return {**spec.to_query_params(), **{key: [value] for key, value in view().items()}}
 
 
+#: Said when Streamlit dropped the link's whole query string (over its limits).
+IGNORED_LINK_NOTICE = (
+    "This link has more parameters (or characters) than the app accepts, so all of them "
+    "were ignored: no filter from it is applied."
+)
+
+
+def link_was_ignored() -> bool:
+    """True when the URL had a query string that Streamlit ignored as a whole.
+
+    Streamlit drops a query string of over 1,000 parameters or 512 Ki characters
+    (only logging it), and the page would silently show every event. The raw
+    string is still in the script run's context: compare it with those limits.
+    """
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+        from streamlit.runtime.state.query_params import (
+            CLIENT_STATE_QUERY_STRING_MAX_FIELDS,
+            CLIENT_STATE_QUERY_STRING_MAX_LENGTH,
+        )
+    except ImportError:  # another Streamlit version: nothing to compare with
+        return False
+    ctx = get_script_run_ctx()
+    raw = getattr(ctx, "query_string", "") or ""
+    return bool(raw) and (
+        len(raw) > CLIENT_STATE_QUERY_STRING_MAX_LENGTH
+        or raw.count("&") + 1 > CLIENT_STATE_QUERY_STRING_MAX_FIELDS
+    )
+
+
 def url_params() -> dict[str, list[str]]:
     """The filter keys of the current URL, every value of repeated keys kept."""
     return {key: st.query_params.get_all(key) for key in st.query_params if is_filter_key(key)}
