@@ -340,7 +340,7 @@ def _print_table(r: dict, out) -> None:
         (
             "load (read+validate+index)",
             f"{r['load_s']:.2f} s   duckdb read_csv {r['duckdb_load_s']:.2f} s   "
-            f"ratio {r['load_ratio']:.2f} (target <= 3)",
+            f"ratio {r['load_ratio']:.2f} (target <= 2)",
         ),
         ("memory", f"{r['rss_mb']:.0f} MB RSS, peak {r['peak_rss_mb']:.0f} MB (target <= 600)"),
         (
@@ -352,7 +352,7 @@ def _print_table(r: dict, out) -> None:
             "filter time",
             f"ours {r['filter_ms']:.2f} ms   duckdb {r['duckdb_filter_ms']:.2f} ms   "
             f"naive pandas {r['naive_filter_ms']:.1f} ms   ratio {r['filter_ratio']:.3f} "
-            "(target <= 0.25)",
+            "(target <= 0.1)",
         ),
     ]
     for page, ms in r["page_ms"].items():
@@ -369,7 +369,7 @@ def _print_table(r: dict, out) -> None:
             (
                 "app process (pages)",
                 f"{r['pages_rss_mb']:.0f} MB RSS, peak {r['pages_peak_rss_mb']:.0f} MB "
-                "(target <= 600)",
+                "(target <= 500)",
             )
         )
     for page, ms in r.get("article_page_ms", {}).items():
