@@ -26,6 +26,7 @@ PAGES = {
     "Network": "pages/1_Network.py",
     "Events": "pages/2_Events.py",
     "About the data": "pages/3_About_the_data.py",
+    "Map": "pages/4_Map.py",
 }
 #: page_ms is the median of this many steady runs of each page.
 STEADY_RUNS = 3
