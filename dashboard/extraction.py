@@ -254,6 +254,8 @@ class Candidate:
     #: The action word names an event told before ("the trip", "the coup") and takes
     #: that event's date: it may be merged into it even without actors of its own.
     refers_back: bool = field(default=False, compare=False)
+    #: No date words place it yet; :func:`_date_later` may, else it is left out.
+    undated: bool = field(default=False, compare=False)
 
 
 def article_paragraphs(text: str) -> list[str]:
@@ -554,7 +556,7 @@ def extract_events(
     if headline and lead_dates:
         told = _sentence_events(headline, 1, published, finder, anchored, lead_dates)
         candidates += [replace(c, proposed_actors=()) for c in told]  # Title Case, not names
-    return _merge_repeats(candidates)
+    return _merge_repeats(_date_later(candidates, directory))
 
 
 def _sentence_events(sentence, number, published, finder, anchored, paragraph_dates):
@@ -579,9 +581,9 @@ def _sentence_events(sentence, number, published, finder, anchored, paragraph_da
         expected = bool(_FUTURE.search(sentence[: match.start()]))
         dates_here = find_date_expressions(sentence, published, forward=expected)
         dated = _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates)
-        if dated is None:
-            continue
-        span, date_words, inherited = dated
+        undated = dated is None
+        # Undated for now: a later action with a shared actor may date it (see _date_later).
+        span, date_words, inherited = dated or (published_span(published), "", True)
         if not inherited:
             for noun in trigger.anchors:
                 if re.search(rf"\b{noun}", sentence, re.IGNORECASE):
@@ -594,6 +596,8 @@ def _sentence_events(sentence, number, published, finder, anchored, paragraph_da
                 actors = _dedupe([finder.government_of(country)])
         if trigger.event_type == "coup":
             actors = _dedupe(finder.military_behind(a) for a in actors)
+        if not actors and not recipients:
+            continue  # no one acts: not an event of ours (every event has an actor)
         countries = _dedupe(
             [directory.country_of(a) for a in (*actors, *recipients)]
             + [c.country for c in countries_here]
@@ -619,10 +623,64 @@ def _sentence_events(sentence, number, published, finder, anchored, paragraph_da
                 proposed_actors=tuple(_proposed_names(sentence, mentions, finder)),
                 trigger=match.group(0),
                 refers_back=inherited
+                and not undated
                 and any(match.group(0).casefold().startswith(a) for a in trigger.anchors),
+                undated=undated,
             )
         )
     return found
+
+
+def published_span(published: date) -> DateSpan:
+    """A placeholder span (the publication day) for an action not dated yet."""
+    return DateSpan(published, published, "day")
+
+
+#: How many paragraphs after an undated action a dated one may still date it.
+DATE_LATER_PARAGRAPHS = 2
+
+
+def _date_later(candidates: list[Candidate], directory: ActorDirectory) -> list[Candidate]:
+    """Date an undated action by the next dated action that shares a person with it.
+
+    News leads often state the event and give its day later ("... met the defence
+    minister" then "the meeting took place on Monday"): the first later action, within
+    two paragraphs, with a person among its actors or recipients in common lends its
+    date. Only persons count: a government or a junta takes part in nearly every
+    sentence of a report and would date anything. Actions nothing dates are left out
+    (they cannot be placed on a timeline).
+    """
+    dated = []
+    for i, candidate in enumerate(candidates):
+        if not candidate.undated:
+            dated.append(candidate)
+            continue
+        people = {
+            name
+            for name in candidate.actors + candidate.recipients
+            if directory.kinds.get(name) == "person"
+        }
+        lender = next(
+            (
+                later
+                for later in candidates[i + 1 :]
+                if not later.undated
+                and later.paragraph <= candidate.paragraph + DATE_LATER_PARAGRAPHS
+                and people & set(later.actors + later.recipients)
+            ),
+            None,
+        )
+        if lender is not None:
+            dated.append(
+                replace(
+                    candidate,
+                    span=lender.span,
+                    date_text=lender.date_text,
+                    undated=False,
+                    confidence=round(max(0.05, candidate.confidence - 0.1), 2),
+                )
+            )
+    return dated
 
 
 def _merge_repeats(candidates: list[Candidate]) -> list[Candidate]:
