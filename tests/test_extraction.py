@@ -195,3 +195,22 @@ def test_score_command_prints_the_measures(tmp_path):
 
 def test_directory_is_the_shipped_one():
     assert load_directory(DEFAULT_ACTORS_PATH).canonical("Sergey Shoigu") == "Sergei Shoigu"
+
+
+def test_an_undated_lead_takes_the_date_of_a_later_action_sharing_a_person():
+    text = (
+        "Sergei Lavrov held talks with Wunna Maung Lwin about trade.\n\n"
+        "The junta said Lavrov visited Naypyitaw on Tuesday."
+    )
+    meeting = next(c for c in events_of(text) if c.event_type == "meeting")
+    assert (meeting.span.start, meeting.date_text) == (date(2022, 8, 2), "on Tuesday")
+    # A government shared with a later dated action does not date anything.
+    assert events_of("The junta held talks.\n\nThe junta visited Naypyitaw on Tuesday.") != []
+    assert [
+        c.event_type
+        for c in events_of("The junta held talks.\n\nThe junta visited Naypyitaw on Tuesday.")
+    ] == ["visit"]
+
+
+def test_actions_without_any_actor_are_left_out():
+    assert events_of("In early July, the country hosted a regional forum.") == []
