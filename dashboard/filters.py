@@ -12,8 +12,9 @@ meaning:
   recipients; ``actors`` match an event's actors or recipients;
 * ``start``/``end`` keep every event whose [start_date, end_date] overlaps the
   range (a July-2022 month-precision event is inside 15-20 July 2022);
-* ``q`` is a case-insensitive substring of the title, description, actors,
-  recipients, countries, location or notes;
+* ``q`` is a case-insensitive substring of any text column (title, description,
+  names, location, notes, date as the source puts it, source, an import's own text
+  columns; not ids, codes or coordinates: see ``dashboard.table.NOT_SEARCHED``);
 * ``facets`` (``facet.<column>=value``) keep events whose ``column`` has the value:
   any text column of the table (see :func:`facet_columns`); for the list columns
   ``actors``/``recipients`` an event has a value when it lists it (canonical

@@ -33,15 +33,25 @@ ACTORS_PATH_VARIABLE = "ACTORS_PATH"
 #: Joins the searchable fields; a character no loaded value contains.
 FIELD_BREAK = "\x00"
 
-_TEXT_COLUMNS = (
-    "title",
-    "description",
-    "actors",
-    "recipients",
-    "countries",
-    "location",
-    "notes",
+#: Columns the text search skips: dates, identifiers, codes and coordinates. Every other
+#: column is searched, the source and an import's own text columns included.
+NOT_SEARCHED = frozenset(
+    {
+        "start_date",
+        "end_date",
+        "event_id",
+        "date_precision",
+        "date_basis",
+        "source_paragraph",
+        "latitude",
+        "longitude",
+    }
 )
+
+
+def search_columns(columns) -> list[str]:
+    """The columns of a frame with ``columns`` that the text search reads, in order."""
+    return [c for c in columns if c not in NOT_SEARCHED]
 
 
 @dataclass(frozen=True, eq=False)
@@ -188,7 +198,10 @@ class EventTable:
         """Case-folded searchable text of each event (:func:`fold_case`), built on first use."""
         with self._lock:
             if not self._haystack:
-                parts = [pa.array(self.events[c], type=pa.large_string()) for c in _TEXT_COLUMNS]
+                parts = [
+                    pa.array(self.events[c], type=pa.large_string())
+                    for c in search_columns(self.events.columns)
+                ]
                 # NUL never occurs in loaded text (the loader refuses it), so a
                 # search cannot match across two fields.
                 joined = pc.binary_join_element_wise(

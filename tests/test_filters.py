@@ -105,7 +105,9 @@ def table(directory):
         (FilterSpec(q="laos"), {"forum-july"}),
         (FilterSpec(q="wang yi"), {"forum-july"}),
         (FilterSpec(q="naypyitaw"), {"lavrov-visits-myanmar", "coup"}),
-        (FilterSpec(q="wednesday"), set()),  # date_text is not searched
+        # Every text column is searched: date_text and source too (not ids or codes).
+        (FilterSpec(q="wednesday"), {"executions", "coup", "us-condemns", "lavrov-visits-myanmar"}),
+        (FilterSpec(q="example news"), ALL),  # the source column
         (FilterSpec(q="a.b"), set()),  # a substring, not a pattern
         (FilterSpec(q="("), set()),
         (FilterSpec(q="zzz"), set()),
@@ -423,11 +425,9 @@ def _reference_positions(rows, spec: FilterSpec, directory) -> list[int]:
         ]
         countries = {c.strip() for c in row["countries"].split(";") if c.strip()}
         countries |= {directory.country_of(p) for p in people} - {""}
-        searchable = [
-            row[c]
-            for c in ("title", "description", "actors", "recipients", "countries", "location")
-        ]
-        searchable.append(row["notes"])
+        not_searched = {"event_id", "start_date", "end_date", "date_precision", "date_basis"}
+        not_searched |= {"source_paragraph", "latitude", "longitude"}
+        searchable = [text for column, text in row.items() if column not in not_searched]
         if spec.countries and not countries & set(spec.countries):
             continue
         if spec.actors and not set(people) & set(spec.actors):

@@ -111,7 +111,7 @@ def _filter_widgets(table: EventTable, spec: FilterSpec) -> None:
         "Search text",
         key=state.W_QUERY,
         on_change=_commit,
-        placeholder="Words in title, description, names…",
+        placeholder="Words in any text: title, names, source…",
         max_chars=200,
     )
 
