@@ -7,9 +7,14 @@
   gets a leading apostrophe (see :mod:`dashboard.cells`), which the loader
   removes again, so both properties hold at once.
 * UTF-8 with a byte-order mark, so spreadsheet programs detect the encoding.
+
+The same events also export as a TimelineJS story (:func:`timelinejs`).
 """
 
 from __future__ import annotations
+
+import html
+import json
 
 import pandas as pd
 
@@ -36,3 +41,53 @@ def export_csv(events: pd.DataFrame) -> bytes:
     """CSV bytes of ``events``: every column, every row given, nothing else."""
     text = export_frame(events).to_csv(index=False, lineterminator="\r\n")
     return (BOM + text).encode("utf-8")
+
+
+def timelinejs(events: pd.DataFrame, title: str = "Diplomatic timeline") -> dict:
+    """``events`` as a TimelineJS 3 story (its JSON format), so an analyst can publish it.
+
+    Each event is a slide: the headline is its title; the text its description and
+    its source (with paragraphs); dates carry only what is known (a month-precision
+    event has no day, a year-precision one only its year) and the source's own words
+    for the date are the display date. The event type groups the slides. TimelineJS
+    renders text as HTML, so every value is HTML-escaped.
+    """
+    slides = []
+    for row in events.itertuples(index=False):
+        record = row._asdict()
+        citation = str(record.get("source", "") or "").strip() or "(no source given)"
+        paragraphs = str(record.get("source_paragraph", "") or "").replace(";", ", ").strip()
+        if paragraphs:
+            citation += f", paragraph {paragraphs}"
+        slide = {
+            "unique_id": str(record["event_id"]),
+            "start_date": _timelinejs_date(record["start_date"], record["date_precision"]),
+            "text": {
+                "headline": html.escape(str(record["title"])),
+                "text": f"<p>{html.escape(str(record.get('description', '') or ''))}</p>"
+                f"<p>Source: {html.escape(citation)}</p>",
+            },
+            "group": html.escape(str(record["event_type"])),
+        }
+        if record["end_date"] != record["start_date"] and record["date_precision"] == "day":
+            slide["end_date"] = _timelinejs_date(record["end_date"], "day")
+        date_text = str(record.get("date_text", "") or "").strip()
+        if date_text:
+            slide["display_date"] = html.escape(date_text)
+        slides.append(slide)
+    return {"title": {"text": {"headline": html.escape(title), "text": ""}}, "events": slides}
+
+
+def _timelinejs_date(day, precision: str) -> dict[str, int]:
+    """A TimelineJS date with the parts the precision knows (a week keeps its first day)."""
+    date = {"year": int(day.year)}
+    if precision in ("day", "week", "month"):
+        date["month"] = int(day.month)
+    if precision in ("day", "week"):
+        date["day"] = int(day.day)
+    return date
+
+
+def export_timelinejs(events: pd.DataFrame) -> bytes:
+    """:func:`timelinejs` as UTF-8 JSON bytes."""
+    return json.dumps(timelinejs(events), ensure_ascii=False, indent=1).encode("utf-8")

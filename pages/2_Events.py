@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.export import export_csv
+from dashboard.export import export_csv, export_timelinejs
 from dashboard.summary import summarise
 from ui.events_view import show_events_table
 from ui.page import finish_page, open_page, show_if_empty
@@ -18,7 +18,8 @@ if not show_if_empty(page):
 
     positions = page.positions
     table = page.table
-    st.download_button(
+    csv_column, story_column = st.columns(2)
+    csv_column.download_button(
         f"Download these {len(positions):,} events (CSV)",
         # Deferred: the CSV is built when the analyst clicks, not on every rerun.
         data=lambda: export_csv(table.take(positions)),
@@ -26,6 +27,15 @@ if not show_if_empty(page):
         mime="text/csv",
         on_click="ignore",
         icon=":material/download:",
+    )
+    story_column.download_button(
+        "As a TimelineJS story (JSON)",
+        data=lambda: export_timelinejs(table.take(positions)),
+        file_name="events-timelinejs.json",
+        mime="application/json",
+        on_click="ignore",
+        icon=":material/timeline:",
+        help="The filtered events as TimelineJS 3 JSON, to publish the story as a timeline.",
     )
     show_events_table(table, positions)
 finish_page(page)

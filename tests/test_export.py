@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pandas as pd
 import pytest
 from conftest import csv_bytes, event_row, sample_events
 
 from dashboard.cells import escape_formula_cells, unescape_formula_cells
-from dashboard.export import BOM, export_csv, export_frame
+from dashboard.export import BOM, export_csv, export_frame, export_timelinejs, timelinejs
+from dashboard.filters import FilterSpec, apply_filters
 from dashboard.loading import parse_events
+from dashboard.table import load_events
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -160,3 +163,40 @@ def test_export_frame_is_all_text_and_leaves_the_input_alone(awkward_frame):
     assert all(out[c].map(type).eq(str).all() for c in out.columns)
     assert "'=formula header" in out.columns
     pd.testing.assert_frame_equal(awkward_frame, before)
+
+
+def test_timelinejs_story_of_the_filtered_events():
+    table = load_events()
+    events = apply_filters(table, FilterSpec(countries=("Russia",)))
+    story = json.loads(export_timelinejs(events))
+    assert story == timelinejs(events)
+    slides = {slide["unique_id"]: slide for slide in story["events"]}
+    assert list(slides) == events["event_id"].tolist()
+    visit = slides["lavrov-visits-myanmar-2022-08-03"]
+    assert visit["start_date"] == {"year": 2022, "month": 8, "day": 3}
+    assert "end_date" not in visit
+    assert "Source: The Wall Street Journal" in visit["text"]["text"]
+    for row in events.itertuples():
+        # Only the parts the precision knows: no day for a month, only the year for a year.
+        known = {"day": 3, "week": 3, "month": 2, "year": 1}[row.date_precision]
+        assert len(slides[row.event_id]["start_date"]) == known
+    assert "month" in set(events["date_precision"])
+
+
+def test_timelinejs_escapes_html_and_keeps_spans():
+    frame = parse_events(
+        csv_bytes(
+            [
+                event_row(
+                    event_id="x",
+                    title="<script>alert(1)</script>",
+                    start_date="2022-08-03",
+                    end_date="2022-08-05",
+                    date_precision="day",
+                )
+            ]
+        )
+    )
+    (slide,) = timelinejs(frame)["events"]
+    assert slide["text"]["headline"] == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert slide["end_date"] == {"year": 2022, "month": 8, "day": 5}
