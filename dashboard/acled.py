@@ -37,6 +37,7 @@ from dashboard import schema
 from dashboard.actors import ActorDirectory
 from dashboard.loading import validate_events_frame
 from dashboard.problems import EventsFileError, Problem
+from dashboard.sourcemap import per_distinct
 
 #: Columns that identify an ACLED export (compared case-insensitively).
 SIGNATURE_COLUMNS: tuple[str, ...] = (
@@ -195,7 +196,7 @@ def convert_acled_frame(
         return record_rows(n) if record_rows else np.arange(2, n + 2)
 
     col = {c: frame[c].str.strip() if c in frame else _empty(frame) for c in MAPPED_COLUMNS}
-    date, found, date_notices = _parse_dates(col["event_date"])
+    date, found, date_notices = _parse_distinct_dates(col["event_date"])
     found += _check_rows(col, date)
     if found:
         lines = rows()
@@ -212,12 +213,16 @@ def convert_acled_frame(
     start, end = _spans(date, precision)
     types, unknown = _event_types(col["event_type"], col["sub_event_type"])
 
-    actors = _join_lists(col["actor1"], col["assoc_actor_1"])
-    recipients = _join_lists(col["actor2"], col["assoc_actor_2"])
-    countries = [
-        _join_unique([country, *(directory.country_of(a) for a in _split(people))])
-        for country, people in zip(col["country"], actors + ";" + recipients, strict=True)
-    ]
+    actors = per_distinct(_join_lists, col["actor1"], col["assoc_actor_1"])
+    recipients = per_distinct(_join_lists, col["actor2"], col["assoc_actor_2"])
+
+    def countries_of(country: pd.Series, people: pd.Series) -> list[str]:
+        return [
+            _join_unique([c, *(directory.country_of(a) for a in _split(p))])
+            for c, p in zip(country, people, strict=True)
+        ]
+
+    countries = per_distinct(countries_of, col["country"], actors + ";" + recipients)
 
     out = pd.DataFrame(
         {
@@ -231,7 +236,7 @@ def convert_acled_frame(
             "description": frame["notes"] if "notes" in frame else _empty(frame),
             "actors": actors,
             "recipients": recipients,
-            "countries": pd.Series(countries, index=frame.index, dtype="str"),
+            "countries": countries,
             "location": col["location"],
             "source": frame["source"] if "source" in frame else _empty(frame),
             "notes": col["time_precision"].map(_PRECISION_NOTES) + _iso(date) + ".",
@@ -269,6 +274,20 @@ def _normalise_columns(frame: pd.DataFrame) -> pd.DataFrame:
     renames = {c: LEGACY_NAMES.get(new, new) for c, new in renames.items()}
     renames = {c: new for c, new in renames.items() if new in MAPPED_COLUMNS and new != c}
     return frame.rename(columns=renames) if renames else frame
+
+
+def _parse_distinct_dates(text: pd.Series) -> tuple[pd.Series, list[tuple], list[str]]:
+    """:func:`_parse_dates` on the distinct values only (a table repeats its dates)."""
+    codes, distinct = pd.factorize(text)
+    date, found_distinct, notices = _parse_dates(pd.Series(distinct, dtype="str"))
+    spread = pd.Series(date.to_numpy()[codes], index=text.index)
+    found = []
+    if found_distinct:
+        rows_of = pd.Series(np.arange(len(text))).groupby(codes).apply(list)
+        for u, column, message, ref in found_distinct:
+            found.extend((i, column, message, ref) for i in rows_of[u])
+        found.sort()
+    return spread, found, notices
 
 
 def _parse_dates(text: pd.Series) -> tuple[pd.Series, list[tuple], list[str]]:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from dashboard import bench, synth
+from dashboard import bench, bench_import, synth
 from dashboard.export import export_csv
 from dashboard.extraction import candidates_frame, extract_events
 from dashboard.filters import add_filter_arguments, apply_filters, spec_from_args
@@ -266,6 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     synth.add_command(commands)
     bench.add_command(commands)
+    bench_import.add_command(commands)
     return parser
 
 

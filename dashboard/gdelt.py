@@ -31,7 +31,15 @@ import pandas as pd
 from dashboard import cameo
 from dashboard.actors import ActorDirectory
 from dashboard.countries import names_of
-from dashboard.sourcemap import RowChecks, finish, iso, join_unique, pick, type_vocabulary
+from dashboard.sourcemap import (
+    RowChecks,
+    finish,
+    iso,
+    join_unique,
+    per_distinct,
+    pick,
+    type_vocabulary,
+)
 
 _ACTOR = [
     "Code",
@@ -127,14 +135,21 @@ def convert_gdelt_frame(
     types = cameo.our_types(codes)
     actor1, actor2 = pick(frame, "Actor1Name"), pick(frame, "Actor2Name")
     quad = pick(frame, "QuadClass").map(cameo.QUAD_CLASSES).fillna(cameo.quad_class(codes))
-    countries = join_unique(
-        [
-            names_of(pick(frame, "Actor1CountryCode"), "iso3"),
-            names_of(pick(frame, "Actor2CountryCode"), "iso3"),
-            names_of(pick(frame, "ActionGeo_CountryCode"), "fips"),
-            actor1.map(directory.country_of),
-            actor2.map(directory.country_of),
-        ]
+    countries = per_distinct(
+        lambda c1, c2, geo, a1, a2: join_unique(
+            [
+                names_of(c1, "iso3"),
+                names_of(c2, "iso3"),
+                names_of(geo, "fips"),
+                a1.map(directory.country_of),
+                a2.map(directory.country_of),
+            ]
+        ),
+        pick(frame, "Actor1CountryCode"),
+        pick(frame, "Actor2CountryCode"),
+        pick(frame, "ActionGeo_CountryCode"),
+        actor1,
+        actor2,
     )
     label = types.str.capitalize()
     who = actor1.where(actor1 != "", "(no actor named)")

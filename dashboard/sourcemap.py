@@ -95,3 +95,18 @@ def type_vocabulary(types: pd.Series, vocabulary: str) -> pd.Series:
     return pd.Series(
         np.where(types.isin(schema.EVENT_TYPE_NAMES), "", vocabulary), index=types.index
     ).astype("str")
+
+
+def per_distinct(function: Callable[..., pd.Series], *columns: pd.Series) -> pd.Series:
+    """``function(*columns)`` computed once per distinct row of ``columns``, spread back.
+
+    Event tables repeat their actors, countries and dates many times: the row-wise
+    Python work is done on the distinct combinations only.
+    """
+    keys = pd.MultiIndex.from_arrays(list(columns))
+    codes, distinct = pd.factorize(keys)
+    unique_columns = [
+        pd.Series(distinct.get_level_values(i), dtype="str") for i in range(len(columns))
+    ]
+    result = function(*unique_columns)
+    return pd.Series(np.asarray(result, dtype=object)[codes], index=columns[0].index, dtype="str")
