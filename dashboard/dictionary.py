@@ -38,3 +38,11 @@ def vocabulary_markdown() -> str:
     """The event-type vocabulary with its PLOVER category and quad class."""
     rows = [(f"`{t.name}`", t.plover, t.quad_class, t.definition) for t in schema.EVENT_TYPES]
     return _table(("event_type", "PLOVER", "quad class", "definition"), rows)
+
+
+def formats_markdown() -> str:
+    """The source formats: name (for ``--from``), what it is, what each column becomes."""
+    from dashboard.formats import REGISTRY  # the registry imports the format modules
+
+    rows = [(f"`{f.name}`", f.title, f.summary) for f in REGISTRY]
+    return _table(("format", "what", "what each column becomes"), rows)

@@ -401,6 +401,11 @@ def _blank_missing(frame: pd.DataFrame, missing: frozenset[str]) -> pd.DataFrame
     return frame
 
 
+def table_columns(source: str | os.PathLike | bytes) -> tuple[str, ...]:
+    """The column names of a table (its first record), as the mapping form offers them."""
+    return sniff(read_source(source)).sniffed.columns
+
+
 def load_any_frame(
     source: str | os.PathLike | bytes,
     *,
@@ -460,6 +465,9 @@ def load_any_frame(
             raise EventsFileError([*err.problems, Problem(None, None, UNRECOGNISED)]) from None
     else:
         imported = recognised.convert(opened)
+    if recognised is not None and recognised is not formats.OURS:
+        read_as = f"Read as {recognised.title}: {recognised.summary}"
+        return imported.events, [*sniffing.notices, *imported.notices, read_as]
     return imported.events, [*sniffing.notices, *imported.notices]
 
 

@@ -3,7 +3,12 @@
 import streamlit as st
 
 from dashboard import schema
-from dashboard.dictionary import data_dictionary_markdown, precision_markdown, vocabulary_markdown
+from dashboard.dictionary import (
+    data_dictionary_markdown,
+    formats_markdown,
+    precision_markdown,
+    vocabulary_markdown,
+)
 from ui.data import source_counts
 from ui.page import finish_page, open_page
 from ui.render import md_escape
@@ -32,13 +37,17 @@ for notice in shown_table_notices():
 
 st.header("Open your own table")
 st.markdown(
-    "Upload a table to look at it with every page of the dashboard: a CSV with the columns "
-    "of the data dictionary below, an ACLED export (CSV; its types are mapped to ours), "
-    "or Parquet. If the file has problems, they are listed by row and column and the "
-    "table shown stays as it is. **Back to the default table** (above) returns to the "
-    "default. The sidebar's **Open your own table** does the same from any page."
+    "Upload a table to look at it with every page of the dashboard: a table with the columns "
+    "of the data dictionary below, or an ACLED, GDELT, UCDP GED or ICEWS file (CSV, "
+    "tab-separated, Parquet, JSON or Excel), recognised by its content and mapped onto our "
+    "columns as the table below says. Any other table can be mapped column by column. "
+    "If the file has problems, they are listed by row and column and the table shown stays "
+    "as it is. **Back to the default table** (above) returns to the default. The sidebar's "
+    "**Open your own table** does the same from any page."
 )
 uploader("about")
+# Generated from the formats registry (our own constants), so markdown is safe.
+st.markdown(formats_markdown())
 
 st.header("Sources and how to cite them")
 st.markdown(

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from dashboard.dictionary import data_dictionary_markdown, precision_markdown, vocabulary_markdown
+from dashboard.dictionary import (
+    data_dictionary_markdown,
+    formats_markdown,
+    precision_markdown,
+    vocabulary_markdown,
+)
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
@@ -18,7 +23,8 @@ def test_quick_start_is_exactly_make_run_and_make_test():
 
 
 def test_readme_tables_are_the_schema_s():
-    for table in (data_dictionary_markdown(), precision_markdown(), vocabulary_markdown()):
+    tables = (data_dictionary_markdown(), precision_markdown(), vocabulary_markdown())
+    for table in (*tables, formats_markdown()):
         assert table in README
 
 

@@ -155,8 +155,10 @@ def test_an_invalid_upload_lists_its_problems_and_keeps_the_table(article):
 def test_an_invalid_first_upload_keeps_the_default(article):
     at = upload(open_app(EVENTS), "notes.csv", b"name,comment\nx,y\n")
     assert not at.exception
-    assert "cannot be opened" in at.error[0].value
-    assert "required column is missing" in at.text[0].value
+    # Not a format we know: the column mapping is offered instead of the problems.
+    assert "notes\\.csv is not a table this dashboard recognises" in at.info[0].value
+    assert [h.value for h in at.subheader] == ["Map the columns of notes\\.csv"]
+    assert "required column is missing" in at.text[0].value  # the preview's problems
     assert banner(at).startswith("Showing the article")
     assert metric(at, "Events") == f"{len(article):,}"
 

@@ -16,9 +16,10 @@ from dashboard.memory import tune_allocator
 from dashboard.table import EventTable
 from ui import state
 from ui.data import load_table
+from ui.mapping_form import show_mapping_form
 from ui.render import warn_all
 from ui.sidebar import render_sidebar
-from ui.upload import current_upload, show_banner, show_messages, uploader
+from ui.upload import current_upload, open_upload, show_banner, show_messages, uploader
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ def open_page(title: str) -> PageContext:
         # The default cannot be loaded (its problems are shown); an own table still can.
         uploader("main")
         show_messages()
+        show_mapping_form(open_upload)
         st.stop()
     spec = render_sidebar(table)
     with st.sidebar.expander("Open your own table", icon=":material/upload_file:"):

@@ -25,6 +25,10 @@ NOTICES = "filter_notices"
 UPLOAD = "upload"
 #: Messages about the last upload (list of ui.upload.Message), shown once.
 UPLOAD_MESSAGES = "upload_messages"
+#: An upload no format recognised, waiting for its column mapping: (file name, bytes).
+UPLOAD_MAPPING = "upload_mapping"
+#: Prefix of the mapping form's widget keys.
+MAPPING_WIDGET = "mapping_"
 #: Part of the uploaders' keys; bumped to empty them when going back to the default.
 UPLOAD_GENERATION = "upload_generation"
 

@@ -18,15 +18,17 @@ from typing import Literal
 import streamlit as st
 
 from dashboard import network
-from dashboard.importing import load_any
+from dashboard.importing import UNRECOGNISED, load_any
+from dashboard.mapping import ColumnMapping
 from dashboard.problems import EventsFileError, format_grouped_problems
 from dashboard.table import DEFAULT_EVENTS_PATH, EVENTS_PATH_VARIABLE, EventTable
 from ui import state
 from ui.data import MAX_PROBLEMS_SHOWN, load_default, unexpected_error_text
+from ui.mapping_form import show_mapping_form
 from ui.render import md_escape
 
 #: File types the uploader offers (the content decides the format, not the name).
-UPLOAD_TYPES = ("csv", "parquet")
+UPLOAD_TYPES = ("csv", "tsv", "tab", "txt", "parquet", "json", "xlsx")
 #: Streamlit counts ``server.maxUploadSize`` in MiB.
 BYTES_PER_MB = 1024 * 1024
 
@@ -66,18 +68,35 @@ def current_upload() -> Upload | None:
 
 
 @st.cache_resource(max_entries=4, show_spinner="Reading your table…")
-def _load_upload(digest: str, name: str, _data: bytes) -> tuple[EventTable, tuple[str, ...]]:
+def _load_upload(
+    digest: str, name: str, _data: bytes, mapping_key: tuple = ()
+) -> tuple[EventTable, tuple[str, ...]]:
     """Read uploaded bytes (our CSV, ACLED CSV or Parquet); keyed by their hash, not hashed again.
 
     Failures raise and are not cached. The network's edge indexes are built with the
     table (as for the default table), so the first Network visit is not the slow one.
     """
-    table, notices = load_any(_data, label=name)
+    mapping = mapping_from_key(mapping_key)
+    table, notices = load_any(_data, label=name, mapping=mapping)
     network.prepare(table)
     return table, tuple(notices)
 
 
-def open_upload(name: str, data: bytes) -> bool:
+def mapping_key(mapping: ColumnMapping | None) -> tuple:
+    """A hashable cache key for a mapping (empty: none)."""
+    if mapping is None:
+        return ()
+    return (tuple(sorted(mapping.columns.items())), tuple(sorted(mapping.values.items())))
+
+
+def mapping_from_key(key: tuple) -> ColumnMapping | None:
+    if not key:
+        return None
+    columns, values = key
+    return ColumnMapping(dict(columns), dict(values))
+
+
+def open_upload(name: str, data: bytes, mapping: ColumnMapping | None = None) -> bool:
     """Make ``data`` this session's table; on any problem keep the current one and say why.
 
     Returns True when the table was replaced. The outcome is queued as messages.
@@ -88,9 +107,20 @@ def open_upload(name: str, data: bytes) -> bool:
         return False
     digest = hashlib.sha256(data).hexdigest()
     try:
-        table, notices = _load_upload(digest, name, data)
+        table, notices = _load_upload(digest, name, data, mapping_key(mapping))
     except EventsFileError as error:
         count = len(error.problems)
+        if mapping is None and any(p.message == UNRECOGNISED for p in error.problems):
+            # Not a format we know: offer to map its columns onto ours (ui.mapping_form).
+            st.session_state[state.UPLOAD_MAPPING] = (name, data)
+            _say(
+                Message(
+                    "info",
+                    f"{md_escape(name)} is not a table this dashboard recognises. "
+                    "Map its columns onto ours below, check the preview, and load it.",
+                )
+            )
+            return False
         _say(
             Message(
                 "error",
@@ -111,6 +141,7 @@ def open_upload(name: str, data: bytes) -> bool:
         )
         return False
     _forget_page_state()
+    st.session_state.pop(state.UPLOAD_MAPPING, None)
     st.session_state[state.UPLOAD] = Upload(name, len(data), digest, table, notices)
     _say(
         Message("success", f"Opened {md_escape(name)}: {_events(len(table))}."),
@@ -138,12 +169,13 @@ def uploader(place: str) -> None:
         on_change=_on_upload,
         args=(key,),
         help=(
-            "A CSV with this dashboard's columns, an ACLED export (CSV), or Parquet. "
-            "It replaces the default table in this browser tab only."
+            "A table with this dashboard's columns, or an ACLED, GDELT, UCDP GED or ICEWS "
+            "file (CSV, tab-separated, Parquet, JSON or Excel); any other table can be "
+            "mapped column by column. It replaces the default table in this browser tab only."
         ),
     )
     st.caption(
-        f"CSV or Parquet, up to {max_upload_mb():,} MB. Shown in this browser tab only; "
+        f"CSV, TSV, Parquet, JSON or Excel, up to {max_upload_mb():,} MB. Shown in this tab only; "
         "other tabs and other people keep their table."
     )
 
@@ -182,6 +214,7 @@ def show_banner(table: EventTable, shown: int | None = None) -> None:
     else:
         st.caption(f"Showing {md_escape(default_table_name())} — {counted}.")
     show_messages()
+    show_mapping_form(open_upload)
 
 
 def show_messages() -> None:

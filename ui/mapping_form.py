@@ -1,0 +1,124 @@
+"""The column-mapping form for an upload no format recognises: pick, preview, load.
+
+The same :class:`dashboard.mapping.ColumnMapping` as ``convert --map/--set``: each of our
+columns from one of the table's (``when`` reads free-text dates and ranges), or a fixed
+event type for every row. The preview converts the table as mapped and shows its first
+events or its problems; **Load** opens it like any upload.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import schema
+from dashboard.importing import load_any_frame, table_columns
+from dashboard.mapping import WHEN, ColumnMapping
+from dashboard.problems import EventsFileError, format_grouped_problems
+from ui import state
+from ui.render import md_escape
+
+#: Our columns the form offers, with what each asks for.
+FIELDS: dict[str, str] = {
+    WHEN: "Date or date range (free text)",
+    "title": "Title",
+    "event_type": "Event type",
+    "actors": "Actors",
+    "recipients": "Recipients",
+    "countries": "Countries",
+    "location": "Location",
+    "description": "Description",
+    "source": "Source",
+    "event_id": "Event id (else the row number)",
+}
+NONE = "(none)"
+PREVIEW_ROWS = 5
+
+
+def pending() -> tuple[str, bytes] | None:
+    """The upload waiting for its mapping: (file name, bytes)."""
+    return st.session_state.get(state.UPLOAD_MAPPING)
+
+
+def _guess(ours: str, columns: list[str]) -> int:
+    """Preselect a column with our column's name (any case), else none."""
+    folded = [c.strip().casefold() for c in columns]
+    for name in (ours, ours.rstrip("s"), "date" if ours == WHEN else ours):
+        if name in folded:
+            return folded.index(name) + 1
+    return 0
+
+
+def chosen_mapping(columns: list[str]) -> ColumnMapping:
+    """The mapping the form's widgets hold."""
+    picked = {ours: st.session_state.get(f"{state.MAPPING_WIDGET}{ours}", NONE) for ours in FIELDS}
+    values = {}
+    fixed = st.session_state.get(f"{state.MAPPING_WIDGET}set_event_type", "").strip()
+    if fixed and picked["event_type"] == NONE:
+        values["event_type"] = fixed
+    vocabulary = st.session_state.get(f"{state.MAPPING_WIDGET}set_type_vocabulary", "").strip()
+    if vocabulary:
+        values[schema.TYPE_VOCABULARY_COLUMN] = vocabulary
+    return ColumnMapping(
+        {ours: theirs for ours, theirs in picked.items() if theirs not in (NONE, None)}, values
+    )
+
+
+def show_mapping_form(open_upload) -> None:
+    """The form, when an upload waits for its mapping; ``open_upload`` loads it."""
+    waiting = pending()
+    if waiting is None:
+        return
+    name, data = waiting
+    columns = list(table_columns(data))
+    with st.container(border=True):
+        st.subheader(f"Map the columns of {md_escape(name)}")
+        st.caption(
+            "For each of our columns, pick the column of your table that holds it. "
+            "The date column may hold free text such as November 19, 2012 or "
+            "January 29–February 7, 1909."
+        )
+        grid = st.columns(2)
+        for i, (ours, label) in enumerate(FIELDS.items()):
+            grid[i % 2].selectbox(
+                label,
+                [NONE, *columns],
+                index=_guess(ours, columns),
+                key=f"{state.MAPPING_WIDGET}{ours}",
+            )
+        grid[0].text_input(
+            "Event type for every event (when no column holds it)",
+            key=f"{state.MAPPING_WIDGET}set_event_type",
+        )
+        grid[1].text_input(
+            "Vocabulary of the types, if they are not ours (e.g. CAMEO)",
+            key=f"{state.MAPPING_WIDGET}set_type_vocabulary",
+        )
+        mapping = chosen_mapping(columns)
+        st.markdown("**Preview**")
+        try:
+            frame, _ = load_any_frame(data, mapping=mapping)
+        except EventsFileError as error:
+            st.text("\n".join(format_grouped_problems(error.problems, limit=10)))
+            ready = False
+        else:
+            shown = frame.head(PREVIEW_ROWS)[list(schema.REQUIRED_COLUMNS)].copy()
+            for column in schema.DATE_COLUMNS:
+                shown[column] = pd.to_datetime(shown[column]).dt.strftime("%Y-%m-%d")
+            st.dataframe(shown, hide_index=True)
+            st.caption(f"{len(frame):,} events.")
+            ready = True
+        left, right = st.columns(2)
+        left.button(
+            "Load with this mapping",
+            disabled=not ready,
+            on_click=open_upload,
+            args=(name, data, mapping),
+            key=f"{state.MAPPING_WIDGET}load",
+            type="primary",
+        )
+        right.button("Cancel", on_click=_cancel, key=f"{state.MAPPING_WIDGET}cancel")
+
+
+def _cancel() -> None:
+    st.session_state.pop(state.UPLOAD_MAPPING, None)
