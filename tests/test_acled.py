@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import schema
+from dashboard import formats, schema
 from dashboard.acled import TYPE_MAP, convert_acled_frame, map_event_type
 from dashboard.actors import ActorDirectory
 from dashboard.cli import main
@@ -17,6 +17,7 @@ from dashboard.loading import parse_events
 from dashboard.problems import EventsFileError
 from dashboard.table import load_directory
 
+READ_AS = f"Read as {formats.ACLED.title}: {formats.ACLED.summary}"
 SAMPLE = Path(__file__).parent / "data" / "acled_sample.csv"
 
 #: A directory independent of data/actors.csv, so the expected countries are fixed here.
@@ -162,7 +163,11 @@ def test_sample_maps_every_row(imported):
 
 def test_sample_notices(imported):
     _, notices = imported
-    assert notices == ["Imported 12 ACLED events.", UNKNOWN_NOTICE]
+    assert notices == [
+        "Imported 12 ACLED events.",
+        UNKNOWN_NOTICE,
+        READ_AS,
+    ]
 
 
 def test_text_fields_and_extra_columns(imported):
@@ -329,7 +334,7 @@ def test_minimal_acled_columns_and_both_date_formats():
     ]
     assert events["start_date"].dt.strftime("%Y-%m-%d").tolist() == ["2021-03-01", "2021-12-28"]
     assert events["end_date"].dt.strftime("%Y-%m-%d").tolist() == ["2021-03-31", "2022-01-03"]
-    assert notices == ["Imported 2 ACLED events."]
+    assert notices == ["Imported 2 ACLED events.", READ_AS]
 
 
 def test_convert_acled_frame_default_rows_and_directory():
@@ -360,7 +365,9 @@ def run(*argv: str) -> tuple[int, str, str]:
 def test_cli_validate_acled(fmt):
     code, out, err = run("validate", "--format", fmt, str(SAMPLE))
     assert (code, out) == (0, f"{SAMPLE}: valid, 12 events, 2022-01-29 to 2024-02-29\n")
-    assert err == f"notice: Imported 12 ACLED events.\nnotice: {UNKNOWN_NOTICE}\n"
+    assert err == (
+        f"notice: Imported 12 ACLED events.\nnotice: {UNKNOWN_NOTICE}\nnotice: {READ_AS}\n"
+    )
 
 
 def test_cli_validate_acled_as_events_fails():
