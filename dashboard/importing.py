@@ -110,6 +110,19 @@ def read_parquet_table(data: bytes) -> pd.DataFrame:
     is refused with one file-level problem.
     """
     try:
+        return _read_parquet_table(data)
+    except EventsFileError:
+        raise
+    except (pa.ArrowException, OSError, ValueError, IndexError, KeyError) as err:
+        # A corrupt file fails in many places (metadata text, page data, dictionary
+        # indices, column lengths): each is the same problem for the analyst.
+        raise EventsFileError(
+            [Problem(None, None, f"not a readable Parquet file ({err})")]
+        ) from None
+
+
+def _read_parquet_table(data: bytes) -> pd.DataFrame:
+    try:
         parquet = pq.ParquetFile(io.BytesIO(data))
         schema_arrow = parquet.schema_arrow
         _check_parquet_sizes(parquet.metadata, len(data))
@@ -122,14 +135,14 @@ def read_parquet_table(data: bytes) -> pd.DataFrame:
             or pa.types.is_large_binary(field.type)
         ]
         parquet = pq.ParquetFile(io.BytesIO(data), read_dictionary=text_columns)
+        # JSON written by pandas; corrupt bytes there raise UnicodeDecodeError (a ValueError).
+        pandas_metadata = schema_arrow.pandas_metadata or {}
     except (pa.ArrowException, OSError, ValueError) as err:
         raise EventsFileError(
             [Problem(None, None, f"not a readable Parquet file ({err})")]
         ) from None
     index_columns = {
-        name
-        for name in (schema_arrow.pandas_metadata or {}).get("index_columns", [])
-        if isinstance(name, str)
+        name for name in pandas_metadata.get("index_columns", []) if isinstance(name, str)
     }
     problems, raw, names = [], {}, []
     for position, field in enumerate(schema_arrow, start=1):
@@ -165,6 +178,12 @@ def read_parquet_table(data: bytes) -> pd.DataFrame:
             problems.append(
                 Problem(None, name, f"values of type {schema_arrow.field(name).type} are not text")
             )
+            continue
+        try:
+            # Parquet readers trust a string column's bytes; corrupt ones would fail later.
+            columns[name].validate(full=True)
+        except pa.ArrowInvalid:
+            problems.append(Problem(None, name, "holds bytes that are not UTF-8 text"))
     if problems:
         raise EventsFileError(problems)
     # large_string is what pandas' str dtype holds: no copy (as for a CSV).
