@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 EVENTS ?=
+ENGINE ?=
 
 .PHONY: run test lint format bench screenshots clean
 
@@ -20,7 +21,8 @@ $(VENV)/.installed-test: requirements.txt requirements-test.txt $(VENV)/.install
 	touch $@
 
 run: $(VENV)/.installed
-	$(if $(EVENTS),EVENTS_PATH="$(abspath $(EVENTS))") $(BIN)/streamlit run app.py \
+	$(if $(EVENTS),EVENTS_PATH="$(abspath $(EVENTS))") $(if $(ENGINE),ENGINE="$(ENGINE)") \
+		$(BIN)/streamlit run app.py \
 		--server.port $(PORT) --server.headless true
 
 test: $(VENV)/.installed-test

@@ -18,14 +18,16 @@ from datetime import date
 from pathlib import Path
 
 from dashboard import bench, bench_import, synth
+from dashboard.dataset import is_dataset, write_dataset
 from dashboard.export import export_csv
 from dashboard.extraction import candidates_frame, extract_events
-from dashboard.filters import add_filter_arguments, apply_filters, spec_from_args
+from dashboard.filters import add_filter_arguments, spec_from_args
 from dashboard.importing import FORMATS, load_any, load_any_frame
 from dashboard.loading import load_events_frame, validate_events_frame
 from dashboard.mapping import ColumnMapping
 from dashboard.memory import tune_allocator
 from dashboard.problems import EventsFileError, format_grouped_problems
+from dashboard.query import ENGINES, Engine, MemoryEngine, open_engine
 from dashboard.scoring import dated_by_article, format_score, score_events
 from dashboard.table import EventTable, default_events_path, load_directory
 from dashboard.workspace import Workspace
@@ -57,10 +59,10 @@ def _report_invalid(path, err: EventsFileError, stderr) -> None:
     print(f"{path}: invalid, {_count(len(err.problems), 'problem')}", file=stderr)
 
 
-def _load(path, stderr, format: str = "auto") -> EventTable | None:
+def _load(path, stderr, format: str = "auto", mapping=None) -> EventTable | None:
     """Any accepted table (our CSV, ACLED, Parquet), as the app opens it; None if invalid."""
     try:
-        table, notices = load_any(path, format=format)
+        table, notices = load_any(path, format=format, mapping=mapping)
     except EventsFileError as err:
         _report_invalid(path, err, stderr)
         return None
@@ -85,6 +87,8 @@ def cmd_convert(args, stdout, stderr) -> int:
         except ValueError as err:
             print(f"error: {err}", file=stderr)
             return EXIT_USAGE
+    if args.to == "parquet-dataset":
+        return _convert_to_dataset(args, stderr, mapping)
     try:
         frame, notices = load_any_frame(
             args.input, format=args.source_format, directory=load_directory(), mapping=mapping
@@ -99,6 +103,20 @@ def cmd_convert(args, stdout, stderr) -> int:
     return EXIT_OK
 
 
+def _convert_to_dataset(args, stderr, mapping=None) -> int:
+    """``convert --to parquet-dataset``: the table as a Parquet dataset folder."""
+    table = _load(args.input, stderr, format=args.source_format, mapping=mapping)
+    if table is None:
+        return EXIT_INVALID
+    try:
+        info = write_dataset(table, args.output)
+    except FileExistsError as err:
+        print(f"error: {err}", file=stderr)
+        return EXIT_USAGE
+    print(f"wrote {_count(info.events, 'event')} to the Parquet dataset {info.path}", file=stderr)
+    return EXIT_OK
+
+
 def _write(data: bytes, output: str, stdout) -> None:
     if output == "-":
         stdout.buffer.write(data) if hasattr(stdout, "buffer") else stdout.write(data.decode())
@@ -107,21 +125,39 @@ def _write(data: bytes, output: str, stdout) -> None:
             handle.write(data)
 
 
+def _open(args, stderr) -> Engine | int:
+    """The engine ``--engine`` names over ``--events``, or the exit code of why not."""
+    if args.engine in (None, "memory") and not is_dataset(args.events):
+        table = _load(args.events, stderr)
+        return EXIT_INVALID if table is None else MemoryEngine(table)
+    try:
+        return open_engine(args.events, args.engine)
+    except EventsFileError as err:
+        _report_invalid(args.events, err, stderr)
+        return EXIT_INVALID
+    except ValueError as err:
+        print(f"error: {err}", file=stderr)
+        return EXIT_USAGE
+
+
 def cmd_export(args, stdout, stderr) -> int:
     spec, notices = spec_from_args(args)
-    table = _load(args.events, stderr)
-    if table is None:
-        return EXIT_INVALID
-    spec, unknown = spec.restricted_to(table)
-    notices += unknown
-    if notices:
-        # A dropped filter value would widen the export: refuse instead.
-        for notice in notices:
-            print(f"error: {notice}", file=stderr)
-        return EXIT_USAGE
-    rows = apply_filters(table, spec)
-    _write(export_csv(rows), args.output, stdout)
-    print(f"wrote {len(rows)} of {_count(len(table), 'event')} to {args.output}", file=stderr)
+    engine = _open(args, stderr)
+    if isinstance(engine, int):
+        return engine
+    try:
+        spec, unknown = spec.restricted_to(engine.vocabulary())
+        notices += unknown
+        if notices:
+            # A dropped filter value would widen the export: refuse instead.
+            for notice in notices:
+                print(f"error: {notice}", file=stderr)
+            return EXIT_USAGE
+        data, kept, total = engine.export_csv(spec), engine.count(spec), engine.info().events
+    finally:
+        engine.close()
+    _write(data, args.output, stdout)
+    print(f"wrote {kept} of {_count(total, 'event')} to {args.output}", file=stderr)
     return EXIT_OK
 
 
@@ -200,7 +236,17 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(func=cmd_validate)
 
     export = commands.add_parser("export", help="write the filtered events as CSV")
-    export.add_argument("--events", default=str(default_events_path()), help="events CSV")
+    export.add_argument(
+        "--events",
+        default=str(default_events_path()),
+        help="events table (CSV, Parquet, ACLED...) or Parquet dataset folder",
+    )
+    export.add_argument(
+        "--engine",
+        choices=list(ENGINES),
+        help="engine running the filters (default: $ENGINE, else duckdb for a dataset "
+        "folder, memory for a file; see docs/engines.md)",
+    )
     add_filter_arguments(export)
     export.add_argument("-o", "--output", required=True, help="output CSV path, or - for stdout")
     export.set_defaults(func=cmd_export)
@@ -227,7 +273,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="OURS=VALUE",
         help="give our column OURS the same VALUE in every event (repeatable)",
     )
-    convert.add_argument("-o", "--output", required=True, help="output CSV path, or - for stdout")
+    convert.add_argument(
+        "--to",
+        choices=("csv", "parquet-dataset"),
+        default="csv",
+        help="csv (our events CSV) or parquet-dataset (a folder the duckdb and spark "
+        "engines query, see docs/engines.md)",
+    )
+    convert.add_argument(
+        "-o", "--output", required=True, help="output CSV path or - for stdout; dataset folder"
+    )
     convert.set_defaults(func=cmd_convert)
 
     extract = commands.add_parser(

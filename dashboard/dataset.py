@@ -1,0 +1,217 @@
+"""A Parquet dataset of events: what the DuckDB and Spark engines query.
+
+``python -m dashboard convert TABLE --to parquet-dataset DIR`` writes one. Layout::
+
+    DIR/_dataset.json                        what the folder holds (columns, events, label)
+    DIR/start_year=2022/start_month=7/part-0.parquet  events starting in July 2022, sorted by date
+
+Each file holds the table's columns in their own types (dates as dates) with the list
+columns ``actors``, ``recipients`` and ``countries`` as real lists (canonical actor
+names, as the filters see them), and, for the engines:
+
+* ``_participants``: the event's actors and recipients (the ``actor`` filter);
+* ``_country_keys``: its countries and its participants' countries (``country``);
+* ``_search``: its searchable text as the in-memory search sees it (``q``);
+* ``_raw_actors``, ``_raw_recipients``, ``_raw_countries``: the list columns' text as
+  loaded, so an export from the dataset writes the same bytes as one from the table;
+* ``_row``: the event's position in the source table (exports keep that order).
+
+These columns are computed once, by the same code as the in-memory indexes, so every
+engine filters with exactly the in-memory meaning.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+
+from dashboard import schema
+from dashboard.filters import COUNTRY_KEYS_COLUMN, PARTICIPANTS_COLUMN, SEARCH_COLUMN
+from dashboard.problems import EventsFileError, Problem
+from dashboard.table import EventTable, Postings, index_loaded, load_directory
+
+#: Underscored: Spark and pyarrow skip it when they list the Parquet files.
+MANIFEST = "_dataset.json"
+FORMAT = "diplomatic-timeline events dataset"
+ROW_COLUMN = "_row"
+#: Partition columns (not ``year``: ACLED tables have one of their own; no leading
+#: underscore: Spark and pyarrow skip folders named so).
+YEAR_COLUMN, MONTH_COLUMN = "start_year", "start_month"
+_ROWS_PER_GROUP = 128 * 1024
+
+
+def raw_column(column: str) -> str:
+    """The column keeping a list column's text as loaded."""
+    return f"_raw_{column}"
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """What :data:`MANIFEST` says about a dataset folder."""
+
+    path: Path
+    columns: tuple[str, ...]
+    events: int
+    label: str
+
+    @property
+    def files(self) -> str:
+        """Glob of its Parquet files."""
+        return str(self.path / "**" / "*.parquet")
+
+
+def is_dataset(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is a folder written by :func:`write_dataset`."""
+    return (Path(path) / MANIFEST).is_file()
+
+
+def read_info(path: str | os.PathLike) -> DatasetInfo:
+    """The manifest of a dataset folder.
+
+    Raises
+    ------
+    EventsFileError
+        When the folder holds no readable manifest.
+    """
+    path = Path(path)
+    try:
+        manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("format") != FORMAT:
+            raise ValueError("not an events dataset")
+        return DatasetInfo(
+            path, tuple(manifest["columns"]), int(manifest["events"]), str(manifest["label"])
+        )
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        problem = Problem(None, None, f"{path} is not an events Parquet dataset ({err})")
+        raise EventsFileError([problem]) from None
+
+
+def _event_lists(postings: Postings, n: int) -> pa.ListArray:
+    """Per event, the values of ``postings`` it holds (a list column)."""
+    counts = postings.counts()
+    codes = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+    order = np.argsort(postings.positions, kind="stable")
+    offsets = np.zeros(n + 1, dtype=np.int32)
+    np.cumsum(np.bincount(postings.positions, minlength=n), out=offsets[1:])
+    values = pa.array(postings.names, type=pa.string()).take(pa.array(codes[order]))
+    return pa.ListArray.from_arrays(pa.array(offsets, type=pa.int32()), values)
+
+
+def dataset_table(table: EventTable) -> pa.Table:
+    """The events of ``table`` as the dataset stores them (before partitioning)."""
+    events = table.events
+    n = len(table)
+    lists = {"actors": table.actors, "recipients": table.recipients}
+    columns: dict[str, pa.Array] = {}
+    for name in events.columns:
+        if name in schema.DATE_COLUMNS:
+            columns[name] = pa.array(events[name].to_numpy().astype("datetime64[D]"))
+        elif name in lists:
+            columns[name] = _event_lists(lists[name], n)
+        elif name == "countries":
+            columns[name] = _listed_countries(events[name])
+        else:
+            columns[name] = pa.array(events[name], type=pa.string())
+    for name in schema.LIST_COLUMNS:
+        columns[raw_column(name)] = pa.array(events[name], type=pa.string())
+    columns[PARTICIPANTS_COLUMN] = _event_lists(table.participants, n)
+    columns[COUNTRY_KEYS_COLUMN] = _event_lists(table.countries, n)
+    columns[SEARCH_COLUMN] = pc.cast(table.haystack(), pa.string())
+    columns[ROW_COLUMN] = pa.array(np.arange(n, dtype=np.int64))
+    starts = events["start_date"].to_numpy().astype("datetime64[M]").astype(np.int64)
+    columns[YEAR_COLUMN] = pa.array((starts // 12 + 1970).astype(np.int32))
+    columns[MONTH_COLUMN] = pa.array((starts % 12 + 1).astype(np.int8))
+    return pa.table(columns)
+
+
+def _listed_countries(column: pd.Series) -> pa.ListArray:
+    """The ;-list of countries as a list of trimmed, non-empty names."""
+    lists = pc.split_pattern(pa.array(column, type=pa.string()), schema.LIST_SEPARATOR)
+    items = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+    parents = pc.list_parent_indices(lists)
+    keep = pc.not_equal(items, "")
+    items, parents = items.filter(keep), parents.filter(keep)
+    counts = np.bincount(parents.to_numpy(), minlength=len(column))
+    offsets = np.zeros(len(column) + 1, dtype=np.int32)
+    np.cumsum(counts, out=offsets[1:])
+    return pa.ListArray.from_arrays(pa.array(offsets), items)
+
+
+def write_dataset(table: EventTable, folder: str | os.PathLike) -> DatasetInfo:
+    """Write ``table`` as a Parquet dataset partitioned by start year and month.
+
+    Raises
+    ------
+    FileExistsError
+        When ``folder`` exists and is not empty (a dataset is never mixed with files).
+    """
+    folder = Path(folder)
+    if folder.exists() and any(folder.iterdir()):
+        raise FileExistsError(f"{folder} exists and is not empty; choose a new folder")
+    data = dataset_table(table).sort_by([("start_date", "ascending"), (ROW_COLUMN, "ascending")])
+    partitioning = ds.partitioning(
+        pa.schema([(YEAR_COLUMN, pa.int32()), (MONTH_COLUMN, pa.int8())]), flavor="hive"
+    )
+    ds.write_dataset(
+        data,
+        folder,
+        format="parquet",
+        partitioning=partitioning,
+        basename_template="part-{i}.parquet",
+        max_rows_per_group=_ROWS_PER_GROUP,
+        min_rows_per_group=min(_ROWS_PER_GROUP, max(len(table), 1)),
+        preserve_order=True,
+        existing_data_behavior="overwrite_or_ignore",
+    )
+    manifest = {
+        "format": FORMAT,
+        "columns": list(table.events.columns),
+        "events": len(table),
+        "label": table.label,
+        "partitioning": [YEAR_COLUMN, MONTH_COLUMN],
+    }
+    (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    return read_info(folder)
+
+
+def restore_frame(data: pa.Table, columns: tuple[str, ...]) -> pd.DataFrame:
+    """The in-memory events frame of dataset rows (list columns back to their text)."""
+    out = {}
+    for name in columns:
+        values = data.column(raw_column(name) if name in schema.LIST_COLUMNS else name)
+        if name in schema.DATE_COLUMNS:
+            out[name] = pd.Series(
+                pc.cast(values, pa.timestamp("s")).to_numpy(zero_copy_only=False),
+                dtype="datetime64[s]",
+            )
+        else:
+            text = pc.cast(values, pa.large_string()).to_numpy(zero_copy_only=False)
+            out[name] = pd.Series(text, dtype="str")
+    return pd.DataFrame(out, columns=list(columns))
+
+
+def read_dataset(
+    folder: str | os.PathLike, actors_path: str | os.PathLike | None = None
+) -> EventTable:
+    """A dataset folder loaded whole into memory and indexed (the in-memory engine)."""
+    info = read_info(folder)
+    names = [*info.columns, *(raw_column(c) for c in schema.LIST_COLUMNS), ROW_COLUMN]
+    try:
+        data = ds.dataset(
+            info.path, format="parquet", partitioning="hive", exclude_invalid_files=True
+        )
+        arrow = data.to_table(columns=[n for n in names if n not in schema.LIST_COLUMNS])
+    except (pa.ArrowException, OSError, ValueError) as err:
+        problem = Problem(None, None, f"{info.path}: the Parquet files cannot be read ({err})")
+        raise EventsFileError([problem]) from None
+    arrow = arrow.sort_by(ROW_COLUMN)
+    frame = restore_frame(arrow, info.columns)
+    return index_loaded(frame, load_directory(actors_path), info.label or info.path.name)

@@ -1,0 +1,364 @@
+"""The query layer: what the views ask of the events, answered by one of several engines.
+
+Every engine answers the same questions with the same small frozen results:
+filtered events in a bounded window, counts per lane and period, edge weights,
+map cells, facet counts and summary counts, and the filtered CSV export. The
+filters are a :class:`~dashboard.filters.FilterSpec`, so a view means the same on
+every engine. The in-memory engine (:class:`MemoryEngine`, over an
+:class:`~dashboard.table.EventTable`) is the default for tables that fit in memory
+and the oracle the other engines are tested against; the SQL engines (DuckDB and
+Spark over a Parquet dataset) are in :mod:`dashboard.sql_engines`.
+
+Engines are registered in :data:`ENGINES` (name -> how to open one over a table
+path); :func:`open_engine` picks one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from dashboard import export
+from dashboard.filters import (
+    FacetCounts,
+    FilterSpec,
+    Vocabulary,
+    facet_counts,
+    filter_positions,
+    table_vocabulary,
+)
+from dashboard.subsets import postings_pairs, selected_mask
+from dashboard.summary import summarise
+from dashboard.table import EventTable, Postings
+
+#: Lanes the timeline counts by, and periods it counts per.
+LANES = ("event_type", "country", "actor")
+PERIODS = ("year", "month")
+#: Columns read for map cells (optional in the schema).
+LATITUDE, LONGITUDE = "latitude", "longitude"
+
+
+@dataclass(frozen=True)
+class EventWindow:
+    """A bounded window of the filtered events, in table order, and how many there are."""
+
+    events: pd.DataFrame
+    total: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class LaneCounts:
+    """Number of filtered events per lane value and period (``2022`` or ``2022-07``).
+
+    An event counts once in each of its lanes (a country lane: the event's countries
+    and its actors', as the country filter sees them), in the period of its start.
+    """
+
+    lane: str
+    period: str
+    rows: tuple[tuple[str, str, int], ...]
+
+
+@dataclass(frozen=True)
+class EdgeWeights:
+    """For each (actor, recipient) pair of the filtered events, how many events link them."""
+
+    rows: tuple[tuple[str, str, int], ...]
+
+
+@dataclass(frozen=True)
+class MapCells:
+    """Filtered events per grid cell (south-west corner in degrees) of ``size`` degrees."""
+
+    size: float
+    rows: tuple[tuple[float, float, int], ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts at a glance: events, distinct countries and actors, the date span."""
+
+    events: int
+    countries: int
+    actors: int
+    first_date: dt.date | None
+    last_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    """Which engine serves which table (the About page says so)."""
+
+    engine: str
+    label: str
+    events: int
+    description: str
+
+
+def period_label(year: int, month: int, period: str) -> str:
+    """``2022`` or ``2022-07``."""
+    return f"{year:04d}" if period == "year" else f"{year:04d}-{month:02d}"
+
+
+def cell_corner(value: float, size: float) -> float:
+    """South-west corner of the grid cell of ``size`` degrees holding ``value``."""
+    return math.floor(value / size) * size
+
+
+class Engine:
+    """What every engine answers. Subclasses implement all of it; see :class:`MemoryEngine`."""
+
+    name: str = ""
+
+    def info(self) -> EngineInfo:
+        raise NotImplementedError
+
+    def vocabulary(self) -> Vocabulary:
+        """Known values, for :meth:`FilterSpec.restricted_to`."""
+        raise NotImplementedError
+
+    def count(self, spec: FilterSpec) -> int:
+        raise NotImplementedError
+
+    def event_ids(self, spec: FilterSpec) -> tuple[str, ...]:
+        """Ids of the filtered events in table order."""
+        raise NotImplementedError
+
+    def window(self, spec: FilterSpec, offset: int = 0, limit: int = 100) -> EventWindow:
+        """At most ``limit`` filtered events from the ``offset``-th on, in table order."""
+        raise NotImplementedError
+
+    def lane_counts(self, spec: FilterSpec, lane: str, period: str) -> LaneCounts:
+        raise NotImplementedError
+
+    def edge_weights(self, spec: FilterSpec) -> EdgeWeights:
+        raise NotImplementedError
+
+    def map_cells(self, spec: FilterSpec, size: float = 1.0) -> MapCells:
+        """Counts per cell of the events with a ``latitude`` and ``longitude`` (none: empty)."""
+        raise NotImplementedError
+
+    def facet_counts(self, spec: FilterSpec, column: str) -> FacetCounts:
+        raise NotImplementedError
+
+    def summary(self, spec: FilterSpec) -> Summary:
+        raise NotImplementedError
+
+    def export_csv(self, spec: FilterSpec) -> bytes:
+        """The filtered events as :func:`dashboard.export.export_csv` writes them."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release what the engine holds (connections, sessions)."""
+
+
+def _check(lane: str, period: str) -> None:
+    if lane not in LANES:
+        raise ValueError(f"unknown lane {lane!r}; use one of {', '.join(LANES)}")
+    if period not in PERIODS:
+        raise ValueError(f"unknown period {period!r}; use one of {', '.join(PERIODS)}")
+
+
+class MemoryEngine(Engine):
+    """The in-memory index (:class:`EventTable`): the default, and the oracle."""
+
+    name = "memory"
+
+    def __init__(self, table: EventTable) -> None:
+        self.table = table
+
+    def info(self) -> EngineInfo:
+        return EngineInfo(
+            self.name, self.table.label, len(self.table), "in memory, indexed in this process"
+        )
+
+    def vocabulary(self) -> Vocabulary:
+        return table_vocabulary(self.table)
+
+    def positions(self, spec: FilterSpec) -> np.ndarray:
+        return filter_positions(self.table, spec)
+
+    def count(self, spec: FilterSpec) -> int:
+        return len(self.positions(spec))
+
+    def event_ids(self, spec: FilterSpec) -> tuple[str, ...]:
+        return tuple(self.table.events["event_id"].iloc[self.positions(spec)].tolist())
+
+    def window(self, spec: FilterSpec, offset: int = 0, limit: int = 100) -> EventWindow:
+        positions = self.positions(spec)
+        offset = max(offset, 0)
+        chosen = positions[offset : offset + max(limit, 0)]
+        return EventWindow(self.table.take(chosen), len(positions), offset)
+
+    def lane_counts(self, spec: FilterSpec, lane: str, period: str) -> LaneCounts:
+        _check(lane, period)
+        table = self.table
+        positions = self.positions(spec)
+        if lane == "event_type":
+            names = np.asarray(table.event_types, dtype=object)
+            values, events = names[table.type_codes[positions]], positions
+        else:
+            postings = table.countries if lane == "country" else table.participants
+            codes, events = postings_pairs(postings, selected_mask(positions, len(table)))
+            values = np.asarray(postings.names, dtype=object)[codes]
+        months = table.start_days[events].astype("datetime64[D]").astype("datetime64[M]")
+        months = months.astype(np.int64)
+        frame = pd.DataFrame(
+            {"value": values, "year": months // 12 + 1970, "month": months % 12 + 1}
+        )
+        if period == "year":
+            frame["month"] = 1
+        grouped = frame.groupby(["value", "year", "month"], sort=True).size()
+        rows = tuple(
+            (str(value), period_label(int(year), int(month), period), int(n))
+            for (value, year, month), n in grouped.items()
+        )
+        return LaneCounts(lane, period, tuple(sorted(rows)))
+
+    def edge_weights(self, spec: FilterSpec) -> EdgeWeights:
+        table = self.table
+        mask = selected_mask(self.positions(spec), len(table))
+
+        def pairs(postings: Postings) -> pd.DataFrame:
+            codes, events = postings_pairs(postings, mask)
+            names = np.asarray(postings.names, dtype=object)[codes]
+            return pd.DataFrame({"name": names, "event": events})
+
+        linked = pairs(table.actors).merge(pairs(table.recipients), on="event")
+        linked = linked[linked["name_x"] != linked["name_y"]]
+        grouped = linked.groupby(["name_x", "name_y"], sort=True).size()
+        return EdgeWeights(tuple((str(a), str(r), int(n)) for (a, r), n in grouped.items()))
+
+    def map_cells(self, spec: FilterSpec, size: float = 1.0) -> MapCells:
+        events = self.table.events
+        if LATITUDE not in events.columns or LONGITUDE not in events.columns:
+            return MapCells(size, ())
+        chosen = events.iloc[self.positions(spec)]
+        lat = pd.to_numeric(chosen[LATITUDE], errors="coerce").to_numpy(dtype=float)
+        lon = pd.to_numeric(chosen[LONGITUDE], errors="coerce").to_numpy(dtype=float)
+        known = np.isfinite(lat) & np.isfinite(lon)
+        frame = pd.DataFrame(
+            {
+                "lat": np.floor(lat[known] / size) * size,
+                "lon": np.floor(lon[known] / size) * size,
+            }
+        )
+        grouped = frame.groupby(["lat", "lon"], sort=True).size()
+        return MapCells(size, tuple((float(a), float(o), int(n)) for (a, o), n in grouped.items()))
+
+    def facet_counts(self, spec: FilterSpec, column: str) -> FacetCounts:
+        return facet_counts(self.table, self.positions(spec), column)
+
+    def summary(self, spec: FilterSpec) -> Summary:
+        counts = summarise(self.table, self.positions(spec))
+        first, last = counts["first_date"], counts["last_date"]
+        return Summary(
+            int(counts["events"]),
+            int(counts["countries"]),
+            int(counts["actors"]),
+            dt.date.fromisoformat(first) if first else None,
+            dt.date.fromisoformat(last) if last else None,
+        )
+
+    def export_csv(self, spec: FilterSpec) -> bytes:
+        return export.export_csv(self.table.take(self.positions(spec)))
+
+
+# --- the registry ----------------------------------------------------------------------------
+
+#: Environment variable naming the engine the app uses (``make run ENGINE=duckdb``).
+ENGINE_VARIABLE = "ENGINE"
+
+
+def _open_memory(path: Path, actors_path: str | os.PathLike | None) -> Engine:
+    from dashboard.dataset import is_dataset, read_dataset
+    from dashboard.importing import load_any
+
+    if is_dataset(path):
+        return MemoryEngine(read_dataset(path, actors_path))
+    table, _ = load_any(path, actors_path=actors_path)
+    return MemoryEngine(table)
+
+
+def _open_duckdb(path: Path, actors_path: str | os.PathLike | None) -> Engine:
+    from dashboard.sql_engines import DuckDBEngine
+
+    return DuckDBEngine(path, actors_path)
+
+
+def _open_spark(path: Path, actors_path: str | os.PathLike | None) -> Engine:
+    from dashboard.sql_engines import SparkEngine
+
+    return SparkEngine(path, actors_path)
+
+
+@dataclass(frozen=True)
+class EngineKind:
+    """One engine: its name, what it needs and how to open it over a table path."""
+
+    name: str
+    description: str
+    needs_dataset: bool
+    open: Callable[[Path, str | os.PathLike | None], Engine]
+
+
+ENGINES: dict[str, EngineKind] = {
+    kind.name: kind
+    for kind in (
+        EngineKind(
+            "memory",
+            "the whole table in this process, with inverted indexes (fastest when it fits)",
+            False,
+            _open_memory,
+        ),
+        EngineKind(
+            "duckdb",
+            "DuckDB, embedded, over a Parquet dataset on disk (tables larger than memory)",
+            True,
+            _open_duckdb,
+        ),
+        EngineKind(
+            "spark",
+            "Spark SQL over a Parquet dataset (local mode here; a cluster in production)",
+            True,
+            _open_spark,
+        ),
+    )
+}
+
+
+def open_engine(
+    path: str | os.PathLike, name: str | None = None, actors_path: str | os.PathLike | None = None
+) -> Engine:
+    """Open the engine ``name`` over the table at ``path``.
+
+    ``name`` None picks ``$ENGINE`` if set, else ``duckdb`` for a Parquet dataset
+    folder and ``memory`` for a file.
+
+    Raises
+    ------
+    ValueError
+        For an unknown engine, or a SQL engine over something that is not a dataset.
+    """
+    from dashboard.dataset import is_dataset
+
+    path = Path(path)
+    dataset = is_dataset(path)
+    name = name or os.environ.get(ENGINE_VARIABLE) or ("duckdb" if dataset else "memory")
+    kind = ENGINES.get(name)
+    if kind is None:
+        raise ValueError(f"unknown engine {name!r}; use one of {', '.join(ENGINES)}")
+    if kind.needs_dataset and not dataset:
+        raise ValueError(
+            f"the {name} engine reads a Parquet dataset folder; write one with "
+            f"`python -m dashboard convert {path} --to parquet-dataset DIR`"
+        )
+    return kind.open(path, actors_path)

@@ -1,0 +1,348 @@
+"""The SQL engines: DuckDB (embedded) and Spark SQL, both over a Parquet dataset.
+
+Both run the same SQL, written once in :class:`SqlEngine`; what differs between the
+two spellings is in a :class:`~dashboard.filters.Dialect` (parameter markers, list
+functions, quoting) plus the function that turns one list row into many
+(``unnest`` / ``explode``). The filters' expressions come from the filter-kinds
+registry (:meth:`FilterSpec.where`), so each engine filters with the in-memory
+meaning; the parity tests (tests/test_engines.py) hold them to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from pathlib import Path
+
+import pyarrow as pa
+
+from dashboard import export, schema
+from dashboard.dataset import (
+    ROW_COLUMN,
+    DatasetInfo,
+    raw_column,
+    read_info,
+    restore_frame,
+)
+from dashboard.filters import (
+    COUNTRY_KEYS_COLUMN,
+    DUCKDB,
+    NOT_FACETS,
+    PARTICIPANTS_COLUMN,
+    SPARK,
+    Dialect,
+    FacetCounts,
+    FilterSpec,
+    Vocabulary,
+    sorted_facet_counts,
+)
+from dashboard.query import (
+    LATITUDE,
+    LONGITUDE,
+    EdgeWeights,
+    Engine,
+    EngineInfo,
+    EventWindow,
+    LaneCounts,
+    MapCells,
+    Summary,
+    _check,
+    period_label,
+)
+from dashboard.table import load_directory
+
+#: The dataset's view name in DuckDB.
+VIEW = "events"
+#: Facet column -> the dataset column holding its values as a list.
+_LIST_FACETS = {"actors": "actors", "recipients": "recipients", "countries": COUNTRY_KEYS_COLUMN}
+_LANE_LISTS = {"country": COUNTRY_KEYS_COLUMN, "actor": PARTICIPANTS_COLUMN}
+
+
+class SqlEngine(Engine):
+    """The queries, in SQL over the dataset view; subclasses run them."""
+
+    dialect: Dialect
+    #: The function making one row per item of a list.
+    explode: str
+
+    def __init__(self, path: str | os.PathLike, actors_path=None) -> None:
+        self.dataset: DatasetInfo = read_info(path)
+        self.directory = load_directory(actors_path)
+        self._vocabulary: Vocabulary | None = None
+        self._types: dict[str, str] = {}
+        self._lock = threading.Lock()
+        #: The dataset's view name in the engine.
+        self.view = VIEW
+
+    # -- what subclasses provide --
+
+    def run(self, sql: str, params: dict[str, object]) -> pa.Table:
+        """The result of ``sql`` with named ``params``, as an Arrow table."""
+        raise NotImplementedError
+
+    def column_types(self) -> dict[str, str]:
+        """Column name -> SQL type name (lower case) of the dataset view."""
+        raise NotImplementedError
+
+    # -- helpers --
+
+    def _q(self, name: str) -> str:
+        return self.dialect.identifier(name)
+
+    def _select(self, spec: FilterSpec, body: str) -> pa.Table:
+        """Run ``body`` (which reads ``filtered``) with the filtered events as a CTE."""
+        where = spec.where(self.dialect)
+        sql = f"WITH filtered AS (SELECT * FROM {self.view} WHERE {where.text}) {body}"
+        return self.run(sql, where.params)
+
+    def _rows(self, table: pa.Table) -> list[tuple]:
+        columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
+        return list(zip(*columns, strict=True))
+
+    def _frame_columns(self) -> str:
+        names = [c for c in self.dataset.columns if c not in schema.LIST_COLUMNS]
+        names += [raw_column(c) for c in schema.LIST_COLUMNS if c in self.dataset.columns]
+        return ", ".join(self._q(n) for n in [*names, ROW_COLUMN])
+
+    # -- the Engine interface --
+
+    def info(self) -> EngineInfo:
+        return EngineInfo(self.name, self.dataset.label, self.dataset.events, self.description())
+
+    def description(self) -> str:
+        return f"Parquet dataset {self.dataset.path}"
+
+    def vocabulary(self) -> Vocabulary:
+        with self._lock:
+            if self._vocabulary is None:
+                self._vocabulary = self._build_vocabulary()
+            return self._vocabulary
+
+    def _build_vocabulary(self) -> Vocabulary:
+        def distinct(expression: str) -> tuple[str, ...]:
+            sql = f"SELECT DISTINCT v FROM (SELECT {expression} AS v FROM {self.view}) d"
+            values = self.run(sql, {}).column(0).to_pylist()
+            return tuple(sorted(v for v in values if v))
+
+        def listed(column: str) -> tuple[str, ...]:
+            return distinct(f"{self.explode}({self._q(column)})")
+
+        seen = distinct(self._q("event_type"))
+        types = tuple(schema.EVENT_TYPE_NAMES) + tuple(
+            sorted(set(seen) - set(schema.EVENT_TYPE_NAMES))
+        )
+        countries = listed(COUNTRY_KEYS_COLUMN)
+        return Vocabulary(
+            names={
+                "countries": countries,
+                "actors": listed(PARTICIPANTS_COLUMN),
+                "event_types": types,
+                "facet.actors": listed("actors"),
+                "facet.recipients": listed("recipients"),
+                "facet.countries": countries,
+            },
+            canonical=self.directory.canonical,
+            facet_columns=self.facet_columns(),
+        )
+
+    def facet_columns(self) -> tuple[str, ...]:
+        types = self.column_types()
+        text = [
+            c
+            for c in self.dataset.columns
+            if c not in NOT_FACETS
+            and c not in schema.LIST_COLUMNS
+            and c not in schema.DATE_COLUMNS
+            and types.get(c) in ("varchar", "string")
+        ]
+        return (*schema.LIST_COLUMNS, *text)
+
+    def count(self, spec: FilterSpec) -> int:
+        return int(self._select(spec, "SELECT count(*) AS n FROM filtered").column(0)[0].as_py())
+
+    def event_ids(self, spec: FilterSpec) -> tuple[str, ...]:
+        body = f"SELECT {self._q('event_id')} FROM filtered ORDER BY {self._q(ROW_COLUMN)}"
+        return tuple(self._select(spec, body).column(0).to_pylist())
+
+    def _frame(self, spec: FilterSpec, limits: str = ""):
+        body = f"SELECT {self._frame_columns()} FROM filtered ORDER BY {self._q(ROW_COLUMN)}"
+        return restore_frame(self._select(spec, body + limits), self.dataset.columns)
+
+    def window(self, spec: FilterSpec, offset: int = 0, limit: int = 100) -> EventWindow:
+        offset, limit = max(int(offset), 0), max(int(limit), 0)
+        frame = self._frame(spec, f" LIMIT {limit} OFFSET {offset}")
+        return EventWindow(frame, self.count(spec), offset)
+
+    def lane_counts(self, spec: FilterSpec, lane: str, period: str) -> LaneCounts:
+        _check(lane, period)
+        if lane == "event_type":
+            value = self._q("event_type")
+        else:
+            value = f"{self.explode}({self._q(_LANE_LISTS[lane])})"
+        start = self._q("start_date")
+        month = f"month({start})" if period == "month" else "1"
+        body = (
+            f"SELECT v, y, m, count(*) AS n FROM (SELECT {value} AS v, year({start}) AS y, "
+            f"{month} AS m FROM filtered) lanes GROUP BY v, y, m"
+        )
+        rows = (
+            (str(v), period_label(int(y), int(m), period), int(n))
+            for v, y, m, n in self._rows(self._select(spec, body))
+        )
+        return LaneCounts(lane, period, tuple(sorted(rows)))
+
+    def edge_weights(self, spec: FilterSpec) -> EdgeWeights:
+        x = self.explode
+        body = (
+            f"SELECT a, r, count(*) AS n FROM (SELECT a, {x}(rs) AS r FROM "
+            f"(SELECT {x}({self._q('actors')}) AS a, {self._q('recipients')} AS rs "
+            "FROM filtered) ea) er WHERE a <> r GROUP BY a, r"
+        )
+        rows = sorted((str(a), str(r), int(n)) for a, r, n in self._rows(self._select(spec, body)))
+        return EdgeWeights(tuple(rows))
+
+    def map_cells(self, spec: FilterSpec, size: float = 1.0) -> MapCells:
+        if LATITUDE not in self.dataset.columns or LONGITUDE not in self.dataset.columns:
+            return MapCells(size, ())
+        size = float(size)
+        body = (
+            f"SELECT floor(lat / {size!r}) * {size!r} AS a, floor(lon / {size!r}) * {size!r} "
+            f"AS o, count(*) AS n FROM (SELECT TRY_CAST({self._q(LATITUDE)} AS DOUBLE) AS lat, "
+            f"TRY_CAST({self._q(LONGITUDE)} AS DOUBLE) AS lon FROM filtered) c "
+            "WHERE abs(lat) <= 90 AND abs(lon) <= 180 GROUP BY a, o"
+        )
+        rows = sorted(
+            (float(a), float(o), int(n)) for a, o, n in self._rows(self._select(spec, body))
+        )
+        return MapCells(size, tuple(rows))
+
+    def facet_counts(self, spec: FilterSpec, column: str) -> FacetCounts:
+        if column in _LIST_FACETS:
+            value = f"{self.explode}({self._q(_LIST_FACETS[column])})"
+        elif column in self.facet_columns():
+            value = self._q(column)
+        else:
+            return FacetCounts(column, (), ())
+        body = (
+            f"SELECT v, count(*) AS n FROM (SELECT {value} AS v FROM filtered) f "
+            "WHERE v IS NOT NULL AND v <> '' GROUP BY v"
+        )
+        return sorted_facet_counts(column, dict(self._rows(self._select(spec, body))))
+
+    def summary(self, spec: FilterSpec) -> Summary:
+        x = self.explode
+
+        def distinct(column: str) -> str:
+            return (
+                f"(SELECT count(DISTINCT v) FROM (SELECT {x}({self._q(column)}) AS v "
+                "FROM filtered) d)"
+            )
+
+        body = (
+            f"SELECT (SELECT count(*) FROM filtered), {distinct(COUNTRY_KEYS_COLUMN)}, "
+            f"{distinct(PARTICIPANTS_COLUMN)}, "
+            f"(SELECT min({self._q('start_date')}) FROM filtered), "
+            f"(SELECT max({self._q('end_date')}) FROM filtered)"
+        )
+        events, countries, actors, first, last = self._rows(self._select(spec, body))[0]
+        return Summary(int(events), int(countries), int(actors), _date(first), _date(last))
+
+    def export_csv(self, spec: FilterSpec) -> bytes:
+        return export.export_csv(self._frame(spec))
+
+
+def _date(value) -> dt.date | None:
+    if value is None:
+        return None
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _literal(text: str) -> str:
+    """A SQL string literal (for paths only; values always go in as parameters)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+class DuckDBEngine(SqlEngine):
+    """DuckDB, in this process, over the dataset's Parquet files (read as needed)."""
+
+    name = "duckdb"
+    dialect = DUCKDB
+    explode = "unnest"
+
+    def __init__(self, path: str | os.PathLike, actors_path=None, threads: int | None = None):
+        super().__init__(path, actors_path)
+        import duckdb
+
+        config = {"threads": threads} if threads else {}
+        self._connection = duckdb.connect(":memory:", config=config)
+        self._connection.execute(
+            f"CREATE VIEW {VIEW} AS SELECT * FROM read_parquet("
+            f"{_literal(self.dataset.files)}, hive_partitioning = true)"
+        )
+
+    def run(self, sql: str, params: dict[str, object]) -> pa.Table:
+        # A cursor per query: one DuckDB connection must not be shared between threads.
+        with self._connection.cursor() as cursor:
+            return cursor.sql(sql, params=params or None).to_arrow_table()
+
+    def column_types(self) -> dict[str, str]:
+        if not self._types:
+            rows = self.run(f"DESCRIBE {VIEW}", {}).to_pylist()
+            self._types = {row["column_name"]: row["column_type"].lower() for row in rows}
+        return self._types
+
+    def description(self) -> str:
+        return f"DuckDB over the Parquet dataset {self.dataset.path}"
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+def spark_session(master: str | None = None):
+    """This process's SparkSession (local mode unless ``$SPARK_MASTER`` names a cluster)."""
+    from pyspark.sql import SparkSession
+
+    builder = (
+        SparkSession.builder.master(master or os.environ.get("SPARK_MASTER", "local[2]"))
+        .appName("diplomatic-timeline")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.sql.session.timeZone", "UTC")
+    )
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    return session
+
+
+class SparkEngine(SqlEngine):
+    """Spark SQL over the dataset (the same SQL as DuckDB; Spark's spelling)."""
+
+    name = "spark"
+    dialect = SPARK
+    explode = "explode"
+
+    def __init__(self, path: str | os.PathLike, actors_path=None, session=None):
+        super().__init__(path, actors_path)
+        self.session = session or spark_session()
+        frame = self.session.read.option("basePath", str(self.dataset.path)).parquet(
+            str(Path(self.dataset.path))
+        )
+        # One view per engine: several datasets may be open in one session.
+        self.view = f"events_{id(self):x}"
+        frame.createOrReplaceTempView(self.view)
+        self._types = {f.name: f.dataType.simpleString().lower() for f in frame.schema.fields}
+
+    def run(self, sql: str, params: dict[str, object]) -> pa.Table:
+        return self.session.sql(sql, args=params or None).toArrow()
+
+    def column_types(self) -> dict[str, str]:
+        return self._types
+
+    def description(self) -> str:
+        master = self.session.sparkContext.master
+        return f"Spark SQL ({master}) over the Parquet dataset {self.dataset.path}"
+
+    def close(self) -> None:
+        self.session.catalog.dropTempView(self.view)
