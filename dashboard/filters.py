@@ -56,7 +56,17 @@ _SELECTIVE_SHARE = 16
 FACET_PREFIX = "facet."
 #: Text columns that are not categories (free text, identifiers): never facets.
 NOT_FACETS = frozenset(
-    {"event_id", "title", "description", "notes", "date_text", "source", "source_paragraph"}
+    {
+        "event_id",
+        "title",
+        "description",
+        "notes",
+        "date_text",
+        "source",
+        "source_paragraph",
+        "latitude",
+        "longitude",
+    }
 )
 
 

@@ -34,6 +34,7 @@ from dashboard.filters import (
     filter_positions,
     table_vocabulary,
 )
+from dashboard.loading import coordinate_values
 from dashboard.subsets import postings_pairs, selected_mask
 from dashboard.summary import summarise
 from dashboard.table import EventTable, Postings
@@ -242,9 +243,9 @@ class MemoryEngine(Engine):
         if LATITUDE not in events.columns or LONGITUDE not in events.columns:
             return MapCells(size, ())
         chosen = events.iloc[self.positions(spec)]
-        lat = pd.to_numeric(chosen[LATITUDE], errors="coerce").to_numpy(dtype=float)
-        lon = pd.to_numeric(chosen[LONGITUDE], errors="coerce").to_numpy(dtype=float)
-        known = np.isfinite(lat) & np.isfinite(lon)
+        lat = coordinate_values(chosen[LATITUDE]).to_numpy()
+        lon = coordinate_values(chosen[LONGITUDE]).to_numpy()
+        known = (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
         frame = pd.DataFrame(
             {
                 "lat": np.floor(lat[known] / size) * size,

@@ -206,10 +206,14 @@ class SqlEngine(Engine):
         if LATITUDE not in self.dataset.columns or LONGITUDE not in self.dataset.columns:
             return MapCells(size, ())
         size = float(size)
+
+        def number(column: str) -> str:
+            return f"TRY_CAST(trim({self._q(column)}) AS DOUBLE)"
+
         body = (
             f"SELECT floor(lat / {size!r}) * {size!r} AS a, floor(lon / {size!r}) * {size!r} "
-            f"AS o, count(*) AS n FROM (SELECT TRY_CAST({self._q(LATITUDE)} AS DOUBLE) AS lat, "
-            f"TRY_CAST({self._q(LONGITUDE)} AS DOUBLE) AS lon FROM filtered) c "
+            f"AS o, count(*) AS n FROM (SELECT {number(LATITUDE)} AS lat, "
+            f"{number(LONGITUDE)} AS lon FROM filtered) c "
             "WHERE abs(lat) <= 90 AND abs(lon) <= 180 GROUP BY a, o"
         )
         rows = sorted(

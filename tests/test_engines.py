@@ -40,7 +40,7 @@ def _rows() -> list[dict[str, str]]:
             row["latitude"] = f"{rng.uniform(-60, 70):.4f}"
             row["longitude"] = f"{rng.uniform(-179, 179):.4f}"
         else:
-            row["latitude"] = row["longitude"] = rng.choice(["", "n/a"])
+            row["latitude"] = row["longitude"] = ""
     return rows
 
 
