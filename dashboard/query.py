@@ -279,14 +279,29 @@ class MemoryEngine(Engine):
 ENGINE_VARIABLE = "ENGINE"
 
 
-def _open_memory(path: Path, actors_path: str | os.PathLike | None) -> Engine:
+#: Engines the app's pages can draw from so far (the pages read the in-memory table).
+APP_ENGINES = ("memory",)
+
+
+def app_engine_name() -> str:
+    """The engine the app is asked to use: ``$ENGINE``, else ``memory``."""
+    return os.environ.get(ENGINE_VARIABLE) or "memory"
+
+
+def load_in_memory(
+    path: str | os.PathLike, actors_path: str | os.PathLike | None = None
+) -> tuple[EventTable, list[str]]:
+    """Any table the app opens, indexed in memory: a file, or a Parquet dataset folder."""
     from dashboard.dataset import is_dataset, read_dataset
     from dashboard.importing import load_any
 
     if is_dataset(path):
-        return MemoryEngine(read_dataset(path, actors_path))
-    table, _ = load_any(path, actors_path=actors_path)
-    return MemoryEngine(table)
+        return read_dataset(path, actors_path), []
+    return load_any(path, actors_path=actors_path)
+
+
+def _open_memory(path: Path, actors_path: str | os.PathLike | None) -> Engine:
+    return MemoryEngine(load_in_memory(path, actors_path)[0])
 
 
 def _open_duckdb(path: Path, actors_path: str | os.PathLike | None) -> Engine:

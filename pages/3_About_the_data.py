@@ -9,6 +9,7 @@ from dashboard.dictionary import (
     precision_markdown,
     vocabulary_markdown,
 )
+from dashboard.query import MemoryEngine
 from ui.data import source_counts
 from ui.page import finish_page, open_page
 from ui.render import md_escape
@@ -31,6 +32,11 @@ st.markdown(
     f"**{md_escape(table.label)}**: {len(table):,} events, "
     f"{len(table.participants.names):,} actors, {len(table.countries.names):,} countries, "
     f"{span}."
+)
+served = MemoryEngine(table).info()
+st.caption(
+    f"Served by the **{served.engine}** engine ({md_escape(served.description)}); "
+    "see docs/engines.md for the DuckDB and Spark engines over a Parquet dataset."
 )
 for notice in shown_table_notices():
     st.info(md_escape(notice))

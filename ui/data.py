@@ -14,8 +14,10 @@ import pyarrow.compute as pc
 import streamlit as st
 
 from dashboard import network
+from dashboard.dataset import MANIFEST, is_dataset, read_dataset
 from dashboard.importing import load_any
-from dashboard.problems import EventsFileError, format_grouped_problems
+from dashboard.problems import EventsFileError, Problem, format_grouped_problems
+from dashboard.query import APP_ENGINES, app_engine_name
 from dashboard.table import EventTable, default_events_path, index_loaded
 from dashboard.workspace import Workspace, merge_with_workspace
 
@@ -33,14 +35,14 @@ def unexpected_error_text(error: BaseException) -> str:
 
 @st.cache_resource(max_entries=2, show_spinner="Loading the event table…")
 def _load_cached(path: str, mtime_ns: int, size: int) -> tuple[EventTable, tuple[str, ...]]:
-    """Load and index ``path`` (our CSV, an ACLED export or Parquet) with its notices.
+    """Load and index ``path`` (our CSV, an ACLED export, Parquet, a Parquet dataset folder).
 
     The stat values key the cache so an edited file reloads. cache_resource (not
     cache_data): the table is big and shared as one object that nobody mutates;
     cache_data would copy it on every hit. The network's per-table edge indexes are
     built here too, once per load, not on the first analyst's first Network visit.
     """
-    table, notices = load_any(path)
+    table, notices = (read_dataset(path), []) if is_dataset(path) else load_any(path)
     network.prepare(table)
     return table, tuple(notices)
 
@@ -85,7 +87,18 @@ def load_default() -> tuple[EventTable, tuple[str, ...]] | None:
     """
     path = default_events_path()
     try:
-        stat = os.stat(path)
+        engine = app_engine_name()
+        if engine not in APP_ENGINES:
+            # A SQL engine serves the command line's export so far (docs/engines.md); the
+            # pages draw from the in-memory index. Loading a larger-than-memory dataset
+            # whole instead would take the server down, so say why and stop.
+            message = (
+                f"ENGINE={engine}: the pages draw from the in-memory engine only so far; "
+                "unset ENGINE (or ENGINE=memory) to load the table into memory, or use "
+                "`python -m dashboard export --engine` for this engine (docs/engines.md)."
+            )
+            raise EventsFileError([Problem(None, None, message)])
+        stat = os.stat(Path(path) / MANIFEST if is_dataset(path) else path)
         key = (str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size)
         return add_workspace(_load_cached(*key), key)
     except EventsFileError as error:
