@@ -184,6 +184,10 @@ _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?:while|as|but|and|which|who|though|although|whereas)\b"
     r"|^(?:While|As|Although|Though|Since|After|Before|When|Whereas)\b[^,]*,",
 )
+#: Negation just before an action word: "didn't meet", "has not visited", "never signed".
+_NEGATED = re.compile(
+    r"(?:n['\u2019]t|\bnot|\bnever|\bno longer)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _PREPOSITION = re.compile(
     r"\b(?:in|to|from|of|with|on|at|across|throughout|into|for|against|by)\s+(?:the\s+)?$",
@@ -358,6 +362,15 @@ class _ActorFinder:
             if not match:
                 continue
             words = match.group(1).casefold().split()
+            coordinated = re.fullmatch(r"(\w+) and (\w+) (agencies|ministries)", " ".join(words))
+            if coordinated:  # "Russia's space and nuclear agencies": two titled actors
+                head = {"agencies": "agency", "ministries": "ministry"}[coordinated.group(3)]
+                end = country.end + match.end(1)
+                for word in coordinated.group(1, 2):
+                    actor = self._titled(country.country, f"{word} {head}")
+                    if actor:
+                        found.append(Mention(country.start, end, actor))
+                continue
             for size in range(len(words), 1, -1):
                 title = " ".join(words[:size])
                 actor = self._titled(country.country, title)
@@ -578,6 +591,8 @@ def _sentence_events(sentence, number, published, finder, anchored, paragraph_da
         if match is None:
             continue
         claimed.append((match.start(), match.end()))
+        if _NEGATED.search(sentence[max(0, match.start() - 30) : match.start()]):
+            continue  # "didn't meet", "has not visited": no event
         expected = bool(_FUTURE.search(sentence[: match.start()]))
         dates_here = find_date_expressions(sentence, published, forward=expected)
         dated = _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates)
@@ -606,29 +621,40 @@ def _sentence_events(sentence, number, published, finder, anchored, paragraph_da
         place = places[0][2] if places else None
         confidence = 0.35 + 0.2 * bool(actors) + 0.1 * bool(recipients or countries)
         confidence += 0.25 - 0.15 * inherited - 0.15 * expected
-        found.append(
-            Candidate(
-                event_type=trigger.event_type,
-                span=span,
-                date_text=date_words,
-                actors=actors,
-                recipients=recipients,
-                countries=countries,
-                location=place.name if place else "",
-                coordinates=(place.latitude, place.longitude) if place else None,
-                paragraph=number,
-                evidence=sentence,
-                confidence=round(max(0.05, min(0.95, confidence)), 2),
-                status="expected" if expected else "reported",
-                proposed_actors=tuple(_proposed_names(sentence, mentions, finder)),
-                trigger=match.group(0),
-                refers_back=inherited
-                and not undated
-                and any(match.group(0).casefold().startswith(a) for a in trigger.anchors),
-                undated=undated,
-            )
+        candidate = Candidate(
+            event_type=trigger.event_type,
+            span=span,
+            date_text=date_words,
+            actors=actors,
+            recipients=recipients,
+            countries=countries,
+            location=place.name if place else "",
+            coordinates=(place.latitude, place.longitude) if place else None,
+            paragraph=number,
+            evidence=sentence,
+            confidence=round(max(0.05, min(0.95, confidence)), 2),
+            status="expected" if expected else "reported",
+            proposed_actors=tuple(_proposed_names(sentence, mentions, finder)),
+            trigger=match.group(0),
+            refers_back=inherited
+            and not undated
+            and any(match.group(0).casefold().startswith(a) for a in trigger.anchors),
+            undated=undated,
         )
+        found += _one_per_body(candidate, directory)
     return found
+
+
+def _one_per_body(candidate: Candidate, directory: ActorDirectory) -> list[Candidate]:
+    """A meeting with several organisations ("met the space and nuclear agencies") is one
+    meeting with each: they are separate talks, each an event of its own."""
+    bodies = [
+        r for r in candidate.recipients if directory.kinds.get(r) in ("organisation", "government")
+    ]
+    if candidate.event_type != "meeting" or len(bodies) < 2:
+        return [candidate]
+    others = tuple(r for r in candidate.recipients if r not in bodies)
+    return [replace(candidate, recipients=(body, *others)) for body in bodies]
 
 
 def published_span(published: date) -> DateSpan:
@@ -694,7 +720,8 @@ def _merge_repeats(candidates: list[Candidate]) -> list[Candidate]:
         for i, earlier in enumerate(kept):
             theirs = set(earlier.actors + earlier.recipients)
             same = (
-                earlier.event_type == candidate.event_type
+                earlier.evidence != candidate.evidence  # one sentence's events stay apart
+                and earlier.event_type == candidate.event_type
                 and earlier.span == candidate.span
                 and earlier.status == candidate.status
             )

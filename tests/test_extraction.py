@@ -214,3 +214,21 @@ def test_an_undated_lead_takes_the_date_of_a_later_action_sharing_a_person():
 
 def test_actions_without_any_actor_are_left_out():
     assert events_of("In early July, the country hosted a regional forum.") == []
+
+
+def test_negated_actions_are_not_events():
+    assert events_of("On Wednesday Sergei Lavrov did not meet Wunna Maung Lwin.") == []
+    assert events_of("On Wednesday Sergei Lavrov didn't visit Naypyitaw.") == []
+
+
+def test_a_meeting_with_two_bodies_is_two_meetings():
+    directory = parse_actors(
+        "actor,kind,country,aliases\n"
+        "Min Aung Hlaing,person,Myanmar,\n"
+        "Rosatom,organisation,Russia,Russia's nuclear agency\n"
+        "Roscosmos,organisation,Russia,Russia's space agency\n"
+    )
+    text = "On Monday Min Aung Hlaing met Russia's space and nuclear agencies."
+    found = extract_events(text, date(2022, 7, 13), directory)
+    assert sorted(c.recipients for c in found) == [("Rosatom",), ("Roscosmos",)]
+    assert {c.span.start for c in found} == {date(2022, 7, 11)}
