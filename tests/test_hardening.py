@@ -518,3 +518,15 @@ def test_a_link_within_the_limits_gets_no_such_notice(monkeypatch):
     at.run()
     assert not at.exception
     assert not at.warning
+
+
+# -- uploads expire from the shared cache (docs/app.md: what a server needs per session) ----
+
+
+def test_the_upload_cache_has_an_expiry():
+    import ui.upload
+
+    # Before: max_entries=4 and no ttl, so four uploaded tables stayed for the process's life.
+    assert ui.upload._load_upload._info.ttl == ui.upload.UPLOAD_CACHE_TTL_S
+    assert 0 < ui.upload.UPLOAD_CACHE_TTL_S <= 3600
+    assert ui.upload._load_upload._info.max_entries == 4

@@ -67,7 +67,12 @@ def current_upload() -> Upload | None:
     return st.session_state.get(state.UPLOAD)
 
 
-@st.cache_resource(max_entries=4, show_spinner="Reading your table…")
+#: Seconds an uploaded table stays in the shared cache (then the entry is dropped; a
+#: session showing it keeps its own reference until the session ends).
+UPLOAD_CACHE_TTL_S = 15 * 60
+
+
+@st.cache_resource(max_entries=4, ttl=UPLOAD_CACHE_TTL_S, show_spinner="Reading your table…")
 def _load_upload(
     digest: str, name: str, _data: bytes, mapping_key: tuple = ()
 ) -> tuple[EventTable, tuple[str, ...]]:
