@@ -385,6 +385,11 @@ def cmd_bench(args, stdout, stderr) -> int:
     if args.events < 1:
         print("error: --events must be at least 1", file=stderr)
         return 2
+    if args.engine != "memory":
+        from dashboard.engine_bench import run_engine_bench
+
+        run_engine_bench(args.events, args.engine, seed=args.seed, repeat=args.repeat, out=stdout)
+        return 0
     run_bench(args.events, seed=args.seed, repeat=args.repeat, pages=not args.no_pages, out=stdout)
     return 0
 
@@ -400,6 +405,13 @@ def add_command(commands) -> None:
         "--repeat", type=synth.at_least(1), default=7, help="filter runs to take the median of"
     )
     parser.add_argument("--no-pages", action="store_true", help="skip the page (AppTest) runs")
+    parser.add_argument(
+        "--engine",
+        choices=("memory", "duckdb", "spark"),
+        default="memory",
+        help="memory (default: load, filter and pages in memory) or a SQL engine over a "
+        "Parquet dataset written from the synthetic table (dashboard/engine_bench.py)",
+    )
     parser.set_defaults(func=cmd_bench)
 
 

@@ -1,0 +1,243 @@
+"""``python -m dashboard bench --engine duckdb|spark``: the query layer over a Parquet dataset.
+
+Generates the synthetic table (:mod:`dashboard.synth`), writes it as a Parquet dataset
+(:func:`dashboard.dataset.write_dataset`) in a first child process, then, in a fresh
+second one that never holds the table, opens the engine over the dataset and measures:
+
+* ``engine_open_s`` and ``engine_rss_mb`` (VmRSS of that process after every query:
+  what an app process serving from this engine holds besides Streamlit);
+* ``filter_ms``: median of the engine's ``event_ids`` for the benchmark filter, and
+  ``direct_sql_ms`` the same filter written by hand in DuckDB SQL over the same files
+  (``filter_ratio`` = the two); both must return the in-memory filter's events;
+* ``view_ms`` / ``view_bytes``: per page, the queries the page asks of the query layer
+  (:mod:`dashboard.query`) with no filter and with the benchmark filter (the slower
+  counts), and the size of their results (frames as Arrow bytes, the rest as JSON).
+  The pages themselves still draw from the in-memory table, so these are the query
+  layer's part of a page, not page runs.
+
+The readable table goes to stdout, then one JSON object as the last line.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from dashboard import synth
+from dashboard.bench import _median_ms, _run_child, _spec, choose_filter, rss_mb
+
+#: Per page, the queries it asks: (name, function of (engine, spec)).
+VIEWS = {
+    "Timeline": lambda engine, spec: engine.lane_counts(spec, "event_type", "month"),
+    "Network": lambda engine, spec: engine.edge_weights(spec),
+    "Events": lambda engine, spec: (engine.summary(spec), engine.window(spec, 0, 5000)),
+    "About the data": lambda engine, spec: (engine.info(), engine.vocabulary(), engine.count(spec)),
+    "Map": lambda engine, spec: engine.map_cells(spec),
+}
+#: The hand-written DuckDB query of the benchmark filter over the dataset's files.
+DIRECT_SQL = """
+    SELECT event_id FROM read_parquet($files, hive_partitioning = true)
+    WHERE event_type IN (SELECT unnest($types))
+      AND end_date >= $start::DATE AND start_date <= $end::DATE
+      AND list_has_any(_participants, $actors)
+      AND list_has_any(_country_keys, $countries)
+"""
+
+
+def _result_bytes(result) -> int:
+    """Size of a query result as a page would send it: frames as Arrow, the rest as JSON."""
+    import pandas as pd
+    import pyarrow as pa
+
+    frames = 0
+
+    def plain(value):
+        nonlocal frames
+        if isinstance(value, pd.DataFrame):
+            frames += pa.Table.from_pandas(value, preserve_index=False).nbytes
+            return None
+        if hasattr(value, "__dataclass_fields__"):
+            return {name: plain(getattr(value, name)) for name in value.__dataclass_fields__}
+        if isinstance(value, tuple | list):
+            return [plain(v) for v in value]
+        return value
+
+    text = json.dumps(plain(result), default=str).encode("utf-8")
+    return len(text) + frames
+
+
+def write_child(events_path: str, actors_path: str, folder: str) -> dict:
+    """Load the CSV in memory, pick the filter, write the dataset; the oracle's ids."""
+    from dashboard.dataset import write_dataset
+    from dashboard.filters import filter_positions
+    from dashboard.memory import tune_allocator
+    from dashboard.table import load_events
+
+    tune_allocator()
+    table = load_events(events_path, actors_path=actors_path)
+    chosen = choose_filter(table)
+    ids = table.events["event_id"].to_numpy()[filter_positions(table, _spec(chosen))]
+    start = time.perf_counter()
+    write_dataset(table, folder)
+    return {
+        "filter": chosen,
+        "ids": sorted(map(str, ids)),
+        "write_s": time.perf_counter() - start,
+    }
+
+
+def engine_child(name: str, folder: str, actors_path: str, chosen: dict, repeat: int) -> dict:
+    """In a fresh process: open the engine over the dataset and time its queries."""
+    import duckdb
+
+    from dashboard.dataset import read_info
+    from dashboard.filters import FilterSpec
+    from dashboard.memory import tune_allocator
+    from dashboard.query import open_engine
+
+    tune_allocator()
+    start = time.perf_counter()
+    engine = open_engine(folder, name, actors_path)
+    open_s = time.perf_counter() - start
+    spec = _spec(chosen)
+    filter_ms, ids = _median_ms(lambda: engine.event_ids(spec), repeat)
+
+    connection = duckdb.connect()
+    params = {
+        "files": read_info(folder).files,
+        "types": chosen["event_types"],
+        "start": chosen["start"],
+        "end": chosen["end"],
+        "actors": chosen["actors"],
+        "countries": chosen["countries"],
+    }
+    direct_ms, rows = _median_ms(lambda: connection.execute(DIRECT_SQL, params).fetchall(), repeat)
+    connection.close()
+
+    view_ms, view_first_ms, view_bytes = {}, {}, {}
+    for view, ask in VIEWS.items():
+        slowest, first, size = 0.0, 0.0, 0
+        for view_spec in (FilterSpec(), spec):
+            first_ms, _ = _median_ms(lambda s=view_spec, a=ask: a(engine, s), 1)
+            ms, result = _median_ms(lambda s=view_spec, a=ask: a(engine, s), min(repeat, 3))
+            slowest, first = max(slowest, ms), max(first, first_ms)
+            size = max(size, _result_bytes(result))
+        view_ms[view], view_first_ms[view], view_bytes[view] = slowest, first, size
+    rss, peak = rss_mb()
+    engine.close()
+    return {
+        "engine_open_s": open_s,
+        "filter_ms": filter_ms,
+        "direct_sql_ms": direct_ms,
+        "ids": sorted(map(str, ids)),
+        "direct_ids": sorted(str(row[0]) for row in rows),
+        "view_ms": view_ms,
+        "view_first_ms": view_first_ms,
+        "view_bytes": view_bytes,
+        "engine_rss_mb": rss,
+        "engine_peak_rss_mb": peak,
+    }
+
+
+def run_engine_bench(
+    n_events: int, engine: str, *, seed: int = 0, repeat: int = 7, workdir=None, out=None
+) -> dict:
+    """The whole engine benchmark; prints a readable table then the JSON line to ``out``."""
+    out = out or sys.stdout
+    with tempfile.TemporaryDirectory(prefix="dashboard-bench-", dir=workdir) as tmp:
+        events_path = str(Path(tmp) / "events.csv")
+        actors_path = str(Path(tmp) / "actors.csv")
+        folder = str(Path(tmp) / "dataset")
+        start = time.perf_counter()
+        synth.synthesize(n_events, events_path, seed=seed, actors_output=actors_path)
+        synth_s = time.perf_counter() - start
+        written = _run_child(
+            ["--write", events_path, actors_path, folder], "dashboard.engine_bench"
+        )
+        Path(events_path).unlink()  # the engine reads the dataset only
+        measured = _run_child(
+            ["--engine", engine, folder, actors_path, json.dumps(written["filter"]), str(repeat)],
+            "dashboard.engine_bench",
+        )
+        dataset_mb = sum(p.stat().st_size for p in Path(folder).rglob("*")) / 2**20
+    same = written["ids"] == measured["ids"] == measured["direct_ids"]
+    result = {
+        "events": n_events,
+        "engine": engine,
+        "seed": seed,
+        "dataset_mb": round(dataset_mb, 1),
+        "synth_s": round(synth_s, 3),
+        "write_s": round(written["write_s"], 3),
+        "engine_open_s": round(measured["engine_open_s"], 3),
+        "filter": written["filter"],
+        "matched": len(written["ids"]),
+        "same_events": same,
+        "filter_ms": round(measured["filter_ms"], 3),
+        "direct_sql_ms": round(measured["direct_sql_ms"], 3),
+        "filter_ratio": round(measured["filter_ms"] / measured["direct_sql_ms"], 3),
+        "view_ms": {k: round(v, 1) for k, v in measured["view_ms"].items()},
+        "view_first_ms": {k: round(v, 1) for k, v in measured["view_first_ms"].items()},
+        "view_bytes": measured["view_bytes"],
+        "engine_rss_mb": round(measured["engine_rss_mb"], 1),
+        "engine_peak_rss_mb": round(measured["engine_peak_rss_mb"], 1),
+    }
+    _print_table(result, out)
+    print(json.dumps(result), file=out)
+    if not same:
+        raise AssertionError(
+            f"the filters disagree: in memory {len(written['ids'])}, {engine} "
+            f"{len(measured['ids'])}, direct SQL {len(measured['direct_ids'])} events"
+        )
+    return result
+
+
+def _print_table(r: dict, out) -> None:
+    rows = [
+        ("events", f"{r['events']:,} as a {r['dataset_mb']} MB Parquet dataset, seed {r['seed']}"),
+        ("engine", f"{r['engine']}, opened in {r['engine_open_s']:.2f} s"),
+        (
+            "filter time",
+            f"engine {r['filter_ms']:.1f} ms   DuckDB SQL by hand {r['direct_sql_ms']:.1f} ms   "
+            f"ratio {r['filter_ratio']:.2f} (target <= 1.5); {r['matched']} events, "
+            f"same as in memory: {r['same_events']}",
+        ),
+    ]
+    for view, ms in r["view_ms"].items():
+        kib = r["view_bytes"][view] / 1024
+        rows.append(
+            (
+                f"queries of {view}",
+                f"{ms:.0f} ms (first {r['view_first_ms'][view]:.0f} ms), result {kib:.0f} KiB "
+                "(page <= 1.5 s, 1 MiB)",
+            )
+        )
+    rows.append(
+        (
+            "engine process",
+            f"{r['engine_rss_mb']:.0f} MB RSS, peak {r['engine_peak_rss_mb']:.0f} MB "
+            "(app <= 600 MB)",
+        )
+    )
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}", file=out)
+
+
+def main(argv: list[str]) -> int:
+    """The two child processes (see :func:`run_engine_bench`); one JSON line each."""
+    if len(argv) == 4 and argv[0] == "--write":
+        print(json.dumps(write_child(*argv[1:])))
+    elif len(argv) == 6 and argv[0] == "--engine":
+        name, folder, actors, chosen, repeat = argv[1:]
+        print(json.dumps(engine_child(name, folder, actors, json.loads(chosen), int(repeat))))
+    else:
+        print("usage: see dashboard.engine_bench", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
