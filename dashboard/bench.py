@@ -386,8 +386,12 @@ def cmd_bench(args, stdout, stderr) -> int:
         print("error: --events must be at least 1", file=stderr)
         return 2
     if args.engine != "memory":
-        from dashboard.engine_bench import run_engine_bench
+        from dashboard.engine_bench import engines_missing, run_engine_bench
 
+        missing = engines_missing()
+        if missing:
+            print(f"error: --engine {args.engine} needs {missing}", file=stderr)
+            return 2
         run_engine_bench(args.events, args.engine, seed=args.seed, repeat=args.repeat, out=stdout)
         return 0
     run_bench(args.events, seed=args.seed, repeat=args.repeat, pages=not args.no_pages, out=stdout)

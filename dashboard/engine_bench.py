@@ -47,6 +47,16 @@ DIRECT_SQL = """
 """
 
 
+def engines_missing() -> str | None:
+    """What the engine benchmark needs and this checkout lacks (the query layer), or None."""
+    import importlib.util
+
+    for module in ("dashboard.query", "dashboard.dataset", "duckdb"):
+        if importlib.util.find_spec(module) is None:
+            return f"the module {module}, which this checkout does not have"
+    return None
+
+
 def _result_bytes(result) -> int:
     """Size of a query result as a page would send it: frames as Arrow, the rest as JSON."""
     import pandas as pd
