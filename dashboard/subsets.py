@@ -52,3 +52,14 @@ def type_names(table: EventTable, positions: np.ndarray) -> np.ndarray:
     """Event-type name of each event at ``positions`` (object array)."""
     names = np.asarray(table.event_types, dtype=object)
     return names[table.type_codes[positions]] if len(positions) else names[:0]
+
+
+def counted(postings: Postings, positions: np.ndarray, n_events: int) -> np.ndarray:
+    """How many of the events at ``positions`` hold each value of ``postings``.
+
+    All events: the postings' own counts (free); otherwise one pass over the postings.
+    """
+    if len(positions) == n_events:
+        return postings.counts()
+    codes, _ = postings_pairs(postings, selected_mask(positions, n_events))
+    return np.bincount(codes, minlength=len(postings.names))

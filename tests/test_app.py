@@ -11,6 +11,7 @@ import io
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import pytest
 from conftest import event_row, sample_events
 from streamlit.runtime.media_file_manager import MediaFileManager
@@ -364,7 +365,7 @@ def test_pickers_list_the_busiest_names_plus_the_chosen_ones(table, monkeypatch)
     assert not at.exception
     actors = at.multiselect(key=state.W_ACTORS)
     assert actors.value == [rare]
-    assert len(actors.options) == 4 and rare in actors.options
+    assert len(actors.options) == 4 and any(o.startswith(f"{rare} (") for o in actors.options)
     assert "3 actors in most events" in actors.help
     assert len(at.multiselect(key=state.W_COUNTRIES).options) == 3
     at.switch_page("pages/1_Network.py").run()
@@ -454,3 +455,45 @@ def test_unknown_ego_in_a_link_is_dropped_with_a_notice():
     assert not at.exception
     assert at.selectbox(key=f"{state.NETWORK_EGO}_actor").value is None
     assert any("Nobody At All" in w.value for w in at.warning)
+
+
+def test_filter_options_show_counts_of_the_filtered_events(table):
+    at = open_app(type="meeting")
+    assert not at.exception
+    spec = FilterSpec(event_types=("meeting",))
+    kept = filter_positions(table, spec)
+    russia = int(np.count_nonzero(table.countries.holds(("Russia",), kept)))
+    assert russia > 0
+    assert f"Russia ({russia})" in at.multiselect(key=state.W_COUNTRIES).options
+    types = at.multiselect(key=state.W_TYPES)
+    assert f"meeting ({len(kept)})" in types.options
+    assert types.value == ["meeting"]
+
+
+def test_a_facet_from_the_url_filters_and_shows_its_counts(table):
+    location = next(loc for loc in table.events["location"] if loc)
+    at = open_app(**{"facet.location": location})
+    assert not at.exception
+    spec, _ = FilterSpec.from_query_params({"facet.location": [location]})
+    kept = filter_positions(table, spec)
+    facet = at.multiselect(key=f"{state.W_FACET}location")
+    assert facet.value == [location]
+    assert f"{location} ({len(kept)})" in facet.options
+    assert any(f"{len(kept)} of {len(table)} events" in c.value for c in at.caption)
+
+
+def test_adding_a_facet_column_then_choosing_a_value_filters(table):
+    at = open_app()
+    at.selectbox(key=state.W_FACET_ADD).select("date_precision").run()
+    assert not at.exception
+    at.multiselect(key=f"{state.W_FACET}date_precision").select("month").run()
+    assert not at.exception
+    assert at.query_params["facet.date_precision"] == "month"
+    spec = FilterSpec(facets=(("date_precision", ("month",)),))
+    assert metric_count(at, table, spec)
+
+
+def metric_count(at, table, spec):
+    """The banner says how many events the spec keeps (the Timeline has no metric)."""
+    n = len(filter_positions(table, spec))
+    return any(f"{n} of {len(table)} events" in c.value for c in at.caption)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from dashboard.filters import FilterSpec, filter_positions
+from dashboard.filters import FilterSpec
 from dashboard.memory import tune_allocator
 from dashboard.table import EventTable
 from ui import state
@@ -83,11 +83,10 @@ def open_page(title: str) -> PageContext:
         show_messages()
         show_mapping_form(open_upload)
         st.stop()
-    spec = render_sidebar(table)
+    spec, positions = render_sidebar(table)
     with st.sidebar.expander("Open your own table", icon=":material/upload_file:"):
         uploader("sidebar")
     st.title(title)
-    positions = filter_positions(table, spec)
     show_banner(table, len(positions))
     warn_all(state.take_notices())
     return PageContext(table, spec, positions, title, started)

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from functools import partial
 
+import numpy as np
 import streamlit as st
 
-from dashboard.filters import PARAM_KEYS, FilterSpec, date_in_bounds
+from dashboard.filters import (
+    PARAM_KEYS,
+    FilterSpec,
+    date_in_bounds,
+    facet_columns,
+    facet_counts,
+    filter_positions,
+)
+from dashboard.subsets import counted
 from dashboard.table import EventTable
 from ui import state
 
@@ -24,19 +34,26 @@ PAGES: tuple[tuple[str, str], ...] = (
 #: The country and actor pickers list at most this many values (the busiest), plus the
 #: chosen ones: 5,000 names are about 75 KB sent on every page; 100,000 would be 1.5 MB.
 MAX_PICKER_OPTIONS = 5_000
+#: A facet lists at most this many values (the most frequent among the filtered events).
+MAX_FACET_OPTIONS = 200
+#: Facet columns that have their own picker above.
+SIDEBAR_COLUMNS = frozenset({"countries", "actors", "event_type"})
 
 
-def render_sidebar(table: EventTable) -> FilterSpec:
-    """Draw the sidebar and return the filters to apply (known to ``table``)."""
+def render_sidebar(table: EventTable) -> tuple[FilterSpec, np.ndarray]:
+    """Draw the sidebar; return the filters to apply (known to ``table``) and the
+    positions of the events they keep (the pickers show counts of those events)."""
     spec = _settle_filters(table)
+    positions = filter_positions(table, spec)
     with st.sidebar:
         for script, label in PAGES:
             st.page_link(script, label=label, query_params=state.link_params(spec))
         st.divider()
-        _filter_widgets(table, spec)
+        _filter_widgets(table, spec, positions)
+        facet_widgets(table, spec, positions)
         st.button("Reset filters", on_click=_reset, key="sidebar_reset", width="stretch")
     state.write_url(spec)
-    return spec
+    return spec, positions
 
 
 def _settle_filters(table: EventTable) -> FilterSpec:
@@ -69,8 +86,12 @@ def _within_picker_range(spec: FilterSpec, notices: list[str]) -> FilterSpec:
     return replace(spec, **changes) if changes else spec
 
 
-def _filter_widgets(table: EventTable, spec: FilterSpec) -> None:
-    """The filter widgets, showing ``spec``; a change calls :func:`_commit`."""
+def _filter_widgets(table: EventTable, spec: FilterSpec, positions: np.ndarray) -> None:
+    """The filter widgets, showing ``spec`` and how many of the filtered events have each
+    option ("Russia (12)"); a change calls :func:`_commit`."""
+    country_counts = counted(table.countries, positions, len(table))
+    actor_counts = counted(table.participants, positions, len(table))
+    type_counts = np.bincount(table.type_codes[positions], minlength=len(table.event_types))
     st.session_state[state.W_COUNTRIES] = list(spec.countries)
     st.session_state[state.W_ACTORS] = list(spec.actors)
     st.session_state[state.W_TYPES] = list(spec.event_types)
@@ -82,6 +103,7 @@ def _filter_widgets(table: EventTable, spec: FilterSpec) -> None:
         "Countries",
         table.countries.picker_names(MAX_PICKER_OPTIONS, spec.countries),
         key=state.W_COUNTRIES,
+        format_func=partial(with_count, country_counts, table.countries.lookup),
         on_change=_commit,
         placeholder="All countries",
         help="An event matches if it involves any chosen country, directly or via its actors."
@@ -91,6 +113,7 @@ def _filter_widgets(table: EventTable, spec: FilterSpec) -> None:
         "Actors",
         table.participants.picker_names(MAX_PICKER_OPTIONS, spec.actors),
         key=state.W_ACTORS,
+        format_func=partial(with_count, actor_counts, table.participants.lookup),
         on_change=_commit,
         placeholder="All actors",
         help="An event matches if any chosen actor initiated it or was its recipient."
@@ -100,6 +123,9 @@ def _filter_widgets(table: EventTable, spec: FilterSpec) -> None:
         "Event types",
         list(table.event_types),
         key=state.W_TYPES,
+        format_func=partial(
+            with_count, type_counts, {name: i for i, name in enumerate(table.event_types)}
+        ),
         on_change=_commit,
         placeholder="All event types",
     )
@@ -114,6 +140,60 @@ def _filter_widgets(table: EventTable, spec: FilterSpec) -> None:
         placeholder="Words in any text: title, names, source…",
         max_chars=200,
     )
+
+
+def with_count(counts: np.ndarray, codes: dict[str, int], name: str) -> str:
+    """ "Russia (12)": an option with the number of filtered events that have it."""
+    code = codes.get(name)
+    return f"{name} ({int(counts[code]) if code is not None else 0:,})"
+
+
+def facet_widgets(table: EventTable, spec: FilterSpec, positions: np.ndarray) -> None:
+    """The table's own categorical columns as filters (``facet.<column>=value`` in the URL),
+    each option with its count among the filtered events."""
+    columns = [c for c in facet_columns(table) if c not in SIDEBAR_COLUMNS]
+    opened = [c for c in st.session_state.get(state.FACETS_OPEN, []) if c in columns]
+    opened += [c for c, _ in spec.facets if c in columns and c not in opened]
+    st.session_state[state.FACETS_OPEN] = opened
+    with st.expander("More filters (facets)", expanded=bool(opened)):
+        for column in opened:
+            chosen = spec.facet(column)
+            counts = facet_counts(table, positions, column)
+            options = list(dict.fromkeys([*chosen, *counts.values[:MAX_FACET_OPTIONS]]))
+            numbers = counts.as_dict()
+            key = f"{state.W_FACET}{column}"
+            st.session_state[key] = list(chosen)
+            st.multiselect(
+                column,
+                options,
+                key=key,
+                format_func=lambda value, numbers=numbers: f"{value} ({numbers.get(value, 0):,})",
+                on_change=_commit_facet,
+                args=(column,),
+                placeholder=f"Any {column}",
+            )
+        left = [c for c in columns if c not in opened]
+        if left:
+            st.selectbox(
+                "Add a facet",
+                left,
+                index=None,
+                key=state.W_FACET_ADD,
+                on_change=_open_facet,
+                placeholder="Choose a column of the table",
+            )
+
+
+def _commit_facet(column: str) -> None:
+    chosen = st.session_state.get(f"{state.W_FACET}{column}") or []
+    state.set_filters(state.current_filters().with_facet(column, chosen))
+
+
+def _open_facet() -> None:
+    column = st.session_state.get(state.W_FACET_ADD)
+    if column:
+        st.session_state[state.FACETS_OPEN] = [*st.session_state.get(state.FACETS_OPEN, []), column]
+    st.session_state[state.W_FACET_ADD] = None
 
 
 def _listed_note(names: tuple[str, ...], what: str) -> str:
@@ -140,8 +220,9 @@ def _commit() -> None:
         params[key] = [value.isoformat()] if isinstance(value, dt.date) else []
     spec, notices = FilterSpec.from_query_params(params)
     state.add_notices(notices)
-    # The facets are chosen elsewhere (the views); the sidebar's widgets keep them.
-    state.set_filters(replace(spec, facets=state.current_filters().facets))
+    # The facets and the map's area are chosen elsewhere; the sidebar's widgets keep them.
+    current = state.current_filters()
+    state.set_filters(replace(spec, facets=current.facets, area=current.area))
 
 
 def _reset() -> None:

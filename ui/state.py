@@ -39,6 +39,11 @@ W_TYPES = "sidebar_event_types"
 W_START = "sidebar_start"
 W_END = "sidebar_end"
 W_QUERY = "sidebar_q"
+#: Facet widgets: a multiselect per opened column (prefix + column) and the column adder.
+W_FACET = "sidebar_facet_"
+W_FACET_ADD = "sidebar_facet_add"
+#: The facet columns opened in this session (list[str]), chosen values or not.
+FACETS_OPEN = "facets_open"
 
 #: Page-only keys carry their page's prefix.
 TIMELINE_LANE = "timeline_lane"
