@@ -16,7 +16,6 @@ path); :func:`open_engine` picks one.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -109,9 +108,9 @@ def period_label(year: int, month: int, period: str) -> str:
     return f"{year:04d}" if period == "year" else f"{year:04d}-{month:02d}"
 
 
-def cell_corner(value: float, size: float) -> float:
-    """South-west corner of the grid cell of ``size`` degrees holding ``value``."""
-    return math.floor(value / size) * size
+def _period_of(month: int, period: str) -> str:
+    """The label of a month counted from 1970-01 (``2022`` or ``2022-07``)."""
+    return period_label(month // 12 + 1970, month % 12 + 1, period)
 
 
 class Engine:
@@ -173,8 +172,12 @@ class MemoryEngine(Engine):
 
     name = "memory"
 
-    def __init__(self, table: EventTable) -> None:
+    def __init__(
+        self, table: EventTable, filtered: tuple[FilterSpec, np.ndarray] | None = None
+    ) -> None:
+        """``filtered``: a spec and its positions, already computed (a page's filter)."""
         self.table = table
+        self._filtered = filtered
 
     def info(self) -> EngineInfo:
         return EngineInfo(
@@ -185,6 +188,9 @@ class MemoryEngine(Engine):
         return table_vocabulary(self.table)
 
     def positions(self, spec: FilterSpec) -> np.ndarray:
+        """Positions of the events ``spec`` keeps (the page's, if it filtered already)."""
+        if self._filtered is not None and self._filtered[0] == spec:
+            return self._filtered[1]
         return filter_positions(self.table, spec)
 
     def count(self, spec: FilterSpec) -> int:
@@ -204,23 +210,23 @@ class MemoryEngine(Engine):
         table = self.table
         positions = self.positions(spec)
         if lane == "event_type":
-            names = np.asarray(table.event_types, dtype=object)
-            values, events = names[table.type_codes[positions]], positions
+            names, codes, events = table.event_types, table.type_codes[positions], positions
         else:
             postings = table.countries if lane == "country" else table.participants
             codes, events = postings_pairs(postings, selected_mask(positions, len(table)))
-            values = np.asarray(postings.names, dtype=object)[codes]
+            names = postings.names
         months = table.start_days[events].astype("datetime64[D]").astype("datetime64[M]")
         months = months.astype(np.int64)
-        frame = pd.DataFrame(
-            {"value": values, "year": months // 12 + 1970, "month": months % 12 + 1}
+        periods = months // 12 * 12 if period == "year" else months
+        # Count (value, period) pairs on integer codes: one np.unique, no grouping of names.
+        low = int(periods.min()) if len(periods) else 0
+        span = int(periods.max()) - low + 1 if len(periods) else 1
+        pairs, counts = np.unique(
+            codes.astype(np.int64) * span + (periods - low), return_counts=True
         )
-        if period == "year":
-            frame["month"] = 1
-        grouped = frame.groupby(["value", "year", "month"], sort=True).size()
         rows = tuple(
-            (str(value), period_label(int(year), int(month), period), int(n))
-            for (value, year, month), n in grouped.items()
+            (str(names[pair // span]), _period_of(int(pair % span) + low, period), int(n))
+            for pair, n in zip(pairs.tolist(), counts.tolist(), strict=True)
         )
         return LaneCounts(lane, period, tuple(sorted(rows)))
 

@@ -2,19 +2,19 @@
 
 import streamlit as st
 
-from dashboard.export import export_csv, export_timelinejs
-from dashboard.summary import summarise
+from dashboard.export import export_timelinejs
 from ui.events_view import show_events_table
 from ui.page import finish_page, open_page, show_if_empty
 
 page = open_page("Events")
 if not show_if_empty(page):
-    counts = summarise(page.table, page.positions)
+    engine, spec = page.engine, page.spec
+    counts = engine.summary(spec)
     events, countries, actors, span = st.columns([1, 1, 1, 2.4])
-    events.metric("Events", f"{counts['events']:,}")
-    countries.metric("Countries", f"{counts['countries']:,}")
-    actors.metric("Actors", f"{counts['actors']:,}")
-    span.metric("Date span", f"{counts['first_date']} – {counts['last_date']}")
+    events.metric("Events", f"{counts.events:,}")
+    countries.metric("Countries", f"{counts.countries:,}")
+    actors.metric("Actors", f"{counts.actors:,}")
+    span.metric("Date span", f"{counts.first_date} – {counts.last_date}")
 
     positions = page.positions
     table = page.table
@@ -22,7 +22,7 @@ if not show_if_empty(page):
     csv_column.download_button(
         f"Download these {len(positions):,} events (CSV)",
         # Deferred: the CSV is built when the analyst clicks, not on every rerun.
-        data=lambda: export_csv(table.take(positions)),
+        data=lambda: engine.export_csv(spec),
         file_name="events-filtered.csv",
         mime="text/csv",
         on_click="ignore",

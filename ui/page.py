@@ -13,6 +13,7 @@ import streamlit as st
 
 from dashboard.filters import FilterSpec
 from dashboard.memory import tune_allocator
+from dashboard.query import MemoryEngine
 from dashboard.table import EventTable
 from ui import state
 from ui.data import load_table
@@ -32,6 +33,11 @@ class PageContext:
     #: The page's title and when its script run started (``time.perf_counter``).
     title: str = ""
     started: float = 0.0
+
+    @property
+    def engine(self) -> MemoryEngine:
+        """The query layer over this page's table, knowing the positions already found."""
+        return MemoryEngine(self.table, (self.spec, self.positions))
 
 
 #: One line per finished script run: ``script run: <page> <ms> ms`` (see finish_page).
