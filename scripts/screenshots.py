@@ -22,6 +22,7 @@ from tests.browser.support import (  # noqa: E402  (needs the repo root on sys.p
     open_app,
     running_server,
     wait_for_charts,
+    wait_for_map,
 )
 
 #: Screenshot file name -> page path (as in PAGES).
@@ -30,6 +31,7 @@ SHOTS: dict[str, str] = {
     "screenshot-network.png": PAGES["Network"],
     "screenshot-events.png": PAGES["Events"],
     "screenshot-about.png": PAGES["About the data"],
+    "screenshot-map.png": "Map",
 }
 
 
@@ -53,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
             for name, path in SHOTS.items():
                 open_app(page, server.page_url(path))
                 wait_for_charts(page)
+                if path == "Map":
+                    wait_for_map(page)
                 assert_no_exception(page)
                 target = args.out / name
                 page.screenshot(path=str(target))

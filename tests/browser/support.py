@@ -287,3 +287,15 @@ def assert_no_exception(page: Page) -> None:
     if exceptions.count():
         shown = "\n---\n".join(exceptions.all_inner_texts())
         raise AssertionError(f"the app shows an exception on {page.url}:\n{shown}")
+
+
+def wait_for_map(page: Page, timeout: float = ACTION_TIMEOUT_MS) -> None:
+    """Wait until the first chart's MapLibre map has drawn (canvas there, map loaded)."""
+    page.locator(f"{PLOTLY_CHART} canvas.maplibregl-canvas").first.wait_for(timeout=timeout)
+    page.wait_for_function(
+        """(chart) => { const gd = document.querySelector(chart + " .js-plotly-plot");
+                        const s = gd && gd._fullLayout.map && gd._fullLayout.map._subplot;
+                        return Boolean(s && s.map.loaded()); }""",
+        arg=PLOTLY_CHART,
+        timeout=timeout,
+    )

@@ -14,7 +14,13 @@ from dashboard.filters import FilterSpec, filter_positions
 from dashboard.geomap import map_data
 from dashboard.table import EventTable, load_events
 
-from .support import DEFAULT_EVENTS_PATH, assert_no_exception, open_app, rerun_expected
+from .support import (
+    DEFAULT_EVENTS_PATH,
+    assert_no_exception,
+    open_app,
+    rerun_expected,
+    wait_for_map,
+)
 
 try:
     from playwright.sync_api import Page, expect
@@ -40,16 +46,6 @@ _FIRST_MARK = """
 @pytest.fixture(scope="module")
 def article() -> EventTable:
     return load_events(DEFAULT_EVENTS_PATH)
-
-
-def wait_for_map(page: Page) -> None:
-    """Until MapLibre has drawn (its canvas is there and the map reports loaded)."""
-    page.locator("[data-testid='stPlotlyChart'] canvas.maplibregl-canvas").first.wait_for()
-    page.wait_for_function(
-        """() => { const gd = document.querySelector(CHART);
-                   const s = gd && gd._fullLayout.map && gd._fullLayout.map._subplot;
-                   return s && s.map.loaded(); }""".replace("CHART", _CHART)
-    )
 
 
 def test_map_draws_from_shipped_outlines_only(page: Page, app_server, article) -> None:
