@@ -82,7 +82,7 @@ def test_clicking_a_mark_filters_every_page_to_its_area(page: Page, app_server, 
     kept = article.events["event_id"].iloc[filter_positions(article, spec)].tolist()
     assert mark["id"] in kept and 0 < len(kept) < len(article)
     expect(page.get_by_text(f"{len(kept)} of {len(article)} events")).to_be_visible()
-    page.get_by_test_id("stSidebar").get_by_role("link", name="Events").click()
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Events", exact=True).click()
     expect(page).to_have_url(re.compile(r"/Events\?area="))
     expect(page.get_by_test_id("stMetricValue").first).to_have_text(str(len(kept)))
     assert_no_exception(page)

@@ -148,7 +148,7 @@ def test_brush_sets_the_date_filter_of_every_page(page: Page, app_server, articl
     assert 0 < kept < len(article)
     expect(page.get_by_text(f"{kept} of {len(article)} events")).to_be_visible()
     # The date filter holds on the other pages (their links carry it).
-    page.get_by_test_id("stSidebar").get_by_role("link", name="Events").click()
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Events", exact=True).click()
     expect(page.get_by_test_id("stMetricValue").first).to_have_text(str(kept))
     assert_no_exception(page)
 
@@ -195,9 +195,9 @@ def test_event_permalink_opens_its_details_and_links_keep_the_view(
     expect(main.get_by_text(f"Event id: {event_id}")).to_be_visible()
     expect(page.get_by_test_id("stRadio").get_by_role("radio", name="Actor")).to_be_checked()
     # Away and back through the sidebar: the lane and the event are still there.
-    page.get_by_test_id("stSidebar").get_by_role("link", name="Network").click()
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Network", exact=True).click()
     expect(page).to_have_url(re.compile(r"/Network\?.*event=lavrov"))
-    page.get_by_test_id("stSidebar").get_by_role("link", name="Timeline").click()
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Timeline", exact=True).click()
     expect(main.get_by_role("heading", level=3)).to_have_text(title)
     expect(page.get_by_test_id("stRadio").get_by_role("radio", name="Actor")).to_be_checked()
     assert_no_exception(page)
