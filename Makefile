@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 EVENTS ?=
 ENGINE ?=
+ACTORS ?=
 
 .PHONY: run test lint format bench screenshots clean
 
@@ -22,6 +23,7 @@ $(VENV)/.installed-test: requirements.txt requirements-test.txt $(VENV)/.install
 
 run: $(VENV)/.installed
 	$(if $(EVENTS),EVENTS_PATH="$(abspath $(EVENTS))") $(if $(ENGINE),ENGINE="$(ENGINE)") \
+	$(if $(ACTORS),ACTORS_PATH="$(abspath $(ACTORS))") \
 		$(BIN)/streamlit run app.py \
 		--server.port $(PORT) --server.headless true
 

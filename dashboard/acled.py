@@ -37,7 +37,7 @@ from dashboard import schema
 from dashboard.actors import ActorDirectory
 from dashboard.loading import validate_events_frame
 from dashboard.problems import EventsFileError, Problem
-from dashboard.sourcemap import per_distinct
+from dashboard.sourcemap import distinct_rows, per_distinct
 
 #: Columns that identify an ACLED export (compared case-insensitively).
 SIGNATURE_COLUMNS: tuple[str, ...] = (
@@ -431,18 +431,22 @@ def _spans(date: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.Series]
 
 
 def _event_types(kinds: pd.Series, subs: pd.Series) -> tuple[pd.Series, Counter]:
-    """Our types (vectorised over the distinct pairs); unmapped pairs keep ACLED's label."""
-    pairs = pd.MultiIndex.from_arrays([kinds, subs])
-    unique = pairs.unique()
-    mapped = {}
-    unknown: Counter = Counter()
-    for kind, sub in unique:
-        ours = map_event_type(kind, sub)
-        mapped[(kind, sub)] = ours if ours is not None else (sub or kind)
-    result = pd.Series([mapped[p] for p in pairs], index=kinds.index, dtype="str")
-    for (kind, sub), count in Counter(zip(kinds, subs, strict=True)).items():
-        if map_event_type(kind, sub) is None:
-            unknown[(kind, sub)] += count
+    """Our types, worked out once per distinct pair; unmapped pairs keep ACLED's label."""
+    codes, (distinct_kinds, distinct_subs) = distinct_rows(kinds, subs)
+    distinct = list(zip(distinct_kinds, distinct_subs, strict=True))
+    ours = [map_event_type(kind, sub) for kind, sub in distinct]
+    labels = np.array(
+        [
+            o if o is not None else (sub or kind)
+            for o, (kind, sub) in zip(ours, distinct, strict=True)
+        ],
+        dtype=object,
+    )
+    result = pd.Series(labels[codes], index=kinds.index, dtype="str")
+    counts = np.bincount(codes, minlength=len(distinct))
+    unknown: Counter = Counter(
+        {pair: int(counts[i]) for i, pair in enumerate(distinct) if ours[i] is None}
+    )
     return result, unknown
 
 

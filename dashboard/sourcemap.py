@@ -97,16 +97,29 @@ def type_vocabulary(types: pd.Series, vocabulary: str) -> pd.Series:
     ).astype("str")
 
 
+def distinct_rows(*columns: pd.Series) -> tuple[np.ndarray, list[pd.Series]]:
+    """Codes of the distinct rows of ``columns`` and those rows' values, column by column.
+
+    Combines each column's own codes, re-numbered after each column so they stay below
+    the row count (no tuples are built: cheap at a million rows).
+    """
+    combined = np.zeros(len(columns[0]), dtype=np.int64)
+    per_column = []
+    for column in columns:
+        codes, values = pd.factorize(column)
+        combined = pd.factorize(combined * (len(values) + 1) + codes)[0].astype(np.int64)
+        per_column.append((codes, np.asarray(values, dtype=object)))
+    _, first, inverse = np.unique(combined, return_index=True, return_inverse=True)
+    rows = [pd.Series(values[codes[first]], dtype="str") for codes, values in per_column]
+    return inverse, rows
+
+
 def per_distinct(function: Callable[..., pd.Series], *columns: pd.Series) -> pd.Series:
     """``function(*columns)`` computed once per distinct row of ``columns``, spread back.
 
     Event tables repeat their actors, countries and dates many times: the row-wise
     Python work is done on the distinct combinations only.
     """
-    keys = pd.MultiIndex.from_arrays(list(columns))
-    codes, distinct = pd.factorize(keys)
-    unique_columns = [
-        pd.Series(distinct.get_level_values(i), dtype="str") for i in range(len(columns))
-    ]
-    result = function(*unique_columns)
+    codes, rows = distinct_rows(*columns)
+    result = function(*rows)
     return pd.Series(np.asarray(result, dtype=object)[codes], index=columns[0].index, dtype="str")
