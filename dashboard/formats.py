@@ -164,12 +164,20 @@ GDELT = SourceFormat(
 )
 
 
-def _convert_ucdp(opened: Opened) -> Imported:
-    table = opened.read_table(missing=ucdp.MISSING_VALUES, drop_index=True)
-    events, notices = ucdp.convert_ucdp_frame(
-        table.frame, directory=opened.directory, record_rows=table.record_rows
-    )
-    return Imported(events, tuple(notices))
+def _frame_converter(convert, missing: frozenset[str]) -> Callable[[Opened], Imported]:
+    """A format's ``convert``: read the table (its missing tokens, no row index), map it."""
+
+    def run(opened: Opened) -> Imported:
+        table = opened.read_table(missing=missing, drop_index=True)
+        events, notices = convert(
+            table.frame, directory=opened.directory, record_rows=table.record_rows
+        )
+        return Imported(events, tuple(notices))
+
+    return run
+
+
+_convert_ucdp = _frame_converter(ucdp.convert_ucdp_frame, ucdp.MISSING_VALUES)
 
 
 UCDP = SourceFormat(
@@ -187,12 +195,7 @@ UCDP = SourceFormat(
 )
 
 
-def _convert_icews(opened: Opened) -> Imported:
-    table = opened.read_table(missing=icews.MISSING_VALUES, drop_index=True)
-    events, notices = icews.convert_icews_frame(
-        table.frame, directory=opened.directory, record_rows=table.record_rows
-    )
-    return Imported(events, tuple(notices))
+_convert_icews = _frame_converter(icews.convert_icews_frame, icews.MISSING_VALUES)
 
 
 ICEWS = SourceFormat(
