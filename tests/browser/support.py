@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page, Playwright
+    from playwright.sync_api import Browser, Locator, Page, Playwright
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_EVENTS_PATH = REPO_ROOT / "data" / "events.csv"
@@ -299,3 +300,8 @@ def wait_for_map(page: Page, timeout: float = ACTION_TIMEOUT_MS) -> None:
         arg=PLOTLY_CHART,
         timeout=timeout,
     )
+
+
+def csv_download(page: Page) -> Locator:
+    """The Events page's CSV download button (the TimelineJS one sits beside it)."""
+    return page.get_by_role("button", name=re.compile(r"^Download these [\d,]+ events \(CSV\)$"))

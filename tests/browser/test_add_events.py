@@ -17,6 +17,7 @@ from .support import (
     PAGES,
     StreamlitServer,
     assert_no_exception,
+    csv_download,
     open_app,
     rerun_expected,
     running_server,
@@ -113,7 +114,7 @@ def test_paste_review_accept_then_timeline_download_and_reload(page: Page, serve
     # The Events page's download holds it, with the workspace column.
     open_app(page, server.page_url(PAGES["Events"], ONLY_IT.to_query_params()))
     with page.expect_download() as info:
-        page.get_by_test_id("stDownloadButton").get_by_role("button").click()
+        csv_download(page).click()
     downloaded = parse_events(info.value.path().read_bytes())
     assert downloaded["event_id"].tolist() == [saved["event_id"]]
     assert downloaded[ADDED_BY_COLUMN].tolist() == ["Ana"]
