@@ -6,7 +6,10 @@ cell gets a leading apostrophe, which spreadsheets treat as "this is text" and
 do not display. To keep export lossless, the rule is a bijection:
 
 * escape: a cell matching ``'*[=+\\-@\\t\\r]...`` (any apostrophes, then a
-  trigger character) gets one more apostrophe in front;
+  trigger character) gets one more apostrophe in front, except a plain negative
+  decimal number such as ``-92.15`` (a longitude, a tone score): a spreadsheet reads
+  it as a number, never as a formula, and GIS tools must read it as a number too
+  (defusedcsv makes the same exception);
 * unescape (on load): a cell matching ``'+[=+\\-@\\t\\r]...`` loses one leading
   apostrophe.
 
@@ -19,12 +22,15 @@ from __future__ import annotations
 import pandas as pd
 
 _ESCAPE_PATTERN = r"^'*[=+\-@\t\r]"
+_NEGATIVE_NUMBER = r"-\d+(?:\.\d+)?"
 _UNESCAPE_PATTERN = r"^'(?='*[=+\-@\t\r])"
 
 
 def escape_formula_cells(column: pd.Series) -> pd.Series:
     """Prefix an apostrophe to every cell a spreadsheet could run as a formula."""
     needs = column.str.contains(_ESCAPE_PATTERN, regex=True)
+    if needs.any():
+        needs &= ~column.str.fullmatch(_NEGATIVE_NUMBER)
     if not needs.any():
         return column
     return column.mask(needs, "'" + column)
