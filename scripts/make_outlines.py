@@ -36,6 +36,19 @@ def arcs_as_lines(topology: dict) -> list[list[list[float]]]:
     return lines
 
 
+def split_at_antimeridian(lines: list[list[list[float]]]) -> list[list[list[float]]]:
+    """Cut a line where it jumps across the ±180° meridian (a map would draw the jump)."""
+    pieces = []
+    for line in lines:
+        start = 0
+        for i in range(1, len(line)):
+            if abs(line[i][0] - line[i - 1][0]) > 180:
+                pieces.append(line[start:i])
+                start = i
+        pieces.append(line[start:])
+    return [piece for piece in pieces if len(piece) > 1]
+
+
 def main(source: str) -> None:
     topology = json.loads(Path(source).read_text(encoding="utf-8"))
     collection = {
@@ -48,7 +61,10 @@ def main(source: str) -> None:
                     "source": "Natural Earth 1:110m Admin 0 countries v4.1.0 (public domain), "
                     "via world-atlas 2.0.2",
                 },
-                "geometry": {"type": "MultiLineString", "coordinates": arcs_as_lines(topology)},
+                "geometry": {
+                    "type": "MultiLineString",
+                    "coordinates": split_at_antimeridian(arcs_as_lines(topology)),
+                },
             }
         ],
     }

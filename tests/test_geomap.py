@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import numpy as np
@@ -202,3 +203,6 @@ def test_shipped_outlines_are_natural_earth_lines():
     assert len(lines) > 300
     flat = np.asarray([p for line in lines for p in line])
     assert (np.abs(flat[:, 0]) <= 180).all() and (np.abs(flat[:, 1]) <= 90).all()
+    # A step across the ±180° meridian would be drawn as a line across the whole map.
+    jumps = [line for line in lines for a, b in itertools.pairwise(line) if abs(a[0] - b[0]) > 180]
+    assert not jumps
