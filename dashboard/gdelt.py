@@ -32,12 +32,12 @@ from dashboard import cameo
 from dashboard.actors import ActorDirectory
 from dashboard.countries import names_of
 from dashboard.sourcemap import (
-    RowChecks,
     finish,
     iso,
     join_unique,
     per_distinct,
     pick,
+    read_coded_records,
     type_vocabulary,
 )
 
@@ -114,23 +114,15 @@ def convert_gdelt_frame(
 ) -> tuple[pd.DataFrame, list[str]]:
     """Map an all-text GDELT frame onto our schema and validate it."""
     n = len(frame)
-    ids = pick(frame, "GLOBALEVENTID")
-    sqldate = pick(frame, "SQLDATE")
-    codes = cameo.normalise(pick(frame, "EventCode"))
-    checks = RowChecks()
-    checks.ids(ids, "GLOBALEVENTID")
-    date = pd.to_datetime(
-        sqldate.where(sqldate.str.fullmatch(r"\d{8}"), ""), format="%Y%m%d", errors="coerce"
-    ).astype("datetime64[s]")
-    checks.report(
-        date.isna(), "SQLDATE", lambda i: f"{sqldate.iat[i]!r} is not a date in the form YYYYMMDD"
+    records = read_coded_records(
+        frame,
+        record_rows,
+        id_column="GLOBALEVENTID",
+        date_column="SQLDATE",
+        date_form="YYYYMMDD",
+        code_column="EventCode",
     )
-    checks.report(
-        ~cameo.is_code(codes),
-        "EventCode",
-        lambda i: f"{codes.iat[i]!r} is not a CAMEO event code (3 or 4 digits, root 01-20)",
-    )
-    checks.raise_if_any(record_rows, n)
+    ids, sqldate, date, codes = records.ids, records.date_text, records.day, records.codes
 
     types = cameo.our_types(codes)
     actor1, actor2 = pick(frame, "Actor1Name"), pick(frame, "Actor2Name")

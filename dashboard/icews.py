@@ -26,7 +26,14 @@ import pandas as pd
 from dashboard import cameo
 from dashboard.actors import ActorDirectory
 from dashboard.countries import common_names
-from dashboard.sourcemap import RowChecks, finish, iso, join_unique, pick, type_vocabulary
+from dashboard.sourcemap import (
+    finish,
+    iso,
+    join_unique,
+    pick,
+    read_coded_records,
+    type_vocabulary,
+)
 
 SIGNATURE: tuple[str, ...] = ("Event ID", "Event Date", "Source Name", "CAMEO Code")
 MISSING_VALUES: frozenset[str] = frozenset({"NA"})
@@ -45,23 +52,15 @@ def convert_icews_frame(
 ) -> tuple[pd.DataFrame, list[str]]:
     """Map an all-text ICEWS frame onto our schema and validate it."""
     n = len(frame)
-    ids = pick(frame, "Event ID")
-    text = pick(frame, "Event Date")
-    codes = cameo.normalise(pick(frame, "CAMEO Code"))
-    checks = RowChecks()
-    checks.ids(ids, "Event ID")
-    date = pd.to_datetime(
-        text.where(text.str.fullmatch(r"\d{4}-\d{2}-\d{2}"), ""), format="%Y-%m-%d", errors="coerce"
-    ).astype("datetime64[s]")
-    checks.report(
-        date.isna(), "Event Date", lambda i: f"{text.iat[i]!r} is not a date in the form YYYY-MM-DD"
+    records = read_coded_records(
+        frame,
+        record_rows,
+        id_column="Event ID",
+        date_column="Event Date",
+        date_form="YYYY-MM-DD",
+        code_column="CAMEO Code",
     )
-    checks.report(
-        ~cameo.is_code(codes),
-        "CAMEO Code",
-        lambda i: f"{codes.iat[i]!r} is not a CAMEO event code (3 or 4 digits, root 01-20)",
-    )
-    checks.raise_if_any(record_rows, n)
+    ids, text, date, codes = records.ids, records.date_text, records.day, records.codes
 
     types = cameo.our_types(codes)
     source, target = pick(frame, "Source Name"), pick(frame, "Target Name")

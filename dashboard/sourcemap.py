@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from dashboard import schema
+from dashboard import cameo, schema
 from dashboard.loading import validate_events_frame
 from dashboard.problems import EventsFileError, Problem
 
@@ -40,6 +40,53 @@ class RowChecks:
         if self.found:
             rows = record_rows(n)
             raise EventsFileError([Problem(int(rows[i]), c, m) for i, c, m in self.found])
+
+
+@dataclass(frozen=True)
+class CodedRecords:
+    """The id, day and CAMEO code of each record of a CAMEO-coded source (GDELT, ICEWS)."""
+
+    ids: pd.Series
+    date_text: pd.Series
+    day: pd.Series
+    codes: pd.Series
+
+
+def read_coded_records(
+    frame: pd.DataFrame,
+    record_rows: Callable[[int], np.ndarray],
+    *,
+    id_column: str,
+    date_column: str,
+    date_form: str,
+    code_column: str,
+) -> CodedRecords:
+    """Check and read the id, the day (``date_form``: ``YYYYMMDD`` or ``YYYY-MM-DD``) and the
+    CAMEO code of every record; every bad value is reported with its row and column."""
+    pattern, strptime = _DATE_FORMS[date_form]
+    ids, text = pick(frame, id_column), pick(frame, date_column)
+    codes = cameo.normalise(pick(frame, code_column))
+    checks = RowChecks()
+    checks.ids(ids, id_column)
+    day = pd.to_datetime(
+        text.where(text.str.fullmatch(pattern), ""), format=strptime, errors="coerce"
+    ).astype("datetime64[s]")
+    checks.report(
+        day.isna(), date_column, lambda i: f"{text.iat[i]!r} is not a date in the form {date_form}"
+    )
+    checks.report(
+        ~cameo.is_code(codes),
+        code_column,
+        lambda i: f"{codes.iat[i]!r} is not a CAMEO event code (3 or 4 digits, root 01-20)",
+    )
+    checks.raise_if_any(record_rows, len(frame))
+    return CodedRecords(ids, text, day, codes)
+
+
+_DATE_FORMS: dict[str, tuple[str, str]] = {
+    "YYYYMMDD": (r"\d{8}", "%Y%m%d"),
+    "YYYY-MM-DD": (r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d"),
+}
 
 
 def column_lookup(frame: pd.DataFrame) -> dict[str, str]:
