@@ -18,6 +18,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+import weakref
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -120,7 +121,33 @@ def new_page(browser: Browser) -> Page:
     context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
     context.set_default_timeout(ACTION_TIMEOUT_MS)
     context.add_init_script(_COUNT_RUNS)
-    return context.new_page()
+    page = context.new_page()
+    _count_new_sessions(page)
+    return page
+
+
+#: Script runs each page's server announced: Streamlit sends a ``new_session`` ForwardMsg at
+#: the start of every script run. Counted from the websocket because the DOM counter above
+#: can miss a quick rerun: when "run started" and "run finished" arrive in one React render,
+#: the script state goes notRunning -> notRunning and no attribute changes (seen in CI on a
+#: quiet machine: a page link's rerun was never counted and the test timed out).
+_NEW_SESSIONS: weakref.WeakKeyDictionary[Page, list[int]] = weakref.WeakKeyDictionary()
+
+
+def _count_new_sessions(page: Page) -> None:
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    count = [0]
+
+    def on_frame(payload: bytes | str) -> None:
+        if isinstance(payload, bytes | bytearray):
+            message = ForwardMsg()
+            message.ParseFromString(bytes(payload))
+            if message.WhichOneof("type") == "new_session":
+                count[0] += 1
+
+    page.on("websocket", lambda socket: socket.on("framereceived", on_frame))
+    _NEW_SESSIONS[page] = count
 
 
 def free_port() -> int:
@@ -247,13 +274,25 @@ def wait_for_app(page: Page, timeout: float = ACTION_TIMEOUT_MS) -> None:
 
 
 def script_runs(page: Page) -> int:
-    """How many script runs this page has started since it was loaded."""
-    return page.evaluate("window.__stRuns")
+    """How many script runs this page has started since it was loaded.
+
+    The websocket's count where the page has one (it sees every run); the DOM counter
+    otherwise (pages made by ``set_content``), and never less than the DOM counter.
+    """
+    seen = page.evaluate("window.__stRuns")
+    announced = _NEW_SESSIONS.get(page)
+    return max(seen, announced[0]) if announced else seen
 
 
 def wait_for_rerun(page: Page, runs_before: int, timeout: float = ACTION_TIMEOUT_MS) -> None:
     """Wait until a run after the ``runs_before``-th has started and the app is idle."""
-    page.wait_for_function("n => window.__stRuns > n", arg=runs_before, timeout=timeout)
+    deadline = time.monotonic() + timeout / 1000
+    while script_runs(page) <= runs_before:
+        if time.monotonic() > deadline:
+            raise AssertionError(
+                f"no script run after run {runs_before} within {timeout / 1000:.0f} s"
+            )
+        page.wait_for_timeout(20)  # lets Playwright deliver the websocket's frames
     wait_for_app(page, timeout)
 
 

@@ -71,3 +71,13 @@ def test_run_counter_counts_a_first_run_whose_running_state_was_never_drawn(
         )
         page.evaluate("() => new Promise(r => setTimeout(r, 0))")  # the observer's turn
     assert support.script_runs(page) == runs
+
+
+@pytest.mark.browser
+def test_websocket_counter_sees_every_script_run(page, app_server) -> None:
+    # The server's new_session messages: one per run, whatever the DOM managed to draw.
+    support.open_app(page, app_server.page_url(support.PAGES["Events"]))
+    assert support._NEW_SESSIONS[page][0] == 1
+    with support.rerun_expected(page):
+        page.get_by_test_id("stSidebar").get_by_role("link", name="Network", exact=True).click()
+    assert support._NEW_SESSIONS[page][0] == 2
