@@ -14,6 +14,7 @@ model, and for the limits.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -21,7 +22,7 @@ import pandas as pd
 
 from dashboard import schema
 from dashboard.actors import ActorDirectory
-from dashboard.dates import DateSpan, find_date_expressions
+from dashboard.dates import DateMention, DateSpan, find_date_expressions
 from dashboard.geography import (
     COUNTRIES,
     SPELLINGS,
@@ -86,6 +87,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "multilateral meeting",
         _words(
+            # "hosted a regional forum": the host holds a meeting, it visits no one
+            r"hosted (?:an? |the )?(?:\w+ ){0,2}(?:forum|conference|summit|meeting)",
             r"(?:security |regional |international )?conference",
             r"(?:regional )?forum",
             r"summit",
@@ -97,7 +100,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         _words(
             r"defen[cs]e (?:relations|ties|cooperation|talks)",
             r"military(?:-technical| technical)? (?:cooperation|ties)",
-            r"defen[cs]e officials",
+            # sending a defence official or delegation to the other side's event
+            r"(?:dispatch(?:ed|es)?|sent) (?:\w+ ){0,3}(?:defen[cs]e|military) "
+            r"(?:officials?|delegations?)",
             r"military event",
             r"military parade",
             r"joint (?:military )?exercises?",
@@ -124,6 +129,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:was|were) received",
             r"received by",
             r"discuss(?:ed|es|ing)?",
+            r"exchanged views",
         ),
     ),
     Trigger(
@@ -182,13 +188,43 @@ _REPORTING = re.compile(
 #: Where a new clause starts: its subject is the actor of the actions that follow.
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?:while|as|but|and|which|who|though|although|whereas)\b"
-    r"|^(?:While|As|Although|Though|Since|After|Before|When|Whereas)\b[^,]*,",
+    r"|^(?:While|As|Although|Though|Since|After|Before|When|Whereas)\b[^,]*,"
+    # a subordinate clause with a pronoun subject: "... since it executed four men"
+    r"|\b(?:since|because|after|before|when|until|as)\s+(?=(?:it|he|she|they)\b)",
 )
 #: Negation just before an action word: "didn't meet", "has not visited", "never signed".
 _NEGATED = re.compile(
     r"(?:n['\u2019]t|\bnot|\bnever|\bno longer)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+#: A title just before a person's name: "Chinese Foreign Minister Wang Yi", "Myanmar's
+#: foreign minister, Wunna Maung Lwin". The article's own titles tell who holds which office.
+_OFFICE_BEFORE = re.compile(r"\b(foreign|defen[cs]e) minister\s*,?\s*$", re.IGNORECASE)
+_OFFICE_AFTER = re.compile(r"\s+(foreign|defen[cs]e) minister\b(?!s)", re.IGNORECASE)
+_OFFICE_HOLDERS = re.compile(r"\b(foreign|defen[cs]e) ministers of\s+[^.;:]*", re.IGNORECASE)
+_COUNTERPART = re.compile(r"\b(?:his|her)\s+(\S+)\s+counterparts?\b", re.IGNORECASE)
+_DEFENCE_OFFICIALS = re.compile(
+    r"\b(?:(?:a|an|the)\s+)?(?:(?:senior|top|high-ranking)\s+)?defen[cs]e officials?"
+    r"(\s+(?:from|of)\s+(?:both|the two) countries)?",
+    re.IGNORECASE,
+)
+#: A capitalised adjective of a country or bloc on the action noun itself ("Western
+#: sanctions", "Russian backing") names who acts.
+_ACTION_ADJECTIVE = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:sanctions?|condemnation|criticism|pressure|backing|support)\b"
+)
+#: "the country" and "both countries" name countries told before.
+_THE_COUNTRY = re.compile(r"\b[Tt]he country\b(?!['\u2019])")
+_BOTH_COUNTRIES = re.compile(r"\b(?:[Bb]oth|[Tt]he two) countries\b")
+#: A subject pronoun in the action's clause: who it stands for is told before.
+_PRONOUN = re.compile(r"\b(?:(he|she|He|She)|(it|It))\b")
+#: The same action told as happening several times is several events, none of them dated.
+_REPEATED = re.compile(
+    r"\b(?:twice|repeatedly|several times|(?:two|three|four|many) times)\b", re.IGNORECASE
+)
+#: Present perfect ("has voiced", "has been accused", "have faced calls"): an indefinite
+#: past; without date words of its own, such an action takes no date from its paragraph.
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _PREPOSITION = re.compile(
     r"\b(?:in|to|from|of|with|on|at|across|throughout|into|for|against|by)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -260,6 +296,8 @@ class Candidate:
     refers_back: bool = field(default=False, compare=False)
     #: No date words place it yet; :func:`_date_later` may, else it is left out.
     undated: bool = field(default=False, compare=False)
+    #: The persons its sentence names (for :func:`_date_later`).
+    people: tuple[str, ...] = field(default=(), compare=False)
 
 
 def article_paragraphs(text: str) -> list[str]:
@@ -324,6 +362,15 @@ class _ActorFinder:
     def __init__(self, directory: ActorDirectory):
         self.directory = directory
         self.surnames: dict[str, str] = {}
+        #: (country, office) -> the person the article names in it, and back.
+        self.offices: dict[tuple[str, str], str] = {}
+        self.office_of: dict[str, tuple[str, str]] = {}
+        #: What the article has told so far: mentions per actor, the last person and
+        #: body, countries in the order last named.
+        self.seen: Counter[str] = Counter()
+        self.last_person = ""
+        self.last_body = ""
+        self.recent_countries: list[str] = []
         spellings = {name: name for name in directory.kinds}
         spellings.update(directory.aliases)
         self.by_spelling = {s.casefold(): name for s, name in spellings.items()}
@@ -333,12 +380,7 @@ class _ActorFinder:
             re.IGNORECASE,
         )
 
-    def find(self, sentence: str) -> list[Mention]:
-        """Directory actors named in ``sentence``, by name, alias, title or surname.
-
-        A person's surname alone ("Shoigu") counts once the article has named them in
-        full: news style gives the full name first.
-        """
+    def _named(self, sentence: str) -> list[Mention]:
         mentions = [
             Mention(m.start(), m.end(), self.by_spelling[m.group(1).casefold()])
             for m in self.pattern.finditer(sentence)
@@ -350,7 +392,155 @@ class _ActorFinder:
             for hit in re.finditer(rf"(?<![\w.]){re.escape(surname)}(?![\w])", sentence):
                 if not any(m.start <= hit.start() < m.end for m in mentions):
                     mentions.append(Mention(hit.start(), hit.end(), actor))
-        return sorted(mentions + self._titles(sentence, mentions), key=lambda m: m.start)
+        return mentions
+
+    def learn_offices(self, sentence: str) -> None:
+        """Record who holds which office from the article's titles before names.
+
+        "Chinese Foreign Minister Wang Yi", "Myanmar's foreign minister, Wunna Maung
+        Lwin": the article's own words, read before extraction so that "his Myanmar
+        counterpart" or "the foreign ministers of China..." resolve anywhere in it.
+        """
+        for mention in self._named(sentence):
+            if self.directory.kinds.get(mention.actor) != "person":
+                continue
+            title = _OFFICE_BEFORE.search(sentence[: mention.start])
+            if not title:
+                continue
+            countries = find_countries(sentence[max(0, title.start() - 30) : title.start()])
+            if countries:
+                office = (countries[-1].country, _office(title.group(1)))
+                self.offices.setdefault(office, mention.actor)
+                self.office_of.setdefault(mention.actor, office)
+
+    def find(self, sentence: str) -> list[Mention]:
+        """Directory actors named in ``sentence``, by name, alias, title or surname.
+
+        A person's surname alone ("Shoigu") counts once the article has named them in
+        full: news style gives the full name first. Offices the article has given a
+        name ("Myanmar's foreign minister", "his Myanmar counterpart") and defence
+        officials of named countries resolve to those actors.
+        """
+        mentions = self._named(sentence)
+        mentions += self._titles(sentence, mentions)
+        mentions += self._described(sentence, mentions)
+        mentions.sort(key=lambda m: m.start)
+        self.seen.update(m.actor for m in mentions)
+        return mentions
+
+    def remember(self, sentence: str, mentions: list[Mention], countries) -> None:
+        """Keep the last person, body and countries told, for pronouns and "the country"."""
+        for m in mentions:
+            if self.directory.kinds.get(m.actor) == "person":
+                self.last_person = m.actor
+            else:
+                self.last_body = m.actor
+        for country in self._countries_told(sentence, mentions, countries, len(sentence)):
+            if country in self.recent_countries:
+                self.recent_countries.remove(country)
+            self.recent_countries.append(country)
+
+    def _countries_told(self, sentence, mentions, countries, before: int) -> list[str]:
+        """Countries named (by name, demonym, place or an actor's country) before ``before``."""
+        named = [(c.start, c.country) for c in countries if c.end <= before]
+        named += [(s, place.country) for s, e, place in find_places(sentence) if e <= before]
+        named += [
+            (m.start, self.directory.countries.get(m.actor))
+            for m in mentions
+            if m.end <= before and self.directory.countries.get(m.actor)
+        ]
+        return [country for _, country in sorted(named)]
+
+    def referred_countries(self, sentence: str, mentions: list[Mention]) -> list[CountryMention]:
+        """ "the country" (the last country told) and "both countries" (the last two)."""
+        found = []
+        named = find_countries(sentence)
+        for pattern, size in ((_THE_COUNTRY, 1), (_BOTH_COUNTRIES, 2)):
+            for hit in pattern.finditer(sentence):
+                told = list(self.recent_countries)
+                for country in self._countries_told(sentence, mentions, named, hit.start()):
+                    if country in told:
+                        told.remove(country)
+                    told.append(country)
+                for country in told[-size:]:
+                    found.append(CountryMention(hit.start(), hit.end(), hit.group(0), country))
+        return found
+
+    def _described(self, sentence: str, known: list[Mention]) -> list[Mention]:
+        """Offices and defence officials that stand for actors ("his Myanmar counterpart")."""
+        found: list[Mention] = []
+
+        def add(start: int, end: int, actor: str | None) -> None:
+            if actor and not any(m.start <= start < m.end for m in known):
+                found.append(Mention(start, end, actor))
+
+        for country in find_countries(sentence):
+            after = _OFFICE_AFTER.match(sentence, country.end)
+            if after:  # "Myanmar's foreign minister" (with or without the name after it)
+                office = (country.country, _office(after.group(1)))
+                add(country.start, after.end(), self.offices.get(office))
+        for holders in _OFFICE_HOLDERS.finditer(sentence):  # "the foreign ministers of A, B"
+            for country in find_countries(holders.group(0)):
+                office = (country.country, _office(holders.group(1)))
+                add(holders.start(), holders.end(), self.offices.get(office))
+        for hit in _COUNTERPART.finditer(sentence):
+            people = [
+                m.actor
+                for m in known
+                if m.end <= hit.start() and self.directory.kinds.get(m.actor) == "person"
+            ]
+            person = people[-1] if people else self.last_person
+            countries = find_countries(hit.group(1))
+            if person in self.office_of and countries:
+                office = (countries[0].country, self.office_of[person][1])
+                add(hit.start(), hit.end(), self.offices.get(office))
+        for hit in _DEFENCE_OFFICIALS.finditer(sentence):
+            if hit.group(1):  # "... from both countries"
+                countries = [
+                    c.country for c in self.referred_countries(hit.group(0), []) if c.country
+                ]
+            else:  # "a senior defense official": of the first country the sentence names
+                named = [(c.start, c.country) for c in find_countries(sentence)]
+                named += [(start, p.country) for start, _, p in find_places(sentence)]
+                countries = [min(named)[1]] if named else []
+            for country in countries:
+                add(hit.start(), hit.end(), self.defence_body(country))
+        return found
+
+    def adjective_actor(self, sentence: str, match: re.Match) -> str | None:
+        """The actor a capitalised adjective on the action noun names: a country's
+        demonym -> its government, "Western" -> the directory's "Western governments"."""
+        window = sentence[max(0, match.start() - 20) : match.end()]
+        hits = list(_ACTION_ADJECTIVE.finditer(window))
+        if not hits:
+            return None
+        word = hits[-1].group(1)
+        countries = find_countries(word)
+        if countries and countries[0].text == word:
+            return self.government_of(countries[0].country)
+        return self.by_spelling.get(f"{word} governments".casefold())
+
+    def defence_body(self, country: str) -> str | None:
+        """The one actor of ``country`` whose name or alias says defence ("Defence Services")."""
+        bodies = {
+            name
+            for spelling, name in self.by_spelling.items()
+            if self.directory.countries.get(name) == country
+            and self.directory.kinds.get(name) != "person"
+            and re.search(r"\bdefen[cs]e\b", spelling)
+        }
+        return bodies.pop() if len(bodies) == 1 else None
+
+    def is_defence(self, actor: str) -> bool:
+        """A military, a defence or arms body, or a person the article titles defence minister."""
+        if self.directory.kinds.get(actor) == "military":
+            return True
+        if self.office_of.get(actor, ("", ""))[1] == "defence minister":
+            return True
+        return self.directory.kinds.get(actor) != "person" and any(
+            name == actor and re.search(r"\b(?:defen[cs]e|arms)\b", spelling)
+            for spelling, name in self.by_spelling.items()
+        )
 
     def _titles(self, sentence: str, known: list[Mention]) -> list[Mention]:
         """ "Russia's defence ministry" -> the one Russian directory actor so titled."""
@@ -421,7 +611,17 @@ class _ActorFinder:
         ]
         if len(named) == 1:
             return named[0]
-        return governments[0] if len(governments) == 1 else None
+        if len(governments) == 1:
+            return governments[0]
+        # Several (an elected government, a junta...): the one the article talks about.
+        told = sorted(((self.seen[g], g) for g in governments if self.seen[g]), reverse=True)
+        if told and (len(told) == 1 or told[0][0] > told[1][0]):
+            return told[0][1]
+        return None
+
+
+def _office(word: str) -> str:
+    return "foreign minister" if word.casefold() == "foreign" else "defence minister"
 
 
 def _slug(text: str) -> str:
@@ -450,13 +650,38 @@ def _clause_start(sentence: str, position: int) -> int:
     return max(breaks + reporting + [0])
 
 
-def _roles(sentence: str, trigger: re.Match, mentions: list[Mention]):
-    """Split actor mentions into initiators and recipients around the action word."""
-    before = [m for m in mentions if m.end <= trigger.start()]
+def _roles(sentence: str, trigger: re.Match, mentions: list[Mention], finder, actions):
+    """Split actor mentions into initiators and recipients around the action word.
+
+    The initiators are the mentions in the action's clause before it; failing those, a
+    subject pronoun ("since it executed") stands for the last body ("it") or person
+    ("he") told, and a clause with no subject of its own (", and last year
+    dispatched") shares the sentence's subject, which may be a country (then none here,
+    see :func:`_subject_countries`); otherwise the last mention before the action.
+    """
+    before = [m for m in mentions if m.start < trigger.start()]
     after = [m for m in mentions if m.start >= trigger.end()]
     clause = _clause_start(sentence, trigger.start())
     in_clause = [m for m in before if m.start >= clause]
-    initiators = in_clause or before[-1:]
+    initiators = in_clause
+    if not initiators:
+        pronoun = [p for p in _PRONOUN.finditer(sentence, clause, trigger.start())]
+        coordinated = re.search(r",\s+and\s*$", sentence[:clause])
+        if pronoun:
+            person = bool(pronoun[-1].group(1))
+            told = [
+                m.actor
+                for m in before
+                if (finder.directory.kinds.get(m.actor) == "person") == person
+            ]
+            actor = told[-1] if told else (finder.last_person if person else finder.last_body)
+            initiators = [Mention(pronoun[-1].start(), pronoun[-1].end(), actor)] if actor else []
+        elif coordinated:
+            first = min((a for a, _ in actions), default=trigger.start())
+            head = _clause_start(sentence, first)
+            initiators = [m for m in before if head <= m.start < first]
+        else:
+            initiators = before[-1:]
     source = _REPORTING.search(sentence, trigger.end())
     if source:
         after = [m for m in after if m.start < source.start()]
@@ -467,12 +692,18 @@ def _roles(sentence: str, trigger: re.Match, mentions: list[Mention]):
 
 
 def _subject_countries(
-    sentence: str, countries: list[CountryMention], mentions: list[Mention], trigger: re.Match
+    sentence: str,
+    countries: list[CountryMention],
+    mentions: list[Mention],
+    trigger: re.Match,
+    actions: list[tuple[int, int]],
 ) -> list[str]:
     """Countries (or capitals) acting as subjects before the action ("the U.S. called").
 
-    Those in the action's own clause; failing that, any earlier in the sentence ("the
-    U.S. called ..., and repeated its appeal": the U.S. is the subject of both).
+    Those in the action's own clause; a clause without a subject of its own (", and
+    last year dispatched") takes the subject of the sentence's first action; failing
+    that, any earlier in the sentence ("the U.S. called ..., and repeated its appeal":
+    the U.S. is the subject of both).
     """
     named = [(c.start, c.end, c.country, c.text) for c in countries]
     named += [(start, end, place.country, "") for start, end, place in find_places(sentence)]
@@ -486,6 +717,10 @@ def _subject_countries(
     ]
     clause = _clause_start(sentence, trigger.start())
     in_clause = [country for start, country in sorted(subjects) if start >= clause]
+    if not in_clause and re.search(r",\s+and\s*$", sentence[:clause]):
+        first = min((a for a, _ in actions), default=trigger.start())
+        head = _clause_start(sentence, first)
+        in_clause = [country for start, country in sorted(subjects) if head <= start < first]
     return in_clause or [country for _, country in sorted(subjects)][:1]
 
 
@@ -493,8 +728,15 @@ def _dedupe(names) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
 
-def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates):
-    """(span, date words, inherited?) for an action, or None when nothing dates it."""
+def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, actions):
+    """(span, date words, inherited?) for an action, or None when nothing dates it.
+
+    The first date words after the action in its clause; else the nearest in the
+    sentence that no other action word is closer to ("dispatched ... last year" owns
+    its "last year"); else an earlier event the sentence names again ("the coup");
+    else the paragraph's last date, unless the action is told in the present perfect
+    ("has voiced support": an indefinite past).
+    """
     noun = next((a for a in trigger.anchors if match.group(0).casefold().startswith(a)), None)
     closest = None
     if dates_here:
@@ -507,10 +749,18 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates):
         ]
         closest = following[0] if following else None
         if closest is None:
-            closest = min(
-                dates_here,
-                key=lambda m: min(abs(m.start - match.end()), abs(m.end - match.start())),
-            )
+
+            def distance(m, start, end):
+                return min(abs(m.start - end), abs(m.end - start))
+
+            own = [
+                m
+                for m in dates_here
+                if all(
+                    distance(m, match.start(), match.end()) <= distance(m, a, b) for a, b in actions
+                )
+            ]
+            closest = min(own, key=lambda m: distance(m, match.start(), match.end()), default=None)
     near = closest is not None and (
         -30 < closest.start - match.end() < 30 or -30 < match.start() - closest.end < 30
     )
@@ -518,10 +768,12 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates):
         return (*anchored[noun], True)  # "the visit" again: the visit already dated
     if closest is not None:
         return closest.span, closest.text, False
+    clause = _clause_start(sentence, match.start())
+    end = next((b.start() for b in _CLAUSE_BREAK.finditer(sentence, match.end())), len(sentence))
     for word, dated in anchored.items():
-        if re.search(rf"\b{word}\b", sentence, re.IGNORECASE):
+        if re.search(rf"\b{word}\b", sentence[clause:end], re.IGNORECASE):
             return (*dated, True)
-    if paragraph_dates:
+    if paragraph_dates and not _PERFECT.search(sentence[clause : match.start()]):
         return paragraph_dates[-1].span, paragraph_dates[-1].text, True
     return None
 
@@ -551,11 +803,15 @@ def extract_events(
         earlier mention of the same event nor its paragraph can date is left out.
     """
     finder = _ActorFinder(directory)
+    paragraphs = article_paragraphs(text)
+    for paragraph in paragraphs:
+        for sentence in split_sentences(paragraph):
+            finder.learn_offices(sentence)
     anchored: dict[str, tuple[DateSpan, str]] = {}
     candidates: list[Candidate] = []
     lead_dates = []
-    for number, paragraph in enumerate(article_paragraphs(text), start=1):
-        paragraph_dates = []
+    for number, paragraph in enumerate(paragraphs, start=1):
+        paragraph_dates: list[DateMention] = []
         for sentence in split_sentences(paragraph):
             candidates += _sentence_events(
                 sentence, number, published, finder, anchored, paragraph_dates
@@ -572,30 +828,46 @@ def extract_events(
     return _merge_repeats(_date_later(candidates, directory))
 
 
-def _sentence_events(sentence, number, published, finder, anchored, paragraph_dates):
-    directory = finder.directory
-    mentions = finder.find(sentence)
-    countries_here = find_countries(sentence)
-    places = find_places(sentence)
+def _action_matches(sentence: str) -> list[tuple[Trigger, re.Match]]:
+    """Each trigger's action words in a sentence, earlier entries claiming their words.
+
+    One event per type and clause: a second match of a type counts only in a clause of
+    its own ("held talks ..., and last year dispatched a defence official").
+    """
     claimed: list[tuple[int, int]] = []
     found = []
     for trigger in TRIGGERS:
-        match = next(
-            (
-                m
-                for m in trigger.pattern.finditer(sentence)
-                if not any(s < m.end() and m.start() < e for s, e in claimed)
-            ),
-            None,
-        )
-        if match is None:
-            continue
-        claimed.append((match.start(), match.end()))
+        clauses: set[int] = set()
+        for m in trigger.pattern.finditer(sentence):
+            if any(s < m.end() and m.start() < e for s, e in claimed):
+                continue
+            clause = _clause_start(sentence, m.start())
+            if clauses and clause in clauses:
+                continue
+            clauses.add(clause)
+            claimed.append((m.start(), m.end()))
+            found.append((trigger, m))
+    return found
+
+
+def _sentence_events(sentence, number, published, finder, anchored, paragraph_dates):
+    directory = finder.directory
+    mentions = finder.find(sentence)
+    countries_here = find_countries(sentence) + finder.referred_countries(sentence, mentions)
+    places = find_places(sentence)
+    people = _dedupe(m.actor for m in mentions if directory.kinds.get(m.actor) == "person")
+    matches = _action_matches(sentence)
+    actions = [(m.start(), m.end()) for _, m in matches]
+    found: list[Candidate] = []
+    carried: list[DateMention] = []
+    for trigger, match in matches:
         if _NEGATED.search(sentence[max(0, match.start() - 30) : match.start()]):
             continue  # "didn't meet", "has not visited": no event
+        if _REPEATED.search(sentence[_clause_start(sentence, match.start()) : match.end()]):
+            continue  # "twice hosted": several events, none dated by these words
         expected = bool(_FUTURE.search(sentence[: match.start()]))
         dates_here = find_date_expressions(sentence, published, forward=expected)
-        dated = _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates)
+        dated = _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, actions)
         undated = dated is None
         # Undated for now: a later action with a shared actor may date it (see _date_later).
         span, date_words, inherited = dated or (published_span(published), "", True)
@@ -603,12 +875,21 @@ def _sentence_events(sentence, number, published, finder, anchored, paragraph_da
             for noun in trigger.anchors:
                 if re.search(rf"\b{noun}", sentence, re.IGNORECASE):
                     anchored.setdefault(noun, (span, date_words))
-        initiators, receivers = _roles(sentence, match, mentions)
+        elif not undated and (span, date_words) in anchored.values():
+            # Dated through an event named again ("the coup ... triggered"): later
+            # sentences of the paragraph may take that date too.
+            carried.append(DateMention(-1, -1, date_words, span))
+        initiators, receivers = _roles(sentence, match, mentions, finder, actions)
         actors = _dedupe(m.actor for m in initiators)
         recipients = _dedupe(m.actor for m in receivers if m.actor not in actors)
         if not actors:
-            for country in _subject_countries(sentence, countries_here, mentions, match)[-1:]:
+            actors = _dedupe([finder.adjective_actor(sentence, match)])
+            recipients = tuple(r for r in recipients if r not in actors)
+        if not actors:
+            subjects = _subject_countries(sentence, countries_here, mentions, match, actions)
+            for country in subjects[-1:]:
                 actors = _dedupe([finder.government_of(country)])
+                recipients = tuple(r for r in recipients if r not in actors)
         if trigger.event_type == "coup":
             actors = _dedupe(finder.military_behind(a) for a in actors)
         if not actors and not recipients:
@@ -640,9 +921,51 @@ def _sentence_events(sentence, number, published, finder, anchored, paragraph_da
             and not undated
             and any(match.group(0).casefold().startswith(a) for a in trigger.anchors),
             undated=undated,
+            people=people,
         )
-        found += _one_per_body(candidate, directory)
+        for told in _one_per_body(candidate, directory):
+            found = _add_once(found, _defence_talks(told, finder))
+    finder.remember(sentence, mentions, countries_here)
+    paragraph_dates.extend(carried)
     return found
+
+
+def _add_once(found: list[Candidate], candidate: Candidate) -> list[Candidate]:
+    """Add a sentence's candidate, or merge it into one of the same type and date there.
+
+    A sentence proposes one event per type; a meeting typed military cooperation for its
+    parties may meet the sentence's own military cooperation ("to strengthen defence
+    cooperation following a meeting"): one event. Separate bodies met stay apart.
+    """
+    parties = set(candidate.actors + candidate.recipients)
+    for i, other in enumerate(found):
+        theirs = set(other.actors + other.recipients)
+        same = (other.event_type, other.span, other.status) == (
+            candidate.event_type,
+            candidate.span,
+            candidate.status,
+        )
+        if same and (parties <= theirs or theirs <= parties):
+            actors = _dedupe(other.actors + candidate.actors)
+            found[i] = replace(
+                other,
+                actors=actors,
+                recipients=_dedupe(
+                    r for r in other.recipients + candidate.recipients if r not in actors
+                ),
+                confidence=max(other.confidence, candidate.confidence),
+            )
+            return found
+    return [*found, candidate]
+
+
+def _defence_talks(candidate: Candidate, finder: _ActorFinder) -> Candidate:
+    """A meeting with a military, a defence or arms body or a defence minister is
+    military cooperation (our vocabulary's convention for defence talks)."""
+    parties = candidate.actors + candidate.recipients
+    if candidate.event_type == "meeting" and any(finder.is_defence(p) for p in parties):
+        return replace(candidate, event_type="military cooperation")
+    return candidate
 
 
 def _one_per_body(candidate: Candidate, directory: ActorDirectory) -> list[Candidate]:
@@ -667,45 +990,61 @@ DATE_LATER_PARAGRAPHS = 2
 
 
 def _date_later(candidates: list[Candidate], directory: ActorDirectory) -> list[Candidate]:
-    """Date an undated action by the next dated action that shares a person with it.
+    """Date an undated action by the next dated action whose sentence shares a person.
 
-    News leads often state the event and give its day later ("... met the defence
-    minister" then "the meeting took place on Monday"): the first later action, within
-    two paragraphs, with a person among its actors or recipients in common lends its
-    date. Only persons count: a government or a junta takes part in nearly every
-    sentence of a report and would date anything. Actions nothing dates are left out
-    (they cannot be placed on a timeline).
+    News leads often state the event and give its day later ("Shoigu told Min Aung
+    Hlaing ..." then "Shoigu said at a meeting on Tuesday"): the first later action,
+    within two paragraphs, whose sentence names a person the lead's sentence names
+    lends its date. Only persons count: a government or a junta takes part in nearly
+    every sentence of a report and would date anything. When the lender is the same
+    kind of action, it is the lead's event told again: the two are one candidate (the
+    lead's sentence, both sets of actors). Actions nothing dates are left out (they
+    cannot be placed on a timeline).
     """
-    dated = []
+    dated: list[Candidate] = []
+    absorbed: set[int] = set()
     for i, candidate in enumerate(candidates):
+        if i in absorbed:
+            continue
         if not candidate.undated:
             dated.append(candidate)
             continue
-        people = {
-            name
-            for name in candidate.actors + candidate.recipients
-            if directory.kinds.get(name) == "person"
-        }
+        people = set(candidate.people)
         lender = next(
             (
-                later
-                for later in candidates[i + 1 :]
+                j
+                for j, later in enumerate(candidates[i + 1 :], start=i + 1)
                 if not later.undated
                 and later.paragraph <= candidate.paragraph + DATE_LATER_PARAGRAPHS
-                and people & set(later.actors + later.recipients)
+                and people & set(later.people)
             ),
             None,
         )
-        if lender is not None:
-            dated.append(
-                replace(
-                    candidate,
-                    span=lender.span,
-                    date_text=lender.date_text,
-                    undated=False,
-                    confidence=round(max(0.05, candidate.confidence - 0.1), 2),
-                )
+        if lender is None:
+            continue
+        later = candidates[lender]
+        lead = replace(
+            candidate,
+            span=later.span,
+            date_text=later.date_text,
+            undated=False,
+            confidence=round(max(0.05, candidate.confidence - 0.1), 2),
+        )
+        if (later.event_type, later.status) == (candidate.event_type, candidate.status):
+            absorbed.add(lender)
+            actors = _dedupe(later.actors + candidate.actors)
+            lead = replace(
+                lead,
+                actors=actors,
+                recipients=_dedupe(
+                    r for r in candidate.recipients + later.recipients if r not in actors
+                ),
+                countries=_dedupe(candidate.countries + later.countries),
+                location=candidate.location or later.location,
+                coordinates=candidate.coordinates or later.coordinates,
+                confidence=later.confidence,
             )
+        dated.append(lead)
     return dated
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from dashboard import cli
 from dashboard.actors import parse_actors
+from dashboard.dates import DateSpan
 from dashboard.extraction import (
     article_headline,
     article_paragraphs,
@@ -19,7 +21,7 @@ from dashboard.extraction import (
     split_sentences,
 )
 from dashboard.loading import load_events_frame, validate_events_frame
-from dashboard.scoring import events_match, score_events
+from dashboard.scoring import dated_by_article, events_match, score_events
 from dashboard.table import DEFAULT_ACTORS_PATH, load_directory
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
@@ -163,10 +165,10 @@ def test_matching_is_one_to_one():
 #: Measured on the texts under tests/data/articles (see docs/extraction.md): floors, so
 #: a change that makes the extractor worse on any text fails here.
 MEASURED = [
-    ("afp-bangkokpost-2022-08-03", "2022-08-03", 0.66, 1.0),
-    ("laotiantimes-2022-07-13", "2022-07-13", 0.66, 1.0),
+    ("afp-bangkokpost-2022-08-03", "2022-08-03", 0.75, 1.0),
+    ("laotiantimes-2022-07-13", "2022-07-13", 0.8, 1.0),
     ("tbs-2022-08-03", "2022-08-03", 0.8, 1.0),
-    ("reuters-nationalpost-2021-06-23", "2021-06-23", 0.33, 0.50),
+    ("reuters-nationalpost-2021-06-23", "2021-06-23", 1.0, 1.0),
 ]
 
 
@@ -184,6 +186,26 @@ def test_extract_then_score_through_the_cli(tmp_path, name, published, precision
     gold = load_events_frame(ARTICLES / f"{name}.gold.csv")
     score = score_events(candidates, gold, date.fromisoformat(published))
     assert score.precision >= precision and score.recall >= recall
+
+
+#: The seed article is never copied into the project: shared/ beside the clone (as in
+#: tests/test_event_data.py), or SOURCE_ARTICLE.
+SEED = Path(
+    os.environ.get("SOURCE_ARTICLE")
+    or Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_eed5d73485abdd96.txt"
+)
+
+
+def test_the_seed_article_against_the_corrected_table(tmp_path):
+    """Measured in docs/extraction.md: 21 candidates, 19 of 22 dated gold events."""
+    out = tmp_path / "candidates.csv"
+    argv = ["extract", str(SEED), "--published", "2022-08-03", "-o", str(out)]
+    assert cli.main(argv, io.StringIO(), io.StringIO()) == 0
+    gold = load_events_frame(Path(__file__).resolve().parents[1] / "data" / "events.csv")
+    gold = gold[dated_by_article(gold, date(2022, 8, 3))]  # as `score --published` does
+    assert len(gold) == 22
+    score = score_events(load_events_frame(out), gold, date(2022, 8, 3))
+    assert score.precision >= 0.9 and score.recall >= 0.86
 
 
 def test_score_command_prints_the_measures(tmp_path):
@@ -232,3 +254,126 @@ def test_a_meeting_with_two_bodies_is_two_meetings():
     found = extract_events(text, date(2022, 7, 13), directory)
     assert sorted(c.recipients for c in found) == [("Rosatom",), ("Roscosmos",)]
     assert {c.span.start for c in found} == {date(2022, 7, 11)}
+
+
+# --- coreference, descriptions and cues (general rules; see docs/extraction.md) ---
+
+FULLER = parse_actors(
+    "actor,kind,country,aliases\n"
+    "Sergei Lavrov,person,Russia,\n"
+    "Sergei Shoigu,person,Russia,\n"
+    "Min Aung Hlaing,person,Myanmar,Gen. Hlaing\n"
+    "Wang Yi,person,China,\n"
+    "Wunna Maung Lwin,person,Myanmar,\n"
+    "Tatmadaw,military,Myanmar,Myanmar military;Defence Services\n"
+    "State Administration Council,government,Myanmar,junta\n"
+    "National League for Democracy government,government,Myanmar,NLD government\n"
+    "Russian government,government,Russia,Kremlin\n"
+    "Russian Ministry of Defence,government,Russia,Russian defence ministry\n"
+    "Rosoboronexport,organisation,Russia,state arms exporter\n"
+    "Western governments,government,,Western democracies\n"
+)
+
+
+def fuller(text: str, published: date = date(2022, 8, 3)):
+    return extract_events(text, published, FULLER)
+
+
+def test_a_pronoun_subject_stands_for_the_last_body_or_person_told():
+    text = (
+        "Mr. Lavrov's visit comes as anger at the junta grew since it executed four men last month."
+    )
+    (execution,) = [c for c in fuller(text) if c.event_type == "repression/execution"]
+    assert execution.actors == ("State Administration Council",)
+    (visit,) = [
+        c
+        for c in fuller("Sergei Lavrov landed on Monday.\n\nOn Tuesday he visited Naypyitaw.")
+        if c.event_type == "visit"
+    ]
+    assert visit.actors == ("Sergei Lavrov",) and visit.span.start == date(2022, 8, 2)
+
+
+def test_his_counterpart_is_the_holder_of_the_same_office_the_article_names():
+    text = (
+        "On Monday Myanmar's foreign minister, Wunna Maung Lwin, flew to Bagan.\n\n"
+        "In early July, Chinese Foreign Minister Wang Yi praised the ties. "
+        "His Myanmar counterpart voiced continuing support for China's positions."
+    )
+    support = [c for c in fuller(text) if c.event_type == "statement of support"]
+    assert ("Wunna Maung Lwin",) in [c.actors for c in support]
+
+
+def test_the_country_is_the_last_country_named_and_acts_through_the_government_told_of():
+    text = (
+        "The junta seized power last year. Visits to Myanmar have been rare since.\n\n"
+        "In early July, the country hosted a regional forum."
+    )
+    (forum,) = [c for c in fuller(text) if c.event_type == "multilateral meeting"]
+    # Myanmar has two governments in the directory; the article speaks of the junta.
+    assert forum.actors == ("State Administration Council",)
+    assert forum.span.start == date(2022, 7, 1)
+    assert not [c for c in fuller(text) if c.event_type == "visit"]  # the host visits no one
+
+
+def test_defence_officials_of_both_countries_meeting_is_military_cooperation():
+    text = (
+        "Gen. Min Aung Hlaing traveled to Russia in July this year. During the recent "
+        "trip, senior defense officials from both countries exchanged views on ties."
+    )
+    (talks,) = [c for c in fuller(text) if "Russian Ministry of Defence" in c.actors]
+    assert talks.event_type == "military cooperation"
+    assert set(talks.actors) == {"Tatmadaw", "Russian Ministry of Defence"}
+    assert talks.span == DateSpan(date(2022, 7, 1), date(2022, 7, 31), "month")
+
+
+def test_a_meeting_with_an_arms_exporter_is_military_cooperation():
+    text = "In July Min Aung Hlaing met the head of a state arms exporter."
+    (event,) = fuller(text)
+    assert (event.event_type, event.recipients) == ("military cooperation", ("Rosoboronexport",))
+
+
+def test_present_perfect_and_repeated_actions_take_no_date_from_the_paragraph():
+    text = (
+        "The junta seized power in a coup last year. The junta has voiced support for "
+        "Russia. Moscow has twice hosted Min Aung Hlaing for talks."
+    )
+    assert [c.event_type for c in fuller(text)] == ["coup"]
+
+
+def test_date_words_belong_to_the_nearest_action_word():
+    text = (
+        "Rights activists have accused Moscow of backing the junta, which seized power "
+        "in a Feb. 1 coup."
+    )
+    assert [c.event_type for c in fuller(text, date(2021, 6, 23))] == ["coup"]
+
+
+def test_an_adjective_on_the_action_noun_names_who_acts():
+    text = (
+        "The junta seized power in a coup last year.\n\n"
+        "The coup ended the transition and triggered Western sanctions against its leaders."
+    )
+    (sanction,) = [c for c in fuller(text) if c.event_type == "sanction"]
+    assert sanction.actors == ("Western governments",)
+    assert (sanction.span.start, sanction.span.precision) == (date(2021, 1, 1), "year")
+
+
+def test_a_coordinated_clause_without_subject_takes_the_sentences_subject():
+    text = (
+        "Moscow hosted the forum in June 2021, and last year dispatched a senior defense "
+        "official to a military event in Naypyitaw."
+    )
+    (sent,) = [c for c in fuller(text, date(2022, 8, 3)) if c.event_type == "military cooperation"]
+    assert sent.actors == ("Russian government",)
+    assert (sent.span.start, sent.span.end) == (date(2021, 1, 1), date(2021, 12, 31))
+
+
+def test_an_undated_lead_and_its_dated_retelling_are_one_event():
+    text = (
+        "Russian Defence Minister Sergei Shoigu told Min Aung Hlaing that Moscow is committed "
+        "to strengthening military ties.\n\nShoigu spoke at a meeting on Tuesday."
+    )
+    (talks,) = fuller(text, date(2021, 6, 23))
+    assert talks.event_type == "military cooperation"  # a defence minister's meeting
+    assert set(talks.actors + talks.recipients) == {"Sergei Shoigu", "Min Aung Hlaing"}
+    assert talks.span.start == date(2021, 6, 22)
