@@ -946,15 +946,7 @@ def _add_once(found: list[Candidate], candidate: Candidate) -> list[Candidate]:
             candidate.status,
         )
         if same and (parties <= theirs or theirs <= parties):
-            actors = _dedupe(other.actors + candidate.actors)
-            found[i] = replace(
-                other,
-                actors=actors,
-                recipients=_dedupe(
-                    r for r in other.recipients + candidate.recipients if r not in actors
-                ),
-                confidence=max(other.confidence, candidate.confidence),
-            )
+            found[i] = _joined(other, candidate)
             return found
     return [*found, candidate]
 
@@ -1032,20 +1024,23 @@ def _date_later(candidates: list[Candidate], directory: ActorDirectory) -> list[
         )
         if (later.event_type, later.status) == (candidate.event_type, candidate.status):
             absorbed.add(lender)
-            actors = _dedupe(later.actors + candidate.actors)
-            lead = replace(
-                lead,
-                actors=actors,
-                recipients=_dedupe(
-                    r for r in candidate.recipients + later.recipients if r not in actors
-                ),
-                countries=_dedupe(candidate.countries + later.countries),
-                location=candidate.location or later.location,
-                coordinates=candidate.coordinates or later.coordinates,
-                confidence=later.confidence,
-            )
+            lead = _joined(lead, later)
         dated.append(lead)
     return dated
+
+
+def _joined(kept: Candidate, other: Candidate) -> Candidate:
+    """One event told twice: ``kept`` with the actors, countries and place ``other`` adds."""
+    actors = _dedupe(kept.actors + other.actors)
+    return replace(
+        kept,
+        actors=actors,
+        recipients=_dedupe(r for r in kept.recipients + other.recipients if r not in actors),
+        countries=_dedupe(kept.countries + other.countries),
+        location=kept.location or other.location,
+        coordinates=kept.coordinates or other.coordinates,
+        confidence=max(kept.confidence, other.confidence),
+    )
 
 
 def _merge_repeats(candidates: list[Candidate]) -> list[Candidate]:
@@ -1067,18 +1062,7 @@ def _merge_repeats(candidates: list[Candidate]) -> list[Candidate]:
             if same and candidate.refers_back:
                 break  # "the executions" again: the event told before, nothing to add
             if same and people & theirs:
-                actors = _dedupe(earlier.actors + candidate.actors)
-                kept[i] = replace(
-                    earlier,
-                    actors=actors,
-                    recipients=_dedupe(
-                        r for r in earlier.recipients + candidate.recipients if r not in actors
-                    ),
-                    countries=_dedupe(earlier.countries + candidate.countries),
-                    location=earlier.location or candidate.location,
-                    coordinates=earlier.coordinates or candidate.coordinates,
-                    confidence=max(earlier.confidence, candidate.confidence),
-                )
+                kept[i] = _joined(earlier, candidate)
                 break
         else:
             kept.append(candidate)
