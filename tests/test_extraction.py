@@ -170,6 +170,8 @@ MEASURED = [
     ("laotiantimes-2022-07-13", "2022-07-13", 0.8, 1.0),
     ("tbs-2022-08-03", "2022-08-03", 0.8, 1.0),
     ("reuters-nationalpost-2021-06-23", "2021-06-23", 1.0, 1.0),
+    # Held out (gold committed before the first run; not tuned on): below the target.
+    ("reuters-tass-2022-08-03", "2022-08-03", 0.42, 0.5),
 ]
 
 
