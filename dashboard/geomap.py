@@ -3,14 +3,19 @@
 Plotly's MapLibre maps (``scattermap``) need no token, but any named style fetches
 tiles from the web; the map uses the blank ``white-bg`` style instead, with country
 borders and coasts from Natural Earth shipped in :data:`OUTLINES_PATH` as a line
-layer. Nothing is fetched at run time.
+layer, which the browser fetches from the app itself (:data:`OUTLINES_URL`). Nothing
+is fetched from the web.
 
 Two modes, chosen by size:
 
 * **points** (up to :data:`MAX_POINTS` events with coordinates): one marker per event,
-  coloured by event type; a location known only roughly (a region or a country rather
-  than a place) is a bigger, fainter marker, and the hover says so. customdata is
-  ``[event_id]``, so a click reads the event.
+  one trace per event type and location precision, so colour, size and hover text are
+  the trace's, not the point's. A location known only roughly (a region or a country
+  rather than a place) is a bigger, fainter marker, and the hover says so. Per point
+  the figure holds only float32 coordinates and the start date as a uint32
+  ``YYYYMMDD`` (customdata), sent as base64 typed arrays: about 17 bytes of figure JSON
+  a point, so 50,000 points stay under 1 MB. A clicked point is found again from its
+  trace and index (:attr:`MapView.members`); its title is in the event details.
 * **cells** (more): events counted per grid cell (``cell_degrees`` wide, coarser for
   wide spreads), one marker per non-empty cell sized and coloured by its count;
   customdata is ``["cell", south, west, north, east, count]``, so a click can filter
@@ -18,12 +23,17 @@ Two modes, chosen by size:
 
 A box selection on either gives its corners (``area`` too), see :func:`selected_area`.
 The builder takes plain arrays, so any engine can feed it.
+
+Where the map looks is a pure function of the URL: the ``map`` view key (a
+:class:`MapFrame`: a named region or ``lat,lon,zoom``), else the ``area`` filter's box
+(so after a box selection the map shows the selected area), else the filtered events.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,11 +47,15 @@ from dashboard.labels import plain_label
 from dashboard.selection import selection_points
 from dashboard.table import EventTable
 
-OUTLINES_PATH = Path(__file__).resolve().parent / "outlines" / "countries-110m.geojson"
-#: At most this many events are drawn one by one. A point costs ~60-120 bytes of figure
-#: JSON (coordinates, id, hover text): 5,000 keep the page under its 1 MB budget with the
-#: outlines (~120 KB). More are counted in cells.
-MAX_POINTS = 5_000
+#: The outlines are served by the app itself (Streamlit's static serving of ``static/``,
+#: ``server.enableStaticServing``) and fetched once by the browser at this relative URL,
+#: not sent in every figure: 120 KB less on each Map run, and no copying of them.
+OUTLINES_PATH = Path(__file__).resolve().parent.parent / "static" / "countries-110m.geojson"
+OUTLINES_URL = "app/static/countries-110m.geojson"
+#: At most this many events are drawn one by one. A point costs about 17 bytes of figure
+#: JSON (float32 latitude and longitude, uint32 date, base64): 50,000 are ~850 KB, under
+#: the page's 1 MB budget. More are counted in cells.
+MAX_POINTS = 50_000
 #: Cell sizes (degrees), finest first; the first giving at most MAX_CELLS cells wins.
 CELL_DEGREES: tuple[float, ...] = (0.25, 0.5, 1.0, 2.0, 5.0, 10.0)
 MAX_CELLS = 4_000
@@ -55,50 +69,118 @@ PRECISION_STYLE: dict[str, tuple[int, float]] = {
 #: Precision columns understood (ours, then ACLED's geo_precision 1/2/3).
 PRECISION_COLUMNS: tuple[str, ...] = ("location_precision", "geo_precision")
 _ACLED_PRECISION = {"1": "place", "2": "region", "3": "country"}
+#: Marker of events whose location precision is not given.
+UNKNOWN_STYLE = (11, 0.8)
 TITLE_CHARS = 80
+#: Zoom limits of a map view (MapLibre: 0 shows the whole world).
+MIN_ZOOM, MAX_ZOOM = 0.0, 12.0
 
 
 @dataclass(frozen=True)
 class MapData:
     """What the map draws: one entry per event with coordinates (plain arrays).
 
-    ``precision`` holds "place", "region", "country" or "" (not given); ``weight`` is
-    what a cell sums (1 per event, or the event's fatalities).
+    ``days`` are start dates (days since 1970-01-01); ``precision`` holds "place",
+    "region", "country" or "" (not given); ``weight`` is what a cell sums (1 per event,
+    or the event's fatalities).
     """
 
     event_ids: np.ndarray
     latitude: np.ndarray
     longitude: np.ndarray
     event_types: np.ndarray
-    titles: np.ndarray
+    days: np.ndarray
     precision: np.ndarray
     weight: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
 class MapView:
-    """The map figure, its mode ("points", "cells" or "empty") and events without coordinates."""
+    """The map figure, its mode ("points", "cells" or "empty") and events without coordinates.
+
+    ``members[i]`` are the :class:`MapData` indices of trace ``i``'s points, in order
+    (empty for a cells trace): a selected point's trace and index name its event.
+    """
 
     figure: go.Figure
     mode: str
     missing: int
+    members: tuple[np.ndarray, ...] = ()
+
+
+@dataclass(frozen=True)
+class MapFrame:
+    """Where the map looks: its centre (degrees) and MapLibre zoom (0 = the whole world).
+
+    In the URL as the ``map`` view key: a region name of :data:`MAP_REGIONS` or
+    ``lat,lon,zoom``.
+    """
+
+    lat: float
+    lon: float
+    zoom: float
+
+    def to_text(self) -> str:
+        """``lat,lon,zoom`` (up to 4, 4 and 2 decimals)."""
+        parts = (f"{self.lat:.4f}", f"{self.lon:.4f}", f"{self.zoom:.2f}")
+        return ",".join(p.rstrip("0").rstrip(".") for p in parts)
+
+    @classmethod
+    def parse(cls, text: str) -> MapFrame | None:
+        """The frame of a region name or ``lat,lon,zoom``; None when malformed or out of range."""
+        text = str(text or "").strip().lower()
+        if text in MAP_REGIONS:
+            return MAP_REGIONS[text][1]
+        parts = text.split(",")
+        if len(parts) != 3:
+            return None
+        try:
+            lat, lon, zoom = (float(p) for p in parts)
+        except ValueError:
+            return None
+        if not all(np.isfinite((lat, lon, zoom))):
+            return None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180 and MIN_ZOOM <= zoom <= MAX_ZOOM):
+            return None
+        return cls(lat, lon, zoom)
+
+
+#: Named map views (URL value -> label, frame), for the Map page's picker.
+MAP_REGIONS: dict[str, tuple[str, MapFrame]] = {
+    "world": ("The world", MapFrame(20.0, 0.0, 0.6)),
+    "africa": ("Africa", MapFrame(2.0, 18.0, 2.2)),
+    "americas": ("The Americas", MapFrame(10.0, -80.0, 1.3)),
+    "east-asia": ("East Asia", MapFrame(33.0, 115.0, 2.6)),
+    "europe": ("Europe", MapFrame(52.0, 15.0, 2.8)),
+    "middle-east": ("Middle East", MapFrame(29.0, 45.0, 3.4)),
+    "russia": ("Russia and Central Asia", MapFrame(55.0, 80.0, 1.8)),
+    "south-asia": ("South Asia", MapFrame(22.0, 80.0, 3.3)),
+    "southeast-asia": ("Southeast Asia", MapFrame(8.0, 110.0, 3.0)),
+}
 
 
 @functools.cache
 def outlines() -> dict:
-    """The shipped country outlines (a GeoJSON FeatureCollection), read once."""
+    """The shipped country outlines (a GeoJSON FeatureCollection), read once (the figure
+    names them by :data:`OUTLINES_URL`)."""
     return json.loads(OUTLINES_PATH.read_text(encoding="utf-8"))
 
 
 def precision_of(values: np.ndarray) -> np.ndarray:
     """Our precision words for a precision column ("1"/"2"/"3" as ACLED codes them)."""
-    text = np.asarray([str(v).strip().lower() for v in values], dtype=object)
-    return np.asarray(
-        [_ACLED_PRECISION.get(v, v if v in PRECISION_STYLE else "") for v in text], dtype=object
-    )
+    codes, distinct = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
+    words = [str(v).strip().lower() for v in distinct]
+    words = [_ACLED_PRECISION.get(v, v if v in PRECISION_STYLE else "") for v in words]
+    return np.asarray(words, dtype=object)[codes]
 
 
-def build_map(data: MapData, missing: int = 0, measure: str = "events") -> MapView:
+def build_map(
+    data: MapData,
+    missing: int = 0,
+    measure: str = "events",
+    frame: MapFrame | None = None,
+    area: Area | None = None,
+) -> MapView:
     """The map of ``data`` (see the module docstring for the two modes).
 
     Parameters
@@ -109,48 +191,86 @@ def build_map(data: MapData, missing: int = 0, measure: str = "events") -> MapVi
         How many filtered events have no coordinates (said in the title).
     measure
         "events" or "fatalities" (cells sum ``data.weight``).
+    frame
+        Where to look (the URL's ``map`` key); None fits ``area``, else the events.
+    area
+        The area filter, if any: the map shows that box when no ``frame`` is given.
     """
     if len(data.event_ids) == 0:
-        return MapView(go.Figure(layout=_layout([], "empty", missing, measure)), "empty", missing)
+        layout = _layout([], "empty", missing, measure)
+        _look_at(layout, _frame_for(data, frame, area))
+        return MapView(go.Figure(layout=layout), "empty", missing)
+    members: tuple[np.ndarray, ...] = ()
     if len(data.event_ids) <= MAX_POINTS and measure == "events":
-        traces, mode = _point_traces(data), "points"
+        traces, members = _point_traces(data)
+        mode = "points"
     else:
         traces, mode = _cell_traces(data, measure), "cells"
-    figure = go.Figure(data=traces, layout=_layout_for(data, traces, mode, missing, measure))
-    return MapView(figure, mode, missing)
+        members = (np.zeros(0, dtype=np.int64),)
+    layout = _layout(traces, mode, missing, measure)
+    _look_at(layout, _frame_for(data, frame, area))
+    return MapView(go.Figure(data=traces, layout=layout), mode, missing, members)
 
 
-def _point_traces(data: MapData) -> list[dict]:
-    traces = []
-    for type_name in sorted(set(data.event_types.tolist())):
-        chosen = np.flatnonzero(data.event_types == type_name)
-        precision = data.precision[chosen]
-        sizes = np.asarray([PRECISION_STYLE.get(p, (11, 0.8))[0] for p in precision])
-        opacity = np.asarray([PRECISION_STYLE.get(p, (11, 0.8))[1] for p in precision])
-        hover = np.empty((len(chosen), 4), dtype=object)
-        hover[:, 0] = data.event_ids[chosen]
-        hover[:, 1] = [plain_label(t, TITLE_CHARS) for t in data.titles[chosen]]
-        hover[:, 2] = plain_label(type_name, TITLE_CHARS)
-        hover[:, 3] = [f"location known to the {p}" if p else "" for p in precision]
+def yyyymmdd(days: np.ndarray) -> np.ndarray:
+    """Days since 1970-01-01 as uint32 ``YYYYMMDD`` numbers (20220803 for 3 August 2022)."""
+    dates = np.asarray(days, dtype=np.int64).astype("datetime64[D]")
+    months = dates.astype("datetime64[M]")
+    year = months.astype("datetime64[Y]").astype(np.int64) + 1970
+    month = months.astype(np.int64) % 12 + 1
+    day = (dates - months).astype(np.int64) + 1
+    return (year * 10_000 + month * 100 + day).astype(np.uint32)
+
+
+def _precision_order(value: str) -> int:
+    order = list(PRECISION_STYLE)
+    return order.index(value) if value in order else len(order)
+
+
+def _point_traces(data: MapData) -> tuple[list[dict], tuple[np.ndarray, ...]]:
+    """One trace per (event type, precision): constant colour, size and hover text."""
+    type_names, type_codes = np.unique(data.event_types.astype(str), return_inverse=True)
+    precisions, precision_codes = np.unique(data.precision.astype(str), return_inverse=True)
+    rank = np.asarray([_precision_order(p) for p in precisions], dtype=np.int64)
+    group = type_codes.astype(np.int64) * (len(precisions) + 1) + rank[precision_codes]
+    order = np.argsort(group, kind="stable")
+    starts = np.flatnonzero(np.r_[True, np.diff(group[order]) != 0])
+    latitude = data.latitude.astype(np.float32)
+    longitude = data.longitude.astype(np.float32)
+    dates = yyyymmdd(data.days)
+    traces, members, seen_types = [], [], set()
+    for chosen in np.split(order, starts[1:]):
+        type_name = str(type_names[type_codes[chosen[0]]])
+        precision = str(precisions[precision_codes[chosen[0]]])
+        size, opacity = PRECISION_STYLE.get(precision, UNKNOWN_STYLE)
+        where = (
+            f"location known to the {precision}" if precision else "location precision not given"
+        )
+        label = plain_label(type_name, 60)
         traces.append(
             dict(
                 type="scattermap",
-                lat=np.round(data.latitude[chosen], 4),
-                lon=np.round(data.longitude[chosen], 4),
+                lat=latitude[chosen],
+                lon=longitude[chosen],
                 mode="markers",
                 marker={
-                    "size": sizes,
+                    "size": size,
                     "opacity": opacity,
                     "color": colours.event_type_colour(type_name),
                 },
-                name=plain_label(type_name, 60),
-                customdata=hover,
-                hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>"
-                "%{customdata[3]}<extra></extra>",
-                meta={"style": "points"},
+                name=label,
+                legendgroup=label,
+                showlegend=type_name not in seen_types,
+                customdata=dates[chosen],
+                hovertemplate=f"<b>{plain_label(type_name, TITLE_CHARS)}</b><br>{where}<br>"
+                "start date %{customdata} (year month day)<br>"
+                "Click to read it<extra></extra>",
+                meta={"style": "points", "precision": precision},
             )
         )
-    return traces
+        members.append(chosen)
+        seen_types.add(type_name)
+    return traces, tuple(members)
 
 
 def cell_size(latitude: np.ndarray, longitude: np.ndarray) -> float:
@@ -221,18 +341,43 @@ def _cell_traces(data: MapData, measure: str) -> list[dict]:
     ]
 
 
-def _layout_for(data: MapData, traces, mode: str, missing: int, measure: str) -> dict:
-    layout = _layout(traces, mode, missing, measure)
-    south, north = float(np.nanmin(data.latitude)), float(np.nanmax(data.latitude))
-    west, east = float(np.nanmin(data.longitude)), float(np.nanmax(data.longitude))
-    layout["map"]["center"] = {"lat": (south + north) / 2, "lon": (west + east) / 2}
-    layout["map"]["zoom"] = _zoom(max(north - south, (east - west) / 2))
-    return layout
+def _frame_for(data: MapData, frame: MapFrame | None, area: Area | None) -> MapFrame:
+    """The given frame, else the one fitting ``area``, else the events, else the world."""
+    if frame is not None:
+        return frame
+    if area is not None:
+        return fit_frame(area.south, area.west, area.north, area.east)
+    if len(data.event_ids):
+        return fit_frame(
+            float(np.nanmin(data.latitude)),
+            float(np.nanmin(data.longitude)),
+            float(np.nanmax(data.latitude)),
+            float(np.nanmax(data.longitude)),
+        )
+    return MAP_REGIONS["world"][1]
+
+
+def fit_frame(south: float, west: float, north: float, east: float) -> MapFrame:
+    """The frame showing the box (``west > east`` crosses the 180° meridian)."""
+    if west > east:
+        east += 360
+    lon = (west + east) / 2
+    lon = lon - 360 if lon > 180 else lon
+    span = max(north - south, (east - west) / 2)
+    return MapFrame(round((south + north) / 2, 4), round(lon, 4), round(_zoom(span), 2))
 
 
 def _zoom(span_degrees: float) -> float:
     """A MapLibre zoom showing about ``span_degrees`` (zoom 0 shows the whole world)."""
     return float(np.clip(np.log2(360 / max(span_degrees * 1.6, 1.0)), 0.3, 8))
+
+
+def _look_at(layout: dict, frame: MapFrame) -> None:
+    """Point the layout at ``frame``; a new frame resets what the analyst panned to."""
+    layout["map"]["center"] = {"lat": frame.lat, "lon": frame.lon}
+    layout["map"]["zoom"] = frame.zoom
+    layout["meta"]["frame"] = frame.to_text()
+    layout["uirevision"] = f"{layout['uirevision']}:{frame.to_text()}"
 
 
 def _layout(traces, mode: str, missing: int, measure: str) -> dict:
@@ -262,7 +407,7 @@ def _layout(traces, mode: str, missing: int, measure: str) -> dict:
             "layers": [
                 {
                     "sourcetype": "geojson",
-                    "source": outlines(),
+                    "source": OUTLINES_URL,
                     "type": "line",
                     "color": "rgba(128,128,128,0.8)",
                     "line": {"width": 0.8},
@@ -322,7 +467,7 @@ def map_data(table: EventTable, positions: np.ndarray) -> tuple[MapData, int]:
         latitude=latitude[located],
         longitude=longitude[located],
         event_types=np.asarray(table.event_types, dtype=object)[table.type_codes[located]],
-        titles=events["title"].to_numpy(dtype=object)[located],
+        days=table.start_days[located],
         precision=precision,
         weight=weight,
     )
@@ -331,10 +476,48 @@ def map_data(table: EventTable, positions: np.ndarray) -> tuple[MapData, int]:
 
 def _empty_data() -> MapData:
     empty = np.zeros(0, dtype=object)
-    return MapData(empty, np.zeros(0), np.zeros(0), empty, empty, empty)
+    return MapData(empty, np.zeros(0), np.zeros(0), empty, np.zeros(0, np.int64), empty)
 
 
-def selected_area(selection, data: MapData, pad: float = 0.01) -> Area | None:
+def selected_rows(selection, members: tuple[np.ndarray, ...]) -> np.ndarray:
+    """The :class:`MapData` indices of the selected event points (cells are left out).
+
+    A point is named by its trace (``curve_number``) and its index in it
+    (``point_index``), which :attr:`MapView.members` maps back to the data.
+    """
+    rows = []
+    for point in selection_points(selection):
+        curve, index = point.get("curve_number"), point.get("point_index")
+        if not isinstance(curve, int) or not isinstance(index, int):
+            continue
+        if 0 <= curve < len(members) and 0 <= index < len(members[curve]):
+            rows.append(int(members[curve][index]))
+    return np.unique(np.asarray(rows, dtype=np.int64))
+
+
+def clicked_event(selection, data: MapData, members: tuple[np.ndarray, ...]) -> str | None:
+    """The event_id when the selection is one event point (a click, or a box holding just
+    one event: Streamlit reports no box for maps), else None."""
+    if _is_box(selection) or any(
+        area_of_cell(p.get("customdata")) for p in selection_points(selection)
+    ):
+        return None
+    rows = selected_rows(selection, members)
+    return str(data.event_ids[rows[0]]) if len(rows) == 1 else None
+
+
+def _is_box(selection) -> bool:
+    inner = selection.get("selection", selection) if isinstance(selection, Mapping) else None
+    if not isinstance(inner, Mapping):
+        return False
+    return any(
+        isinstance(inner.get(key), list | tuple) and inner.get(key) for key in ("box", "lasso")
+    )
+
+
+def selected_area(
+    selection, data: MapData, members: tuple[np.ndarray, ...] = (), pad: float = 0.01
+) -> Area | None:
     """The box around what a click or box selection on the map chose, or None.
 
     Cells give their own edges (several: the box around them); events give the box
@@ -343,11 +526,10 @@ def selected_area(selection, data: MapData, pad: float = 0.01) -> Area | None:
     points = selection_points(selection)
     boxes = [area for area in (area_of_cell(p.get("customdata")) for p in points) if area]
     if not boxes:
-        wanted = {_first(p.get("customdata")) for p in points} - {None}
-        hit = np.isin(data.event_ids, list(wanted)) if wanted else np.zeros(0, dtype=bool)
-        if not hit.any():
+        rows = selected_rows(selection, members)
+        if not len(rows):
             return None
-        latitude, longitude = data.latitude[hit], data.longitude[hit]
+        latitude, longitude = data.latitude[rows], data.longitude[rows]
         boxes = [
             Area(
                 max(-90.0, float(latitude.min()) - pad),
@@ -362,9 +544,3 @@ def selected_area(selection, data: MapData, pad: float = 0.01) -> Area | None:
         max(b.north for b in boxes),
         max(b.east for b in boxes),
     )
-
-
-def _first(custom):
-    if isinstance(custom, list | tuple):
-        return custom[0] if custom else None
-    return custom if isinstance(custom, str) else None

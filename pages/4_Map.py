@@ -1,4 +1,5 @@
-"""Map: where the filtered events happened; a click or a box filters every page to an area."""
+"""Map: where the filtered events happened; a click reads an event, a box filters every page
+to an area. Where the map looks is the URL's ``map`` key (else it fits the area or events)."""
 
 from functools import partial
 
@@ -7,7 +8,8 @@ import streamlit as st
 from dashboard.coordinates import has_coordinates
 from dashboard.geomap import build_map, map_data
 from ui import state
-from ui.map_view import MAP_CHART, apply_map_selection
+from ui.details import event_being_read, show_event
+from ui.map_view import MAP_CHART, apply_map_selection, map_frame_picker
 from ui.page import finish_page, open_page, show_if_empty
 
 MEASURES = {"events": "Events", "fatalities": "Fatalities"}
@@ -24,9 +26,10 @@ if not show_if_empty(page):
     else:
         data, missing = map_data(page.table, page.positions)
         measure = "events"
+        left, right = st.columns(2)
         if data.weight is not None:
             state.restore_widget("measure", MAP_MEASURE, tuple(MEASURES), "events")
-            measure = st.radio(
+            measure = left.radio(
                 "Measure",
                 tuple(MEASURES),
                 format_func=MEASURES.__getitem__,
@@ -34,17 +37,24 @@ if not show_if_empty(page):
                 key=MAP_MEASURE,
                 on_change=partial(state.remember_widget, "measure", MAP_MEASURE),
             )
-        view = build_map(data, missing, measure)
+        with right:
+            frame = map_frame_picker()
+        view = build_map(data, missing, measure, frame, page.spec.area)
         st.plotly_chart(
             view.figure,
             key=MAP_CHART,
-            on_select=partial(apply_map_selection, data),
+            on_select=partial(apply_map_selection, data, view.members),
             selection_mode=("points", "box"),
             config={"scrollZoom": True},
         )
         st.caption(
-            "Click a mark or drag a box to filter every page to that area; "
+            "Hover a point for its type, location precision and date; click it to read the "
+            "event. Click a cell, or drag a box (Box Select) around several events, to filter "
+            "every page to that area; "
             "**Reset filters** in the sidebar undoes it. Country outlines: Natural Earth "
             "(public domain)."
         )
+        row = event_being_read(page.table, page.positions)
+        if row is not None:
+            show_event(row)
 finish_page(page)

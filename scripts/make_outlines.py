@@ -1,4 +1,4 @@
-"""Write dashboard/outlines/countries-110m.geojson: country borders and coasts for the Map.
+"""Write static/countries-110m.geojson: country borders and coasts for the Map.
 
 Source: Natural Earth 1:110m Admin 0 countries (public domain), version 4.1.0, as
 TopoJSON in the npm package world-atlas 2.0.2 (``npm pack world-atlas@2.0.2``;
@@ -15,7 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-OUTPUT = Path(__file__).resolve().parents[1] / "dashboard" / "outlines" / "countries-110m.geojson"
+OUTPUT = Path(__file__).resolve().parents[1] / "static" / "countries-110m.geojson"
 
 
 def arcs_as_lines(topology: dict) -> list[list[list[float]]]:

@@ -91,18 +91,32 @@ def test_area_on_a_table_without_coordinates_keeps_nothing():
     assert len(filter_positions(plain, spec)) == 0
 
 
+def drawn_traces(view, data):
+    """event_id -> the trace drawing it (through MapView.members)."""
+    return {
+        data.event_ids[member]: trace
+        for trace, rows in zip(view.figure.data, view.members, strict=True)
+        for member in rows
+    }
+
+
 def test_points_are_coloured_by_type_and_say_what_is_missing(table):
     data, missing = map_data(table, np.arange(len(table)))
     assert missing == 1
     view = build_map(data, missing)
     assert view.mode == "points"
-    drawn = {c[0]: trace for trace in view.figure.data for c in trace.customdata}
+    drawn = drawn_traces(view, data)
     assert set(drawn) == {"naypyitaw", "moscow", "phnom-penh", "fiji"}
     assert drawn["moscow"].marker.color == geomap.colours.event_type_colour("meeting")
+    # Per point only coordinates and the date: the trace says type and precision.
+    moscow = drawn["moscow"]
+    assert list(moscow.customdata) == [20220803] and "meeting" in moscow.hovertemplate
     assert "1 event without coordinates is not on the map" in view.figure.layout.title.text
     layout = view.figure.layout.map
     assert layout.style == "white-bg"  # no tile server
-    assert layout.layers[0].source["features"][0]["geometry"]["type"] == "MultiLineString"
+    # The outlines come from the app's own static files (static/, served by Streamlit).
+    assert layout.layers[0].source == geomap.OUTLINES_URL == "app/static/countries-110m.geojson"
+    assert geomap.OUTLINES_PATH.parent.name == "static" and geomap.OUTLINES_PATH.is_file()
 
 
 def test_location_precision_is_visible():
@@ -111,13 +125,20 @@ def test_location_precision_is_visible():
         latitude=np.asarray([1.0, 2.0, 3.0]),
         longitude=np.asarray([1.0, 2.0, 3.0]),
         event_types=np.asarray(["visit"] * 3, dtype=object),
-        titles=np.asarray(["a", "b", "c"], dtype=object),
+        days=np.zeros(3, dtype=np.int64),
         precision=geomap.precision_of(np.asarray(["1", "region", "3"], dtype=object)),
     )
-    (trace,) = build_map(data).figure.data
-    assert list(trace.marker.size) == [9, 15, 22]
-    assert trace.marker.opacity[0] > trace.marker.opacity[2]
-    assert trace.customdata[2][3] == "location known to the country"
+    view = build_map(data)
+    place, _region, country = view.figure.data
+    assert [t.marker.size for t in view.figure.data] == [9, 15, 22]
+    assert place.marker.opacity > country.marker.opacity
+    assert "location known to the country" in country.hovertemplate
+    assert [list(m) for m in view.members] == [[0], [1], [2]]
+    # One legend entry per event type, not per precision.
+    assert [t.showlegend for t in view.figure.data] == [True, False, False]
+
+
+TYPES = ("visit", "meeting", "statement", "agreement", "sanction", "military exercise")
 
 
 def random_data(n, seed=0):
@@ -126,9 +147,9 @@ def random_data(n, seed=0):
         event_ids=np.asarray([f"e{i}" for i in range(n)], dtype=object),
         latitude=rng.uniform(-60, 70, n),
         longitude=rng.uniform(-180, 180, n),
-        event_types=np.asarray(["visit"] * n, dtype=object),
-        titles=np.asarray(["t"] * n, dtype=object),
-        precision=np.full(n, "", dtype=object),
+        event_types=rng.choice(np.asarray(TYPES, dtype=object), n),
+        days=rng.integers(-3_000, 20_000, n),
+        precision=rng.choice(np.asarray(["place", "region", "country", ""], dtype=object), n),
         weight=rng.integers(0, 5, n).astype(float),
     )
 
@@ -168,13 +189,53 @@ def test_cells_can_measure_fatalities():
 
 
 def test_the_points_mode_stays_under_a_megabyte_at_its_limit():
-    view = build_map(random_data(geomap.MAX_POINTS))
+    data = random_data(geomap.MAX_POINTS)
+    assert geomap.MAX_POINTS >= 50_000  # the issue: individual points up to ~50,000
+    view = build_map(data)
     assert view.mode == "points"
-    assert len(view.figure.to_json()) < 1_000_000
+    assert sum(len(trace.lat) for trace in view.figure.data) == geomap.MAX_POINTS
+    # Deterministic: base64 float32 coordinates and uint32 dates, no per-point strings.
+    size = len(view.figure.to_json())
+    assert size <= 1_000_000, size
+    first = json.loads(view.figure.to_json())["data"][0]
+    assert first["lat"]["dtype"] == "f4" and first["customdata"]["dtype"] == "u4"
+    assert build_map(random_data(geomap.MAX_POINTS + 1)).mode == "cells"
+
+
+def test_points_keep_every_event_once_in_its_type_and_precision_trace():
+    data = random_data(3_000, seed=5)
+    view = build_map(data)
+    rows = np.concatenate(view.members)
+    assert sorted(rows.tolist()) == list(range(3_000))
+    for trace, members in zip(view.figure.data, view.members, strict=True):
+        assert set(data.event_types[members]) == {trace.name}
+        assert len(set(data.precision[members])) == 1
+        assert np.allclose(trace.lat, data.latitude[members], atol=1e-4)
+        assert list(trace.customdata) == list(geomap.yyyymmdd(data.days[members]))
+
+
+@pytest.mark.parametrize(
+    ("day", "number"),
+    [("2022-08-03", 20220803), ("1969-12-31", 19691231), ("2000-02-29", 20000229)],
+)
+def test_dates_are_sent_as_yyyymmdd_numbers(day, number):
+    days = np.asarray([np.datetime64(day, "D").astype(np.int64)])
+    assert geomap.yyyymmdd(days).tolist() == [number]
 
 
 def selection(*customdata):
     return {"selection": {"points": [{"customdata": list(c)} for c in customdata], "box": []}}
+
+
+def clicks(view, data, *event_ids, box=False):
+    """A selection of the points drawing ``event_ids``, as Streamlit returns it."""
+    points = []
+    for curve, rows in enumerate(view.members):
+        for index, member in enumerate(rows):
+            if data.event_ids[member] in event_ids:
+                points.append({"curve_number": curve, "point_index": index, "customdata": 1})
+    boxes = [{"x": [0, 1], "y": [0, 1]}] if box else []
+    return {"selection": {"points": points, "box": boxes, "lasso": []}}
 
 
 def test_a_clicked_cell_is_its_area_and_several_cells_their_box():
@@ -183,16 +244,65 @@ def test_a_clicked_cell_is_its_area_and_several_cells_their_box():
     assert selected_area(one, data) == Area(10, 90, 15, 95)
     two = selection(["cell", 10, 90, 15, 95, 3], ["cell", 20, 100, 25, 105, 1])
     assert selected_area(two, data) == Area(10, 90, 25, 105)
+    assert geomap.clicked_event(one, data, ()) is None
 
 
 def test_selected_events_give_the_box_around_them(table):
     data, _ = map_data(table, np.arange(len(table)))
-    area = selected_area(selection(["naypyitaw"], ["phnom-penh"]), data)
+    view = build_map(data)
+    area = selected_area(clicks(view, data, "naypyitaw", "phnom-penh"), data, view.members)
     assert area.south == pytest.approx(11.5464) and area.north == pytest.approx(19.7733)
     spec = FilterSpec(area=area)
     assert ids(table, filter_positions(table, spec)) == {"naypyitaw", "phnom-penh"}
-    assert selected_area(selection(["nowhere"]), data) is None
-    assert selected_area(None, data) is None
+    assert selected_area(clicks(view, data, "nowhere"), data, view.members) is None
+    assert selected_area(None, data, view.members) is None
+
+
+def test_a_click_on_one_event_reads_it_and_a_box_does_not(table):
+    data, _ = map_data(table, np.arange(len(table)))
+    view = build_map(data)
+    assert geomap.clicked_event(clicks(view, data, "moscow"), data, view.members) == "moscow"
+    assert geomap.clicked_event(clicks(view, data, "moscow", box=True), data, view.members) is None
+    two = clicks(view, data, "moscow", "fiji")
+    assert geomap.clicked_event(two, data, view.members) is None
+    # Out-of-range or malformed indices select nothing.
+    bad = {"selection": {"points": [{"curve_number": 99, "point_index": 0}, {"x": 1}]}}
+    assert geomap.selected_rows(bad, view.members).tolist() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("48.85,2.35,5", geomap.MapFrame(48.85, 2.35, 5.0)),
+        (" Europe ", geomap.MAP_REGIONS["europe"][1]),
+        ("48.85,2.35", None),
+        ("95,2.35,5", None),
+        ("48.85,2.35,30", None),
+        ("48.85,nan,3", None),
+        ("atlantis", None),
+    ],
+)
+def test_a_map_view_is_a_region_or_lat_lon_zoom(text, expected):
+    assert geomap.MapFrame.parse(text) == expected
+
+
+def test_the_map_looks_at_the_url_frame_else_the_area_else_the_events(table):
+    data, _ = map_data(table, np.arange(len(table)))
+    frame = geomap.MapFrame(48.85, 2.35, 5.0)
+    looked = build_map(data, frame=frame).figure.layout.map
+    assert (looked.center.lat, looked.center.lon, looked.zoom) == (48.85, 2.35, 5.0)
+    assert frame.to_text() == "48.85,2.35,5" and geomap.MapFrame.parse("48.85,2.35,5") == frame
+    area = Area(10, 90, 30, 110)
+    fitted = build_map(data, area=area).figure.layout.map
+    assert (fitted.center.lat, fitted.center.lon) == (20, 100)
+    assert fitted.zoom > build_map(data).figure.layout.map.zoom  # the area is smaller
+    # Across the 180° meridian the centre is between, not on the other side of the world.
+    assert geomap.fit_frame(-20, 170, -10, -170).lon == 180
+    # A new frame is a new uirevision, so the browser moves there.
+    assert (
+        build_map(data, frame=frame).figure.layout.uirevision
+        != build_map(data).figure.layout.uirevision
+    )
 
 
 def test_shipped_outlines_are_natural_earth_lines():

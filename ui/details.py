@@ -59,6 +59,14 @@ def event_picker(table: EventTable, positions: np.ndarray) -> pd.Series | None:
     return None if hit is None else table.events.iloc[hit]
 
 
+def event_being_read(table: EventTable, positions: np.ndarray) -> pd.Series | None:
+    """The row of the view's ``event`` (clicked on a chart or from a link) when it is among
+    the filtered events, else None."""
+    event_id = state.view().get("event")
+    hit = _position_of(table, positions, event_id) if event_id else None
+    return None if hit is None else table.events.iloc[hit]
+
+
 def show_event(row: pd.Series) -> None:
     """Everything an analyst needs to read and cite one event, as plain text."""
     st.subheader(md_escape(row["title"]))

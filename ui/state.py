@@ -63,8 +63,8 @@ MAX_DATE = MAX_FILTER_DATE
 #: runs), written to the URL with the filters and carried by the sidebar's links.
 VIEW = "view"
 #: URL keys of the view: timeline lanes, the event being read (a permalink to it), the
-#: network's node kind and ego, the map's measure.
-VIEW_KEYS: tuple[str, ...] = ("lane", "event", "nodes", "ego", "measure")
+#: network's node kind and ego, the map's measure and where the map looks.
+VIEW_KEYS: tuple[str, ...] = ("lane", "event", "nodes", "ego", "measure", "map")
 
 
 def view() -> dict[str, str]:

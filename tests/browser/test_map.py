@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from dashboard.filters import FilterSpec, filter_positions
-from dashboard.geomap import map_data
+from dashboard.geomap import MAP_REGIONS, MapFrame, build_map, fit_frame, map_data
 from dashboard.table import EventTable, load_events
 
 from .support import (
@@ -30,17 +30,39 @@ except ImportError:  # the `browser` fixture skips, or fails under REQUIRE_BROWS
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(180)]
 
 _CHART = json.dumps("[data-testid='stPlotlyChart'] .js-plotly-plot")
-#: Page coordinates of the first marker of the first trace, projected by MapLibre itself.
+#: Page coordinates of marker [curve, index] (a trace and a point in it), projected by
+#: MapLibre itself.
 _FIRST_MARK = """
-() => {
+([curve, index]) => {
   const gd = document.querySelector(CHART);
-  const trace = gd._fullData[0];
+  const trace = gd._fullData[curve];
   const subplot = gd._fullLayout.map._subplot;
-  const point = subplot.map.project([trace.lon[0], trace.lat[0]]);
+  const point = subplot.map.project([trace.lon[index], trace.lat[index]]);
   const box = subplot.div.getBoundingClientRect();
-  return {x: box.left + point.x, y: box.top + point.y, id: trace.customdata[0][0]};
+  return {x: box.left + point.x, y: box.top + point.y};
 }
 """
+#: Page coordinates of the corners of [west, north, east, south] on the map.
+_BOX = """
+([west, north, east, south]) => {
+  const subplot = document.querySelector(CHART)._fullLayout.map._subplot;
+  const box = subplot.div.getBoundingClientRect();
+  const a = subplot.map.project([west, north]), b = subplot.map.project([east, south]);
+  return {x0: box.left + a.x, y0: box.top + a.y, x1: box.left + b.x, y1: box.top + b.y};
+}
+"""
+
+
+def lone_event(table: EventTable) -> tuple[str, list[int]]:
+    """The first event drawn alone at its place on the unfiltered map (no other marker on
+    it takes the click), and its [trace, index] in the figure."""
+    data, _ = map_data(table, np.arange(len(table)))
+    places = list(zip(data.latitude.tolist(), data.longitude.tolist(), strict=True))
+    for curve, rows in enumerate(build_map(data).members):
+        for index, row in enumerate(rows.tolist()):
+            if places.count(places[row]) == 1:
+                return str(data.event_ids[row]), [curve, index]
+    raise AssertionError("every event shares its place with another")
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +76,11 @@ def test_map_draws_from_shipped_outlines_only(page: Page, app_server, article) -
         "request",
         lambda request: None if "127.0.0.1" in request.url else outside.append(request.url),
     )
-    open_app(page, app_server.page_url("Map"))
-    wait_for_map(page)
+    with page.expect_response(
+        lambda r: r.url.endswith("/app/static/countries-110m.geojson")
+    ) as got:
+        open_app(page, app_server.page_url("Map"))
+        wait_for_map(page)
     data, missing = map_data(article, np.arange(len(article)))
     assert len(data.event_ids) > 0
     drawn = page.evaluate(
@@ -65,23 +90,92 @@ def test_map_draws_from_shipped_outlines_only(page: Page, app_server, article) -
                            style: gd._fullLayout.map.style}; }""".replace("CHART", _CHART)
     )
     assert drawn == {"points": len(data.event_ids), "layers": 1, "style": "white-bg"}
+    assert got.value.status == 200, "the outlines were not served by the app"
+    assert len(got.value.json()["features"][0]["geometry"]["coordinates"]) > 300
     expect(page.get_by_text(f"{missing} events without coordinates")).to_be_visible()
     assert outside == [], "the map fetched from outside the app"
     assert_no_exception(page)
 
 
-def test_clicking_a_mark_filters_every_page_to_its_area(page: Page, app_server, article) -> None:
+def test_clicking_a_point_reads_its_event(page: Page, app_server, article) -> None:
     open_app(page, app_server.page_url("Map"))
     wait_for_map(page)
-    mark = page.evaluate(_FIRST_MARK.replace("CHART", _CHART))
+    event_id, at = lone_event(article)
+    mark = page.evaluate(_FIRST_MARK.replace("CHART", _CHART), at)
     with rerun_expected(page):
         page.mouse.click(mark["x"], mark["y"])
+    expect(page).to_have_url(re.compile(rf"/Map\?event={re.escape(event_id)}$"))
+    title = article.events.set_index("event_id").loc[event_id, "title"]
+    expect(page.get_by_role("heading", name=title)).to_be_visible()
+    expect(page.get_by_text(f"Event id: {event_id}")).to_be_visible()
+    # The event being read goes with the links: the Timeline opens on it.
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Timeline", exact=True).click()
+    expect(page).to_have_url(re.compile(rf"\?event={re.escape(event_id)}$"))
+    expect(page.get_by_text(f"Event id: {event_id}")).to_be_visible()
+    assert_no_exception(page)
+
+
+_LOOKS_AT = """
+() => { const gd = document.querySelector(CHART);
+        const live = gd._fullLayout.map._subplot.map;
+        return {lat: gd._fullLayout.map.center.lat, lon: gd._fullLayout.map.center.lon,
+                zoom: gd._fullLayout.map.zoom, liveLat: live.getCenter().lat,
+                liveLon: live.getCenter().lng, liveZoom: live.getZoom()}; }
+"""
+
+
+@pytest.mark.parametrize(
+    ("value", "frame"),
+    [("48.85,2.35,5", MapFrame(48.85, 2.35, 5.0)), ("europe", MAP_REGIONS["europe"][1])],
+)
+def test_a_link_with_a_map_view_shows_that_view(page: Page, app_server, value, frame) -> None:
+    open_app(page, app_server.page_url("Map", {"map": value}))
+    wait_for_map(page)
+    looks = page.evaluate(_LOOKS_AT.replace("CHART", _CHART))
+    assert (looks["lat"], looks["lon"], looks["zoom"]) == (frame.lat, frame.lon, frame.zoom)
+    assert looks["liveLat"] == pytest.approx(frame.lat, abs=0.01)
+    assert looks["liveLon"] == pytest.approx(frame.lon, abs=0.01)
+    assert looks["liveZoom"] == pytest.approx(frame.zoom, abs=0.01)
+    # The sidebar's links keep it.
+    link = page.get_by_test_id("stSidebar").get_by_role("link", name="Events", exact=True)
+    assert parse_qs(urlparse(link.get_attribute("href")).query)["map"] == [value]
+    assert_no_exception(page)
+
+
+def test_a_box_selection_filters_every_page_and_the_map_fits_it(
+    page: Page, app_server, article
+) -> None:
+    # Naypyitaw and Bagan: several events at two places (one event alone would be read).
+    south, west, north, east = 19.0, 94.0, 22.0, 97.0
+    data, _ = map_data(article, np.arange(len(article)))
+    inside = (data.latitude > south) & (data.latitude < north)
+    inside &= (data.longitude > west) & (data.longitude < east)
+    boxed = set(data.event_ids[inside])
+    assert len(boxed) >= 2
+    open_app(page, app_server.page_url("Map", {"map": "southeast-asia"}))
+    wait_for_map(page)
+    corners = page.evaluate(_BOX.replace("CHART", _CHART), [west, north, east, south])
+    # As an analyst does: the modebar's "Box Select" (dragging pans the map otherwise).
+    page.mouse.move(corners["x0"], corners["y0"])
+    page.get_by_test_id("stPlotlyChart").get_by_role("button", name="Box Select").click()
+    with rerun_expected(page):
+        page.mouse.move(corners["x0"], corners["y0"])
+        page.mouse.down()
+        page.mouse.move((corners["x0"] + corners["x1"]) / 2, corners["y1"], steps=5)
+        page.mouse.move(corners["x1"], corners["y1"], steps=5)
+        page.mouse.up()
     expect(page).to_have_url(re.compile(r"/Map\?area=[-\d.]+(%2C[-\d.]+){3}$"))
     spec, notices = FilterSpec.from_query_params(parse_qs(urlparse(page.url).query))
     assert notices == [] and spec.area is not None
     kept = article.events["event_id"].iloc[filter_positions(article, spec)].tolist()
-    assert mark["id"] in kept and 0 < len(kept) < len(article)
+    assert set(kept) == boxed
     expect(page.get_by_text(f"{len(kept)} of {len(article)} events")).to_be_visible()
+    wait_for_map(page)
+    fitted = fit_frame(*spec.area.as_tuple())
+    centred = "(lat) => Math.abs(document.querySelector(CHART)._fullLayout.map.center.lat - lat)"
+    page.wait_for_function(centred.replace("CHART", _CHART) + " < 1e-6", arg=fitted.lat)
+    looks = page.evaluate(_LOOKS_AT.replace("CHART", _CHART))
+    assert (looks["lat"], looks["lon"], looks["zoom"]) == (fitted.lat, fitted.lon, fitted.zoom)
     page.get_by_test_id("stSidebar").get_by_role("link", name="Events", exact=True).click()
     expect(page).to_have_url(re.compile(r"/Events\?area="))
     expect(page.get_by_test_id("stMetricValue").first).to_have_text(str(len(kept)))
