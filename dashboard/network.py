@@ -41,12 +41,20 @@ LAYOUT_SEED = 42
 #: At most this many nodes are drawn (isolated nodes fill up to it, busiest first).
 MAX_NODES = 400
 #: Only the most connected nodes get a visible label (at most this many, and only where
-#: the label overlaps no other label); every node has a hover label.
+#: the label covers no other label and no other node's marker); every node has a hover
+#: label.
 MAX_LABELS = 30
-#: Label font size (px) and the plot area labels are laid out for: the figure's height
-#: and the width of the 800 px layout (wider screens only move labels further apart).
+#: Label font size (px) and a default plot area (px) for :func:`to_pixels`; the height is
+#: the figure's plot height. Labels are checked at every width of :func:`plot_sizes`.
 LABEL_FONT_PX = 11
 PLOT_PX = (700, 610)
+#: The figure's width (px) in an 800 px window with the sidebar open (measured in
+#: Chromium), and how many plot widths between it and the widest are checked.
+NARROW_FIGURE_PX = 468
+LABEL_LAYOUT_STEPS = 8
+#: Labels keep this far (px) from other labels and markers.
+LABEL_MARGIN_PX = 2
+LEGEND_TITLE = "Relations · countries"
 #: Graph file formats offered for download (networkx writes both; Gephi reads both).
 GRAPH_FORMATS: dict[str, str] = {"graphml": "GraphML", "gexf": "GEXF"}
 #: Node names are cut to this many characters in labels and hover text.
@@ -173,7 +181,15 @@ def network_view(
         "title": {"text": title},
         "height": 680,
         "showlegend": True,
-        "legend": {"title": {"text": "Relations · countries"}, "itemsizing": "constant"},
+        # Below the plot, so that an 800 px window leaves the plot its whole width.
+        "legend": {
+            "title": {"text": LEGEND_TITLE},
+            "itemsizing": "constant",
+            "orientation": "h",
+            "yanchor": "top",
+            "y": -0.01,
+            "x": 0,
+        },
         "hovermode": "closest",
         "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
         "xaxis": {"visible": False},
@@ -574,7 +590,9 @@ def _add_node_traces(traces: list[dict], graph: nx.Graph, xy: dict) -> None:
                     [plain_label(n, LABEL_CHARS) if n in labelled else "" for n in nodes],
                     dtype=object,
                 ),
-                textposition="top center",
+                textposition=np.asarray(
+                    [labelled.get(n, "top center") for n in nodes], dtype=object
+                ),
                 textfont={"size": LABEL_FONT_PX},
                 marker={
                     "size": np.round(_node_size(np.asarray(events), top), 1),
@@ -625,27 +643,58 @@ class LabelBox:
         )
 
 
-def label_box(node: str, text: str, x_px: float, y_px: float, size_px: float) -> LabelBox:
-    """The box of ``text`` drawn "top center" above a node of diameter ``size_px``.
+#: Where a label may go around its node, tried in this order (Plotly textposition).
+LABEL_POSITIONS: tuple[str, ...] = (
+    "top center",
+    "bottom center",
+    "middle right",
+    "middle left",
+    "top right",
+    "top left",
+    "bottom right",
+    "bottom left",
+)
+_SIGN = {"top": -1, "middle": 0, "bottom": 1, "left": -1, "center": 0, "right": 1}
 
-    Widths are estimated at 0.62 em per character (wider than DejaVu Sans' average),
-    the height at 1.3 em.
+
+def label_box(
+    node: str, text: str, x_px: float, y_px: float, size_px: float, position: str = "top center"
+) -> LabelBox:
+    """The box of ``text`` drawn at ``position`` (a Plotly textposition of
+    :data:`LABEL_POSITIONS`) around a node of diameter ``size_px`` centred at (x, y).
+
+    Placed as Plotly places it (``Drawing.textPointPosition``: offset by
+    radius / 0.8 + 1 from the centre); the width is estimated at 0.62 em per character
+    (wider than the fonts' average), the height from 0.95 em above the baseline to
+    0.25 em below.
     """
+    vertical, horizontal = position.split()
     width = 0.62 * LABEL_FONT_PX * len(text)
-    height = 1.3 * LABEL_FONT_PX
-    bottom = y_px - size_px / 2
-    return LabelBox(node, x_px - width / 2, bottom - height, x_px + width / 2, bottom)
+    offset = size_px / 2 / 0.8 + 1
+    v, h = _SIGN[vertical], _SIGN[horizontal]
+    baseline = y_px + 0.75 * LABEL_FONT_PX + v * offset + (v - 1) * LABEL_FONT_PX / 2
+    anchor = x_px + h * offset
+    left = anchor - width * (1 - h) / 2  # Plotly anchors text at its end, middle or start
+    return LabelBox(
+        node,
+        left,
+        baseline - 0.95 * LABEL_FONT_PX,
+        left + width,
+        baseline + 0.25 * LABEL_FONT_PX,
+    )
 
 
-def to_pixels(xy: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
-    """Node positions in px of a :data:`PLOT_PX` plot with equal x and y scales (as drawn)."""
+def to_pixels(
+    xy: dict[str, tuple[float, float]], plot: tuple[float, float] = PLOT_PX
+) -> dict[str, tuple[float, float]]:
+    """Node positions in px of a ``plot`` (width, height) area with equal x and y scales
+    (as drawn: the y axis is anchored to the x axis)."""
     if not xy:
         return {}
     xs = np.asarray([p[0] for p in xy.values()])
     ys = np.asarray([p[1] for p in xy.values()])
-    width, height = PLOT_PX
-    # Plotly pads the data range by ~5 % on each side, plus the biggest marker.
-    span_x, span_y = max(np.ptp(xs), 1e-9) * 1.1, max(np.ptp(ys), 1e-9) * 1.1
+    width, height = plot
+    span_x, span_y = _spans(xs, ys)
     scale = min(width / span_x, height / span_y)
     cx, cy = (xs.min() + xs.max()) / 2, (ys.min() + ys.max()) / 2
     return {
@@ -654,34 +703,131 @@ def to_pixels(xy: dict[str, tuple[float, float]]) -> dict[str, tuple[float, floa
     }
 
 
-def label_boxes(graph: nx.Graph, xy: dict, nodes) -> list[LabelBox]:
-    """The label boxes of ``nodes`` as :func:`choose_labels` lays them out."""
-    pixels = to_pixels(xy)
+def _spans(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float]:
+    # Plotly pads the data range by ~5 % on each side, plus the biggest marker.
+    return max(np.ptp(xs), 1e-9) * 1.1, max(np.ptp(ys), 1e-9) * 1.1
+
+
+def plot_sizes(graph: nx.Graph, xy: dict) -> list[tuple[float, float]]:
+    """The plot areas (px) labels are laid out for: every width from the narrowest (an
+    800 px window: the figure is :data:`NARROW_FIGURE_PX` wide; the legend is below) to
+    the one where the height sets the scale (equal scales: wider windows draw the same
+    picture), in :data:`LABEL_LAYOUT_STEPS` steps."""
+    height = PLOT_PX[1]
+    narrow = NARROW_FIGURE_PX - 20  # the figure's side margins
+    if not xy:
+        return [(narrow, height)]
+    span_x, span_y = _spans(
+        np.asarray([p[0] for p in xy.values()]), np.asarray([p[1] for p in xy.values()])
+    )
+    wide = height * span_x / span_y
+    if wide <= narrow:
+        return [(narrow, height)]
+    return [(float(w), height) for w in np.linspace(narrow, wide, LABEL_LAYOUT_STEPS)]
+
+
+def label_boxes(
+    graph: nx.Graph,
+    xy: dict,
+    nodes,
+    plot: tuple[float, float] = PLOT_PX,
+    positions: dict[str, str] | str = "top center",
+) -> list[LabelBox]:
+    """The label boxes of ``nodes`` in ``plot``, each at its position (one for all, or a
+    node -> position dict as :func:`choose_labels` returns)."""
+    pixels = to_pixels(xy, plot)
     top = max((count for _, count in graph.nodes(data="events")), default=1) or 1
     out = []
     for node in nodes:
         size = float(_node_size(np.asarray(graph.nodes[node]["events"]), top))
-        out.append(label_box(node, plain_label(node, LABEL_CHARS), *pixels[node], size))
+        where = positions if isinstance(positions, str) else positions[node]
+        out.append(label_box(node, plain_label(node, LABEL_CHARS), *pixels[node], size, where))
     return out
 
 
-def choose_labels(graph: nx.Graph, xy: dict, limit: int | None = None) -> set[str]:
-    """The nodes that get a visible label: the most connected first, each only if its
-    label overlaps no label already placed, at most ``limit`` (:data:`MAX_LABELS`).
+def marker_boxes(
+    graph: nx.Graph, xy: dict, nodes, plot: tuple[float, float] = PLOT_PX
+) -> list[LabelBox]:
+    """The boxes of the markers of ``nodes`` in ``plot`` (diameter plus the white rim)."""
+    pixels = to_pixels(xy, plot)
+    top = max((count for _, count in graph.nodes(data="events")), default=1) or 1
+    out = []
+    for node in nodes:
+        half = float(_node_size(np.asarray(graph.nodes[node]["events"]), top)) / 2 + 1
+        x, y = pixels[node]
+        out.append(LabelBox(node, x - half, y - half, x + half, y + half))
+    return out
 
-    "Most connected" is the weighted degree (events shared with others), then the
-    node's own events, then the name: the same picture on every run.
+
+def _as_array(boxes: list[LabelBox], margin: float = 0.0) -> np.ndarray:
+    return np.asarray(
+        [(b.left - margin, b.top - margin, b.right + margin, b.bottom + margin) for b in boxes]
+    ).reshape(-1, 4)
+
+
+def _overlap_matrix(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``[i, j]``: box ``a[i]`` overlaps box ``b[j]`` (rows: left, top, right, bottom)."""
+    return (
+        (a[:, None, 0] < b[None, :, 2])
+        & (b[None, :, 0] < a[:, None, 2])
+        & (a[:, None, 1] < b[None, :, 3])
+        & (b[None, :, 1] < a[:, None, 3])
+    )
+
+
+def choose_labels(graph: nx.Graph, xy: dict, limit: int | None = None) -> dict[str, str]:
+    """The nodes that get a visible label, and where (node -> a :data:`LABEL_POSITIONS`).
+
+    The most connected first, each at the first position where, at every plot size of
+    :func:`plot_sizes`, its label covers no other node's marker and no label already
+    placed; at most ``limit`` (:data:`MAX_LABELS`). "Most connected" is the weighted
+    degree (events shared with others), then the node's own events, then the name: the
+    same picture on every run.
     """
     limit = MAX_LABELS if limit is None else limit
     degree = dict(graph.degree(weight="weight"))
     order = sorted(graph.nodes, key=lambda n: (-degree[n], -graph.nodes[n]["events"], n))
-    placed: list[LabelBox] = []
-    for box in label_boxes(graph, xy, order):
+    if not order or limit <= 0:
+        return {}
+    sizes = plot_sizes(graph, xy)
+    markers = [_as_array(marker_boxes(graph, xy, order, plot)) for plot in sizes]
+    # labels[p][s]: every node's label box at position p in plot size s; free[p]: covers
+    # no other node's marker at any size (a label touches its own marker's edge).
+    labels, free = [], []
+    for position in LABEL_POSITIONS:
+        boxes = np.stack(
+            [
+                _as_array(label_boxes(graph, xy, order, plot, position), LABEL_MARGIN_PX)
+                for plot in sizes
+            ]
+        )  # (size, node, edge)
+        clear = np.ones(len(order), dtype=bool)
+        for box, marker in zip(boxes, markers, strict=True):
+            covers = _overlap_matrix(box, marker)
+            np.fill_diagonal(covers, False)
+            clear &= ~covers.any(axis=1)
+        labels.append(boxes)
+        free.append(clear)
+    placed: list[tuple[int, int]] = []  # (node index, position index)
+    taken = np.zeros((len(sizes), 0, 4))  # the placed labels' boxes at every size
+    for i in range(len(order)):
         if len(placed) >= limit:
             break
-        if not any(box.overlaps(other) for other in placed):
-            placed.append(box)
-    return {box.node for box in placed}
+        for p in range(len(LABEL_POSITIONS)):
+            if not free[p][i]:
+                continue
+            box = labels[p][:, i : i + 1, :]
+            hits = (
+                (box[..., 0] < taken[..., 2])
+                & (taken[..., 0] < box[..., 2])
+                & (box[..., 1] < taken[..., 3])
+                & (taken[..., 1] < box[..., 3])
+            )
+            if not hits.any():
+                placed.append((i, p))
+                taken = np.concatenate([taken, box], axis=1)
+                break
+    return {order[i]: LABEL_POSITIONS[p] for i, p in placed}
 
 
 def graph_file(graph: nx.Graph, file_format: str) -> bytes:

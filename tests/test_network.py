@@ -374,7 +374,7 @@ def article():
 
 
 @pytest.mark.parametrize("kind", ["actor", "country"])
-def test_article_labels_never_overlap(article, kind):
+def test_article_labels_cover_no_other_label_nor_marker(article, kind):
     view = network.network_view(article, np.arange(len(article)), node_kind=kind)
     labelled = [
         (name, text)
@@ -390,12 +390,27 @@ def test_article_labels_never_overlap(article, kind):
         if trace.meta and trace.meta.get("role") == "nodes"
         for n, x, y in zip((c[0] for c in trace.customdata), trace.x, trace.y, strict=True)
     }
-    boxes = network.label_boxes(view.graph, xy, [name for name, _ in labelled])
-    clashes = [(a.node, b.node) for a, b in combinations(boxes, 2) if a.overlaps(b)]
-    assert clashes == []
-    # The most connected node is always labelled.
-    degree = dict(view.graph.degree(weight="weight"))
-    assert max(degree, key=lambda n: (degree[n], view.graph.nodes[n]["events"])) in dict(labelled)
+    names = [name for name, _ in labelled]
+    positions = {
+        name: where
+        for trace in view.figure.data
+        if trace.meta and trace.meta.get("role") == "nodes"
+        for name, where in zip((c[0] for c in trace.customdata), trace.textposition, strict=True)
+    }
+    sizes = network.plot_sizes(view.graph, xy)
+    # From the 800 px window's narrow plot to the widest picture (the height binds).
+    assert sizes[0][0] == network.NARROW_FIGURE_PX - 20 and len(sizes) > 1
+    for plot in sizes:
+        boxes = network.label_boxes(view.graph, xy, names, plot, positions)
+        clashes = [(a.node, b.node) for a, b in combinations(boxes, 2) if a.overlaps(b)]
+        assert clashes == [], plot
+        markers = network.marker_boxes(view.graph, xy, list(view.graph.nodes), plot)
+        covered = [
+            (a.node, m.node) for a in boxes for m in markers if a.node != m.node and a.overlaps(m)
+        ]
+        assert covered == [], plot
+    # Most nodes keep a visible label (the rest are named on hover).
+    assert len(labelled) >= 0.7 * len(view.graph)
 
 
 def test_labels_go_to_the_most_connected_and_skip_overlaps():
@@ -407,8 +422,31 @@ def test_labels_go_to_the_most_connected_and_skip_overlaps():
     graph.add_edge("near", "far", weight=1)
     # "near" sits right beside "hub": its label would cover hub's.
     xy = {"hub": (0.0, 0.0), "near": (0.01, 0.0), "far": (1.0, 1.0), "lonely": (-1.0, -1.0)}
-    assert network.choose_labels(graph, xy) == {"hub", "far", "lonely"}
-    assert network.choose_labels(graph, xy, limit=1) == {"hub"}
+    chosen = network.choose_labels(graph, xy)
+    assert chosen["hub"] == "top center" and {"far", "lonely"} <= set(chosen)
+    # "near" is labelled only where its label clears hub's label and marker.
+    for plot in network.plot_sizes(graph, xy):
+        boxes = network.label_boxes(graph, xy, list(chosen), plot, chosen)
+        assert not any(a.overlaps(b) for a, b in combinations(boxes, 2))
+        markers = network.marker_boxes(graph, xy, list(graph.nodes), plot)
+        assert not any(a.overlaps(m) for a in boxes for m in markers if a.node != m.node)
+    assert set(network.choose_labels(graph, xy, limit=1)) == {"hub"}
+
+
+def test_a_label_never_covers_another_nodes_marker():
+    graph = nx.Graph()
+    for name, events in [("hub", 9), ("above", 1), ("aside", 1)]:
+        graph.add_node(name, events=events, country="")
+    graph.add_edge("hub", "above", weight=5)
+    graph.add_edge("hub", "aside", weight=1)
+    # "above" sits just over "hub", where hub's label would go: hub's label goes below.
+    xy = {"hub": (0.0, 0.0), "above": (0.0, 0.06), "aside": (1.0, -1.0)}
+    chosen = network.choose_labels(graph, xy)
+    assert chosen["hub"] == "bottom center"
+    # Hemmed in above and below, it goes beside.
+    graph.add_node("below", events=1, country="")
+    xy["below"] = (0.0, -0.06)
+    assert network.choose_labels(graph, xy)["hub"] == "middle right"
 
 
 @pytest.mark.parametrize("file_format", ["graphml", "gexf"])
