@@ -40,6 +40,14 @@ class PageContext:
         return MemoryEngine(self.table, (self.spec, self.positions))
 
 
+#: Wide markdown tables (the About page's dictionaries) scroll sideways inside the main
+#: block instead of making it wider than an 800 px window (tests/browser/test_layout.py).
+#: Style-only HTML goes to Streamlit's event container: it takes no space on the page.
+LAYOUT_CSS = (
+    "<style>[data-testid='stMarkdownContainer'] table "
+    "{display: block; max-width: 100%; overflow-x: auto;}</style>"
+)
+
 #: One line per finished script run: ``script run: <page> <ms> ms`` (see finish_page).
 RUN_LOG = logging.getLogger("dashboard.app.runs")
 _RUN_LOG_LOCK = threading.Lock()
@@ -78,6 +86,7 @@ def open_page(title: str) -> PageContext:
     """Set the page up; stops the script (after showing why) when no table can be loaded."""
     started = time.perf_counter()
     st.set_page_config(page_title=f"{title} · Diplomatic timeline", layout="wide")
+    st.html(LAYOUT_CSS)
     # The app's allocator setting, made by its entrypoint (every page opens here, before
     # the table loads): setting it again on later runs changes nothing.
     tune_allocator()
