@@ -668,19 +668,32 @@ def label_box(
     (wider than the fonts' average), the height from 0.95 em above the baseline to
     0.25 em below.
     """
+    edges = _label_edges(
+        np.asarray([x_px]),
+        np.asarray([y_px]),
+        np.asarray([size_px]),
+        _text_widths([text]),
+        position,
+    )
+    return LabelBox(node, *(float(v) for v in edges[0]))
+
+
+def _text_widths(texts) -> np.ndarray:
+    return np.asarray([0.62 * LABEL_FONT_PX * len(t) for t in texts], dtype=np.float64)
+
+
+def _label_edges(
+    x: np.ndarray, y: np.ndarray, sizes: np.ndarray, widths: np.ndarray, position: str
+) -> np.ndarray:
+    """(left, top, right, bottom) of labels at ``position`` (see :func:`label_box`)."""
     vertical, horizontal = position.split()
-    width = 0.62 * LABEL_FONT_PX * len(text)
-    offset = size_px / 2 / 0.8 + 1
     v, h = _SIGN[vertical], _SIGN[horizontal]
-    baseline = y_px + 0.75 * LABEL_FONT_PX + v * offset + (v - 1) * LABEL_FONT_PX / 2
-    anchor = x_px + h * offset
-    left = anchor - width * (1 - h) / 2  # Plotly anchors text at its end, middle or start
-    return LabelBox(
-        node,
-        left,
-        baseline - 0.95 * LABEL_FONT_PX,
-        left + width,
-        baseline + 0.25 * LABEL_FONT_PX,
+    offset = sizes / 2 / 0.8 + 1
+    baseline = y + 0.75 * LABEL_FONT_PX + v * offset + (v - 1) * LABEL_FONT_PX / 2
+    left = x + h * offset - widths * (1 - h) / 2  # Plotly anchors text at its end/middle/start
+    return np.stack(
+        [left, baseline - 0.95 * LABEL_FONT_PX, left + widths, baseline + 0.25 * LABEL_FONT_PX],
+        axis=1,
     )
 
 
@@ -689,18 +702,24 @@ def to_pixels(
 ) -> dict[str, tuple[float, float]]:
     """Node positions in px of a ``plot`` (width, height) area with equal x and y scales
     (as drawn: the y axis is anchored to the x axis)."""
+    nodes = list(xy)
+    x, y = _pixel_arrays(xy, nodes, plot)
+    return {node: (float(a), float(b)) for node, a, b in zip(nodes, x, y, strict=True)}
+
+
+def _pixel_arrays(xy: dict, nodes, plot: tuple[float, float]) -> tuple[np.ndarray, np.ndarray]:
+    """x and y (px) of ``nodes`` in ``plot`` (see :func:`to_pixels`)."""
     if not xy:
-        return {}
+        return np.zeros(0), np.zeros(0)
     xs = np.asarray([p[0] for p in xy.values()])
     ys = np.asarray([p[1] for p in xy.values()])
     width, height = plot
     span_x, span_y = _spans(xs, ys)
     scale = min(width / span_x, height / span_y)
     cx, cy = (xs.min() + xs.max()) / 2, (ys.min() + ys.max()) / 2
-    return {
-        node: (width / 2 + (x - cx) * scale, height / 2 - (y - cy) * scale)
-        for node, (x, y) in xy.items()
-    }
+    nx_ = np.asarray([xy[n][0] for n in nodes], dtype=np.float64)
+    ny_ = np.asarray([xy[n][1] for n in nodes], dtype=np.float64)
+    return width / 2 + (nx_ - cx) * scale, height / 2 - (ny_ - cy) * scale
 
 
 def _spans(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float]:
@@ -726,6 +745,11 @@ def plot_sizes(graph: nx.Graph, xy: dict) -> list[tuple[float, float]]:
     return [(float(w), height) for w in np.linspace(narrow, wide, LABEL_LAYOUT_STEPS)]
 
 
+def _node_sizes(graph: nx.Graph, nodes) -> np.ndarray:
+    top = max((count for _, count in graph.nodes(data="events")), default=1) or 1
+    return _node_size(np.asarray([graph.nodes[n]["events"] for n in nodes], dtype=np.float64), top)
+
+
 def label_boxes(
     graph: nx.Graph,
     xy: dict,
@@ -735,13 +759,15 @@ def label_boxes(
 ) -> list[LabelBox]:
     """The label boxes of ``nodes`` in ``plot``, each at its position (one for all, or a
     node -> position dict as :func:`choose_labels` returns)."""
-    pixels = to_pixels(xy, plot)
-    top = max((count for _, count in graph.nodes(data="events")), default=1) or 1
+    nodes = list(nodes)
+    x, y = _pixel_arrays(xy, nodes, plot)
+    sizes = _node_sizes(graph, nodes)
+    widths = _text_widths(plain_label(n, LABEL_CHARS) for n in nodes)
     out = []
-    for node in nodes:
-        size = float(_node_size(np.asarray(graph.nodes[node]["events"]), top))
+    for i, node in enumerate(nodes):
         where = positions if isinstance(positions, str) else positions[node]
-        out.append(label_box(node, plain_label(node, LABEL_CHARS), *pixels[node], size, where))
+        edges = _label_edges(x[i : i + 1], y[i : i + 1], sizes[i : i + 1], widths[i : i + 1], where)
+        out.append(LabelBox(node, *(float(v) for v in edges[0])))
     return out
 
 
@@ -749,20 +775,16 @@ def marker_boxes(
     graph: nx.Graph, xy: dict, nodes, plot: tuple[float, float] = PLOT_PX
 ) -> list[LabelBox]:
     """The boxes of the markers of ``nodes`` in ``plot`` (diameter plus the white rim)."""
-    pixels = to_pixels(xy, plot)
-    top = max((count for _, count in graph.nodes(data="events")), default=1) or 1
-    out = []
-    for node in nodes:
-        half = float(_node_size(np.asarray(graph.nodes[node]["events"]), top)) / 2 + 1
-        x, y = pixels[node]
-        out.append(LabelBox(node, x - half, y - half, x + half, y + half))
-    return out
+    nodes = list(nodes)
+    edges = _marker_edges(*_pixel_arrays(xy, nodes, plot), _node_sizes(graph, nodes))
+    return [
+        LabelBox(node, *(float(v) for v in row)) for node, row in zip(nodes, edges, strict=True)
+    ]
 
 
-def _as_array(boxes: list[LabelBox], margin: float = 0.0) -> np.ndarray:
-    return np.asarray(
-        [(b.left - margin, b.top - margin, b.right + margin, b.bottom + margin) for b in boxes]
-    ).reshape(-1, 4)
+def _marker_edges(x: np.ndarray, y: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    half = sizes / 2 + 1
+    return np.stack([x - half, y - half, x + half, y + half], axis=1)
 
 
 def _overlap_matrix(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -789,18 +811,16 @@ def choose_labels(graph: nx.Graph, xy: dict, limit: int | None = None) -> dict[s
     order = sorted(graph.nodes, key=lambda n: (-degree[n], -graph.nodes[n]["events"], n))
     if not order or limit <= 0:
         return {}
-    sizes = plot_sizes(graph, xy)
-    markers = [_as_array(marker_boxes(graph, xy, order, plot)) for plot in sizes]
-    # labels[p][s]: every node's label box at position p in plot size s; free[p]: covers
-    # no other node's marker at any size (a label touches its own marker's edge).
+    sizes = _node_sizes(graph, order)
+    widths = _text_widths(plain_label(n, LABEL_CHARS) for n in order)
+    pixels = [_pixel_arrays(xy, order, plot) for plot in plot_sizes(graph, xy)]
+    markers = [_marker_edges(x, y, sizes) for x, y in pixels]
+    margin = np.asarray([-1, -1, 1, 1]) * LABEL_MARGIN_PX
+    # labels[p]: every node's label box at position p, per plot size (size, node, edge);
+    # free[p]: covers no other node's marker at any size (a label touches its own marker).
     labels, free = [], []
     for position in LABEL_POSITIONS:
-        boxes = np.stack(
-            [
-                _as_array(label_boxes(graph, xy, order, plot, position), LABEL_MARGIN_PX)
-                for plot in sizes
-            ]
-        )  # (size, node, edge)
+        boxes = np.stack([_label_edges(x, y, sizes, widths, position) + margin for x, y in pixels])
         clear = np.ones(len(order), dtype=bool)
         for box, marker in zip(boxes, markers, strict=True):
             covers = _overlap_matrix(box, marker)
@@ -809,7 +829,7 @@ def choose_labels(graph: nx.Graph, xy: dict, limit: int | None = None) -> dict[s
         labels.append(boxes)
         free.append(clear)
     placed: list[tuple[int, int]] = []  # (node index, position index)
-    taken = np.zeros((len(sizes), 0, 4))  # the placed labels' boxes at every size
+    taken = np.zeros((len(pixels), 0, 4))  # the placed labels' boxes at every size
     for i in range(len(order)):
         if len(placed) >= limit:
             break

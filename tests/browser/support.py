@@ -304,6 +304,16 @@ def rerun_expected(page: Page) -> Iterator[None]:
     wait_for_rerun(page, before)
 
 
+def drag_box(page: Page, corners: Mapping[str, float]) -> None:
+    """Drag the mouse from (x0, y0) to (x1, y1), as a box selection is drawn (in steps, so
+    Plotly sees a drag, not a click); wrap it in :func:`rerun_expected`."""
+    page.mouse.move(corners["x0"], corners["y0"])
+    page.mouse.down()
+    page.mouse.move((corners["x0"] + corners["x1"]) / 2, corners["y1"], steps=5)
+    page.mouse.move(corners["x1"], corners["y1"], steps=5)
+    page.mouse.up()
+
+
 def open_app(page: Page, url: str) -> None:
     """Go to ``url`` and wait for the first script run to finish."""
     page.goto(url)

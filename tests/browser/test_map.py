@@ -17,6 +17,7 @@ from dashboard.table import EventTable, load_events
 from .support import (
     DEFAULT_EVENTS_PATH,
     assert_no_exception,
+    drag_box,
     open_app,
     rerun_expected,
     wait_for_map,
@@ -159,11 +160,7 @@ def test_a_box_selection_filters_every_page_and_the_map_fits_it(
     page.mouse.move(corners["x0"], corners["y0"])
     page.get_by_test_id("stPlotlyChart").get_by_role("button", name="Box Select").click()
     with rerun_expected(page):
-        page.mouse.move(corners["x0"], corners["y0"])
-        page.mouse.down()
-        page.mouse.move((corners["x0"] + corners["x1"]) / 2, corners["y1"], steps=5)
-        page.mouse.move(corners["x1"], corners["y1"], steps=5)
-        page.mouse.up()
+        drag_box(page, corners)
     expect(page).to_have_url(re.compile(r"/Map\?area=[-\d.]+(%2C[-\d.]+){3}$"))
     spec, notices = FilterSpec.from_query_params(parse_qs(urlparse(page.url).query))
     assert notices == [] and spec.area is not None

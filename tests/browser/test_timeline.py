@@ -20,6 +20,7 @@ from .support import (
     PAGES,
     StreamlitServer,
     assert_no_exception,
+    drag_box,
     open_app,
     rerun_expected,
     running_server,
@@ -135,11 +136,7 @@ def test_brush_sets_the_date_filter_of_every_page(page: Page, app_server, articl
         }"""
     )
     with rerun_expected(page):
-        page.mouse.move(edges["x0"], edges["y0"])
-        page.mouse.down()
-        page.mouse.move((edges["x0"] + edges["x1"]) / 2, edges["y1"], steps=5)
-        page.mouse.move(edges["x1"], edges["y1"], steps=5)
-        page.mouse.up()
+        drag_box(page, edges)
     expect(page).to_have_url(re.compile(r"start=2022-07-0[1-3].*end=2022-07-2[6-8]"))
     params = url_params(page)
     spec, notices = FilterSpec.from_query_params(params)
