@@ -80,12 +80,13 @@ MIN_ZOOM, MAX_ZOOM = 0.0, 12.0
 class MapData:
     """What the map draws: one entry per event with coordinates (plain arrays).
 
-    ``days`` are start dates (days since 1970-01-01); ``precision`` holds "place",
-    "region", "country" or "" (not given); ``weight`` is what a cell sums (1 per event,
-    or the event's fatalities).
+    ``rows`` are the events' row positions in their table (a click names one; no ids
+    are copied for a million events); ``days`` are start dates (days since 1970-01-01);
+    ``precision`` holds "place", "region", "country" or "" (not given); ``weight`` is
+    what a cell sums (1 per event, or the event's fatalities).
     """
 
-    event_ids: np.ndarray
+    rows: np.ndarray
     latitude: np.ndarray
     longitude: np.ndarray
     event_types: np.ndarray
@@ -196,12 +197,12 @@ def build_map(
     area
         The area filter, if any: the map shows that box when no ``frame`` is given.
     """
-    if len(data.event_ids) == 0:
+    if len(data.rows) == 0:
         layout = _layout([], "empty", missing, measure)
         _look_at(layout, _frame_for(data, frame, area))
         return MapView(go.Figure(layout=layout), "empty", missing)
     members: tuple[np.ndarray, ...] = ()
-    if len(data.event_ids) <= MAX_POINTS and measure == "events":
+    if len(data.rows) <= MAX_POINTS and measure == "events":
         traces, members = _point_traces(data)
         mode = "points"
     else:
@@ -276,28 +277,31 @@ def _point_traces(data: MapData) -> tuple[list[dict], tuple[np.ndarray, ...]]:
 def cell_size(latitude: np.ndarray, longitude: np.ndarray) -> float:
     """The finest cell size (degrees) giving at most :data:`MAX_CELLS` non-empty cells."""
     for size in CELL_DEGREES:
-        keys = _cell_keys(latitude, longitude, size)
-        if len(np.unique(keys)) <= MAX_CELLS:
+        keys, n_keys = _cell_keys(latitude, longitude, size)
+        if np.count_nonzero(np.bincount(keys, minlength=n_keys)) <= MAX_CELLS:
             return size
     return CELL_DEGREES[-1]
 
 
-def _cell_keys(latitude: np.ndarray, longitude: np.ndarray, size: float) -> np.ndarray:
+def _cell_keys(latitude: np.ndarray, longitude: np.ndarray, size: float) -> tuple[np.ndarray, int]:
+    """Each point's cell number on a dense grid of ``size``-degree cells, and the cell count
+    (a dense grid: counting is one bincount, no sort; 0.25° is about a million cells)."""
+    columns = int(np.ceil(360 / size)) + 1
     rows = np.floor((latitude + 90) / size).astype(np.int64)
-    columns = np.floor((longitude + 180) / size).astype(np.int64)
-    return rows * 100_000 + columns
+    keys = rows * columns + np.floor((longitude + 180) / size).astype(np.int64)
+    return keys, (int(np.ceil(180 / size)) + 1) * columns
 
 
 def count_cells(
     latitude: np.ndarray, longitude: np.ndarray, size: float, weight: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(south edge, west edge, sum of ``weight`` or count) of every non-empty cell."""
-    keys = _cell_keys(latitude, longitude, size)
-    unique, inverse = np.unique(keys, return_inverse=True)
-    totals = np.bincount(inverse, weights=weight, minlength=len(unique))
-    south = (unique // 100_000) * size - 90
-    west = (unique % 100_000) * size - 180
-    return south, west, totals
+    keys, n_keys = _cell_keys(latitude, longitude, size)
+    counts = np.bincount(keys, minlength=n_keys)
+    cells = np.flatnonzero(counts)
+    totals = counts[cells] if weight is None else np.bincount(keys, weight, n_keys)[cells]
+    columns = int(np.ceil(360 / size)) + 1
+    return (cells // columns) * size - 90, (cells % columns) * size - 180, totals
 
 
 def _cell_traces(data: MapData, measure: str) -> list[dict]:
@@ -347,7 +351,7 @@ def _frame_for(data: MapData, frame: MapFrame | None, area: Area | None) -> MapF
         return frame
     if area is not None:
         return fit_frame(area.south, area.west, area.north, area.east)
-    if len(data.event_ids):
+    if len(data.rows):
         return fit_frame(
             float(np.nanmin(data.latitude)),
             float(np.nanmin(data.longitude)),
@@ -463,7 +467,7 @@ def map_data(table: EventTable, positions: np.ndarray) -> tuple[MapData, int]:
         fatalities = pd.to_numeric(events["fatalities"].iloc[located], errors="coerce")
         weight = fatalities.fillna(0).clip(lower=0).to_numpy(dtype=np.float64)
     data = MapData(
-        event_ids=events["event_id"].to_numpy(dtype=object)[located],
+        rows=located,
         latitude=latitude[located],
         longitude=longitude[located],
         event_types=np.asarray(table.event_types, dtype=object)[table.type_codes[located]],
@@ -476,7 +480,9 @@ def map_data(table: EventTable, positions: np.ndarray) -> tuple[MapData, int]:
 
 def _empty_data() -> MapData:
     empty = np.zeros(0, dtype=object)
-    return MapData(empty, np.zeros(0), np.zeros(0), empty, np.zeros(0, np.int64), empty)
+    return MapData(
+        np.zeros(0, np.int64), np.zeros(0), np.zeros(0), empty, np.zeros(0, np.int64), empty
+    )
 
 
 def selected_rows(selection, members: tuple[np.ndarray, ...]) -> np.ndarray:
@@ -495,15 +501,15 @@ def selected_rows(selection, members: tuple[np.ndarray, ...]) -> np.ndarray:
     return np.unique(np.asarray(rows, dtype=np.int64))
 
 
-def clicked_event(selection, data: MapData, members: tuple[np.ndarray, ...]) -> str | None:
-    """The event_id when the selection is one event point (a click, or a box holding just
-    one event: Streamlit reports no box for maps), else None."""
+def clicked_row(selection, data: MapData, members: tuple[np.ndarray, ...]) -> int | None:
+    """The table row of the event when the selection is one event point (a click, or a
+    box holding just one event: Streamlit reports no box for maps), else None."""
     if _is_box(selection) or any(
         area_of_cell(p.get("customdata")) for p in selection_points(selection)
     ):
         return None
     rows = selected_rows(selection, members)
-    return str(data.event_ids[rows[0]]) if len(rows) == 1 else None
+    return int(data.rows[rows[0]]) if len(rows) == 1 else None
 
 
 def _is_box(selection) -> bool:

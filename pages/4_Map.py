@@ -43,7 +43,7 @@ if not show_if_empty(page):
         st.plotly_chart(
             view.figure,
             key=MAP_CHART,
-            on_select=partial(apply_map_selection, data, view.members),
+            on_select=partial(apply_map_selection, page.table, data, view.members),
             selection_mode=("points", "box"),
             config={"scrollZoom": True},
         )

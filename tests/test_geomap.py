@@ -91,10 +91,11 @@ def test_area_on_a_table_without_coordinates_keeps_nothing():
     assert len(filter_positions(plain, spec)) == 0
 
 
-def drawn_traces(view, data):
-    """event_id -> the trace drawing it (through MapView.members)."""
+def drawn_traces(view, data, table):
+    """event_id -> the trace drawing it (through MapView.members and MapData.rows)."""
+    ids = table.events["event_id"].to_numpy(dtype=object)
     return {
-        data.event_ids[member]: trace
+        ids[data.rows[member]]: trace
         for trace, rows in zip(view.figure.data, view.members, strict=True)
         for member in rows
     }
@@ -105,7 +106,7 @@ def test_points_are_coloured_by_type_and_say_what_is_missing(table):
     assert missing == 1
     view = build_map(data, missing)
     assert view.mode == "points"
-    drawn = drawn_traces(view, data)
+    drawn = drawn_traces(view, data, table)
     assert set(drawn) == {"naypyitaw", "moscow", "phnom-penh", "fiji"}
     assert drawn["moscow"].marker.color == geomap.colours.event_type_colour("meeting")
     # Per point only coordinates and the date: the trace says type and precision.
@@ -121,7 +122,7 @@ def test_points_are_coloured_by_type_and_say_what_is_missing(table):
 
 def test_location_precision_is_visible():
     data = MapData(
-        event_ids=np.asarray(["a", "b", "c"], dtype=object),
+        rows=np.arange(3),
         latitude=np.asarray([1.0, 2.0, 3.0]),
         longitude=np.asarray([1.0, 2.0, 3.0]),
         event_types=np.asarray(["visit"] * 3, dtype=object),
@@ -144,7 +145,7 @@ TYPES = ("visit", "meeting", "statement", "agreement", "sanction", "military exe
 def random_data(n, seed=0):
     rng = np.random.default_rng(seed)
     return MapData(
-        event_ids=np.asarray([f"e{i}" for i in range(n)], dtype=object),
+        rows=np.arange(n),
         latitude=rng.uniform(-60, 70, n),
         longitude=rng.uniform(-180, 180, n),
         event_types=rng.choice(np.asarray(TYPES, dtype=object), n),
@@ -154,16 +155,19 @@ def random_data(n, seed=0):
     )
 
 
-def test_cell_counts_match_a_direct_count():
+@pytest.mark.parametrize("size", geomap.CELL_DEGREES)
+def test_cell_counts_match_a_direct_count(size):
     data = random_data(20_000, seed=1)
-    south, west, totals = count_cells(data.latitude, data.longitude, 5.0)
+    south, west, totals = count_cells(data.latitude, data.longitude, size)
     assert totals.sum() == 20_000
+    weighted = count_cells(data.latitude, data.longitude, size, data.weight)[2]
+    assert weighted.sum() == pytest.approx(data.weight.sum())
     for s, w, total in list(zip(south, west, totals, strict=True))[:50]:
         inside = (
             (data.latitude >= s)
-            & (data.latitude < s + 5)
+            & (data.latitude < s + size)
             & (data.longitude >= w)
-            & (data.longitude < w + 5)
+            & (data.longitude < w + size)
         )
         assert inside.sum() == total
 
@@ -227,12 +231,13 @@ def selection(*customdata):
     return {"selection": {"points": [{"customdata": list(c)} for c in customdata], "box": []}}
 
 
-def clicks(view, data, *event_ids, box=False):
-    """A selection of the points drawing ``event_ids``, as Streamlit returns it."""
+def clicks(view, data, table, *event_ids, box=False):
+    """A selection of the points drawing ``event_ids`` of ``table``, as Streamlit returns it."""
+    ids = table.events["event_id"].to_numpy(dtype=object)
     points = []
     for curve, rows in enumerate(view.members):
         for index, member in enumerate(rows):
-            if data.event_ids[member] in event_ids:
+            if ids[data.rows[member]] in event_ids:
                 points.append({"curve_number": curve, "point_index": index, "customdata": 1})
     boxes = [{"x": [0, 1], "y": [0, 1]}] if box else []
     return {"selection": {"points": points, "box": boxes, "lasso": []}}
@@ -244,27 +249,29 @@ def test_a_clicked_cell_is_its_area_and_several_cells_their_box():
     assert selected_area(one, data) == Area(10, 90, 15, 95)
     two = selection(["cell", 10, 90, 15, 95, 3], ["cell", 20, 100, 25, 105, 1])
     assert selected_area(two, data) == Area(10, 90, 25, 105)
-    assert geomap.clicked_event(one, data, ()) is None
+    assert geomap.clicked_row(one, data, ()) is None
 
 
 def test_selected_events_give_the_box_around_them(table):
     data, _ = map_data(table, np.arange(len(table)))
     view = build_map(data)
-    area = selected_area(clicks(view, data, "naypyitaw", "phnom-penh"), data, view.members)
+    area = selected_area(clicks(view, data, table, "naypyitaw", "phnom-penh"), data, view.members)
     assert area.south == pytest.approx(11.5464) and area.north == pytest.approx(19.7733)
     spec = FilterSpec(area=area)
     assert ids(table, filter_positions(table, spec)) == {"naypyitaw", "phnom-penh"}
-    assert selected_area(clicks(view, data, "nowhere"), data, view.members) is None
+    assert selected_area(clicks(view, data, table, "nowhere"), data, view.members) is None
     assert selected_area(None, data, view.members) is None
 
 
 def test_a_click_on_one_event_reads_it_and_a_box_does_not(table):
     data, _ = map_data(table, np.arange(len(table)))
     view = build_map(data)
-    assert geomap.clicked_event(clicks(view, data, "moscow"), data, view.members) == "moscow"
-    assert geomap.clicked_event(clicks(view, data, "moscow", box=True), data, view.members) is None
-    two = clicks(view, data, "moscow", "fiji")
-    assert geomap.clicked_event(two, data, view.members) is None
+    moscow = clicks(view, data, table, "moscow")
+    assert table.events["event_id"].iloc[geomap.clicked_row(moscow, data, view.members)] == "moscow"
+    boxed = clicks(view, data, table, "moscow", box=True)
+    assert geomap.clicked_row(boxed, data, view.members) is None
+    two = clicks(view, data, table, "moscow", "fiji")
+    assert geomap.clicked_row(two, data, view.members) is None
     # Out-of-range or malformed indices select nothing.
     bad = {"selection": {"points": [{"curve_number": 99, "point_index": 0}, {"x": 1}]}}
     assert geomap.selected_rows(bad, view.members).tolist() == []

@@ -9,7 +9,8 @@ from dataclasses import replace
 import numpy as np
 import streamlit as st
 
-from dashboard.geomap import MAP_REGIONS, MapData, MapFrame, clicked_event, selected_area
+from dashboard.geomap import MAP_REGIONS, MapData, MapFrame, clicked_row, selected_area
+from dashboard.table import EventTable
 from ui import state
 from ui.render import warn_all
 
@@ -75,17 +76,18 @@ def _remember_frame() -> None:
     state.set_view(VIEW_KEY, value if value in MAP_REGIONS else frame.to_text())
 
 
-def apply_map_selection(data: MapData, members: tuple[np.ndarray, ...]) -> None:
-    """on_select callback of the map (``data`` and ``members`` of the figure drawn).
+def apply_map_selection(table: EventTable, data: MapData, members: tuple[np.ndarray, ...]) -> None:
+    """on_select callback of the map (the page's table; ``data`` and ``members`` of the
+    figure drawn).
 
     A click on one event reads it (the ``event`` view key); a box, or a click on a
     cell, filters every page to that area, and the map then fits it (the ``map`` key
     is dropped).
     """
     selection = st.session_state.get(MAP_CHART)
-    event_id = clicked_event(selection, data, members)
-    if event_id is not None:
-        state.set_view("event", event_id)
+    row = clicked_row(selection, data, members)
+    if row is not None:
+        state.set_view("event", str(table.events["event_id"].iloc[row]))
         return
     area = selected_area(selection, data, members)
     if area is not None:

@@ -62,7 +62,7 @@ def lone_event(table: EventTable) -> tuple[str, list[int]]:
     for curve, rows in enumerate(build_map(data).members):
         for index, row in enumerate(rows.tolist()):
             if places.count(places[row]) == 1:
-                return str(data.event_ids[row]), [curve, index]
+                return str(table.events["event_id"].iloc[data.rows[row]]), [curve, index]
     raise AssertionError("every event shares its place with another")
 
 
@@ -83,14 +83,14 @@ def test_map_draws_from_shipped_outlines_only(page: Page, app_server, article) -
         open_app(page, app_server.page_url("Map"))
         wait_for_map(page)
     data, missing = map_data(article, np.arange(len(article)))
-    assert len(data.event_ids) > 0
+    assert len(data.rows) > 0
     drawn = page.evaluate(
         """() => { const gd = document.querySelector(CHART);
                    return {points: gd._fullData.reduce((n, t) => n + t.lat.length, 0),
                            layers: gd._fullLayout.map.layers.length,
                            style: gd._fullLayout.map.style}; }""".replace("CHART", _CHART)
     )
-    assert drawn == {"points": len(data.event_ids), "layers": 1, "style": "white-bg"}
+    assert drawn == {"points": len(data.rows), "layers": 1, "style": "white-bg"}
     assert got.value.status == 200, "the outlines were not served by the app"
     assert len(got.value.json()["features"][0]["geometry"]["coordinates"]) > 300
     expect(page.get_by_text(f"{missing} events without coordinates")).to_be_visible()
@@ -151,7 +151,7 @@ def test_a_box_selection_filters_every_page_and_the_map_fits_it(
     data, _ = map_data(article, np.arange(len(article)))
     inside = (data.latitude > south) & (data.latitude < north)
     inside &= (data.longitude > west) & (data.longitude < east)
-    boxed = set(data.event_ids[inside])
+    boxed = set(article.events["event_id"].iloc[data.rows[inside]])
     assert len(boxed) >= 2
     open_app(page, app_server.page_url("Map", {"map": "southeast-asia"}))
     wait_for_map(page)
