@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
+
 from dashboard import bench, bench_import, synth
 from dashboard.dataset import is_dataset, write_dataset
 from dashboard.export import export_csv
@@ -30,7 +32,7 @@ from dashboard.problems import EventsFileError, format_grouped_problems
 from dashboard.query import ENGINES, Engine, MemoryEngine, open_engine
 from dashboard.scoring import dated_by_article, format_score, score_events
 from dashboard.table import EventTable, default_events_path, load_directory
-from dashboard.workspace import Workspace
+from dashboard.workspace import Workspace, default_workspace_path, saved_events, with_workspace
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 #: Set (to anything but "" or "0") to print the traceback of an unexpected error.
@@ -126,10 +128,34 @@ def _write(data: bytes, output: str, stdout) -> None:
 
 
 def _open(args, stderr) -> Engine | int:
-    """The engine ``--engine`` names over ``--events``, or the exit code of why not."""
+    """The engine ``--engine`` names over ``--events``, or the exit code of why not.
+
+    The workspace's events are part of the table, as in the app (one rule:
+    :func:`dashboard.workspace.with_workspace`), unless ``--no-workspace``; a workspace
+    that does not exist has none and is not created.
+    """
+    workspace = pd.DataFrame() if args.no_workspace else saved_events(args.workspace)
     if args.engine in (None, "memory") and not is_dataset(args.events):
         table = _load(args.events, stderr)
-        return EXIT_INVALID if table is None else MemoryEngine(table)
+        if table is None:
+            return EXIT_INVALID
+        if not workspace.empty:
+            print(
+                f"notice: with {_count(len(workspace), 'workspace event')} from "
+                f"{args.workspace or default_workspace_path()} (--no-workspace leaves them out)",
+                file=stderr,
+            )
+        return MemoryEngine(with_workspace(table, workspace))
+    if not workspace.empty:
+        # The SQL engines read the table's files only: never leave the events out silently.
+        print(
+            f"error: the workspace ({args.workspace or default_workspace_path()}) holds "
+            f"{_count(len(workspace), 'event')}, which only the memory engine adds to an "
+            "export so far; add --no-workspace to export the table alone (and `workspace "
+            "export` for the workspace's events)",
+            file=stderr,
+        )
+        return EXIT_USAGE
     try:
         return open_engine(args.events, args.engine)
     except EventsFileError as err:
@@ -248,6 +274,17 @@ def build_parser() -> argparse.ArgumentParser:
         "folder, memory for a file; see docs/engines.md)",
     )
     add_filter_arguments(export)
+    export.add_argument(
+        "--workspace",
+        default=None,
+        help="workspace whose events are exported with the table, as the app shows them "
+        "(default: $WORKSPACE_PATH or .local/workspace.sqlite3; none if it does not exist)",
+    )
+    export.add_argument(
+        "--no-workspace",
+        action="store_true",
+        help="export the table without the workspace's events",
+    )
     export.add_argument("-o", "--output", required=True, help="output CSV path, or - for stdout")
     export.set_defaults(func=cmd_export)
 

@@ -34,6 +34,7 @@ from dashboard import schema
 from dashboard.actors import ActorDirectory
 from dashboard.loading import validate_events_frame
 from dashboard.problems import EventsFileError, Problem
+from dashboard.table import EventTable, index_loaded
 
 WORKSPACE_PATH_VARIABLE = "WORKSPACE_PATH"
 DEFAULT_WORKSPACE_PATH = Path(__file__).resolve().parent.parent / ".local" / "workspace.sqlite3"
@@ -367,6 +368,30 @@ def check_events(records: list[dict[str, str]], directory: ActorDirectory) -> No
                     )
     if problems:
         raise WorkspaceError(problems)
+
+
+def saved_events(path: Path | str | None = None) -> pd.DataFrame:
+    """The events of the workspace at ``path`` (default :func:`default_workspace_path`).
+
+    An empty frame when no workspace database exists there: reading never creates one.
+    """
+    path = Path(path) if path is not None else default_workspace_path()
+    if not path.is_file():
+        return pd.DataFrame()
+    return Workspace(path).events_frame()
+
+
+def with_workspace(table: EventTable, workspace: pd.DataFrame) -> EventTable:
+    """The open table plus the workspace's events, indexed as one table.
+
+    The one rule for every table the dashboard shows or exports (the default table,
+    ``$EVENTS_PATH``, an upload, ``python -m dashboard export``): the workspace's events
+    follow the table's, each marked by ``ADDED_BY_COLUMN`` (the badge). ``table`` itself
+    when the workspace has no events.
+    """
+    if workspace.empty:
+        return table
+    return index_loaded(merge_with_workspace(table.events, workspace), table.directory, table.label)
 
 
 def merge_with_workspace(events: pd.DataFrame, workspace: pd.DataFrame) -> pd.DataFrame:

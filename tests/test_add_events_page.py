@@ -76,3 +76,66 @@ def test_a_bad_date_is_a_message_not_a_traceback(workspace):
     assert not at.exception
     assert "not a date in the form YYYY-MM-DD" in at.error[0].value
     assert workspace.version() == (0, 0)
+
+
+# --- the workspace's events join every table shown: the default, $EVENTS_PATH, an upload ---
+
+WORKSPACE_EVENT = {
+    "event_id": "lavrov-in-phnom-penh",
+    "start_date": "2022-08-04",
+    "end_date": "2022-08-05",
+    "date_precision": "day",
+    "event_type": "multilateral meeting",
+    "title": "Lavrov at the ASEAN-related meetings",
+    "actors": "Sergei Lavrov",
+    "countries": "Russia;Cambodia",
+}
+
+
+def events_metric(at: AppTest) -> str:
+    return next(m.value for m in at.metric if m.label == "Events")
+
+
+def banner(at: AppTest) -> str:
+    return next(
+        t for t in [*(i.value for i in at.info), *(c.value for c in at.caption)] if "Showing" in t
+    )
+
+
+def test_an_uploaded_table_is_shown_with_the_workspaces_events(workspace):
+    from conftest import csv_bytes, sample_events
+
+    from dashboard.table import load_directory
+
+    workspace.accept([WORKSPACE_EVENT], "Ana", load_directory())
+    rows = sample_events()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.run()
+    at.switch_page("pages/2_Events.py").run()
+    widget = next(u for u in at.file_uploader if u.key.startswith("upload_sidebar_"))
+    widget.upload("mine.csv", csv_bytes(rows), "text/csv")
+    at.run()
+    assert not at.exception
+    assert events_metric(at) == str(len(rows) + 1)
+    assert f"{len(rows) + 1} events, 1 of them from your workspace" in banner(at)
+    table = at.dataframe[0].value
+    assert table[ADDED_BY_COLUMN].tolist().count("Ana") == 1  # the badge column
+
+
+def test_the_events_path_table_is_shown_with_the_workspaces_events(
+    workspace, monkeypatch, tmp_path
+):
+    from conftest import csv_bytes, sample_events
+
+    from dashboard.table import load_directory
+
+    workspace.accept([WORKSPACE_EVENT], "Ana", load_directory())
+    path = tmp_path / "other.csv"
+    path.write_bytes(csv_bytes(sample_events()))
+    monkeypatch.setenv("EVENTS_PATH", str(path))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.run()
+    at.switch_page("pages/2_Events.py").run()
+    assert not at.exception
+    assert events_metric(at) == str(len(sample_events()) + 1)
+    assert "1 of them from your workspace" in banner(at)

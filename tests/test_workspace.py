@@ -177,3 +177,62 @@ def test_workspace_export_command(workspace):
     assert exported["event_id"].tolist() == ["lavrov-in-phnom-penh"]
     assert exported[ADDED_BY_COLUMN].tolist() == ["Ana"]
     assert "wrote 1 workspace event" in err.getvalue()
+
+
+# --- `export` and the app: one rule for the workspace's events (with_workspace) -------------
+
+
+def export(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.main(["export", *argv], out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_export_adds_the_workspaces_events_unless_told_not_to(workspace, tmp_path, monkeypatch):
+    workspace.accept([event()], "Ana", DIRECTORY)
+    monkeypatch.setenv("WORKSPACE_PATH", str(workspace.path))
+    table = len(load_events())
+    out = tmp_path / "out.csv"
+
+    code, _, err = export("-o", str(out))
+    assert code == 0 and f"with 1 workspace event from {workspace.path}" in err
+    frame = parse_events(out.read_bytes())
+    assert len(frame) == table + 1
+    assert frame[ADDED_BY_COLUMN].tolist() == [""] * table + ["Ana"]  # the badge column
+
+    # The same filter applies to the workspace's events as to the table's.
+    code, _, _ = export("--type", "multilateral meeting", "--country", "Cambodia", "-o", str(out))
+    assert code == 0
+    assert parse_events(out.read_bytes())["event_id"].tolist()[-1] == "lavrov-in-phnom-penh"
+    code, _, _ = export("--type", "coup", "-o", str(out))
+    assert "lavrov-in-phnom-penh" not in parse_events(out.read_bytes())["event_id"].tolist()
+
+    code, _, err = export("--no-workspace", "-o", str(out))
+    assert code == 0 and "notice" not in err
+    assert len(parse_events(out.read_bytes())) == table
+
+
+def test_export_names_another_workspace_and_never_creates_one(workspace, tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKSPACE_PATH", str(tmp_path / "absent" / "workspace.sqlite3"))
+    out = tmp_path / "out.csv"
+    assert export("-o", str(out))[0] == 0
+    assert not (tmp_path / "absent").exists()
+    assert len(parse_events(out.read_bytes())) == len(load_events())
+    workspace.accept([event()], "Ana", DIRECTORY)
+    assert export("--workspace", str(workspace.path), "-o", str(out))[0] == 0
+    assert len(parse_events(out.read_bytes())) == len(load_events()) + 1
+
+
+def test_a_sql_engine_export_refuses_to_leave_the_workspace_out_silently(
+    workspace, tmp_path, monkeypatch
+):
+    workspace.accept([event()], "Ana", DIRECTORY)
+    monkeypatch.setenv("WORKSPACE_PATH", str(workspace.path))
+    dataset, out = tmp_path / "dataset", tmp_path / "out.csv"
+    argv = ["convert", str(DEFAULT_EVENTS_PATH), "--to", "parquet-dataset", "-o", str(dataset)]
+    assert cli.main(argv, io.StringIO(), io.StringIO()) == 0
+    code, _, err = export("--events", str(dataset), "--engine", "duckdb", "-o", str(out))
+    assert code == 2 and "--no-workspace" in err and not out.exists()
+    argv = ["--events", str(dataset), "--engine", "duckdb", "--no-workspace", "-o", str(out)]
+    assert export(*argv)[0] == 0
+    assert len(parse_events(out.read_bytes())) == len(load_events())

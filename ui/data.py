@@ -18,8 +18,8 @@ from dashboard.dataset import MANIFEST, is_dataset, read_dataset
 from dashboard.importing import load_any
 from dashboard.problems import EventsFileError, Problem, format_grouped_problems
 from dashboard.query import APP_ENGINES, app_engine_name
-from dashboard.table import EventTable, default_events_path, index_loaded
-from dashboard.workspace import Workspace, merge_with_workspace
+from dashboard.table import EventTable, default_events_path
+from dashboard.workspace import Workspace, with_workspace
 
 #: How many problems of a bad file are listed (the rest are counted).
 MAX_PROBLEMS_SHOWN = 50
@@ -47,7 +47,7 @@ def _load_cached(path: str, mtime_ns: int, size: int) -> tuple[EventTable, tuple
     return table, tuple(notices)
 
 
-@st.cache_resource(max_entries=2, show_spinner="Adding the workspace's events…")
+@st.cache_resource(max_entries=4, show_spinner="Adding the workspace's events…")
 def _with_workspace(
     _table: EventTable, table_key: tuple, workspace_path: str, version: tuple[int, int]
 ) -> EventTable:
@@ -56,8 +56,7 @@ def _with_workspace(
     Keyed by the open table's file and the workspace's version (its event count and
     last change), so an accepted, edited or removed event shows on the next run.
     """
-    frame = merge_with_workspace(_table.events, Workspace(workspace_path).events_frame())
-    table = index_loaded(frame, _table.directory, _table.label)
+    table = with_workspace(_table, Workspace(workspace_path).events_frame())
     network.prepare(table)
     return table
 
@@ -65,7 +64,10 @@ def _with_workspace(
 def add_workspace(
     loaded: tuple[EventTable, tuple[str, ...]], key: tuple
 ) -> tuple[EventTable, tuple[str, ...]]:
-    """``loaded`` with the workspace's events added (unchanged when it has none)."""
+    """``loaded`` with the workspace's events added (unchanged when it has none).
+
+    ``key`` names the table ``loaded`` holds (its file and stat, or an upload's hash).
+    """
     table, notices = loaded
     workspace = Workspace()
     try:

@@ -20,7 +20,14 @@ from ui.data import load_table
 from ui.mapping_form import show_mapping_form
 from ui.render import warn_all
 from ui.sidebar import render_sidebar
-from ui.upload import current_upload, open_upload, show_banner, show_messages, uploader
+from ui.upload import (
+    current_upload,
+    open_upload,
+    show_banner,
+    show_messages,
+    upload_table,
+    uploader,
+)
 
 
 @dataclass(frozen=True)
@@ -91,7 +98,7 @@ def open_page(title: str) -> PageContext:
     # the table loads): setting it again on later runs changes nothing.
     tune_allocator()
     upload = current_upload()
-    table = upload.table if upload is not None else load_table()
+    table = upload_table(upload) if upload is not None else load_table()
     if table is None:
         # The default cannot be loaded (its problems are shown); an own table still can.
         uploader("main")

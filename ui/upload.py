@@ -22,8 +22,9 @@ from dashboard.importing import UNRECOGNISED, load_any
 from dashboard.mapping import ColumnMapping
 from dashboard.problems import EventsFileError, format_grouped_problems
 from dashboard.table import DEFAULT_EVENTS_PATH, EVENTS_PATH_VARIABLE, EventTable
+from dashboard.workspace import ADDED_BY_COLUMN
 from ui import state
-from ui.data import MAX_PROBLEMS_SHOWN, load_default, unexpected_error_text
+from ui.data import MAX_PROBLEMS_SHOWN, add_workspace, load_default, unexpected_error_text
 from ui.mapping_form import show_mapping_form
 from ui.render import md_escape
 
@@ -39,13 +40,22 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Upload:
-    """A table this session opened: its file name, size, content hash, table and notices."""
+    """A table this session opened: its file name, size, content hash, table and notices
+    (and the column mapping it was read with, as a cache key; empty: none)."""
 
     name: str
     size: int
     digest: str
     table: EventTable
     notices: tuple[str, ...]
+    mapping: tuple = ()
+
+
+def upload_table(upload: Upload) -> EventTable:
+    """The uploaded table with the workspace's events added, as the default table has them."""
+    return add_workspace((upload.table, upload.notices), ("upload", upload.digest, upload.mapping))[
+        0
+    ]
 
 
 @dataclass(frozen=True)
@@ -147,7 +157,8 @@ def open_upload(name: str, data: bytes, mapping: ColumnMapping | None = None) ->
         return False
     _forget_page_state()
     st.session_state.pop(state.UPLOAD_MAPPING, None)
-    st.session_state[state.UPLOAD] = Upload(name, len(data), digest, table, notices)
+    upload = Upload(name, len(data), digest, table, notices, mapping_key(mapping))
+    st.session_state[state.UPLOAD] = upload
     _say(
         Message("success", f"Opened {md_escape(name)}: {_events(len(table))}."),
         *(Message("info", md_escape(notice)) for notice in notices),
@@ -205,6 +216,10 @@ def show_banner(table: EventTable, shown: int | None = None) -> None:
     counted = _events(len(table))
     if shown is not None and shown != len(table):
         counted = f"{shown:,} of {counted}"
+    if ADDED_BY_COLUMN in table.events.columns:
+        own = int(table.events[ADDED_BY_COLUMN].ne("").sum())
+        if own:
+            counted += f", {own:,} of them from your workspace (✎)"
     if upload is not None:
         st.info(
             f"Showing your upload: **{md_escape(upload.name)}** — {counted}.",
