@@ -123,3 +123,43 @@ def test_paste_review_accept_then_timeline_download_and_reload(page: Page, serve
     page.reload()
     wait_for_app(page)
     timeline_shows_it(page, server)
+
+
+def test_an_uploaded_table_is_shown_and_downloaded_with_the_workspaces_events(
+    page: Page, server, workspace
+):
+    from conftest import csv_bytes, sample_events
+
+    from dashboard.table import load_directory
+
+    from .test_upload import go_to, metric_value, upload_on_page
+
+    own = {
+        "event_id": "lavrov-in-phnom-penh-upload-test",
+        "start_date": "2022-08-04",
+        "end_date": "2022-08-05",
+        "date_precision": "day",
+        "event_type": "multilateral meeting",
+        "title": "Lavrov at the ASEAN-related meetings",
+        "actors": "Sergei Lavrov",
+        "countries": "Russia;Cambodia",
+    }
+    workspace.accept([own], "Ben", load_directory())
+    saved = len(workspace.records())  # the other test's accepted event too, if it ran first
+    rows = sample_events()
+    open_app(page, server.page_url(PAGES["About the data"]))
+    upload_on_page(page, "mine.csv", csv_bytes(rows))
+    total = len(rows) + saved
+    shown = (
+        f"Showing your upload: mine.csv — {total} events, {saved} of them from your workspace (✎)."
+    )
+    expect(page.get_by_text(shown, exact=True)).to_be_visible()
+    go_to(page, "Events")
+    assert metric_value(page, "Events") == str(total)
+    with page.expect_download() as info:
+        csv_download(page).click()
+    downloaded = parse_events(info.value.path().read_bytes())
+    assert len(downloaded) == total
+    assert (downloaded[ADDED_BY_COLUMN] != "").sum() == saved
+    assert "lavrov-in-phnom-penh-upload-test" in downloaded["event_id"].tolist()
+    assert_no_exception(page)
