@@ -208,3 +208,22 @@ def pytest_configure(config) -> None:
     os.environ["WORKSPACE_PATH"] = os.path.join(
         tempfile.mkdtemp(prefix="test-workspace-"), "workspace.sqlite3"
     )
+
+
+def workspace_event(event_id: str = "lavrov-in-phnom-penh", **fields: str) -> dict[str, str]:
+    """An event as the workspace accepts it (schema fields; not in data/events.csv)."""
+    base = {
+        "event_id": event_id,
+        "start_date": "2022-08-04",
+        "end_date": "2022-08-05",
+        "date_precision": "day",
+        "event_type": "multilateral meeting",
+        "title": "Lavrov at the ASEAN-related meetings",
+        "actors": "Sergei Lavrov",
+        "recipients": "Association of Southeast Asian Nations",
+        "countries": "Russia;Cambodia",
+        "location": "Phnom Penh",
+        "latitude": "11.556",
+        "longitude": "104.928",
+    }
+    return {**base, **fields}

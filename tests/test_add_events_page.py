@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import workspace_event
 from streamlit.testing.v1 import AppTest
 
 from dashboard.workspace import ADDED_BY_COLUMN, Workspace
@@ -80,16 +81,7 @@ def test_a_bad_date_is_a_message_not_a_traceback(workspace):
 
 # --- the workspace's events join every table shown: the default, $EVENTS_PATH, an upload ---
 
-WORKSPACE_EVENT = {
-    "event_id": "lavrov-in-phnom-penh",
-    "start_date": "2022-08-04",
-    "end_date": "2022-08-05",
-    "date_precision": "day",
-    "event_type": "multilateral meeting",
-    "title": "Lavrov at the ASEAN-related meetings",
-    "actors": "Sergei Lavrov",
-    "countries": "Russia;Cambodia",
-}
+WORKSPACE_EVENT = workspace_event()
 
 
 def events_metric(at: AppTest) -> str:

@@ -7,6 +7,7 @@ import multiprocessing
 import sqlite3
 
 import pytest
+from conftest import workspace_event
 
 from dashboard import cli
 from dashboard.loading import parse_events
@@ -21,22 +22,7 @@ from dashboard.workspace import (
 DIRECTORY = load_directory()
 
 
-def event(event_id: str = "lavrov-in-phnom-penh", **fields) -> dict[str, str]:
-    base = {
-        "event_id": event_id,
-        "start_date": "2022-08-04",
-        "end_date": "2022-08-05",
-        "date_precision": "day",
-        "event_type": "multilateral meeting",
-        "title": "Lavrov at the ASEAN-related meetings",
-        "actors": "Sergei Lavrov",
-        "recipients": "Association of Southeast Asian Nations",
-        "countries": "Russia;Cambodia",
-        "location": "Phnom Penh",
-        "latitude": "11.556",
-        "longitude": "104.928",
-    }
-    return {**base, **fields}
+event = workspace_event
 
 
 @pytest.fixture

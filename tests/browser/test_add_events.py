@@ -128,22 +128,13 @@ def test_paste_review_accept_then_timeline_download_and_reload(page: Page, serve
 def test_an_uploaded_table_is_shown_and_downloaded_with_the_workspaces_events(
     page: Page, server, workspace
 ):
-    from conftest import csv_bytes, sample_events
+    from conftest import csv_bytes, sample_events, workspace_event
 
     from dashboard.table import load_directory
 
     from .test_upload import go_to, metric_value, upload_on_page
 
-    own = {
-        "event_id": "lavrov-in-phnom-penh-upload-test",
-        "start_date": "2022-08-04",
-        "end_date": "2022-08-05",
-        "date_precision": "day",
-        "event_type": "multilateral meeting",
-        "title": "Lavrov at the ASEAN-related meetings",
-        "actors": "Sergei Lavrov",
-        "countries": "Russia;Cambodia",
-    }
+    own = workspace_event("lavrov-in-phnom-penh-upload-test")
     workspace.accept([own], "Ben", load_directory())
     saved = len(workspace.records())  # the other test's accepted event too, if it ran first
     rows = sample_events()
