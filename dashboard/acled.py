@@ -71,6 +71,27 @@ MAPPED_COLUMNS: tuple[str, ...] = (
 #: Tokens that mean "missing" in ACLED files (R writes ``NA``; the API sends ``""``).
 MISSING_VALUES: frozenset[str] = frozenset({"NA"})
 
+#: The types of ACLED's own columns kept as extras (:mod:`dashboard.coltypes`); the
+#: others are text (admin regions, sub-event types, inter1/interaction, which ACLED
+#: has written both as codes and as labels). latitude/longitude become ours.
+COLUMN_TYPES: dict[str, str] = {
+    "fatalities": "int",
+    "year": "int",
+    "iso": "int",
+    "geo_precision": "int",
+    "timestamp": "int",
+    "gwno": "int",
+    "event_id_no_cnty": "int",
+    "admin1": "text",
+    "admin2": "text",
+    "admin3": "text",
+    "sub_event_type": "text",
+    "disorder_type": "text",
+    "inter1": "text",
+    "inter2": "text",
+    "interaction": "text",
+}
+
 _ANY = "*"
 
 #: ACLED (event type, sub-event type) -> our event type, in one table.

@@ -118,6 +118,8 @@ def dataset_table(table: EventTable) -> pa.Table:
             columns[name] = _event_lists(lists[name], n)
         elif name == "countries":
             columns[name] = _listed_countries(events[name])
+        elif pd.api.types.is_numeric_dtype(events[name].dtype):
+            columns[name] = pa.array(events[name], from_pandas=True)  # typed extra column
         else:
             columns[name] = pa.array(events[name], type=pa.string())
     for name in schema.LIST_COLUMNS:
@@ -192,6 +194,10 @@ def restore_frame(data: pa.Table, columns: tuple[str, ...]) -> pd.DataFrame:
                 pc.cast(values, pa.timestamp("s")).to_numpy(zero_copy_only=False),
                 dtype="datetime64[s]",
             )
+        elif pa.types.is_integer(values.type):
+            out[name] = values.to_pandas(types_mapper={values.type: pd.Int64Dtype()}.get)
+        elif pa.types.is_floating(values.type):
+            out[name] = values.to_pandas().astype("float64")
         else:
             text = pc.cast(values, pa.large_string()).to_numpy(zero_copy_only=False)
             out[name] = pd.Series(text, dtype="str")

@@ -1,8 +1,9 @@
 """Export filtered events as CSV that is both lossless and safe in a spreadsheet.
 
-* Lossless: the file loads back through :func:`dashboard.loading.parse_events`
-  with every field identical: every column is written as text, dates as
-  ``YYYY-MM-DD``, quoting as needed (RFC 4180, CRLF line ends).
+* Lossless: the file loads back through :func:`dashboard.importing.load_any`
+  with every field identical: text as given, dates as ``YYYY-MM-DD``, typed extra
+  columns (:mod:`dashboard.coltypes`) as plain numbers, quoting as needed (RFC 4180,
+  CRLF line ends).
 * Spreadsheet-safe: a cell starting with ``= + - @``, tab or carriage return
   gets a leading apostrophe (see :mod:`dashboard.cells`), which the loader
   removes again, so both properties hold at once.
@@ -33,8 +34,19 @@ def export_frame(events: pd.DataFrame) -> pd.DataFrame:
         values = events[column]
         if column in schema.DATE_COLUMNS:
             values = values.dt.strftime("%Y-%m-%d")
+        elif pd.api.types.is_numeric_dtype(values.dtype):
+            # A typed extra column (dashboard.coltypes) is written as plain numbers, which
+            # no spreadsheet reads as a formula; missing is an empty cell.
+            out[name] = number_text(values)
+            continue
         out[name] = escape_formula_cells(values.astype("str"))
     return pd.DataFrame(out, index=events.index)
+
+
+def number_text(values: pd.Series) -> pd.Series:
+    """A numeric column as text: whole numbers as digits, others in their shortest exact
+    form (``0.1``, ``1e+20``: they load back to the same float), missing as ``""``."""
+    return values.astype("str").where(values.notna(), "").astype("str")
 
 
 def export_csv(events: pd.DataFrame) -> bytes:

@@ -14,15 +14,15 @@ table wins, so the more specific entries come first. ``--from NAME`` (CLI) or
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from dashboard import acled, gdelt, icews, schema, ucdp
+from dashboard import acled, coltypes, gdelt, icews, schema, ucdp
 from dashboard.actors import ActorDirectory
-from dashboard.loading import parse_events, validate_events_frame
+from dashboard.loading import csv_record_rows, parse_events, validate_events_frame
 from dashboard.mapping import ColumnMapping, convert_mapped_frame
 
 
@@ -78,10 +78,15 @@ class Opened:
 
 @dataclass(frozen=True)
 class Imported:
-    """A validated events frame in our schema (plus the source's typed extra columns)."""
+    """A validated events frame in our schema, its extra columns still text.
+
+    ``record_rows(n)`` gives the file row of each record (problems with the typed
+    extra columns name it); None: record ``i`` is row ``i + 2``.
+    """
 
     events: pd.DataFrame
     notices: tuple[str, ...] = ()
+    record_rows: Callable[[int], np.ndarray] | None = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,17 @@ class SourceFormat:
     convert: Callable[[Opened], Imported]
     #: What the format is and what its columns become (README and About page).
     summary: str
+    #: The type of each of the source's own columns kept as an extra column: ``int``,
+    #: ``float`` or ``text`` (any letter case; undeclared columns are text). See
+    #: :mod:`dashboard.coltypes`.
+    column_types: Mapping[str, str] = field(default_factory=dict)
+
+    def typed(self, imported: Imported) -> Imported:
+        """``imported`` with its declared extra columns as numbers (bad values: problems)."""
+        events = coltypes.apply_column_types(
+            imported.events, self.column_types, imported.record_rows
+        )
+        return Imported(events, imported.notices, imported.record_rows)
 
 
 def _is_ours(sniffed: Sniffed) -> bool:
@@ -104,9 +120,13 @@ def _is_ours(sniffed: Sniffed) -> bool:
 def _convert_ours(opened: Opened) -> Imported:
     if opened.sniffed.container == "csv" and opened.sniffed.delimiter == ",":
         # Our CSV keeps its own fast reader (NA stays the text NA: Namibia).
-        return Imported(parse_events(opened.data, on_read=opened.on_read))
+        events = parse_events(opened.data, on_read=opened.on_read)
+        return Imported(events, record_rows=lambda n: csv_record_rows(opened.data, n))
     table = opened.read_table()
-    return Imported(validate_events_frame(table.frame, record_rows=table.record_rows))
+    return Imported(
+        validate_events_frame(table.frame, record_rows=table.record_rows),
+        record_rows=table.record_rows,
+    )
 
 
 def _convert_acled(opened: Opened) -> Imported:
@@ -114,7 +134,7 @@ def _convert_acled(opened: Opened) -> Imported:
     result = acled.convert_acled_frame(
         table.frame, directory=opened.directory, record_rows=table.record_rows
     )
-    return Imported(result.events, tuple(result.notices))
+    return Imported(result.events, tuple(result.notices), table.record_rows)
 
 
 def _convert_gdelt(opened: Opened) -> Imported:
@@ -126,7 +146,15 @@ def _convert_gdelt(opened: Opened) -> Imported:
     events, notices = gdelt.convert_gdelt_frame(
         table.frame, directory=opened.directory, record_rows=table.record_rows
     )
-    return Imported(events, tuple(notices))
+    return Imported(events, tuple(notices), table.record_rows)
+
+
+#: Our own table reads a column as a number when a registered format declares it so
+#: (one meaning per name: ``fatalities`` is a whole number in every table); the
+#: mapped format keeps the same rule, so what ``convert`` writes loads back typed.
+DECLARED_TYPES: dict[str, str] = coltypes.merged(
+    acled.COLUMN_TYPES, gdelt.COLUMN_TYPES, ucdp.COLUMN_TYPES, icews.COLUMN_TYPES
+)
 
 
 OURS = SourceFormat(
@@ -134,8 +162,11 @@ OURS = SourceFormat(
     title="Events table (our schema)",
     recognise=_is_ours,
     convert=_convert_ours,
-    summary="Our own columns (see the data dictionary); extra columns are kept as text. "
-    "`NA` is the text NA, never a missing value.",
+    summary="Our own columns (see the data dictionary); extra columns are kept, as numbers "
+    "where a format below declares the column's name numeric (`fatalities`, `best`, "
+    "`GoldsteinScale`...; docs/formats.md lists them), else as text. `NA` is the text NA, "
+    "never a missing value.",
+    column_types=DECLARED_TYPES,
 )
 
 ACLED = SourceFormat(
@@ -146,7 +177,9 @@ ACLED = SourceFormat(
     summary="`event_id_cnty` → event_id; `event_date` + `time_precision` → dates and "
     "precision; `event_type`/`sub_event_type` → event type; `actor1`/`assoc_actor_1` → "
     "actors; `actor2`/`assoc_actor_2` → recipients; `country` and the actors' countries → "
-    "countries; `notes` → description; every other column kept.",
+    "countries; `notes` → description; every other column kept (`fatalities` as a whole "
+    "number).",
+    column_types=acled.COLUMN_TYPES,
 )
 
 GDELT = SourceFormat(
@@ -160,7 +193,8 @@ GDELT = SourceFormat(
     "quad_class); `Actor1Name`/`Actor2Name` → actors/recipients; actor country codes "
     "(ISO) and `ActionGeo_CountryCode` (FIPS 10-4) → countries; `ActionGeo_FullName` → "
     "location, `ActionGeo_Lat`/`_Long` → latitude/longitude; `SOURCEURL` → source; "
-    "every GDELT column kept (GoldsteinScale, NumMentions, AvgTone...).",
+    "every GDELT column kept (GoldsteinScale, NumMentions, AvgTone... as numbers).",
+    column_types=gdelt.COLUMN_TYPES,
 )
 
 
@@ -172,12 +206,18 @@ def _frame_converter(convert, missing: frozenset[str]) -> Callable[[Opened], Imp
         events, notices = convert(
             table.frame, directory=opened.directory, record_rows=table.record_rows
         )
-        return Imported(events, tuple(notices))
+        return Imported(events, tuple(notices), table.record_rows)
 
     return run
 
 
-_convert_ucdp = _frame_converter(ucdp.convert_ucdp_frame, ucdp.MISSING_VALUES)
+def _convert_ucdp(opened: Opened) -> Imported:
+    table = opened.read_table(missing=ucdp.MISSING_VALUES, drop_index=True)
+    frame, record_rows, skipped = ucdp.skip_hashtag_row(table.frame, table.record_rows)
+    events, notices = ucdp.convert_ucdp_frame(
+        frame, directory=opened.directory, record_rows=record_rows
+    )
+    return Imported(events, (*notices, *skipped), record_rows)
 
 
 UCDP = SourceFormat(
@@ -191,7 +231,8 @@ UCDP = SourceFormat(
     "`type_of_violence` 1-2 → armed clash, 3 → violence against civilians; `side_a` → "
     "actors, `side_b` → recipients; `country` → countries; `where_coordinates` → "
     "location; `source_article` → source; every UCDP column kept (best, low, high deaths, "
-    "adm_1, latitude, longitude...).",
+    "adm_1, latitude, longitude...; deaths as whole numbers).",
+    column_types=ucdp.COLUMN_TYPES,
 )
 
 
@@ -207,7 +248,8 @@ ICEWS = SourceFormat(
     "the day; `CAMEO Code` → event type via PLOVER (others keep their CAMEO root); "
     "`Source Name`/`Target Name` → actors/recipients; `Source Country`, `Target Country`, "
     "`Country` → countries; `City`, `District`, `Province` → location; `Publisher` → "
-    "source; every ICEWS column kept (Intensity, Story ID...).",
+    "source; every ICEWS column kept (Intensity, Story ID... as numbers).",
+    column_types=icews.COLUMN_TYPES,
 )
 
 
@@ -216,7 +258,7 @@ def _convert_mapped(opened: Opened) -> Imported:
         raise ValueError("the mapped format needs a column mapping")
     table = opened.read_table()
     events, notices = convert_mapped_frame(table.frame, opened.mapping, table.record_rows)
-    return Imported(events, tuple(notices))
+    return Imported(events, tuple(notices), table.record_rows)
 
 
 MAPPED = SourceFormat(
@@ -228,7 +270,9 @@ MAPPED = SourceFormat(
     "mapping form): each of our columns from one of the table's, or a fixed value; "
     "`--map when=COLUMN` reads free-text dates and ranges (`November 19, 2012`, "
     "`January 29–February 7, 1909`) into start, end and precision. The table's other "
-    "columns are kept.",
+    "columns are kept (as numbers where their names are declared numeric, as in our "
+    "own table).",
+    column_types=DECLARED_TYPES,
 )
 
 #: Every format, most specific first (recognition tries them in this order).

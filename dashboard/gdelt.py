@@ -87,6 +87,25 @@ SIGNATURE: tuple[str, ...] = ("GLOBALEVENTID", "SQLDATE", "EventCode")
 #: Missing values: empty fields (exports) and ``NULL`` (SQL dumps).
 MISSING_VALUES: frozenset[str] = frozenset({"NULL"})
 
+#: The types of GDELT's columns (:mod:`dashboard.coltypes`): counts and flags are
+#: whole numbers, scores and coordinates numbers; CAMEO codes, actor codes, ADM and
+#: feature ids are text (a CAMEO code's leading zero is part of it).
+COLUMN_TYPES: dict[str, str] = {
+    **{name: "int" for name in ("MonthYear", "Year", "IsRootEvent", "QuadClass")},
+    **{name: "int" for name in ("NumMentions", "NumSources", "NumArticles", "DATEADDED")},
+    **{name: "float" for name in ("FractionDate", "GoldsteinScale", "AvgTone")},
+    **{f"{who}Geo_Type": "int" for who in ("Actor1", "Actor2", "Action")},
+    **{
+        f"{who}Geo_{part}": "float"
+        for who in ("Actor1", "Actor2", "Action")
+        for part in ("Lat", "Long")
+    },
+    **{
+        name: "text"
+        for name in ("GLOBALEVENTID", "SQLDATE", "EventCode", "EventBaseCode", "EventRootCode")
+    },
+}
+
 
 def is_headerless_row(first: tuple[str, ...]) -> bool:
     """A first row that is a GDELT record: 57/58/61 fields, a numeric id, a YYYYMMDD date."""

@@ -38,6 +38,17 @@ from dashboard.sourcemap import (
 SIGNATURE: tuple[str, ...] = ("Event ID", "Event Date", "Source Name", "CAMEO Code")
 MISSING_VALUES: frozenset[str] = frozenset({"NA"})
 
+#: The types of ICEWS's columns (:mod:`dashboard.coltypes`); CAMEO codes are text.
+COLUMN_TYPES: dict[str, str] = {
+    "Intensity": "float",
+    "Latitude": "float",
+    "Longitude": "float",
+    "Story ID": "int",
+    "Sentence Number": "int",
+    "Event ID": "text",
+    "CAMEO Code": "text",
+}
+
 
 def is_icews(columns: tuple[str, ...]) -> bool:
     folded = {str(c).strip().casefold() for c in columns}

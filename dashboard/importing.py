@@ -482,8 +482,9 @@ def load_any_frame(
             if not any(p.message == "required column is missing" for p in err.problems):
                 raise
             raise EventsFileError([*err.problems, Problem(None, None, UNRECOGNISED)]) from None
+        imported = formats.OURS.typed(imported)
     else:
-        imported = recognised.convert(opened)
+        imported = recognised.typed(recognised.convert(opened))
     if recognised is not None and recognised is not formats.OURS:
         read_as = f"Read as {recognised.title}: {recognised.summary}"
         return imported.events, [*sniffing.notices, *imported.notices, read_as]

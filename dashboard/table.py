@@ -198,9 +198,11 @@ class EventTable:
         """Case-folded searchable text of each event (:func:`fold_case`), built on first use."""
         with self._lock:
             if not self._haystack:
+                # Typed extra columns (numbers, dashboard.coltypes) are not searched text.
                 parts = [
                     pa.array(self.events[c], type=pa.large_string())
                     for c in search_columns(self.events.columns)
+                    if pd.api.types.is_string_dtype(self.events[c].dtype)
                 ]
                 # NUL never occurs in loaded text (the loader refuses it), so a
                 # search cannot match across two fields.

@@ -33,6 +33,17 @@ from dashboard.sourcemap import RowChecks, finish, iso, join_unique, pick
 SIGNATURE: tuple[str, ...] = ("id", "date_prec", "date_start", "date_end", "type_of_violence")
 MISSING_VALUES: frozenset[str] = frozenset({"NA", "NULL"})
 
+#: The types of UCDP GED's columns (:mod:`dashboard.coltypes`): deaths, ids and codes
+#: are whole numbers; latitude/longitude become ours; names and texts are text.
+COLUMN_TYPES: dict[str, str] = {
+    **{name: "int" for name in ("best", "low", "high", "deaths_a", "deaths_b")},
+    **{name: "int" for name in ("deaths_civilians", "deaths_unknown", "year")},
+    **{name: "int" for name in ("where_prec", "event_clarity", "number_of_sources")},
+    **{name: "int" for name in ("conflict_new_id", "dyad_new_id", "side_a_new_id")},
+    **{name: "int" for name in ("side_b_new_id", "priogrid_gid", "country_id")},
+    **{name: "text" for name in ("id", "relid", "gwnoa", "gwnob", "adm_1", "adm_2")},
+}
+
 TYPES: dict[str, str] = {
     "1": "armed clash",
     "2": "armed clash",
@@ -61,19 +72,28 @@ def is_hashtag_row(frame: pd.DataFrame) -> bool:
     return bool(first) and all(v.startswith("#") for v in first)
 
 
+def skip_hashtag_row(
+    frame: pd.DataFrame, record_rows: Callable[[int], np.ndarray]
+) -> tuple[pd.DataFrame, Callable[[int], np.ndarray], list[str]]:
+    """The frame without HDX's #hashtag row (when it has one), its records' rows, notices."""
+    if not is_hashtag_row(frame):
+        return frame, record_rows, []
+
+    def rows(n: int) -> np.ndarray:
+        return record_rows(n + 1)[1:]
+
+    notice = "Skipped the HDX #hashtag row (row 2)."
+    return frame.iloc[1:].reset_index(drop=True), rows, [notice]
+
+
 def convert_ucdp_frame(
     frame: pd.DataFrame,
     *,
     directory: ActorDirectory,
     record_rows: Callable[[int], np.ndarray],
 ) -> tuple[pd.DataFrame, list[str]]:
-    """Map an all-text UCDP GED frame onto our schema and validate it."""
+    """Map an all-text UCDP GED frame (its HDX #hashtag row skipped) onto our schema."""
     notices = []
-    if is_hashtag_row(frame):
-        frame = frame.iloc[1:].reset_index(drop=True)
-        rows_of = record_rows
-        record_rows = lambda n: rows_of(n + 1)[1:]  # noqa: E731
-        notices.append("Skipped the HDX #hashtag row (row 2).")
     n = len(frame)
     ids = pick(frame, "id")
     precision = pick(frame, "date_prec")

@@ -104,7 +104,7 @@ def test_legacy_types_map_and_the_rest_are_kept():
     assert by_id.at["MMR90004", "event_type"] == "protest"
     assert by_id.at["MMR90001", "event_type"] == "Strategic development"
     assert by_id.at["MMR90001", "type_vocabulary"] == "ACLED"
-    assert by_id.at["MMR90001", "GWNO"] == "775"
+    assert by_id.at["MMR90001", "GWNO"] == 775  # legacy upper-case name, typed all the same
 
 
 def _validate(data: bytes) -> tuple[int, str]:

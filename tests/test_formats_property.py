@@ -2,7 +2,9 @@
 
 Random records are written in each source format's own layout, converted by the
 registry, exported as our CSV and loaded back: the loaded table must equal the
-converted one, column for column (our columns and every kept source column).
+converted one, column for column (our columns and every kept source column), and
+the source's numbers (fatalities, deaths, Goldstein scores...) stay numbers of the
+same value: typed columns (:mod:`dashboard.coltypes`) survive the round trip.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from hypothesis import strategies as st
 from dashboard.export import export_csv
 from dashboard.gdelt import COLUMNS as GDELT_COLUMNS
 from dashboard.importing import load_any_frame
-from dashboard.loading import parse_events
 
 SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Names: letters (any script), digits, spaces and punctuation a CSV must quote; no tabs or
@@ -39,6 +40,13 @@ ACLED_TYPES = [
     ("Riots", "Mob violence"),
 ]
 CAMEO = ["042", "80", "0211", "111", "141", "173", "190", "057"]
+#: A source's whole numbers and decimals (None: the cell is empty, i.e. missing).
+counts = st.none() | st.integers(0, 10**12)
+scores = st.none() | st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)
+
+
+def _cell(value) -> str:
+    return "" if value is None else repr(value)
 
 
 def records(draw_one):
@@ -54,10 +62,19 @@ def _csv(rows: list[dict[str, str]], delimiter: str = ",", header: bool = True) 
     return out.getvalue().encode("utf-8")
 
 
-def _round_trip(data: bytes) -> None:
-    converted, _ = load_any_frame(data)
-    reloaded = parse_events(export_csv(converted))
+def _round_trip(data: bytes, typed: dict[str, list] | None = None, **options) -> None:
+    """convert -> export -> load gives the same frame; ``typed`` columns hold those numbers
+    (whole numbers as ``Int64``, the others as ``float64``; None is missing)."""
+    converted, _ = load_any_frame(data, **options)
+    reloaded, _ = load_any_frame(export_csv(converted))
     pd.testing.assert_frame_equal(reloaded, converted)
+    for column, values in (typed or {}).items():
+        kind = "float64" if column in FLOAT_COLUMNS else "Int64"
+        expected = pd.Series(values, dtype=kind, name=column)
+        pd.testing.assert_series_equal(converted[column], expected, check_index=False)
+
+
+FLOAT_COLUMNS = {"GoldsteinScale", "Intensity"}
 
 
 acled_row = st.tuples(
@@ -69,6 +86,7 @@ acled_row = st.tuples(
     names,
     names,
     st.booleans(),
+    counts,
 )
 
 
@@ -76,7 +94,8 @@ acled_row = st.tuples(
 @given(records(acled_row), st.sampled_from(["iso", "dmy"]))
 def test_acled(rows, shape):
     table = []
-    for i, (actor, day, precision, (kind, sub), other, country, place, iso) in enumerate(rows):
+    for i, row in enumerate(rows):
+        actor, day, precision, (kind, sub), other, country, place, iso, fatalities = row
         written = day.isoformat() if shape == "iso" else day.strftime("%d %B %Y")
         table.append(
             {
@@ -90,14 +109,21 @@ def test_acled(rows, shape):
                 "actor2": other if iso else "",
                 "country": country,
                 "location": place,
-                "fatalities": str(i),
+                "fatalities": _cell(fatalities),
             }
         )
-    _round_trip(_csv(table))
+    _round_trip(_csv(table), {"fatalities": [row[-1] for row in rows]})
 
 
 gdelt_row = st.tuples(
-    names, names, st.sampled_from(["RUS", "USA", "MMR", ""]), days, st.sampled_from(CAMEO), names
+    names,
+    names,
+    st.sampled_from(["RUS", "USA", "MMR", ""]),
+    days,
+    st.sampled_from(CAMEO),
+    names,
+    scores,
+    counts,
 )
 
 
@@ -105,7 +131,7 @@ gdelt_row = st.tuples(
 @given(records(gdelt_row), st.sampled_from([57, 58, 61]))
 def test_gdelt(rows, width):
     table = []
-    for i, (a1, a2, country, day, code, place) in enumerate(rows):
+    for i, (a1, a2, country, day, code, place, goldstein, mentions) in enumerate(rows):
         row = dict.fromkeys(GDELT_COLUMNS[width], "")
         row.update(
             GLOBALEVENTID=str(1000 + i),
@@ -117,9 +143,12 @@ def test_gdelt(rows, width):
             QuadClass="1",
             ActionGeo_FullName=place,
             ActionGeo_CountryCode="BM",
+            GoldsteinScale=_cell(goldstein),
+            NumMentions=_cell(mentions),
         )
         table.append(row)
-    _round_trip(_csv(table, "\t", header=False))
+    typed = {"GoldsteinScale": [r[6] for r in rows], "NumMentions": [r[7] for r in rows]}
+    _round_trip(_csv(table, "\t", header=False), typed)
 
 
 ucdp_row = st.tuples(
@@ -130,7 +159,7 @@ ucdp_row = st.tuples(
     st.integers(0, 400),
     st.sampled_from("12345"),
     st.sampled_from("123"),
-    st.integers(0, 1000),
+    counts,
 )
 
 
@@ -150,24 +179,26 @@ def test_ucdp(rows):
                 "date_prec": precision,
                 "date_start": day.isoformat(),
                 "date_end": end.isoformat(),
-                "best": str(best),
-                "low": str(best),
-                "high": str(best * 2),
+                "best": _cell(best),
+                "low": _cell(best),
+                "high": _cell(None if best is None else best * 2),
                 "latitude": "16.8",
                 "longitude": "96.15",
             }
         )
-    _round_trip(_csv(table))
+    best = [row[-1] for row in rows]
+    high = [None if b is None else b * 2 for b in best]
+    _round_trip(_csv(table), {"best": best, "low": best, "high": high})
 
 
-icews_row = st.tuples(names, names, names, days, st.sampled_from(CAMEO), names)
+icews_row = st.tuples(names, names, names, days, st.sampled_from(CAMEO), names, scores)
 
 
 @SETTINGS
 @given(records(icews_row))
 def test_icews(rows):
     table = []
-    for i, (source, target, country, day, code, city) in enumerate(rows):
+    for i, (source, target, country, day, code, city, intensity) in enumerate(rows):
         table.append(
             {
                 "Event ID": str(i + 1),
@@ -176,7 +207,7 @@ def test_icews(rows):
                 "Source Country": country,
                 "Event Text": "",
                 "CAMEO Code": code,
-                "Intensity": "1.0",
+                "Intensity": _cell(intensity),
                 "Target Name": target,
                 "Target Country": "",
                 "City": city,
@@ -184,18 +215,21 @@ def test_icews(rows):
                 "Publisher": "Example",
             }
         )
-    _round_trip(_csv(table, "\t"))
+    _round_trip(_csv(table, "\t"), {"Intensity": [row[-1] for row in rows]})
 
 
 @SETTINGS
-@given(records(st.tuples(names, names, days)))
+@given(records(st.tuples(names, names, days, counts)))
 def test_mapped(rows):
     from dashboard.mapping import ColumnMapping
 
-    data = _csv([{"what": w, "where": p, "time": d.strftime("%B %d, %Y")} for w, p, d in rows])
+    data = _csv(
+        [
+            {"what": w, "where": p, "time": d.strftime("%B %d, %Y"), "fatalities": _cell(f)}
+            for w, p, d, f in rows
+        ]
+    )
     mapping = ColumnMapping(
         {"when": "time", "title": "what", "countries": "where"}, {"event_type": "visit"}
     )
-    converted, _ = load_any_frame(data, mapping=mapping)
-    reloaded = parse_events(export_csv(converted))
-    pd.testing.assert_frame_equal(reloaded, converted)
+    _round_trip(data, {"fatalities": [row[-1] for row in rows]}, mapping=mapping)

@@ -54,7 +54,10 @@ def test_mapping_of_one_record():
     assert first["location"] == "Naypyidaw, Mandalay, Burma"
     assert (first["latitude"], first["longitude"]) == ("19.745", "96.1297")
     assert first["source"] == "https://news.example.org/1001"
-    assert first["GoldsteinScale"] == "1.9"
+    assert first["GoldsteinScale"] == 1.9
+    assert events["GoldsteinScale"].dtype == "float64"
+    assert str(events["NumMentions"].dtype) == "Int64"
+    assert events["EventCode"].dtype == "str"  # CAMEO codes stay text (leading zeros)
     by_id = events.set_index("event_id")
     assert by_id.at["1005", "countries"] == "Myanmar;Thailand"  # protest held in Thailand
     assert by_id.at["1006", "event_type"] == "coerce"

@@ -50,7 +50,8 @@ def test_ucdp_precisions_spans_and_deaths():
     first = events.set_index("event_id").loc["90003"]
     assert first["event_type"] == "armed clash"
     assert first["countries"] == "Myanmar"  # "Myanmar (Burma)": the former name left out
-    assert (first["best"], first["low"], first["high"]) == ("12", "10", "20")
+    assert (first["best"], first["low"], first["high"]) == (12, 10, 20)
+    assert all(str(events[c].dtype) == "Int64" for c in ("best", "low", "high"))
     assert first["notes"] == "UCDP date_prec 3 (within a month): 2022-03-03 to 2022-03-28."
     assert events.set_index("event_id").at["90002", "event_type"] == "violence against civilians"
 
@@ -82,4 +83,4 @@ def test_icews_mapping():
     assert by_id.at["30000002", "event_type"] == "coerce"
     assert by_id.at["30000002", "type_vocabulary"] == "CAMEO"
     assert by_id.at["30000004", "recipients"] == ""
-    assert by_id.at["30000004", "Intensity"] == "-6.5"
+    assert by_id.at["30000004", "Intensity"] == -6.5

@@ -1,0 +1,127 @@
+"""Typed extra columns: a source's own numbers (fatalities, deaths, Goldstein scores...).
+
+Every source format declares the type of its extra columns in its registry entry
+(:attr:`dashboard.formats.SourceFormat.column_types`): ``int``, ``float`` or
+``text`` (undeclared columns are text). Loading reads an ``int`` column as pandas'
+nullable ``Int64`` and a ``float`` column as ``float64`` (an empty cell is missing),
+so the views can sum fatalities and compare scores; a value that is not a number
+of its column's type is a problem naming its row and column, never a silent NaN.
+
+Names match in any letter case (legacy ACLED writes ``FATALITIES``). Our own
+columns (the schema) are never retyped here: latitude and longitude keep their own
+checks in :mod:`dashboard.loading`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from dashboard import schema
+from dashboard.problems import EventsFileError, Problem
+
+INT, FLOAT, TEXT = "int", "float", "text"
+#: The types a column may be declared with.
+KINDS: tuple[str, ...] = (INT, FLOAT, TEXT)
+
+#: A whole number; ``12.0`` too (pandas writes a column of integers with gaps so).
+_WHOLE = r"^[+-]?[0-9]+(\.0*)?$"
+#: A decimal number, with an optional exponent (``-1.5``, ``.5``, ``2.5e3``); no nan/inf.
+_NUMBER = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"
+#: Digits an int64 always holds (19-digit values are checked one by one).
+_SAFE_DIGITS = 18
+
+_EXPECTED = {
+    INT: "is not a whole number; {column} holds whole numbers (e.g. 12)",
+    FLOAT: "is not a number; {column} holds numbers (e.g. -1.5 or 2.5e3)",
+}
+
+
+def merged(*declarations: Mapping[str, str]) -> dict[str, str]:
+    """One declaration from several (case-folded names); a name typed twice must agree."""
+    out: dict[str, str] = {}
+    for declared in declarations:
+        for name, kind in declared.items():
+            key = name.casefold()
+            if out.get(key, kind) != kind:
+                raise ValueError(f"column {name!r} is declared both {out[key]} and {kind}")
+            out[key] = kind
+    return out
+
+
+def typed_columns(columns: Iterable[str], declared: Mapping[str, str]) -> dict[str, str]:
+    """The columns among ``columns`` declared ``int`` or ``float`` (schema columns left out)."""
+    folded = {name.casefold(): kind for name, kind in declared.items()}
+    out = {}
+    for name in columns:
+        kind = folded.get(str(name).strip().casefold(), TEXT)
+        if kind != TEXT and name not in schema.SCHEMA_COLUMNS:
+            out[name] = kind
+    return out
+
+
+def apply_column_types(
+    frame: pd.DataFrame,
+    declared: Mapping[str, str],
+    record_rows: Callable[[int], np.ndarray] | None = None,
+) -> pd.DataFrame:
+    """``frame`` with its declared ``int``/``float`` text columns as numbers.
+
+    Parameters
+    ----------
+    frame
+        A validated events frame whose extra columns are text.
+    declared
+        Column name -> ``int``, ``float`` or ``text`` (any letter case).
+    record_rows
+        ``record_rows(n)`` -> the file row of each record, for problems
+        (default: record ``i`` is row ``i + 2``).
+
+    Raises
+    ------
+    EventsFileError
+        One problem per value that is not a number of its column's type.
+    """
+    found: list[tuple[int, str, str]] = []
+    typed = {}
+    for name, kind in typed_columns(frame.columns, declared).items():
+        values = frame[name]
+        if not pd.api.types.is_string_dtype(values.dtype):
+            continue  # already numbers
+        numbers, bad = _parse(values, kind)
+        message = _EXPECTED[kind].format(column=name)
+        found += [(int(i), name, f"{values.iat[i]!r} {message}") for i in bad]
+        typed[name] = numbers
+    if found:
+        n = len(frame)
+        rows = record_rows(n) if record_rows else np.arange(2, n + 2)
+        raise EventsFileError([Problem(int(rows[i]), column, text) for i, column, text in found])
+    return frame.assign(**typed) if typed else frame
+
+
+def _parse(values: pd.Series, kind: str) -> tuple[pd.Series, np.ndarray]:
+    """The numbers of a text column and the positions of values that are not numbers."""
+    text = pc.utf8_trim_whitespace(pa.array(values, type=pa.large_string(), from_pandas=True))
+    text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.large_string()), text)
+    shaped = pc.match_substring_regex(text, _WHOLE if kind == INT else _NUMBER)
+    bad_mask = pc.and_(pc.is_valid(text), pc.invert(pc.fill_null(shaped, False)))
+    bad_mask = bad_mask.to_numpy(zero_copy_only=False).copy()
+    if kind == INT:
+        text = pc.replace_substring_regex(text, r"\.0*$", "")
+        digits = pc.utf8_length(pc.utf8_ltrim(pc.utf8_ltrim(text, "+-"), "0"))
+        long = pc.fill_null(pc.greater(digits, _SAFE_DIGITS), False)
+        for i in np.flatnonzero(long.to_numpy(zero_copy_only=False) & ~bad_mask):
+            bad_mask[i] = not -(2**63) <= int(text[i].as_py()) < 2**63  # over 64 bits
+    text = pc.if_else(pa.array(bad_mask), pa.scalar(None, pa.large_string()), text)
+    text = pc.utf8_ltrim(text, "+")
+    if kind == INT:
+        numbers = pc.cast(text, pa.int64()).to_pandas(
+            types_mapper={pa.int64(): pd.Int64Dtype()}.get
+        )
+    else:
+        numbers = pc.cast(text, pa.float64()).to_pandas()
+    return pd.Series(numbers, index=values.index), np.flatnonzero(bad_mask)
