@@ -37,7 +37,7 @@ from dashboard import schema
 from dashboard.actors import ActorDirectory
 from dashboard.loading import validate_events_frame
 from dashboard.problems import EventsFileError, Problem
-from dashboard.sourcemap import distinct_rows, per_distinct
+from dashboard.sourcemap import distinct_rows, per_distinct, spread
 
 #: Columns that identify an ACLED export (compared case-insensitively).
 SIGNATURE_COLUMNS: tuple[str, ...] = (
@@ -67,6 +67,9 @@ MAPPED_COLUMNS: tuple[str, ...] = (
     "notes",
     "source",
 )
+
+#: The mapped columns read trimmed (notes and source are taken as written).
+_STRIPPED: tuple[str, ...] = tuple(c for c in MAPPED_COLUMNS if c not in ("notes", "source"))
 
 #: Tokens that mean "missing" in ACLED files (R writes ``NA``; the API sends ``""``).
 MISSING_VALUES: frozenset[str] = frozenset({"NA"})
@@ -216,9 +219,16 @@ def convert_acled_frame(
     def rows() -> np.ndarray:
         return record_rows(n) if record_rows else np.arange(2, n + 2)
 
-    col = {c: frame[c].str.strip() if c in frame else _empty(frame) for c in MAPPED_COLUMNS}
-    date, found, date_notices = _parse_distinct_dates(col["event_date"])
-    found += _check_rows(col, date)
+    # notes and source are taken as written (never stripped: 1M long texts cost).
+    col = {c: frame[c].str.strip() if c in frame else _empty(frame) for c in _STRIPPED}
+    # Dates, precisions and years repeat: every step on them runs once per distinct
+    # (date, precision, year) triple and is spread back to the rows (a take).
+    codes, (when, given_precision, year) = distinct_rows(
+        col["event_date"], col["time_precision"], col["year"]
+    )
+    date, found_distinct, date_notices = _parse_dates(when)
+    found_distinct += _check_dated(given_precision, year, date)
+    found = _spread_found(found_distinct, codes) + _check_rows(col)
     if found:
         lines = rows()
         raise EventsFileError(
@@ -230,29 +240,32 @@ def convert_acled_frame(
             ]
         )
 
-    precision = col["time_precision"].map(PRECISIONS)
+    precision = given_precision.map(PRECISIONS).astype("str")
     start, end = _spans(date, precision)
+    notes = given_precision.map(_PRECISION_NOTES) + _iso(date) + "."
     types, unknown = _event_types(col["event_type"], col["sub_event_type"])
 
     actors = per_distinct(_join_lists, col["actor1"], col["assoc_actor_1"])
     recipients = per_distinct(_join_lists, col["actor2"], col["assoc_actor_2"])
 
-    def countries_of(country: pd.Series, people: pd.Series) -> list[str]:
+    def countries_of(country: pd.Series, first: pd.Series, second: pd.Series) -> list[str]:
         return [
-            _join_unique([c, *(directory.country_of(a) for a in _split(p))])
-            for c, p in zip(country, people, strict=True)
+            _join_unique([c, *(directory.country_of(a) for a in [*_split(f), *_split(s)])])
+            for c, f, s in zip(country, first, second, strict=True)
         ]
 
-    countries = per_distinct(countries_of, col["country"], actors + ";" + recipients)
+    countries = per_distinct(countries_of, col["country"], actors, recipients)
 
     out = pd.DataFrame(
         {
             "event_id": col["event_id_cnty"],
-            "start_date": _iso(start),
-            "end_date": _iso(end),
-            "date_precision": precision,
+            "start_date": spread(_iso(start), codes, frame.index),
+            "end_date": spread(_iso(end), codes, frame.index),
+            "date_precision": spread(precision, codes, frame.index),
             "event_type": types,
-            "title": _titles(col),
+            "title": per_distinct(
+                _titles, col["sub_event_type"], col["event_type"], col["actor1"], col["location"]
+            ),
             "date_text": frame["event_date"],
             "description": frame["notes"] if "notes" in frame else _empty(frame),
             "actors": actors,
@@ -260,7 +273,7 @@ def convert_acled_frame(
             "countries": countries,
             "location": col["location"],
             "source": frame["source"] if "source" in frame else _empty(frame),
-            "notes": col["time_precision"].map(_PRECISION_NOTES) + _iso(date) + ".",
+            "notes": spread(notes, codes, frame.index),
             "acled_event_type": frame["event_type"],
             "acled_sub_event_type": frame["sub_event_type"]
             if "sub_event_type" in frame
@@ -297,18 +310,16 @@ def _normalise_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.rename(columns=renames) if renames else frame
 
 
-def _parse_distinct_dates(text: pd.Series) -> tuple[pd.Series, list[tuple], list[str]]:
-    """:func:`_parse_dates` on the distinct values only (a table repeats its dates)."""
-    codes, distinct = pd.factorize(text)
-    date, found_distinct, notices = _parse_dates(pd.Series(distinct, dtype="str"))
-    spread = pd.Series(date.to_numpy()[codes], index=text.index)
+def _spread_found(found_distinct: list[tuple], codes: np.ndarray) -> list[tuple]:
+    """Problems found on distinct values, one for each row holding the value."""
+    if not found_distinct:
+        return []
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(codes.max() + 2))
     found = []
-    if found_distinct:
-        rows_of = pd.Series(np.arange(len(text))).groupby(codes).apply(list)
-        for u, column, message, ref in found_distinct:
-            found.extend((i, column, message, ref) for i in rows_of[u])
-        found.sort()
-    return spread, found, notices
+    for u, column, message, ref in found_distinct:
+        found.extend((int(i), column, message, ref) for i in order[bounds[u] : bounds[u + 1]])
+    return sorted(found)
 
 
 def _parse_dates(text: pd.Series) -> tuple[pd.Series, list[tuple], list[str]]:
@@ -402,15 +413,10 @@ def _literal(text: str) -> str:
     return text.replace("{", "{{").replace("}", "}}")
 
 
-def _check_rows(col: dict[str, pd.Series], date: pd.Series) -> list[tuple]:
-    """Problems with ids, precisions, types and the year column, in ACLED's terms."""
+def _check_rows(col: dict[str, pd.Series]) -> list[tuple]:
+    """Problems with ids, types and actors, in ACLED's terms."""
     found: list[tuple] = []
-
-    def report(mask: pd.Series, column: str, message: Callable[[int], str] | str) -> None:
-        for i in np.flatnonzero(np.asarray(mask, dtype=bool)):
-            text = message(int(i)) if callable(message) else message
-            found.append((int(i), column, _literal(text), None))
-
+    report = _reporter(found)
     ids = col["event_id_cnty"]
     report(ids == "", "event_id_cnty", "is empty")
     duplicated = ids.duplicated(keep="first") & (ids != "")
@@ -419,7 +425,15 @@ def _check_rows(col: dict[str, pd.Series], date: pd.Series) -> list[tuple]:
         for i in np.flatnonzero(duplicated.to_numpy()):
             message = _literal(f"duplicate id {ids.iat[i]!r}, first used on row ") + "{row}"
             found.append((int(i), "event_id_cnty", message, int(first.iat[i])))
-    precision = col["time_precision"]
+    report(col["event_type"] == "", "event_type", "is empty")
+    report(col["actor1"] == "", "actor1", "is empty")
+    return found
+
+
+def _check_dated(precision: pd.Series, year: pd.Series, date: pd.Series) -> list[tuple]:
+    """Problems with the precision and the year column (on distinct triples, see caller)."""
+    found: list[tuple] = []
+    report = _reporter(found)
     report(
         ~precision.isin(list(PRECISIONS)),
         "time_precision",
@@ -428,9 +442,6 @@ def _check_rows(col: dict[str, pd.Series], date: pd.Series) -> list[tuple]:
             "ACLED uses 1 (day), 2 (week) or 3 (month)"
         ),
     )
-    report(col["event_type"] == "", "event_type", "is empty")
-    report(col["actor1"] == "", "actor1", "is empty")
-    year = col["year"]
     coded_year = date.dt.year.astype("Int64").astype("str")
     report(
         (year != "") & date.notna() & (year != coded_year),
@@ -438,6 +449,15 @@ def _check_rows(col: dict[str, pd.Series], date: pd.Series) -> list[tuple]:
         lambda i: f"{year.iat[i]!r} is not the year of event_date ({coded_year.iat[i]})",
     )
     return found
+
+
+def _reporter(found: list[tuple]) -> Callable:
+    def report(mask: pd.Series, column: str, message: Callable[[int], str] | str) -> None:
+        for i in np.flatnonzero(np.asarray(mask, dtype=bool)):
+            text = message(int(i)) if callable(message) else message
+            found.append((int(i), column, _literal(text), None))
+
+    return report
 
 
 def _spans(date: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -490,11 +510,11 @@ def _join_lists(main: pd.Series, associated: pd.Series) -> pd.Series:
     return pd.Series(joined, index=main.index, dtype="str")
 
 
-def _titles(col: dict[str, pd.Series]) -> pd.Series:
+def _titles(sub: pd.Series, kind: pd.Series, actor: pd.Series, place: pd.Series) -> pd.Series:
     """``<sub-event type>: <actor1> – <location>``, leaving out what is missing."""
-    label = col["sub_event_type"].where(col["sub_event_type"] != "", col["event_type"])
-    where = (" – " + col["location"]).where(col["location"] != "", "")
-    return label + ": " + col["actor1"] + where
+    label = sub.where(sub != "", kind)
+    where = (" – " + place).where(place != "", "")
+    return label + ": " + actor + where
 
 
 def _notices(n: int, unknown: Counter) -> list[str]:

@@ -3,7 +3,7 @@
 Generates a synthetic table (:mod:`dashboard.synth`) in a temporary directory and
 measures, against references taken in the same run:
 
-* ``load_s``: :func:`dashboard.table.load_events` (read, validate, index), in a fresh
+* ``load_s``: :func:`dashboard.importing.load_any` (read, validate, index), in a fresh
   subprocess so that nothing else counts in its memory; ``rss_mb`` is that process's
   VmRSS with the table loaded and indexed, ``peak_rss_mb`` its VmHWM;
 * ``duckdb_load_s``: DuckDB's ``read_csv`` of the same file into a table;
@@ -156,13 +156,13 @@ def measure_loaded(events_path: str, actors_path: str, repeat: int, pages: bool)
     import gc
 
     from dashboard.filters import filter_positions
+    from dashboard.importing import load_any
     from dashboard.memory import tune_allocator
-    from dashboard.table import load_events
 
     tune_allocator()  # as every entrypoint does, before the load
 
     start = time.perf_counter()
-    table = load_events(events_path, actors_path=actors_path)
+    table, _ = load_any(events_path, actors_path=actors_path)  # the app's one path
     load_s = time.perf_counter() - start
     gc.collect()
     rss, peak = rss_mb()

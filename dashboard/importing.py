@@ -373,6 +373,8 @@ def _reader_of_csv(data: bytes, delimiter: str) -> Callable[..., TextTable]:
         if drop_index:
             frame = _without_index_column(frame)
         shift = 1 if names is not None else 0
+        # A token the bytes never hold cannot be a cell: skip its search column by column.
+        missing = frozenset(token for token in missing if token.encode() in text)
         return TextTable(
             _blank_missing(frame, missing),
             lambda n: csv_record_rows(text, n, delimiter) - shift,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from dashboard import cameo, schema
 from dashboard.loading import validate_events_frame
@@ -156,9 +157,12 @@ def distinct_rows(*columns: pd.Series) -> tuple[np.ndarray, list[pd.Series]]:
         codes, values = pd.factorize(column)
         combined = pd.factorize(combined * (len(values) + 1) + codes)[0].astype(np.int64)
         per_column.append((codes, np.asarray(values, dtype=object)))
-    _, first, inverse = np.unique(combined, return_index=True, return_inverse=True)
+    # ``combined`` numbers the distinct rows 0, 1, 2... in order of first appearance, so
+    # a row is the first of its kind where the running maximum steps up (no sorting).
+    peak = np.maximum.accumulate(combined) if len(combined) else combined
+    first = np.flatnonzero(np.diff(peak, prepend=-1) > 0)
     rows = [pd.Series(values[codes[first]], dtype="str") for codes, values in per_column]
-    return inverse, rows
+    return combined, rows
 
 
 def per_distinct(function: Callable[..., pd.Series], *columns: pd.Series) -> pd.Series:
@@ -168,5 +172,11 @@ def per_distinct(function: Callable[..., pd.Series], *columns: pd.Series) -> pd.
     Python work is done on the distinct combinations only.
     """
     codes, rows = distinct_rows(*columns)
-    result = function(*rows)
-    return pd.Series(np.asarray(result, dtype=object)[codes], index=columns[0].index, dtype="str")
+    result = pd.Series(function(*rows), dtype="str")
+    return spread(result, codes, index=columns[0].index)
+
+
+def spread(values: pd.Series, codes: np.ndarray, index: pd.Index | None = None) -> pd.Series:
+    """``values[codes]`` for text ``values`` (one per distinct row), taken in Arrow (fast)."""
+    taken = pa.array(values, type=pa.large_string(), from_pandas=True).take(pa.array(codes))
+    return pd.Series(pd.array(taken, dtype="str"), index=index)

@@ -58,9 +58,18 @@ def test_bad_values_are_problems_naming_row_and_column_never_nan():
         caught.value.problems[0]
     )
     with pytest.raises(EventsFileError) as caught:
-        load_any_frame(ours("1.5", "inf", extra="GoldsteinScale"))
-    assert [p.row for p in caught.value.problems] == [3]
+        load_any_frame(ours("1.5", "inf", "NaN", "0x1p3", extra="GoldsteinScale"))
+    assert [p.row for p in caught.value.problems] == [3, 4, 5]
     assert "'inf' is not a number" in caught.value.problems[0].message
+    with pytest.raises(EventsFileError) as caught:
+        load_any_frame(ours("0x10", "+7", extra="NumMentions"))  # Arrow alone would read 16
+    assert [p.row for p in caught.value.problems] == [2]
+
+
+def test_signs_and_spaces_are_read_in_both_paths():
+    frame, _ = load_any_frame(ours("+7, -2.5 ", "007,+.5", extra="NumMentions,AvgTone"))
+    assert frame["NumMentions"].tolist() == [7, 7]
+    assert frame["AvgTone"].tolist() == [-2.5, 0.5]
 
 
 def test_a_bad_acled_fatalities_value_names_the_acled_row():
