@@ -31,7 +31,7 @@ from dashboard import formats
 from dashboard.actors import ActorDirectory
 from dashboard.containers import is_json, is_xlsx, read_json_table, read_xlsx_table, to_utf8
 from dashboard.formats import FORMAT_NAMES, Opened, Sniffed, TextTable
-from dashboard.loading import csv_record_rows, read_csv_table, read_source
+from dashboard.loading import csv_reader, csv_record_rows, read_csv_table, read_source
 from dashboard.mapping import ColumnMapping
 from dashboard.problems import EventsFileError, Problem
 from dashboard.table import EventTable, index_while_loading, load_directory
@@ -73,10 +73,14 @@ def sniff_delimiter(line: bytes) -> str:
 
 
 def sniff_csv_header(data: bytes, delimiter: str = ",") -> list[str]:
-    """The column names on a CSV's first line, read leniently (only to pick a reader)."""
-    first = first_line(data)
+    """The column names on a CSV's first line, read leniently (only to pick a reader).
+
+    A header cell may be longer than the csv module's default 128 KiB field limit
+    (:func:`dashboard.loading.csv_reader` lifts it).
+    """
+    first = first_line(data).decode("utf-8", errors="replace")
     try:
-        return next(csv.reader([first.decode("utf-8", errors="replace")], delimiter=delimiter), [])
+        return next(csv_reader(first, delimiter=delimiter), [])
     except csv.Error:
         return []
 

@@ -113,3 +113,16 @@ def _validate(data: bytes) -> tuple[int, str]:
         handle.flush()
         err = io.StringIO()
         return main(["validate", handle.name], io.StringIO(), err), err.getvalue()
+
+
+def test_a_header_cell_over_the_csv_field_limit_is_still_recognised():
+    # The csv module refuses fields over 128 KiB by default; sniffing the header used it.
+    huge = "x" * 200_000
+    data = (
+        "event_id_cnty,event_date,time_precision,event_type,actor1,country,"
+        f'"{huge}"\nMMR1,2022-08-03,1,Protests,Protesters (Myanmar),Myanmar,y\n'
+    ).encode()
+    events, notices = load_any_frame(data)
+    assert notices[0] == "Imported 1 ACLED event."
+    assert events["event_id"].tolist() == ["MMR1"]
+    assert events[huge].tolist() == ["y"]
