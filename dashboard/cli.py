@@ -73,8 +73,22 @@ def _load(path, stderr, format: str = "auto", mapping=None) -> EventTable | None
     return table
 
 
+def _mapping(args, stderr) -> ColumnMapping | int | None:
+    """The ``--map``/``--set`` column mapping (None without them), or the usage exit code."""
+    if not (args.map or args.set):
+        return None
+    try:
+        return ColumnMapping.from_assignments(args.map or [], args.set or [])
+    except ValueError as err:
+        print(f"error: {err}", file=stderr)
+        return EXIT_USAGE
+
+
 def cmd_validate(args, stdout, stderr) -> int:
-    table = _load(args.path, stderr, format=args.format)
+    mapping = _mapping(args, stderr)
+    if isinstance(mapping, int):
+        return mapping
+    table = _load(args.path, stderr, format=args.format, mapping=mapping)
     if table is None:
         return EXIT_INVALID
     print(f"{args.path}: valid, {_summary(table)}", file=stdout)
@@ -82,13 +96,9 @@ def cmd_validate(args, stdout, stderr) -> int:
 
 
 def cmd_convert(args, stdout, stderr) -> int:
-    mapping = None
-    if args.map or args.set:
-        try:
-            mapping = ColumnMapping.from_assignments(args.map or [], args.set or [])
-        except ValueError as err:
-            print(f"error: {err}", file=stderr)
-            return EXIT_USAGE
+    mapping = _mapping(args, stderr)
+    if isinstance(mapping, int):
+        return mapping
     if args.to == "parquet-dataset":
         return _convert_to_dataset(args, stderr, mapping)
     try:
@@ -250,6 +260,23 @@ def cmd_workspace_export(args, stdout, stderr) -> int:
     return EXIT_OK
 
 
+def add_mapping_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--map``/``--set``: one definition for ``validate`` and ``convert`` (one meaning)."""
+    parser.add_argument(
+        "--map",
+        action="append",
+        metavar="OURS=THEIRS",
+        help="take our column OURS from the table's column THEIRS (repeatable); "
+        "`when=COLUMN` reads free-text dates and ranges into start, end and precision",
+    )
+    parser.add_argument(
+        "--set",
+        action="append",
+        metavar="OURS=VALUE",
+        help="give our column OURS the same VALUE in every event (repeatable)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -259,6 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--format", choices=FORMATS, default="auto", help="table format (default: auto)"
     )
+    add_mapping_arguments(validate)
     validate.set_defaults(func=cmd_validate)
 
     export = commands.add_parser("export", help="write the filtered events as CSV")
@@ -297,19 +325,7 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "input", help="input table (CSV, TSV, Parquet, JSON or .xlsx; the content decides)"
     )
-    convert.add_argument(
-        "--map",
-        action="append",
-        metavar="OURS=THEIRS",
-        help="take our column OURS from the table's column THEIRS (repeatable); "
-        "`when=COLUMN` reads free-text dates and ranges into start, end and precision",
-    )
-    convert.add_argument(
-        "--set",
-        action="append",
-        metavar="OURS=VALUE",
-        help="give our column OURS the same VALUE in every event (repeatable)",
-    )
+    add_mapping_arguments(convert)
     convert.add_argument(
         "--to",
         choices=("csv", "parquet-dataset"),

@@ -106,12 +106,28 @@ def test_unreadable_dates_are_named_by_row_and_column():
         (["--map", "colour=x"], "'colour' is not one of ours"),
     ],
 )
-def test_bad_assignments_are_usage_errors(args, message, tmp_path):
+@pytest.mark.parametrize("command", [["convert", "-o", "-"], ["validate"]])
+def test_bad_assignments_are_usage_errors(args, message, command, tmp_path):
     source = tmp_path / "t.csv"
     source.write_bytes(TRIPS)
     err = io.StringIO()
-    assert main(["convert", str(source), "-o", "-", *args], io.StringIO(), err) == 2
+    assert main([command[0], str(source), *command[1:], *args], io.StringIO(), err) == 2
     assert message in err.getvalue()
+
+
+def test_validate_takes_the_same_mapping_as_convert(tmp_path):
+    source = tmp_path / "trips.csv"
+    source.write_bytes(TRIPS)
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["validate", str(source), *MAPPING], out, err) == 0
+    assert out.getvalue().startswith(f"{source}: valid, 3 events")
+    # Without the mapping the same table is not one we recognise.
+    assert main(["validate", str(source)], io.StringIO(), err) == 1
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(TRIPS.replace(b"November 1906", b"sometime in 1906ish"))
+    err = io.StringIO()
+    assert main(["validate", str(bad), *MAPPING], io.StringIO(), err) == 1
+    assert "row 4, column time: 'sometime in 1906ish' is not a date" in err.getvalue()
 
 
 def test_a_mapped_column_that_is_not_there_lists_the_columns():
