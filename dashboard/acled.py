@@ -95,6 +95,22 @@ COLUMN_TYPES: dict[str, str] = {
     "interaction": "text",
 }
 
+#: ACLED's column names over the years (read in any letter case, kept lower-case).
+KNOWN_COLUMNS: frozenset[str] = frozenset(
+    (
+        *MAPPED_COLUMNS,
+        *COLUMN_TYPES,
+        "latitude",
+        "longitude",
+        "region",
+        "iso3",
+        "source_scale",
+        "tags",
+        "civilian_targeting",
+        "data_id",
+    )
+)
+
 _ANY = "*"
 
 #: ACLED (event type, sub-event type) -> our event type, in one table.
@@ -123,6 +139,8 @@ TYPE_MAP: dict[tuple[str, str], str] = {
 #: ACLED has spelled a few labels more than one way over the years.
 _SPELLINGS: dict[str, str] = {
     "excessive force against protestors": "excessive force against protesters",
+    # Seen in a real 2015 legacy export (docs/formats.md, real files checked).
+    "battle-non-state actors overtake territory": "battle-non-state actor overtakes territory",
 }
 
 #: ACLED time_precision -> our date precision.
@@ -303,10 +321,12 @@ def _empty(frame: pd.DataFrame) -> pd.Series:
 
 
 def _normalise_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    """Lower-case the ACLED columns the import reads; other names stay as they are."""
+    """Lower-case ACLED's own columns (legacy files write them upper-case: ``LATITUDE``
+    then fills our latitude, ``FATALITIES`` is the views' ``fatalities``); other names
+    stay as they are."""
     renames = {c: c.strip().casefold() for c in frame.columns}
     renames = {c: LEGACY_NAMES.get(new, new) for c, new in renames.items()}
-    renames = {c: new for c, new in renames.items() if new in MAPPED_COLUMNS and new != c}
+    renames = {c: new for c, new in renames.items() if new in KNOWN_COLUMNS and new != c}
     return frame.rename(columns=renames) if renames else frame
 
 

@@ -104,7 +104,17 @@ def test_legacy_types_map_and_the_rest_are_kept():
     assert by_id.at["MMR90004", "event_type"] == "protest"
     assert by_id.at["MMR90001", "event_type"] == "Strategic development"
     assert by_id.at["MMR90001", "type_vocabulary"] == "ACLED"
-    assert by_id.at["MMR90001", "GWNO"] == 775  # legacy upper-case name, typed all the same
+    # Legacy upper-case names are ACLED's own columns: read as the lower-case ones, so
+    # LATITUDE fills our latitude and FATALITIES is the views' fatalities (a real 2015
+    # legacy export showed both missing before).
+    assert by_id.at["MMR90001", "gwno"] == 775
+    assert by_id.at["MMR90001", "fatalities"] == 0
+    assert str(events["fatalities"].dtype) == "Int64"
+    assert (by_id.at["MMR90001", "latitude"], by_id.at["MMR90001", "longitude"]) == (
+        "19.7450",
+        "96.1297",
+    )
+    assert "LATITUDE" not in events.columns
 
 
 def _validate(data: bytes) -> tuple[int, str]:
