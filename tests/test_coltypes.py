@@ -95,3 +95,15 @@ def test_the_table_searches_text_and_keeps_numbers():
     table, _ = load_any(ours("3", "", extra="fatalities"), actors_path=None)
     assert str(table.events["fatalities"].dtype) == "Int64"
     assert len(table.haystack()) == 2
+
+
+def test_docs_list_every_numeric_column_of_every_format():
+    from pathlib import Path
+
+    text = (Path(__file__).parents[1] / "docs" / "formats.md").read_text(encoding="utf-8")
+    for entry in formats.REGISTRY:
+        if entry.column_types is formats.DECLARED_TYPES:
+            continue  # ours and mapped: the union of the others
+        for name, kind in entry.column_types.items():
+            if kind != coltypes.TEXT:
+                assert f"`{name}`" in text, (entry.name, name)
