@@ -99,6 +99,9 @@ class SourceFormat:
     convert: Callable[[Opened], Imported]
     #: What the format is and what its columns become (README and About page).
     summary: str
+    #: Applied to a delimited file's bytes before it is read (a format's own repairs of
+    #: shapes seen in real files); returns the bytes and notices saying what was done.
+    prepare: Callable[[bytes], tuple[bytes, tuple[str, ...]]] | None = None
     #: The type of each of the source's own columns kept as an extra column: ``int``,
     #: ``float`` or ``text`` (any letter case; undeclared columns are text). See
     #: :mod:`dashboard.coltypes`.
@@ -195,6 +198,7 @@ GDELT = SourceFormat(
     "location, `ActionGeo_Lat`/`_Long` → latitude/longitude; `SOURCEURL` → source; "
     "every GDELT column kept (GoldsteinScale, NumMentions, AvgTone... as numbers).",
     column_types=gdelt.COLUMN_TYPES,
+    prepare=gdelt.pad_back_file_rows,
 )
 
 

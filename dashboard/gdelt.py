@@ -117,6 +117,35 @@ def is_headerless_row(first: tuple[str, ...]) -> bool:
     )
 
 
+def pad_back_file_rows(data: bytes) -> tuple[bytes, tuple[str, ...]]:
+    """A headerless GDELT 1.0 file mixing back-file rows (57 fields, no ``SOURCEURL``) and
+    daily rows (58 fields): the 57-field rows get an empty ``SOURCEURL``, with a notice.
+
+    Seen in a real file (docs/formats.md): a 2016 daily export and a 1982 back file
+    concatenated. Raw exports are unquoted, one record per line, so a line is a record.
+    Any other file is returned as it is (checked first by counting tabs, at C speed).
+    """
+    lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    first = data[: data.find(b"\n")] if b"\n" in data else data
+    fields = tuple(first.decode("utf-8", errors="replace").rstrip("\r").split("\t"))
+    if not is_headerless_row(fields) or len(fields) not in (57, 58):
+        return data, ()
+    if data.count(b"\t") in (56 * lines, 57 * lines):
+        return data, ()  # every record has the same width
+    rows = data.split(b"\n")
+    widths = {row.count(b"\t") for row in rows if row.strip()}
+    if widths != {56, 57}:
+        return data, ()  # other widths: the reader reports the rows
+    padded = [row + b"\t" if row.strip() and row.count(b"\t") == 56 else row for row in rows]
+    count = sum(1 for row in rows if row.strip() and row.count(b"\t") == 56)
+    notice = (
+        f"{count:,} record{'s' if count != 1 else ''} of a GDELT 1.0 back file (57 columns, "
+        "without SOURCEURL) were read with an empty SOURCEURL beside the daily records "
+        "(58 columns)."
+    )
+    return b"\n".join(padded), (notice,)
+
+
 def is_gdelt(columns: tuple[str, ...]) -> bool:
     """A GDELT header (its identifying columns in any case) or a headerless GDELT record."""
     folded = {str(c).strip().casefold() for c in columns}

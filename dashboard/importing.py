@@ -471,6 +471,13 @@ def load_any_frame(
         chosen = formats.MAPPED
     sniffing = sniff(read_source(source))
     recognised = chosen or formats.recognise(sniffing.sniffed)
+    if recognised is not None and recognised.prepare and sniffing.sniffed.container == "csv":
+        data, repaired = recognised.prepare(sniffing.data)
+        if repaired:
+            again = sniff(data)
+            sniffing = Sniffing(
+                again.sniffed, again.data, again.read_table, (*sniffing.notices, *repaired)
+            )
     opened = Opened(
         sniffing.data,
         sniffing.sniffed,

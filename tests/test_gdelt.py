@@ -92,3 +92,26 @@ def test_bad_records_are_named_by_their_line():
         "row 3, column EventCode: '21x' is not a CAMEO event code (3 or 4 digits, root 01-20)",
         "row 3, column SQLDATE: '2022-08-05' is not a date in the form YYYYMMDD",
     ]
+
+
+REAL = Path(__file__).parent / "data" / "real" / "gdelt1_daily_and_backfile_sample.CSV"
+
+
+def test_a_real_file_mixing_daily_and_back_file_records_converts_whole():
+    """Real GDELT 1.0 rows (tests/data/real/SOURCES.md): 30 daily records of 2016 (58
+    fields) then 20 back-file records of 1982 (57 fields, no SOURCEURL), concatenated."""
+    events, notices = load_any_frame(REAL)
+    assert notices[0].startswith("20 records of a GDELT 1.0 back file (57 columns")
+    assert len(events) == 50 and events["event_id"].is_unique
+    by_id = events.set_index("event_id")
+    # The first daily record: SQLDATE 20060731 (an old event reported in 2016).
+    assert by_id.at["564111644", "start_date"] == pd.Timestamp("2006-07-31")
+    assert by_id.at["564111644", "source"].startswith("http://wtop.com/")
+    assert by_id.at["564111644", "GoldsteinScale"] == 0.0
+    assert by_id.at["564111654", "GoldsteinScale"] == 5.0
+    # A back-file record: its day, no source, its numbers typed like the daily ones.
+    assert by_id.at["1552829", "start_date"] == pd.Timestamp("1982-01-02")
+    assert by_id.at["1552829", "source"] == ""
+    assert by_id.at["1552829", "DATEADDED"] == 20130203
+    assert str(events["NumMentions"].dtype) == "Int64"
+    assert events["AvgTone"].dtype == "float64"
