@@ -16,7 +16,7 @@ meaning:
   names, location, notes, date as the source puts it, source, an import's own text
   columns; not ids, codes or coordinates: see ``dashboard.table.NOT_SEARCHED``);
 * ``facets`` (``facet.<column>=value``) keep events whose ``column`` has the value:
-  any text column of the table (see :func:`facet_columns`); for the list columns
+  any text or whole-number column of the table (see :func:`facet_columns`); for the list columns
   ``actors``/``recipients`` an event has a value when it lists it (canonical
   names), for ``countries`` when it involves it as the country filter means.
 
@@ -86,14 +86,16 @@ class Dialect:
     overlap: str
     #: Quote character of identifiers.
     quote: str
+    #: The text type's name, for casts.
+    text: str
 
     def identifier(self, name: str) -> str:
         """``name`` quoted as a column name."""
         return self.quote + name.replace(self.quote, self.quote * 2) + self.quote
 
 
-DUCKDB = Dialect("duckdb", "$", "[{}]", "list_has_any", '"')
-SPARK = Dialect("spark", ":", "array({})", "arrays_overlap", "`")
+DUCKDB = Dialect("duckdb", "$", "[{}]", "list_has_any", '"', "VARCHAR")
+SPARK = Dialect("spark", ":", "array({})", "arrays_overlap", "`", "STRING")
 
 
 @dataclass(frozen=True)
@@ -582,9 +584,19 @@ def facet_columns(table: EventTable) -> tuple[str, ...]:
         if c not in NOT_FACETS
         and c not in schema.LIST_COLUMNS
         and c not in schema.DATE_COLUMNS
-        and pd.api.types.is_string_dtype(events[c])
+        and (
+            pd.api.types.is_string_dtype(events[c]) or pd.api.types.is_integer_dtype(events[c])
+        )
     ]
     return (*schema.LIST_COLUMNS, *text)
+
+
+def _facet_cells(table: EventTable, column: str) -> pa.Array:
+    """A facet column's cells as text: whole numbers (QuadClass ``4``) as written in the CSV."""
+    cells = table.events[column]
+    if pd.api.types.is_integer_dtype(cells):
+        return pc.cast(pa.array(cells), pa.large_string())
+    return pa.array(cells, type=pa.large_string())
 
 
 def _facet_mask(table: EventTable, column: str, values, rows: Rows) -> np.ndarray:
@@ -592,7 +604,7 @@ def _facet_mask(table: EventTable, column: str, values, rows: Rows) -> np.ndarra
         return _postings_mask(_facet_postings(table, column), values, table, rows)
     if column not in table.events.columns:
         return np.zeros(len(table) if rows is None else len(rows), dtype=bool)
-    cells = pa.array(table.events[column], type=pa.large_string())
+    cells = _facet_cells(table, column)
     if rows is not None:
         cells = pc.take(cells, pa.array(rows))
     found = pc.is_in(cells, value_set=pa.array(list(values), type=pa.large_string()))
@@ -604,7 +616,8 @@ def _facet_expression(column: str, values: tuple[str, ...], params: _Params) -> 
     if column in _LIST_FACET_COLUMNS:
         return f"{d.overlap}({d.identifier(_LIST_FACET_COLUMNS[column])}, {params.array(values)})"
     items = ", ".join(params.add(v) for v in values)
-    return f"{d.identifier(column)} IN ({items})"
+    # As text, so a whole-number column (QuadClass) matches its values as written ("4").
+    return f"CAST({d.identifier(column)} AS {d.text}) IN ({items})"
 
 
 @dataclass(frozen=True)
@@ -637,7 +650,7 @@ def facet_counts(table: EventTable, positions: np.ndarray, column: str) -> Facet
         return sorted_facet_counts(column, dict(zip(postings.names, counts.tolist(), strict=True)))
     if column not in table.events.columns:
         return FacetCounts(column, (), ())
-    cells = pa.array(table.events[column], type=pa.large_string())
+    cells = _facet_cells(table, column)
     counted = pc.value_counts(pc.take(cells, pa.array(positions, type=pa.int64())))
     pairs = dict(zip(counted.field(0).to_pylist(), counted.field(1).to_pylist(), strict=True))
     pairs.pop("", None)

@@ -59,6 +59,10 @@ _LIST_FACETS = {"actors": "actors", "recipients": "recipients", "countries": COU
 _LANE_LISTS = {"country": COUNTRY_KEYS_COLUMN, "actor": PARTICIPANTS_COLUMN}
 
 
+#: SQL type names (DuckDB's and Spark's, lower case) of whole-number columns: facets.
+_WHOLE_NUMBER_TYPES = frozenset({"tinyint", "smallint", "integer", "int", "bigint", "long"})
+
+
 class SqlEngine(Engine):
     """The queries, in SQL over the dataset view; subclasses run them."""
 
@@ -154,7 +158,7 @@ class SqlEngine(Engine):
             if c not in NOT_FACETS
             and c not in schema.LIST_COLUMNS
             and c not in schema.DATE_COLUMNS
-            and types.get(c) in ("varchar", "string")
+            and (types.get(c) in ("varchar", "string") or types.get(c) in _WHOLE_NUMBER_TYPES)
         ]
         return (*schema.LIST_COLUMNS, *text)
 
@@ -225,7 +229,8 @@ class SqlEngine(Engine):
         if column in _LIST_FACETS:
             value = f"{self.explode}({self._q(_LIST_FACETS[column])})"
         elif column in self.facet_columns():
-            value = self._q(column)
+            # As text, as the facet filter compares it: a whole number (QuadClass) as "4".
+            value = f"CAST({self._q(column)} AS {self.dialect.text})"
         else:
             return FacetCounts(column, (), ())
         body = (

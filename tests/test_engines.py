@@ -25,7 +25,7 @@ from dashboard.dataset import is_dataset, read_dataset, read_info, write_dataset
 from dashboard.filters import FilterSpec
 from dashboard.problems import EventsFileError
 from dashboard.query import LANES, PERIODS, MemoryEngine, open_engine
-from dashboard.table import load_events
+from dashboard.importing import load_any
 
 D = dt.date.fromisoformat
 _KINDS_OF_PLACE = ["capital", "border", "", "sea", "Zürich/日本"]
@@ -33,8 +33,11 @@ _KINDS_OF_PLACE = ["capital", "border", "", "sea", "Zürich/日本"]
 
 def _rows() -> list[dict[str, str]]:
     rng = random.Random(7)
+    quad = random.Random(11)  # its own stream: the other columns stay as they were
     rows = _random_events(rng, 400)
     for row in rows:
+        # A whole-number column (GDELT's QuadClass loads as Int64), empty for some events.
+        row["QuadClass"] = quad.choice(["1", "2", "3", "4", ""])
         row["place_kind"] = rng.choice(_KINDS_OF_PLACE)
         if rng.random() < 0.7:
             row["latitude"] = f"{rng.uniform(-60, 70):.4f}"
@@ -52,14 +55,16 @@ def files(tmp_path_factory):
     folder = tmp_path_factory.mktemp("engines")
     (folder / "events.csv").write_bytes(csv_bytes(ROWS))
     (folder / "actors.csv").write_text(csv_text(ACTORS, columns=ACTOR_COLUMNS), encoding="utf-8")
-    table = load_events(folder / "events.csv", actors_path=folder / "actors.csv")
+    # As the app and `convert` load it: extra columns typed (QuadClass is Int64).
+    table, _ = load_any(folder / "events.csv", actors_path=folder / "actors.csv")
+    assert str(table.events["QuadClass"].dtype) == "Int64"
     write_dataset(table, folder / "dataset")
     return folder
 
 
 @pytest.fixture(scope="module")
 def oracle(files):
-    table = load_events(files / "events.csv", actors_path=files / "actors.csv")
+    table, _ = load_any(files / "events.csv", actors_path=files / "actors.csv")
     return MemoryEngine(table)
 
 
@@ -127,6 +132,8 @@ def _single_kind_specs() -> list[FilterSpec]:
         FilterSpec(facets=(("recipients", ("Min Aung Hlaing", "Wang Yi")),)),
         FilterSpec(facets=(("countries", ("Thailand",)),)),
         FilterSpec(facets=(("date_precision", ("month", "year")),)),
+        FilterSpec(facets=(("QuadClass", ("4",)),)),
+        FilterSpec(facets=(("QuadClass", ("1", "3")), ("place_kind", ("capital",)))),
         FilterSpec(facets=(("location", ("Naypyitaw",)), ("place_kind", ("border",)))),
     ]
 
@@ -190,7 +197,14 @@ def test_edge_weights_map_cells_and_facets_match_the_oracle(engine, oracle):
     for spec in every(engine, 3):
         assert engine.edge_weights(spec) == oracle.edge_weights(spec), spec
         assert engine.map_cells(spec, 10.0) == oracle.map_cells(spec, 10.0), spec
-        for column in ("countries", "actors", "recipients", "place_kind", "event_type"):
+        for column in (
+            "countries",
+            "actors",
+            "recipients",
+            "place_kind",
+            "event_type",
+            "QuadClass",
+        ):
             assert engine.facet_counts(spec, column) == oracle.facet_counts(spec, column)
 
 

@@ -25,6 +25,7 @@ from dashboard.filters import (
     filter_positions,
     spec_from_args,
 )
+from dashboard.importing import load_any_frame
 from dashboard.loading import parse_events
 from dashboard.table import build_table
 
@@ -151,6 +152,23 @@ def test_facet_columns_are_the_list_columns_and_category_text(table):
     assert not {"event_id", "title", "description", "start_date", "notes"} & set(columns)
 
 
+def test_a_whole_number_column_is_a_facet_with_its_values_as_written(directory):
+    # GDELT's QuadClass (and UCDP's where_prec, ACLED's geo_precision...) load as Int64: they
+    # are categories an analyst facets on, matched and counted as the CSV writes them.
+    rows = sample_events()
+    for i, row in enumerate(rows):
+        row["QuadClass"] = ["1", "4", ""][i % 3]
+    frame, _ = load_any_frame(csv_bytes(rows), directory=directory)
+    table = build_table(frame, directory, "sample")
+    assert str(table.events["QuadClass"].dtype) == "Int64"
+    assert "QuadClass" in facet_columns(table)
+    expected = {r["event_id"] for r in rows if r["QuadClass"] == "4"}
+    assert expected and ids(table, FilterSpec(facets=(("QuadClass", ("4",)),))) == expected
+    everything = filter_positions(table, FilterSpec())
+    counts = facet_counts(table, everything, "QuadClass").as_dict()
+    assert counts == {v: sum(r["QuadClass"] == v for r in rows) for v in ("1", "4")}
+
+
 def test_facet_counts_count_the_filtered_events(table):
     positions = filter_positions(table, FilterSpec(countries=("Myanmar",)))
     location = facet_counts(table, positions, "location")
@@ -185,13 +203,13 @@ def test_caption_names_every_kind_in_words():
             DUCKDB,
             '(list_has_any("_country_keys", [$p0, $p1])) AND ("event_type" IN ($p2)) AND '
             '("end_date" >= CAST($p3 AS DATE)) AND (instr("_search", $p4) > 0) AND '
-            '("location" IN ($p5))',
+            '(CAST("location" AS VARCHAR) IN ($p5))',
         ),
         (
             SPARK,
             "(arrays_overlap(`_country_keys`, array(:p0, :p1))) AND (`event_type` IN (:p2)) "
             "AND (`end_date` >= CAST(:p3 AS DATE)) AND (instr(`_search`, :p4) > 0) AND "
-            "(`location` IN (:p5))",
+            "(CAST(`location` AS STRING) IN (:p5))",
         ),
     ],
 )
