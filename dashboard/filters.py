@@ -584,9 +584,7 @@ def facet_columns(table: EventTable) -> tuple[str, ...]:
         if c not in NOT_FACETS
         and c not in schema.LIST_COLUMNS
         and c not in schema.DATE_COLUMNS
-        and (
-            pd.api.types.is_string_dtype(events[c]) or pd.api.types.is_integer_dtype(events[c])
-        )
+        and (pd.api.types.is_string_dtype(events[c]) or pd.api.types.is_integer_dtype(events[c]))
     ]
     return (*schema.LIST_COLUMNS, *text)
 

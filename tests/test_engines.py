@@ -23,9 +23,9 @@ from dashboard import cli
 from dashboard.actors import ACTOR_COLUMNS
 from dashboard.dataset import is_dataset, read_dataset, read_info, write_dataset
 from dashboard.filters import FilterSpec
+from dashboard.importing import load_any
 from dashboard.problems import EventsFileError
 from dashboard.query import LANES, PERIODS, MemoryEngine, open_engine
-from dashboard.importing import load_any
 
 D = dt.date.fromisoformat
 _KINDS_OF_PLACE = ["capital", "border", "", "sea", "Zürich/日本"]
