@@ -8,6 +8,7 @@ from functools import partial
 
 import streamlit as st
 
+from dashboard.engine_views import engine_timeline, everything
 from dashboard.timeline import LANES, timeline_view
 from ui import state
 from ui.details import event_picker, show_event
@@ -27,7 +28,12 @@ if not show_if_empty(page):
         key=state.TIMELINE_LANE,
         on_change=partial(state.remember_widget, "lane", state.TIMELINE_LANE),
     )
-    view = timeline_view(page.table, page.positions, lane)
+    if page.table is None:  # a query engine serves the table
+        drawn = engine_timeline(page.engine, page.spec, lane, page.matched)
+        view, table, positions = drawn.view, drawn.events, everything(drawn.events)
+    else:
+        table, positions = page.table, page.positions
+        view = timeline_view(table, positions, lane)
     st.plotly_chart(
         view.figure,
         key=state.TIMELINE_CHART,
@@ -39,7 +45,7 @@ if not show_if_empty(page):
         + ("" if view.mode == "events" else ", or a cell to narrow the filters to it")
         + "; drag a box (box select) to set the date range of every page."
     )
-    row = event_picker(page.table, page.positions)
+    row = event_picker(table, positions, page.matched)
     if row is not None:
         show_event(row)
 finish_page(page)

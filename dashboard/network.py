@@ -86,7 +86,12 @@ def build_graph(table: EventTable, positions: np.ndarray, node_kind: str = "acto
         (the majority class).
     """
     names, counts, countries, edges = _network_data(table, positions, node_kind)
-    return _graph(names, counts, countries, edges, np.flatnonzero(counts))
+    nodes = tuple((names[c], int(counts[c]), countries[c]) for c in np.flatnonzero(counts))
+    rows = tuple(
+        (names[u], names[v], int(w), int(c), int(k))
+        for u, v, w, c, k in edges[list(_EDGE_COLUMNS)].itertuples(index=False)
+    )
+    return _graph(nodes, rows)
 
 
 def ego_graph(graph: nx.Graph, node: str, radius: int = 1) -> nx.Graph:
@@ -113,6 +118,71 @@ def build_network(
 ) -> go.Figure:
     """The figure of :func:`network_view`."""
     return network_view(table, positions, node_kind, ego, max_edges).figure
+
+
+@dataclass(frozen=True)
+class NetworkData:
+    """What the Network draws, as any engine can answer it (see :func:`network_data`).
+
+    ``nodes`` are ``(name, events, country)`` sorted by name; ``edges`` are
+    ``(u, v, weight, cooperation, conflict)`` with ``u < v``, sorted; ``total_edges`` is
+    how many edges there were before keeping the strongest. ``ego_found`` is False when
+    an ego was asked for that has no events in the selection (then nothing else is set).
+    """
+
+    node_kind: str
+    nodes: tuple[tuple[str, int, str], ...]
+    edges: tuple[tuple[str, str, int, int, int], ...]
+    total_edges: int
+    ego: str | None = None
+    ego_found: bool = True
+
+
+def network_data(
+    table: EventTable,
+    positions: np.ndarray,
+    node_kind: str = "actor",
+    ego: str | None = None,
+    max_edges: int = 300,
+) -> NetworkData:
+    """The nodes and strongest edges the Network draws for the events at ``positions``.
+
+    With ``ego``, only that node, its neighbours and the edges among them. Without, the
+    busiest nodes with no edge at all fill up to :data:`MAX_NODES`. Ties at the edge
+    cut go in (u, v) order.
+    """
+    names, counts, countries, edges = _network_data(table, positions, node_kind)
+    code = None
+    if ego is not None:
+        ego = table.directory.canonical(ego) if node_kind == "actor" else ego
+        code = _code_of(names, ego)
+        if code is None or counts[code] == 0:
+            return NetworkData(node_kind, (), (), 0, ego, False)
+        touching = edges[(edges["u"] == code) | (edges["v"] == code)]
+        around = np.union1d(np.union1d(touching["u"], touching["v"]), [code])
+        edges = edges[edges["u"].isin(around) & edges["v"].isin(around)]
+    kept = _strongest(edges, max(0, int(max_edges)))
+    nodes = np.union1d(kept["u"], kept["v"]).astype(np.int64)
+    if code is not None:
+        nodes = np.union1d(nodes, [code])
+    elif len(nodes) < MAX_NODES:
+        # Nodes with events but no relation at all still belong in the picture.
+        linked = np.zeros(len(names), dtype=bool)
+        linked[edges["u"].to_numpy()] = True
+        linked[edges["v"].to_numpy()] = True
+        rest = np.flatnonzero((counts > 0) & ~linked)
+        rest = rest[np.argsort(-counts[rest], kind="stable")][: MAX_NODES - len(nodes)]
+        nodes = np.union1d(nodes, rest)
+    node_rows = tuple(
+        (names[c], int(counts[c]), countries[c]) for c in sorted(int(c) for c in nodes)
+    )
+    edge_rows = tuple(
+        sorted(
+            (names[u], names[v], int(w), int(c), int(k))
+            for u, v, w, c, k in kept[list(_EDGE_COLUMNS)].itertuples(index=False)
+        )
+    )
+    return NetworkData(node_kind, node_rows, edge_rows, len(edges), ego)
 
 
 def network_view(
@@ -144,39 +214,27 @@ def network_view(
         (one per country, customdata = [node name]) and a note when edges were left out;
         and the graph drawn (empty when only a message is shown).
     """
-    names, counts, countries, edges = _network_data(table, positions, node_kind)
-    if ego is not None:
-        code = _code_of(names, table.directory.canonical(ego) if node_kind == "actor" else ego)
-        if code is None or counts[code] == 0:
-            return _message(f"{ego} has no events in the current selection.")
-        touching = edges[(edges["u"] == code) | (edges["v"] == code)]
-        around = np.union1d(np.union1d(touching["u"], touching["v"]), [code])
-        edges = edges[edges["u"].isin(around) & edges["v"].isin(around)]
-    total_edges = len(edges)
-    kept = _strongest(edges, max(0, int(max_edges)))
-    nodes = np.union1d(kept["u"], kept["v"]).astype(np.int64)
-    if ego is not None:
-        nodes = np.union1d(nodes, [code])
-    elif len(nodes) < MAX_NODES:
-        # Nodes with events but no relation at all still belong in the picture.
-        linked = np.zeros(len(names), dtype=bool)
-        linked[edges["u"].to_numpy()] = True
-        linked[edges["v"].to_numpy()] = True
-        rest = np.flatnonzero((counts > 0) & ~linked)
-        rest = rest[np.argsort(-counts[rest], kind="stable")][: MAX_NODES - len(nodes)]
-        nodes = np.union1d(nodes, rest)
-    if len(nodes) == 0:
+    return draw_network(network_data(table, positions, node_kind, ego, max_edges))
+
+
+def draw_network(data: NetworkData) -> NetworkView:
+    """The figure of :class:`NetworkData` (from :func:`network_data` or a query engine)."""
+    if not data.ego_found:
+        return _message(f"{data.ego} has no events in the current selection.")
+    if not data.nodes:
         return _message("No events match the filters.")
-    graph = _graph(names, counts, countries, kept, nodes)
+    graph = _graph(data.nodes, data.edges)
     xy = _spring_layout(graph)
     # Traces and layout are plain dicts validated once by the Figure: building each
     # trace as a go.Scatter, adding it and updating the layout validates twice.
     traces: list[dict] = []
     _add_edge_traces(traces, graph, xy)
     _add_node_traces(traces, graph, xy)
+    node_kind, ego = data.node_kind, data.ego
     title = f"Network of {'actors' if node_kind == 'actor' else 'countries'}"
     if ego is not None:
         title += f" around {plain_label(ego, LABEL_CHARS)}"
+    kept, total_edges = len(data.edges), data.total_edges
     layout = {
         "title": {"text": title},
         "height": 680,
@@ -194,14 +252,14 @@ def network_view(
         "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
         "xaxis": {"visible": False},
         "yaxis": {"visible": False, "scaleanchor": "x", "scaleratio": 1},
-        "meta": {"edges_shown": len(kept), "edges_total": total_edges},
+        "meta": {"edges_shown": kept, "edges_total": total_edges},
         # Keeps zoom and pan across the rerun a click causes; another view resets them.
         "uirevision": f"network:{node_kind}:{ego or ''}",
     }
-    if len(kept) < total_edges:
+    if kept < total_edges:
         layout["annotations"] = [
             {
-                "text": f"showing {len(kept):,} of {total_edges:,} relations (the strongest)",
+                "text": f"showing {kept:,} of {total_edges:,} relations (the strongest)",
                 "showarrow": False,
                 "xref": "paper",
                 "yref": "paper",
@@ -460,21 +518,13 @@ def _relation(cooperation: int, conflict: int) -> str:
 
 
 def _graph(
-    names: list[str],
-    counts: np.ndarray,
-    countries: list[str],
-    edges: pd.DataFrame,
-    nodes: np.ndarray,
+    nodes: tuple[tuple[str, int, str], ...], edges: tuple[tuple[str, str, int, int, int], ...]
 ) -> nx.Graph:
     """A graph with nodes and edges added in sorted order (layouts depend on the order)."""
     graph = nx.Graph()
-    for code in sorted(int(c) for c in nodes):
-        graph.add_node(names[code], events=int(counts[code]), country=countries[code])
-    rows = sorted(
-        (names[u], names[v], w, c, k)
-        for u, v, w, c, k in edges[list(_EDGE_COLUMNS)].itertuples(index=False)
-    )
-    for u, v, weight, cooperation, conflict in rows:
+    for name, events, country in sorted(nodes):
+        graph.add_node(name, events=int(events), country=country)
+    for u, v, weight, cooperation, conflict in sorted(edges):
         graph.add_edge(
             u,
             v,

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import export
+from dashboard.actors import ActorDirectory
 from dashboard.filters import (
     FacetCounts,
     FilterSpec,
@@ -34,6 +35,7 @@ from dashboard.filters import (
     table_vocabulary,
 )
 from dashboard.loading import coordinate_values
+from dashboard.network import NetworkData, network_data
 from dashboard.subsets import postings_pairs, selected_mask
 from dashboard.summary import summarise
 from dashboard.table import EventTable, Postings
@@ -117,6 +119,8 @@ class Engine:
     """What every engine answers. Subclasses implement all of it; see :class:`MemoryEngine`."""
 
     name: str = ""
+    #: The actors directory the engine's table was indexed with (canonical names).
+    directory: ActorDirectory
 
     def info(self) -> EngineInfo:
         raise NotImplementedError
@@ -140,6 +144,13 @@ class Engine:
         raise NotImplementedError
 
     def edge_weights(self, spec: FilterSpec) -> EdgeWeights:
+        raise NotImplementedError
+
+    def network(
+        self, spec: FilterSpec, node_kind: str = "actor", ego: str | None = None, limit: int = 300
+    ) -> NetworkData:
+        """The Network's nodes and its ``limit`` strongest edges (see
+        :func:`dashboard.network.network_data`), aggregated by the engine."""
         raise NotImplementedError
 
     def map_cells(self, spec: FilterSpec, size: float = 1.0) -> MapCells:
@@ -178,6 +189,10 @@ class MemoryEngine(Engine):
         """``filtered``: a spec and its positions, already computed (a page's filter)."""
         self.table = table
         self._filtered = filtered
+
+    @property
+    def directory(self) -> ActorDirectory:
+        return self.table.directory
 
     def info(self) -> EngineInfo:
         return EngineInfo(
@@ -244,6 +259,11 @@ class MemoryEngine(Engine):
         grouped = linked.groupby(["name_x", "name_y"], sort=True).size()
         return EdgeWeights(tuple((str(a), str(r), int(n)) for (a, r), n in grouped.items()))
 
+    def network(
+        self, spec: FilterSpec, node_kind: str = "actor", ego: str | None = None, limit: int = 300
+    ) -> NetworkData:
+        return network_data(self.table, self.positions(spec), node_kind, ego, limit)
+
     def map_cells(self, spec: FilterSpec, size: float = 1.0) -> MapCells:
         events = self.table.events
         if LATITUDE not in events.columns or LONGITUDE not in events.columns:
@@ -283,10 +303,6 @@ class MemoryEngine(Engine):
 
 #: Environment variable naming the engine the app uses (``make run ENGINE=duckdb``).
 ENGINE_VARIABLE = "ENGINE"
-
-
-#: Engines the app's pages can draw from so far (the pages read the in-memory table).
-APP_ENGINES = ("memory",)
 
 
 def app_engine_name() -> str:

@@ -11,8 +11,10 @@ meaning; the parity tests (tests/test_engines.py) hold them to it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import threading
+from collections import OrderedDict
 from pathlib import Path
 
 import pyarrow as pa
@@ -37,6 +39,7 @@ from dashboard.filters import (
     Vocabulary,
     sorted_facet_counts,
 )
+from dashboard.network import MAX_NODES, MULTILATERAL, NODE_KINDS, NetworkData
 from dashboard.query import (
     LATITUDE,
     LONGITUDE,
@@ -52,6 +55,8 @@ from dashboard.query import (
 )
 from dashboard.table import load_directory
 
+#: Answers kept per engine (the most recently used).
+ANSWERS_KEPT = 256
 #: The dataset's view name in DuckDB.
 VIEW = "events"
 #: Facet column -> the dataset column holding its values as a list.
@@ -61,6 +66,17 @@ _LANE_LISTS = {"country": COUNTRY_KEYS_COLUMN, "actor": PARTICIPANTS_COLUMN}
 
 #: SQL type names (DuckDB's and Spark's, lower case) of whole-number columns: facets.
 _WHOLE_NUMBER_TYPES = frozenset({"tinyint", "smallint", "integer", "int", "bigint", "long"})
+
+
+def _answer(method):
+    """Keep the method's answers in the engine's cache (see :meth:`SqlEngine._cached`)."""
+
+    @functools.wraps(method)
+    def cached(self, *args, **kwargs):
+        key = (method.__name__, *args, *sorted(kwargs.items()))
+        return self._cached(key, lambda: method(self, *args, **kwargs))
+
+    return cached
 
 
 class SqlEngine(Engine):
@@ -76,6 +92,7 @@ class SqlEngine(Engine):
         self._vocabulary: Vocabulary | None = None
         self._types: dict[str, str] = {}
         self._lock = threading.Lock()
+        self._answers: OrderedDict[tuple, object] = OrderedDict()
         #: The dataset's view name in the engine.
         self.view = VIEW
 
@@ -91,14 +108,36 @@ class SqlEngine(Engine):
 
     # -- helpers --
 
+    def _cached(self, key: tuple, compute):
+        """The answer to ``key`` (a method and its arguments), computed once.
+
+        The dataset does not change while the engine is open, and every answer is a
+        frozen result (a window's frame is copied out), so sessions share them: a page
+        that many analysts open with the same filters asks the engine once.
+        """
+        with self._lock:
+            if key in self._answers:
+                self._answers.move_to_end(key)
+                return self._answers[key]
+        answer = compute()
+        with self._lock:
+            self._answers[key] = answer
+            while len(self._answers) > ANSWERS_KEPT:
+                self._answers.popitem(last=False)
+        return answer
+
     def _q(self, name: str) -> str:
         return self.dialect.identifier(name)
 
-    def _select(self, spec: FilterSpec, body: str) -> pa.Table:
-        """Run ``body`` (which reads ``filtered``) with the filtered events as a CTE."""
+    def _select(self, spec: FilterSpec, body: str, params: dict | None = None) -> pa.Table:
+        """Run ``body`` (which reads ``filtered``) with the filtered events as a CTE.
+
+        ``params``: more named parameters of ``body`` (named apart from the filter's
+        ``p0``, ``p1``...).
+        """
         where = spec.where(self.dialect)
         sql = f"WITH filtered AS (SELECT * FROM {self.view} WHERE {where.text}) {body}"
-        return self.run(sql, where.params)
+        return self.run(sql, {**where.params, **(params or {})})
 
     def _rows(self, table: pa.Table) -> list[tuple]:
         columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
@@ -162,6 +201,7 @@ class SqlEngine(Engine):
         ]
         return (*schema.LIST_COLUMNS, *text)
 
+    @_answer
     def count(self, spec: FilterSpec) -> int:
         return int(self._select(spec, "SELECT count(*) AS n FROM filtered").column(0)[0].as_py())
 
@@ -175,9 +215,15 @@ class SqlEngine(Engine):
 
     def window(self, spec: FilterSpec, offset: int = 0, limit: int = 100) -> EventWindow:
         offset, limit = max(int(offset), 0), max(int(limit), 0)
-        frame = self._frame(spec, f" LIMIT {limit} OFFSET {offset}")
+        # The cached frame is shared: each caller gets its own copy.
+        frame = self._window(spec, offset, limit).copy()
         return EventWindow(frame, self.count(spec), offset)
 
+    @_answer
+    def _window(self, spec: FilterSpec, offset: int, limit: int):
+        return self._frame(spec, f" LIMIT {limit} OFFSET {offset}")
+
+    @_answer
     def lane_counts(self, spec: FilterSpec, lane: str, period: str) -> LaneCounts:
         _check(lane, period)
         if lane == "event_type":
@@ -206,6 +252,103 @@ class SqlEngine(Engine):
         rows = sorted((str(a), str(r), int(n)) for a, r, n in self._rows(self._select(spec, body)))
         return EdgeWeights(tuple(rows))
 
+    @_answer
+    def network(
+        self, spec: FilterSpec, node_kind: str = "actor", ego: str | None = None, limit: int = 300
+    ) -> NetworkData:
+        if node_kind not in NODE_KINDS:
+            raise ValueError(f"node_kind must be one of {NODE_KINDS}, not {node_kind!r}")
+        q, x, marker = self._q, self.explode, self.dialect.marker
+        row, kind = q(ROW_COLUMN), q("event_type")
+        if node_kind == "actor":
+            ego = None if ego is None else self.directory.canonical(ego)
+            # Someone both actor and recipient of one event counts once, as actor.
+            listed = (
+                f"SELECT {row} AS e, {kind} AS t, {x}({q('actors')}) AS name, 0 AS role "
+                f"FROM filtered UNION ALL SELECT {row}, {kind}, {x}({q('recipients')}), 1 "
+                "FROM filtered"
+            )
+            link = f"a.t = {_literal(MULTILATERAL)} OR a.role = 0 OR b.role = 0"
+        else:
+            listed = (
+                f"SELECT {row} AS e, {kind} AS t, {x}({q(COUNTRY_KEYS_COLUMN)}) AS name, "
+                "0 AS role FROM filtered"
+            )
+            link = "TRUE"
+        cooperation, conflict = (
+            ", ".join(_literal(t.name) for t in schema.EVENT_TYPES if t.is_cooperation == side)
+            for side in (True, False)
+        )
+        edges = "edges"
+        ctes = [
+            f"items AS (SELECT e, t, name, min(role) AS role FROM ({listed}) i "
+            "WHERE name IS NOT NULL AND name <> '' GROUP BY e, t, name)",
+            f"edges AS (SELECT a.name AS u, b.name AS v, count(*) AS w, "
+            f"CAST(sum(CASE WHEN a.t IN ({cooperation}) THEN 1 ELSE 0 END) AS BIGINT) AS c, "
+            f"CAST(sum(CASE WHEN a.t IN ({conflict}) THEN 1 ELSE 0 END) AS BIGINT) AS k "
+            f"FROM items a JOIN items b ON a.e = b.e AND a.name < b.name WHERE {link} "
+            "GROUP BY a.name, b.name)",
+            "nodes AS (SELECT name, count(*) AS n FROM items GROUP BY name)",
+        ]
+        params: dict[str, object] = {}
+        if ego is not None:
+            params["ego"] = ego
+            ego_marker = f"{marker}ego"
+            ctes.append(
+                f"around AS (SELECT v AS name FROM edges WHERE u = {ego_marker} UNION "
+                f"SELECT u FROM edges WHERE v = {ego_marker} UNION SELECT {ego_marker})"
+            )
+            ctes.append(
+                "ego_edges AS (SELECT * FROM edges WHERE u IN (SELECT name FROM around) "
+                "AND v IN (SELECT name FROM around))"
+            )
+            edges = "ego_edges"
+        limit = max(0, int(limit))
+        parts = [
+            f"SELECT 'e' AS r, u, v, w, c, k FROM (SELECT * FROM {edges} "
+            f"ORDER BY w DESC, u, v LIMIT {limit}) kept",
+            f"SELECT 't', NULL, NULL, count(*), 0, 0 FROM {edges}",
+        ]
+        if ego is not None:
+            parts.append(f"SELECT 'n', name, NULL, n, 0, 0 FROM nodes WHERE name = {marker}ego")
+        else:
+            parts.append(
+                "SELECT 'i', name, NULL, n, 0, 0 FROM (SELECT name, n FROM nodes WHERE name NOT IN "
+                "(SELECT u FROM edges UNION SELECT v FROM edges) "
+                f"ORDER BY n DESC, name LIMIT {MAX_NODES}) lonely"
+            )
+        # The nodes at the ends of the kept edges, with their counts.
+        ctes.append(
+            f"ends AS (SELECT u AS name FROM ({parts[0]}) x UNION SELECT v FROM ({parts[0]}) y)"
+        )
+        parts.append(
+            "SELECT 'n', name, NULL, n, 0, 0 FROM nodes WHERE name IN (SELECT name FROM ends)"
+        )
+        body = ", " + ", ".join(ctes) + " " + " UNION ALL ".join(parts)
+        return self._network_of(self._rows(self._select(spec, body, params)), node_kind, ego)
+
+    def _network_of(self, rows, node_kind: str, ego: str | None) -> NetworkData:
+        """NetworkData from the rows of :meth:`network`'s query: kept edges (``e``), their
+        total (``t``), nodes at their ends or the ego (``n``), lonely nodes (``i``)."""
+        kept = sorted(
+            (str(u), str(v), int(w), int(c), int(k)) for r, u, v, w, c, k in rows if r == "e"
+        )
+        total = next(int(w) for r, _, _, w, _, _ in rows if r == "t")
+        counts = {str(u): int(w) for r, u, _, w, _, _ in rows if r == "n"}
+        if ego is not None and ego not in counts:
+            return NetworkData(node_kind, (), (), 0, ego, False)
+        if ego is None and len(counts) < MAX_NODES:
+            lonely = sorted(((-int(w), str(u)) for r, u, _, w, _, _ in rows if r == "i"))
+            for minus, name in lonely[: MAX_NODES - len(counts)]:
+                counts[name] = -minus
+
+        def country(name: str) -> str:
+            return self.directory.country_of(name) if node_kind == "actor" else name
+
+        nodes = tuple((name, n, country(name)) for name, n in sorted(counts.items()))
+        return NetworkData(node_kind, nodes, tuple(kept), total, ego)
+
+    @_answer
     def map_cells(self, spec: FilterSpec, size: float = 1.0) -> MapCells:
         if LATITUDE not in self.dataset.columns or LONGITUDE not in self.dataset.columns:
             return MapCells(size, ())
@@ -225,6 +368,7 @@ class SqlEngine(Engine):
         )
         return MapCells(size, tuple(rows))
 
+    @_answer
     def facet_counts(self, spec: FilterSpec, column: str) -> FacetCounts:
         if column in _LIST_FACETS:
             value = f"{self.explode}({self._q(_LIST_FACETS[column])})"
@@ -239,6 +383,7 @@ class SqlEngine(Engine):
         )
         return sorted_facet_counts(column, dict(self._rows(self._select(spec, body))))
 
+    @_answer
     def summary(self, spec: FilterSpec) -> Summary:
         x = self.explode
 

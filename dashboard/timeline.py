@@ -32,6 +32,7 @@ import plotly.graph_objects as go
 
 from dashboard import colours
 from dashboard.labels import plain_label
+from dashboard.schema import EVENT_TYPE_NAMES
 from dashboard.subsets import as_positions, postings_pairs, selected_mask
 from dashboard.table import EventTable
 
@@ -457,22 +458,92 @@ def _rgba(colour: str, alpha: float) -> str:
 
 
 def _aggregate_traces(table: EventTable, positions: np.ndarray, lanes: _Lanes) -> _Drawn:
-    """Event counts per lane and period (by the event's start date) as clickable bars.
-
-    One bar per non-empty cell, from the period's first day to the next period's,
-    coloured by its count (one colour axis for all lanes). Bars, not a heatmap:
-    Streamlit's chart selection returns nothing for heatmap cells.
-    """
+    """Event counts per lane and period (by the event's start date) as clickable bars."""
     months = _months_since_epoch(table.start_days[positions])
-    first, last = int(months.min()), int(months.max())
-    width = next((w for w in BIN_MONTHS if (last - first) // w + 1 <= MAX_BINS), BIN_MONTHS[-1])
-    first -= first % width  # bins start on a calendar boundary (Jan for years)
-    n_bins = (last - first) // width + 1
+    first, width, n_bins = _bins(int(months.min()), int(months.max()))
     bin_of_event = np.zeros(len(table), dtype=np.int64)
     bin_of_event[positions] = (months - first) // width
     n_rows = len(lanes.labels)
     cells = lanes.rows * n_bins + bin_of_event[lanes.events]
     counts = np.bincount(cells, minlength=n_rows * n_bins).reshape(n_rows, n_bins)
+    return _cell_traces(counts, first, width, lanes.labels)
+
+
+def _bins(first: int, last: int) -> tuple[int, int, int]:
+    """(first month, months per bin, number of bins) for months ``first``..``last``."""
+    width = next((w for w in BIN_MONTHS if (last - first) // w + 1 <= MAX_BINS), BIN_MONTHS[-1])
+    first -= first % width  # bins start on a calendar boundary (Jan for years)
+    return first, width, (last - first) // width + 1
+
+
+def counts_view(rows, lane: str, n_events: int) -> TimelineView:
+    """The aggregate timeline from counts per lane value and month, as an engine gives them.
+
+    Parameters
+    ----------
+    rows
+        ``(value, "YYYY-MM", events)`` for each lane value and month of the start
+        date (:class:`dashboard.query.LaneCounts` with period ``month``).
+    lane
+        One of :data:`LANES`.
+    n_events
+        How many events are counted (for the title).
+
+    Returns
+    -------
+    TimelineView
+        The clickable count cells of the :data:`MAX_LANES` busiest lanes. Counts per
+        value cannot tell how many distinct events the other lanes hold (an event may
+        be in several), so those lanes are left out, and the title says so.
+    """
+    if lane not in LANES:
+        raise ValueError(f"lane must be one of {LANES}, not {lane!r}")
+    totals: dict[str, int] = {}
+    for value, _, n in rows:
+        totals[value] = totals.get(value, 0) + int(n)
+    if lane == "event_type":
+        known = [t for t in EVENT_TYPE_NAMES if t in totals]
+        used = known + sorted(set(totals) - set(known))
+    else:
+        used = sorted(totals, key=lambda value: (-totals[value], value))
+    shown = used[:MAX_LANES]
+    row_of = {value: i for i, value in enumerate(shown)}
+    months = {month: _month_number(month) for _, month, _ in rows}
+    notes = []
+    if len(used) > len(shown):
+        notes.append(
+            f"showing the {MAX_LANES} busiest of {len(used):,} {LANE_TITLES[lane]} lanes; "
+            "narrow the filters to see the others"
+        )
+    labels = _unique_labels([_hover_text(value, LANE_CHARS) for value in shown])
+    lanes = _Lanes(labels, np.zeros(0, np.int64), np.zeros(0, np.int64), len(shown), tuple(shown))
+    if not shown:
+        drawn = _Drawn([], _Axis.empty(), "events")
+    else:
+        first, width, n_bins = _bins(min(months.values()), max(months.values()))
+        counts = np.zeros((len(shown), n_bins), dtype=np.int64)
+        for value, month, n in rows:
+            if value in row_of:
+                counts[row_of[value], (months[month] - first) // width] += int(n)
+        drawn = _cell_traces(counts, first, width, labels)
+    figure = go.Figure(data=drawn.traces, layout=_layout(drawn, lane, lanes, n_events, notes))
+    return TimelineView(figure, drawn.mode, lanes.values)
+
+
+def _month_number(label: str) -> int:
+    """Months since 1970-01 of ``2022-07``."""
+    year, month = label.split("-")
+    return (int(year) - 1970) * 12 + int(month) - 1
+
+
+def _cell_traces(counts: np.ndarray, first: int, width: int, labels: list[str]) -> _Drawn:
+    """Clickable bars for the non-empty cells of ``counts`` (lane row x bin).
+
+    One bar per non-empty cell, from the period's first day to the next period's,
+    coloured by its count (one colour axis for all lanes). Bars, not a heatmap:
+    Streamlit's chart selection returns nothing for heatmap cells.
+    """
+    n_rows, n_bins = counts.shape
     edges_months = first + width * np.arange(n_bins + 1)
     edges = edges_months.astype("datetime64[M]").astype("datetime64[D]")
     first_days = edges[:-1].astype(str)
@@ -484,7 +555,7 @@ def _aggregate_traces(table: EventTable, positions: np.ndarray, lanes: _Lanes) -
     top = int(np.ceil(np.percentile(filled, 95))) if len(filled) else 1
     capped = top < int(counts.max())
     traces = []
-    for row_index, label in enumerate(lanes.labels):
+    for row_index, label in enumerate(labels):
         bins = np.flatnonzero(counts[row_index])
         if len(bins) == 0:
             continue
@@ -556,7 +627,9 @@ _EMPTY_NOTE = {
 }
 
 
-def _layout(drawn: _Drawn, lane: str, lanes: _Lanes, n_events: int) -> dict:
+def _layout(
+    drawn: _Drawn, lane: str, lanes: _Lanes, n_events: int, more_notes: list[str] = ()
+) -> dict:
     """Axes, title with notes, range slider and a height that fits the rows."""
     notes = []
     aggregated = drawn.mode == "aggregate"
@@ -569,6 +642,7 @@ def _layout(drawn: _Drawn, lane: str, lanes: _Lanes, n_events: int) -> dict:
             f"showing the {MAX_LANES} busiest of {lanes.total_lanes:,} {LANE_TITLES[lane]}"
             " lanes; the rest are in 'Other'"
         )
+    notes += more_notes
     title = f"Events by {LANE_TITLES[lane]}"
     if notes:
         title += "<br><sup>" + "; ".join(notes) + "</sup>"

@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from dashboard.network import GRAPH_FORMATS, graph_file, network_view
+from dashboard.network import GRAPH_FORMATS, draw_network, graph_file, network_view
 from ui import state
 from ui.network_view import apply_node_click, choose_node_kind, ego_from_view
 from ui.page import finish_page, open_page, show_if_empty
@@ -24,12 +24,18 @@ if not show_if_empty(page):
         key=state.NETWORK_KIND,
         on_change=choose_node_kind,
     )
-    postings = page.table.participants if kind == "actor" else page.table.countries
     ego_key = f"{state.NETWORK_EGO}_{kind}"
-    chosen = ego_from_view(page.table, kind)
+    engine = page.engine
+    if page.table is None:  # a query engine: its known names, in alphabetical order
+        known = engine.vocabulary().names["actors" if kind == "actor" else "countries"]
+        chosen = ego_from_view(frozenset(known), engine.directory, kind)
+        names = list(dict.fromkeys([*([chosen] if chosen else []), *known[:MAX_PICKER_OPTIONS]]))
+    else:
+        postings = page.table.participants if kind == "actor" else page.table.countries
+        chosen = ego_from_view(postings.lookup, engine.directory, kind)
+        # Bounded like the sidebar's pickers: the busiest names plus the one chosen.
+        names = postings.picker_names(MAX_PICKER_OPTIONS, () if chosen is None else (chosen,))
     st.session_state[ego_key] = chosen
-    # Bounded like the sidebar's pickers: the busiest names plus the one chosen.
-    names = postings.picker_names(MAX_PICKER_OPTIONS, () if chosen is None else (chosen,))
     ego = ego_column.selectbox(
         "Ego network of",
         names,
@@ -38,7 +44,10 @@ if not show_if_empty(page):
         on_change=partial(state.remember_widget, "ego", ego_key),
         placeholder=f"Everyone (or choose one {kind} to see only its links)",
     )
-    view = network_view(page.table, page.positions, node_kind=kind, ego=ego)
+    if page.table is None:  # the engine aggregates the edges and keeps the strongest
+        view = draw_network(engine.network(page.spec, kind, ego))
+    else:
+        view = network_view(page.table, page.positions, node_kind=kind, ego=ego)
     st.plotly_chart(
         view.figure,
         key=f"{state.NETWORK_CHART}_{kind}",

@@ -9,7 +9,7 @@ from dashboard.dictionary import (
     precision_markdown,
     vocabulary_markdown,
 )
-from dashboard.query import MemoryEngine
+from dashboard.filters import FilterSpec
 from ui.data import source_counts
 from ui.page import finish_page, open_page
 from ui.render import md_escape
@@ -20,20 +20,22 @@ TOP_SOURCES = 20
 
 page = open_page("About the data")
 table = page.table
-events = table.events
+served = page.engine.info()
+if table is None:  # a query engine counts the whole dataset (its answer is cached)
+    whole = page.engine.summary(FilterSpec())
+    events, actors, countries = whole.events, whole.actors, whole.countries
+    first, last = whole.first_date, whole.last_date
+else:  # the in-memory table knows these already
+    events, actors = len(table), len(table.participants.names)
+    countries = len(table.countries.names)
+    first, last = table.events["start_date"].min(), table.events["end_date"].max()
 
 st.header("The table shown")
-span = (
-    f"{events['start_date'].min():%Y-%m-%d} to {events['end_date'].max():%Y-%m-%d}"
-    if len(table)
-    else "no dates"
-)
+span = f"{first:%Y-%m-%d} to {last:%Y-%m-%d}" if events else "no dates"
 st.markdown(
-    f"**{md_escape(table.label)}**: {len(table):,} events, "
-    f"{len(table.participants.names):,} actors, {len(table.countries.names):,} countries, "
-    f"{span}."
+    f"**{md_escape(served.label)}**: {events:,} events, "
+    f"{actors:,} actors, {countries:,} countries, {span}."
 )
-served = MemoryEngine(table).info()
 st.caption(
     f"Served by the **{served.engine}** engine ({md_escape(served.description)}); "
     "see docs/engines.md for the DuckDB and Spark engines over a Parquet dataset."
@@ -65,7 +67,9 @@ st.markdown(
     "where `date_basis` is `public record`, the date was narrowed from public knowledge "
     "and the `notes` column says how."
 )
-if len(table):
+if table is None:
+    st.caption("The sources of a table served by a query engine are in the Events page's download.")
+elif len(table):
     sources = source_counts(table)
     st.dataframe(sources.head(TOP_SOURCES), hide_index=True, width="stretch")
     if len(sources) > TOP_SOURCES:

@@ -6,7 +6,8 @@ from functools import partial
 import streamlit as st
 
 from dashboard.coordinates import has_coordinates
-from dashboard.geomap import build_map, map_data
+from dashboard.engine_views import everything, window_table
+from dashboard.geomap import MAX_POINTS, build_map, map_data
 from ui import state
 from ui.details import event_being_read, show_event
 from ui.map_view import MAP_CHART, apply_map_selection, map_frame_picker
@@ -17,14 +18,23 @@ MAP_MEASURE = "map_measure"
 
 page = open_page("Map")
 if not show_if_empty(page):
-    if not has_coordinates(page.table):
+    table, positions = page.table, page.positions
+    if table is None:  # a query engine: the first filtered events, one by one
+        table = window_table(page.engine, page.spec, MAX_POINTS)
+        positions = everything(table)
+    if not has_coordinates(table):
         st.info(
             "This table has no `latitude` and `longitude` columns, so its events cannot be "
             "placed on the map. ACLED, GDELT and UCDP exports carry them; our own format "
             "takes them as optional columns."
         )
+    elif page.table is None and page.matched > MAX_POINTS:
+        st.info(
+            f"{page.matched:,} events match: the map over a query engine draws at most "
+            f"{MAX_POINTS:,} events so far. Narrow the filters to place them on the map."
+        )
     else:
-        data, missing = map_data(page.table, page.positions)
+        data, missing = map_data(table, positions)
         measure = "events"
         left, right = st.columns(2)
         if data.weight is not None:

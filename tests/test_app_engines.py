@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
 from conftest import sample_events
-from test_app import metric, open_app
+from test_app import PAGES, metric, open_app
 
 from dashboard.dataset import write_dataset
 from dashboard.filters import FilterSpec, filter_positions
+from dashboard.network import network_view
+from dashboard.query import MemoryEngine
 from dashboard.table import load_events
+from ui import state
 
 
 def test_a_dataset_folder_is_served_in_memory_and_the_about_page_says_so(
@@ -27,10 +33,70 @@ def test_a_dataset_folder_is_served_in_memory_and_the_about_page_says_so(
     assert "Served by the **memory** engine" in captions
 
 
-def test_a_sql_engine_for_the_pages_is_refused_with_a_reason(write_events, monkeypatch):
+def test_a_sql_engine_over_a_file_says_to_convert_it(write_events, monkeypatch):
     monkeypatch.setenv("EVENTS_PATH", str(write_events(sample_events())))
     monkeypatch.setenv("ENGINE", "duckdb")
     at = open_app()
     assert not at.exception
     errors = " ".join(e.value for e in at.error) + " ".join(t.value for t in at.text)
-    assert "ENGINE=duckdb" in errors and "export --engine" in errors
+    assert "ENGINE=duckdb" in errors and "--to parquet-dataset" in errors
+
+
+def test_an_unknown_engine_is_named_with_the_known_ones(tmp_path, write_events, monkeypatch):
+    write_dataset(load_events(write_events(sample_events())), tmp_path / "ds")
+    monkeypatch.setenv("EVENTS_PATH", str(tmp_path / "ds"))
+    monkeypatch.setenv("ENGINE", "oracle")
+    at = open_app()
+    assert not at.exception
+    assert "unknown engine 'oracle'" in " ".join(e.value for e in at.error)
+
+
+@pytest.fixture
+def duckdb_app(write_events, tmp_path, monkeypatch):
+    """The app over a Parquet dataset with ENGINE=duckdb, and the same table in memory."""
+    table = load_events(write_events(sample_events()))
+    write_dataset(table, tmp_path / "ds")
+    monkeypatch.setenv("EVENTS_PATH", str(tmp_path / "ds"))
+    monkeypatch.setenv("ENGINE", "duckdb")
+    return table
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_is_served_by_duckdb(duckdb_app, page):
+    at = open_app(page, country="Myanmar")
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    n = len(filter_positions(duckdb_app, FilterSpec(countries=("Myanmar",))))
+    assert any(f"{n} of {len(duckdb_app)} events" in c.value for c in at.caption)
+    assert at.sidebar.multiselect(key=state.W_COUNTRIES).value == ["Myanmar"]
+
+
+def test_the_pages_over_duckdb_show_what_memory_shows(duckdb_app):
+    spec = FilterSpec(countries=("Myanmar",))
+    at = open_app("pages/2_Events.py", country="Myanmar")
+    memory = MemoryEngine(duckdb_app)
+    summary = memory.summary(spec)
+    assert metric(at, "Events") == f"{summary.events:,}"
+    assert metric(at, "Actors") == f"{summary.actors:,}"
+    shown = at.dataframe[0].value
+    assert list(shown["event_id"]) == list(memory.event_ids(spec))
+    at.switch_page("pages/3_About_the_data.py").run()
+    captions = " ".join(c.value for c in at.caption)
+    assert "Served by the **duckdb** engine" in captions
+    whole = memory.summary(FilterSpec())
+    assert f"{whole.events:,} events, {whole.actors:,} actors" in at.markdown[0].value
+    # The Network draws the graph the in-memory page draws.
+    at.switch_page("pages/1_Network.py").run()
+    drawn = at.get("plotly_chart")[0].proto.spec
+    expected = network_view(duckdb_app, filter_positions(duckdb_app, spec)).figure
+    assert _nodes(drawn) == _nodes(expected.to_json()) != set()
+
+
+def _nodes(figure_json: str) -> set[str]:
+    figure = json.loads(figure_json)
+    return {
+        text
+        for trace in figure["data"]
+        if trace.get("mode") == "markers+text" or trace.get("customdata")
+        for text in (c[0] for c in trace.get("customdata", []))
+    }

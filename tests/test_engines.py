@@ -208,6 +208,19 @@ def test_edge_weights_map_cells_and_facets_match_the_oracle(engine, oracle):
             assert engine.facet_counts(spec, column) == oracle.facet_counts(spec, column)
 
 
+def test_networks_match_the_oracle(engine, oracle):
+    # The Network's nodes and strongest edges, aggregated in the engine (a top-N, not
+    # every pair); a small cap makes the tie-break at the cut count.
+    for spec in every(engine, 4):
+        for kind in ("actor", "country"):
+            for limit in (300, 5):
+                expected = oracle.network(spec, kind, limit=limit)
+                assert engine.network(spec, kind, limit=limit) == expected, (spec, kind, limit)
+    for ego, kind in (("Lavrov", "actor"), ("Myanmar", "country"), ("Nobody", "actor")):
+        spec = FilterSpec(start=D("2021-06-01"))
+        assert engine.network(spec, kind, ego, 4) == oracle.network(spec, kind, ego, 4), ego
+
+
 def test_windows_match_the_oracle(engine, oracle):
     spec = FilterSpec(start=D("2021-06-01"))
     expected = oracle.window(spec, offset=5, limit=7)
@@ -237,6 +250,10 @@ def test_the_aggregates_are_not_trivial(oracle):
     assert len(oracle.edge_weights(spec).rows) > 10
     assert len(oracle.map_cells(spec, 10.0).rows) > 20
     assert len(oracle.facet_counts(spec, "place_kind").values) == 4
+    network = oracle.network(spec, "actor", limit=5)
+    assert network.total_edges > 5 and len(network.edges) == 5
+    assert len({w for *_, w, _, _ in oracle.network(spec, "actor").edges}) > 2
+    assert oracle.network(spec, "actor", "Lavrov", 4).nodes
 
 
 # --- the dataset and the command line --------------------------------------------------------

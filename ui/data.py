@@ -17,7 +17,7 @@ from dashboard import network
 from dashboard.dataset import MANIFEST, is_dataset, read_dataset
 from dashboard.importing import load_any
 from dashboard.problems import EventsFileError, Problem, format_grouped_problems
-from dashboard.query import APP_ENGINES, app_engine_name
+from dashboard.query import Engine, app_engine_name, open_engine
 from dashboard.table import EventTable, default_events_path
 from dashboard.workspace import Workspace, with_workspace
 
@@ -89,17 +89,6 @@ def load_default() -> tuple[EventTable, tuple[str, ...]] | None:
     """
     path = default_events_path()
     try:
-        engine = app_engine_name()
-        if engine not in APP_ENGINES:
-            # A SQL engine serves the command line's export so far (docs/engines.md); the
-            # pages draw from the in-memory index. Loading a larger-than-memory dataset
-            # whole instead would take the server down, so say why and stop.
-            message = (
-                f"ENGINE={engine}: the pages draw from the in-memory engine only so far; "
-                "unset ENGINE (or ENGINE=memory) to load the table into memory, or use "
-                "`python -m dashboard export --engine` for this engine (docs/engines.md)."
-            )
-            raise EventsFileError([Problem(None, None, message)])
         stat = os.stat(Path(path) / MANIFEST if is_dataset(path) else path)
         key = (str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size)
         return add_workspace(_load_cached(*key), key)
@@ -115,6 +104,51 @@ def load_default() -> tuple[EventTable, tuple[str, ...]] | None:
     except Exception as error:  # the page loader's boundary: a message, never a traceback
         logger.exception("loading the event table %s failed", path)
         st.error(f"The event table {path.name!s} cannot be loaded: {unexpected_error_text(error)}.")
+    return None
+
+
+@st.cache_resource(max_entries=2, show_spinner="Opening the query engine…")
+def _engine_cached(path: str, name: str, mtime_ns: int) -> Engine:
+    """The query engine ``name`` over the dataset at ``path``, one per process.
+
+    cache_resource: the engine (a DuckDB connection or a Spark session) is shared by
+    every session; its answers are frozen results, so nobody can change them.
+    """
+    return open_engine(path, name)
+
+
+def load_engine() -> Engine | None:
+    """The query engine ``$ENGINE`` over ``$EVENTS_PATH`` (a Parquet dataset folder).
+
+    None after showing why it cannot be opened. The workspace's events are not added:
+    the dataset is read as it is on disk (docs/engines.md).
+    """
+    path = default_events_path()
+    name = app_engine_name()
+    try:
+        if not is_dataset(path):
+            raise EventsFileError(
+                [
+                    Problem(
+                        None,
+                        None,
+                        f"ENGINE={name} reads a Parquet dataset folder, and {path.name} is not "
+                        "one: write one with `python -m dashboard convert "
+                        f"{path.name} --to parquet-dataset -o DIR` and set EVENTS_PATH=DIR "
+                        "(or unset ENGINE to load the file into memory).",
+                    )
+                ]
+            )
+        stat = os.stat(Path(path) / MANIFEST)
+        return _engine_cached(str(Path(path).resolve()), name, stat.st_mtime_ns)
+    except EventsFileError as error:
+        st.error(f"The event table {path.name!s} cannot be opened with ENGINE={name}.")
+        st.text("\n".join(format_grouped_problems(error.problems, limit=MAX_PROBLEMS_SHOWN)))
+    except ValueError as error:  # an unknown engine: the registry's message names them
+        st.error(f"ENGINE={name}: {error}.")
+    except Exception as error:  # the page loader's boundary: a message, never a traceback
+        logger.exception("opening the %s engine over %s failed", name, path)
+        st.error(f"The {name} engine cannot be opened: {unexpected_error_text(error)}.")
     return None
 
 

@@ -20,8 +20,15 @@ MAX_DETAIL_CHOICES = 300
 LABEL_TITLE_CHARS = 120
 
 
-def event_picker(table: EventTable, positions: np.ndarray) -> pd.Series | None:
-    """A select box of the filtered events (keyboard alternative to clicking); its row."""
+def event_picker(
+    table: EventTable, positions: np.ndarray, matched: int | None = None
+) -> pd.Series | None:
+    """A select box of the filtered events (keyboard alternative to clicking); its row.
+
+    ``matched``: how many events the filters keep, when ``positions`` are only the
+    first of them (a query engine's window); by default all of ``positions``.
+    """
+    matched = len(positions) if matched is None else matched
     state.restore_widget("event", state.TIMELINE_DETAIL)
     window = positions[:MAX_DETAIL_CHOICES]
     ids = table.events["event_id"].iloc[window].tolist()
@@ -39,9 +46,9 @@ def event_picker(table: EventTable, positions: np.ndarray) -> pd.Series | None:
         else:
             ids.insert(0, chosen)
             labels[chosen] = _labels(table, np.asarray([hit]))[0]
-    if len(positions) > MAX_DETAIL_CHOICES:
+    if matched > MAX_DETAIL_CHOICES:
         st.caption(
-            f"The list holds the first {MAX_DETAIL_CHOICES:,} of {len(positions):,} events; "
+            f"The list holds the first {MAX_DETAIL_CHOICES:,} of {matched:,} events; "
             "narrow the filters or click an event in the chart to reach the others."
         )
     event_id = st.selectbox(

@@ -38,13 +38,18 @@ def table_columns(events: pd.DataFrame) -> list[str]:
     return [c for c in wanted if c in events.columns]
 
 
-def show_events_table(table: EventTable, positions: np.ndarray) -> None:
-    """The first events at ``positions`` that fit the window's byte budget, sortable."""
+def show_events_table(table: EventTable, positions: np.ndarray, matched: int | None = None) -> None:
+    """The first events at ``positions`` that fit the window's byte budget, sortable.
+
+    ``matched``: how many events the filters keep, when ``positions`` are only the
+    first of them (a query engine's window); by default all of ``positions``.
+    """
     window = display_window(table.events, positions, table_columns(table.events))
+    matched = window.total if matched is None else matched
     notes = []
-    if window.rows < window.total:
+    if window.rows < matched:
         notes.append(
-            f"Showing the first {window.rows:,} of {window.total:,} matching events "
+            f"Showing the first {window.rows:,} of {matched:,} matching events "
             "(sorting applies to these); narrow the filters to see others."
         )
     if window.cut_cells:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 import streamlit as st
 
+from dashboard.actors import ActorDirectory
 from dashboard.selection import selection_to_filter
-from dashboard.table import EventTable
 from ui import state
 from ui.render import warn_all
 
@@ -25,14 +27,14 @@ def choose_node_kind() -> None:
     state.set_view("ego", None)
 
 
-def ego_from_view(table: EventTable, kind: str) -> str | None:
-    """The view's ego when the table knows it as a ``kind`` (actor aliases resolved)."""
+def ego_from_view(known: Container[str], directory: ActorDirectory, kind: str) -> str | None:
+    """The view's ego when it is one of the ``known`` names of a ``kind`` (actor aliases
+    resolved through ``directory``)."""
     ego = state.view().get("ego")
     if not ego:
         return None
-    postings = table.participants if kind == "actor" else table.countries
-    name = table.directory.canonical(ego) if kind == "actor" else ego
-    if name in postings.lookup:
+    name = directory.canonical(ego) if kind == "actor" else ego
+    if name in known:
         return name
     warn_all([f"Unknown {kind} '{ego}' for the ego network was dropped."])
     state.set_view("ego", None)

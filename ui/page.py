@@ -13,13 +13,13 @@ import streamlit as st
 
 from dashboard.filters import FilterSpec
 from dashboard.memory import tune_allocator
-from dashboard.query import MemoryEngine
+from dashboard.query import Engine, MemoryEngine, app_engine_name
 from dashboard.table import EventTable
 from ui import state
-from ui.data import load_table
+from ui.data import load_engine, load_table
 from ui.mapping_form import show_mapping_form
 from ui.render import warn_all
-from ui.sidebar import render_sidebar
+from ui.sidebar import render_engine_sidebar, render_sidebar
 from ui.upload import (
     current_upload,
     open_upload,
@@ -32,19 +32,34 @@ from ui.upload import (
 
 @dataclass(frozen=True)
 class PageContext:
-    """The shared table, the session's filters and the positions of the events they keep."""
+    """The session's filters and what answers them.
 
-    table: EventTable
+    In memory (the default): the shared table and the positions of the events the
+    filters keep. When a query engine serves the table (``ENGINE=duckdb|spark``),
+    ``table`` and ``positions`` are None: the page asks ``engine`` for what it draws,
+    and ``matched`` says how many events the filters keep.
+    """
+
+    table: EventTable | None
     spec: FilterSpec
-    positions: np.ndarray
+    positions: np.ndarray | None
     #: The page's title and when its script run started (``time.perf_counter``).
     title: str = ""
     started: float = 0.0
+    sql: Engine | None = None
+    matched: int = 0
 
     @property
-    def engine(self) -> MemoryEngine:
-        """The query layer over this page's table, knowing the positions already found."""
+    def engine(self) -> Engine:
+        """The query layer over this page's table (in memory: knowing the positions found)."""
+        if self.sql is not None:
+            return self.sql
         return MemoryEngine(self.table, (self.spec, self.positions))
+
+    @property
+    def total(self) -> int:
+        """Events in the whole table."""
+        return len(self.table) if self.table is not None else self.sql.info().events
 
 
 #: Wide markdown tables (the About page's dictionaries) scroll sideways inside the main
@@ -98,6 +113,8 @@ def open_page(title: str) -> PageContext:
     # the table loads): setting it again on later runs changes nothing.
     tune_allocator()
     upload = current_upload()
+    if upload is None and app_engine_name() != "memory":
+        return _open_engine_page(title, started)
     table = upload_table(upload) if upload is not None else load_table()
     if table is None:
         # The default cannot be loaded (its problems are shown); an own table still can.
@@ -109,16 +126,33 @@ def open_page(title: str) -> PageContext:
     with st.sidebar.expander("Open your own table", icon=":material/upload_file:"):
         uploader("sidebar")
     st.title(title)
-    show_banner(table, len(positions))
+    show_banner(len(table), len(positions), table)
     warn_all(state.take_notices())
-    return PageContext(table, spec, positions, title, started)
+    return PageContext(table, spec, positions, title, started, matched=len(positions))
+
+
+def _open_engine_page(title: str, started: float) -> PageContext:
+    """The page over the query engine ``$ENGINE`` (no table in this process)."""
+    engine = load_engine()
+    if engine is None:
+        uploader("main")
+        show_messages()
+        show_mapping_form(open_upload)
+        st.stop()
+    spec, matched = render_engine_sidebar(engine)
+    with st.sidebar.expander("Open your own table", icon=":material/upload_file:"):
+        uploader("sidebar")
+    st.title(title)
+    show_banner(engine.info().events, matched)
+    warn_all(state.take_notices())
+    return PageContext(None, spec, None, title, started, engine, matched)
 
 
 def show_if_empty(context: PageContext) -> bool:
     """Show a friendly message when nothing matches; True when the page should stop there."""
-    if len(context.positions):
+    if context.matched:
         return False
-    if len(context.table) == 0:
+    if context.total == 0:
         st.info("The event table is empty.")
     else:
         st.info(

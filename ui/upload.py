@@ -209,14 +209,17 @@ def _on_upload(key: str) -> None:
     open_upload(uploaded.name, uploaded.getvalue())
 
 
-def show_banner(table: EventTable, shown: int | None = None) -> None:
-    """Which table is shown and how many of its events the filters keep ("4 of 23 events"),
-    with a way back from an upload, then the upload's messages."""
+def show_banner(total: int, shown: int | None = None, table: EventTable | None = None) -> None:
+    """Which table is shown (of ``total`` events) and how many of its events the filters
+    keep ("4 of 23 events"), with a way back from an upload, then the upload's messages.
+
+    ``table``: the table in memory, if any (how many events are the workspace's).
+    """
     upload = current_upload()
-    counted = _events(len(table))
-    if shown is not None and shown != len(table):
+    counted = _events(total)
+    if shown is not None and shown != total:
         counted = f"{shown:,} of {counted}"
-    if ADDED_BY_COLUMN in table.events.columns:
+    if table is not None and ADDED_BY_COLUMN in table.events.columns:
         own = int(table.events[ADDED_BY_COLUMN].ne("").sum())
         if own:
             counted += f", {own:,} of them from your workspace (✎)"

@@ -1,0 +1,58 @@
+"""The views of a page served by a query engine (``ENGINE=duckdb|spark``), from its answers.
+
+A page over the in-memory table draws from the table's indexes (the fast default).
+Over a query engine, the process holds no table: each view asks the engine
+(:mod:`dashboard.query`) for what it draws and hands that to the same figure
+builders. What is bounded by rows (the events a timeline draws one by one, the
+Events page's window, the map's points) comes back as a small indexed table of the
+first filtered events (:func:`window_table`); what is aggregated (count cells, the
+network's edges, map cells) is counted by the engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from dashboard.filters import FilterSpec
+from dashboard.query import Engine
+from dashboard.table import EventTable, build_table
+from dashboard.timeline import AGGREGATE_THRESHOLD, TimelineView, counts_view, timeline_view
+
+
+@dataclass(frozen=True)
+class EngineTimeline:
+    """The timeline figure and the events it can show details of (the first filtered ones)."""
+
+    view: TimelineView
+    events: EventTable
+
+
+def window_table(engine: Engine, spec: FilterSpec, limit: int) -> EventTable:
+    """The first ``limit`` filtered events (in table order) as a small indexed table."""
+    frame = engine.window(spec, 0, limit).events.reset_index(drop=True)
+    return build_table(frame, engine.directory, engine.info().label)
+
+
+def everything(table: EventTable) -> np.ndarray:
+    """Positions of every event of ``table``."""
+    return np.arange(len(table), dtype=np.int64)
+
+
+def engine_timeline(
+    engine: Engine, spec: FilterSpec, lane: str, matched: int, details: int = 300
+) -> EngineTimeline:
+    """The Timeline over ``engine`` for the ``matched`` events ``spec`` keeps.
+
+    Up to :data:`~dashboard.timeline.AGGREGATE_THRESHOLD` events are fetched and drawn
+    one by one, exactly as in memory; more are counted per lane and month by the
+    engine and drawn as count cells, with the first ``details`` events to read.
+    """
+    if matched <= AGGREGATE_THRESHOLD:
+        events = window_table(engine, spec, AGGREGATE_THRESHOLD)
+        return EngineTimeline(timeline_view(events, everything(events), lane), events)
+    counts = engine.lane_counts(spec, lane, "month")
+    return EngineTimeline(
+        counts_view(counts.rows, lane, matched), window_table(engine, spec, details)
+    )
