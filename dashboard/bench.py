@@ -256,10 +256,13 @@ def _child(events_path: str, actors_path: str, repeat: int, pages: bool) -> dict
     return _run_child(["--child", events_path, actors_path, str(repeat), "1" if pages else "0"])
 
 
-def _run_child(arguments: list[str], module: str = "dashboard.bench") -> dict:
-    """Run ``python -m module arguments`` in a fresh process; its last line is JSON."""
+def _run_child(
+    arguments: list[str], module: str = "dashboard.bench", env: dict[str, str] | None = None
+) -> dict:
+    """Run ``python -m module arguments`` in a fresh process (with ``env`` added to the
+    environment); its last line is JSON."""
     command = [sys.executable, "-m", module, *arguments]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
     if done.returncode != 0:
         raise RuntimeError(f"the measuring process failed:\n{done.stderr[-4000:]}")

@@ -12,8 +12,12 @@ second one that never holds the table, opens the engine over the dataset and mea
 * ``view_ms`` / ``view_bytes``: per page, the queries the page asks of the query layer
   (:mod:`dashboard.query`) with no filter and with the benchmark filter (the slower
   counts), and the size of their results (frames as Arrow bytes, the rest as JSON).
-  The pages themselves still draw from the in-memory table, so these are the query
-  layer's part of a page, not page runs.
+  Each call asks the engine (no answer is kept).
+* ``page_ms`` / ``page_first_ms`` / ``payload_bytes`` / ``pages_rss_mb``: the app's
+  pages themselves, run in AppTest with ``ENGINE=<engine>`` over the dataset, in a
+  third fresh process (:mod:`ui.bench_pages`), unfiltered; with
+  ``ENGINE_ANSWERS_KEPT=0`` so that every run asks the engine everything (a server
+  keeps the answers and serves repeated views from memory).
 
 The readable table goes to stdout, then one JSON object as the last line.
 """
@@ -31,8 +35,8 @@ from dashboard.bench import _median_ms, _run_child, _spec, choose_filter, rss_mb
 
 #: Per page, the queries it asks: (name, function of (engine, spec)).
 VIEWS = {
-    "Timeline": lambda engine, spec: engine.lane_counts(spec, "event_type", "month"),
-    "Network": lambda engine, spec: engine.edge_weights(spec),
+    "Timeline": lambda engine, spec: engine.lane_counts(spec, "country", "month"),
+    "Network": lambda engine, spec: engine.network(spec, "actor"),
     "Events": lambda engine, spec: (engine.summary(spec), engine.window(spec, 0, 5000)),
     "About the data": lambda engine, spec: (engine.info(), engine.vocabulary(), engine.count(spec)),
     "Map": lambda engine, spec: engine.map_cells(spec),
@@ -112,6 +116,7 @@ def engine_child(name: str, folder: str, actors_path: str, chosen: dict, repeat:
     start = time.perf_counter()
     engine = open_engine(folder, name, actors_path)
     open_s = time.perf_counter() - start
+    engine.answers_kept = 0  # every call asks the engine: nothing is answered from memory
     spec = _spec(chosen)
     filter_ms, ids = _median_ms(lambda: engine.event_ids(spec), repeat)
 
@@ -172,6 +177,12 @@ def run_engine_bench(
             ["--engine", engine, folder, actors_path, json.dumps(written["filter"]), str(repeat)],
             "dashboard.engine_bench",
         )
+        pages = _run_child(
+            ["--pages", folder, actors_path],
+            "ui.bench_pages",
+            # No answer is kept between runs: each page run asks the engine everything.
+            {"ENGINE": engine, "ENGINE_ANSWERS_KEPT": "0"},
+        )
         dataset_mb = sum(p.stat().st_size for p in Path(folder).rglob("*")) / 2**20
     same = written["ids"] == measured["ids"] == measured["direct_ids"]
     result = {
@@ -193,6 +204,12 @@ def run_engine_bench(
         "view_bytes": measured["view_bytes"],
         "engine_rss_mb": round(measured["engine_rss_mb"], 1),
         "engine_peak_rss_mb": round(measured["engine_peak_rss_mb"], 1),
+        "page_ms": {k: round(v, 1) for k, v in pages["page_ms"].items()},
+        "page_first_ms": {k: round(v, 1) for k, v in pages["page_first_ms"].items()},
+        "payload_bytes": pages["payload_bytes"],
+        "page_errors": pages["page_errors"],
+        "pages_rss_mb": round(pages["pages_rss_mb"], 1),
+        "pages_peak_rss_mb": round(pages["pages_peak_rss_mb"], 1),
     }
     _print_table(result, out)
     print(json.dumps(result), file=out)
@@ -224,6 +241,22 @@ def _print_table(r: dict, out) -> None:
                 "(page <= 1.5 s, 1 MiB)",
             )
         )
+    for page, ms in r["page_ms"].items():
+        kib = r["payload_bytes"][page] / 1024
+        rows.append(
+            (
+                f"page {page}",
+                f"{ms:.0f} ms server-side (first {r['page_first_ms'][page]:.0f} ms), "
+                f"{kib:.0f} KiB sent (<= 1.5 s, 1 MiB)",
+            )
+        )
+    rows.append(
+        (
+            "app process",
+            f"{r['pages_rss_mb']:.0f} MB RSS, peak {r['pages_peak_rss_mb']:.0f} MB "
+            "(Streamlit + engine, every page run; <= 600 MB)",
+        )
+    )
     rows.append(
         (
             "engine process",

@@ -55,8 +55,10 @@ from dashboard.query import (
 )
 from dashboard.table import load_directory
 
-#: Answers kept per engine (the most recently used).
+#: Answers kept per engine (the most recently used); ``$ENGINE_ANSWERS_KEPT`` overrides it
+#: (0: none, so every page run asks the engine: the benchmark's worst case).
 ANSWERS_KEPT = 256
+ANSWERS_VARIABLE = "ENGINE_ANSWERS_KEPT"
 #: The dataset's view name in DuckDB.
 VIEW = "events"
 #: Facet column -> the dataset column holding its values as a list.
@@ -83,8 +85,13 @@ class SqlEngine(Engine):
     """The queries, in SQL over the dataset view; subclasses run them."""
 
     dialect: Dialect
-    #: The function making one row per item of a list.
+    #: The function making one row per item of a list, and one dropping repeated items.
     explode: str
+    distinct: str
+
+    def except_(self, items: str, others: str) -> str:
+        """The distinct items of list ``items`` that are not in list ``others``."""
+        raise NotImplementedError
 
     def __init__(self, path: str | os.PathLike, actors_path=None) -> None:
         self.dataset: DatasetInfo = read_info(path)
@@ -93,6 +100,7 @@ class SqlEngine(Engine):
         self._types: dict[str, str] = {}
         self._lock = threading.Lock()
         self._answers: OrderedDict[tuple, object] = OrderedDict()
+        self.answers_kept = int(os.environ.get(ANSWERS_VARIABLE) or ANSWERS_KEPT)
         #: The dataset's view name in the engine.
         self.view = VIEW
 
@@ -122,21 +130,26 @@ class SqlEngine(Engine):
         answer = compute()
         with self._lock:
             self._answers[key] = answer
-            while len(self._answers) > ANSWERS_KEPT:
+            while len(self._answers) > self.answers_kept:
                 self._answers.popitem(last=False)
         return answer
 
     def _q(self, name: str) -> str:
         return self.dialect.identifier(name)
 
-    def _select(self, spec: FilterSpec, body: str, params: dict | None = None) -> pa.Table:
+    def _select(
+        self, spec: FilterSpec, body: str, params: dict | None = None, columns: tuple = ()
+    ) -> pa.Table:
         """Run ``body`` (which reads ``filtered``) with the filtered events as a CTE.
 
         ``params``: more named parameters of ``body`` (named apart from the filter's
-        ``p0``, ``p1``...).
+        ``p0``, ``p1``...). ``columns``: the only columns ``body`` reads (default all).
+        An engine may compute a CTE read twice once, whole: naming the columns keeps it
+        from reading the text columns.
         """
         where = spec.where(self.dialect)
-        sql = f"WITH filtered AS (SELECT * FROM {self.view} WHERE {where.text}) {body}"
+        wanted = ", ".join(self._q(c) for c in columns) if columns else "*"
+        sql = f"WITH filtered AS (SELECT {wanted} FROM {self.view} WHERE {where.text}) {body}"
         return self.run(sql, {**where.params, **(params or {})})
 
     def _rows(self, table: pa.Table) -> list[tuple]:
@@ -260,72 +273,85 @@ class SqlEngine(Engine):
             raise ValueError(f"node_kind must be one of {NODE_KINDS}, not {node_kind!r}")
         q, x, marker = self._q, self.explode, self.dialect.marker
         row, kind = q(ROW_COLUMN), q("event_type")
-        if node_kind == "actor":
-            ego = None if ego is None else self.directory.canonical(ego)
-            # Someone both actor and recipient of one event counts once, as actor.
-            listed = (
-                f"SELECT {row} AS e, {kind} AS t, {x}({q('actors')}) AS name, 0 AS role "
-                f"FROM filtered UNION ALL SELECT {row}, {kind}, {x}({q('recipients')}), 1 "
-                "FROM filtered"
-            )
-            link = f"a.t = {_literal(MULTILATERAL)} OR a.role = 0 OR b.role = 0"
-        else:
-            listed = (
-                f"SELECT {row} AS e, {kind} AS t, {x}({q(COUNTRY_KEYS_COLUMN)}) AS name, "
-                "0 AS role FROM filtered"
-            )
-            link = "TRUE"
         cooperation, conflict = (
             ", ".join(_literal(t.name) for t in schema.EVENT_TYPES if t.is_cooperation == side)
             for side in (True, False)
         )
-        edges = "edges"
+        # Per event: the relation class (0 cooperation, 1 conflict, 2 other) and whether
+        # everyone is linked to everyone (a multilateral meeting, or countries).
+        relation = (
+            f"CASE WHEN {kind} IN ({cooperation}) THEN 0 "
+            f"WHEN {kind} IN ({conflict}) THEN 1 ELSE 2 END"
+        )
+        if node_kind == "actor":
+            ego = None if ego is None else self.directory.canonical(ego)
+            actors, recipients = q("actors"), q("recipients")
+            everyone = f"{kind} = {_literal(MULTILATERAL)}"
+            # Someone both actor and recipient of one event counts once, as actor.
+            listed = (
+                f"SELECT {row} AS e, {relation} AS rel, {everyone} AS allpairs, "
+                f"{x}({self.distinct}({actors})) AS name, 0 AS role FROM filtered UNION ALL "
+                f"SELECT {row}, {relation}, {everyone}, {x}({self.except_(recipients, actors)}), 1 "
+                "FROM filtered"
+            )
+            columns = (ROW_COLUMN, "event_type", "actors", "recipients")
+        else:
+            listed = (
+                f"SELECT {row} AS e, {relation} AS rel, TRUE AS allpairs, "
+                f"{x}({self.distinct}({q(COUNTRY_KEYS_COLUMN)})) AS name, 0 AS role FROM filtered"
+            )
+            columns = (ROW_COLUMN, "event_type", COUNTRY_KEYS_COLUMN)
         ctes = [
-            f"items AS (SELECT e, t, name, min(role) AS role FROM ({listed}) i "
-            "WHERE name IS NOT NULL AND name <> '' GROUP BY e, t, name)",
-            f"edges AS (SELECT a.name AS u, b.name AS v, count(*) AS w, "
-            f"CAST(sum(CASE WHEN a.t IN ({cooperation}) THEN 1 ELSE 0 END) AS BIGINT) AS c, "
-            f"CAST(sum(CASE WHEN a.t IN ({conflict}) THEN 1 ELSE 0 END) AS BIGINT) AS k "
-            f"FROM items a JOIN items b ON a.e = b.e AND a.name < b.name WHERE {link} "
-            "GROUP BY a.name, b.name)",
+            f"items AS (SELECT * FROM ({listed}) i WHERE name IS NOT NULL AND name <> '')",
+            "edges AS (SELECT a.name AS u, b.name AS v, count(*) AS w, "
+            "CAST(sum(CASE WHEN a.rel = 0 THEN 1 ELSE 0 END) AS BIGINT) AS c, "
+            "CAST(sum(CASE WHEN a.rel = 1 THEN 1 ELSE 0 END) AS BIGINT) AS k "
+            "FROM items a JOIN items b ON a.e = b.e AND a.name < b.name "
+            "WHERE a.allpairs OR a.role = 0 OR b.role = 0 GROUP BY a.name, b.name)",
             "nodes AS (SELECT name, count(*) AS n FROM items GROUP BY name)",
         ]
         params: dict[str, object] = {}
+        edges = "edges"
         if ego is not None:
-            params["ego"] = ego
-            ego_marker = f"{marker}ego"
-            ctes.append(
-                f"around AS (SELECT v AS name FROM edges WHERE u = {ego_marker} UNION "
-                f"SELECT u FROM edges WHERE v = {ego_marker} UNION SELECT {ego_marker})"
+            # The ego's neighbours first (a small list), then the edges among them. One
+            # query with IN (SELECT ... UNION ...) sub-queries gave Spark duplicate edges.
+            touching = self._rows(
+                self._select(
+                    spec,
+                    ", " + ", ".join(ctes) + f" SELECT u, v FROM edges WHERE u = {marker}ego "
+                    f"OR v = {marker}ego",
+                    {"ego": ego},
+                    columns,
+                )
             )
+            around = sorted({ego, *(name for pair in touching for name in pair)})
+            params = {f"n{i}": name for i, name in enumerate(around)}
+            names = ", ".join(f"{marker}n{i}" for i in range(len(around)))
             ctes.append(
-                "ego_edges AS (SELECT * FROM edges WHERE u IN (SELECT name FROM around) "
-                "AND v IN (SELECT name FROM around))"
+                f"ego_edges AS (SELECT * FROM edges WHERE u IN ({names}) AND v IN ({names}))"
             )
             edges = "ego_edges"
         limit = max(0, int(limit))
+        ctes.append(f"kept AS (SELECT * FROM {edges} ORDER BY w DESC, u, v LIMIT {limit})")
         parts = [
-            f"SELECT 'e' AS r, u, v, w, c, k FROM (SELECT * FROM {edges} "
-            f"ORDER BY w DESC, u, v LIMIT {limit}) kept",
+            "SELECT 'e' AS r, u, v, w, c, k FROM kept",
             f"SELECT 't', NULL, NULL, count(*), 0, 0 FROM {edges}",
+            # The nodes at the ends of the kept edges, with their counts.
+            "SELECT 'n', name, NULL, n, 0, 0 FROM nodes WHERE name IN "
+            "(SELECT u FROM kept UNION SELECT v FROM kept)",
         ]
         if ego is not None:
-            parts.append(f"SELECT 'n', name, NULL, n, 0, 0 FROM nodes WHERE name = {marker}ego")
+            ego_marker = f"{marker}n{around.index(ego)}"
+            parts.append(f"SELECT 'n', name, NULL, n, 0, 0 FROM nodes WHERE name = {ego_marker}")
         else:
             parts.append(
                 "SELECT 'i', name, NULL, n, 0, 0 FROM (SELECT name, n FROM nodes WHERE name NOT IN "
                 "(SELECT u FROM edges UNION SELECT v FROM edges) "
                 f"ORDER BY n DESC, name LIMIT {MAX_NODES}) lonely"
             )
-        # The nodes at the ends of the kept edges, with their counts.
-        ctes.append(
-            f"ends AS (SELECT u AS name FROM ({parts[0]}) x UNION SELECT v FROM ({parts[0]}) y)"
-        )
-        parts.append(
-            "SELECT 'n', name, NULL, n, 0, 0 FROM nodes WHERE name IN (SELECT name FROM ends)"
-        )
         body = ", " + ", ".join(ctes) + " " + " UNION ALL ".join(parts)
-        return self._network_of(self._rows(self._select(spec, body, params)), node_kind, ego)
+        rows = self._rows(self._select(spec, body, params, columns))
+        return self._network_of(rows, node_kind, ego)
 
     def _network_of(self, rows, node_kind: str, ego: str | None) -> NetworkData:
         """NetworkData from the rows of :meth:`network`'s query: kept edges (``e``), their
@@ -423,6 +449,12 @@ class DuckDBEngine(SqlEngine):
     name = "duckdb"
     dialect = DUCKDB
     explode = "unnest"
+    distinct = "list_distinct"
+
+    def except_(self, items: str, others: str) -> str:
+        return (
+            f"list_distinct(list_filter({items}, lambda item: NOT list_contains({others}, item)))"
+        )
 
     def __init__(self, path: str | os.PathLike, actors_path=None, threads: int | None = None):
         super().__init__(path, actors_path)
@@ -476,6 +508,10 @@ class SparkEngine(SqlEngine):
     name = "spark"
     dialect = SPARK
     explode = "explode"
+    distinct = "array_distinct"
+
+    def except_(self, items: str, others: str) -> str:
+        return f"array_except({items}, {others})"
 
     def __init__(self, path: str | os.PathLike, actors_path=None, session=None):
         super().__init__(path, actors_path)

@@ -26,4 +26,9 @@ def test_engine_bench_prints_one_json_line_and_agrees_with_memory():
     assert set(result["view_ms"]) == {"Timeline", "Network", "Events", "About the data", "Map"}
     assert all(size > 0 for size in result["view_bytes"].values())
     assert result["engine_rss_mb"] > 0
+    # The app's pages ran over the engine (ENGINE=duckdb), each without an error.
+    assert set(result["page_ms"]) == set(result["view_ms"])
+    assert result["page_errors"] == {}
+    assert all(size > 0 for size in result["payload_bytes"].values())
+    assert result["pages_rss_mb"] > 0
     assert any(line.startswith("filter time") for line in lines[:-1])
