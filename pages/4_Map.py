@@ -20,7 +20,7 @@ page = open_page("Map")
 if not show_if_empty(page):
     table, positions = page.table, page.positions
     if table is None:  # a query engine: the first filtered events, one by one
-        table = window_table(page.engine, page.spec, MAX_POINTS)
+        table = window_table(page.engine, page.spec, min(page.matched, MAX_POINTS))
         positions = everything(table)
     if not has_coordinates(table):
         st.info(
@@ -64,7 +64,7 @@ if not show_if_empty(page):
             "**Reset filters** in the sidebar undoes it. Country outlines: Natural Earth "
             "(public domain)."
         )
-        row = event_being_read(page.table, page.positions)
+        row = event_being_read(table, positions)
         if row is not None:
             show_event(row)
 finish_page(page)

@@ -11,7 +11,14 @@ st.caption(
     "proposed with the sentence each comes from. Accepted events join your workspace and "
     "show on every page, marked ✎ workspace."
 )
-article_form(page.table)
-review(page.table)
-workspace_summary()
+if page.table is None:
+    # The resolver checks candidates against the table in memory (its actors and ids).
+    st.info(
+        "Adding events from an article works on the in-memory engine: this table is served "
+        f"by the {page.engine.name} engine (ENGINE). Unset ENGINE to add events to it."
+    )
+else:
+    article_form(page.table)
+    review(page.table)
+    workspace_summary()
 finish_page(page)

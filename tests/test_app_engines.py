@@ -61,7 +61,7 @@ def duckdb_app(write_events, tmp_path, monkeypatch):
     return table
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", [*PAGES, "pages/5_Add_events.py"])
 def test_every_page_is_served_by_duckdb(duckdb_app, page):
     at = open_app(page, country="Myanmar")
     assert not at.exception, at.exception

@@ -30,7 +30,14 @@ except ImportError:  # the `browser` fixture skips, or fails under REQUIRE_BROWS
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
 #: Page title -> how many Plotly charts it draws on the article's data.
-CHARTS = {"Timeline": 1, "Network": 1, "Map": 1, "Events": 0, "About the data": 0}
+CHARTS = {
+    "Timeline": 1,
+    "Network": 1,
+    "Map": 1,
+    "Events": 0,
+    "About the data": 0,
+    "Add events": 0,
+}
 SPEC = FilterSpec(countries=("Myanmar",))
 
 
