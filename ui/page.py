@@ -113,39 +113,29 @@ def open_page(title: str) -> PageContext:
     # the table loads): setting it again on later runs changes nothing.
     tune_allocator()
     upload = current_upload()
-    if upload is None and app_engine_name() != "memory":
-        return _open_engine_page(title, started)
-    table = upload_table(upload) if upload is not None else load_table()
-    if table is None:
+    engine = load_engine() if upload is None and app_engine_name() != "memory" else None
+    if engine is not None:
+        table = None
+    else:
+        table = upload_table(upload) if upload is not None else load_table()
+    if table is None and engine is None:
         # The default cannot be loaded (its problems are shown); an own table still can.
         uploader("main")
         show_messages()
         show_mapping_form(open_upload)
         st.stop()
-    spec, positions = render_sidebar(table)
+    if engine is not None:  # a query engine ($ENGINE) serves the table: none in this process
+        spec, matched = render_engine_sidebar(engine)
+        positions, total = None, engine.info().events
+    else:
+        spec, positions = render_sidebar(table)
+        matched, total = len(positions), len(table)
     with st.sidebar.expander("Open your own table", icon=":material/upload_file:"):
         uploader("sidebar")
     st.title(title)
-    show_banner(len(table), len(positions), table)
+    show_banner(total, matched, table)
     warn_all(state.take_notices())
-    return PageContext(table, spec, positions, title, started, matched=len(positions))
-
-
-def _open_engine_page(title: str, started: float) -> PageContext:
-    """The page over the query engine ``$ENGINE`` (no table in this process)."""
-    engine = load_engine()
-    if engine is None:
-        uploader("main")
-        show_messages()
-        show_mapping_form(open_upload)
-        st.stop()
-    spec, matched = render_engine_sidebar(engine)
-    with st.sidebar.expander("Open your own table", icon=":material/upload_file:"):
-        uploader("sidebar")
-    st.title(title)
-    show_banner(engine.info().events, matched)
-    warn_all(state.take_notices())
-    return PageContext(None, spec, None, title, started, engine, matched)
+    return PageContext(table, spec, positions, title, started, engine, matched)
 
 
 def show_if_empty(context: PageContext) -> bool:

@@ -12,15 +12,7 @@ from dashboard.export import export_csv
 from dashboard.filters import FilterSpec, filter_positions
 from dashboard.table import load_events
 
-from .support import (
-    DEFAULT_EVENTS_PATH,
-    PAGES,
-    assert_no_exception,
-    csv_download,
-    open_app,
-    running_server,
-    wait_for_charts,
-)
+from . import support
 
 try:
     from playwright.sync_api import Page, expect
@@ -45,21 +37,21 @@ SPEC = FilterSpec(countries=("Myanmar",))
 def duckdb_server(browser_ready, tmp_path_factory):
     """The app with ENGINE=duckdb over the article's table written as a dataset."""
     folder = tmp_path_factory.mktemp("engine-pages") / "dataset"
-    table = load_events(DEFAULT_EVENTS_PATH)
+    table = load_events(support.DEFAULT_EVENTS_PATH)
     write_dataset(table, folder)
-    with running_server({"EVENTS_PATH": str(folder), "ENGINE": "duckdb"}) as server:
+    with support.running_server({"EVENTS_PATH": str(folder), "ENGINE": "duckdb"}) as server:
         yield server, table
 
 
 @pytest.mark.parametrize("title", list(CHARTS))
 def test_every_page_is_served_by_duckdb(page: Page, duckdb_server, title: str) -> None:
     server, table = duckdb_server
-    path = PAGES.get(title, title)
-    open_app(page, server.page_url(path, SPEC.to_query_params()))
-    assert_no_exception(page)
+    path = support.PAGES.get(title, title)
+    support.open_app(page, server.page_url(path, SPEC.to_query_params()))
+    support.assert_no_exception(page)
     n = len(filter_positions(table, SPEC))
     expect(page.get_by_text(f"— {n} of {len(table)} events.")).to_be_visible()
-    assert wait_for_charts(page) == CHARTS[title]
+    assert support.wait_for_charts(page) == CHARTS[title]
     expect(page.get_by_test_id("stException")).to_have_count(0)
     if title == "About the data":
         expect(page.get_by_text("Served by the duckdb engine", exact=False)).to_be_visible()
@@ -69,10 +61,10 @@ def test_the_csv_download_over_duckdb_is_the_filtered_rows(
     page: Page, duckdb_server, tmp_path: Path
 ) -> None:
     server, table = duckdb_server
-    open_app(page, server.page_url(PAGES["Events"], SPEC.to_query_params()))
+    support.open_app(page, server.page_url(support.PAGES["Events"], SPEC.to_query_params()))
     with page.expect_download() as info:
-        csv_download(page).click()
+        support.csv_download(page).click()
     saved = tmp_path / "download.csv"
     info.value.save_as(saved)
     assert saved.read_bytes() == export_csv(table.take(filter_positions(table, SPEC)))
-    assert_no_exception(page)
+    support.assert_no_exception(page)
