@@ -83,7 +83,9 @@ class MapData:
     ``rows`` are the events' row positions in their table (a click names one; no ids
     are copied for a million events); ``days`` are start dates (days since 1970-01-01);
     ``precision`` holds "place", "region", "country" or "" (not given); ``weight`` is
-    what a cell sums (1 per event, or the event's fatalities).
+    what a cell sums (1 per event, or the event's fatalities). ``counted``: each entry
+    is a cell counted by a query engine (:func:`counted_cells`), at its centre, and
+    ``weight`` is its events (``rows`` then name no event: -1).
     """
 
     rows: np.ndarray
@@ -93,6 +95,27 @@ class MapData:
     days: np.ndarray
     precision: np.ndarray
     weight: np.ndarray | None = None
+    counted: bool = False
+
+
+def counted_cells(rows, size: float = CELL_DEGREES[0]) -> MapData:
+    """The :class:`MapData` of ``(south, west, events)`` cells of ``size`` degrees counted by
+    a query engine (:meth:`dashboard.query.Engine.map_cells` at the finest cell size): the
+    map adds them up into its own cells, which are whole multiples of the finest."""
+    rows = list(rows)
+    south = np.asarray([r[0] for r in rows], dtype=np.float64)
+    west = np.asarray([r[1] for r in rows], dtype=np.float64)
+    blank = np.full(len(rows), "", dtype=object)
+    return MapData(
+        rows=np.full(len(rows), -1, dtype=np.int64),
+        latitude=south + size / 2,
+        longitude=west + size / 2,
+        event_types=blank,
+        days=np.zeros(len(rows), dtype=np.int64),
+        precision=blank,
+        weight=np.asarray([r[2] for r in rows], dtype=np.float64),
+        counted=True,
+    )
 
 
 @dataclass(frozen=True)
@@ -202,7 +225,7 @@ def build_map(
         _look_at(layout, _frame_for(data, frame, area))
         return MapView(go.Figure(layout=layout), "empty", missing)
     members: tuple[np.ndarray, ...] = ()
-    if len(data.rows) <= MAX_POINTS and measure == "events":
+    if len(data.rows) <= MAX_POINTS and measure == "events" and not data.counted:
         traces, members = _point_traces(data)
         mode = "points"
     else:
@@ -306,7 +329,7 @@ def count_cells(
 
 def _cell_traces(data: MapData, measure: str) -> list[dict]:
     size = cell_size(data.latitude, data.longitude)
-    weight = data.weight if measure == "fatalities" else None
+    weight = data.weight if measure == "fatalities" or data.counted else None
     south, west, totals = count_cells(data.latitude, data.longitude, size, weight)
     keep = totals > 0
     south, west, totals = south[keep], west[keep], totals[keep]

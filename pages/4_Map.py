@@ -7,9 +7,9 @@ import streamlit as st
 
 from dashboard.coordinates import has_coordinates
 from dashboard.engine_views import everything, window_table
-from dashboard.geomap import MAX_POINTS, build_map, map_data
+from dashboard.geomap import CELL_DEGREES, MAX_POINTS, build_map, counted_cells, map_data
 from ui import state
-from ui.details import event_being_read, show_event
+from ui.details import MAX_DETAIL_CHOICES, event_being_read, show_event
 from ui.map_view import MAP_CHART, apply_map_selection, map_frame_picker
 from ui.page import finish_page, open_page, show_if_empty
 
@@ -19,8 +19,10 @@ MAP_MEASURE = "map_measure"
 page = open_page("Map")
 if not show_if_empty(page):
     table, positions = page.table, page.positions
-    if table is None:  # a query engine: the first filtered events, one by one
-        table = window_table(page.engine, page.spec, min(page.matched, MAX_POINTS))
+    if table is None:  # a query engine: the filtered events one by one, or its cells
+        # (Cells: a few events are enough to know the columns and read a linked event.)
+        shown = page.matched if page.matched <= MAX_POINTS else MAX_DETAIL_CHOICES
+        table = window_table(page.engine, page.spec, shown)
         positions = everything(table)
     if not has_coordinates(table):
         st.info(
@@ -28,16 +30,17 @@ if not show_if_empty(page):
             "placed on the map. ACLED, GDELT and UCDP exports carry them; our own format "
             "takes them as optional columns."
         )
-    elif page.table is None and page.matched > MAX_POINTS:
-        st.info(
-            f"{page.matched:,} events match: the map over a query engine draws at most "
-            f"{MAX_POINTS:,} events so far. Narrow the filters to place them on the map."
-        )
     else:
-        data, missing = map_data(table, positions)
+        if page.table is None and page.matched > MAX_POINTS:
+            # More than the map draws one by one: the engine counts them per cell.
+            cells = page.engine.map_cells(page.spec, CELL_DEGREES[0])
+            data = counted_cells(cells.rows, cells.size)
+            missing = page.matched - int(data.weight.sum())
+        else:
+            data, missing = map_data(table, positions)
         measure = "events"
         left, right = st.columns(2)
-        if data.weight is not None:
+        if data.weight is not None and not data.counted:
             state.restore_widget("measure", MAP_MEASURE, tuple(MEASURES), "events")
             measure = left.radio(
                 "Measure",
@@ -53,7 +56,7 @@ if not show_if_empty(page):
         st.plotly_chart(
             view.figure,
             key=MAP_CHART,
-            on_select=partial(apply_map_selection, page.table, data, view.members),
+            on_select=partial(apply_map_selection, table, data, view.members),
             selection_mode=("points", "box"),
             config={"scrollZoom": True},
         )

@@ -6,8 +6,11 @@ import json
 
 import numpy as np
 import pytest
+from conftest import ACTORS, csv_bytes, csv_text
+from test_engines import ROWS, D
 
-from dashboard import synth
+from dashboard import geomap, synth
+from dashboard.actors import ACTOR_COLUMNS
 from dashboard.dataset import write_dataset
 from dashboard.engine_views import engine_timeline
 from dashboard.filters import FilterSpec, filter_positions
@@ -73,3 +76,33 @@ def test_the_network_over_the_engine_is_the_memory_network(tables, kind):
     drawn = draw_network(engine.network(spec, kind))
     assert _figure(drawn) == _figure(expected)
     assert drawn.graph.number_of_edges() == 300 < expected.figure.layout.meta["edges_total"]
+
+
+@pytest.fixture(scope="module")
+def located(tmp_path_factory):
+    """The parity tests' table (70 % of its events have coordinates), in memory and DuckDB."""
+    folder = tmp_path_factory.mktemp("engine-map")
+    (folder / "events.csv").write_bytes(csv_bytes(ROWS))
+    (folder / "actors.csv").write_text(csv_text(ACTORS, columns=ACTOR_COLUMNS), encoding="utf-8")
+    table = load_events(folder / "events.csv", actors_path=folder / "actors.csv")
+    write_dataset(table, folder / "dataset")
+    engine = open_engine(folder / "dataset", "duckdb", folder / "actors.csv")
+    yield table, engine
+    engine.close()
+
+
+def test_map_cells_counted_by_the_engine_draw_the_memory_cells(located, monkeypatch):
+    table, engine = located
+    # Cells from 100 events on (the page: above geomap.MAX_POINTS, 50,000).
+    monkeypatch.setattr(geomap, "MAX_POINTS", 100)
+    spec = FilterSpec(start=D("2021-03-01"))
+    positions = filter_positions(table, spec)
+    data, missing = geomap.map_data(table, positions)
+    expected = geomap.build_map(data, missing)
+    cells = engine.map_cells(spec, geomap.CELL_DEGREES[0])
+    counted = geomap.counted_cells(cells.rows, cells.size)
+    drawn = geomap.build_map(counted, len(positions) - int(counted.weight.sum()))
+    assert drawn.mode == expected.mode == "cells"
+    assert len(cells.rows) > 50
+    assert _figure(drawn)["data"] == _figure(expected)["data"]
+    assert drawn.missing == missing
