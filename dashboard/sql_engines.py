@@ -59,6 +59,9 @@ from dashboard.table import load_directory
 #: (0: none, so every page run asks the engine: the benchmark's worst case).
 ANSWERS_KEPT = 256
 ANSWERS_VARIABLE = "ENGINE_ANSWERS_KEPT"
+#: DuckDB's memory limit in the app process (``$DUCKDB_MEMORY_LIMIT`` overrides it).
+DUCKDB_MEMORY_LIMIT = "300MB"
+MEMORY_VARIABLE = "DUCKDB_MEMORY_LIMIT"
 #: The dataset's view name in DuckDB.
 VIEW = "events"
 #: Facet column -> the dataset column holding its values as a list.
@@ -216,11 +219,14 @@ class SqlEngine(Engine):
 
     @_answer
     def count(self, spec: FilterSpec) -> int:
-        return int(self._select(spec, "SELECT count(*) AS n FROM filtered").column(0)[0].as_py())
+        counted = self._select(spec, "SELECT count(*) AS n FROM filtered", columns=(ROW_COLUMN,))
+        return int(counted.column(0)[0].as_py())
 
     def event_ids(self, spec: FilterSpec) -> tuple[str, ...]:
         body = f"SELECT {self._q('event_id')} FROM filtered ORDER BY {self._q(ROW_COLUMN)}"
-        return tuple(self._select(spec, body).column(0).to_pylist())
+        return tuple(
+            self._select(spec, body, columns=("event_id", ROW_COLUMN)).column(0).to_pylist()
+        )
 
     def _frame(self, spec: FilterSpec, limits: str = ""):
         body = f"SELECT {self._frame_columns()} FROM filtered ORDER BY {self._q(ROW_COLUMN)}"
@@ -240,9 +246,10 @@ class SqlEngine(Engine):
     def lane_counts(self, spec: FilterSpec, lane: str, period: str) -> LaneCounts:
         _check(lane, period)
         if lane == "event_type":
-            value = self._q("event_type")
+            value, columns = self._q("event_type"), ("event_type", "start_date")
         else:
             value = f"{self.explode}({self._q(_LANE_LISTS[lane])})"
+            columns = (_LANE_LISTS[lane], "start_date")
         start = self._q("start_date")
         month = f"month({start})" if period == "month" else "1"
         body = (
@@ -251,7 +258,7 @@ class SqlEngine(Engine):
         )
         rows = (
             (str(v), period_label(int(y), int(m), period), int(n))
-            for v, y, m, n in self._rows(self._select(spec, body))
+            for v, y, m, n in self._rows(self._select(spec, body, columns=columns))
         )
         return LaneCounts(lane, period, tuple(sorted(rows)))
 
@@ -262,7 +269,8 @@ class SqlEngine(Engine):
             f"(SELECT {x}({self._q('actors')}) AS a, {self._q('recipients')} AS rs "
             "FROM filtered) ea) er WHERE a <> r GROUP BY a, r"
         )
-        rows = sorted((str(a), str(r), int(n)) for a, r, n in self._rows(self._select(spec, body)))
+        answer = self._select(spec, body, columns=("actors", "recipients"))
+        rows = sorted((str(a), str(r), int(n)) for a, r, n in self._rows(answer))
         return EdgeWeights(tuple(rows))
 
     @_answer
@@ -390,7 +398,8 @@ class SqlEngine(Engine):
             "WHERE abs(lat) <= 90 AND abs(lon) <= 180 GROUP BY a, o"
         )
         rows = sorted(
-            (float(a), float(o), int(n)) for a, o, n in self._rows(self._select(spec, body))
+            (float(a), float(o), int(n))
+            for a, o, n in self._rows(self._select(spec, body, columns=(LATITUDE, LONGITUDE)))
         )
         return MapCells(size, tuple(rows))
 
@@ -407,7 +416,9 @@ class SqlEngine(Engine):
             f"SELECT v, count(*) AS n FROM (SELECT {value} AS v FROM filtered) f "
             "WHERE v IS NOT NULL AND v <> '' GROUP BY v"
         )
-        return sorted_facet_counts(column, dict(self._rows(self._select(spec, body))))
+        listed = _LIST_FACETS.get(column, column)
+        answer = self._select(spec, body, columns=(listed,))
+        return sorted_facet_counts(column, dict(self._rows(answer)))
 
     @_answer
     def summary(self, spec: FilterSpec) -> Summary:
@@ -425,7 +436,10 @@ class SqlEngine(Engine):
             f"(SELECT min({self._q('start_date')}) FROM filtered), "
             f"(SELECT max({self._q('end_date')}) FROM filtered)"
         )
-        events, countries, actors, first, last = self._rows(self._select(spec, body))[0]
+        columns = (ROW_COLUMN, COUNTRY_KEYS_COLUMN, PARTICIPANTS_COLUMN, "start_date", "end_date")
+        events, countries, actors, first, last = self._rows(
+            self._select(spec, body, columns=columns)
+        )[0]
         return Summary(int(events), int(countries), int(actors), _date(first), _date(last))
 
     def export_csv(self, spec: FilterSpec) -> bytes:
@@ -460,7 +474,11 @@ class DuckDBEngine(SqlEngine):
         super().__init__(path, actors_path)
         import duckdb
 
-        config = {"threads": threads} if threads else {}
+        config: dict[str, object] = {"threads": threads} if threads else {}
+        # Bounded memory: DuckDB's default is 80 % of RAM, and it keeps the Parquet
+        # files' blocks it read in memory. Above the limit it spills to a temporary file.
+        config["memory_limit"] = os.environ.get(MEMORY_VARIABLE) or DUCKDB_MEMORY_LIMIT
+        config["enable_external_file_cache"] = False
         self._connection = duckdb.connect(":memory:", config=config)
         self._connection.execute(
             f"CREATE VIEW {VIEW} AS SELECT * FROM read_parquet("
