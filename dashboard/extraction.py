@@ -13,6 +13,7 @@ model, and for the limits.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -22,7 +23,12 @@ import pandas as pd
 
 from dashboard import schema
 from dashboard.actors import ActorDirectory
-from dashboard.dates import DateMention, DateSpan, find_date_expressions
+from dashboard.dates import (
+    DateMention,
+    DateSpan,
+    find_date_expressions,
+    resolve_date_expression,
+)
 from dashboard.geography import (
     COUNTRIES,
     SPELLINGS,
@@ -182,6 +188,19 @@ _FUTURE = re.compile(
     r"plans? to|planned to|is due to|is scheduled to|is set to)\b",
     re.IGNORECASE,
 )
+#: A headline's "X to do Y" ("Lavrov to meet junta chief"): headline style for the future.
+_HEADLINE_FUTURE = re.compile(
+    r"\b(?:to|due to|set to)\s+(?!(?:the|a|an|his|her|its|their)\b)[a-z]+"
+)
+#: A subordinate clause inside a future sentence tells its own time: "will visit ...
+#: since the army seized power", "would deepen ties after he travelled".
+_SUBORDINATOR = re.compile(
+    r"\b(?:since|after|before|because|until|when|once|as|following)\b", re.IGNORECASE
+)
+#: Past-tense action words (regular "-ed" and the irregular ones of the vocabulary).
+_PAST_FORM = re.compile(
+    r"(?:\w+ed|met|took|flew|sold|seized|overthrew|held|sent|hung|shot)\b", re.IGNORECASE
+)
 _REPORTING = re.compile(
     r"\b(?:said|says|told|reported|announced|according to|statement said)\b", re.IGNORECASE
 )
@@ -212,6 +231,13 @@ _DEFENCE_OFFICIALS = re.compile(
 #: sanctions", "Russian backing") names who acts.
 _ACTION_ADJECTIVE = re.compile(
     r"\b([A-Z][a-z]+)\s+(?:sanctions?|condemnation|criticism|pressure|backing|support)\b"
+)
+#: "the military", "the army" as the subject of a verb ("since the military seized
+#: power"): the armed forces of the country last told. As an object ("snubbed the
+#: military") news often means the junta in power, so it is left alone.
+_THE_MILITARY = re.compile(
+    r"\b[Tt]he (?:military|army|armed forces)(?=\s+(?:\w+ed|has|have|had|is|was|were|are|"
+    r"will|would|took|seized|says|said|sold|sent)\b)"
 )
 #: "the country" and "both countries" name countries told before.
 _THE_COUNTRY = re.compile(r"\b[Tt]he country\b(?!['\u2019])")
@@ -424,6 +450,7 @@ class _ActorFinder:
         mentions = self._named(sentence)
         mentions += self._titles(sentence, mentions)
         mentions += self._described(sentence, mentions)
+        mentions += self._the_military(sentence, mentions)
         mentions.sort(key=lambda m: m.start)
         self.seen.update(m.actor for m in mentions)
         return mentions
@@ -499,13 +526,60 @@ class _ActorFinder:
                 countries = [
                     c.country for c in self.referred_countries(hit.group(0), []) if c.country
                 ]
-            else:  # "a senior defense official": of the first country the sentence names
-                named = [(c.start, c.country) for c in find_countries(sentence)]
-                named += [(start, p.country) for start, _, p in find_places(sentence)]
-                countries = [min(named)[1]] if named else []
+            else:  # "a senior defense official": of the country whose action sends him
+                subject = self.subject_country(sentence, hit.start())
+                countries = [subject] if subject else []
             for country in countries:
                 add(hit.start(), hit.end(), self.defence_body(country))
         return found
+
+    def _the_military(self, sentence: str, known: list[Mention]) -> list[Mention]:
+        """ "the military" -> the one military actor of the country last told."""
+        found = []
+        named = find_countries(sentence)
+        for hit in _THE_MILITARY.finditer(sentence):
+            told = self._countries_told(sentence, known, named, hit.start())
+            country = (told or self.recent_countries or [""])[-1]
+            forces = [
+                name
+                for name, kind in self.directory.kinds.items()
+                if kind == "military" and self.directory.countries.get(name) == country
+            ]
+            if len(forces) == 1:
+                found.append(Mention(hit.start(), hit.end(), forces[0]))
+        return found
+
+    def subject_country(self, sentence: str, position: int) -> str | None:
+        """The country acting as subject of the clause at ``position``.
+
+        The first country, capital or country's actor named in that clause that is not
+        after a preposition nor a possessive ("Myanmar's capital"); a clause without
+        one ("..., and last year dispatched an official") takes the nearest earlier
+        clause's; a subordinate "While ..." clause is not the subject's.
+        """
+        named = [(c.start, c.end, c.country, c.text) for c in find_countries(sentence)]
+        named += [(start, end, p.country, "") for start, end, p in find_places(sentence)]
+        named += [
+            (m.start, m.end, self.directory.countries.get(m.actor), "")
+            for m in self._named(sentence)
+            if self.directory.countries.get(m.actor)
+        ]
+        subjects = sorted(
+            (start, country)
+            for start, end, country, text in named
+            if end <= position
+            and not _PREPOSITION.search(sentence[:start])
+            and not text.endswith(("'s", "\u2019s"))
+            and not re.match(r"['\u2019]s\b", sentence[end : end + 2])
+        )
+        starts = sorted({0, *(b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, position))})
+        for begin, end in reversed(list(zip(starts, [*starts[1:], position], strict=True))):
+            if re.match(r"(?:While|Although|Though|Whereas)\b", sentence[begin:].lstrip()):
+                continue
+            inside = [country for start, country in subjects if begin <= start < end]
+            if inside:
+                return inside[0]
+        return None
 
     def adjective_actor(self, sentence: str, match: re.Match) -> str | None:
         """The actor a capitalised adjective on the action noun names: a country's
@@ -823,7 +897,7 @@ def extract_events(
     # like paragraph 1 where it has no date words of its own, cited as paragraph 1.
     headline = article_headline(text)
     if headline and lead_dates:
-        told = _sentence_events(headline, 1, published, finder, anchored, lead_dates)
+        told = _sentence_events(headline, 1, published, finder, anchored, lead_dates, headline=True)
         candidates += [replace(c, proposed_actors=()) for c in told]  # Title Case, not names
     return _merge_repeats(_date_later(candidates, directory))
 
@@ -842,15 +916,18 @@ def _action_matches(sentence: str) -> list[tuple[Trigger, re.Match]]:
             if any(s < m.end() and m.start() < e for s, e in claimed):
                 continue
             clause = _clause_start(sentence, m.start())
-            if clauses and clause in clauses:
-                continue
+            coordinated = re.search(r"\band\s+$", sentence[: m.start()])
+            if clauses and clause in clauses and not coordinated:
+                continue  # "talks ... and meet X": a second action of its own, kept
             clauses.add(clause)
             claimed.append((m.start(), m.end()))
             found.append((trigger, m))
     return found
 
 
-def _sentence_events(sentence, number, published, finder, anchored, paragraph_dates):
+def _sentence_events(
+    sentence, number, published, finder, anchored, paragraph_dates, headline: bool = False
+):
     directory = finder.directory
     mentions = finder.find(sentence)
     countries_here = find_countries(sentence) + finder.referred_countries(sentence, mentions)
@@ -860,17 +937,24 @@ def _sentence_events(sentence, number, published, finder, anchored, paragraph_da
     actions = [(m.start(), m.end()) for _, m in matches]
     found: list[Candidate] = []
     carried: list[DateMention] = []
+    subject_of: dict[Trigger, list[Mention]] = {}
     for trigger, match in matches:
         if _NEGATED.search(sentence[max(0, match.start() - 30) : match.start()]):
             continue  # "didn't meet", "has not visited": no event
+        if re.search(r"\b(?:such|any|no)\s+$", sentence[: match.start()], re.IGNORECASE):
+            continue  # "the first such trip", "any talks": a kind of action, not one
         if _REPEATED.search(sentence[_clause_start(sentence, match.start()) : match.end()]):
             continue  # "twice hosted": several events, none dated by these words
-        expected = bool(_FUTURE.search(sentence[: match.start()]))
+        expected = _is_expected(sentence, match, headline)
         dates_here = find_date_expressions(sentence, published, forward=expected)
         dated = _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, actions)
         undated = dated is None
         # Undated for now: a later action with a shared actor may date it (see _date_later).
         span, date_words, inherited = dated or (published_span(published), "", True)
+        if expected and inherited and date_words:
+            # the paragraph's "on Friday" read for an expected action: forwards
+            with contextlib.suppress(ValueError):
+                span = resolve_date_expression(date_words, published, forward=True)
         if not inherited:
             for noun in trigger.anchors:
                 if re.search(rf"\b{noun}", sentence, re.IGNORECASE):
@@ -880,6 +964,13 @@ def _sentence_events(sentence, number, published, finder, anchored, paragraph_da
             # sentences of the paragraph may take that date too.
             carried.append(DateMention(-1, -1, date_words, span))
         initiators, receivers = _roles(sentence, match, mentions, finder, actions)
+        if trigger in subject_of and re.search(r"\band\s+$", sentence[: match.start()]):
+            initiators = subject_of[trigger]  # "A held talks with B and met C": A meets C
+        subject_of.setdefault(trigger, initiators)
+        # "hold talks with A and meet B": each action's recipients end where the next
+        # action of the same type begins.
+        following = [m.start() for t, m in matches if t is trigger and m.start() > match.end()]
+        receivers = [m for m in receivers if m.start < min(following, default=len(sentence))]
         actors = _dedupe(m.actor for m in initiators)
         recipients = _dedupe(m.actor for m in receivers if m.actor not in actors)
         if not actors:
@@ -892,6 +983,17 @@ def _sentence_events(sentence, number, published, finder, anchored, paragraph_da
                 recipients = tuple(r for r in recipients if r not in actors)
         if trigger.event_type == "coup":
             actors = _dedupe(finder.military_behind(a) for a in actors)
+        if trigger.event_type in REPORTED_NOT_DONE:
+            speakers = _speaker_of_date(sentence, match, date_words, dates_here, mentions)
+            if speakers is not None:
+                # "X supplied arms, an expert said in February": the dated event is the
+                # report (an accusation, our "condemnation"), not the supplies.
+                speakers = tuple(a for a in speakers if a not in actors)
+                if not speakers:
+                    continue  # the supplies themselves are undated; the report's teller unknown
+                recipients = _dedupe(a for a in (*actors, *recipients) if a not in speakers)
+                actors = speakers
+                trigger = _ACCUSATION
         if not actors and not recipients:
             continue  # no one acts: not an event of ours (every event has an actor)
         countries = _dedupe(
@@ -928,6 +1030,53 @@ def _sentence_events(sentence, number, published, finder, anchored, paragraph_da
     finder.remember(sentence, mentions, countries_here)
     paragraph_dates.extend(carried)
     return found
+
+
+#: Actions that, told inside someone's report dated by the report's own date words,
+#: are that report: an accusation, not the deed ("X supplied the junta with jets, a
+#: UN expert said in February" is the expert's statement of February).
+REPORTED_NOT_DONE = frozenset({"arms transfer"})
+_ACCUSATION = next(t for t in TRIGGERS if t.event_type == "condemnation")
+
+
+def _speaker_of_date(sentence, match, date_words, dates_here, mentions):
+    """Who reports the action, when its date words are the report's ("said in February").
+
+    Returns the speakers' actor names (possibly none known), or None when the date
+    words do not belong to a reporting verb.
+    """
+    for verb in _REPORTING.finditer(sentence):
+        owns = any(m.text == date_words and 0 <= m.start - verb.end() <= 2 for m in dates_here)
+        if not owns or verb.group(0).casefold() == "according to":
+            continue
+        if verb.start() > match.end():  # "X supplied ..., Andrews, a UN expert, said in May"
+            told = [
+                m
+                for m in mentions
+                if match.end() <= m.start < verb.start() and "," in sentence[match.end() : m.start]
+            ]
+            return (told[-1].actor,) if told else ()
+        clause = _clause_start(sentence, verb.start())  # "Andrews said in February X ..."
+        return _dedupe(m.actor for m in mentions if clause <= m.start < verb.start())
+    return None
+
+
+def _is_expected(sentence: str, match: re.Match, headline: bool = False) -> bool:
+    """Whether future wording governs this action (per action, not per sentence).
+
+    The future word ("will", "is expected to"; in a headline also "X to meet") must be
+    in the action's own clause (a reporting verb or a clause break ends its reach:
+    "will visit, TASS reported, marking ... since the army seized power"); a
+    past-tense action word after a subordinator ("after he travelled", "since the
+    military seized power") tells its own, past, time.
+    """
+    start = _clause_start(sentence, match.start())
+    if _PAST_FORM.match(match.group(0)):
+        subordinate = [m.end() for m in _SUBORDINATOR.finditer(sentence, start, match.start())]
+        start = max([start, *subordinate])
+    prefix = sentence[start : match.start()]
+    told = prefix + match.group(0)  # a headline's "to" may come right before the action
+    return bool(_FUTURE.search(prefix) or (headline and _HEADLINE_FUTURE.search(told)))
 
 
 def _add_once(found: list[Candidate], candidate: Candidate) -> list[Candidate]:

@@ -14,6 +14,7 @@ from dashboard import cli
 from dashboard.actors import parse_actors
 from dashboard.dates import DateSpan
 from dashboard.extraction import (
+    _ActorFinder,
     article_headline,
     article_paragraphs,
     candidates_frame,
@@ -170,8 +171,9 @@ MEASURED = [
     ("laotiantimes-2022-07-13", "2022-07-13", 0.8, 1.0),
     ("tbs-2022-08-03", "2022-08-03", 0.8, 1.0),
     ("reuters-nationalpost-2021-06-23", "2021-06-23", 1.0, 1.0),
-    # Held out (gold committed before the first run; not tuned on): below the target.
-    ("reuters-tass-2022-08-03", "2022-08-03", 0.42, 0.5),
+    # Held out in round 1 (gold committed before the first run: P 0.43 R 0.50), scored
+    # again after fixing, as general rules, the defects it showed.
+    ("reuters-tass-2022-08-03", "2022-08-03", 0.83, 0.83),
 ]
 
 
@@ -374,3 +376,88 @@ def test_an_undated_lead_and_its_dated_retelling_are_one_event():
     assert talks.event_type == "military cooperation"  # a defence minister's meeting
     assert set(talks.actors + talks.recipients) == {"Sergei Shoigu", "Min Aung Hlaing"}
     assert talks.span.start == date(2021, 6, 22)
+
+
+# Round 2: defects the held-out text showed, fixed as general rules (made-up sentences).
+WIDER = parse_actors(
+    DIRECTORY_CSV
+    + "Min Aung Hlaing,person,Myanmar,\n"
+    + "Tom Andrews,person,,Thomas Andrews\n"
+    + "Russian Ministry of Defence,government,Russia,Russian defence ministry\n"
+    + "United States Department of Defense,government,United States,Pentagon\n"
+)
+
+
+def wider_events(text: str, published: date = date(2022, 8, 3)):
+    return extract_events(text, published, WIDER)
+
+
+def test_future_wording_marks_its_own_clause_not_the_whole_sentence():
+    text = (
+        "Sergei Lavrov will visit Naypyitaw on Friday, officials said, the first such trip "
+        "since the army seized power last year."
+    )
+    found = {c.event_type: c for c in wider_events(text)}
+    assert found["visit"].status == "expected"
+    coup = found["coup"]
+    assert coup.status == "reported"
+    assert coup.actors == ("Tatmadaw",)  # "the army" as subject: the country's military
+    assert (coup.span.start, coup.span.end) == (date(2021, 1, 1), date(2021, 12, 31))
+
+
+def test_a_past_action_after_a_subordinator_is_not_governed_by_would():
+    text = (
+        "Myanmar would deepen ties with Russia after Wunna Maung Lwin travelled there last month."
+    )
+    (visit,) = [c for c in wider_events(text) if c.event_type == "visit"]
+    assert visit.status == "reported" and visit.actors == ("Wunna Maung Lwin",)
+
+
+def test_the_military_as_an_object_is_not_resolved():
+    text = "Regional ministers snubbed the military on Monday."
+    assert all("Tatmadaw" not in c.actors + c.recipients for c in wider_events(text))
+
+
+def test_a_headline_x_to_meet_y_is_expected_and_one_event_with_the_lead():
+    text = (
+        "Lavrov to meet top diplomat in Naypyitaw\n\n"
+        "MOSCOW - Sergei Lavrov will meet Wunna Maung Lwin on Friday, the ministry said."
+    )
+    (meeting,) = [c for c in wider_events(text) if c.event_type == "meeting"]
+    assert meeting.status == "expected" and meeting.paragraph == 1
+    assert meeting.recipients == ("Wunna Maung Lwin",)
+
+
+def test_two_coordinated_actions_of_one_type_are_two_events_with_their_own_recipients():
+    text = (
+        "Sergei Lavrov is due to hold talks with Wunna Maung Lwin and meet "
+        "the general Min Aung Hlaing on Friday."
+    )
+    meetings = [c for c in wider_events(text) if c.event_type == "meeting"]
+    assert sorted((c.actors, c.recipients) for c in meetings) == [
+        (("Sergei Lavrov",), ("Min Aung Hlaing",)),
+        (("Sergei Lavrov",), ("Wunna Maung Lwin",)),
+    ]
+    assert {c.status for c in meetings} == {"expected"}
+
+
+def test_arms_supplies_dated_only_by_a_report_are_the_reports_accusation():
+    text = "Russia had sold the junta jets and drones, Thomas Andrews, a UN expert, said in May."
+    (event,) = wider_events(text)
+    assert event.event_type == "condemnation"
+    assert event.actors == ("Tom Andrews",)
+    assert "Russian government" in event.recipients
+    assert (event.span.start, event.span.precision) == (date(2022, 5, 1), "month")
+    # told by nobody the directory knows: the supplies stay undated, no event
+    assert wider_events("Russia had sold the junta jets, a UN expert said in May.") == []
+    # the supplies' own date words: an arms transfer
+    (own,) = wider_events("Russia sold the junta jets and drones in May.")
+    assert own.event_type == "arms transfer" and own.actors == ("Russian government",)
+
+
+def test_a_defence_official_without_a_country_is_the_subjects():
+    finder = _ActorFinder(WIDER)
+    sentence = "While the U.S. looked on, Russia sent a senior defence official last year."
+    actors = {m.actor for m in finder.find(sentence)}
+    assert "Russian Ministry of Defence" in actors
+    assert "United States Department of Defense" not in actors
