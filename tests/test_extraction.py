@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -39,8 +40,8 @@ DIRECTORY_CSV = (
 DIRECTORY = parse_actors(DIRECTORY_CSV)
 
 
-def events_of(text: str, published: date = date(2022, 8, 3)):
-    return extract_events(text, published, DIRECTORY)
+def events_of(text: str, published: date = date(2022, 8, 3), directory=DIRECTORY):
+    return extract_events(text, published, directory)
 
 
 def test_paragraphs_skip_headline_and_boilerplate_and_join_broken_names():
@@ -390,9 +391,7 @@ WIDER = parse_actors(
     + "United States Department of Defense,government,United States,Pentagon\n"
 )
 
-
-def wider_events(text: str, published: date = date(2022, 8, 3)):
-    return extract_events(text, published, WIDER)
+wider_events = partial(events_of, directory=WIDER)
 
 
 def test_future_wording_marks_its_own_clause_not_the_whole_sentence():
