@@ -19,6 +19,9 @@ class ActorDirectory:
     kinds: dict[str, str] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
+    #: Actors the directory does not list whose country was taken from the table's own
+    #: events (see :func:`dashboard.table.infer_actor_countries`).
+    inferred: frozenset[str] = frozenset()
 
     def canonical(self, name: str) -> str:
         """The canonical spelling of ``name`` (itself when unknown)."""
@@ -27,6 +30,19 @@ class ActorDirectory:
     def country_of(self, name: str) -> str:
         """The country of an actor (by any spelling), or "" when unknown."""
         return self.countries.get(self.canonical(name), "")
+
+    def knows(self, name: str) -> bool:
+        """Whether the directory lists the actor (by its canonical name)."""
+        return name in self.kinds
+
+    def with_inferred(self, countries: dict[str, str]) -> ActorDirectory:
+        """This directory plus the countries of actors it does not list."""
+        return ActorDirectory(
+            self.kinds,
+            {**countries, **self.countries},
+            self.aliases,
+            self.inferred | frozenset(countries),
+        )
 
 
 def load_actors(path: str | os.PathLike) -> ActorDirectory:

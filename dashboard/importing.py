@@ -504,6 +504,15 @@ def load_any_frame(
     return imported.events, [*sniffing.notices, *imported.notices]
 
 
+def inferred_notice(count: int) -> str:
+    """The notice saying that ``count`` actors took their country from the table."""
+    return (
+        f"{count:,} actor{'s' if count != 1 else ''} not in the actors directory: the "
+        "network colours them by the country most of their events name (the country "
+        "filter keeps to the rows' own countries)."
+    )
+
+
 def load_any(
     source: str | os.PathLike | bytes,
     *,
@@ -530,4 +539,7 @@ def load_any(
 
     if label is None:
         label = Path(source).name if not isinstance(source, bytes | bytearray) else "upload"
-    return index_while_loading(load, directory, label), notices
+    table = index_while_loading(load, directory, label)
+    if table.directory.inferred:
+        notices.append(inferred_notice(len(table.directory.inferred)))
+    return table, notices

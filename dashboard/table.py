@@ -333,6 +333,46 @@ def build_list_indexes(
     )
 
 
+def infer_actor_countries(
+    events: pd.DataFrame, participants: Postings, directory: ActorDirectory
+) -> dict[str, str]:
+    """Countries, from the table itself, of the actors the directory does not list.
+
+    Imported tables name actors no directory knows (ACLED's ``Protesters (Zambia)``,
+    GDELT's ``PAKISTAN``) while their rows say where each event happened. An unlisted
+    actor takes the country of more than half of its events that name exactly one
+    country (the source's own ``countries``); otherwise it stays without one. Actors
+    the directory lists keep what it says, a blank country included (an international
+    organisation has none). Inferred countries are for display (the network's colours):
+    the country filter keeps to the rows' countries and the directory's.
+    """
+    from dashboard.subsets import postings_pairs  # subsets imports this module
+
+    unknown = np.fromiter(
+        (not directory.knows(name) for name in participants.names),
+        dtype=bool,
+        count=len(participants.names),
+    )
+    if not unknown.any():
+        return {}
+    countries = events["countries"]
+    single = (countries != "") & ~countries.str.contains(schema.LIST_SEPARATOR, regex=False)
+    codes, positions = postings_pairs(participants, single.to_numpy(dtype=bool))
+    keep = unknown[codes]
+    if not keep.any():
+        return {}
+    votes = pd.DataFrame(
+        {"code": codes[keep], "country": countries.to_numpy()[positions[keep]]}
+    ).value_counts()
+    votes = votes.reset_index(name="n")
+    total = votes.groupby("code")["n"].transform("sum")
+    best = votes[votes["n"] * 2 > total]  # a strict majority: at most one per actor
+    names = participants.names
+    return {
+        names[code]: country for code, country in zip(best["code"], best["country"], strict=True)
+    }
+
+
 def build_table(
     events: pd.DataFrame,
     directory: ActorDirectory | None = None,
@@ -346,6 +386,11 @@ def build_table(
         lists = build_list_indexes(
             {name: events[name] for name in schema.LIST_COLUMNS}, n, directory
         )
+    # After the indexes: an inferred country colours the network but the country filter
+    # keeps to what the rows and the directory say.
+    inferred = infer_actor_countries(events, lists.participants, directory)
+    if inferred:
+        directory = directory.with_inferred(inferred)
 
     type_names = list(schema.EVENT_TYPE_NAMES)
     types = pc.dictionary_encode(pa.array(events["event_type"], type=pa.large_string()))

@@ -12,7 +12,7 @@ from dashboard import formats, schema
 from dashboard.acled import TYPE_MAP, convert_acled_frame, map_event_type
 from dashboard.actors import ActorDirectory
 from dashboard.cli import main
-from dashboard.importing import detect_format, load_any, load_any_frame
+from dashboard.importing import detect_format, inferred_notice, load_any, load_any_frame
 from dashboard.problems import EventsFileError
 from dashboard.table import load_directory
 
@@ -369,6 +369,7 @@ def test_cli_validate_acled(fmt):
     assert (code, out) == (0, f"{SAMPLE}: valid, 12 events, 2022-01-29 to 2024-02-29\n")
     assert err == (
         f"notice: Imported 12 ACLED events.\nnotice: {UNKNOWN_NOTICE}\nnotice: {READ_AS}\n"
+        f"notice: {inferred_notice(11)}\n"
     )
 
 

@@ -1,0 +1,90 @@
+"""Actors no directory lists take their country from the table's own events."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import csv_bytes, sample_events
+
+from dashboard.actors import ActorDirectory
+from dashboard.filters import FilterSpec, filter_positions
+from dashboard.importing import load_any
+from dashboard.loading import parse_events
+from dashboard.network import network_view
+from dashboard.table import build_table
+
+REAL_GDELT = Path(__file__).parent / "data" / "real" / "gdelt1_daily_and_backfile_sample.CSV"
+
+
+def _rows(*events):
+    base = sample_events()[0]
+    rows = []
+    for i, (actors, recipients, countries) in enumerate(events):
+        rows.append(
+            {
+                **base,
+                "event_id": f"e{i}",
+                "actors": actors,
+                "recipients": recipients,
+                "countries": countries,
+            }
+        )
+    return rows
+
+
+DIRECTORY = ActorDirectory(
+    kinds={"United Nations": "organisation", "Zambia Police": "institution"},
+    countries={"United Nations": "", "Zambia Police": "Zambia"},
+)
+
+ROWS = _rows(
+    ("Protesters (Zambia)", "Zambia Police", "Zambia"),
+    ("Protesters (Zambia)", "United Nations", "Zambia"),
+    ("Protesters (Zambia)", "", "Zambia;Malawi"),  # two countries: no vote
+    ("Traders", "", "Kenya"),
+    ("Traders", "United Nations", "Somalia"),  # one each: no majority, no country
+    ("Protesters (Zambia)", "", "Malawi"),  # outvoted, but the actor reaches it
+)
+
+
+def _table():
+    return build_table(parse_events(csv_bytes(ROWS)), DIRECTORY, "t")
+
+
+def test_an_unlisted_actor_takes_the_country_of_most_of_its_single_country_events():
+    directory = _table().directory
+    assert directory.country_of("Protesters (Zambia)") == "Zambia"  # 2 of 3 votes
+    assert directory.country_of("Traders") == ""  # 1 Kenya, 1 Somalia: no majority
+    assert directory.inferred == frozenset({"Protesters (Zambia)"})
+
+
+def test_listed_actors_keep_what_the_directory_says_a_blank_country_included():
+    directory = _table().directory
+    assert directory.country_of("United Nations") == ""  # listed, no country: stays so
+    assert directory.country_of("Zambia Police") == "Zambia"
+
+
+def test_the_country_filter_keeps_to_the_rows_and_the_directory():
+    table = _table()
+    spec = FilterSpec(countries=("Zambia",))
+    ids = set(table.events["event_id"].iloc[filter_positions(table, spec)])
+    # e5 happened in Malawi: its actor's inferred country colours the network only.
+    assert ids == {"e0", "e1", "e2"}
+
+
+def test_a_fully_listed_table_infers_nothing():
+    table = build_table(parse_events(csv_bytes(sample_events())), ActorDirectory(), "t")
+    everyone = ActorDirectory(kinds={n: "person" for n in table.participants.names})
+    assert build_table(table.events, everyone, "t").directory.inferred == frozenset()
+
+
+def test_a_real_gdelt_file_colours_its_network_and_says_so(tmp_path):
+    # A real GDELT 1.0 sample nobody here wrote: before, every node was "(unknown country)".
+    table, notices = load_any(REAL_GDELT, actors_path=tmp_path / "no-directory.csv")
+    assert table.directory.country_of("IOWA") == "United States"
+    graph = network_view(table, filter_positions(table, FilterSpec()), "actor").graph
+    countries = [c for _, c in graph.nodes(data="country")]
+    assert sum(1 for c in countries if c) > len(countries) / 2
+    assert any(
+        "the network colours them by the country most of their events name" in n for n in notices
+    )
