@@ -11,7 +11,7 @@ import os
 import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -386,11 +386,6 @@ def build_table(
         lists = build_list_indexes(
             {name: events[name] for name in schema.LIST_COLUMNS}, n, directory
         )
-    # After the indexes: an inferred country colours the network but the country filter
-    # keeps to what the rows and the directory say.
-    inferred = infer_actor_countries(events, lists.participants, directory)
-    if inferred:
-        directory = directory.with_inferred(inferred)
 
     type_names = list(schema.EVENT_TYPE_NAMES)
     types = pc.dictionary_encode(pa.array(events["event_type"], type=pa.large_string()))
@@ -501,5 +496,11 @@ def index_loaded(
     ends, so the app's table holds no more memory than the command line's.
     """
     table = build_table(frame, directory, label, lists)
+    # A whole table's actors, after the indexes: an inferred country colours the network
+    # but the country filter keeps to what the rows and the directory say. (Not in
+    # build_table, which also indexes small windows of a table, whose votes would differ.)
+    inferred = infer_actor_countries(frame, table.participants, directory)
+    if inferred:
+        table = replace(table, directory=directory.with_inferred(inferred))
     return_freed_memory()
     return table

@@ -11,7 +11,7 @@ from dashboard.filters import FilterSpec, filter_positions
 from dashboard.importing import load_any
 from dashboard.loading import parse_events
 from dashboard.network import network_view
-from dashboard.table import build_table
+from dashboard.table import build_table, index_loaded
 
 REAL_GDELT = Path(__file__).parent / "data" / "real" / "gdelt1_daily_and_backfile_sample.CSV"
 
@@ -48,7 +48,7 @@ ROWS = _rows(
 
 
 def _table():
-    return build_table(parse_events(csv_bytes(ROWS)), DIRECTORY, "t")
+    return index_loaded(parse_events(csv_bytes(ROWS)), DIRECTORY, "t")
 
 
 def test_an_unlisted_actor_takes_the_country_of_most_of_its_single_country_events():
@@ -75,7 +75,14 @@ def test_the_country_filter_keeps_to_the_rows_and_the_directory():
 def test_a_fully_listed_table_infers_nothing():
     table = build_table(parse_events(csv_bytes(sample_events())), ActorDirectory(), "t")
     everyone = ActorDirectory(kinds={n: "person" for n in table.participants.names})
-    assert build_table(table.events, everyone, "t").directory.inferred == frozenset()
+    assert index_loaded(table.events, everyone, "t").directory.inferred == frozenset()
+
+
+def test_a_window_of_a_table_is_indexed_with_the_directory_it_is_given():
+    # An engine's window (dashboard.engine_views) is a few events of a bigger table: its
+    # votes are not the table's, so indexing it infers nothing.
+    window = build_table(parse_events(csv_bytes(ROWS)), DIRECTORY, "window")
+    assert window.directory is DIRECTORY
 
 
 def test_a_real_gdelt_file_colours_its_network_and_says_so(tmp_path):
