@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from dashboard import schema
@@ -35,13 +36,16 @@ class ActorDirectory:
         """Whether the directory lists the actor (by its canonical name)."""
         return name in self.kinds
 
-    def with_inferred(self, countries: dict[str, str]) -> ActorDirectory:
-        """This directory plus the countries of actors it does not list."""
+    def with_inferred(self, countries: Mapping[str, str]) -> ActorDirectory:
+        """This directory plus ``countries`` of actors it does not list (itself if none)."""
+        unlisted = {name: c for name, c in countries.items() if not self.knows(name)}
+        if not unlisted:
+            return self
         return ActorDirectory(
             self.kinds,
-            {**countries, **self.countries},
+            {**self.countries, **unlisted},
             self.aliases,
-            self.inferred | frozenset(countries),
+            self.inferred | frozenset(unlisted),
         )
 
 

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -61,6 +62,9 @@ class DatasetInfo:
     columns: tuple[str, ...]
     events: int
     label: str
+    #: Countries inferred for actors no directory listed, when the table was written
+    #: (:func:`dashboard.table.infer_actor_countries`): the engines colour them the same.
+    actor_countries: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def files(self) -> str:
@@ -86,8 +90,15 @@ def read_info(path: str | os.PathLike) -> DatasetInfo:
         manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
         if manifest.get("format") != FORMAT:
             raise ValueError("not an events dataset")
+        inferred = manifest.get("actor_countries", {})
+        if not isinstance(inferred, dict):
+            raise ValueError("actor_countries is not a mapping")
         return DatasetInfo(
-            path, tuple(manifest["columns"]), int(manifest["events"]), str(manifest["label"])
+            path,
+            tuple(manifest["columns"]),
+            int(manifest["events"]),
+            str(manifest["label"]),
+            {str(name): str(country) for name, country in inferred.items()},
         )
     except (OSError, ValueError, KeyError, TypeError) as err:
         problem = Problem(None, None, f"{path} is not an events Parquet dataset ({err})")
@@ -179,6 +190,9 @@ def write_dataset(table: EventTable, folder: str | os.PathLike) -> DatasetInfo:
         "events": len(table),
         "label": table.label,
         "partitioning": [YEAR_COLUMN, MONTH_COLUMN],
+        "actor_countries": {
+            name: table.directory.country_of(name) for name in sorted(table.directory.inferred)
+        },
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return read_info(folder)

@@ -98,7 +98,7 @@ class SqlEngine(Engine):
 
     def __init__(self, path: str | os.PathLike, actors_path=None) -> None:
         self.dataset: DatasetInfo = read_info(path)
-        self.directory = load_directory(actors_path)
+        self.directory = load_directory(actors_path).with_inferred(self.dataset.actor_countries)
         self._vocabulary: Vocabulary | None = None
         self._types: dict[str, str] = {}
         self._lock = threading.Lock()

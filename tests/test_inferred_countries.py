@@ -7,10 +7,12 @@ from pathlib import Path
 from conftest import csv_bytes, sample_events
 
 from dashboard.actors import ActorDirectory
+from dashboard.dataset import write_dataset
 from dashboard.filters import FilterSpec, filter_positions
 from dashboard.importing import load_any
 from dashboard.loading import parse_events
 from dashboard.network import network_view
+from dashboard.query import MemoryEngine, open_engine
 from dashboard.table import build_table, index_loaded
 
 REAL_GDELT = Path(__file__).parent / "data" / "real" / "gdelt1_daily_and_backfile_sample.CSV"
@@ -33,7 +35,7 @@ def _rows(*events):
 
 
 DIRECTORY = ActorDirectory(
-    kinds={"United Nations": "organisation", "Zambia Police": "institution"},
+    kinds={"United Nations": "organisation", "Zambia Police": "government"},
     countries={"United Nations": "", "Zambia Police": "Zambia"},
 )
 
@@ -95,3 +97,24 @@ def test_a_real_gdelt_file_colours_its_network_and_says_so(tmp_path):
     assert any(
         "the network colours them by the country most of their events name" in n for n in notices
     )
+
+
+def test_the_engines_colour_unlisted_actors_as_the_memory_table_does(tmp_path):
+    # The inferred countries travel in the dataset's manifest: DuckDB's network has the
+    # same node countries as the in-memory one (before, every such node was unknown there).
+    table = _table()
+    write_dataset(table, tmp_path / "dataset")
+    actors = tmp_path / "actors.csv"  # DIRECTORY, as a file
+    actors.write_text(
+        "actor,kind,country,aliases\n"
+        "United Nations,organisation,,\nZambia Police,government,Zambia,\n",
+        encoding="utf-8",
+    )
+    engine = open_engine(tmp_path / "dataset", "duckdb", actors_path=actors)
+    try:
+        oracle = MemoryEngine(table)
+        assert engine.directory.country_of("Protesters (Zambia)") == "Zambia"
+        for spec in (FilterSpec(), FilterSpec(countries=("Zambia",))):
+            assert engine.network(spec).nodes == oracle.network(spec).nodes
+    finally:
+        engine.close()
