@@ -146,6 +146,21 @@ async def wait_idle(page, timeout: float = VIEW_TIMEOUT_MS) -> None:
     await page.wait_for_selector(APP_IDLE, state="attached", timeout=timeout)
 
 
+async def open_options(combobox, attempts: int = 5) -> None:
+    """Click a select's box until its option list is open (``aria-expanded``); the async
+    twin of support.open_options, which says why one click is not always enough."""
+    from playwright.async_api import expect
+
+    for _ in range(attempts):
+        await combobox.click()
+        try:
+            await expect(combobox).to_have_attribute("aria-expanded", "true", timeout=2_000)
+            return
+        except AssertionError:
+            continue
+    raise AssertionError(f"the option list did not open after {attempts} clicks")
+
+
 async def check_no_exception(page, what: str) -> None:
     if await page.locator(EXCEPTION).count():
         shown = await page.locator(EXCEPTION).first.inner_text()
@@ -201,7 +216,7 @@ def sidebar_actions(page, plan: Plan, k: int) -> list[tuple[str, object]]:
     def choose(label: str, option: str):
         async def pick() -> None:
             select = sidebar.get_by_test_id("stMultiSelect").filter(has_text=label)
-            await select.get_by_role("combobox").click()
+            await open_options(select.get_by_role("combobox"))
             await page.keyboard.type(option)
             await page.get_by_role("option", name=option, exact=True).click()
 

@@ -304,6 +304,31 @@ def rerun_expected(page: Page) -> Iterator[None]:
     wait_for_rerun(page, before)
 
 
+#: How long one click waits for a select's option list to say it is open (ms).
+_LIST_OPENS_MS = 2_000
+
+
+def open_options(combobox: Locator, attempts: int = 5) -> None:
+    """Open the option list of a select (selectbox or multiselect) by clicking its box.
+
+    A click that lands while the sidebar is still settling (an expander opening, a rerun
+    redrawing) can leave the list closed with the focus in the box: text typed then
+    filters a list nobody sees, and an option never appears (test_facets' random 30 s
+    timeout, about one run in two). The box's ``aria-expanded`` says whether the list is
+    open; click until it does.
+    """
+    from playwright.sync_api import expect
+
+    for _ in range(attempts):
+        combobox.click()
+        try:
+            expect(combobox).to_have_attribute("aria-expanded", "true", timeout=_LIST_OPENS_MS)
+            return
+        except AssertionError:
+            continue
+    raise AssertionError(f"the option list of {combobox} did not open after {attempts} clicks")
+
+
 def drag_box(page: Page, corners: Mapping[str, float]) -> None:
     """Drag the mouse from (x0, y0) to (x1, y1), as a box selection is drawn (in steps, so
     Plotly sees a drag, not a click); wrap it in :func:`rerun_expected`."""

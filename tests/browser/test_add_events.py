@@ -19,6 +19,7 @@ from .support import (
     assert_no_exception,
     csv_download,
     open_app,
+    open_options,
     rerun_expected,
     running_server,
     wait_for_app,
@@ -62,7 +63,7 @@ def timeline_shows_it(page: Page, server: StreamlitServer) -> None:
     """The Timeline, filtered to the event's day and type, offers it and shows its badge."""
     open_app(page, server.page_url(PAGES["Timeline"], ONLY_IT.to_query_params()))
     picker = page.get_by_test_id("stSelectbox").filter(has_text="Show details of")
-    picker.get_by_role("combobox").click()
+    open_options(picker.get_by_role("combobox"))
     option = page.get_by_role("option", name=re.compile(r"^2022-08-04 · Visit: Sergei Lavrov"))
     with rerun_expected(page):
         option.click()
@@ -88,7 +89,7 @@ def test_paste_review_accept_then_timeline_download_and_reload(page: Page, serve
         page.get_by_text(re.compile(r"candidate events, each with the sentence"))
     ).to_be_visible()
     accept = page.get_by_test_id("stMultiSelect").filter(has_text="Accept these events")
-    accept.get_by_role("combobox").click()
+    open_options(accept.get_by_role("combobox"))
     with rerun_expected(page):
         page.keyboard.type("Visit")
         page.get_by_role("option", name=re.compile(r"Visit: Sergei Lavrov")).wait_for()

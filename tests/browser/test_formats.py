@@ -14,6 +14,7 @@ from .support import (
     REPO_ROOT,
     assert_no_exception,
     open_app,
+    open_options,
     rerun_expected,
     running_server,
     wait_for_charts,
@@ -71,7 +72,7 @@ def test_every_format_opens_by_events_path(page: Page, name: str) -> None:
 
 def choose(page: Page, label: str, option: str) -> None:
     """Pick ``option`` in the selectbox labelled ``label``."""
-    page.get_by_test_id("stMain").get_by_role("combobox", name=label, exact=True).click()
+    open_options(page.get_by_test_id("stMain").get_by_role("combobox", name=label, exact=True))
     with rerun_expected(page):
         page.get_by_role("option", name=option, exact=True).click()
 

@@ -17,6 +17,7 @@ from .support import (
     assert_no_exception,
     new_page,
     open_app,
+    open_options,
     rerun_expected,
     running_server,
     wait_for_charts,
@@ -161,8 +162,7 @@ def test_timeline_details_and_hover_show_script_as_text(page: Page, hostile_serv
     assert hostile, hovered
     assert HOSTILE_ACTOR in hostile[0], hostile[0]
 
-    picker = page.get_by_role("combobox", name="Show details of")
-    picker.click()
+    open_options(page.get_by_role("combobox", name="Show details of"))
     with rerun_expected(page):
         page.get_by_role("option", name=HOSTILE_TITLE, exact=False).click()
     main = page.get_by_test_id("stMain")

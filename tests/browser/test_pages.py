@@ -20,6 +20,7 @@ from .support import (
     assert_no_exception,
     csv_download,
     open_app,
+    open_options,
     rerun_expected,
     wait_for_charts,
 )
@@ -59,7 +60,7 @@ def multiselect(page: Page, label: str):
 
 def choose(page: Page, label: str, option: str) -> None:
     """Pick ``option`` in the sidebar multiselect ``label`` the way a person does."""
-    multiselect(page, label).get_by_role("combobox", name=label).click()
+    open_options(multiselect(page, label).get_by_role("combobox", name=label))
     with rerun_expected(page):
         page.keyboard.type(option)
         # Options carry their facet count: "Russia (12)".

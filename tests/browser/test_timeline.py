@@ -65,9 +65,14 @@ _MARK_CENTRES = """
 }
 """
 
+#: Records the hovered event in ``window.__hovered``. Run before every hover: the chart's
+#: element can be drawn anew after the page is idle (a late resize on a loaded machine),
+#: and a new element has none of the old one's listeners (CI once saw no mark hover).
 _LISTEN_HOVER = """
 () => {
   const gd = document.querySelector("[data-testid='stPlotlyChart'] .js-plotly-plot");
+  if (gd.__hoverListened) return;
+  gd.__hoverListened = true;
   window.__hovered = null;
   gd.on("plotly_hover", (d) => { window.__hovered = d.points[0].customdata[0]; });
   gd.on("plotly_unhover", () => { window.__hovered = null; });
@@ -94,11 +99,13 @@ def test_every_article_event_can_be_hovered(page: Page, app_server, article, lan
     open_app(page, app_server.page_url(PAGES["Timeline"]))
     choose_lanes(page, lane)
     wait_for_charts(page)
-    page.evaluate(_LISTEN_HOVER)
     marks = page.evaluate(_MARK_CENTRES)
     assert {mark["id"] for mark in marks} == set(article.events["event_id"])
     reached, wrong = set(), []
-    for mark in marks:
+    for index in range(len(marks)):
+        # Listener and centre taken afresh: a late redraw moves marks and drops listeners.
+        page.evaluate(_LISTEN_HOVER)
+        mark = page.evaluate(_MARK_CENTRES)[index]
         page.mouse.move(5, 5)  # off the chart: the next move is a fresh hover
         page.wait_for_function("window.__hovered === null")
         page.mouse.move(mark["x"], mark["y"])
