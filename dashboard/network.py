@@ -44,6 +44,10 @@ MAX_NODES = 400
 #: the label covers no other label and no other node's marker); every node has a hover
 #: label.
 MAX_LABELS = 30
+#: The most connected node is labelled even where every position would cover another
+#: node's marker (a hub sits in the middle of its neighbours; on a real ACLED table the
+#: busiest actor had no label): at the position covering the fewest markers.
+ALWAYS_LABELLED = 1
 #: Label font size (px) and a default plot area (px) for :func:`to_pixels`; the height is
 #: the figure's plot height. Labels are checked at every width of :func:`plot_sizes`.
 LABEL_FONT_PX = 11
@@ -852,9 +856,11 @@ def choose_labels(graph: nx.Graph, xy: dict, limit: int | None = None) -> dict[s
 
     The most connected first, each at the first position where, at every plot size of
     :func:`plot_sizes`, its label covers no other node's marker and no label already
-    placed; at most ``limit`` (:data:`MAX_LABELS`). "Most connected" is the weighted
-    degree (events shared with others), then the node's own events, then the name: the
-    same picture on every run.
+    placed; at most ``limit`` (:data:`MAX_LABELS`). The :data:`ALWAYS_LABELLED` most
+    connected are labelled even when hemmed in by markers (at the position covering the
+    fewest), never over another label. "Most connected" is the weighted degree (events
+    shared with others), then the node's own events, then the name: the same picture on
+    every run.
     """
     limit = MAX_LABELS if limit is None else limit
     degree = dict(graph.degree(weight="weight"))
@@ -867,25 +873,30 @@ def choose_labels(graph: nx.Graph, xy: dict, limit: int | None = None) -> dict[s
     markers = [_marker_edges(x, y, sizes) for x, y in pixels]
     margin = np.asarray([-1, -1, 1, 1]) * LABEL_MARGIN_PX
     # labels[p]: every node's label box at position p, per plot size (size, node, edge);
-    # free[p]: covers no other node's marker at any size (a label touches its own marker).
-    labels, free = [], []
+    # covered[p]: how many other nodes' markers it covers, over all sizes (0: free).
+    labels, covered = [], []
     for position in LABEL_POSITIONS:
         boxes = np.stack([_label_edges(x, y, sizes, widths, position) + margin for x, y in pixels])
-        clear = np.ones(len(order), dtype=bool)
+        count = np.zeros(len(order), dtype=np.int64)
         for box, marker in zip(boxes, markers, strict=True):
             covers = _overlap_matrix(box, marker)
             np.fill_diagonal(covers, False)
-            clear &= ~covers.any(axis=1)
+            count += covers.sum(axis=1)
         labels.append(boxes)
-        free.append(clear)
+        covered.append(count)
     placed: list[tuple[int, int]] = []  # (node index, position index)
     taken = np.zeros((len(pixels), 0, 4))  # the placed labels' boxes at every size
     for i in range(len(order)):
         if len(placed) >= limit:
             break
-        for p in range(len(LABEL_POSITIONS)):
-            if not free[p][i]:
-                continue
+        # Free positions in order; for a hub, then the others, fewest markers covered first.
+        candidates = [p for p in range(len(LABEL_POSITIONS)) if covered[p][i] == 0]
+        if i < ALWAYS_LABELLED:
+            candidates += sorted(
+                (p for p in range(len(LABEL_POSITIONS)) if covered[p][i]),
+                key=lambda p: covered[p][i],
+            )
+        for p in candidates:
             box = labels[p][:, i : i + 1, :]
             hits = (
                 (box[..., 0] < taken[..., 2])

@@ -111,7 +111,8 @@ def test_points_are_coloured_by_type_and_say_what_is_missing(table):
     assert drawn["moscow"].marker.color == geomap.colours.event_type_colour("meeting")
     # Per point only coordinates and the date: the trace says type and precision.
     moscow = drawn["moscow"]
-    assert list(moscow.customdata) == [20220803] and "meeting" in moscow.hovertemplate
+    assert np.asarray(moscow.customdata).tolist() == [[20, 22, 8, 3]]
+    assert "meeting" in moscow.hovertemplate
     assert "1 event without coordinates is not on the map" in view.figure.layout.title.text
     layout = view.figure.layout.map
     assert layout.style == "white-bg"  # no tile server
@@ -198,11 +199,11 @@ def test_the_points_mode_stays_under_a_megabyte_at_its_limit():
     view = build_map(data)
     assert view.mode == "points"
     assert sum(len(trace.lat) for trace in view.figure.data) == geomap.MAX_POINTS
-    # Deterministic: base64 float32 coordinates and uint32 dates, no per-point strings.
+    # Deterministic: base64 float32 coordinates and uint8 date parts, no per-point strings.
     size = len(view.figure.to_json())
     assert size <= 1_000_000, size
     first = json.loads(view.figure.to_json())["data"][0]
-    assert first["lat"]["dtype"] == "f4" and first["customdata"]["dtype"] == "u4"
+    assert first["lat"]["dtype"] == "f4" and first["customdata"]["dtype"] == "u1"
     assert build_map(random_data(geomap.MAX_POINTS + 1)).mode == "cells"
 
 
@@ -215,16 +216,21 @@ def test_points_keep_every_event_once_in_its_type_and_precision_trace():
         assert set(data.event_types[members]) == {trace.name}
         assert len(set(data.precision[members])) == 1
         assert np.allclose(trace.lat, data.latitude[members], atol=1e-4)
-        assert list(trace.customdata) == list(geomap.yyyymmdd(data.days[members]))
+        assert np.array_equal(trace.customdata, geomap.date_parts(data.days[members]))
 
 
 @pytest.mark.parametrize(
-    ("day", "number"),
-    [("2022-08-03", 20220803), ("1969-12-31", 19691231), ("2000-02-29", 20000229)],
+    ("day", "parts"),
+    [
+        ("2022-08-03", [20, 22, 8, 3]),
+        ("1969-12-31", [19, 69, 12, 31]),
+        ("2000-02-29", [20, 0, 2, 29]),
+        ("1850-01-01", [18, 50, 1, 1]),
+    ],
 )
-def test_dates_are_sent_as_yyyymmdd_numbers(day, number):
+def test_dates_are_sent_as_four_small_parts(day, parts):
     days = np.asarray([np.datetime64(day, "D").astype(np.int64)])
-    assert geomap.yyyymmdd(days).tolist() == [number]
+    assert geomap.date_parts(days).tolist() == [parts]
 
 
 def selection(*customdata):

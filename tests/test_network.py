@@ -449,6 +449,40 @@ def test_a_label_never_covers_another_nodes_marker():
     assert network.choose_labels(graph, xy)["hub"] == "middle right"
 
 
+def hemmed_in(center: str, events: int, ring: int = 24) -> tuple[nx.Graph, dict]:
+    """``center`` in a tight ring of small nodes: every label position covers a marker."""
+    graph = nx.Graph()
+    graph.add_node(center, events=events, country="")
+    xy = {center: (0.0, 0.0)}
+    for k in range(ring):
+        name = f"n{k:02d}"
+        graph.add_node(name, events=1, country="")
+        graph.add_edge(center, name, weight=1)
+        angle = 2 * np.pi * k / ring
+        xy[name] = (0.05 * np.cos(angle), 0.05 * np.sin(angle))
+    xy["far"] = (3.0, 3.0)  # sets the scale: the ring is a few px across
+    graph.add_node("far", events=1, country="")
+    return graph, xy
+
+
+def test_the_busiest_node_is_labelled_even_when_hemmed_in():
+    graph, xy = hemmed_in("hub", events=30)
+    chosen = network.choose_labels(graph, xy)
+    assert "hub" in chosen
+    # It covers markers, but never another label.
+    for plot in network.plot_sizes(graph, xy):
+        boxes = network.label_boxes(graph, xy, list(chosen), plot, chosen)
+        assert not any(a.overlaps(b) for a, b in combinations(boxes, 2))
+    # A node outside the busiest few hemmed in the same way stays unlabelled (hover names it).
+    graph, xy = hemmed_in("minor", events=1, ring=24)
+    for k in range(network.ALWAYS_LABELLED):
+        graph.add_edge(f"big{k}", f"peer{k}", weight=50)
+        graph.nodes[f"big{k}"].update(events=50, country="")
+        graph.nodes[f"peer{k}"].update(events=50, country="")
+        xy[f"big{k}"], xy[f"peer{k}"] = (-3.0 + k, -3.0), (-3.0 + k, 3.0)
+    assert "minor" not in network.choose_labels(graph, xy)
+
+
 @pytest.mark.parametrize("file_format", ["graphml", "gexf"])
 def test_the_shown_network_downloads_for_gephi(file_format):
     table = small_table(ROWS)

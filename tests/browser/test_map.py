@@ -103,6 +103,12 @@ def test_clicking_a_point_reads_its_event(page: Page, app_server, article) -> No
     wait_for_map(page)
     event_id, at = lone_event(article)
     mark = page.evaluate(_FIRST_MARK.replace("CHART", _CHART), at)
+    # The hover names the start date as a date.
+    page.mouse.move(mark["x"], mark["y"])
+    start = article.events.set_index("event_id").loc[event_id, "start_date"]
+    expect(page.locator(".hoverlayer .hovertext").first).to_contain_text(
+        f"start date {start:%Y-%m-%d}"
+    )
     with rerun_expected(page):
         page.mouse.click(mark["x"], mark["y"])
     expect(page).to_have_url(re.compile(rf"/Map\?event={re.escape(event_id)}$"))
