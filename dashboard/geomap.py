@@ -509,6 +509,25 @@ def map_data(table: EventTable, positions: np.ndarray) -> tuple[MapData, int]:
     return data, len(positions) - len(located)
 
 
+def same_place(table: EventTable, positions: np.ndarray, position: int) -> np.ndarray:
+    """The events among ``positions`` drawn on the very spot of the event at ``position``
+    (equal coordinates), that one included; empty when it has no coordinates.
+
+    Their markers lie on one another, so a click reaches only the top one: the Map lists
+    the others beside the event being read.
+    """
+    found = coordinates(table)
+    if found is None:
+        return np.zeros(0, dtype=np.int64)
+    latitude, longitude = found
+    lat, lon = latitude[position], longitude[position]
+    if np.isnan(lat) or np.isnan(lon):
+        return np.zeros(0, dtype=np.int64)
+    positions = np.asarray(positions, dtype=np.int64)
+    here = (latitude[positions] == lat) & (longitude[positions] == lon)
+    return positions[here]
+
+
 def _empty_data() -> MapData:
     empty = np.zeros(0, dtype=object)
     return MapData(

@@ -7,9 +7,16 @@ import streamlit as st
 
 from dashboard.coordinates import has_coordinates
 from dashboard.engine_views import everything, window_table
-from dashboard.geomap import CELL_DEGREES, MAX_POINTS, build_map, counted_cells, map_data
+from dashboard.geomap import (
+    CELL_DEGREES,
+    MAX_POINTS,
+    build_map,
+    counted_cells,
+    map_data,
+    same_place,
+)
 from ui import state
-from ui.details import MAX_DETAIL_CHOICES, event_being_read, show_event
+from ui.details import MAX_DETAIL_CHOICES, event_picker, position_being_read, show_event
 from ui.map_view import MAP_CHART, apply_map_selection, map_frame_picker
 from ui.page import finish_page, open_page, show_if_empty
 
@@ -67,7 +74,14 @@ if not show_if_empty(page):
             "**Reset filters** in the sidebar undoes it. Country outlines: Natural Earth "
             "(public domain)."
         )
-        row = event_being_read(table, positions)
-        if row is not None:
-            show_event(row)
+        reading = position_being_read(table, positions)
+        if reading is not None:
+            show_event(table.events.iloc[reading])
+            here = same_place(table, positions, reading)
+            if len(here) > 1:
+                st.caption(
+                    f"{len(here):,} of the filtered events are drawn on this very spot (their "
+                    "markers lie on one another); choose another of them here."
+                )
+                event_picker(table, here)
 finish_page(page)

@@ -329,3 +329,23 @@ def test_shipped_outlines_are_natural_earth_lines():
     # A step across the ±180° meridian would be drawn as a line across the whole map.
     jumps = [line for line in lines for a, b in itertools.pairwise(line) if abs(a[0] - b[0]) > 180]
     assert not jumps
+
+
+def test_same_place_lists_the_filtered_events_drawn_on_one_spot():
+    from dashboard.table import load_events
+
+    article = load_events()
+    ids = article.events["event_id"]
+    everything = np.arange(len(article))
+    lavrov = int(np.flatnonzero(ids == "lavrov-visits-myanmar-2022-08-03")[0])
+    here = geomap.same_place(article, everything, lavrov)
+    # Naypyitaw on 3 August 2022: the visit, two meetings and the reaffirmed support.
+    assert lavrov in here and len(here) >= 4
+    lat, lon = coordinates(article)
+    assert np.all(lat[here] == lat[lavrov]) and np.all(lon[here] == lon[lavrov])
+    # Only among the filtered events.
+    meetings = filter_positions(article, FilterSpec(event_types=("meeting",)))
+    assert set(geomap.same_place(article, meetings, lavrov)) == set(here) & set(meetings)
+    # An event without coordinates is on no spot.
+    unplaced = int(np.flatnonzero(np.isnan(lat))[0])
+    assert len(geomap.same_place(article, everything, unplaced)) == 0

@@ -66,12 +66,11 @@ def event_picker(
     return None if hit is None else table.events.iloc[hit]
 
 
-def event_being_read(table: EventTable, positions: np.ndarray) -> pd.Series | None:
-    """The row of the view's ``event`` (clicked on a chart or from a link) when it is among
-    the filtered events, else None."""
+def position_being_read(table: EventTable, positions: np.ndarray) -> int | None:
+    """The row position of the view's ``event`` (clicked on a chart or from a link) when
+    it is among the filtered events, else None."""
     event_id = state.view().get("event")
-    hit = _position_of(table, positions, event_id) if event_id else None
-    return None if hit is None else table.events.iloc[hit]
+    return _position_of(table, positions, event_id) if event_id else None
 
 
 def show_event(row: pd.Series) -> None:

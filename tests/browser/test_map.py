@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from dashboard.filters import FilterSpec, filter_positions
-from dashboard.geomap import MAP_REGIONS, MapFrame, build_map, fit_frame, map_data
+from dashboard.geomap import MAP_REGIONS, MapFrame, build_map, fit_frame, map_data, same_place
 from dashboard.table import EventTable, load_events
 
 from .support import (
@@ -19,6 +19,7 @@ from .support import (
     assert_no_exception,
     drag_box,
     open_app,
+    open_options,
     rerun_expected,
     wait_for_map,
 )
@@ -119,6 +120,26 @@ def test_clicking_a_point_reads_its_event(page: Page, app_server, article) -> No
     page.get_by_test_id("stSidebar").get_by_role("link", name="Timeline", exact=True).click()
     expect(page).to_have_url(re.compile(rf"\?event={re.escape(event_id)}$"))
     expect(page.get_by_text(f"Event id: {event_id}")).to_be_visible()
+    assert_no_exception(page)
+
+
+def test_events_on_one_spot_can_each_be_read(page: Page, app_server, article) -> None:
+    """Markers on one spot lie on one another: the event being read lists the others."""
+    ids = article.events["event_id"]
+    first = "lavrov-visits-myanmar-2022-08-03"
+    here = same_place(article, np.arange(len(article)), int(np.flatnonzero(ids == first)[0]))
+    other = next(event_id for event_id in ids.iloc[here] if event_id != first)
+    title = article.events.set_index("event_id").loc[other, "title"]
+    open_app(page, app_server.page_url("Map", {"event": first}))
+    main = page.get_by_test_id("stMain")
+    expect(
+        main.get_by_text(f"{len(here)} of the filtered events are drawn on this very spot")
+    ).to_be_visible()
+    open_options(main.get_by_role("combobox", name="Show details of"))
+    with rerun_expected(page):
+        page.get_by_role("option", name=re.compile(re.escape(title))).click()
+    expect(page).to_have_url(re.compile(rf"event={re.escape(other)}"))
+    expect(page.get_by_role("heading", name=title)).to_be_visible()
     assert_no_exception(page)
 
 
