@@ -860,11 +860,16 @@ def choose_labels(graph: nx.Graph, xy: dict, limit: int | None = None) -> dict[s
     connected are labelled even when hemmed in by markers (at the position covering the
     fewest), never over another label. "Most connected" is the weighted degree (events
     shared with others), then the node's own events, then the name: the same picture on
-    every run.
+    every run. Nodes without relations are labelled only when every node could be.
     """
     limit = MAX_LABELS if limit is None else limit
     degree = dict(graph.degree(weight="weight"))
     order = sorted(graph.nodes, key=lambda n: (-degree[n], -graph.nodes[n]["events"], n))
+    if len(order) > limit:
+        # Too many to name all: the labels go to nodes with relations. Unlinked nodes
+        # would take the room left where hubs crowd (on a real ACLED table, 30 labels
+        # named village militias of the outer ring while the hubs had none).
+        order = [n for n in order if degree[n] > 0] or order
     if not order or limit <= 0:
         return {}
     sizes = _node_sizes(graph, order)

@@ -501,3 +501,20 @@ def test_the_shown_network_downloads_for_gephi(file_format):
 def test_unknown_graph_format_is_refused():
     with pytest.raises(ValueError, match="file_format"):
         network.graph_file(nx.Graph(), "dot")
+
+
+def test_unlinked_nodes_take_no_label_when_not_all_can_have_one():
+    # A linked pair, then a ring of nodes without relations (more nodes than labels).
+    graph = nx.Graph()
+    graph.add_node("a", events=5, country="")
+    graph.add_node("b", events=5, country="")
+    graph.add_edge("a", "b", weight=5)
+    xy = {"a": (0.0, 0.0), "b": (0.3, 0.0)}
+    for k in range(network.MAX_LABELS + 5):
+        name = f"alone{k:02d}"
+        graph.add_node(name, events=9, country="")
+        angle = 2 * np.pi * k / (network.MAX_LABELS + 5)
+        xy[name] = (3 * np.cos(angle), 3 * np.sin(angle))
+    assert set(network.choose_labels(graph, xy)) == {"a", "b"}
+    # A few of them: every node that fits is named.
+    assert "alone00" in network.choose_labels(graph, xy, limit=len(graph))
