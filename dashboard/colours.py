@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 
-from dashboard import schema
+from dashboard import cameo, schema
 
 # Okabe-Ito (black left out: it disappears on a dark theme).
 OKABE_ITO: dict[str, str] = {
@@ -110,18 +110,23 @@ def event_type_colour(name: str) -> str:
     return EVENT_TYPE_COLOURS.get(name, NEUTRAL_GREY)
 
 
+#: CAMEO root names -> quad class: GDELT and ICEWS codes outside our vocabulary keep
+#: their root's name as the type ("coerce", "reject"), whose quad class CAMEO defines.
+_CAMEO_QUADS: dict[str, str] = {name: quad for name, _, quad in cameo.ROOTS.values()}
+
+
 def quad_class(event_type: str) -> str:
-    """The quad class of an event type, or "" when the type is not in the vocabulary."""
+    """The quad class of an event type (ours, else a CAMEO root's), or "" when unknown."""
     known = schema.EVENT_TYPES_BY_NAME.get(event_type)
-    return known.quad_class if known else ""
+    return known.quad_class if known else _CAMEO_QUADS.get(event_type, "")
 
 
 def relation_class(event_type: str) -> str:
     """The relation of an event type: cooperation or conflict ("" when unknown)."""
-    known = schema.EVENT_TYPES_BY_NAME.get(event_type)
-    if known is None:
+    quad = quad_class(event_type)
+    if not quad:
         return ""
-    return "cooperation" if known.is_cooperation else "conflict"
+    return "cooperation" if quad in schema.COOPERATION_QUADS else "conflict"
 
 
 def event_type_symbol(name: str) -> str:

@@ -57,6 +57,24 @@ def test_relation_class_follows_the_quad_class(event_type, relation):
     assert colours.relation_class(event_type) == relation
 
 
+@pytest.mark.parametrize(
+    ("cameo_root", "quad", "relation"),
+    [
+        ("coerce", "material conflict", "conflict"),
+        ("reject", "verbal conflict", "conflict"),
+        ("make public statement", "verbal cooperation", "cooperation"),
+        ("yield", "material cooperation", "cooperation"),
+    ],
+)
+def test_cameo_root_types_keep_their_quad_class(cameo_root, quad, relation):
+    """GDELT/ICEWS codes outside our vocabulary are typed by their CAMEO root's name: the
+    network and the symbols still know which side of the quad classes they are on."""
+    assert colours.quad_class(cameo_root) == quad
+    assert colours.relation_class(cameo_root) == relation
+    assert colours.event_type_symbol(cameo_root) == colours.QUAD_SYMBOLS[quad]
+    assert colours.event_type_colour(cameo_root) == colours.NEUTRAL_GREY
+
+
 def test_conflict_types_are_never_given_the_cooperation_blue():
     for event_type in schema.EVENT_TYPES:
         if not event_type.is_cooperation:
