@@ -21,6 +21,7 @@ import json
 import zipfile
 
 import pandas as pd
+import pyarrow as pa
 
 from dashboard.problems import EventsFileError, Problem
 
@@ -130,6 +131,23 @@ def read_xlsx_table(data: bytes) -> pd.DataFrame:
     )
 
 
+def is_utf8(data: bytes) -> bool:
+    """Whether ``data`` is valid UTF-8, checked in place (no decoded copy of the file).
+
+    ASCII bytes are valid as they are (a quick scan); anything else is validated by
+    pyarrow over the same buffer.
+    """
+    if data.isascii():
+        return True
+    offsets = pa.array([0, len(data)], pa.int64()).buffers()[1]
+    text = pa.Array.from_buffers(pa.large_string(), 1, [None, offsets, pa.py_buffer(data)])
+    try:
+        text.validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
 def to_utf8(data: bytes) -> tuple[bytes, str | None]:
     """``data`` as UTF-8, and the detected encoding when it was another one (else None).
 
@@ -138,11 +156,8 @@ def to_utf8(data: bytes) -> tuple[bytes, str | None]:
     encoding; when it cannot, the bytes are returned unchanged for the reader to refuse.
     """
     head = data[:_DETECT_BYTES]
-    try:
-        data.decode("utf-8")
+    if is_utf8(data):  # checked in place: decoding a copy of the file cost ~0.25 s at 1M events
         return data, None
-    except UnicodeDecodeError:
-        pass
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
         return data, None
     from charset_normalizer import from_bytes

@@ -42,3 +42,29 @@ def test_the_loader_hands_over_each_column_in_one_chunk(monkeypatch):
         values = pa.array(frame[name])
         assert not isinstance(values, pa.ChunkedArray) or values.num_chunks == 1, name
     assert str(frame["title"].dtype) == "str"
+
+
+def test_a_record_longer_than_a_block_is_read_whole(monkeypatch):
+    # pyarrow refuses a record that straddles two blocks; the loader reads such a file
+    # again as one block instead of calling it unreadable.
+    from conftest import csv_bytes, event_row
+
+    from dashboard import loading
+
+    monkeypatch.setattr(loading, "_BLOCK_SIZE", 4096)
+    long_text = "word " * 5000  # 25,000 bytes: several blocks
+    rows = [event_row(event_id=f"e{i}", title=f"Event {i}") for i in range(100)]
+    rows[50] = event_row(event_id="e50", title="Long", description=long_text)
+    frame = loading.parse_events(csv_bytes(rows))
+    assert len(frame) == 100
+    assert frame["description"].iloc[50] == long_text
+    assert frame["title"].iloc[99] == "Event 99"
+
+
+def test_count_byte_counts_as_bytes_count_does(monkeypatch):
+    from dashboard import loading
+
+    monkeypatch.setattr(loading, "_COUNT_CHUNK", 7)
+    data = b'a"b""c\n"' * 13 + b'"'
+    assert loading.count_byte(data, b'"') == data.count(b'"') == 53
+    assert loading.count_byte(b"", b'"') == 0
