@@ -468,8 +468,9 @@ def _build_edge_index(table: EventTable, node_kind: str) -> _EdgeIndex:
     return _EdgeIndex(
         names=names,
         countries=countries,
-        edge_u=edge_keys >> 32,
-        edge_v=edge_keys & 0xFFFFFFFF,
+        # Node codes fit 32 bits (they were packed in one int64 key): half the memory.
+        edge_u=(edge_keys >> 32).astype(np.int32),
+        edge_v=(edge_keys & 0xFFFFFFFF).astype(np.int32),
         pair_edge=pair_edge.astype(np.int32),
         pair_event=pair_event.astype(np.int32),
         pair_relation=_relation_codes(table)[table.type_codes[pair_event]],
