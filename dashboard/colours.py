@@ -129,6 +129,13 @@ def relation_class(event_type: str) -> str:
     return "cooperation" if quad in schema.COOPERATION_QUADS else "conflict"
 
 
+def relation_types(relation: str) -> tuple[str, ...]:
+    """Every type name :func:`relation_class` puts on ``relation`` ("cooperation" or
+    "conflict"): ours and CAMEO roots' (for engines that classify in SQL)."""
+    names = dict.fromkeys([*schema.EVENT_TYPE_NAMES, *_CAMEO_QUADS])
+    return tuple(name for name in names if relation_class(name) == relation)
+
+
 def event_type_symbol(name: str) -> str:
     """The marker symbol of an event type (one per quad class)."""
     return QUAD_SYMBOLS.get(quad_class(name), UNKNOWN_SYMBOL)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from dashboard import export, schema
+from dashboard import colours, export, schema
 from dashboard.dataset import (
     ROW_COLUMN,
     DatasetInfo,
@@ -282,8 +282,8 @@ class SqlEngine(Engine):
         q, x, marker = self._q, self.explode, self.dialect.marker
         row, kind = q(ROW_COLUMN), q("event_type")
         cooperation, conflict = (
-            ", ".join(_literal(t.name) for t in schema.EVENT_TYPES if t.is_cooperation == side)
-            for side in (True, False)
+            ", ".join(_literal(name) for name in colours.relation_types(side))
+            for side in ("cooperation", "conflict")
         )
         # Per event: the relation class (0 cooperation, 1 conflict, 2 other) and whether
         # everyone is linked to everyone (a multilateral meeting, or countries).

@@ -73,6 +73,18 @@ def test_cameo_root_types_keep_their_quad_class(cameo_root, quad, relation):
     assert colours.relation_class(cameo_root) == relation
     assert colours.event_type_symbol(cameo_root) == colours.QUAD_SYMBOLS[quad]
     assert colours.event_type_colour(cameo_root) == colours.NEUTRAL_GREY
+    assert cameo_root in colours.relation_types(relation)
+
+
+def test_relation_types_split_every_known_type_once():
+    cooperation, conflict = (
+        colours.relation_types("cooperation"),
+        colours.relation_types("conflict"),
+    )
+    assert not set(cooperation) & set(conflict)
+    assert set(schema.EVENT_TYPE_NAMES) <= set(cooperation) | set(conflict)
+    assert {"visit", "make public statement"} <= set(cooperation)
+    assert {"coup", "coerce"} <= set(conflict)
 
 
 def test_conflict_types_are_never_given_the_cooperation_blue():
