@@ -1,10 +1,11 @@
-"""Indexes of columns that pyarrow hands over in several chunks (large files)."""
+"""Large files: columns in several chunks, long records, whole-file byte checks."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pytest
 
 from dashboard.table import _split_lists
 
@@ -68,3 +69,28 @@ def test_count_byte_counts_as_bytes_count_does(monkeypatch):
     data = b'a"b""c\n"' * 13 + b'"'
     assert loading.count_byte(data, b'"') == data.count(b'"') == 53
     assert loading.count_byte(b"", b'"') == 0
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"plain ascii",
+        "é, ü, €, 𝄞".encode(),
+        b"\xed\xa0\x80",  # an encoded surrogate
+        b"\xc0\x80",  # an overlong NUL
+        b"\xf4\x90\x80\x80",  # above U+10FFFF
+        b"caf\xe9",  # Latin-1
+        b"a\xff",
+        b"ok\xe2\x82",  # cut in the middle of a character
+    ],
+)
+def test_in_place_utf8_check_agrees_with_python(data):
+    # The sniffing step checks UTF-8 in place instead of decoding a copy of the file.
+    from dashboard.containers import is_utf8
+
+    try:
+        data.decode("utf-8")
+        valid = True
+    except UnicodeDecodeError:
+        valid = False
+    assert is_utf8(data) is valid
