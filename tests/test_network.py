@@ -518,3 +518,23 @@ def test_unlinked_nodes_take_no_label_when_not_all_can_have_one():
     assert set(network.choose_labels(graph, xy)) == {"a", "b"}
     # A few of them: every node that fits is named.
     assert "alone00" in network.choose_labels(graph, xy, limit=len(graph))
+
+
+def test_linked_nodes_fill_the_picture_and_unlinked_ones_ring_it():
+    graph = nx.Graph()
+    for k in range(6):
+        graph.add_node(f"linked{k}", events=5, country="")
+    for k in range(5):
+        graph.add_edge(f"linked{k}", f"linked{k + 1}", weight=1)
+    for k in range(80):
+        graph.add_node(f"alone{k:02d}", events=80 - k, country="")
+    xy = network._spring_layout(graph)
+    core = np.asarray([xy[f"linked{k}"] for k in range(6)])
+    # The chain spans the square, not a corner of it (it did not, laid out with 80 others).
+    assert np.ptp(core, axis=0).max() > 1.5
+    ring = np.asarray([xy[f"alone{k:02d}"] for k in range(80)])
+    assert np.allclose(np.hypot(ring[:, 0], ring[:, 1]), network.UNLINKED_RING, atol=1e-3)
+    # The busiest unlinked node at the top, and the same picture on every run.
+    assert xy["alone00"] == pytest.approx((0.0, network.UNLINKED_RING), abs=1e-3)
+    network._LAYOUTS.clear()
+    assert network._spring_layout(graph) == xy
