@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -21,6 +22,7 @@ __all__ = [
     "find_date_expressions",
     "month_span",
     "part_of_month_span",
+    "part_of_year_span",
     "resolve_date_expression",
     "year_span",
 ]
@@ -40,6 +42,9 @@ PART_OF_MONTH: dict[str, tuple[int, int | None]] = {
     "late": (21, None),
 }
 
+#: Month ranges of "early", "mid" and "late" within a year: thirds of it.
+PART_OF_YEAR: dict[str, tuple[int, int]] = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 _WEEKDAY = "(?P<weekday>" + "|".join(WEEKDAYS) + ")"
 _PART = "(?P<part>early|mid|late)"
@@ -57,6 +62,9 @@ _DAY_MONTH_RE = re.compile(
 _MONTH_DAY_RE = re.compile(
     rf"(?:{_WEEKDAY},? )?{_MONTH}\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<year>\d{{4}}))?"
 )
+_PART_OF_YEAR_RE = re.compile(r"(?P<part>early|mid|late) (?P<year>this year|last year|\d{4})")
+#: "since the coup": the onset of an event the text has dated (see ``events``).
+_SINCE_EVENT_RE = re.compile(r"since (?:the|that) (?P<noun>[a-z]+)")
 _HALF_RE = re.compile(
     r"(?:the )?(?P<half>first|second) half of (?P<year>the year|this year|last year|\d{4})"
 )
@@ -169,6 +177,28 @@ def part_of_month_span(part: str, year: int, month: int) -> DateSpan:
     return DateSpan(date(year, month, first), date(year, month, last), "week")
 
 
+def part_of_year_span(part: str, year: int) -> DateSpan:
+    """Return the span of "early", "mid" or "late" in a year.
+
+    Parameters
+    ----------
+    part : str
+        ``early`` (January-April), ``mid`` (May-August) or ``late`` (September-December).
+    year : int
+        Calendar year.
+
+    Returns
+    -------
+    DateSpan
+        The part's months, precision ``month``.
+    """
+    try:
+        first, last = PART_OF_YEAR[part]
+    except KeyError:
+        raise ValueError(f"unknown part of year: {part!r}") from None
+    return DateSpan(date(year, first, 1), month_span(year, last).end, "month")
+
+
 def _previous_month(reference: date) -> tuple[int, int]:
     if reference.month == 1:
         return reference.year - 1, 12
@@ -254,7 +284,13 @@ def _same_day_in(day: date, year: int, phrase: str) -> date:
         raise ValueError(f"cannot resolve date expression: {phrase!r}") from None
 
 
-def resolve_date_expression(text: str, reference: date, *, forward: bool = False) -> DateSpan:
+def resolve_date_expression(
+    text: str,
+    reference: date,
+    *,
+    forward: bool = False,
+    events: Mapping[str, DateSpan] | None = None,
+) -> DateSpan:
     """Resolve a date expression to the span it names, read against a reference date.
 
     Parameters
@@ -264,8 +300,9 @@ def resolve_date_expression(text: str, reference: date, *, forward: bool = False
         ``"in June 2021"``, ``"July this year"``, ``"2021"`` or ``"2022-08-03"``.
         Also "last week", "this week", "earlier this month", "earlier this year",
         "since February" (read as the onset: February), "last year's",
-        "the second half of the year", and absolute days such as "3 August 2022",
-        "Aug. 3" or "Wednesday, August 3" (python-dateutil, with an explicit default).
+        "the second half of the year", "early last year" (January-April), "late 2021",
+        and absolute days such as "3 August 2022", "Aug. 3" or "Wednesday, August 3"
+        (python-dateutil, with an explicit default); with ``events``, "since the coup".
         Case-insensitive; a leading "in", "on", "during" or "since" and trailing
         punctuation are ignored. Weekdays, bare months, early/mid/late months and days
         without a year name the latest such day or month on or before ``reference``.
@@ -274,6 +311,11 @@ def resolve_date_expression(text: str, reference: date, *, forward: bool = False
     forward : bool, optional
         Read weekdays and days without a year forwards instead (on or after
         ``reference``): for expected events, "will visit on Friday".
+    events : mapping of str to DateSpan, optional
+        Events the text has already dated, by the noun that names them again
+        (``{"coup": <span>}``): "since the coup" is read as that event's span, the
+        onset, as "since February" is February. A plural noun ("since the
+        executions") finds its singular. Without it, such words do not resolve.
 
     Returns
     -------
@@ -287,6 +329,13 @@ def resolve_date_expression(text: str, reference: date, *, forward: bool = False
     """
     if not isinstance(text, str):
         raise ValueError(f"cannot resolve date expression: {text!r}")
+    if match := _SINCE_EVENT_RE.fullmatch(" ".join(text.lower().split()).rstrip(".,;:")):
+        known = events or {}
+        noun = match["noun"]
+        for key in (noun, noun[:-1] if noun.endswith("s") else noun):
+            if key in known:
+                return known[key]
+        raise ValueError(f"cannot resolve date expression: {text!r} (no dated {noun!r})")
     phrase = _normalise(text)
 
     if match := _ISO_RE.fullmatch(phrase):
@@ -334,6 +383,8 @@ def resolve_date_expression(text: str, reference: date, *, forward: bool = False
         return year_span(reference.year)
     if match := _YEAR_RE.fullmatch(phrase):
         return year_span(int(match["year"]))
+    if match := _PART_OF_YEAR_RE.fullmatch(phrase):
+        return part_of_year_span(match["part"], _named_year(match["year"], reference))
     if match := _PART_RE.fullmatch(phrase):
         month = MONTHS[match["month"]]
         year = _year_of_month(month, match["year"], reference)
@@ -363,6 +414,7 @@ _MENTION_RE = re.compile(
             r"(?: (?:\d{4}|this year|last year))?",
             rf"(?:(?:in|since|during) )?{_MONTH.replace('?P<month>', '?:')}"
             r"(?: (?:of )?(?:\d{4}|this year|last year))?",
+            r"(?:(?:in|since|during) )?(?:early|mid|late)[- ](?:this year|last year|\d{4})",
             r"(?:in )?the (?:first|second) half of (?:the year|this year|last year|\d{4})",
             r"earlier this (?:week|month|year)",
             r"(?:(?:since|during|in) )?(?:last|this) (?:week|month|year)(?:'s|\u2019s)?",

@@ -140,7 +140,16 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     Trigger(
         "agreement",
-        _words(r"sign(?:s|ed|ing)", r"agreements?", r"memorand(?:um|a)", r"agreed"),
+        _words(
+            # a commitment to cooperate ("agreed to expand trade cooperation"); a typed
+            # cooperation ("... military cooperation") is claimed by its own type first
+            r"(?<!is )(?<!are )(?<!was )(?<!were )(?:committed|pledged|agreed|vowed) to "
+            r"(?:[\w-]+ ){0,4}?(?:cooperation|ties|relations|partnership)",
+            r"sign(?:s|ed|ing)",
+            r"agreements?",
+            r"memorand(?:um|a)",
+            r"agreed",
+        ),
     ),
     Trigger(
         "statement of support",
@@ -219,6 +228,15 @@ _AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 #: A title just before a person's name: "Chinese Foreign Minister Wang Yi", "Myanmar's
 #: foreign minister, Wunna Maung Lwin". The article's own titles tell who holds which office.
 _OFFICE_BEFORE = re.compile(r"\b(foreign|defen[cs]e) minister\s*,?\s*$", re.IGNORECASE)
+#: A role described rather than named: "Myanmar's junta leader", "the junta chief", "the
+#: military leader", "Russia's top diplomat". It stands for the PERSON holding it (the
+#: article's own naming, else the directory's), never for the body its first word names.
+_ROLE_WORDS = (
+    r"(?:(?P<ruling>junta|military|army|regime|coup)\s+(?:leader|chief|head|ruler|supremo)"
+    r"|(?P<diplomat>top diplomat))"
+)
+_ROLE = re.compile(rf"\b{_ROLE_WORDS}(?!\w)", re.IGNORECASE)
+_ROLE_BEFORE = re.compile(rf"\b{_ROLE_WORDS}\s*,?\s*$", re.IGNORECASE)
 _OFFICE_AFTER = re.compile(r"\s+(foreign|defen[cs]e) minister\b(?!s)", re.IGNORECASE)
 _OFFICE_HOLDERS = re.compile(r"\b(foreign|defen[cs]e) ministers of\s+[^.;:]*", re.IGNORECASE)
 _COUNTERPART = re.compile(r"\b(?:his|her)\s+(\S+)\s+counterparts?\b", re.IGNORECASE)
@@ -395,10 +413,26 @@ class _ActorFinder:
         #: body, countries in the order last named.
         self.seen: Counter[str] = Counter()
         self.last_person = ""
+        #: The person last told as a sentence's subject: "he" in a new sentence is
+        #: that person rather than someone the last sentence told of ("X met Y. He ...").
+        self.last_subject = ""
+        #: The parties of the last event told, for "both sides" / "the two sides".
+        self.last_parties: tuple[str, ...] = ()
         self.last_body = ""
         self.recent_countries: list[str] = []
         spellings = {name: name for name in directory.kinds}
         spellings.update(directory.aliases)
+        #: Roles the directory gives persons as aliases ("junta chief"): not names (the
+        #: words fit any country's holder), but the holder of that office in the person's
+        #: country when the article names no one in it.
+        self.directory_roles: dict[tuple[str, str], str] = {}
+        for spelling, name in list(spellings.items()):
+            role = _ROLE.fullmatch(spelling)
+            if role and directory.kinds.get(name) == "person":
+                del spellings[spelling]
+                country = directory.countries.get(name)
+                if country:
+                    self.directory_roles.setdefault((country, _role_office(role)), name)
         self.by_spelling = {s.casefold(): name for s, name in spellings.items()}
         alternatives = sorted(spellings, key=len, reverse=True)
         self.pattern = re.compile(
@@ -431,11 +465,16 @@ class _ActorFinder:
             if self.directory.kinds.get(mention.actor) != "person":
                 continue
             title = _OFFICE_BEFORE.search(sentence[: mention.start])
-            if not title:
+            role = _ROLE_BEFORE.search(sentence[: mention.start])
+            if not (title or role):
                 continue
-            countries = find_countries(sentence[max(0, title.start() - 30) : title.start()])
-            if countries:
-                office = (countries[-1].country, _office(title.group(1)))
+            begin = (title or role).start()
+            countries = [
+                c.country for c in find_countries(sentence[max(0, begin - 30) : begin])
+            ] or ([self.directory.countries.get(mention.actor)] if role else [])
+            if countries and countries[-1]:
+                kind = _office(title.group(1)) if title else _role_office(role)
+                office = (countries[-1], kind)
                 self.offices.setdefault(office, mention.actor)
                 self.office_of.setdefault(mention.actor, office)
 
@@ -448,6 +487,15 @@ class _ActorFinder:
         officials of named countries resolve to those actors.
         """
         mentions = self._named(sentence)
+        roles = list(_ROLE.finditer(sentence))
+        # "junta leader" is a person: the body "junta" inside it is no mention.
+        mentions = [
+            m
+            for m in mentions
+            if self.directory.kinds.get(m.actor) == "person"
+            or not any(r.start() <= m.start < r.end() for r in roles)
+        ]
+        mentions += self._role_holders(sentence, roles, mentions)
         mentions += self._titles(sentence, mentions)
         mentions += self._described(sentence, mentions)
         mentions += self._the_military(sentence, mentions)
@@ -455,8 +503,47 @@ class _ActorFinder:
         self.seen.update(m.actor for m in mentions)
         return mentions
 
+    def _role_holders(self, sentence: str, roles, known: list[Mention]) -> list[Mention]:
+        """The persons holding the roles a sentence describes ("Myanmar's junta leader").
+
+        The role's country is the possessive or demonym just before it ("Myanmar's",
+        "Russian"); else, for a ruling body's role ("the junta chief"), the country of
+        the body the directory names so ("junta"); else the country last told. Its
+        holder is the person the article titles so ("junta chief X"), else the one the
+        directory gives that role.
+        """
+        found = []
+        for role in roles:
+            if any(m.start <= role.start() < m.end for m in known):
+                continue
+            if any(0 <= m.start - role.end() <= 2 for m in known):
+                continue  # "junta chief X": the title of the person named
+            office = _role_office(role)
+            told = find_countries(sentence[: role.start()])
+            before = [c for c in told if c.end >= role.start() - 4]
+            country = before[-1].country if before else None
+            start = before[-1].start if before else role.start()
+            if country is None and role["ruling"]:
+                body = self.by_spelling.get(role["ruling"].casefold())
+                country = self.directory.countries.get(body) if body else None
+            if country is None and self.recent_countries:
+                country = self.recent_countries[-1]
+            holder = self.offices.get((country, office)) or self.directory_roles.get(
+                (country, office)
+            )
+            if holder:
+                found.append(Mention(start, role.end(), holder))
+        return found
+
     def remember(self, sentence: str, mentions: list[Mention], countries) -> None:
-        """Keep the last person, body and countries told, for pronouns and "the country"."""
+        """Keep the last person, body and countries told, for pronouns and "the country".
+
+        The sentence's subject person (see :func:`_subject_person`) becomes the one a
+        later "he" or "she" stands for.
+        """
+        subject = _subject_person(sentence, mentions, self.directory)
+        if subject is not None:
+            self.last_subject = subject
         for m in mentions:
             if self.directory.kinds.get(m.actor) == "person":
                 self.last_person = m.actor
@@ -698,6 +785,39 @@ def _office(word: str) -> str:
     return "foreign minister" if word.casefold() == "foreign" else "defence minister"
 
 
+def _role_office(role: re.Match) -> str:
+    """The office a described role names: a ruling body's head is its "leader"."""
+    return "foreign minister" if role["diplomat"] else "leader"
+
+
+#: A preposition, conjunction or verb of the object side before a name ("led by the
+#: laureate X", "with X", "told X"): a name so placed is no subject.
+_NOT_SUBJECT_BEFORE = re.compile(
+    r"\b(?:by|with|to|of|for|from|against|on|at|in|and|told|met|than)\s+"
+    r"(?:(?:the|a|an)\s+)?(?:[A-Z][\w'.-]*\s+){0,4}$"
+)
+
+
+def _subject_person(sentence: str, mentions: list[Mention], directory) -> str | None:
+    """The person a sentence tells as its subject, or None (a body, a pronoun, no one).
+
+    The first person named before the sentence's first action word, not after a
+    preposition ("with", "by") nor an object's verb ("told"). A sentence whose subject
+    is a pronoun keeps the subject it stands for (None here: nothing changes).
+    """
+    first_action = min((m.start() for _, m in _action_matches(sentence)), default=len(sentence))
+    pronoun = _PRONOUN.search(sentence)
+    for m in mentions:
+        if m.start > first_action or (pronoun and pronoun.start() < m.start):
+            return None
+        if directory.kinds.get(m.actor) != "person":
+            continue
+        if _NOT_SUBJECT_BEFORE.search(sentence[: m.start]):
+            continue
+        return m.actor
+    return None
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
@@ -748,7 +868,8 @@ def _roles(sentence: str, trigger: re.Match, mentions: list[Mention], finder, ac
                 for m in before
                 if (finder.directory.kinds.get(m.actor) == "person") == person
             ]
-            actor = told[-1] if told else (finder.last_person if person else finder.last_body)
+            last = (finder.last_subject or finder.last_person) if person else finder.last_body
+            actor = told[-1] if told else last
             initiators = [Mention(pronoun[-1].start(), pronoun[-1].end(), actor)] if actor else []
         elif coordinated:
             first = min((a for a, _ in actions), default=trigger.start())
@@ -798,6 +919,48 @@ def _subject_countries(
     return in_clause or [country for _, country in sorted(subjects)][:1]
 
 
+#: A passive naming who did the action that follows as a gerund: "X singled out for
+#: supplying", "X accused of selling", "X blamed for".
+_NAMED_FOR = re.compile(
+    r"\s+(?:(?:is|was|were|are|has been|have been|being)\s+)?(?:singled out|accused|blamed|"
+    r"critici[sz]ed|condemned|praised|sanctioned|known)\s+(?:for|of)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _named_for(sentence, match, mentions, countries, finder) -> Mention | None:
+    """The agent of a gerund action named by a passive just before it, or None.
+
+    "with Russia singled out for supplying the junta": the actor or country right
+    before the passive supplies (a country acts through its government actor).
+    """
+    passive = _NAMED_FOR.search(sentence, 0, match.start())
+    if passive is None or passive.end() != match.start():
+        return None
+    before = [m for m in mentions if m.end == passive.start()]
+    if before:
+        return before[-1]
+    for country in countries:
+        if country.end == passive.start() and country.country:
+            actor = finder.government_of(country.country)
+            return Mention(country.start, country.end, actor) if actor else None
+    return None
+
+
+#: "both sides", "the two sides": the parties of the event just told.
+_BOTH_SIDES = re.compile(r"\b(?:[Bb]oth|[Tt]he two) sides\b")
+
+
+def _parties(candidate: Candidate, finder: _ActorFinder) -> tuple[str, ...]:
+    """The sides of an event: its actors and recipients, and for each country it names
+    that none of them belongs to (the host of a visit to Moscow), that country's
+    government actor."""
+    parties = candidate.actors + candidate.recipients
+    theirs = {finder.directory.country_of(p) for p in parties}
+    hosts = [finder.government_of(c) for c in candidate.countries if c not in theirs]
+    return _dedupe([*parties, *hosts])
+
+
 def _dedupe(names) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
@@ -835,21 +998,52 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
                 )
             ]
             closest = min(own, key=lambda m: distance(m, match.start(), match.end()), default=None)
+        if closest is None:  # "in June, when both sides agreed": the date just told
+            closest = _date_before_when(sentence, match, dates_here)
     near = closest is not None and (
         -30 < closest.start - match.end() < 30 or -30 < match.start() - closest.end < 30
     )
     if noun is not None and noun in anchored and not near:
-        return (*anchored[noun], True)  # "the visit" again: the visit already dated
+        return (*anchored[noun], True, True)  # "the visit" again: the visit already dated
     if closest is not None:
-        return closest.span, closest.text, False
+        return closest.span, closest.text, False, False
     clause = _clause_start(sentence, match.start())
     end = next((b.start() for b in _CLAUSE_BREAK.finditer(sentence, match.end())), len(sentence))
     for word, dated in anchored.items():
-        if re.search(rf"\b{word}\b", sentence[clause:end], re.IGNORECASE):
-            return (*dated, True)
+        for hit in re.finditer(rf"\b{word}\b", sentence[clause:end], re.IGNORECASE):
+            if _owns(match, hit.start() + clause, hit.end() + clause, actions):
+                return (*dated, True, True)
     if paragraph_dates and not _PERFECT.search(sentence[clause : match.start()]):
-        return paragraph_dates[-1].span, paragraph_dates[-1].text, True
+        return paragraph_dates[-1].span, paragraph_dates[-1].text, True, False
     return None
+
+
+def _owns(match: re.Match, start: int, end: int, actions) -> bool:
+    """Whether no other action word of the sentence is closer to the words at start:end.
+
+    Words naming a dated event ("since the coup") belong, like date words, to the
+    nearest action ("have accused X, with Russia supplying arms since the coup": the
+    supplies'); an action word that is those words itself does not compete.
+    """
+
+    def distance(a: int, b: int) -> int:
+        return min(abs(start - b), abs(end - a))
+
+    own = distance(match.start(), match.end())
+    return all(own <= distance(a, b) for a, b in actions if not (a < end and start < b))
+
+
+#: "..., when" opening a clause about the time just told ("in June, when both sides").
+_WHEN = re.compile(r",\s+when\b", re.IGNORECASE)
+
+
+def _date_before_when(sentence: str, match: re.Match, dates_here) -> DateMention | None:
+    """The date words right before a ", when" clause the action is in, or None."""
+    whens = list(_WHEN.finditer(sentence, 0, match.start()))
+    if not whens or _CLAUSE_BREAK.search(sentence, whens[-1].end(), match.start()):
+        return None
+    told = [m for m in dates_here if 0 <= whens[-1].start() - m.end <= 1]
+    return told[-1] if told else None
 
 
 def extract_events(
@@ -933,7 +1127,8 @@ def _sentence_events(
     countries_here = find_countries(sentence) + finder.referred_countries(sentence, mentions)
     places = find_places(sentence)
     people = _dedupe(m.actor for m in mentions if directory.kinds.get(m.actor) == "person")
-    matches = _action_matches(sentence)
+    # In the order told: "visited X, when both sides agreed" - the visit's parties first.
+    matches = sorted(_action_matches(sentence), key=lambda tm: tm[1].start())
     actions = [(m.start(), m.end()) for _, m in matches]
     found: list[Candidate] = []
     carried: list[DateMention] = []
@@ -950,9 +1145,15 @@ def _sentence_events(
         dated = _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, actions)
         undated = dated is None
         # Undated for now: a later action with a shared actor may date it (see _date_later).
-        span, date_words, inherited = dated or (published_span(published), "", True)
-        if expected and inherited and date_words:
-            # the paragraph's "on Friday" read for an expected action: forwards
+        span, date_words, inherited, from_event = dated or (
+            published_span(published),
+            "",
+            True,
+            False,
+        )
+        if expected and inherited and date_words and not from_event:
+            # the paragraph's "on Friday" read for an expected action: forwards (never
+            # a date taken from an event told before: that event's day is known)
             with contextlib.suppress(ValueError):
                 span = resolve_date_expression(date_words, published, forward=True)
         if not inherited:
@@ -967,6 +1168,16 @@ def _sentence_events(
         if trigger in subject_of and re.search(r"\band\s+$", sentence[: match.start()]):
             initiators = subject_of[trigger]  # "A held talks with B and met C": A meets C
         subject_of.setdefault(trigger, initiators)
+        if trigger.event_type == "arms transfer":  # "supplying the junta with drones"
+            receivers = [m for m in mentions if match.start() < m.start < match.end()] + receivers
+        agent = _named_for(sentence, match, mentions, countries_here, finder)
+        if agent is not None:  # "X singled out for supplying ...": X supplies
+            initiators = [agent]
+            receivers = [m for m in receivers if m.actor != agent.actor]
+        both = _BOTH_SIDES.search(sentence, 0, match.start())
+        if both and finder.last_parties and all(m.start < both.start() for m in initiators):
+            # "visited X, when both sides agreed": the parties of the event just told
+            initiators = [Mention(both.start(), both.end(), a) for a in finder.last_parties]
         # "hold talks with A and meet B": each action's recipients end where the next
         # action of the same type begins.
         following = [m.start() for t, m in matches if t is trigger and m.start() > match.end()]
@@ -1025,6 +1236,7 @@ def _sentence_events(
             undated=undated,
             people=people,
         )
+        finder.last_parties = _parties(candidate, finder)
         for told in _one_per_body(candidate, directory):
             found = _add_once(found, _defence_talks(told, finder))
     finder.remember(sentence, mentions, countries_here)
@@ -1156,7 +1368,8 @@ def _date_later(candidates: list[Candidate], directory: ActorDirectory) -> list[
                 j
                 for j, later in enumerate(candidates[i + 1 :], start=i + 1)
                 if not later.undated
-                and later.paragraph <= candidate.paragraph + DATE_LATER_PARAGRAPHS
+                # the headline, read last, counts as paragraph 1: it lends no further
+                and abs(later.paragraph - candidate.paragraph) <= DATE_LATER_PARAGRAPHS
                 and people & set(later.people)
             ),
             None,

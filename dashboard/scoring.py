@@ -26,7 +26,7 @@ import networkx as nx
 import pandas as pd
 
 from dashboard import schema
-from dashboard.dates import resolve_date_expression
+from dashboard.dates import DateSpan, resolve_date_expression
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,8 @@ def score_events(
     graph.add_nodes_from(left, bipartite=0)
     graph.add_nodes_from(right, bipartite=1)
     gold_rows = [gold.iloc[j] for j in range(len(gold))]
-    widths = [_article_days(row["date_text"], published) for row in gold_rows]
+    events = told_events(gold)
+    widths = [_article_days(row["date_text"], published, events) for row in gold_rows]
     for i in range(len(candidates)):
         row = candidates.iloc[i]
         for j, gold_row in enumerate(gold_rows):
@@ -130,11 +131,27 @@ def score_events(
     )
 
 
-def _article_days(words: str, published: date | None) -> int:
+def told_events(gold: pd.DataFrame) -> dict[str, DateSpan]:
+    """The table's events by the noun that names them again, for "since the coup".
+
+    The noun is the last word of the event type ("coup", "visit", "execution" of
+    "repression/execution"); a type with several rows names no one event and is left out.
+    """
+    nouns = gold["event_type"].map(lambda t: t.split("/")[-1].split()[-1])
+    events = {}
+    for noun, rows in gold.groupby(nouns):
+        if len(rows) == 1:
+            row = rows.iloc[0]
+            start, end = row["start_date"].date(), row["end_date"].date()
+            events[noun] = DateSpan(start, end, str(row.get("date_precision") or "day"))
+    return events
+
+
+def _article_days(words: str, published: date | None, events=None) -> int:
     if published is None:
         return 0
     try:
-        span = resolve_date_expression(words, published)
+        span = resolve_date_expression(words, published, events=events)
     except ValueError:
         return 0
     return _days(span.start, span.end)
@@ -145,11 +162,13 @@ def dated_by_article(gold: pd.DataFrame, published: date) -> pd.Series:
 
     These are the events the article itself dates; rows whose dates come only
     from public record (no date words of the article) are not asked of an extractor.
+    "since the coup" reads as the onset of the table's one coup (:func:`told_events`).
     """
+    events = told_events(gold)
 
     def readable(words: str) -> bool:
         try:
-            resolve_date_expression(words, published)
+            resolve_date_expression(words, published, events=events)
         except ValueError:
             return False
         return True

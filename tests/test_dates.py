@@ -11,8 +11,10 @@ from dashboard import schema
 from dashboard.dates import (
     DateSpan,
     day_span,
+    find_date_expressions,
     month_span,
     part_of_month_span,
+    part_of_year_span,
     resolve_date_expression,
     year_span,
 )
@@ -90,6 +92,10 @@ CASES = [
     ("last year's", PUBLISHED, span("2021-01-01", "2021-12-31", "year")),
     ("in the second half of the year", PUBLISHED, span("2022-07-01", "2022-12-31", "month")),
     ("the first half of 2021", PUBLISHED, span("2021-01-01", "2021-06-30", "month")),
+    # a part of a year: thirds of it, at month precision
+    ("early last year", PUBLISHED, span("2021-01-01", "2021-04-30", "month")),
+    ("in mid-2020", PUBLISHED, span("2020-05-01", "2020-08-31", "month")),
+    ("late this year", PUBLISHED, span("2022-09-01", "2022-12-31", "month")),
     # absolute days (python-dateutil with an explicit default; no year = latest before)
     ("3 August 2022", PUBLISHED, span("2022-08-03", "2022-08-03", "day")),
     ("on Aug. 3", PUBLISHED, span("2022-08-03", "2022-08-03", "day")),
@@ -126,6 +132,8 @@ def test_resolves(text: str, reference: date, expected: DateSpan) -> None:
         "Tuesday 3 August",
         "31 June",
         "since",
+        "since the coup",  # no dated event given
+        "early next year",
     ],
 )
 def test_rejects_unknown_expressions(text: str) -> None:
@@ -222,3 +230,26 @@ def test_finds_date_words_in_running_text() -> None:
         ("in last year's", span("2021-01-01", "2021-12-31", "year")),
         ("said Wednesday", span("2022-08-03", "2022-08-03", "day")),
     ]
+
+
+def test_since_an_event_is_the_onset_of_the_event_the_text_dated():
+    takeover = span("2019-03-01", "2019-03-31", "month")
+    events = {"takeover": takeover, "strike": span("2020-05-04", "2020-05-04", "day")}
+    assert resolve_date_expression("since the takeover", PUBLISHED, events=events) == takeover
+    assert resolve_date_expression("Since the strikes.", PUBLISHED, events=events) == span(
+        "2020-05-04", "2020-05-04", "day"
+    )
+    with pytest.raises(ValueError, match="no dated 'merger'"):
+        resolve_date_expression("since the merger", PUBLISHED, events=events)
+
+
+def test_a_part_of_a_year_is_found_in_running_text():
+    (mention,) = find_date_expressions("The board was replaced early last year by vote.", PUBLISHED)
+    assert mention.text == "early last year"
+    assert mention.span == span("2021-01-01", "2021-04-30", "month")
+
+
+def test_part_of_year_rejects_unknown_parts():
+    assert part_of_year_span("mid", 2020) == span("2020-05-01", "2020-08-31", "month")
+    with pytest.raises(ValueError, match="unknown part of year"):
+        part_of_year_span("middle", 2020)

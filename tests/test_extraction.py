@@ -169,15 +169,15 @@ def test_matching_is_one_to_one():
 #: a change that makes the extractor worse on any text fails here.
 MEASURED = [
     ("afp-bangkokpost-2022-08-03", "2022-08-03", 0.75, 1.0),
-    ("laotiantimes-2022-07-13", "2022-07-13", 0.8, 1.0),
+    ("laotiantimes-2022-07-13", "2022-07-13", 1.0, 1.0),
     ("tbs-2022-08-03", "2022-08-03", 0.8, 1.0),
     ("reuters-nationalpost-2021-06-23", "2021-06-23", 1.0, 1.0),
     # Held out in round 1 (gold committed before the first run: P 0.43 R 0.50), scored
     # again after fixing, as general rules, the defects it showed.
     ("reuters-tass-2022-08-03", "2022-08-03", 0.83, 0.83),
-    # Held out in round 2 (gold committed in 1455090 before extract first ran on it):
-    # measured P 0.00 R 0.00, far below the target; the floor is what was measured.
-    ("straitstimes-2022-09-06", "2022-09-06", 0.0, 0.0),
+    # Held out in round 2 (gold committed in 1455090 before extract first ran on it:
+    # P 0.00 R 0.00), scored again after fixing, as general rules, the defects it showed.
+    ("straitstimes-2022-09-06", "2022-09-06", 0.75, 1.0),
 ]
 
 
@@ -463,3 +463,135 @@ def test_a_defence_official_without_a_country_is_the_subjects():
     actors = {m.actor for m in finder.find(sentence)}
     assert "Russian Ministry of Defence" in actors
     assert "United States Department of Defense" not in actors
+
+
+# Round 3: defects the round-2 held-out text showed, fixed as general rules. Made-up
+# people and bodies, real countries (the geography module knows only real ones).
+ROLES = parse_actors(
+    "actor,kind,country,aliases\n"
+    "Anan Wongsa,person,Thailand,\n"
+    "Somchai Rattana,person,Thailand,\n"
+    "National Order Council,government,Thailand,junta\n"
+    "Tran Van Minh,person,Vietnam,\n"
+    "Government of Vietnam,government,Vietnam,\n"
+)
+ROLES_WITH_DIRECTORY_ROLE = parse_actors(
+    "actor,kind,country,aliases\n"
+    "Anan Wongsa,person,Thailand,junta leader\n"
+    "National Order Council,government,Thailand,junta\n"
+)
+WEDNESDAY = date(2022, 8, 3)
+
+
+def roles_events(text: str, directory=ROLES, published: date = WEDNESDAY):
+    return extract_events(text, published, directory)
+
+
+def test_a_described_role_is_the_person_the_directory_gives_it_not_the_body():
+    (visit,) = roles_events(
+        "Thailand's junta leader flew to Hanoi on Monday.", ROLES_WITH_DIRECTORY_ROLE
+    )
+    assert visit.actors == ("Anan Wongsa",)
+    # a role alias is no name: "Vietnam's junta leader" is not the Thai holder
+    finder = _ActorFinder(ROLES_WITH_DIRECTORY_ROLE)
+    assert [m.actor for m in finder.find("Vietnam's junta leader spoke.")] == []
+
+
+def test_a_described_role_is_the_person_the_article_titles_so_later():
+    text = (
+        "The junta chief flew to Hanoi on Monday.\n\n"
+        "Officials said junta chief Somchai Rattana would stay two days."
+    )
+    (visit,) = [c for c in roles_events(text) if c.event_type == "visit"]
+    assert visit.actors == ("Somchai Rattana",)
+    # "Vietnam's top diplomat": the holder of that office the article names
+    text = (
+        "Vietnamese Foreign Minister Tran Van Minh spoke on Monday.\n\n"
+        "On Tuesday Vietnam's top diplomat flew to Bangkok."
+    )
+    (visit,) = [c for c in roles_events(text) if c.event_type == "visit"]
+    assert visit.actors == ("Tran Van Minh",)
+
+
+def test_a_role_nobody_holds_is_no_actor_and_not_the_body_it_names():
+    assert roles_events("The junta chief flew to Hanoi on Monday.") == []
+
+
+def test_a_subject_pronoun_is_the_last_subject_person_not_the_last_person_told():
+    text = (
+        "Somchai Rattana has long been at odds with Tran Van Minh.\n\n"
+        "He visited Hanoi in May.\n\n"
+        "He also flew to Tokyo in June."
+    )
+    visits = [c for c in roles_events(text) if c.event_type == "visit"]
+    assert [(c.actors, c.span.start) for c in visits] == [
+        (("Somchai Rattana",), date(2022, 5, 1)),
+        (("Somchai Rattana",), date(2022, 6, 1)),
+    ]
+
+
+def test_both_sides_are_the_parties_of_the_event_just_told_dated_by_when():
+    text = "Anan Wongsa visited Hanoi in May, when both sides agreed to expand trade cooperation."
+    found = {c.event_type: c for c in roles_events(text)}
+    assert set(found) == {"visit", "agreement"}
+    agreement = found["agreement"]
+    assert set(agreement.actors) == {"Anan Wongsa", "Government of Vietnam"}
+    assert agreement.span == DateSpan(date(2022, 5, 1), date(2022, 5, 31), "month")
+    # a commitment to a typed cooperation is that type, one event
+    text = (
+        "Anan Wongsa visited Hanoi in May, when both sides committed to deepening "
+        "military cooperation."
+    )
+    assert sorted(c.event_type for c in roles_events(text)) == ["military cooperation", "visit"]
+    # a state of commitment ("is committed to") is no agreement
+    text = "On Monday Anan Wongsa said Vietnam is committed to closer ties."
+    assert [c for c in roles_events(text) if c.event_type == "agreement"] == []
+
+
+def test_an_expected_action_dated_by_an_event_already_told_is_not_read_forwards():
+    text = (
+        "Anan Wongsa was on a visit to Vietnam on Monday.\n\n"
+        "Officials said he would visit a shipyard and attend a summit."
+    )
+    expected = [c for c in roles_events(text) if c.status == "expected"]
+    assert {c.event_type for c in expected} == {"visit", "multilateral meeting"}
+    # Monday 1 August, the visit's day - not the Monday after the Wednesday publication
+    assert {c.span.start for c in expected} == {date(2022, 8, 1)}
+
+
+def test_words_naming_a_dated_event_belong_to_the_nearest_action():
+    text = (
+        "The junta seized power in a coup last year.\n\n"
+        "Monitors have accused the junta of abuses, with Vietnam singled out for "
+        "supplying the junta with drones since the coup."
+    )
+    found = roles_events(text)
+    assert [c.event_type for c in found] == ["coup", "arms transfer"]  # no dated accusation
+    arms = found[1]
+    assert arms.actors == ("Government of Vietnam",)  # the passive names who supplies
+    assert arms.recipients == ("National Order Council",)
+    assert (arms.span.start, arms.span.end) == (date(2021, 1, 1), date(2021, 12, 31))
+
+
+def test_the_headline_lends_its_date_only_to_the_first_paragraphs():
+    text = (
+        "Wongsa to meet Minh in Hanoi\n\n"
+        "HANOI - Anan Wongsa will meet Tran Van Minh on Friday.\n\n"
+        "Trade is at stake.\n\nPorts too.\n\nAnd fisheries.\n\n"
+        "Afterwards Anan Wongsa travelled to Tokyo."
+    )
+    assert [c.event_type for c in roles_events(text)] == ["meeting"]
+
+
+def test_the_scorer_reads_since_the_coup_and_early_last_year_from_the_gold_table():
+    gold = pd.DataFrame(
+        {
+            "event_type": ["coup", "arms transfer", "visit"],
+            "start_date": pd.to_datetime(["2021-02-01", "2021-02-01", "2022-05-01"]),
+            "end_date": pd.to_datetime(["2021-02-01", "2022-08-31", "2022-05-31"]),
+            "date_precision": ["day", "month", "month"],
+            "date_text": ["early last year", "since the coup", "since the summit"],
+        }
+    )
+    assert dated_by_article(gold, WEDNESDAY).tolist() == [True, True, False]
+    assert not dated_by_article(gold.iloc[[1]], WEDNESDAY).item()  # no coup in the table
