@@ -178,6 +178,10 @@ MEASURED = [
     # Held out in round 2 (gold committed in 1455090 before extract first ran on it:
     # P 0.00 R 0.00), scored again after fixing, as general rules, the defects it showed.
     ("straitstimes-2022-09-06", "2022-09-06", 0.75, 1.0),
+    # Held out in round 3 (gold committed, 'Round 3 held-out texts', before extract ran):
+    # the floors are what that one run measured, below the target; nothing tuned after.
+    ("ap-wtop-2022-07-26", "2022-07-26", 0.33, 0.33),
+    ("myanmarnow-2022-07-13", "2022-07-13", 0.8, 0.8),
 ]
 
 
@@ -193,6 +197,7 @@ def test_extract_then_score_through_the_cli(tmp_path, name, published, precision
     candidates = load_events_frame(out)
     assert {"evidence", "confidence", "status", "date_text"} <= set(candidates.columns)
     gold = load_events_frame(ARTICLES / f"{name}.gold.csv")
+    gold = gold[dated_by_article(gold, date.fromisoformat(published))]  # as `score` does
     score = score_events(candidates, gold, date.fromisoformat(published))
     assert score.precision >= precision and score.recall >= recall
 
