@@ -361,16 +361,24 @@ def infer_actor_countries(
     keep = unknown[codes]
     if not keep.any():
         return {}
-    votes = pd.DataFrame(
-        {"code": codes[keep], "country": countries.to_numpy()[positions[keep]]}
-    ).value_counts()
-    votes = votes.reset_index(name="n")
-    total = votes.groupby("code")["n"].transform("sum")
-    best = votes[votes["n"] * 2 > total]  # a strict majority: at most one per actor
+    # Votes are counted on integer codes (the countries cells dictionary-encoded once):
+    # counting (actor, country text) pairs in pandas took ~1.2 CPU-s at 1M events whose
+    # actors no directory lists; this takes a fraction of it.
+    cells = pa.array(countries, type=pa.large_string(), from_pandas=True)
+    if isinstance(cells, pa.ChunkedArray):
+        cells = cells.combine_chunks()
+    encoded = pc.dictionary_encode(pc.fill_null(cells, ""))
+    country_names = encoded.dictionary.to_pylist()
+    cell_codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+    n_countries = max(len(country_names), 1)
+    pairs, votes = np.unique(
+        codes[keep] * n_countries + cell_codes[positions[keep]], return_counts=True
+    )
+    actor, country = pairs // n_countries, pairs % n_countries
+    total = np.bincount(actor, weights=votes)[actor]
+    best = votes * 2 > total  # a strict majority: at most one per actor
     names = participants.names
-    return {
-        names[code]: country for code, country in zip(best["code"], best["country"], strict=True)
-    }
+    return {names[a]: country_names[c] for a, c in zip(actor[best], country[best], strict=True)}
 
 
 def build_table(
