@@ -36,7 +36,9 @@ import pyarrow.dataset as ds
 
 from dashboard import schema
 from dashboard.filters import COUNTRY_KEYS_COLUMN, PARTICIPANTS_COLUMN, SEARCH_COLUMN
+from dashboard.network import NODE_KINDS, network_data
 from dashboard.problems import EventsFileError, Problem
+from dashboard.summary import summarise
 from dashboard.table import EventTable, Postings, index_loaded, load_directory
 
 #: Underscored: Spark and pyarrow skip it when they list the Parquet files.
@@ -65,6 +67,9 @@ class DatasetInfo:
     #: Countries inferred for actors no directory listed, when the table was written
     #: (:func:`dashboard.table.infer_actor_countries`): the engines colour them the same.
     actor_countries: Mapping[str, str] = field(default_factory=dict)
+    #: The whole table's answers, computed by the in-memory oracle when the dataset was
+    #: written (:func:`whole_table_answers`); empty for datasets written before.
+    whole: Mapping[str, object] = field(default_factory=dict)
 
     @property
     def files(self) -> str:
@@ -93,12 +98,16 @@ def read_info(path: str | os.PathLike) -> DatasetInfo:
         inferred = manifest.get("actor_countries", {})
         if not isinstance(inferred, dict):
             raise ValueError("actor_countries is not a mapping")
+        whole = manifest.get("whole", {})
+        if not isinstance(whole, dict):
+            raise ValueError("whole is not a mapping")
         return DatasetInfo(
             path,
             tuple(manifest["columns"]),
             int(manifest["events"]),
             str(manifest["label"]),
             {str(name): str(country) for name, country in inferred.items()},
+            whole,
         )
     except (OSError, ValueError, KeyError, TypeError) as err:
         problem = Problem(None, None, f"{path} is not an events Parquet dataset ({err})")
@@ -193,9 +202,39 @@ def write_dataset(table: EventTable, folder: str | os.PathLike) -> DatasetInfo:
         "actor_countries": {
             name: table.directory.country_of(name) for name in sorted(table.directory.inferred)
         },
+        "whole": whole_table_answers(table),
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return read_info(folder)
+
+
+#: The edges kept in the whole table's networks of the manifest (the Network page's cap).
+WHOLE_NETWORK_EDGES = 300
+
+
+def whole_table_answers(table: EventTable) -> dict[str, object]:
+    """What the pages ask about the unfiltered table, answered by the in-memory oracle.
+
+    A query engine answers these from the manifest instead of scanning every event:
+    the About page's summary (distinct countries and actors over every event's lists)
+    and the Network's unfiltered view (a pair per two participants of every event,
+    grouped) are its slowest questions, asked by every analyst who opens the page, and
+    the dataset never changes once written. ``summary``: the counts of
+    :func:`dashboard.summary.summarise`; ``network``: per node kind, the nodes (name,
+    events), the :data:`WHOLE_NETWORK_EDGES` strongest edges and their total, as
+    :func:`dashboard.network.network_data` gives them (node countries are the engine's
+    directory's, so they are not stored).
+    """
+    every = np.arange(len(table), dtype=np.int64)
+    networks = {}
+    for kind in NODE_KINDS:
+        data = network_data(table, every, kind, max_edges=WHOLE_NETWORK_EDGES)
+        networks[kind] = {
+            "nodes": [[name, n] for name, n, _ in data.nodes],
+            "edges": [list(edge) for edge in data.edges],
+            "total_edges": data.total_edges,
+        }
+    return {"summary": summarise(table, every), "network": networks}
 
 
 def restore_frame(data: pa.Table, columns: tuple[str, ...]) -> pd.DataFrame:

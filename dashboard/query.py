@@ -94,6 +94,18 @@ class Summary:
     first_date: dt.date | None
     last_date: dt.date | None
 
+    @classmethod
+    def of_counts(cls, counts) -> Summary:
+        """From :func:`dashboard.summary.summarise`'s counts (dates as ISO text)."""
+        first, last = counts["first_date"], counts["last_date"]
+        return cls(
+            int(counts["events"]),
+            int(counts["countries"]),
+            int(counts["actors"]),
+            dt.date.fromisoformat(first) if first else None,
+            dt.date.fromisoformat(last) if last else None,
+        )
+
 
 @dataclass(frozen=True)
 class EngineInfo:
@@ -285,15 +297,7 @@ class MemoryEngine(Engine):
         return facet_counts(self.table, self.positions(spec), column)
 
     def summary(self, spec: FilterSpec) -> Summary:
-        counts = summarise(self.table, self.positions(spec))
-        first, last = counts["first_date"], counts["last_date"]
-        return Summary(
-            int(counts["events"]),
-            int(counts["countries"]),
-            int(counts["actors"]),
-            dt.date.fromisoformat(first) if first else None,
-            dt.date.fromisoformat(last) if last else None,
-        )
+        return Summary.of_counts(summarise(self.table, self.positions(spec)))
 
     def export_csv(self, spec: FilterSpec) -> bytes:
         return export.export_csv(self.table.take(self.positions(spec)))

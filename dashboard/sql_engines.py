@@ -22,6 +22,7 @@ import pyarrow as pa
 from dashboard import colours, export, schema
 from dashboard.dataset import (
     ROW_COLUMN,
+    WHOLE_NETWORK_EDGES,
     DatasetInfo,
     raw_column,
     read_info,
@@ -219,6 +220,8 @@ class SqlEngine(Engine):
 
     @_answer
     def count(self, spec: FilterSpec) -> int:
+        if spec.is_empty():  # the manifest says how many events the dataset holds
+            return self.dataset.events
         counted = self._select(spec, "SELECT count(*) AS n FROM filtered", columns=(ROW_COLUMN,))
         return int(counted.column(0)[0].as_py())
 
@@ -279,6 +282,13 @@ class SqlEngine(Engine):
     ) -> NetworkData:
         if node_kind not in NODE_KINDS:
             raise ValueError(f"node_kind must be one of {NODE_KINDS}, not {node_kind!r}")
+        whole = self.dataset.whole.get("network", {}).get(node_kind)
+        if spec.is_empty() and ego is None and limit == WHOLE_NETWORK_EDGES and whole:
+            # The unfiltered view, answered when the dataset was written (the slowest
+            # question: a pair per two participants of every event, grouped).
+            counts = {str(name): int(n) for name, n in whole["nodes"]}
+            edges = tuple(tuple(edge) for edge in whole["edges"])
+            return self._network_data(node_kind, counts, edges, int(whole["total_edges"]), None)
         q, x, marker = self._q, self.explode, self.dialect.marker
         row, kind = q(ROW_COLUMN), q("event_type")
         cooperation, conflict = (
@@ -375,12 +385,17 @@ class SqlEngine(Engine):
             lonely = sorted(((-int(w), str(u)) for r, u, _, w, _, _ in rows if r == "i"))
             for minus, name in lonely[: MAX_NODES - len(counts)]:
                 counts[name] = -minus
+        return self._network_data(node_kind, counts, tuple(kept), total, ego)
+
+    def _network_data(self, node_kind, counts, edges, total, ego) -> NetworkData:
+        """NetworkData of node counts (name -> events) and edges; countries from the
+        engine's directory."""
 
         def country(name: str) -> str:
             return self.directory.country_of(name) if node_kind == "actor" else name
 
         nodes = tuple((name, n, country(name)) for name, n in sorted(counts.items()))
-        return NetworkData(node_kind, nodes, tuple(kept), total, ego)
+        return NetworkData(node_kind, nodes, edges, total, ego)
 
     @_answer
     def map_cells(self, spec: FilterSpec, size: float = 1.0) -> MapCells:
@@ -422,6 +437,9 @@ class SqlEngine(Engine):
 
     @_answer
     def summary(self, spec: FilterSpec) -> Summary:
+        whole = self.dataset.whole.get("summary")
+        if spec.is_empty() and whole:  # counted when the dataset was written
+            return Summary.of_counts(whole)
         x = self.explode
 
         def distinct(column: str) -> str:

@@ -14,6 +14,7 @@ import datetime as dt
 import os
 import random
 import shutil
+from dataclasses import replace
 
 import pytest
 from conftest import ACTORS, csv_bytes, csv_text
@@ -313,3 +314,40 @@ def test_a_folder_that_is_not_a_dataset_is_a_clear_error(tmp_path):
 def test_unknown_engine_is_refused(files):
     with pytest.raises(ValueError, match="unknown engine 'oracle'"):
         open_engine(files / "dataset", "oracle")
+
+
+def test_whole_table_answers_come_from_the_manifest(engine, oracle):
+    # The unfiltered summary, networks and count are written into the dataset's
+    # manifest by the oracle; the engine answers them without a query, and its own
+    # queries (a dataset written before, without them) give the same answers.
+    if engine.name == "memory":
+        pytest.skip("the in-memory engine holds the table")
+    spec = FilterSpec()
+
+    def ask():
+        return (
+            engine.count(spec),
+            engine.summary(spec),
+            engine.network(spec, "actor"),
+            engine.network(spec, "country"),
+        )
+
+    expected = (
+        oracle.count(spec),
+        oracle.summary(spec),
+        oracle.network(spec, "actor"),
+        oracle.network(spec, "country"),
+    )
+    dataset, run, queries = engine.dataset, engine.run, []
+    engine.run = lambda sql, params: queries.append(sql) or run(sql, params)
+    try:
+        engine._answers.clear()
+        assert ask() == expected
+        assert queries == []
+        engine.dataset = replace(dataset, whole={})
+        engine._answers.clear()
+        assert ask() == expected
+        assert len(queries) == 3  # the count is the manifest's event count
+    finally:
+        engine.dataset, engine.run = dataset, run
+        engine._answers.clear()
