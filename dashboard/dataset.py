@@ -33,6 +33,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 
 from dashboard import schema
 from dashboard.filters import COUNTRY_KEYS_COLUMN, PARTICIPANTS_COLUMN, SEARCH_COLUMN
@@ -49,6 +50,11 @@ ROW_COLUMN = "_row"
 #: underscore: Spark and pyarrow skip folders named so).
 YEAR_COLUMN, MONTH_COLUMN = "start_year", "start_month"
 _ROWS_PER_GROUP = 128 * 1024
+#: The head: the table's first events in source order, in a file of their own
+#: (``DIR/_head/part-0.parquet``), so a window of the first filtered events is read from
+#: it instead of every file (see :meth:`dashboard.sql_engines.SqlEngine.window`).
+HEAD_FOLDER = "_head"
+HEAD_ROWS = 50_000
 
 
 def raw_column(column: str) -> str:
@@ -70,11 +76,18 @@ class DatasetInfo:
     #: The whole table's answers, computed by the in-memory oracle when the dataset was
     #: written (:func:`whole_table_answers`); empty for datasets written before.
     whole: Mapping[str, object] = field(default_factory=dict)
+    #: How many first events (in source order) the head file holds; 0: no head file.
+    head_rows: int = 0
 
     @property
     def files(self) -> str:
-        """Glob of its Parquet files."""
-        return str(self.path / "**" / "*.parquet")
+        """Glob of its Parquet files (the partitions: not the head)."""
+        return str(self.path / f"{YEAR_COLUMN}=*" / f"{MONTH_COLUMN}=*" / "*.parquet")
+
+    @property
+    def head_file(self) -> str:
+        """The head's Parquet file (see :data:`HEAD_ROWS`)."""
+        return str(self.path / HEAD_FOLDER / "part-0.parquet")
 
 
 def is_dataset(path: str | os.PathLike) -> bool:
@@ -108,6 +121,7 @@ def read_info(path: str | os.PathLike) -> DatasetInfo:
             str(manifest["label"]),
             {str(name): str(country) for name, country in inferred.items()},
             whole,
+            int(manifest.get("head_rows", 0)),
         )
     except (OSError, ValueError, KeyError, TypeError) as err:
         problem = Problem(None, None, f"{path} is not an events Parquet dataset ({err})")
@@ -167,8 +181,13 @@ def _listed_countries(column: pd.Series) -> pa.ListArray:
     return pa.ListArray.from_arrays(pa.array(offsets), items)
 
 
-def write_dataset(table: EventTable, folder: str | os.PathLike) -> DatasetInfo:
+def write_dataset(
+    table: EventTable, folder: str | os.PathLike, head_rows: int = HEAD_ROWS
+) -> DatasetInfo:
     """Write ``table`` as a Parquet dataset partitioned by start year and month.
+
+    Plus its head (the first ``head_rows`` events in source order, see
+    :data:`HEAD_ROWS`) and the whole table's answers (:func:`whole_table_answers`).
 
     Raises
     ------
@@ -178,7 +197,9 @@ def write_dataset(table: EventTable, folder: str | os.PathLike) -> DatasetInfo:
     folder = Path(folder)
     if folder.exists() and any(folder.iterdir()):
         raise FileExistsError(f"{folder} exists and is not empty; choose a new folder")
-    data = dataset_table(table).sort_by([("start_date", "ascending"), (ROW_COLUMN, "ascending")])
+    data = dataset_table(table)
+    head = data.slice(0, min(max(int(head_rows), 0), len(table)))  # in source order
+    data = data.sort_by([("start_date", "ascending"), (ROW_COLUMN, "ascending")])
     partitioning = ds.partitioning(
         pa.schema([(YEAR_COLUMN, pa.int32()), (MONTH_COLUMN, pa.int8())]), flavor="hive"
     )
@@ -193,6 +214,10 @@ def write_dataset(table: EventTable, folder: str | os.PathLike) -> DatasetInfo:
         preserve_order=True,
         existing_data_behavior="overwrite_or_ignore",
     )
+    # Underscored: Spark and pyarrow skip it when they read the folder.
+    if head.num_rows:
+        (folder / HEAD_FOLDER).mkdir()
+        pq.write_table(head, folder / HEAD_FOLDER / "part-0.parquet")
     manifest = {
         "format": FORMAT,
         "columns": list(table.events.columns),
@@ -203,6 +228,7 @@ def write_dataset(table: EventTable, folder: str | os.PathLike) -> DatasetInfo:
             name: table.directory.country_of(name) for name in sorted(table.directory.inferred)
         },
         "whole": whole_table_answers(table),
+        "head_rows": head.num_rows,
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return read_info(folder)

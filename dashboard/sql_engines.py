@@ -63,8 +63,9 @@ ANSWERS_VARIABLE = "ENGINE_ANSWERS_KEPT"
 #: DuckDB's memory limit in the app process (``$DUCKDB_MEMORY_LIMIT`` overrides it).
 DUCKDB_MEMORY_LIMIT = "300MB"
 MEMORY_VARIABLE = "DUCKDB_MEMORY_LIMIT"
-#: The dataset's view name in DuckDB.
+#: The dataset's view name in DuckDB, and its head's.
 VIEW = "events"
+HEAD_VIEW = "events_head"
 #: Facet column -> the dataset column holding its values as a list.
 _LIST_FACETS = {"actors": "actors", "recipients": "recipients", "countries": COUNTRY_KEYS_COLUMN}
 _LANE_LISTS = {"country": COUNTRY_KEYS_COLUMN, "actor": PARTICIPANTS_COLUMN}
@@ -105,8 +106,9 @@ class SqlEngine(Engine):
         self._lock = threading.Lock()
         self._answers: OrderedDict[tuple, object] = OrderedDict()
         self.answers_kept = int(os.environ.get(ANSWERS_VARIABLE) or ANSWERS_KEPT)
-        #: The dataset's view name in the engine.
+        #: The dataset's view name in the engine, and its head's (None: no head file).
         self.view = VIEW
+        self.head_view: str | None = None
 
     # -- what subclasses provide --
 
@@ -142,18 +144,24 @@ class SqlEngine(Engine):
         return self.dialect.identifier(name)
 
     def _select(
-        self, spec: FilterSpec, body: str, params: dict | None = None, columns: tuple = ()
+        self,
+        spec: FilterSpec,
+        body: str,
+        params: dict | None = None,
+        columns: tuple = (),
+        view: str | None = None,
     ) -> pa.Table:
         """Run ``body`` (which reads ``filtered``) with the filtered events as a CTE.
 
         ``params``: more named parameters of ``body`` (named apart from the filter's
         ``p0``, ``p1``...). ``columns``: the only columns ``body`` reads (default all).
         An engine may compute a CTE read twice once, whole: naming the columns keeps it
-        from reading the text columns.
+        from reading the text columns. ``view``: the head's view instead of the dataset's.
         """
         where = spec.where(self.dialect)
         wanted = ", ".join(self._q(c) for c in columns) if columns else "*"
-        sql = f"WITH filtered AS (SELECT {wanted} FROM {self.view} WHERE {where.text}) {body}"
+        source = view or self.view
+        sql = f"WITH filtered AS (SELECT {wanted} FROM {source} WHERE {where.text}) {body}"
         return self.run(sql, {**where.params, **(params or {})})
 
     def _rows(self, table: pa.Table) -> list[tuple]:
@@ -231,9 +239,10 @@ class SqlEngine(Engine):
             self._select(spec, body, columns=("event_id", ROW_COLUMN)).column(0).to_pylist()
         )
 
-    def _frame(self, spec: FilterSpec, limits: str = ""):
+    def _frame(self, spec: FilterSpec, limits: str = "", view: str | None = None):
         body = f"SELECT {self._frame_columns()} FROM filtered ORDER BY {self._q(ROW_COLUMN)}"
-        return restore_frame(self._select(spec, body + limits), self.dataset.columns)
+        answer = self._select(spec, body + limits, view=view)
+        return restore_frame(answer, self.dataset.columns)
 
     def window(self, spec: FilterSpec, offset: int = 0, limit: int = 100) -> EventWindow:
         offset, limit = max(int(offset), 0), max(int(limit), 0)
@@ -243,7 +252,15 @@ class SqlEngine(Engine):
 
     @_answer
     def _window(self, spec: FilterSpec, offset: int, limit: int):
-        return self._frame(spec, f" LIMIT {limit} OFFSET {offset}")
+        limits = f" LIMIT {limit} OFFSET {offset}"
+        if self.head_view is not None:
+            # The head holds every event before its last one in source order: when
+            # ``limit`` of its events pass the filter, they are the first ones overall
+            # (a broad filter's window, the unfiltered one) and no other file is read.
+            frame = self._frame(spec, limits, self.head_view)
+            if len(frame) == limit or self.dataset.head_rows >= self.dataset.events:
+                return frame
+        return self._frame(spec, limits)
 
     @_answer
     def lane_counts(self, spec: FilterSpec, lane: str, period: str) -> LaneCounts:
@@ -497,11 +514,20 @@ class DuckDBEngine(SqlEngine):
         # files' blocks it read in memory. Above the limit it spills to a temporary file.
         config["memory_limit"] = os.environ.get(MEMORY_VARIABLE) or DUCKDB_MEMORY_LIMIT
         config["enable_external_file_cache"] = False
+        # Every query that needs an order says it (ORDER BY): results need not keep the
+        # files' order, which lets DuckDB stream them with less memory.
+        config["preserve_insertion_order"] = False
         self._connection = duckdb.connect(":memory:", config=config)
         self._connection.execute(
             f"CREATE VIEW {VIEW} AS SELECT * FROM read_parquet("
             f"{_literal(self.dataset.files)}, hive_partitioning = true)"
         )
+        if self.dataset.head_rows:
+            self.head_view = HEAD_VIEW
+            self._connection.execute(
+                f"CREATE VIEW {HEAD_VIEW} AS SELECT * FROM read_parquet("
+                f"{_literal(self.dataset.head_file)})"
+            )
 
     def run(self, sql: str, params: dict[str, object]) -> pa.Table:
         # A cursor per query: one DuckDB connection must not be shared between threads.
@@ -558,6 +584,11 @@ class SparkEngine(SqlEngine):
         # One view per engine: several datasets may be open in one session.
         self.view = f"events_{id(self):x}"
         frame.createOrReplaceTempView(self.view)
+        if self.dataset.head_rows:
+            self.head_view = f"events_head_{id(self):x}"
+            self.session.read.parquet(self.dataset.head_file).createOrReplaceTempView(
+                self.head_view
+            )
         self._types = {f.name: f.dataType.simpleString().lower() for f in frame.schema.fields}
 
     def run(self, sql: str, params: dict[str, object]) -> pa.Table:
@@ -572,3 +603,5 @@ class SparkEngine(SqlEngine):
 
     def close(self) -> None:
         self.session.catalog.dropTempView(self.view)
+        if self.head_view is not None:
+            self.session.catalog.dropTempView(self.head_view)

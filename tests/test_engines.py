@@ -59,7 +59,8 @@ def files(tmp_path_factory):
     # As the app and `convert` load it: extra columns typed (QuadClass is Int64).
     table, _ = load_any(folder / "events.csv", actors_path=folder / "actors.csv")
     assert str(table.events["QuadClass"].dtype) == "Int64"
-    write_dataset(table, folder / "dataset")
+    # A head of 150 of the 400 events: windows are read from it or from every file.
+    write_dataset(table, folder / "dataset", head_rows=HEAD)
     return folder
 
 
@@ -162,6 +163,10 @@ def specs_for(engine) -> list[FilterSpec]:
     return SPARK_SPECS if engine.name == "spark" else SPECS
 
 
+#: Events in the dataset's head (of the 400).
+HEAD = 150
+
+
 def every(engine, step: int) -> list[FilterSpec]:
     """Every ``step``-th spec (more sparsely on Spark)."""
     return specs_for(engine)[:: step * (3 if engine.name == "spark" else 1)]
@@ -231,6 +236,39 @@ def test_windows_match_the_oracle(engine, oracle):
     assert engine.window(spec, offset=expected.total, limit=5).events.empty
 
 
+def test_windows_read_the_head_when_it_holds_them(engine, oracle):
+    # The head holds the first HEAD events: a window inside the head's matches is read
+    # from it (one query); one reaching past them, from every file; the same rows.
+    if engine.name == "memory":
+        pytest.skip("the in-memory engine holds the table")
+    run, views = engine.run, []
+
+    def recording(sql, params):
+        if " LIMIT " in sql:  # a window's query (not the count)
+            views.append("head" if "events_head" in sql else "every file")
+        return run(sql, params)
+
+    engine.run = recording
+    try:
+        for spec, offset, limit, from_head in (
+            (FilterSpec(), 0, 100, True),
+            (FilterSpec(), 140, 10, True),
+            (FilterSpec(), 145, 10, False),
+            (FilterSpec(start=D("2021-06-01")), 3, 20, True),
+            (FilterSpec(event_types=("meeting",)), 0, 200, False),
+        ):
+            views.clear()
+            engine._answers.clear()
+            got = engine.window(spec, offset, limit).events.reset_index(drop=True)
+            expected = oracle.window(spec, offset, limit).events.reset_index(drop=True)
+            assert got.equals(expected), (spec, offset, limit)
+            expected_views = ["head"] if from_head else ["head", "every file"]
+            assert views == expected_views, (spec, offset, limit)
+    finally:
+        engine.run = run
+        engine._answers.clear()
+
+
 def test_exports_are_byte_identical(engine, oracle):
     for spec in every(engine, 4):
         assert engine.export_csv(spec) == oracle.export_csv(spec), spec
@@ -269,7 +307,8 @@ def test_convert_writes_a_partitioned_dataset_and_export_engine_writes_the_same_
     )
     assert code == cli.EXIT_OK
     assert is_dataset(out) and read_info(out).events == len(ROWS)
-    assert sorted(p.name for p in out.iterdir())[:2] == ["_dataset.json", "start_year=2021"]
+    names = sorted(p.name for p in out.iterdir())
+    assert names[:3] == ["_dataset.json", "_head", "start_year=2021"]
     plain = ["export", "--events", str(files / "events.csv"), "-o", str(tmp_path / "a")]
     assert cli.main(plain) == cli.EXIT_OK
     reference = (tmp_path / "a").read_bytes()

@@ -21,6 +21,7 @@ from dashboard import network
 from dashboard.importing import UNRECOGNISED, load_any
 from dashboard.mapping import ColumnMapping
 from dashboard.problems import EventsFileError, format_grouped_problems
+from dashboard.query import app_engine_name
 from dashboard.table import DEFAULT_EVENTS_PATH, EVENTS_PATH_VARIABLE, EventTable
 from dashboard.workspace import ADDED_BY_COLUMN
 from ui import state
@@ -261,6 +262,10 @@ def shown_table_notices() -> tuple[str, ...]:
     upload = current_upload()
     if upload is not None:
         return upload.notices
+    if app_engine_name() != "memory":
+        # A query engine serves the dataset as written (no import notices); loading it
+        # here would hold the whole table in the app process after all.
+        return ()
     loaded = load_default()
     return () if loaded is None else loaded[1]
 
