@@ -90,12 +90,7 @@ def build_graph(table: EventTable, positions: np.ndarray, node_kind: str = "acto
         (the majority class).
     """
     names, counts, countries, edges = _network_data(table, positions, node_kind)
-    nodes = tuple((names[c], int(counts[c]), countries[c]) for c in np.flatnonzero(counts))
-    rows = tuple(
-        (names[u], names[v], int(w), int(c), int(k))
-        for u, v, w, c, k in edges[list(_EDGE_COLUMNS)].itertuples(index=False)
-    )
-    return _graph(nodes, rows)
+    return _graph(*_named(names, counts, countries, np.flatnonzero(counts), edges))
 
 
 def ego_graph(graph: nx.Graph, node: str, radius: int = 1) -> nx.Graph:
@@ -177,16 +172,29 @@ def network_data(
         rest = np.flatnonzero((counts > 0) & ~linked)
         rest = rest[np.argsort(-counts[rest], kind="stable")][: MAX_NODES - len(nodes)]
         nodes = np.union1d(nodes, rest)
+    node_rows, edge_rows = _named(names, counts, countries, nodes, kept)
+    return NetworkData(node_kind, node_rows, edge_rows, len(edges), ego)
+
+
+def _named(
+    names: list[str],
+    counts: np.ndarray,
+    countries: list[str],
+    nodes: np.ndarray,
+    edges: pd.DataFrame,
+) -> tuple[tuple[tuple[str, int, str], ...], tuple[tuple[str, str, int, int, int], ...]]:
+    """The node codes ``nodes`` and the coded ``edges`` as named rows, sorted:
+    ``(name, events, country)`` and ``(u, v, weight, cooperation, conflict)``."""
     node_rows = tuple(
         (names[c], int(counts[c]), countries[c]) for c in sorted(int(c) for c in nodes)
     )
     edge_rows = tuple(
         sorted(
             (names[u], names[v], int(w), int(c), int(k))
-            for u, v, w, c, k in kept[list(_EDGE_COLUMNS)].itertuples(index=False)
+            for u, v, w, c, k in edges[list(_EDGE_COLUMNS)].itertuples(index=False)
         )
     )
-    return NetworkData(node_kind, node_rows, edge_rows, len(edges), ego)
+    return node_rows, edge_rows
 
 
 def network_view(
@@ -313,14 +321,13 @@ def _layout(graph: nx.Graph) -> dict:
     """Spring layout of the linked nodes over the whole square; unlinked nodes on a ring
     around them, busiest first. Laid out together, the unlinked ones pushed the linked
     core of a real ACLED table into a sixth of the picture."""
-    unlinked = sorted(
-        (n for n in graph.nodes if graph.degree(n) == 0),
-        key=lambda n: (-graph.nodes[n]["events"], n),
-    )
-    linked = graph.subgraph(n for n in graph.nodes if graph.degree(n) > 0)
-    if len(linked) == 0 or not unlinked:
+    linked = [n for n in graph.nodes if graph.degree(n)]
+    if not linked or len(linked) == len(graph):
         return nx.spring_layout(graph, seed=LAYOUT_SEED)
-    layout = dict(nx.spring_layout(linked, seed=LAYOUT_SEED))
+    unlinked = sorted(
+        set(graph.nodes).difference(linked), key=lambda n: (-graph.nodes[n]["events"], n)
+    )
+    layout = dict(nx.spring_layout(graph.subgraph(linked), seed=LAYOUT_SEED))
     for k, node in enumerate(unlinked):
         angle = np.pi / 2 - 2 * np.pi * k / len(unlinked)
         layout[node] = (UNLINKED_RING * np.cos(angle), UNLINKED_RING * np.sin(angle))
