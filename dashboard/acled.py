@@ -32,12 +32,21 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from dashboard import schema
 from dashboard.actors import ActorDirectory
+from dashboard.fastcheck import all_distinct
 from dashboard.loading import validate_events_frame
 from dashboard.problems import EventsFileError, Problem
-from dashboard.sourcemap import distinct_rows, per_distinct, spread
+from dashboard.sourcemap import (
+    Coded,
+    coded,
+    distinct_rows,
+    per_distinct,
+    per_distinct_coded,
+    spread,
+)
 
 #: Columns that identify an ACLED export (compared case-insensitively).
 SIGNATURE_COLUMNS: tuple[str, ...] = (
@@ -261,10 +270,12 @@ def convert_acled_frame(
     precision = given_precision.map(PRECISIONS).astype("str")
     start, end = _spans(date, precision)
     notes = given_precision.map(_PRECISION_NOTES) + _iso(date) + "."
-    types, unknown = _event_types(col["event_type"], col["sub_event_type"])
+    # Columns several per-distinct steps read are coded once.
+    kind, sub, actor1 = (coded(col[c]) for c in ("event_type", "sub_event_type", "actor1"))
+    types, unknown = _event_types(kind, sub)
 
-    actors = per_distinct(_join_lists, col["actor1"], col["assoc_actor_1"])
-    recipients = per_distinct(_join_lists, col["actor2"], col["assoc_actor_2"])
+    actors = per_distinct_coded(_join_lists, actor1, col["assoc_actor_1"])
+    recipients = per_distinct_coded(_join_lists, col["actor2"], col["assoc_actor_2"])
 
     def countries_of(country: pd.Series, first: pd.Series, second: pd.Series) -> list[str]:
         return [
@@ -281,13 +292,11 @@ def convert_acled_frame(
             "end_date": spread(_iso(end), codes, frame.index),
             "date_precision": spread(precision, codes, frame.index),
             "event_type": types,
-            "title": per_distinct(
-                _titles, col["sub_event_type"], col["event_type"], col["actor1"], col["location"]
-            ),
+            "title": per_distinct(_titles, sub, kind, actor1, col["location"]),
             "date_text": frame["event_date"],
             "description": frame["notes"] if "notes" in frame else _empty(frame),
-            "actors": actors,
-            "recipients": recipients,
+            "actors": actors.spread(),
+            "recipients": recipients.spread(),
             "countries": countries,
             "location": col["location"],
             "source": frame["source"] if "source" in frame else _empty(frame),
@@ -308,6 +317,7 @@ def convert_acled_frame(
     events = validate_events_frame(
         out.reset_index(drop=True),
         record_rows=lambda _n: rows(),
+        ids_distinct=True,  # _check_rows has refused any duplicate event_id_cnty
     )
     return ImportResult(events, _notices(n, unknown) + date_notices)
 
@@ -439,7 +449,12 @@ def _check_rows(col: dict[str, pd.Series]) -> list[tuple]:
     report = _reporter(found)
     ids = col["event_id_cnty"]
     report(ids == "", "event_id_cnty", "is empty")
-    duplicated = ids.duplicated(keep="first") & (ids != "")
+    # A sort-based test first: unique ids (the usual case) cost no hashing.
+    duplicated = (
+        pd.Series(False, index=ids.index)
+        if all_distinct(pa.array(ids))
+        else ids.duplicated(keep="first") & (ids != "")
+    )
     if duplicated.any():
         first = pd.Series(np.arange(len(ids))).groupby(ids.to_numpy()).transform("min")
         for i in np.flatnonzero(duplicated.to_numpy()):
@@ -491,7 +506,7 @@ def _spans(date: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.Series]
     return start, end
 
 
-def _event_types(kinds: pd.Series, subs: pd.Series) -> tuple[pd.Series, Counter]:
+def _event_types(kinds: pd.Series | Coded, subs: pd.Series | Coded) -> tuple[pd.Series, Counter]:
     """Our types, worked out once per distinct pair; unmapped pairs keep ACLED's label."""
     codes, (distinct_kinds, distinct_subs) = distinct_rows(kinds, subs)
     distinct = list(zip(distinct_kinds, distinct_subs, strict=True))
@@ -503,7 +518,7 @@ def _event_types(kinds: pd.Series, subs: pd.Series) -> tuple[pd.Series, Counter]
         ],
         dtype=object,
     )
-    result = pd.Series(labels[codes], index=kinds.index, dtype="str")
+    result = spread(pd.Series(labels, dtype="str"), codes, kinds.index)
     counts = np.bincount(codes, minlength=len(distinct))
     unknown: Counter = Counter(
         {pair: int(counts[i]) for i, pair in enumerate(distinct) if ours[i] is None}

@@ -88,7 +88,7 @@ def _iso_shaped(values) -> bool:
     return bool((dashes == 0x2D).all() and ((digits >= 0x30) & (digits <= 0x39)).all())
 
 
-def _all_distinct(values) -> bool:
+def all_distinct(values) -> bool:
     """No value twice: a sort and a neighbour comparison (quicker than hashing strings).
 
     Values already in strictly increasing order (a table sorted by id) need no sort.
@@ -137,9 +137,13 @@ def _coordinates_surely_valid(frame: pd.DataFrame) -> bool:
 
 
 def dates_if_surely_valid(
-    frame: pd.DataFrame, allow_unknown_event_types: bool = False
+    frame: pd.DataFrame, allow_unknown_event_types: bool = False, ids_distinct: bool = False
 ) -> dict[str, pd.Series] | None:
-    """``{date column: datetime64[s] Series}`` if every check surely passes, else None."""
+    """``{date column: datetime64[s] Series}`` if every check surely passes, else None.
+
+    ``ids_distinct``: the caller has found every event id distinct already (a format's
+    own check, worded in its terms), so the sort that tests it is not run twice.
+    """
     if len(frame) == 0:
         return None
     columns = {}
@@ -181,7 +185,7 @@ def dates_if_surely_valid(
         pc.is_in(columns["event_type"], value_set=pa.array(schema.EVENT_TYPE_NAMES))
     ):
         return None
-    if not _all_distinct(columns["event_id"]):
+    if not ids_distinct and not all_distinct(columns["event_id"]):
         return None
     paragraphs = columns["source_paragraph"]
     if not _all(

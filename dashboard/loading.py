@@ -176,12 +176,15 @@ def validate_events_frame(
     *,
     allow_unknown_event_types: bool = False,
     record_rows=None,
+    ids_distinct: bool = False,
 ) -> pd.DataFrame:
     """Validate an all-text events frame (from CSV, Parquet or an import) and type its dates.
 
     ``record_rows(n)`` gives the file row of each of the ``n`` records, used only
     when there are problems; by default record ``i`` is row ``i + 2`` (the header
-    is row 1), as in a file without line breaks inside values.
+    is row 1), as in a file without line breaks inside values. ``ids_distinct``: an
+    import has checked that every ``event_id`` is distinct (see
+    :func:`dashboard.fastcheck.dates_if_surely_valid`).
     """
     missing = [c for c in schema.REQUIRED_COLUMNS if c not in frame.columns]
     if missing:
@@ -190,7 +193,7 @@ def validate_events_frame(
     if not allow_unknown_event_types and schema.TYPE_VOCABULARY_COLUMN in frame.columns:
         allow_unknown_event_types = not _unnamed_outside_types(frame).any()
     # Fast path for valid tables; the exact checks below alone word any problem.
-    dates = dates_if_surely_valid(frame, allow_unknown_event_types)
+    dates = dates_if_surely_valid(frame, allow_unknown_event_types, ids_distinct)
     if dates is None:
         problems = _validate(frame, allow_unknown_event_types)
         if problems:

@@ -145,35 +145,78 @@ def type_vocabulary(types: pd.Series, vocabulary: str) -> pd.Series:
     ).astype("str")
 
 
-def distinct_rows(*columns: pd.Series) -> tuple[np.ndarray, list[pd.Series]]:
+@dataclass(frozen=True)
+class Coded:
+    """A column as codes into its distinct values (``pd.factorize``'s answer, kept).
+
+    Columns used by several per-distinct steps are coded once and passed as such.
+    """
+
+    codes: np.ndarray
+    values: np.ndarray
+    index: pd.Index
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def spread(self) -> pd.Series:
+        """The column itself: each row's value."""
+        return spread(pd.Series(self.values, dtype="str"), self.codes, self.index)
+
+
+def coded(column: pd.Series | Coded) -> Coded:
+    """``column`` as :class:`Coded` (unchanged if it is already)."""
+    if isinstance(column, Coded):
+        return column
+    codes, values = pd.factorize(column)
+    return Coded(codes.astype(np.int64, copy=False), np.asarray(values, dtype=object), column.index)
+
+
+#: Row codes are combined column by column as ``code * (distinct + 1) + next``; they are
+#: renumbered (a factorize of integers) only before the product could overflow.
+_CODE_LIMIT = 1 << 62
+
+
+def distinct_rows(*columns: pd.Series | Coded) -> tuple[np.ndarray, list[pd.Series]]:
     """Codes of the distinct rows of ``columns`` and those rows' values, column by column.
 
-    Combines each column's own codes, re-numbered after each column so they stay below
-    the row count (no tuples are built: cheap at a million rows).
+    Codes number the distinct rows 0, 1, 2... in order of first appearance. Each
+    column is factorized once (or passed :class:`Coded`); no tuples are built.
     """
-    combined = np.zeros(len(columns[0]), dtype=np.int64)
-    per_column = []
-    for column in columns:
-        codes, values = pd.factorize(column)
-        combined = pd.factorize(combined * (len(values) + 1) + codes)[0].astype(np.int64)
-        per_column.append((codes, np.asarray(values, dtype=object)))
-    # ``combined`` numbers the distinct rows 0, 1, 2... in order of first appearance, so
-    # a row is the first of its kind where the running maximum steps up (no sorting).
+    per_column = [coded(column) for column in columns]
+    combined = np.zeros(len(per_column[0]), dtype=np.int64)
+    bound = 1
+    for column in per_column:
+        width = len(column.values) + 1
+        if bound * width >= _CODE_LIMIT:
+            combined = pd.factorize(combined)[0].astype(np.int64)
+            bound = int(combined.max()) + 1 if len(combined) else 1
+        combined = combined * width + column.codes
+        bound *= width
+    combined = pd.factorize(combined)[0].astype(np.int64)
+    # In order of first appearance, a row is the first of its kind where the running
+    # maximum steps up (no sorting).
     peak = np.maximum.accumulate(combined) if len(combined) else combined
     first = np.flatnonzero(np.diff(peak, prepend=-1) > 0)
-    rows = [pd.Series(values[codes[first]], dtype="str") for codes, values in per_column]
+    rows = [pd.Series(c.values[c.codes[first]], dtype="str") for c in per_column]
     return combined, rows
 
 
-def per_distinct(function: Callable[..., pd.Series], *columns: pd.Series) -> pd.Series:
-    """``function(*columns)`` computed once per distinct row of ``columns``, spread back.
+def per_distinct_coded(function: Callable[..., pd.Series], *columns: pd.Series | Coded) -> Coded:
+    """``function(*columns)`` computed once per distinct row of ``columns``, as :class:`Coded`.
 
     Event tables repeat their actors, countries and dates many times: the row-wise
     Python work is done on the distinct combinations only.
     """
     codes, rows = distinct_rows(*columns)
-    result = pd.Series(function(*rows), dtype="str")
-    return spread(result, codes, index=columns[0].index)
+    values = np.asarray(pd.Series(function(*rows), dtype="str"), dtype=object)
+    index = columns[0].index
+    return Coded(codes, values, index)
+
+
+def per_distinct(function: Callable[..., pd.Series], *columns: pd.Series | Coded) -> pd.Series:
+    """Like :func:`per_distinct_coded`, spread back to one value per row."""
+    return per_distinct_coded(function, *columns).spread()
 
 
 def spread(values: pd.Series, codes: np.ndarray, index: pd.Index | None = None) -> pd.Series:
