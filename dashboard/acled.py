@@ -28,6 +28,7 @@ from __future__ import annotations
 import calendar
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -43,6 +44,7 @@ from dashboard.sourcemap import (
     Coded,
     coded,
     distinct_rows,
+    in_threads,
     per_distinct,
     per_distinct_coded,
     spread,
@@ -247,15 +249,21 @@ def convert_acled_frame(
         return record_rows(n) if record_rows else np.arange(2, n + 2)
 
     # notes and source are taken as written (never stripped: 1M long texts cost).
-    col = {c: frame[c].str.strip() if c in frame else _empty(frame) for c in _STRIPPED}
-    # Dates, precisions and years repeat: every step on them runs once per distinct
-    # (date, precision, year) triple and is spread back to the rows (a take).
-    codes, (when, given_precision, year) = distinct_rows(
-        col["event_date"], col["time_precision"], col["year"]
+    stripped = in_threads(
+        lambda c: frame[c].str.strip() if c in frame else _empty(frame), _STRIPPED
     )
-    date, found_distinct, date_notices = _parse_dates(when)
-    found_distinct += _check_dated(given_precision, year, date)
-    found = _spread_found(found_distinct, codes) + _check_rows(col)
+    col = dict(zip(_STRIPPED, stripped, strict=True))
+    with ThreadPoolExecutor(1) as pool:
+        # Whether every id is distinct (a sort, in Arrow) is found while the dates are read.
+        ids_distinct = pool.submit(all_distinct, pa.array(col["event_id_cnty"]))
+        # Dates, precisions and years repeat: every step on them runs once per distinct
+        # (date, precision, year) triple and is spread back to the rows (a take).
+        codes, (when, given_precision, year) = distinct_rows(
+            col["event_date"], col["time_precision"], col["year"]
+        )
+        date, found_distinct, date_notices = _parse_dates(when)
+        found_distinct += _check_dated(given_precision, year, date)
+        found = _spread_found(found_distinct, codes) + _check_rows(col, ids_distinct.result())
     if found:
         lines = rows()
         raise EventsFileError(
@@ -443,19 +451,17 @@ def _literal(text: str) -> str:
     return text.replace("{", "{{").replace("}", "}}")
 
 
-def _check_rows(col: dict[str, pd.Series]) -> list[tuple]:
-    """Problems with ids, types and actors, in ACLED's terms."""
+def _check_rows(col: dict[str, pd.Series], ids_distinct: bool) -> list[tuple]:
+    """Problems with ids, types and actors, in ACLED's terms.
+
+    ``ids_distinct``: no id occurs twice (a sort found it; ids are hashed only if not).
+    """
     found: list[tuple] = []
     report = _reporter(found)
     ids = col["event_id_cnty"]
     report(ids == "", "event_id_cnty", "is empty")
-    # A sort-based test first: unique ids (the usual case) cost no hashing.
-    duplicated = (
-        pd.Series(False, index=ids.index)
-        if all_distinct(pa.array(ids))
-        else ids.duplicated(keep="first") & (ids != "")
-    )
-    if duplicated.any():
+    if not ids_distinct:
+        duplicated = ids.duplicated(keep="first") & (ids != "")
         first = pd.Series(np.arange(len(ids))).groupby(ids.to_numpy()).transform("min")
         for i in np.flatnonzero(duplicated.to_numpy()):
             message = _literal(f"duplicate id {ids.iat[i]!r}, first used on row ") + "{row}"
