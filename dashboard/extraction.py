@@ -66,19 +66,26 @@ TRIGGERS: tuple[Trigger, ...] = (
         _words(
             r"(?:calls?|called|calling|appeals?|appealed|urg(?:e|es|ed|ing)) "
             r"(?:[\w'\u2019.-]+ ){0,12}?(?:arms embargo|embargo|ban (?:the )?(?:sales?|transfers?)"
-            r"|stop (?:weapons|arms)|halt (?:\w+ )?(?:arms|weapons))",
+            r"|(?:stop|halt|cut off|end|suspend|block|ban) (?:all |the |any )?(?:\w+ )?"
+            r"(?:arms|weapons))",
             r"arms embargo",
             r"ban (?:sales|transfers) of (?:military equipment|arms|weapons)",
         ),
     ),
     Trigger(
         "repression/execution",
-        _words(r"execut(?:e|es|ed|ing|ion|ions)", r"hang(?:ed|ing)", r"death sentences?"),
-        anchors=("execut",),
+        _words(r"execut(?:e|es|ed|ing|ions?)", r"hang(?:ed|ings?)", r"death sentences?"),
+        anchors=("execut", "hanging"),
     ),
     Trigger(
         "coup",
-        _words(r"coup(?! leaders?\b)", r"seized power", r"took power", r"overthr\w+"),
+        _words(
+            r"coup(?!\s+(?:leaders?|regime|government|authorities|council|chief|makers?)\b)",
+            r"(?:seized|seizing|seizure of|took|taking|takeover of|grab(?:bed)?) power",
+            r"power (?:grab|seizure)",
+            r"military takeover",
+            r"overthr\w+",
+        ),
         ("coup",),
     ),
     Trigger(
@@ -86,8 +93,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         _words(
             r"arms suppliers?",
             r"suppl(?:y|ies|ied|ying) (?:\w+ ){0,3}(?:weapons|arms|fighter jets|drones)",
-            r"(?:weapons|arms) deliver(?:y|ies)",
-            r"sold (?:\w+ ){0,3}(?:weapons|arms|jets)",
+            r"(?:weapons|arms) (?:deliver(?:y|ies)|sales?|shipments?|transfers?)",
+            r"(?:deliver(?:y|ies)|sales?|shipments?|transfers?|supplies) of (?:\w+ ){0,3}"
+            r"(?:weapons|arms|fighter jets|jets|drones|aircraft|helicopters)",
+            r"(?:sold|sells?|selling|deliver(?:s|ed|ing)?) (?:\w+ ){0,3}"
+            r"(?:weapons|arms|jets|drones)",
         ),
     ),
     Trigger(
@@ -117,10 +127,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "visit",
         _words(
-            r"visit(?:ed|ing)?",
+            r"visit(?:s|ed|ing)?",
             r"travel(?:s|ed|led|ing)?",
-            r"trip",
-            r"arriv(?:e|es|ed|ing)",
+            r"trips?",
+            r"arriv(?:e|es|ed|ing|als?)",
             r"flew",
             r"hosted",
         ),
@@ -130,7 +140,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "meeting",
         _words(
             r"met",
-            r"meet(?:s|ing)?",
+            r"meet(?:s|ings?)?",
             r"talks",
             r"(?:was|were) received",
             r"received by",
@@ -145,7 +155,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             # cooperation ("... military cooperation") is claimed by its own type first
             r"(?<!is )(?<!are )(?<!was )(?<!were )(?:committed|pledged|agreed|vowed) to "
             r"(?:[\w-]+ ){0,4}?(?:cooperation|ties|relations|partnership)",
-            r"sign(?:s|ed|ing)",
+            r"sign(?:s|ed|ings?)",
             r"agreements?",
             r"memorand(?:um|a)",
             r"agreed",
@@ -157,7 +167,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:voiced|expressed|pledged|reaffirmed|declared) (?:\w+ ){0,3}support",
             r"backing for",
             r"reaffirm(?:s|ed)?",
-            r"endors(?:e|es|ed)",
+            r"endors(?:e|es|ed|ements?)",
             r"rock-solid",
             r"unbreakable",
         ),
@@ -165,11 +175,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "condemnation",
         _words(
-            r"condemn(?:s|ed|ing)?",
+            r"condemn(?:s|ed|ing|ations?)?",
             r"denounc(?:e|es|ed|ing)",
+            r"denunciations?",
             r"criticis(?:e|es|ed|ing)",
             r"criticiz(?:e|es|ed|ing)",
-            r"accus(?:e|es|ed|ing)",
+            r"accus(?:e|es|ed|ing|ations?)",
             r"reprehensible",
         ),
     ),
@@ -182,14 +193,23 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "violence against civilians",
         _words(
-            r"killed (?:dozens|scores|hundreds|\d+)",
+            r"killed (?:dozens|scores|hundreds|thousands|\d+)",
+            r"(?:extrajudicial |mass )?killings",
             r"(?:deadly |violent |bloody )?crackdown",
             r"massacre[ds]?",
             r"shot dead",
         ),
     ),
     Trigger("armed clash", _words(r"clash(?:es|ed)?", r"fighting between", r"air ?strikes?")),
-    Trigger("protest", _words(r"protest(?:s|ed|ers)? (?:against|in)", r"demonstrations? against")),
+    Trigger(
+        "protest",
+        _words(
+            # a protest is where and against whom it is held: "protested outside the
+            # embassy", "rallies in the capital", "demonstrations against the coup"
+            r"(?:protest(?:s|ed|ing|ers)?|demonstrat(?:ed|ing|ions?|ors)|rall(?:y|ies|ied))"
+            r" (?:against|in|outside|at|near|in front of)",
+        ),
+    ),
 )
 
 _FUTURE = re.compile(
@@ -238,6 +258,24 @@ _ROLE_WORDS = (
 _ROLE = re.compile(rf"\b{_ROLE_WORDS}(?!\w)", re.IGNORECASE)
 _ROLE_BEFORE = re.compile(rf"\b{_ROLE_WORDS}\s*,?\s*$", re.IGNORECASE)
 _OFFICE_AFTER = re.compile(r"\s+(foreign|defen[cs]e) minister\b(?!s)", re.IGNORECASE)
+#: A government described by who holds it rather than named: "military-led government",
+#: "army-backed administration", "junta-run regime", "the ruling military", "the
+#: generals", "the regime", "military rulers". It stands for the country's ruling
+#: military body: the directory's government actor whose aliases call it a junta or a
+#: military government or regime (see :meth:`_ActorFinder.ruling_body`).
+_RULING_DESCRIPTION = re.compile(
+    r"\b(?:(?:military|army|junta|coup)[- ](?:led|backed|run|installed|appointed|controlled|"
+    r"ruled|dominated|supported)\s+(?:government|regime|administration|authorities|"
+    r"rulers|leadership|council)"
+    r"|ruling\s+(?:military|junta|generals|council)"
+    r"|military\s+(?:rulers|authorities|leadership|junta)"
+    r"|coup\s+(?:regime|government|authorities)"
+    r"|(?<=\bthe )(?:generals|regime)"
+    r"|(?<=['\u2019]s )(?:generals|regime))\b(?!-\w)",
+    re.IGNORECASE,
+)
+#: A directory alias that says a government is a ruling military.
+_RULING_ALIAS = re.compile(r"^(?:\w+ )?(?:junta|military (?:government|regime|administration))$")
 _OFFICE_HOLDERS = re.compile(r"\b(foreign|defen[cs]e) ministers of\s+[^.;:]*", re.IGNORECASE)
 _COUNTERPART = re.compile(r"\b(?:his|her)\s+(\S+)\s+counterparts?\b", re.IGNORECASE)
 _DEFENCE_OFFICIALS = re.compile(
@@ -269,6 +307,38 @@ _REPEATED = re.compile(
 #: Present perfect ("has voiced", "has been accused", "have faced calls"): an indefinite
 #: past; without date words of its own, such an action takes no date from its paragraph.
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+#: The present perfect's verb anywhere before the action in its clause: its object's
+#: action nouns ("has been accused of thousands of killings") share its indefinite past.
+_PERFECT_VERB = re.compile(
+    r"\b(?:has|have)\s+(?:(?:not|never|also|long|already)\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|t)\b"
+)
+#: Present progressive ("is visiting", "are holding talks"): in news, happening on the
+#: days of publication; without date words of its own it is dated so (see
+#: :func:`_merge_ongoing` for the same action told with its start day).
+_PROGRESSIVE = re.compile(
+    r"\b(?:is|are|am)\s+(?:(?:now|currently|also|still|again)\s+)?(?:[a-z]+ing\s+(?:\w+\s+){0,2})?$"
+)
+#: An action noun in the plural told as a kind ("one of the most high-profile visits",
+#: "many such trips", "previous meetings"): several actions, none of them told.
+_GENERIC_PLURAL = re.compile(
+    r"(?:\bone of\b[^,;]*|\b(?:most|many|several|few|other|previous|past|such|all|"
+    r"frequent|regular|numerous|rare)\s+(?:[\w-]+\s+){0,2})$",
+    re.IGNORECASE,
+)
+#: An action noun told as a circumstance the subject is in ("as they face Western
+#: condemnation", "amid sanctions", "despite criticism"): a state, not an event told.
+_CIRCUMSTANCE = re.compile(
+    r"\b(?:amid|despite|in the face of|fac(?:e|es|ing))\s+(?:[\w'\u2019-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+#: A finite verb between an action noun and date words: "X's execution ... intensified
+#: Tuesday" - the date words are that verb's (the noun is inside its subject).
+_OTHER_VERB = re.compile(
+    r"\b(?!(?:was|were|been|be|being|need|ended|started|concluded|opened|closed|continued|"
+    r"wrapped|lasted|scheduled|planned|announced|reported|confirmed|disclosed|revealed|"
+    r"carried|held)\b)(?:[a-z]+(?:ed|ified)|grew|rose|fell|spread|drew|became|brought)\b"
+    r"(?!\s+(?:by|to|of)\b)"
+)
 _PREPOSITION = re.compile(
     r"\b(?:in|to|from|of|with|on|at|across|throughout|into|for|against|by)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -342,6 +412,11 @@ class Candidate:
     undated: bool = field(default=False, compare=False)
     #: The persons its sentence names (for :func:`_date_later`).
     people: tuple[str, ...] = field(default=(), compare=False)
+    #: Told in the present perfect: only its own words date it, never a later action.
+    indefinite: bool = field(default=False, compare=False)
+    #: Told in the present progressive without date words: dated by the publication's
+    #: days, it is the same action a later sentence gives a start day (_merge_ongoing).
+    ongoing: bool = field(default=False, compare=False)
 
 
 def article_paragraphs(text: str) -> list[str]:
@@ -496,6 +571,7 @@ class _ActorFinder:
             or not any(r.start() <= m.start < r.end() for r in roles)
         ]
         mentions += self._role_holders(sentence, roles, mentions)
+        mentions += self._ruling_described(sentence, roles, mentions)
         mentions += self._titles(sentence, mentions)
         mentions += self._described(sentence, mentions)
         mentions += self._the_military(sentence, mentions)
@@ -533,6 +609,47 @@ class _ActorFinder:
             )
             if holder:
                 found.append(Mention(start, role.end(), holder))
+        return found
+
+    def ruling_body(self, country: str | None) -> str | None:
+        """The ruling military body of ``country``: its one government actor the
+        directory also calls a junta or a military government, regime or administration."""
+        bodies = {
+            name
+            for spelling, name in self.by_spelling.items()
+            if self.directory.kinds.get(name) == "government"
+            and _RULING_ALIAS.match(spelling)
+            and (country is None or self.directory.countries.get(name) == country)
+        }
+        return bodies.pop() if len(bodies) == 1 else None
+
+    def _ruling_described(self, sentence: str, roles, known: list[Mention]) -> list[Mention]:
+        """Governments described by who holds them ("Myanmar's military-led government",
+        "the generals", "the regime"): the ruling body of the country the description's
+        possessive or demonym names, else of the country last told, else the one ruling
+        body the directory has."""
+        found = []
+        for hit in _RULING_DESCRIPTION.finditer(sentence):
+            if any(
+                m.start <= hit.start() < m.end or hit.start() <= m.start < hit.end() for m in known
+            ):
+                continue  # a name or alias of the directory says it already
+            if any(r.start() <= hit.start() < r.end() for r in roles):
+                continue  # "the regime leader": a person (see _role_holders)
+            if re.match(r"\s+(?:leader|chief|head|ruler|supremo)\b", sentence[hit.end() :]):
+                continue
+            told = [c for c in find_countries(sentence[: hit.start()]) if c.end >= hit.start() - 4]
+            country = told[-1].country if told else None
+            start = told[-1].start if told else hit.start()
+            body = self.ruling_body(country) if country else None
+            if body is None and country is None:
+                for recent in reversed(self.recent_countries):
+                    body = self.ruling_body(recent)
+                    if body:
+                        break
+                body = body or self.ruling_body(None)
+            if body:
+                found.append(Mention(start, hit.end(), body))
         return found
 
     def remember(self, sentence: str, mentions: list[Mention], countries) -> None:
@@ -875,8 +992,9 @@ def _roles(sentence: str, trigger: re.Match, mentions: list[Mention], finder, ac
             first = min((a for a, _ in actions), default=trigger.start())
             head = _clause_start(sentence, first)
             initiators = [m for m in before if head <= m.start < first]
-        else:
-            initiators = before[-1:]
+        else:  # the sentence's subject, not an object told before ("from X, but ...")
+            subjects = [m for m in before if not _OBJECT_BEFORE.search(sentence[: m.start])]
+            initiators = subjects[:1] or before[-1:]
     source = _REPORTING.search(sentence, trigger.end())
     if source:
         after = [m for m in after if m.start < source.start()]
@@ -884,6 +1002,15 @@ def _roles(sentence: str, trigger: re.Match, mentions: list[Mention], finder, ac
     if agents:
         return agents, [m for m in after if m not in agents]
     return initiators, after
+
+
+#: A preposition or an object's verb a few words before a name: the name is no subject
+#: ("seized power from elected leader X", "met with the chief of X").
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:by|with|to|of|for|from|against|on|at|in|over|about|than|told|met|and)\s+"
+    r"(?:[\w'\u2019.-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def _subject_countries(
@@ -975,8 +1102,20 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
     ("has voiced support": an indefinite past).
     """
     noun = next((a for a in trigger.anchors if match.group(0).casefold().startswith(a)), None)
+    indefinite = _indefinite(sentence, match, actions)
+    nominal = _NOUN_FORM.search(match.group(0)) is not None
     closest = None
     if dates_here:
+        # "X's execution ... grew Tuesday": the date of the verb, not the noun's
+        dates_here = [
+            m
+            for m in dates_here
+            if not (
+                nominal
+                and m.start >= match.end()
+                and _OTHER_VERB.search(sentence, match.end(), m.start)
+            )
+        ]
         following = [
             m
             for m in dates_here
@@ -985,7 +1124,9 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
             and "," not in sentence[match.end() : m.start]
         ]
         closest = following[0] if following else None
-        if closest is None:
+        if closest is None and indefinite:  # "last year's coup": its own words still date it
+            closest = next((m for m in dates_here if 0 <= match.start() - m.end <= 1), None)
+        if closest is None and not indefinite:
 
             def distance(m, start, end):
                 return min(abs(m.start - end), abs(m.end - start))
@@ -998,7 +1139,7 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
                 )
             ]
             closest = min(own, key=lambda m: distance(m, match.start(), match.end()), default=None)
-        if closest is None:  # "in June, when both sides agreed": the date just told
+        if closest is None and not indefinite:  # "in June, when both sides agreed"
             closest = _date_before_when(sentence, match, dates_here)
     near = closest is not None and (
         -30 < closest.start - match.end() < 30 or -30 < match.start() - closest.end < 30
@@ -1011,11 +1152,45 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
     end = next((b.start() for b in _CLAUSE_BREAK.finditer(sentence, match.end())), len(sentence))
     for word, dated in anchored.items():
         for hit in re.finditer(rf"\b{word}\b", sentence[clause:end], re.IGNORECASE):
+            if _RELATIVE_TO.search(sentence[: hit.start() + clause]):
+                continue  # "after the visit": later than the visit, not on its day
             if _owns(match, hit.start() + clause, hit.end() + clause, actions):
                 return (*dated, True, True)
-    if paragraph_dates and not _PERFECT.search(sentence[clause : match.start()]):
+    if paragraph_dates and not indefinite:
         return paragraph_dates[-1].span, paragraph_dates[-1].text, True, False
     return None
+
+
+#: Action words that are nouns ("the executions", "hangings", "condemnation", "talks"):
+#: date words after another verb of their sentence are that verb's.
+_NOUN_FORM = re.compile(
+    r"(?:ions?|ings|ments?|als|ies|trips?|visits|talks|meetings|coup|sanctions|crackdown)$",
+    re.IGNORECASE,
+)
+
+
+def _indefinite(sentence: str, match: re.Match, actions) -> bool:
+    """Whether the action is told in the present perfect (an indefinite past).
+
+    "has voiced support", "have been accused of killings": the perfect's verb is in the
+    action's clause before it, with no other action word between (the action is that
+    verb or in its object). Only the action's own words can date it.
+    """
+    clause = _clause_start(sentence, match.start())
+    if _PERFECT.search(sentence[clause : match.start()]):
+        return True
+    verbs = list(_PERFECT_VERB.finditer(sentence, clause, match.start()))
+    if not verbs or _SUBORDINATOR.search(sentence, verbs[-1].end(), match.start()):
+        return False  # "have been accused of X since the coup": the coup's own time
+    return not any(verbs[-1].end() <= a < match.start() for a, _ in actions)
+
+
+#: Words placing an action before or after an event named next ("after the visit"):
+#: the action does not take that event's date.
+_RELATIVE_TO = re.compile(
+    r"\b(?:after|before|following|ahead of|prior to|until)\s+(?:(?:the|his|her|its|their)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _owns(match: re.Match, start: int, end: int, actions) -> bool:
@@ -1093,7 +1268,7 @@ def extract_events(
     if headline and lead_dates:
         told = _sentence_events(headline, 1, published, finder, anchored, lead_dates, headline=True)
         candidates += [replace(c, proposed_actors=()) for c in told]  # Title Case, not names
-    return _merge_repeats(_date_later(candidates, directory))
+    return _merge_ongoing(_merge_repeats(_date_later(candidates, directory), directory), published)
 
 
 def _action_matches(sentence: str) -> list[tuple[Trigger, re.Match]]:
@@ -1140,10 +1315,25 @@ def _sentence_events(
             continue  # "the first such trip", "any talks": a kind of action, not one
         if _REPEATED.search(sentence[_clause_start(sentence, match.start()) : match.end()]):
             continue  # "twice hosted": several events, none dated by these words
+        before = sentence[_clause_start(sentence, match.start()) : match.start()]
+        if match.group(0).endswith("s") and _GENERIC_PLURAL.search(before):
+            continue  # "one of the most high-profile visits": a kind of action, not one
+        if _CIRCUMSTANCE.search(before) and _NOUN_FORM.search(match.group(0)):
+            continue  # "as they face Western condemnation": a state, not an event told
         expected = _is_expected(sentence, match, headline)
         dates_here = find_date_expressions(sentence, published, forward=expected)
         dated = _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, actions)
         undated = dated is None
+        progressive = _PROGRESSIVE.search(before)
+        ongoing = (
+            undated
+            and not expected
+            and progressive is not None
+            and ("ing" in progressive.group(0) or match.group(0).casefold().endswith("ing"))
+        )
+        if ongoing:  # "is visiting Russia": on the days of publication
+            dated = (published_span(published), "", True, False)
+            undated = False
         # Undated for now: a later action with a shared actor may date it (see _date_later).
         span, date_words, inherited, from_event = dated or (
             published_span(published),
@@ -1235,6 +1425,8 @@ def _sentence_events(
             and any(match.group(0).casefold().startswith(a) for a in trigger.anchors),
             undated=undated,
             people=people,
+            indefinite=_indefinite(sentence, match, actions),
+            ongoing=ongoing,
         )
         finder.last_parties = _parties(candidate, finder)
         for told in _one_per_body(candidate, directory):
@@ -1362,12 +1554,17 @@ def _date_later(candidates: list[Candidate], directory: ActorDirectory) -> list[
         if not candidate.undated:
             dated.append(candidate)
             continue
+        if candidate.indefinite:
+            continue  # "has been accused of ...": an indefinite past no later date fixes
         people = set(candidate.people)
         lender = next(
             (
                 j
                 for j, later in enumerate(candidates[i + 1 :], start=i + 1)
                 if not later.undated
+                # "X after the visit": the event its own sentence names again is what it
+                # is placed before or after, not its day
+                and not (later.refers_back and later.evidence == candidate.evidence)
                 # the headline, read last, counts as paragraph 1: it lends no further
                 and abs(later.paragraph - candidate.paragraph) <= DATE_LATER_PARAGRAPHS
                 and people & set(later.people)
@@ -1405,10 +1602,31 @@ def _joined(kept: Candidate, other: Candidate) -> Candidate:
     )
 
 
-def _merge_repeats(candidates: list[Candidate]) -> list[Candidate]:
+def _counterparts(candidate: Candidate, directory: ActorDirectory) -> set[str]:
+    """Who an event's recipients stand for: a government or a person as their country
+    (the junta and its chief are one counterpart), any other body as itself."""
+    return {
+        (directory.country_of(r) or r) if directory.kinds.get(r) in ("government", "person") else r
+        for r in candidate.recipients
+    }
+
+
+def _same_counterparts(earlier: Candidate, later: Candidate, directory) -> bool:
+    """Whether two tellings may be one event: they do not name distinct counterparts.
+
+    "met Rosatom's head on Monday" and "also met Roscosmos on Monday": two meetings
+    (one event per counterpart a text lists); "met X" and "held talks with X's
+    government" the same day: one.
+    """
+    ours, theirs = _counterparts(earlier, directory), _counterparts(later, directory)
+    return not (ours and theirs) or bool(ours & theirs)
+
+
+def _merge_repeats(candidates: list[Candidate], directory: ActorDirectory) -> list[Candidate]:
     """The same action told twice (same type, dates and status; shared actors) is one event.
 
     The first telling is kept, with the actors, countries and place the others add.
+    Tellings with distinct counterparts (see :func:`_same_counterparts`) stay apart.
     """
     kept: list[Candidate] = []
     for candidate in candidates:
@@ -1423,11 +1641,42 @@ def _merge_repeats(candidates: list[Candidate]) -> list[Candidate]:
             )
             if same and candidate.refers_back:
                 break  # "the executions" again: the event told before, nothing to add
-            if same and people & theirs:
+            if same and people & theirs and _same_counterparts(earlier, candidate, directory):
                 kept[i] = _joined(earlier, candidate)
                 break
         else:
             kept.append(candidate)
+    return kept
+
+
+#: How many days before publication a dated action may have started that the text
+#: also tells as going on ("is visiting" ... "left for Moscow on Sunday").
+ONGOING_DAYS = 14
+
+
+def _merge_ongoing(candidates: list[Candidate], published: date) -> list[Candidate]:
+    """An action told as going on (present progressive, dated by the publication) and
+    the same action told with its start day are one event: the dated telling, with the
+    actors, recipients and place the ongoing one adds.
+
+    The same type and status, a shared actor, and a start at most ``ONGOING_DAYS``
+    before publication.
+    """
+    kept = list(candidates)
+    for ongoing in [c for c in candidates if c.ongoing]:
+        started = [
+            c
+            for c in kept
+            if c is not ongoing
+            and not c.ongoing
+            and (c.event_type, c.status) == (ongoing.event_type, ongoing.status)
+            and set(c.actors) & set(ongoing.actors)
+            and 0 <= (published - c.span.start).days <= ONGOING_DAYS
+        ]
+        if started:
+            i = kept.index(started[0])
+            kept[i] = _joined(started[0], ongoing)
+            kept.remove(ongoing)
     return kept
 
 

@@ -178,10 +178,11 @@ MEASURED = [
     # Held out in round 2 (gold committed in 1455090 before extract first ran on it:
     # P 0.00 R 0.00), scored again after fixing, as general rules, the defects it showed.
     ("straitstimes-2022-09-06", "2022-09-06", 0.75, 1.0),
-    # Held out in round 3 (gold committed, 'Round 3 held-out texts', before extract ran):
-    # the floors are what that one run measured, below the target; nothing tuned after.
-    ("ap-wtop-2022-07-26", "2022-07-26", 0.33, 0.33),
-    ("myanmarnow-2022-07-13", "2022-07-13", 0.8, 0.8),
+    # Held out in round 3 (gold committed, 'Round 3 held-out texts', before extract ran:
+    # P 0.33 R 0.33 and P 0.80 R 0.80), scored again after fixing, as general rules
+    # (round-4 section below), the defects they showed.
+    ("ap-wtop-2022-07-26", "2022-07-26", 1.0, 1.0),
+    ("myanmarnow-2022-07-13", "2022-07-13", 1.0, 1.0),
 ]
 
 
@@ -600,3 +601,162 @@ def test_the_scorer_reads_since_the_coup_and_early_last_year_from_the_gold_table
     )
     assert dated_by_article(gold, WEDNESDAY).tolist() == [True, True, False]
     assert not dated_by_article(gold.iloc[[1]], WEDNESDAY).item()  # no coup in the table
+
+
+# Round 4: defects the round-3 held-out texts showed, fixed as classes of failure.
+# Made-up people and bodies, real countries (the geography module knows only real ones).
+RULERS = parse_actors(
+    "actor,kind,country,aliases\n"
+    "Anan Wongsa,person,Thailand,\n"
+    "Suda Chai,person,Thailand,\n"
+    "National Order Council,government,Thailand,military government\n"
+    "Royal Thai Armed Forces,military,Thailand,\n"
+    "Thai exile movement,organisation,Thailand,exile protesters\n"
+    "Government of Vietnam,government,Vietnam,\n"
+    "Alpha Atomic,organisation,Vietnam,\n"
+    "Beta Space,organisation,Vietnam,\n"
+    "Nguyen Hoa,person,Vietnam,\n"
+)
+
+
+def rulers(text: str, published: date = date(2022, 7, 26)):  # a Tuesday
+    return extract_events(text, published, RULERS)
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Thailand's military-led government",
+        "The army-backed administration",
+        "The junta-run regime",
+        "The ruling military",
+        "The generals",
+        "The regime",
+        "Thailand's military rulers",
+    ],
+)
+def test_a_government_described_by_who_holds_it_is_the_countrys_ruling_body(description):
+    (execution,) = rulers(
+        f"Suda Chai spoke in Bangkok. {description} hanged two critics on Monday."
+    )
+    assert execution.event_type == "repression/execution"
+    assert execution.actors == ("National Order Council",)
+    assert execution.span.start == date(2022, 7, 25)
+
+
+def test_a_ruling_description_is_not_a_role_and_needs_a_ruling_body():
+    finder = _ActorFinder(RULERS)
+    assert [m.actor for m in finder.find("The regime leader spoke.")] == []
+    # Vietnam's directory entry is no ruling military: "Vietnam's regime" is nobody known
+    assert [m.actor for m in finder.find("Vietnam's regime spoke.")] == []
+
+
+@pytest.mark.parametrize(
+    "sentence, event_type",
+    [
+        ("The hangings of two critics by the military government were announced Monday.",
+         "repression/execution"),
+        ("The executions of two critics by the military government were announced Monday.",
+         "repression/execution"),
+        ("Anan Wongsa's arrival in Hanoi on Monday was low-key.", "visit"),
+        ("Anan Wongsa's visits to Hanoi on Monday drew notice.", "visit"),
+        ("Anan Wongsa's meetings with Nguyen Hoa on Monday were brief.", "meeting"),
+        ("The signing by Anan Wongsa and Nguyen Hoa on Monday was brief.", "agreement"),
+        ("Anan Wongsa's condemnation of Vietnam on Monday was sharp.", "condemnation"),
+        ("Anan Wongsa's accusations against Vietnam on Monday were sharp.", "condemnation"),
+        ("The killings by the military government on Monday shocked Hanoi.",
+         "violence against civilians"),
+        ("The military takeover by the Royal Thai Armed Forces on Monday ended talks.", "coup"),
+        ("Weapons deliveries by Vietnam to the military government on Monday were reported.",
+         "arms transfer"),
+    ],
+)  # fmt: skip
+def test_nouns_of_action_are_the_action(sentence, event_type):
+    assert event_type in {c.event_type for c in rulers(sentence)}
+
+
+def test_plural_nouns_told_as_a_kind_are_no_action():
+    text = "Nguyen Hoa visited Bangkok on Monday, one of the most high-profile visits in years."
+    assert [c.event_type for c in rulers(text)] == ["visit"]
+
+
+def test_action_nouns_told_as_a_circumstance_are_no_event():
+    text = "Anan Wongsa flew to Hanoi on Monday as both face Western condemnation."
+    assert [c.event_type for c in rulers(text)] == ["visit"]
+
+
+def test_a_protest_is_where_it_is_held():
+    (protest,) = rulers(
+        "Hundreds of exile protesters protested outside Thailand's embassy on Tuesday."
+    )
+    assert protest.event_type == "protest"
+    assert protest.actors == ("Thai exile movement",)
+    assert protest.span.start == date(2022, 7, 26)
+    (rally,) = rulers("Exile protesters held rallies in Hanoi on Monday.")
+    assert rally.event_type == "protest" and rally.span.start == date(2022, 7, 25)
+
+
+def test_a_present_perfect_takes_only_its_own_date_words():
+    text = (
+        "The military government that seized power from Suda Chai in March 2021 has been "
+        "accused of mass killings since then, but the hangings announced Monday were a first."
+    )
+    found = {c.event_type: c for c in rulers(text)}
+    # no accusation nor killings dated by the coup's "in March 2021", nor later
+    assert set(found) == {"coup", "repression/execution"}
+    assert found["coup"].actors == ("Royal Thai Armed Forces",)
+    assert found["coup"].span.start == date(2021, 3, 1)
+    # the clause without a subject of its own takes the sentence's subject, not the
+    # object told before it ("from Suda Chai")
+    assert found["repression/execution"].actors == ("National Order Council",)
+    assert found["repression/execution"].span.start == date(2022, 7, 25)
+    # its own date words still date it: "has visited Hanoi on Monday"
+    (visit,) = rulers("Anan Wongsa has visited Hanoi on Monday.")
+    assert visit.span.start == date(2022, 7, 25)
+
+
+def test_date_words_after_another_verb_are_not_the_action_nouns():
+    text = "Outrage over the military government's execution of two critics grew Tuesday."
+    assert rulers(text) == []
+
+
+def test_a_present_progressive_is_on_the_days_of_publication_or_the_start_told_later():
+    (alone,) = rulers("Anan Wongsa is visiting Vietnam to boost trade.")
+    assert (alone.event_type, alone.span.start) == ("visit", date(2022, 7, 26))
+    text = (
+        "Anan Wongsa is visiting Vietnam to boost trade.\n\n"
+        "Anan Wongsa, who took power in a coup in early 2021, flew to Hanoi on Sunday."
+    )
+    visits = [c for c in rulers(text) if c.event_type == "visit"]
+    assert [(v.span.start, v.actors) for v in visits] == [(date(2022, 7, 24), ("Anan Wongsa",))]
+
+
+def test_distinct_counterparts_met_the_same_day_are_distinct_meetings():
+    text = (
+        "On Monday, Anan Wongsa met Nguyen Hoa, the head of Alpha Atomic.\n\n"
+        "Anan Wongsa also met representatives of Beta Space later on Monday."
+    )
+    meetings = [c for c in rulers(text) if c.event_type == "meeting"]
+    assert [set(c.recipients) for c in meetings] == [{"Nguyen Hoa", "Alpha Atomic"}, {"Beta Space"}]
+    # a person and their country's government met the same day: one counterpart
+    text = (
+        "On Monday, Anan Wongsa met Nguyen Hoa.\n\n"
+        "Anan Wongsa held talks with the Government of Vietnam on Monday."
+    )
+    assert len([c for c in rulers(text) if c.event_type == "meeting"]) == 1
+
+
+def test_an_action_after_an_event_named_does_not_take_its_date():
+    text = (
+        "Anan Wongsa will visit Hanoi on Wednesday.\n\n"
+        "Anan Wongsa will attend a summit in Cambodia after the visit."
+    )
+    summits = [c for c in rulers(text) if c.event_type == "multilateral meeting"]
+    assert all(c.span.start != date(2022, 7, 27) for c in summits)
+
+
+def test_a_call_to_cut_off_weapons_sales_is_an_embargo_call_not_a_transfer():
+    text = (
+        "On Monday Nguyen Hoa urged the world to cut off weapons sales to the military government."
+    )
+    assert [c.event_type for c in rulers(text)] == ["sanction/embargo call"]
