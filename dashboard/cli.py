@@ -20,10 +20,16 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard import bench, bench_import, synth
-from dashboard.dataset import is_dataset, write_dataset
+from dashboard.dataset import (
+    is_chunkable_csv,
+    is_dataset,
+    write_dataset,
+    write_dataset_in_chunks,
+)
 from dashboard.export import export_csv
 from dashboard.extraction import candidates_frame, extract_events
 from dashboard.filters import add_filter_arguments, spec_from_args
+from dashboard.formats import OURS
 from dashboard.importing import FORMATS, load_any, load_any_frame
 from dashboard.loading import load_events_frame, validate_events_frame
 from dashboard.mapping import ColumnMapping
@@ -116,12 +122,30 @@ def cmd_convert(args, stdout, stderr) -> int:
 
 
 def _convert_to_dataset(args, stderr, mapping=None) -> int:
-    """``convert --to parquet-dataset``: the table as a Parquet dataset folder."""
-    table = _load(args.input, stderr, format=args.source_format, mapping=mapping)
-    if table is None:
-        return EXIT_INVALID
+    """``convert --to parquet-dataset``: the table as a Parquet dataset folder.
+
+    A CSV in our schema is read in chunks (any size, bounded memory:
+    :func:`dashboard.dataset.write_dataset_in_chunks`); any other table is loaded whole
+    as the app loads it, then written.
+    """
     try:
-        info = write_dataset(table, args.output)
+        if (
+            mapping is None
+            and args.source_format in ("auto", OURS.name)
+            and is_chunkable_csv(args.input)
+        ):
+            try:
+                info, notices = write_dataset_in_chunks(args.input, args.output)
+            except EventsFileError as err:
+                _report_invalid(args.input, err, stderr)
+                return EXIT_INVALID
+            for notice in notices:
+                print(f"notice: {notice}", file=stderr)
+        else:
+            table = _load(args.input, stderr, format=args.source_format, mapping=mapping)
+            if table is None:
+                return EXIT_INVALID
+            info = write_dataset(table, args.output)
     except FileExistsError as err:
         print(f"error: {err}", file=stderr)
         return EXIT_USAGE

@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
+import re
+import shutil
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,10 +38,11 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from dashboard import schema
+from dashboard.actors import ActorDirectory
 from dashboard.filters import COUNTRY_KEYS_COLUMN, PARTICIPANTS_COLUMN, SEARCH_COLUMN
-from dashboard.network import NODE_KINDS, network_data
+from dashboard.loading import csv_record_rows
+from dashboard.network import NODE_KINDS
 from dashboard.problems import EventsFileError, Problem
-from dashboard.summary import summarise
 from dashboard.table import EventTable, Postings, index_loaded, load_directory
 
 #: Underscored: Spark and pyarrow skip it when they list the Parquet files.
@@ -74,7 +77,7 @@ class DatasetInfo:
     #: (:func:`dashboard.table.infer_actor_countries`): the engines colour them the same.
     actor_countries: Mapping[str, str] = field(default_factory=dict)
     #: The whole table's answers, computed by the in-memory oracle when the dataset was
-    #: written (:func:`whole_table_answers`); empty for datasets written before.
+    #: written (:func:`write_whole_answers`); empty for datasets written before.
     whole: Mapping[str, object] = field(default_factory=dict)
     #: How many first events (in source order) the head file holds; 0: no head file.
     head_rows: int = 0
@@ -139,8 +142,12 @@ def _event_lists(postings: Postings, n: int) -> pa.ListArray:
     return pa.ListArray.from_arrays(pa.array(offsets, type=pa.int32()), values)
 
 
-def dataset_table(table: EventTable) -> pa.Table:
-    """The events of ``table`` as the dataset stores them (before partitioning)."""
+def dataset_table(table: EventTable, first_row: int = 0) -> pa.Table:
+    """The events of ``table`` as the dataset stores them (before partitioning).
+
+    ``first_row``: the source position of the table's first event (a chunk of a larger
+    table: :func:`write_dataset_in_chunks`).
+    """
     events = table.events
     n = len(table)
     lists = {"actors": table.actors, "recipients": table.recipients}
@@ -161,7 +168,7 @@ def dataset_table(table: EventTable) -> pa.Table:
     columns[PARTICIPANTS_COLUMN] = _event_lists(table.participants, n)
     columns[COUNTRY_KEYS_COLUMN] = _event_lists(table.countries, n)
     columns[SEARCH_COLUMN] = pc.cast(table.haystack(), pa.string())
-    columns[ROW_COLUMN] = pa.array(np.arange(n, dtype=np.int64))
+    columns[ROW_COLUMN] = pa.array(np.arange(first_row, first_row + n, dtype=np.int64))
     starts = events["start_date"].to_numpy().astype("datetime64[M]").astype(np.int64)
     columns[YEAR_COLUMN] = pa.array((starts // 12 + 1970).astype(np.int32))
     columns[MONTH_COLUMN] = pa.array((starts % 12 + 1).astype(np.int8))
@@ -181,24 +188,17 @@ def _listed_countries(column: pd.Series) -> pa.ListArray:
     return pa.ListArray.from_arrays(pa.array(offsets), items)
 
 
-def write_dataset(
-    table: EventTable, folder: str | os.PathLike, head_rows: int = HEAD_ROWS
-) -> DatasetInfo:
-    """Write ``table`` as a Parquet dataset partitioned by start year and month.
-
-    Plus its head (the first ``head_rows`` events in source order, see
-    :data:`HEAD_ROWS`) and the whole table's answers (:func:`whole_table_answers`).
-
-    Raises
-    ------
-    FileExistsError
-        When ``folder`` exists and is not empty (a dataset is never mixed with files).
-    """
+def _new_folder(folder: str | os.PathLike) -> Path:
+    """``folder``, which must not exist or be empty (a dataset is never mixed with files)."""
     folder = Path(folder)
     if folder.exists() and any(folder.iterdir()):
         raise FileExistsError(f"{folder} exists and is not empty; choose a new folder")
-    data = dataset_table(table)
-    head = data.slice(0, min(max(int(head_rows), 0), len(table)))  # in source order
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _write_partitions(data: pa.Table, folder: Path, basename: str = "part-{i}.parquet") -> None:
+    """``data`` sorted by start date (then source order), one folder per year and month."""
     data = data.sort_by([("start_date", "ascending"), (ROW_COLUMN, "ascending")])
     partitioning = ds.partitioning(
         pa.schema([(YEAR_COLUMN, pa.int32()), (MONTH_COLUMN, pa.int8())]), flavor="hive"
@@ -208,59 +208,504 @@ def write_dataset(
         folder,
         format="parquet",
         partitioning=partitioning,
-        basename_template="part-{i}.parquet",
+        basename_template=basename,
         max_rows_per_group=_ROWS_PER_GROUP,
-        min_rows_per_group=min(_ROWS_PER_GROUP, max(len(table), 1)),
+        min_rows_per_group=min(_ROWS_PER_GROUP, max(data.num_rows, 1)),
         preserve_order=True,
         existing_data_behavior="overwrite_or_ignore",
     )
+
+
+def _write_head(folder: Path, head: pa.Table) -> None:
     # Underscored: Spark and pyarrow skip it when they read the folder.
     if head.num_rows:
         (folder / HEAD_FOLDER).mkdir()
         pq.write_table(head, folder / HEAD_FOLDER / "part-0.parquet")
-    manifest = {
-        "format": FORMAT,
-        "columns": list(table.events.columns),
-        "events": len(table),
-        "label": table.label,
-        "partitioning": [YEAR_COLUMN, MONTH_COLUMN],
-        "actor_countries": {
-            name: table.directory.country_of(name) for name in sorted(table.directory.inferred)
+
+
+def _write_manifest(folder: Path, manifest: dict) -> None:
+    text = json.dumps({"format": FORMAT, **manifest}, indent=2) + "\n"
+    (folder / MANIFEST).write_text(text, encoding="utf-8")
+
+
+def write_dataset(
+    table: EventTable, folder: str | os.PathLike, head_rows: int = HEAD_ROWS
+) -> DatasetInfo:
+    """Write ``table`` as a Parquet dataset partitioned by start year and month.
+
+    Plus its head (the first ``head_rows`` events in source order, see
+    :data:`HEAD_ROWS`) and the whole table's answers (:func:`write_whole_answers`).
+    :func:`write_dataset_in_chunks` writes the same dataset from a CSV too large to
+    load whole.
+
+    Raises
+    ------
+    FileExistsError
+        When ``folder`` exists and is not empty (a dataset is never mixed with files).
+    """
+    folder = _new_folder(folder)
+    data = dataset_table(table)
+    head = data.slice(0, min(max(int(head_rows), 0), len(table)))  # in source order
+    _write_partitions(data, folder)
+    del data
+    _write_head(folder, head)
+    inferred = {name: table.directory.country_of(name) for name in sorted(table.directory.inferred)}
+    _write_manifest(
+        folder,
+        {
+            "columns": list(table.events.columns),
+            "events": len(table),
+            "label": table.label,
+            "partitioning": [YEAR_COLUMN, MONTH_COLUMN],
+            "actor_countries": inferred,
+            "head_rows": head.num_rows,
         },
-        "whole": whole_table_answers(table),
-        "head_rows": head.num_rows,
-    }
-    (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    return read_info(folder)
+    )
+    return write_whole_answers(folder)
 
 
 #: The edges kept in the whole table's networks of the manifest (the Network page's cap).
 WHOLE_NETWORK_EDGES = 300
+#: The whole table's answers too long for the manifest: Parquet files in this folder
+#: (``lanes.parquet``: lane, value, month, events; ``cells.parquet``: the map's cells).
+WHOLE_FOLDER = "_whole"
+#: The map cells kept for the whole table: the Map page's finest (geomap.CELL_DEGREES[0]).
+WHOLE_CELL_DEGREES = 0.25
+#: Lanes whose unfiltered counts per month are kept (the Timeline's lane modes).
+WHOLE_LANES = ("event_type", "country", "actor")
+#: DuckDB's memory while it computes the whole table's answers (it spills beyond it).
+WHOLE_MEMORY_LIMIT = "1GB"
 
 
-def whole_table_answers(table: EventTable) -> dict[str, object]:
-    """What the pages ask about the unfiltered table, answered by the in-memory oracle.
+def write_whole_answers(
+    folder: str | os.PathLike, directory: ActorDirectory | None = None
+) -> DatasetInfo:
+    """Compute what the pages ask about the unfiltered table and keep it with the dataset.
 
-    A query engine answers these from the manifest instead of scanning every event:
-    the About page's summary (distinct countries and actors over every event's lists)
-    and the Network's unfiltered view (a pair per two participants of every event,
-    grouped) are its slowest questions, asked by every analyst who opens the page, and
-    the dataset never changes once written. ``summary``: the counts of
-    :func:`dashboard.summary.summarise`; ``network``: per node kind, the nodes (name,
-    events), the :data:`WHOLE_NETWORK_EDGES` strongest edges and their total, as
-    :func:`dashboard.network.network_data` gives them (node countries are the engine's
-    directory's, so they are not stored).
+    A query engine answers these from the dataset instead of scanning every event: the
+    About page's summary (distinct countries and actors over every event's lists), the
+    Network's unfiltered view (a pair per two participants of every event, grouped), the
+    Timeline's lane x month counts, the Map's cells and the sidebar's known values are
+    asked by every analyst who opens a page, and the dataset never changes once
+    written. They are DuckDB's answers over the written files (the engine the parity
+    tests hold to the in-memory oracle), so the table is never held whole: the same for
+    a dataset written from memory and one written in chunks. In the manifest
+    (``whole``): ``summary`` (the counts of :func:`dashboard.summary.summarise`),
+    ``network`` per node kind (nodes with their events, the
+    :data:`WHOLE_NETWORK_EDGES` strongest edges, their total; node countries are the
+    reading engine's directory's) and ``vocabulary``; in :data:`WHOLE_FOLDER`, the
+    lane counts and map cells.
     """
-    every = np.arange(len(table), dtype=np.int64)
-    networks = {}
-    for kind in NODE_KINDS:
-        data = network_data(table, every, kind, max_edges=WHOLE_NETWORK_EDGES)
-        networks[kind] = {
-            "nodes": [[name, n] for name, n, _ in data.nodes],
-            "edges": [list(edge) for edge in data.edges],
-            "total_edges": data.total_edges,
-        }
-    return {"summary": summarise(table, every), "network": networks}
+    from dashboard.filters import FilterSpec
+    from dashboard.sql_engines import DuckDBEngine  # it reads datasets: imports this module
+
+    folder = Path(folder)
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    if not manifest["events"]:  # no file to query (and nothing to answer)
+        manifest.setdefault("actor_countries", {})
+        manifest.pop("format", None)
+        _write_manifest(folder, manifest)
+        return read_info(folder)
+    engine = DuckDBEngine(folder, memory_limit=WHOLE_MEMORY_LIMIT)
+    engine.answers_kept = 0
+    every = FilterSpec()
+    try:
+        summary = engine.summary(every)
+        networks = {}
+        for kind in NODE_KINDS:
+            data = engine.network(every, kind, None, WHOLE_NETWORK_EDGES)
+            networks[kind] = {
+                "nodes": [[name, n] for name, n, _ in data.nodes],
+                "edges": [list(edge) for edge in data.edges],
+                "total_edges": data.total_edges,
+            }
+        lanes = [
+            (lane, value, period, n)
+            for lane in WHOLE_LANES
+            for value, period, n in engine.lane_counts(every, lane, "month").rows
+        ]
+        cells = engine.map_cells(every, WHOLE_CELL_DEGREES).rows
+        names = engine.vocabulary().names
+        if "actor_countries" not in manifest:  # written in chunks: counted over every file
+            manifest["actor_countries"] = _inferred_countries(engine, directory)
+    finally:
+        engine.close()
+    whole_folder = folder / WHOLE_FOLDER
+    whole_folder.mkdir(exist_ok=True)
+    lane_columns = ("lane", "value", "period", "n")
+    pq.write_table(
+        pa.table(
+            {c: [row[i] for row in lanes] for i, c in enumerate(lane_columns)},
+            schema=pa.schema([(c, pa.int64() if c == "n" else pa.string()) for c in lane_columns]),
+        ),
+        whole_folder / "lanes.parquet",
+    )
+    pq.write_table(
+        pa.table(
+            {c: [row[i] for row in cells] for i, c in enumerate(("lat", "lon", "n"))},
+            schema=pa.schema([("lat", pa.float64()), ("lon", pa.float64()), ("n", pa.int64())]),
+        ),
+        whole_folder / "cells.parquet",
+    )
+    manifest["whole"] = {
+        "summary": {
+            "events": summary.events,
+            "countries": summary.countries,
+            "actors": summary.actors,
+            "first_date": summary.first_date.isoformat() if summary.first_date else None,
+            "last_date": summary.last_date.isoformat() if summary.last_date else None,
+        },
+        "network": networks,
+        "vocabulary": {name: list(values) for name, values in names.items()},
+        "cell_degrees": WHOLE_CELL_DEGREES,
+    }
+    manifest.pop("format", None)
+    _write_manifest(folder, manifest)
+    return read_info(folder)
+
+
+def _inferred_countries(engine, directory: ActorDirectory | None) -> dict[str, str]:
+    """:func:`dashboard.table.infer_actor_countries` over every file of a dataset.
+
+    The same vote: an actor the directory does not list takes the country of more than
+    half of its events that name exactly one country (the ``countries`` cell as loaded).
+    """
+    directory = directory or ActorDirectory()
+    sql = (
+        "WITH v AS (SELECT p, c, count(*) AS n FROM (SELECT unnest(_participants) AS p, "
+        f"_raw_countries AS c FROM {engine.view} WHERE _raw_countries <> '' AND NOT "
+        f"contains(_raw_countries, '{schema.LIST_SEPARATOR}')) e GROUP BY p, c), "
+        "t AS (SELECT p, sum(n) AS total FROM v GROUP BY p) "
+        "SELECT v.p, v.c FROM v JOIN t ON v.p = t.p WHERE v.n * 2 > t.total"
+    )
+    rows = engine.run(sql, {}).to_pylist()
+    return {
+        row["p"]: row["c"]
+        for row in sorted(rows, key=lambda r: r["p"])
+        if not directory.knows(row["p"])
+    }
+
+
+#: The bytes of the source CSV read per chunk by :func:`write_dataset_in_chunks` (about
+#: 230,000 events of the synthetic table; the in-memory load of one chunk peaks at
+#: roughly 5 times its size).
+CHUNK_BYTES = 64 << 20
+
+
+def _record_ends(data: bytes) -> np.ndarray:
+    """The index after each line end of ``data`` that ends a record.
+
+    ``data`` starts at a record's start, so a line end ends a record exactly when an
+    even number of quote characters comes before it (a doubled quote inside a quoted
+    value counts twice), as the loader's own check of unclosed quotes counts them.
+    """
+    values = np.frombuffer(data, dtype=np.uint8)
+    ends = np.flatnonzero(values == ord("\n"))
+    quotes = np.flatnonzero(values == ord('"'))
+    return ends[np.searchsorted(quotes, ends) % 2 == 0] + 1
+
+
+def csv_chunks(path: str | os.PathLike, chunk_bytes: int = CHUNK_BYTES):
+    """The header record of a CSV file, then its other records in chunks.
+
+    Yields the header's bytes first (a byte-order mark left on for the loader to see),
+    then ``(data, first_line, offset)``: whole records of about ``chunk_bytes`` (more
+    when one record is longer), the file row of their first line and their first
+    byte's position in the file. The header and any chunk make a CSV file of their own.
+    """
+    chunk_bytes = max(int(chunk_bytes), 1)
+    with open(path, "rb") as handle:
+        buffer, at_end = b"", False
+
+        def fill() -> None:
+            nonlocal buffer, at_end
+            part = handle.read(chunk_bytes)
+            at_end = not part
+            buffer += part
+
+        fill()
+        ends = _record_ends(buffer)
+        while not len(ends) and not at_end:  # a header longer than a chunk
+            fill()
+            ends = _record_ends(buffer)
+        header_end = int(ends[0]) if len(ends) else len(buffer)
+        header, buffer = buffer[:header_end], buffer[header_end:]
+        yield header
+        line, offset = header.count(b"\n") + 1, header_end
+        while buffer or not at_end:
+            if not at_end and len(buffer) < chunk_bytes:
+                fill()
+                continue
+            ends = None if at_end else _record_ends(buffer)
+            if ends is not None and not len(ends):  # a record longer than a chunk
+                fill()
+                continue
+            end = len(buffer) if ends is None else int(ends[-1])
+            data, buffer = buffer[:end], buffer[end:]
+            yield data, line, offset
+            line, offset = line + data.count(b"\n"), offset + len(data)
+
+
+def is_chunkable_csv(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is a CSV in our schema (UTF-8, commas) that can be read in chunks.
+
+    Other tables (another format, encoding or delimiter) are converted whole in memory:
+    their conversion decides over the whole table.
+    """
+    from dashboard import formats
+    from dashboard.importing import sniff
+
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 20)
+    except OSError:
+        return False
+    ends = _record_ends(head)
+    if len(ends):
+        head = head[: int(ends[-1])]
+    try:
+        sniffing = sniff(head)
+    except EventsFileError:
+        return False
+    sniffed = sniffing.sniffed
+    return (
+        sniffed.container == "csv"
+        and sniffed.delimiter == ","
+        and not sniffing.notices
+        and formats.recognise(sniffed) is formats.OURS
+    )
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """Where a chunk's records are in the source: records, file rows, bytes."""
+
+    first_record: int
+    records: int
+    first_line: int
+    offset: int
+    size: int
+    #: One record per line: record ``first_record + i`` is on row ``first_line + i``.
+    simple: bool
+
+
+_REF_ROW = re.compile(r"first used on row (\d+)")
+
+
+def _file_problems(problems, header_lines: int, first_line: int) -> list[Problem]:
+    """Problems of a chunk read as a file of its own, with the source file's rows."""
+
+    def row(r: int) -> int:
+        return r if r <= header_lines else r - header_lines - 1 + first_line
+
+    return [
+        Problem(
+            None if p.row is None else row(p.row),
+            p.column,
+            _REF_ROW.sub(lambda m: f"first used on row {row(int(m.group(1)))}", p.message),
+        )
+        for p in problems
+    ]
+
+
+def write_dataset_in_chunks(
+    source: str | os.PathLike,
+    folder: str | os.PathLike,
+    *,
+    actors_path: str | os.PathLike | None = None,
+    label: str | None = None,
+    chunk_bytes: int | None = None,
+    head_rows: int = HEAD_ROWS,
+    on_chunk: Callable[[EventTable, int], None] | None = None,
+) -> tuple[DatasetInfo, list[str]]:
+    """Write an events CSV of any size as the dataset :func:`write_dataset` writes.
+
+    The file is read in chunks of whole records (:func:`csv_chunks`); each is loaded,
+    validated and indexed by the in-memory loader (:func:`dashboard.importing.load_any_frame`,
+    as the app and ``convert`` load a whole file: the same checks and messages), with
+    the rows of its problems counted in the whole file. Chunks are written to a staging
+    folder as they come, then each month's files are merged and sorted as
+    :func:`write_dataset` lays them out, and the whole table's answers are computed
+    over the files (:func:`write_whole_answers`). Memory is bounded by a chunk's load and
+    one month's partition, never the table.
+
+    ``on_chunk(table, first_record)`` is called with each valid chunk, indexed (the
+    benchmark filters it in memory: its reference answer without the whole table).
+
+    Event ids must be unique over the whole file: a duplicate in another chunk is found
+    over the staged files (DuckDB) and named by both rows, as the loader names it.
+
+    Returns
+    -------
+    (info, notices)
+
+    Raises
+    ------
+    EventsFileError
+        Every problem of every chunk (rows as in the file); nothing is left in ``folder``.
+    FileExistsError
+        When ``folder`` exists and is not empty.
+    """
+    from dashboard import formats
+    from dashboard.importing import load_any_frame
+    from dashboard.table import index_while_loading
+
+    folder = Path(folder)
+    created = not folder.exists()
+    folder = _new_folder(folder)
+    staging = folder / "_staging"
+    directory = load_directory(actors_path)
+    label = label or Path(source).name
+    notices: list[str] = []
+    problems: list[Problem] = []
+    chunks: list[_Chunk] = []
+    heads: list[pa.Table] = []
+    head_rows = max(int(head_rows), 0)
+    columns: list[str] | None = None
+    records = 0
+
+    def load_chunk(data: bytes, first_line: int) -> EventTable | None:
+        def load(on_read):
+            frame, found = load_any_frame(
+                header + data, format=formats.OURS.name, directory=directory, on_read=on_read
+            )
+            notices.extend(n for n in found if n not in notices)
+            return frame
+
+        try:
+            return index_while_loading(load, directory, label)
+        except EventsFileError as err:
+            problems.extend(_file_problems(err.problems, header_lines, first_line))
+            return None
+
+    try:
+        pieces = csv_chunks(source, chunk_bytes or CHUNK_BYTES)
+        header = next(pieces)
+        header_lines = header.count(b"\n") or 1
+        for data, first_line, offset in pieces:
+            table = load_chunk(data, first_line)
+            if table is None:
+                if any(p.row is None or p.row <= header_lines for p in problems):
+                    break  # the file itself or its header: every chunk would say so
+                continue
+            n = len(table)
+            simple = (
+                data.count(b"\n") == n
+                and b'"' not in data
+                and data.count(b"\r") == data.count(b"\r\n")
+            )
+            chunks.append(_Chunk(records, n, first_line, offset, len(data), simple))
+            if on_chunk is not None:
+                on_chunk(table, records)
+            columns = columns or list(table.events.columns)
+            if n:  # staged even after a problem: ids repeated across chunks are found there
+                piece = dataset_table(table, first_row=records)
+                del table
+                taken = sum(h.num_rows for h in heads)
+                if taken < head_rows:
+                    heads.append(piece.slice(0, head_rows - taken))
+                _write_partitions(piece, staging, f"chunk{len(chunks)}-{{i}}.parquet")
+                del piece
+            records += n
+        if not chunks and not problems:  # a header alone: its checks, its columns
+            table = load_chunk(b"", header_lines + 1)
+            columns = list(table.events.columns) if table is not None else None
+        if records:
+            problems += _duplicates_across_chunks(staging, chunks, source, header, header_lines)
+        if problems:
+            raise EventsFileError(problems)
+        _merge_months(staging, folder)
+        head = pa.concat_tables(heads) if heads else pa.table({})
+        _write_head(folder, head)
+        _write_manifest(
+            folder,
+            {
+                "columns": columns or [],
+                "events": records,
+                "label": label,
+                "partitioning": [YEAR_COLUMN, MONTH_COLUMN],
+                "head_rows": head.num_rows,
+            },
+        )
+        info = write_whole_answers(folder, directory)
+    except BaseException:
+        for child in folder.iterdir():
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
+        if created:
+            folder.rmdir()
+        raise
+    inferred = len(info.actor_countries)
+    if inferred:
+        from dashboard.importing import inferred_notice
+
+        notices.append(inferred_notice(inferred))
+    return info, notices
+
+
+def _merge_months(staging: Path, folder: Path) -> None:
+    """Each month's staged files as one file, sorted by start date then source order."""
+    if not staging.exists():
+        return
+    for month in sorted(staging.glob(f"{YEAR_COLUMN}=*/{MONTH_COLUMN}=*")):
+        data = pq.read_table(month, partitioning=None)
+        data = data.sort_by([("start_date", "ascending"), (ROW_COLUMN, "ascending")])
+        target = folder / month.relative_to(staging)
+        target.mkdir(parents=True)
+        pq.write_table(data, target / "part-0.parquet", row_group_size=_ROWS_PER_GROUP)
+        del data
+        shutil.rmtree(month)
+    shutil.rmtree(staging)
+
+
+def _duplicates_across_chunks(
+    staging: Path, chunks: list[_Chunk], source, header: bytes, header_lines: int
+) -> list[Problem]:
+    """Event ids used in more than one chunk, as the loader words a duplicate id."""
+    import duckdb
+
+    if not staging.exists():
+        return []
+    files = str(staging / f"{YEAR_COLUMN}=*" / f"{MONTH_COLUMN}=*" / "*.parquet")
+    sql = (
+        f"WITH e AS (SELECT event_id, {ROW_COLUMN} AS r FROM read_parquet($files) "
+        "WHERE event_id <> ''), d AS (SELECT event_id, min(r) AS first FROM e "
+        "GROUP BY event_id HAVING count(*) > 1) "
+        "SELECT e.event_id, e.r, d.first FROM e JOIN d USING (event_id) "
+        "WHERE e.r > d.first ORDER BY e.r"
+    )
+    connection = duckdb.connect(config={"memory_limit": WHOLE_MEMORY_LIMIT})
+    try:
+        found = connection.execute(sql, {"files": files}).fetchall()
+    finally:
+        connection.close()
+    if not found:
+        return []
+    starts = np.asarray([c.first_record for c in chunks])
+    lines: dict[int, np.ndarray] = {}
+
+    def chunk_of(record: int) -> int:
+        return int(np.searchsorted(starts, record, side="right")) - 1
+
+    def row(record: int) -> int:
+        index = chunk_of(record)
+        chunk = chunks[index]
+        if chunk.simple:
+            return chunk.first_line + record - chunk.first_record
+        if index not in lines:  # read the chunk again to find its records' rows
+            with open(source, "rb") as handle:
+                handle.seek(chunk.offset)
+                data = handle.read(chunk.size)
+            rows = csv_record_rows(header + data, chunk.records)
+            lines[index] = np.asarray(
+                [r - header_lines - 1 + chunk.first_line for r in rows.tolist()]
+            )
+        return int(lines[index][record - chunk.first_record])
+
+    return [
+        Problem(row(r), "event_id", f"duplicate id {event_id!r}, first used on row {row(first)}")
+        for event_id, r, first in found
+        if chunk_of(r) != chunk_of(first)  # else the chunk's own load named it
+    ]
 
 
 def restore_frame(data: pa.Table, columns: tuple[str, ...]) -> pd.DataFrame:

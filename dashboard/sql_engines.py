@@ -18,10 +18,14 @@ from collections import OrderedDict
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from dashboard import colours, export, schema
 from dashboard.dataset import (
     ROW_COLUMN,
+    WHOLE_FOLDER,
+    WHOLE_LANES,
     WHOLE_NETWORK_EDGES,
     DatasetInfo,
     raw_column,
@@ -196,20 +200,25 @@ class SqlEngine(Engine):
         def listed(column: str) -> tuple[str, ...]:
             return distinct(f"{self.explode}({self._q(column)})")
 
-        seen = distinct(self._q("event_type"))
-        types = tuple(schema.EVENT_TYPE_NAMES) + tuple(
-            sorted(set(seen) - set(schema.EVENT_TYPE_NAMES))
-        )
-        countries = listed(COUNTRY_KEYS_COLUMN)
-        return Vocabulary(
-            names={
+        kept = self.dataset.whole.get("vocabulary")
+        if kept:  # listed when the dataset was written (five DISTINCT over every event)
+            names = {name: tuple(values) for name, values in kept.items()}
+        else:
+            seen = distinct(self._q("event_type"))
+            types = tuple(schema.EVENT_TYPE_NAMES) + tuple(
+                sorted(set(seen) - set(schema.EVENT_TYPE_NAMES))
+            )
+            countries = listed(COUNTRY_KEYS_COLUMN)
+            names = {
                 "countries": countries,
                 "actors": listed(PARTICIPANTS_COLUMN),
                 "event_types": types,
                 "facet.actors": listed("actors"),
                 "facet.recipients": listed("recipients"),
                 "facet.countries": countries,
-            },
+            }
+        return Vocabulary(
+            names=names,
             canonical=self.directory.canonical,
             facet_columns=self.facet_columns(),
         )
@@ -262,9 +271,22 @@ class SqlEngine(Engine):
                 return frame
         return self._frame(spec, limits)
 
+    def _whole_file(self, name: str) -> pa.Table | None:
+        """One of the whole table's answer files (``WHOLE_FOLDER``), None if not written."""
+        path = self.dataset.path / WHOLE_FOLDER / name
+        if not self.dataset.whole or not path.is_file():
+            return None
+        return pq.read_table(path)
+
     @_answer
     def lane_counts(self, spec: FilterSpec, lane: str, period: str) -> LaneCounts:
         _check(lane, period)
+        whole = self._whole_file("lanes.parquet") if spec.is_empty() else None
+        if whole is not None and period == "month" and lane in WHOLE_LANES:
+            # Counted when the dataset was written (every event, lanes x months).
+            kept = whole.filter(pc.equal(whole.column("lane"), lane))
+            rows = zip(*(kept.column(c).to_pylist() for c in ("value", "period", "n")), strict=True)
+            return LaneCounts(lane, period, tuple(sorted(rows)))
         if lane == "event_type":
             value, columns = self._q("event_type"), ("event_type", "start_date")
         else:
@@ -419,6 +441,11 @@ class SqlEngine(Engine):
         if LATITUDE not in self.dataset.columns or LONGITUDE not in self.dataset.columns:
             return MapCells(size, ())
         size = float(size)
+        whole = self._whole_file("cells.parquet") if spec.is_empty() else None
+        if whole is not None and size == self.dataset.whole.get("cell_degrees"):
+            # Counted when the dataset was written.
+            rows = zip(*(whole.column(c).to_pylist() for c in ("lat", "lon", "n")), strict=True)
+            return MapCells(size, tuple(sorted(rows)))
 
         def number(column: str) -> str:
             return f"TRY_CAST(trim({self._q(column)}) AS DOUBLE)"
@@ -505,14 +532,22 @@ class DuckDBEngine(SqlEngine):
             f"list_distinct(list_filter({items}, lambda item: NOT list_contains({others}, item)))"
         )
 
-    def __init__(self, path: str | os.PathLike, actors_path=None, threads: int | None = None):
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        actors_path=None,
+        threads: int | None = None,
+        memory_limit: str | None = None,
+    ):
         super().__init__(path, actors_path)
         import duckdb
 
         config: dict[str, object] = {"threads": threads} if threads else {}
         # Bounded memory: DuckDB's default is 80 % of RAM, and it keeps the Parquet
         # files' blocks it read in memory. Above the limit it spills to a temporary file.
-        config["memory_limit"] = os.environ.get(MEMORY_VARIABLE) or DUCKDB_MEMORY_LIMIT
+        config["memory_limit"] = (
+            memory_limit or os.environ.get(MEMORY_VARIABLE) or DUCKDB_MEMORY_LIMIT
+        )
         config["enable_external_file_cache"] = False
         # Every query that needs an order says it (ORDER BY): results need not keep the
         # files' order, which lets DuckDB stream them with less memory.

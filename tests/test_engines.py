@@ -308,7 +308,7 @@ def test_convert_writes_a_partitioned_dataset_and_export_engine_writes_the_same_
     assert code == cli.EXIT_OK
     assert is_dataset(out) and read_info(out).events == len(ROWS)
     names = sorted(p.name for p in out.iterdir())
-    assert names[:3] == ["_dataset.json", "_head", "start_year=2021"]
+    assert names[:4] == ["_dataset.json", "_head", "_whole", "start_year=2021"]
     plain = ["export", "--events", str(files / "events.csv"), "-o", str(tmp_path / "a")]
     assert cli.main(plain) == cli.EXIT_OK
     reference = (tmp_path / "a").read_bytes()
@@ -356,37 +356,39 @@ def test_unknown_engine_is_refused(files):
 
 
 def test_whole_table_answers_come_from_the_manifest(engine, oracle):
-    # The unfiltered summary, networks and count are written into the dataset's
-    # manifest by the oracle; the engine answers them without a query, and its own
-    # queries (a dataset written before, without them) give the same answers.
+    # The unfiltered summary, networks, lane counts, map cells, known values and count
+    # are kept with the dataset when it is written; the engine answers them without a
+    # query, and its own queries (a dataset written before, without them) give the same.
     if engine.name == "memory":
         pytest.skip("the in-memory engine holds the table")
     spec = FilterSpec()
 
-    def ask():
+    def ask(on):
         return (
-            engine.count(spec),
-            engine.summary(spec),
-            engine.network(spec, "actor"),
-            engine.network(spec, "country"),
+            on.count(spec),
+            on.summary(spec),
+            on.network(spec, "actor"),
+            on.network(spec, "country"),
+            *(on.lane_counts(spec, lane, "month") for lane in LANES),
+            on.map_cells(spec, 0.25),
+            on.vocabulary().names,
         )
 
-    expected = (
-        oracle.count(spec),
-        oracle.summary(spec),
-        oracle.network(spec, "actor"),
-        oracle.network(spec, "country"),
-    )
+    expected = ask(oracle)
+    engine.column_types()  # the facet columns' types (DESCRIBE, no scan), kept by the engine
     dataset, run, queries = engine.dataset, engine.run, []
     engine.run = lambda sql, params: queries.append(sql) or run(sql, params)
     try:
         engine._answers.clear()
-        assert ask() == expected
+        engine._vocabulary = None
+        assert ask(engine) == expected
         assert queries == []
         engine.dataset = replace(dataset, whole={})
         engine._answers.clear()
-        assert ask() == expected
-        assert len(queries) == 3  # the count is the manifest's event count
+        engine._vocabulary = None
+        assert ask(engine) == expected
+        assert len(queries) >= 3 + len(LANES) + 1  # the count is the manifest's event count
     finally:
         engine.dataset, engine.run = dataset, run
         engine._answers.clear()
+        engine._vocabulary = None
