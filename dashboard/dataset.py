@@ -326,6 +326,8 @@ def write_whole_answers(
         ]
         cells = engine.map_cells(every, WHOLE_CELL_DEGREES).rows
         names = engine.vocabulary().names
+        span = engine.run(f"SELECT max(end_date - start_date) FROM {engine.view}", {})
+        max_span = span.column(0)[0].as_py()
         if "actor_countries" not in manifest:  # written in chunks: counted over every file
             manifest["actor_countries"] = _inferred_countries(engine, directory)
     finally:
@@ -358,6 +360,8 @@ def write_whole_answers(
         "network": networks,
         "vocabulary": {name: list(values) for name, values in names.items()},
         "cell_degrees": WHOLE_CELL_DEGREES,
+        # The longest event, in days: engines skip partitions a start bound excludes.
+        "max_span_days": int(max_span) if max_span is not None else None,
     }
     manifest.pop("format", None)
     _write_manifest(folder, manifest)

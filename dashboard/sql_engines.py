@@ -27,6 +27,7 @@ from dashboard.dataset import (
     WHOLE_FOLDER,
     WHOLE_LANES,
     WHOLE_NETWORK_EDGES,
+    YEAR_COLUMN,
     DatasetInfo,
     raw_column,
     read_info,
@@ -165,8 +166,29 @@ class SqlEngine(Engine):
         where = spec.where(self.dialect)
         wanted = ", ".join(self._q(c) for c in columns) if columns else "*"
         source = view or self.view
-        sql = f"WITH filtered AS (SELECT {wanted} FROM {source} WHERE {where.text}) {body}"
+        condition = " AND ".join([where.text, *self._partitions_of(spec)])
+        sql = f"WITH filtered AS (SELECT {wanted} FROM {source} WHERE {condition}) {body}"
         return self.run(sql, {**where.params, **(params or {})})
+
+    def _partitions_of(self, spec: FilterSpec) -> list[str]:
+        """Conditions on the partition columns that the date bounds imply (none else).
+
+        They change no answer: an event starting after ``end`` is outside, so its
+        start year is at most ``end``'s; and an event ending on or after ``start``
+        started at most the dataset's longest span (``max_span_days``, kept when it was
+        written) before ``start``. Stated on ``start_year``, they let the engine leave
+        whole folders unopened (the files' date statistics alone prune row groups only
+        after each file's footer is read).
+        """
+        year = self._q(YEAR_COLUMN)
+        terms = []
+        if spec.end is not None:
+            terms.append(f"{year} <= {int(spec.end.year)}")
+        span = self.dataset.whole.get("max_span_days")
+        if spec.start is not None and span is not None:
+            earliest = spec.start - dt.timedelta(days=int(span))
+            terms.append(f"{year} >= {int(earliest.year)}")
+        return terms
 
     def _rows(self, table: pa.Table) -> list[tuple]:
         columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
