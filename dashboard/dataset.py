@@ -267,12 +267,19 @@ def write_dataset(
 #: The edges kept in the whole table's networks of the manifest (the Network page's cap).
 WHOLE_NETWORK_EDGES = 300
 #: The whole table's answers too long for the manifest: Parquet files in this folder
-#: (``lanes.parquet``: lane, value, month, events; ``cells.parquet``: the map's cells).
+#: (``lanes-<lane>.parquet``: value, month, events; ``cells.parquet``: the map's cells).
 WHOLE_FOLDER = "_whole"
 #: The map cells kept for the whole table: the Map page's finest (geomap.CELL_DEGREES[0]).
 WHOLE_CELL_DEGREES = 0.25
 #: Lanes whose unfiltered counts per month are kept (the Timeline's lane modes).
 WHOLE_LANES = ("event_type", "country", "actor")
+
+
+def whole_lanes_file(lane: str) -> str:
+    """The file of :data:`WHOLE_FOLDER` holding the whole table's counts of ``lane``."""
+    return f"lanes-{lane}.parquet"
+
+
 #: DuckDB's memory while it computes the whole table's answers (it spills beyond it).
 WHOLE_MEMORY_LIMIT = "1GB"
 
@@ -319,11 +326,7 @@ def write_whole_answers(
                 "edges": [list(edge) for edge in data.edges],
                 "total_edges": data.total_edges,
             }
-        lanes = [
-            (lane, value, period, n)
-            for lane in WHOLE_LANES
-            for value, period, n in engine.lane_counts(every, lane, "month").rows
-        ]
+        lanes = {lane: engine.lane_counts(every, lane, "month").rows for lane in WHOLE_LANES}
         cells = engine.map_cells(every, WHOLE_CELL_DEGREES).rows
         names = engine.vocabulary().names
         span = engine.run(f"SELECT max(end_date - start_date) FROM {engine.view}", {})
@@ -334,14 +337,15 @@ def write_whole_answers(
         engine.close()
     whole_folder = folder / WHOLE_FOLDER
     whole_folder.mkdir(exist_ok=True)
-    lane_columns = ("lane", "value", "period", "n")
-    pq.write_table(
-        pa.table(
-            {c: [row[i] for row in lanes] for i, c in enumerate(lane_columns)},
-            schema=pa.schema([(c, pa.int64() if c == "n" else pa.string()) for c in lane_columns]),
-        ),
-        whole_folder / "lanes.parquet",
-    )
+    lane_schema = pa.schema([("value", pa.string()), ("period", pa.string()), ("n", pa.int64())])
+    for lane, rows in lanes.items():  # a file per lane: a page reads only its lane's
+        pq.write_table(
+            pa.table(
+                {c: [row[i] for row in rows] for i, c in enumerate(lane_schema.names)},
+                schema=lane_schema,
+            ),
+            whole_folder / whole_lanes_file(lane),
+        )
     pq.write_table(
         pa.table(
             {c: [row[i] for row in cells] for i, c in enumerate(("lat", "lon", "n"))},

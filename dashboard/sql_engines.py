@@ -18,7 +18,6 @@ from collections import OrderedDict
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from dashboard import colours, export, schema
@@ -32,6 +31,7 @@ from dashboard.dataset import (
     raw_column,
     read_info,
     restore_frame,
+    whole_lanes_file,
 )
 from dashboard.filters import (
     COUNTRY_KEYS_COLUMN,
@@ -303,12 +303,13 @@ class SqlEngine(Engine):
     @_answer
     def lane_counts(self, spec: FilterSpec, lane: str, period: str) -> LaneCounts:
         _check(lane, period)
-        whole = self._whole_file("lanes.parquet") if spec.is_empty() else None
-        if whole is not None and period == "month" and lane in WHOLE_LANES:
-            # Counted when the dataset was written (every event, lanes x months).
-            kept = whole.filter(pc.equal(whole.column("lane"), lane))
+        kept = None
+        if spec.is_empty() and period == "month" and lane in WHOLE_LANES:
+            kept = self._whole_file(whole_lanes_file(lane))
+        if kept is not None:
+            # Counted when the dataset was written (every event, lanes x months), sorted.
             rows = zip(*(kept.column(c).to_pylist() for c in ("value", "period", "n")), strict=True)
-            return LaneCounts(lane, period, tuple(sorted(rows)))
+            return LaneCounts(lane, period, tuple(rows))
         if lane == "event_type":
             value, columns = self._q("event_type"), ("event_type", "start_date")
         else:

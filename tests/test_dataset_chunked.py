@@ -21,8 +21,10 @@ from dashboard.dataset import (
     MANIFEST,
     ROW_COLUMN,
     WHOLE_FOLDER,
+    WHOLE_LANES,
     csv_chunks,
     read_info,
+    whole_lanes_file,
     write_dataset,
     write_dataset_in_chunks,
 )
@@ -104,7 +106,8 @@ def test_chunks_give_the_same_manifest_answers(both):
     assert chunked.actor_countries == whole.actor_countries
     assert chunked.whole == whole.whole
     assert {"summary", "network", "vocabulary"} <= set(chunked.whole)
-    for name in ("lanes.parquet", "cells.parquet"):
+    lanes = [whole_lanes_file(lane) for lane in WHOLE_LANES]
+    for name in (*lanes, "cells.parquet"):
         kept = pq.read_table(chunked.path / WHOLE_FOLDER / name)
         assert kept.num_rows > 0
         assert kept.equals(pq.read_table(whole.path / WHOLE_FOLDER / name))
