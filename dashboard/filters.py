@@ -39,6 +39,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from dashboard import schema
+from dashboard.compact import is_text
 from dashboard.coordinates import LATITUDE, LONGITUDE, Area, coordinates
 from dashboard.subsets import postings_pairs, selected_mask
 from dashboard.table import FIELD_BREAK, EventTable, Postings, fold_case
@@ -584,7 +585,7 @@ def facet_columns(table: EventTable) -> tuple[str, ...]:
         if c not in NOT_FACETS
         and c not in schema.LIST_COLUMNS
         and c not in schema.DATE_COLUMNS
-        and (pd.api.types.is_string_dtype(events[c]) or pd.api.types.is_integer_dtype(events[c]))
+        and (is_text(events[c].dtype) or pd.api.types.is_integer_dtype(events[c]))
     ]
     return (*schema.LIST_COLUMNS, *text)
 

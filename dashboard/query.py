@@ -26,6 +26,7 @@ import pandas as pd
 
 from dashboard import export
 from dashboard.actors import ActorDirectory
+from dashboard.compact import plain_text
 from dashboard.filters import (
     FacetCounts,
     FilterSpec,
@@ -280,7 +281,7 @@ class MemoryEngine(Engine):
         events = self.table.events
         if LATITUDE not in events.columns or LONGITUDE not in events.columns:
             return MapCells(size, ())
-        chosen = events.iloc[self.positions(spec)]
+        chosen = plain_text(events[[LATITUDE, LONGITUDE]].iloc[self.positions(spec)])
         lat = coordinate_values(chosen[LATITUDE]).to_numpy()
         lon = coordinate_values(chosen[LONGITUDE]).to_numpy()
         known = (np.abs(lat) <= 90) & (np.abs(lon) <= 180)

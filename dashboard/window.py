@@ -17,6 +17,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from dashboard.compact import plain_text
+
 #: At most this many rows go to the browser.
 MAX_WINDOW_ROWS = 5_000
 #: Estimated bytes of the window's cells (the page's other elements come on top).
@@ -58,7 +60,7 @@ def display_window(
     (dates) are passed through.
     """
     head = np.asarray(positions)[:max_rows]
-    frame = events.iloc[head][list(columns)]
+    frame = plain_text(events.iloc[head][list(columns)])
     sizes = np.full(len(frame), CELL_OVERHEAD * len(frame.columns), dtype=np.int64)
     cuts = np.zeros(len(frame), dtype=np.int64)
     replaced = {}

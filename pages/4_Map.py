@@ -76,7 +76,7 @@ if not show_if_empty(page):
         )
         reading = position_being_read(table, positions)
         if reading is not None:
-            show_event(table.events.iloc[reading])
+            show_event(table.take([reading]).iloc[0])
             here = same_place(table, positions, reading)
             if len(here) > 1:
                 st.caption(

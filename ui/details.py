@@ -63,7 +63,7 @@ def event_picker(
     if event_id is None:
         return None
     hit = _position_of(table, positions, event_id)
-    return None if hit is None else table.events.iloc[hit]
+    return None if hit is None else table.take(np.asarray([hit])).iloc[0]
 
 
 def position_being_read(table: EventTable, positions: np.ndarray) -> int | None:

@@ -1,0 +1,110 @@
+"""Repetitive text held as categories in the shared table, handed out plain (dashboard.compact)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from dashboard import export, synth
+from dashboard.compact import compact_text, is_text, plain_series, plain_text
+from dashboard.importing import load_any
+from dashboard.loading import load_events_frame
+from dashboard.window import display_window
+
+
+def _text(values) -> pd.Series:
+    return pd.Series(values, dtype="str")
+
+
+def test_repetitive_columns_become_categories_and_come_back_identical():
+    n = 4_000
+    frame = pd.DataFrame(
+        {
+            "kind": _text(["meeting", "visit", "", "meeting"] * (n // 4)),
+            "id": _text([f"E{i}" for i in range(n)]),
+            "gaps": _text(["a", None, "b", "a"] * (n // 4)),
+            "number": np.arange(n),
+        }
+    ).set_axis(np.arange(n) + 10)
+    compact = compact_text(frame, keep_plain=("kind",))
+    assert compact["kind"].dtype == frame["kind"].dtype  # kept plain on request
+    assert isinstance(compact["gaps"].dtype, pd.CategoricalDtype)
+    assert compact["id"].dtype == frame["id"].dtype  # every value distinct: not worth it
+    assert compact["number"].dtype == frame["number"].dtype
+    everything = compact_text(frame)
+    assert isinstance(everything["kind"].dtype, pd.CategoricalDtype)
+    repeated = ["kind", "gaps"]
+    assert (
+        everything[repeated].memory_usage(deep=True, index=False).sum()
+        < frame[repeated].memory_usage(deep=True, index=False).sum() / 4
+    )
+
+    back = plain_text(everything)
+    pd.testing.assert_frame_equal(back, frame)  # values, missing values, dtypes, index
+    rows = [3, 0, 2, 3_999]
+    pd.testing.assert_frame_equal(plain_text(everything.iloc[rows]), frame.iloc[rows])
+    assert plain_series(everything["gaps"]).isna().sum() == frame["gaps"].isna().sum()
+
+
+def test_is_text_knows_categories_of_text_only():
+    assert is_text(_text(["a"]).dtype)
+    assert is_text(pd.Series(["a", "a"], dtype="str").astype("category").dtype)
+    assert not is_text(pd.Series([1, 1]).astype("category").dtype)
+    assert not is_text(np.dtype("int64"))
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("compact")
+    events, actors = folder / "events.csv", folder / "actors.csv"
+    synth.synthesize(6_000, events, seed=3, actors_output=actors)
+    table, _ = load_any(events, actors_path=actors)
+    plain = load_events_frame(events)
+    return table, plain
+
+
+def test_the_loaded_table_holds_repetitive_text_as_categories(loaded):
+    table, plain = loaded
+    for column in ("event_type", "date_precision", "date_basis", "description"):
+        assert isinstance(table.events[column].dtype, pd.CategoricalDtype), column
+    assert table.events["event_id"].dtype == plain["event_id"].dtype  # ids stay plain
+    assert table.events.memory_usage(deep=True).sum() < 0.8 * plain.memory_usage(deep=True).sum()
+
+
+def test_what_leaves_the_table_is_the_loaded_frame(loaded):
+    table, plain = loaded
+    rng = np.random.default_rng(5)
+    positions = np.sort(rng.choice(len(plain), 700, replace=False))
+    pd.testing.assert_frame_equal(table.take(positions), plain.iloc[positions])
+    everything = np.arange(len(plain))
+    assert export.export_csv(table.take(everything)) == export.export_csv(plain)
+    window = display_window(table.events, positions, list(plain.columns))
+    expected = display_window(plain, positions, list(plain.columns))
+    pd.testing.assert_frame_equal(window.frame, expected.frame)
+    assert window.estimated_bytes == expected.estimated_bytes
+
+
+def test_the_filters_facets_and_search_give_what_the_plain_table_gives(loaded):
+    from dashboard.filters import FilterSpec, facet_columns, facet_counts, filter_positions
+    from dashboard.table import build_table
+
+    table, plain = loaded
+    oracle = build_table(plain, table.directory)  # build_table alone does not compact
+    assert not any(isinstance(d, pd.CategoricalDtype) for d in oracle.events.dtypes)
+    kind = plain["event_type"].iloc[0]
+    word = plain["description"].iloc[0].split()[-1]
+    specs = [
+        FilterSpec(q=word),
+        FilterSpec(event_types=(kind,), q=word.upper()),
+        FilterSpec(facets=(("date_precision", ("month", "year")),)),
+        FilterSpec(facets=(("location", (plain["location"].iloc[1],)),), q=kind),
+    ]
+    for spec in specs:
+        got = filter_positions(table, spec)
+        assert len(got), spec
+        np.testing.assert_array_equal(got, filter_positions(oracle, spec))
+    assert facet_columns(table) == facet_columns(oracle)
+    everything = np.arange(len(plain))
+    for column in ("date_precision", "location", "source"):
+        assert facet_counts(table, everything, column) == facet_counts(oracle, everything, column)
