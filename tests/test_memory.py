@@ -35,9 +35,13 @@ modules = [m.name for m in pkgutil.iter_modules(dashboard.__path__) if m.name !=
 for name in modules:
     importlib.import_module(f"dashboard.{name}")
 after_import = list(calls)
+import pyarrow as pa
+pool_after_import = pa.default_memory_pool().backend_name
 from dashboard.memory import tune_allocator
 accepted = tune_allocator()
 print(json.dumps({
+    "pool_after_import": pool_after_import,
+    "pool_after_tune": pa.default_memory_pool().backend_name,
     "modules": modules,
     "streamlit": sorted(m for m in sys.modules if m.split(".")[0] == "streamlit"),
     "after_import": after_import,
@@ -71,6 +75,16 @@ def test_tune_allocator_is_the_explicit_call(probe):
 
     assert probe["after_tune"] == [["mallopt", M_MMAP_THRESHOLD, MMAP_THRESHOLD]]
     assert probe["accepted"] is True
+    # pyarrow's freed buffers go back through glibc too (its mimalloc pool kept ~50 MB).
+    assert probe["pool_after_tune"] == "system"
+
+
+def test_importing_the_model_leaves_pyarrows_allocator_alone(probe):
+    backend = "import pyarrow as pa; print(pa.default_memory_pool().backend_name)"
+    fresh = subprocess.run(
+        [sys.executable, "-c", backend], capture_output=True, text=True, timeout=60
+    )
+    assert probe["pool_after_import"] == fresh.stdout.strip()
 
 
 def test_the_command_line_tunes_the_allocator(monkeypatch):
