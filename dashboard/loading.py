@@ -13,6 +13,7 @@ import io
 import os
 import stat
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
@@ -353,15 +354,31 @@ def _one_chunk(frame: pd.DataFrame) -> pd.DataFrame:
     pandas' ``take`` on a string column of many chunks (one per 16 MB block read)
     concatenates them all first: at 1M events, taking the Events page's 5,000 rows
     cost ~50 ms and ~100 MB of scratch on every run; on one chunk it costs ~3 ms.
-    Replacing the columns one by one frees each column's chunks as it goes.
+    Replacing the columns as they are combined frees each column's chunks as it goes.
+    Two columns are combined at a time, one per core (Arrow's concatenation releases the
+    GIL; nothing else runs during this step): ~0.45 s at 1M events alone, about half
+    side by side, with at most two columns' copies in flight.
     """
+    chunked = {}
     for name in frame.columns:
         values = pa.array(frame[name])
         if isinstance(values, pa.ChunkedArray) and values.num_chunks > 1:
-            whole = pa.concat_arrays(values.chunks, memory_pool=pa.system_memory_pool())
-            del values
-            frame[name] = whole.to_pandas()
+            chunked[name] = values.chunks
+    names = list(chunked)
+
+    def combined(name: str) -> pa.Array:
+        return pa.concat_arrays(chunked.pop(name), memory_pool=pa.system_memory_pool())
+
+    with ThreadPoolExecutor(max_workers=_COMBINING_THREADS) as pool:
+        for i in range(0, len(names), _COMBINING_THREADS):
+            pair = names[i : i + _COMBINING_THREADS]
+            for name, whole in zip(pair, pool.map(combined, pair), strict=True):
+                frame[name] = whole.to_pandas()
     return frame
+
+
+#: Columns combined into one chunk at a time by :func:`_one_chunk`.
+_COMBINING_THREADS = 2
 
 
 def _field_count_problems(data: bytes, expected: int, delimiter: str = ",") -> list[Problem]:
