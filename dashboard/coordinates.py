@@ -17,6 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from dashboard.compact import text_array
 from dashboard.table import EventTable
 
 LATITUDE, LONGITUDE = "latitude", "longitude"
@@ -97,7 +98,7 @@ def coordinates(table: EventTable) -> tuple[np.ndarray, np.ndarray] | None:
 def _numbers(column: pd.Series, bound: float) -> np.ndarray:
     """The column as float64, NaN where empty, not a number or beyond ``bound``."""
     try:  # Arrow's cast: ~7x faster than to_numeric on a million strings
-        text = pa.array(column, type=pa.string(), from_pandas=True)
+        text = text_array(column)
         text = pc.if_else(pc.equal(pc.utf8_trim_whitespace(text), ""), None, text)
         values = pc.cast(text, pa.float64()).to_numpy(zero_copy_only=False)
     except (pa.ArrowInvalid, pa.ArrowTypeError):  # a cell that is not a number

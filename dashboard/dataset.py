@@ -39,6 +39,7 @@ import pyarrow.parquet as pq
 
 from dashboard import schema
 from dashboard.actors import ActorDirectory
+from dashboard.compact import text_array
 from dashboard.filters import COUNTRY_KEYS_COLUMN, PARTICIPANTS_COLUMN, SEARCH_COLUMN
 from dashboard.loading import csv_record_rows
 from dashboard.network import NODE_KINDS
@@ -162,9 +163,9 @@ def dataset_table(table: EventTable, first_row: int = 0) -> pa.Table:
         elif pd.api.types.is_numeric_dtype(events[name].dtype):
             columns[name] = pa.array(events[name], from_pandas=True)  # typed extra column
         else:
-            columns[name] = pa.array(events[name], type=pa.string())
+            columns[name] = pc.cast(text_array(events[name]), pa.string())
     for name in schema.LIST_COLUMNS:
-        columns[raw_column(name)] = pa.array(events[name], type=pa.string())
+        columns[raw_column(name)] = pc.cast(text_array(events[name]), pa.string())
     columns[PARTICIPANTS_COLUMN] = _event_lists(table.participants, n)
     columns[COUNTRY_KEYS_COLUMN] = _event_lists(table.countries, n)
     columns[SEARCH_COLUMN] = pc.cast(table.haystack(), pa.string())
@@ -177,7 +178,7 @@ def dataset_table(table: EventTable, first_row: int = 0) -> pa.Table:
 
 def _listed_countries(column: pd.Series) -> pa.ListArray:
     """The ;-list of countries as a list of trimmed, non-empty names."""
-    lists = pc.split_pattern(pa.array(column, type=pa.string()), schema.LIST_SEPARATOR)
+    lists = pc.split_pattern(pc.cast(text_array(column), pa.string()), schema.LIST_SEPARATOR)
     items = pc.utf8_trim_whitespace(pc.list_flatten(lists))
     parents = pc.list_parent_indices(lists)
     keep = pc.not_equal(items, "")

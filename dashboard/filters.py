@@ -39,7 +39,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from dashboard import schema
-from dashboard.compact import is_text
+from dashboard.compact import is_text, text_array
 from dashboard.coordinates import LATITUDE, LONGITUDE, Area, coordinates
 from dashboard.subsets import postings_pairs, selected_mask
 from dashboard.table import FIELD_BREAK, EventTable, Postings, fold_case
@@ -595,7 +595,7 @@ def _facet_cells(table: EventTable, column: str) -> pa.Array:
     cells = table.events[column]
     if pd.api.types.is_integer_dtype(cells):
         return pc.cast(pa.array(cells), pa.large_string())
-    return pa.array(cells, type=pa.large_string())
+    return text_array(cells)
 
 
 def _facet_mask(table: EventTable, column: str, values, rows: Rows) -> np.ndarray:

@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 
 from dashboard import schema
 from dashboard.actors import ActorDirectory, load_actors
-from dashboard.compact import compact_text, is_text, plain_text
+from dashboard.compact import compact_text, is_text, plain_text, text_array
 from dashboard.loading import load_events_frame
 from dashboard.memory import return_freed_memory
 
@@ -205,7 +205,7 @@ class EventTable:
             if not self._haystack:
                 # Typed extra columns (numbers, dashboard.coltypes) are not searched text.
                 parts = [
-                    pa.array(self.events[c], type=pa.large_string())
+                    text_array(self.events[c])
                     for c in search_columns(self.events.columns)
                     if is_text(self.events[c].dtype)
                 ]

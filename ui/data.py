@@ -9,11 +9,11 @@ import weakref
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
 import pyarrow.compute as pc
 import streamlit as st
 
 from dashboard import network
+from dashboard.compact import text_array
 from dashboard.dataset import MANIFEST, is_dataset, read_dataset
 from dashboard.importing import load_any
 from dashboard.problems import EventsFileError, Problem, format_grouped_problems
@@ -169,7 +169,7 @@ def source_counts(table: EventTable) -> pd.DataFrame:
     with _SOURCE_COUNTS_LOCK:
         cached = _SOURCE_COUNTS.get(table)
     if cached is None:
-        counts = pc.value_counts(pa.array(table.events["source"], type=pa.large_string()))
+        counts = pc.value_counts(text_array(table.events["source"]))
         cached = pd.DataFrame(
             {
                 "source": counts.field("values").to_pylist(),
