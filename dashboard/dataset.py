@@ -420,7 +420,9 @@ def csv_chunks(path: str | os.PathLike, chunk_bytes: int = CHUNK_BYTES):
     Yields the header's bytes first (a byte-order mark left on for the loader to see),
     then ``(data, first_line, offset)``: whole records of about ``chunk_bytes`` (more
     when one record is longer), the file row of their first line and their first
-    byte's position in the file. The header and any chunk make a CSV file of their own.
+    byte's position in the file; at least one, empty when the header is all there is
+    (or when no line feed ends a record: a file whose lines end in CR alone is then its
+    "header", read whole). The header and any chunk make a CSV file of their own.
     """
     chunk_bytes = max(int(chunk_bytes), 1)
     with open(path, "rb") as handle:
@@ -441,6 +443,7 @@ def csv_chunks(path: str | os.PathLike, chunk_bytes: int = CHUNK_BYTES):
         header, buffer = buffer[:header_end], buffer[header_end:]
         yield header
         line, offset = header.count(b"\n") + 1, header_end
+        chunks = 0
         while buffer or not at_end:
             if not at_end and len(buffer) < chunk_bytes:
                 fill()
@@ -453,6 +456,9 @@ def csv_chunks(path: str | os.PathLike, chunk_bytes: int = CHUNK_BYTES):
             data, buffer = buffer[:end], buffer[end:]
             yield data, line, offset
             line, offset = line + data.count(b"\n"), offset + len(data)
+            chunks += 1
+        if not chunks:  # no record after the header: one empty chunk
+            yield b"", line, offset
 
 
 def is_chunkable_csv(path: str | os.PathLike) -> bool:
@@ -616,9 +622,6 @@ def write_dataset_in_chunks(
                 _write_partitions(piece, staging, f"chunk{len(chunks)}-{{i}}.parquet")
                 del piece
             records += n
-        if not chunks and not problems:  # a header alone: its checks, its columns
-            table = load_chunk(b"", header_lines + 1)
-            columns = list(table.events.columns) if table is not None else None
         if records:
             problems += _duplicates_across_chunks(staging, chunks, source, header, header_lines)
         if problems:

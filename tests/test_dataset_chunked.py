@@ -187,6 +187,15 @@ def test_a_header_alone_is_an_empty_dataset(tmp_path):
     assert (tmp_path / "ds" / MANIFEST).is_file()
 
 
+def test_a_file_of_cr_line_ends_loses_no_event(tmp_path):
+    # No line feed: the whole file is one piece, read whole by the loader (which takes
+    # a CR alone as a line end), never an empty dataset.
+    path = tmp_path / "mac.csv"
+    path.write_bytes(csv_bytes(ROWS[:30], line_end="\r"))
+    info, _ = write_dataset_in_chunks(path, tmp_path / "ds", chunk_bytes=TINY)
+    assert info.events == 30
+
+
 def test_convert_reads_our_csv_in_chunks(source, tmp_path, monkeypatch, capsys):
     # The command line's convert goes through the chunked writer (a tiny chunk size
     # here): the dataset it writes answers as the one written from memory.
