@@ -34,6 +34,7 @@ from pathlib import Path
 
 from dashboard import synth
 from dashboard.bench import _median_ms, _run_child, _spec, choose_filter, rss_mb
+from dashboard.geomap import CELL_DEGREES
 
 #: Per page, the queries it asks: (name, function of (engine, spec)).
 VIEWS = {
@@ -41,7 +42,8 @@ VIEWS = {
     "Network": lambda engine, spec: engine.network(spec, "actor"),
     "Events": lambda engine, spec: (engine.summary(spec), engine.window(spec, 0, 5000)),
     "About the data": lambda engine, spec: (engine.info(), engine.vocabulary(), engine.count(spec)),
-    "Map": lambda engine, spec: engine.map_cells(spec),
+    # The cells the Map page asks for (its finest), as pages/4_Map.py does.
+    "Map": lambda engine, spec: engine.map_cells(spec, CELL_DEGREES[0]),
 }
 #: The hand-written DuckDB query of the benchmark filter over the dataset's files.
 DIRECT_SQL = """

@@ -211,3 +211,10 @@ def test_convert_reads_our_csv_in_chunks(source, tmp_path, monkeypatch, capsys):
     assert cli.main(argv) == cli.EXIT_OK
     assert calls and read_info(out).events == len(ROWS)
     assert "wrote 400 events" in capsys.readouterr().err
+
+
+def test_the_kept_cells_are_the_ones_the_map_page_asks_for():
+    from dashboard.dataset import WHOLE_CELL_DEGREES
+    from dashboard.geomap import CELL_DEGREES
+
+    assert CELL_DEGREES[0] == WHOLE_CELL_DEGREES
