@@ -33,7 +33,6 @@ from dashboard.actors import ActorDirectory
 from dashboard.countries import names_of
 from dashboard.sourcemap import (
     finish,
-    iso,
     join_unique,
     per_distinct,
     pick,
@@ -170,11 +169,16 @@ def convert_gdelt_frame(
         date_form="YYYYMMDD",
         code_column="EventCode",
     )
-    ids, sqldate, date, codes = records.ids, records.date_text, records.day, records.codes
+    ids, sqldate, codes = records.ids, records.date_text, records.codes
+    coded_codes = records.coded_codes  # per-code steps run once per distinct code
 
-    types = cameo.our_types(codes)
+    types = per_distinct(cameo.our_types, coded_codes)
     actor1, actor2 = pick(frame, "Actor1Name"), pick(frame, "Actor2Name")
-    quad = pick(frame, "QuadClass").map(cameo.QUAD_CLASSES).fillna(cameo.quad_class(codes))
+    quad = per_distinct(
+        lambda given, code: given.map(cameo.QUAD_CLASSES).fillna(cameo.quad_class(code)),
+        pick(frame, "QuadClass"),
+        coded_codes,
+    )
     countries = per_distinct(
         lambda c1, c2, geo, a1, a2: join_unique(
             [
@@ -194,7 +198,7 @@ def convert_gdelt_frame(
     label = types.str.capitalize()
     who = actor1.where(actor1 != "", "(no actor named)")
     title = label + ": " + who + (" – " + actor2).where(actor2 != "", "")
-    day = iso(date)
+    day = records.iso_day
     ours = {
         "event_id": ids,
         "start_date": day,
@@ -211,12 +215,12 @@ def convert_gdelt_frame(
         "notes": "GDELT SQLDATE " + sqldate + ", CAMEO event code " + codes + ".",
         "type_vocabulary": type_vocabulary(types, "CAMEO"),
         "cameo_code": codes,
-        "plover": cameo.plover(codes),
-        "quad_class": quad.astype("str"),
+        "plover": per_distinct(cameo.plover, coded_codes),
+        "quad_class": quad,
         "latitude": pick(frame, "ActionGeo_Lat"),
         "longitude": pick(frame, "ActionGeo_Long"),
     }
-    events = finish(ours, frame, record_rows, prefix="gdelt")
+    events = finish(ours, frame, record_rows, prefix="gdelt", ids_distinct=records.ids_distinct)
     kept = int((ours["type_vocabulary"] != "").sum())
     notices = [f"Imported {n:,} GDELT event{'s' if n != 1 else ''}."]
     if kept:

@@ -28,8 +28,8 @@ from dashboard.actors import ActorDirectory
 from dashboard.countries import common_names
 from dashboard.sourcemap import (
     finish,
-    iso,
     join_unique,
+    per_distinct,
     pick,
     read_coded_records,
     type_vocabulary,
@@ -71,14 +71,15 @@ def convert_icews_frame(
         date_form="YYYY-MM-DD",
         code_column="CAMEO Code",
     )
-    ids, text, date, codes = records.ids, records.date_text, records.day, records.codes
+    ids, text, codes = records.ids, records.date_text, records.codes
+    coded_codes = records.coded_codes  # per-code steps run once per distinct code
 
-    types = cameo.our_types(codes)
+    types = per_distinct(cameo.our_types, coded_codes)
     source, target = pick(frame, "Source Name"), pick(frame, "Target Name")
     what = pick(frame, "Event Text")
     what = what.where(what != "", types.str.capitalize())
     title = what + ": " + source + (" – " + target).where(target != "", "")
-    day = iso(date)
+    day = records.iso_day
     ours = {
         "event_id": ids,
         "start_date": day,
@@ -105,10 +106,10 @@ def convert_icews_frame(
         "notes": "ICEWS event date " + text + ", CAMEO code " + codes + ".",
         "type_vocabulary": type_vocabulary(types, "CAMEO"),
         "cameo_code": codes,
-        "plover": cameo.plover(codes),
-        "quad_class": cameo.quad_class(codes),
+        "plover": per_distinct(cameo.plover, coded_codes),
+        "quad_class": per_distinct(cameo.quad_class, coded_codes),
         "latitude": pick(frame, "Latitude"),
         "longitude": pick(frame, "Longitude"),
     }
-    events = finish(ours, frame, record_rows, prefix="icews")
+    events = finish(ours, frame, record_rows, prefix="icews", ids_distinct=records.ids_distinct)
     return events, [f"Imported {n:,} ICEWS event{'s' if n != 1 else ''}."]

@@ -17,6 +17,7 @@ import pandas as pd
 import pyarrow as pa
 
 from dashboard import cameo, schema
+from dashboard.fastcheck import all_distinct
 from dashboard.loading import validate_events_frame
 from dashboard.problems import EventsFileError, Problem
 
@@ -32,11 +33,18 @@ class RowChecks:
         for i in np.flatnonzero(np.asarray(mask, dtype=bool)):
             self.found.append((int(i), column, message(int(i)) if callable(message) else message))
 
-    def ids(self, ids: pd.Series, column: str) -> None:
-        """Ids must be there and unique."""
+    def ids(self, ids: pd.Series, column: str) -> bool:
+        """Ids must be there and unique; True when every id is distinct.
+
+        A sort finds them distinct (the usual case) without hashing every id;
+        validation is then told so (:func:`finish`'s ``ids_distinct``).
+        """
         self.report(ids == "", column, "is empty")
+        if all_distinct(pa.array(ids)):
+            return True
         duplicated = ids.duplicated(keep="first") & (ids != "")
         self.report(duplicated, column, lambda i: f"duplicate id {ids.iat[i]!r}")
+        return False
 
     def raise_if_any(self, record_rows: Callable[[int], np.ndarray], n: int) -> None:
         if self.found:
@@ -51,7 +59,13 @@ class CodedRecords:
     ids: pd.Series
     date_text: pd.Series
     day: pd.Series
+    #: ``day`` as ``YYYY-MM-DD`` text.
+    iso_day: pd.Series
     codes: pd.Series
+    #: ``codes`` coded: per-code steps (types, classes) run once per distinct code.
+    coded_codes: Coded
+    #: No id occurs twice (see :meth:`RowChecks.ids`).
+    ids_distinct: bool = False
 
 
 def read_coded_records(
@@ -67,22 +81,33 @@ def read_coded_records(
     CAMEO code of every record; every bad value is reported with its row and column."""
     pattern, strptime = _DATE_FORMS[date_form]
     ids, text = pick(frame, id_column), pick(frame, date_column)
-    codes = cameo.normalise(pick(frame, code_column))
     checks = RowChecks()
-    checks.ids(ids, id_column)
-    day = pd.to_datetime(
-        text.where(text.str.fullmatch(pattern), ""), format=strptime, errors="coerce"
+    ids_distinct = checks.ids(ids, id_column)
+    # Days and codes repeat: each distinct value is read once, then spread to its rows.
+    days = coded(text)
+    distinct_text = pd.Series(days.values, dtype="str")
+    distinct_days = pd.to_datetime(
+        distinct_text.where(distinct_text.str.fullmatch(pattern), ""),
+        format=strptime,
+        errors="coerce",
     ).astype("datetime64[s]")
+    day = pd.Series(distinct_days.to_numpy()[days.codes], index=frame.index)
+    iso_day = Coded(days.codes, np.asarray(iso(distinct_days), dtype=object), frame.index)
     checks.report(
         day.isna(), date_column, lambda i: f"{text.iat[i]!r} is not a date in the form {date_form}"
     )
+    raw = coded(pick(frame, code_column))
+    normalised = cameo.normalise(pd.Series(raw.values, dtype="str"))
+    coded_codes = Coded(raw.codes, np.asarray(normalised, dtype=object), frame.index)
+    codes = coded_codes.spread()
     checks.report(
-        ~cameo.is_code(codes),
+        ~cameo.is_code(normalised).to_numpy(dtype=bool)[raw.codes],
         code_column,
         lambda i: f"{codes.iat[i]!r} is not a CAMEO event code (3 or 4 digits, root 01-20)",
     )
     checks.raise_if_any(record_rows, len(frame))
-    return CodedRecords(ids, text, day, codes)
+    iso_text = iso_day.spread() if len(frame) else pd.Series([], dtype="str")
+    return CodedRecords(ids, text, day, iso_text, codes, coded_codes, ids_distinct)
 
 
 _DATE_FORMS: dict[str, tuple[str, str]] = {
@@ -128,22 +153,28 @@ def finish(
     frame: pd.DataFrame,
     record_rows: Callable[[int], np.ndarray],
     prefix: str,
+    ids_distinct: bool = False,
 ) -> pd.DataFrame:
     """Our columns, then every column of the source as given, validated.
 
     A source column whose name is one of ours is kept as ``<prefix>_<name>``.
+    ``ids_distinct``: the source's ids were found distinct (:meth:`RowChecks.ids`).
     """
     out = pd.DataFrame(ours, index=frame.index)
     for name in frame.columns:
         out[name if name not in out.columns else f"{prefix}_{name}"] = frame[name]
-    return validate_events_frame(out.reset_index(drop=True), record_rows=record_rows)
+    return validate_events_frame(
+        out.reset_index(drop=True), record_rows=record_rows, ids_distinct=ids_distinct
+    )
 
 
-def type_vocabulary(types: pd.Series, vocabulary: str) -> pd.Series:
+def type_vocabulary(types: pd.Series | Coded, vocabulary: str) -> pd.Series:
     """``vocabulary`` where the type is outside ours, else empty."""
-    return pd.Series(
-        np.where(types.isin(schema.EVENT_TYPE_NAMES), "", vocabulary), index=types.index
-    ).astype("str")
+
+    def named(distinct: pd.Series) -> pd.Series:
+        return pd.Series(np.where(distinct.isin(schema.EVENT_TYPE_NAMES), "", vocabulary))
+
+    return per_distinct(named, types)
 
 
 #: Threads for column work done in Arrow's kernels, which release the GIL (on 2

@@ -99,7 +99,7 @@ def convert_ucdp_frame(
     precision = pick(frame, "date_prec")
     violence = pick(frame, "type_of_violence")
     checks = RowChecks()
-    checks.ids(ids, "id")
+    ids_distinct = checks.ids(ids, "id")
     dates = {}
     for column in ("date_start", "date_end"):
         text = pick(frame, column)
@@ -159,7 +159,7 @@ def convert_ucdp_frame(
         "source": pick(frame, "source_article"),
         "notes": read,
     }
-    events = finish(ours, frame, record_rows, prefix="ucdp")
+    events = finish(ours, frame, record_rows, prefix="ucdp", ids_distinct=ids_distinct)
     notices.insert(0, f"Imported {n:,} UCDP GED event{'s' if n != 1 else ''}.")
     return events, notices
 

@@ -94,6 +94,18 @@ def test_bad_records_are_named_by_their_line():
     ]
 
 
+def test_a_repeated_id_is_named_by_its_line_and_nothing_converts():
+    lines = (SHAPES / "gdelt2.export.CSV").read_text(encoding="utf-8").splitlines()
+    first, third = lines[0].split("\t"), lines[2].split("\t")
+    third[0] = first[0]
+    lines[2] = "\t".join(third)
+    with pytest.raises(Exception) as caught:
+        load_any_frame(("\n".join(lines) + "\n").encode())
+    assert [str(p) for p in caught.value.problems] == [
+        f"row 3, column GLOBALEVENTID: duplicate id {first[0]!r}"
+    ]
+
+
 REAL = Path(__file__).parent / "data" / "real" / "gdelt1_daily_and_backfile_sample.CSV"
 
 
