@@ -25,6 +25,9 @@ import pyarrow.compute as pc
 #: values keep coming new (titles, ids, people's names) stops at a step, after a fraction
 #: of the work of encoding it whole.
 SAMPLES = ((65_536, 0.4), (262_144, 0.125))
+#: A sample with at most this share of distinct values goes straight to the whole column
+#: (types, precisions, places: a few hundred values; the later steps would only cost).
+SURELY_REPEATED = 1 / 16
 #: A column is kept encoded when codes plus values take at most this share of its bytes.
 KEPT_SHARE = 0.5
 #: Columns are encoded side by side (pyarrow's hashing releases the GIL).
@@ -52,7 +55,7 @@ def _encoded(series: pd.Series) -> pd.Series | None:
         sample = pc.dictionary_encode(text.slice(0, rows))
         if len(sample.dictionary) > share * min(len(text), rows):
             return None
-        if rows >= len(text):
+        if rows >= len(text) or len(sample.dictionary) <= SURELY_REPEATED * rows:
             break
     encoded = pc.dictionary_encode(text)  # a missing value keeps a null index (code -1)
     values = encoded.dictionary
@@ -102,6 +105,18 @@ def text_array(series: pd.Series) -> pa.Array:
     if _encoded_text(series.dtype):
         return _decoded(series)
     return _large_string(series)
+
+
+def value_codes(series: pd.Series) -> tuple[list[str], np.ndarray]:
+    """(distinct values, the code of each row's value; -1 where missing) of a text column.
+
+    A category column's own (no work); else Arrow's dictionary encoding of the column.
+    """
+    if _encoded_text(series.dtype):
+        return list(series.cat.categories), series.cat.codes.to_numpy().astype(np.int64)
+    encoded = pc.dictionary_encode(_large_string(series))
+    codes = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False)
+    return encoded.dictionary.to_pylist(), np.asarray(codes, dtype=np.int64)
 
 
 def plain_series(series: pd.Series) -> pd.Series:

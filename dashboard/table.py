@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 
 from dashboard import schema
 from dashboard.actors import ActorDirectory, load_actors
-from dashboard.compact import compact_text, is_text, plain_text, text_array
+from dashboard.compact import compact_text, is_text, plain_text, text_array, value_codes
 from dashboard.loading import load_events_frame
 from dashboard.memory import return_freed_memory
 
@@ -144,10 +144,8 @@ class Postings:
 
 def _split_lists(column: pd.Series) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Split a ;-list column: (distinct values, value code per item, event per item)."""
-    values = pa.array(column, type=pa.large_string())
-    if isinstance(values, pa.ChunkedArray):
-        # One array: list_parent_indices counts from 0 in every chunk.
-        values = values.combine_chunks()
+    # One array (list_parent_indices counts from 0 in every chunk); a category column decoded.
+    values = text_array(column)
     lists = pc.split_pattern(values, schema.LIST_SEPARATOR)
     parents = np.asarray(pc.list_parent_indices(lists).to_numpy(zero_copy_only=False))
     encoded = pc.dictionary_encode(pc.list_flatten(lists))
@@ -369,12 +367,11 @@ def infer_actor_countries(
     # Votes are counted on integer codes (the countries cells dictionary-encoded once):
     # counting (actor, country text) pairs in pandas took ~1.2 CPU-s at 1M events whose
     # actors no directory lists; this takes a fraction of it.
-    cells = pa.array(countries, type=pa.large_string(), from_pandas=True)
-    if isinstance(cells, pa.ChunkedArray):
-        cells = cells.combine_chunks()
-    encoded = pc.dictionary_encode(pc.fill_null(cells, ""))
-    country_names = encoded.dictionary.to_pylist()
-    cell_codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+    country_names, cell_codes = value_codes(countries)  # a compacted column's own codes
+    if (cell_codes < 0).any():  # a missing cell counts as an empty one
+        if "" not in country_names:
+            country_names.append("")
+        cell_codes = np.where(cell_codes < 0, country_names.index(""), cell_codes)
     n_countries = max(len(country_names), 1)
     pairs, votes = np.unique(
         codes[keep] * n_countries + cell_codes[positions[keep]], return_counts=True
@@ -401,10 +398,7 @@ def build_table(
         )
 
     type_names = list(schema.EVENT_TYPE_NAMES)
-    types = pc.dictionary_encode(pa.array(events["event_type"], type=pa.large_string()))
-    if isinstance(types, pa.ChunkedArray):
-        types = types.unify_dictionaries().combine_chunks()
-    seen = types.dictionary.to_pylist()
+    seen, type_codes = value_codes(events["event_type"])
     extra_types = sorted(set(seen) - set(type_names))
     order = {name: code for code, name in enumerate(type_names + extra_types)}
     recode = np.asarray([order[name] for name in seen], dtype=np.int16)
@@ -421,9 +415,7 @@ def build_table(
         participants=lists.participants,
         countries=lists.countries,
         event_types=tuple(type_names + extra_types),
-        type_codes=recode[np.asarray(types.indices.to_numpy(zero_copy_only=False))]
-        if n
-        else np.empty(0, np.int16),
+        type_codes=recode[type_codes] if n else np.empty(0, np.int16),
         start_days=days("start_date") if n else np.empty(0, np.int64),
         end_days=days("end_date") if n else np.empty(0, np.int64),
     )
@@ -508,6 +500,10 @@ def index_loaded(
     The one way every loader (:func:`load_events`, :func:`dashboard.importing.load_any`)
     ends, so the app's table holds no more memory than the command line's.
     """
+    # Repetitive text held once per value (at 1M synthetic events the frame's 344 MB
+    # become 164); ids stay plain: they are distinct, and read whole by the views. First,
+    # so that the type codes and the countries' votes below reuse the categories' codes.
+    frame = compact_text(frame, keep_plain=("event_id",))
     table = build_table(frame, directory, label, lists)
     # A whole table's actors, after the indexes: an inferred country colours the network
     # but the country filter keeps to what the rows and the directory say. (Not in
@@ -515,8 +511,5 @@ def index_loaded(
     inferred = infer_actor_countries(frame, table.participants, directory)
     if inferred:
         table = replace(table, directory=directory.with_inferred(inferred))
-    # Repetitive text held once per value (at 1M synthetic events the frame's 344 MB
-    # become ~190); ids stay plain: they are distinct, and read whole by the views.
-    table = replace(table, events=compact_text(frame, keep_plain=("event_id",)))
     return_freed_memory()
     return table
