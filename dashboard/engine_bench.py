@@ -10,7 +10,8 @@ second one that never holds the table, opens the engine over the dataset and mea
   what an app process serving from this engine holds besides Streamlit);
 * ``filter_ms``: median of the engine's ``event_ids`` for the benchmark filter, and
   ``direct_sql_ms`` the same filter written by hand in DuckDB SQL over the same files
-  (``filter_ratio`` = the two); both must return the in-memory filter's events;
+  (``filter_ratio`` = the two), run in turns; both must return the in-memory filter's
+  events;
 * ``view_ms`` / ``view_bytes``: per page, the queries the page asks of the query layer
   (:mod:`dashboard.query`) with no filter and with the benchmark filter (the slower
   counts), and the size of their results (frames as Arrow bytes, the rest as JSON).
@@ -27,6 +28,7 @@ The readable table goes to stdout, then one JSON object as the last line.
 from __future__ import annotations
 
 import json
+import statistics
 import sys
 import tempfile
 import time
@@ -130,8 +132,6 @@ def engine_child(name: str, folder: str, actors_path: str, chosen: dict, repeat:
     open_s = time.perf_counter() - start
     engine.answers_kept = 0  # every call asks the engine: nothing is answered from memory
     spec = _spec(chosen)
-    filter_ms, ids = _median_ms(lambda: engine.event_ids(spec), repeat)
-
     connection = duckdb.connect()
     params = {
         "files": read_info(folder).files,
@@ -141,7 +141,15 @@ def engine_child(name: str, folder: str, actors_path: str, chosen: dict, repeat:
         "actors": chosen["actors"],
         "countries": chosen["countries"],
     }
-    direct_ms, rows = _median_ms(lambda: connection.execute(DIRECT_SQL, params).fetchall(), repeat)
+    # Taken in turns (engine, hand SQL, engine...): on a shared machine whose load
+    # changes, two blocks of runs one after the other would compare different loads.
+    engine_ms, hand_ms = [], []
+    for _ in range(max(1, repeat)):
+        ms, ids = _median_ms(lambda: engine.event_ids(spec), 1)
+        engine_ms.append(ms)
+        ms, rows = _median_ms(lambda: connection.execute(DIRECT_SQL, params).fetchall(), 1)
+        hand_ms.append(ms)
+    filter_ms, direct_ms = statistics.median(engine_ms), statistics.median(hand_ms)
     connection.close()
 
     view_ms, view_first_ms, view_bytes = {}, {}, {}
