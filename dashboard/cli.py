@@ -409,7 +409,9 @@ def main(argv: Sequence[str] | None = None, stdout=None, stderr=None) -> int:
     # SystemExit (2 or 0); send them to the caller's streams too.
     with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
         args = build_parser().parse_args(argv)
-    tune_allocator()  # before any table is loaded (Linux only; see dashboard.memory)
+    # Before any table is loaded (Linux only); a command's process exits when it is done,
+    # so it takes the batch setting (see dashboard.memory.BATCH_MMAP_THRESHOLD).
+    tune_allocator(batch=True)
     try:
         return args.func(args, stdout, stderr)
     except OSError as err:

@@ -93,10 +93,10 @@ def test_the_command_line_tunes_the_allocator(monkeypatch):
     from dashboard import cli
 
     calls = []
-    monkeypatch.setattr(cli, "tune_allocator", lambda: calls.append("tuned"))
+    monkeypatch.setattr(cli, "tune_allocator", lambda batch=False: calls.append(batch))
     events = str(ROOT / "data" / "events.csv")
     assert cli.main(["validate", events], stdout=io.StringIO(), stderr=io.StringIO()) == 0
-    assert calls == ["tuned"]
+    assert calls == [True]  # a command's process exits when done: the batch setting
 
 
 def test_every_page_tunes_the_allocator(monkeypatch):
@@ -112,3 +112,24 @@ def test_every_page_tunes_the_allocator(monkeypatch):
     at.switch_page("pages/2_Events.py").run()
     assert not at.exception
     assert calls == ["tuned", "tuned"]
+
+
+def test_a_batch_process_keeps_scratch_in_the_heap(monkeypatch):
+    from dashboard import memory
+
+    calls = []
+
+    class FakeLibc:
+        def mallopt(self, parameter, value):
+            calls.append((parameter, value))
+            return 1
+
+    monkeypatch.setattr(memory, "_libc", lambda: FakeLibc())
+    monkeypatch.setattr(memory.pa, "set_memory_pool", lambda pool: None)
+    assert memory.tune_allocator(batch=True) is True
+    assert memory.tune_allocator() is True
+    assert calls == [
+        (memory.M_MMAP_THRESHOLD, memory.BATCH_MMAP_THRESHOLD),
+        (memory.M_MMAP_THRESHOLD, memory.MMAP_THRESHOLD),
+    ]
+    assert memory.MMAP_THRESHOLD < memory.BATCH_MMAP_THRESHOLD <= 32 << 20  # glibc's largest
