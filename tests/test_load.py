@@ -218,7 +218,9 @@ def sidebar_actions(page, plan: Plan, k: int) -> list[tuple[str, object]]:
             select = sidebar.get_by_test_id("stMultiSelect").filter(has_text=label)
             await open_options(select.get_by_role("combobox"))
             await page.keyboard.type(option)
-            await page.get_by_role("option", name=option, exact=True).click()
+            # The sidebar shows each value with its count: "meeting (3,828)".
+            named = re.compile(rf"^{re.escape(option)}( \(|$)")
+            await page.get_by_role("option", name=named).click()
 
         return f"{label}: {option}", pick
 
