@@ -92,7 +92,6 @@ def read_coded_records(
         errors="coerce",
     ).astype("datetime64[s]")
     day = pd.Series(distinct_days.to_numpy()[days.codes], index=frame.index)
-    iso_day = Coded(days.codes, np.asarray(iso(distinct_days), dtype=object), frame.index)
     checks.report(
         day.isna(), date_column, lambda i: f"{text.iat[i]!r} is not a date in the form {date_form}"
     )
@@ -106,8 +105,8 @@ def read_coded_records(
         lambda i: f"{codes.iat[i]!r} is not a CAMEO event code (3 or 4 digits, root 01-20)",
     )
     checks.raise_if_any(record_rows, len(frame))
-    iso_text = iso_day.spread() if len(frame) else pd.Series([], dtype="str")
-    return CodedRecords(ids, text, day, iso_text, codes, coded_codes, ids_distinct)
+    iso_day = spread(iso(distinct_days), days.codes, frame.index)
+    return CodedRecords(ids, text, day, iso_day, codes, coded_codes, ids_distinct)
 
 
 _DATE_FORMS: dict[str, tuple[str, str]] = {
