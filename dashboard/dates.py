@@ -63,6 +63,22 @@ _MONTH_DAY_RE = re.compile(
     rf"(?:{_WEEKDAY},? )?{_MONTH}\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<year>\d{{4}}))?"
 )
 _PART_OF_YEAR_RE = re.compile(r"(?P<part>early|mid|late) (?P<year>this year|last year|\d{4})")
+#: "late last month", "early this month", "mid next month": a part of a month named by
+#: its place relative to the reference.
+_PART_OF_RELATIVE_MONTH_RE = re.compile(r"(?P<part>early|mid|late) (?P<which>last|this|next) month")
+_DAY = r"(?P<{}>\d{{1,2}})(?:st|nd|rd|th)?"
+_RANGE_TO = r" (?:(?:to|until|through|and) )?"
+#: A range of days: "from September 5 to 8", "September 5-8", "from September 28 to
+#: October 2" (hyphens and dashes are spaces by the time this is matched), and with the
+#: month after the days, "5 to 8 September", "between 5 and 8 September".
+_RANGE_RE = re.compile(
+    rf"(?:from |between )?{_MONTH}\.? {_DAY.format('first')}{_RANGE_TO}"
+    rf"(?:(?P<month2>[a-z]+)\.? )?{_DAY.format('last')}(?:,? (?P<year>\d{{4}}))?"
+)
+_RANGE_AFTER_RE = re.compile(
+    rf"(?:from |between )?{_DAY.format('first')}{_RANGE_TO}{_DAY.format('last')} (?:of )?"
+    rf"{_MONTH}\.?(?:,? (?P<year>\d{{4}}))?"
+)
 #: "since the coup": the onset of an event the text has dated (see ``events``).
 _SINCE_EVENT_RE = re.compile(r"since (?:the|that) (?P<noun>[a-z]+)")
 _HALF_RE = re.compile(
@@ -205,8 +221,64 @@ def _previous_month(reference: date) -> tuple[int, int]:
     return reference.year, reference.month - 1
 
 
-def _year_of_month(month: int, year_words: str | None, reference: date) -> int:
-    """Year of a named month: explicit, "this/last year", or the latest not after reference."""
+def _relative_month(which: str, reference: date) -> tuple[int, int]:
+    """(year, month) of "last", "this" or "next" month from the reference."""
+    if which == "last":
+        return _previous_month(reference)
+    if which == "next":
+        return (
+            (reference.year + 1, 1)
+            if reference.month == 12
+            else (
+                reference.year,
+                reference.month + 1,
+            )
+        )
+    return reference.year, reference.month
+
+
+def _day_range(phrase: str, match: re.Match, reference: date, forward: bool) -> DateSpan:
+    """A range of days ("from September 5 to 8"): each end read as a day would be, the
+    first with the range's year (or as the latest/next such day), the last after it.
+
+    Precision ``week`` for a few days (up to 13), else the whole months it covers.
+    """
+    month = match["month"]
+    last_month = match.groupdict().get("month2") or month
+    if last_month not in MONTHS:
+        raise ValueError(f"cannot resolve date expression: {phrase!r}")
+    year = f" {match['year']}" if match["year"] else ""
+    start = _absolute_day_words(f"{month} {match['first']}{year}", reference, forward)
+    end_year = start.year if not match["year"] else int(match["year"])
+    try:
+        end = date(end_year, MONTHS[last_month], int(match["last"]))
+    except ValueError as error:
+        raise ValueError(f"cannot resolve date expression: {phrase!r} ({error})") from None
+    if end < start:  # "from December 28 to January 3"
+        end = _same_day_in(end, end.year + 1, phrase)
+    if end == start:
+        return day_span(start)
+    if (end - start).days < 14:
+        return DateSpan(start, end, "week")
+    return DateSpan(
+        month_span(start.year, start.month).start, month_span(end.year, end.month).end, "month"
+    )
+
+
+def _absolute_day_words(words: str, reference: date, forward: bool) -> date:
+    match = _MONTH_DAY_RE.fullmatch(words)
+    if match is None:
+        raise ValueError(f"cannot resolve date expression: {words!r}")
+    return _absolute_day(words, match, reference, forward).start
+
+
+def _year_of_month(
+    month: int, year_words: str | None, reference: date, forward: bool = False
+) -> int:
+    """Year of a named month: explicit, "this/last year", or the latest not after the
+    reference (the next not before it when ``forward``: "will visit in November")."""
+    if year_words is None and forward:
+        return reference.year if month >= reference.month else reference.year + 1
     if year_words is None:
         return reference.year if month <= reference.month else reference.year - 1
     if year_words == "this year":
@@ -306,11 +378,14 @@ def resolve_date_expression(
         Case-insensitive; a leading "in", "on", "during" or "since" and trailing
         punctuation are ignored. Weekdays, bare months, early/mid/late months and days
         without a year name the latest such day or month on or before ``reference``.
+        Also "next week/month/year", "late last month" (early/mid/late of last, this
+        or next month) and ranges of days ("from September 5 to 8", "5-8 September").
+        "soon" is no date (a future the extractor marks expected, undated).
     reference : datetime.date
         The date the expression is relative to (e.g. the publication date).
     forward : bool, optional
-        Read weekdays and days without a year forwards instead (on or after
-        ``reference``): for expected events, "will visit on Friday".
+        Read weekdays, days and months without a year forwards instead (on or after
+        ``reference``): for expected events, "will visit on Friday", "in November".
     events : mapping of str to DateSpan, optional
         Events the text has already dated, by the noun that names them again
         (``{"coup": <span>}``): "since the coup" is read as that event's span, the
@@ -360,6 +435,9 @@ def resolve_date_expression(
     if phrase == "last week":
         monday, sunday = _week_of(reference - timedelta(days=7))
         return DateSpan(monday, sunday, "week")
+    if phrase == "next week":
+        monday, sunday = _week_of(reference + timedelta(days=7))
+        return DateSpan(monday, sunday, "week")
     if phrase in ("this week", "earlier this week"):
         return DateSpan(_week_of(reference)[0], reference, "week")
     if phrase == "earlier this month":
@@ -373,8 +451,17 @@ def resolve_date_expression(
         return DateSpan(date(year, first_month, 1), month_span(year, first_month + 5).end, "month")
     if match := (_DAY_MONTH_RE.fullmatch(phrase) or _MONTH_DAY_RE.fullmatch(phrase)):
         return _absolute_day(phrase, match, reference, forward)
+    if match := (_RANGE_RE.fullmatch(phrase) or _RANGE_AFTER_RE.fullmatch(phrase)):
+        return _day_range(phrase, match, reference, forward)
+    if match := _PART_OF_RELATIVE_MONTH_RE.fullmatch(phrase):
+        year, month = _relative_month(match["which"], reference)
+        return part_of_month_span(match["part"], year, month)
     if phrase == "last month":
         return month_span(*_previous_month(reference))
+    if phrase == "next month":
+        return month_span(*_relative_month("next", reference))
+    if phrase == "next year":
+        return year_span(reference.year + 1)
     if phrase == "this month":
         return month_span(reference.year, reference.month)
     if phrase == "last year":
@@ -387,20 +474,28 @@ def resolve_date_expression(
         return part_of_year_span(match["part"], _named_year(match["year"], reference))
     if match := _PART_RE.fullmatch(phrase):
         month = MONTHS[match["month"]]
-        year = _year_of_month(month, match["year"], reference)
+        year = _year_of_month(month, match["year"], reference, forward)
         return part_of_month_span(match["part"], year, month)
     if match := _MONTH_RE.fullmatch(phrase):
         month = MONTHS[match["month"]]
-        return month_span(_year_of_month(month, match["year"], reference), month)
+        return month_span(_year_of_month(month, match["year"], reference, forward), month)
     raise ValueError(f"cannot resolve date expression: {text!r}")
 
 
+_ANY_MONTH = _MONTH.replace("?P<month>", "?:")
+_ANY_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_RANGE_JOIN = r"(?: ?[-\u2013] ?| (?:to|until|through|and) )"
 #: Date words as they occur in running text, longest forms first; each hit is checked
 #: with :func:`resolve_date_expression` before it counts.
 _MENTION_RE = re.compile(
     r"\b(?:"
     + "|".join(
         (
+            # ranges of days first: "from September 5 to 8", "5-8 September"
+            rf"(?:from |between )?{_ANY_MONTH}\.? {_ANY_DAY}{_RANGE_JOIN}"
+            rf"(?:{_ANY_MONTH}\.? )?{_ANY_DAY}(?:,? \d{{4}})?(?!\d)",
+            rf"(?:from |between )?{_ANY_DAY}{_RANGE_JOIN}{_ANY_DAY} (?:of )?{_ANY_MONTH}\.?"
+            r"(?:,? \d{4})?",
             rf"(?:(?:on|by|since) )?{_WEEKDAY.replace('?P<weekday>', '?:')},? "
             rf"(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH.replace('?P<month>', '?:')}\.?"
             r"(?:,? \d{4})?",
@@ -417,7 +512,9 @@ _MENTION_RE = re.compile(
             r"(?:(?:in|since|during) )?(?:early|mid|late)[- ](?:this year|last year|\d{4})",
             r"(?:in )?the (?:first|second) half of (?:the year|this year|last year|\d{4})",
             r"earlier this (?:week|month|year)",
+            r"(?:(?:in|since|during) )?(?:early|mid|late)[- ](?:last|this|next) month",
             r"(?:(?:since|during|in) )?(?:last|this) (?:week|month|year)(?:'s|\u2019s)?",
+            r"next (?:week|month|year)",
             r"(?:said )?(?:on )?" + _WEEKDAY.replace("?P<weekday>", "?:"),
             r"(?:(?:in|since|during) )?(?:19|20)\d{2}",
             r"today|yesterday",

@@ -36,6 +36,7 @@ from dashboard.geography import (
     find_countries,
     find_places,
 )
+from dashboard.parsing import Structure
 
 #: Columns a candidates file has after the schema's.
 CANDIDATE_COLUMNS: tuple[str, ...] = ("evidence", "confidence", "status", "proposed_actors")
@@ -144,7 +145,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"talks",
             r"(?:was|were) received",
             r"received by",
-            r"discuss(?:ed|es|ing)?",
+            r"discuss(?:ed|es|ing|ions?)?",
+            r"consult(?:ed|ing|ations)",
             r"exchanged views",
         ),
     ),
@@ -258,6 +260,24 @@ _ROLE_WORDS = (
 _ROLE = re.compile(rf"\b{_ROLE_WORDS}(?!\w)", re.IGNORECASE)
 _ROLE_BEFORE = re.compile(rf"\b{_ROLE_WORDS}\s*,?\s*$", re.IGNORECASE)
 _OFFICE_AFTER = re.compile(r"\s+(foreign|defen[cs]e) minister\b(?!s)", re.IGNORECASE)
+#: The head of a body told by office rather than by name: "the chairman of the X", "the
+#: leader of X's ruling generals" (before the body), "the X Chair" (after it).
+_HEAD_WORDS = r"(?:chair(?:man|woman|person)?|head|leader|chief|president)"
+_HEAD_OF = re.compile(
+    rf"\b(?:[Tt]he\s+)?{_HEAD_WORDS}\s+of\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*"
+    r"['\u2019]s\s+)?$",
+    re.IGNORECASE,
+)
+_HEAD_AFTER = re.compile(r"\s+(?:Chair(?:man|woman|person)?|Head|Leader|Chief|President)\b")
+#: An abbreviation the article defines after a name: "State Planning Board (SPB)".
+_ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
+#: Between a head-of-body title and the person it titles only titles may stand:
+#: "Chairman of the X (XB) and Prime Minister Senior General Name".
+_TITLE_GAP = re.compile(
+    r"(?:\s*\([A-Z][A-Za-z]{1,7}\))?(?:\s+(?:and|&)(?:\s+[A-Z][\w.-]*){1,5})?\s*,?\s*"
+)
+#: A lower-case noun phrase coordinated after a named body: "X and nuclear agencies".
+_COORDINATED_DESCRIPTION = re.compile(r"\s+and\s+((?:[a-z-]+\s+){0,2}[a-z]+)")
 #: A government described by who holds it rather than named: "military-led government",
 #: "army-backed administration", "junta-run regime", "the ruling military", "the
 #: generals", "the regime", "military rulers". It stands for the country's ruling
@@ -509,11 +529,26 @@ class _ActorFinder:
                 if country:
                     self.directory_roles.setdefault((country, _role_office(role)), name)
         self.by_spelling = {s.casefold(): name for s, name in spellings.items()}
-        alternatives = sorted(spellings, key=len, reverse=True)
+        self._compile()
+
+    def _compile(self) -> None:
+        alternatives = sorted(self.by_spelling, key=len, reverse=True)
         self.pattern = re.compile(
             r"(?<![\w])(" + "|".join(re.escape(s) for s in alternatives) + r")(?![\w-])",
             re.IGNORECASE,
         )
+
+    def learn_abbreviations(self, sentence: str) -> None:
+        """Abbreviations the article defines for a known actor: "State Planning Board
+        (SPB)" makes "SPB" a spelling of that actor for the rest of the text."""
+        learnt = False
+        for mention in self._named(sentence):
+            defined = _ABBREVIATION_AFTER.match(sentence, mention.end)
+            if defined and defined.group(1).casefold() not in self.by_spelling:
+                self.by_spelling[defined.group(1).casefold()] = mention.actor
+                learnt = True
+        if learnt:
+            self._compile()
 
     def _named(self, sentence: str) -> list[Mention]:
         mentions = [
@@ -523,6 +558,15 @@ class _ActorFinder:
         for m in mentions:
             if self.directory.kinds.get(m.actor) == "person" and " " in m.actor:
                 self.surnames.setdefault(m.actor.split()[-1], m.actor)
+        # "the X Board (XB)": the abbreviation defined is the same mention, not another
+        mentions = [
+            m
+            for m in mentions
+            if not any(
+                (d := _ABBREVIATION_AFTER.match(sentence, o.end)) and d.start(1) == m.start
+                for o in mentions
+            )
+        ]
         for surname, actor in self.surnames.items():
             for hit in re.finditer(rf"(?<![\w.]){re.escape(surname)}(?![\w])", sentence):
                 if not any(m.start <= hit.start() < m.end for m in mentions):
@@ -536,9 +580,14 @@ class _ActorFinder:
         Lwin": the article's own words, read before extraction so that "his Myanmar
         counterpart" or "the foreign ministers of China..." resolve anywhere in it.
         """
-        for mention in self._named(sentence):
+        named = self._named(sentence)
+        for mention in named:
             if self.directory.kinds.get(mention.actor) != "person":
                 continue
+            for body in named:  # "Chairman of the X (XB) and Prime Minister Name"
+                gap = _TITLE_GAP.fullmatch(sentence, body.end, mention.start)
+                if gap and _HEAD_OF.search(sentence[: body.start]):
+                    self.offices.setdefault((body.actor, "head"), mention.actor)
             title = _OFFICE_BEFORE.search(sentence[: mention.start])
             role = _ROLE_BEFORE.search(sentence[: mention.start])
             if not (title or role):
@@ -572,7 +621,9 @@ class _ActorFinder:
         ]
         mentions += self._role_holders(sentence, roles, mentions)
         mentions += self._ruling_described(sentence, roles, mentions)
+        mentions = self._heads(sentence, mentions)
         mentions += self._titles(sentence, mentions)
+        mentions += self._coordinated(sentence, mentions)
         mentions += self._described(sentence, mentions)
         mentions += self._the_military(sentence, mentions)
         mentions.sort(key=lambda m: m.start)
@@ -609,6 +660,35 @@ class _ActorFinder:
             )
             if holder:
                 found.append(Mention(start, role.end(), holder))
+        return found
+
+    def _heads(self, sentence: str, mentions: list[Mention]) -> list[Mention]:
+        """A body's head told by office ("the chairman of the X", "the leader of X's
+        ruling generals", "the X Chair") is that PERSON, not the body: the one the
+        article titles so ("Chairman of the X ... Name"), else, for a country's ruling
+        body, the holder of its leader's role (the article's, else the directory's).
+        An office nobody is known to hold stays the body ("met the head of X")."""
+        found = []
+        for m in mentions:
+            if self.directory.kinds.get(m.actor) == "person":
+                found.append(m)
+                continue
+            before = _HEAD_OF.search(sentence[: m.start])
+            after = _HEAD_AFTER.match(sentence, m.end)
+            if not (before or after):
+                found.append(m)
+                continue
+            country = self.directory.countries.get(m.actor)
+            holder = self.offices.get((m.actor, "head"))
+            if holder is None and country and self.ruling_body(country) == m.actor:
+                holder = self.offices.get((country, "leader")) or self.directory_roles.get(
+                    (country, "leader")
+                )
+            if holder:
+                start = before.start() if before else m.start
+                found.append(Mention(start, after.end() if after else m.end, holder))
+            else:  # "met the head of X" with no one known to hold it: X's people
+                found.append(m)
         return found
 
     def ruling_body(self, country: str | None) -> str | None:
@@ -848,6 +928,35 @@ class _ActorFinder:
                     break
         return found
 
+    def _coordinated(self, sentence: str, known: list[Mention]) -> list[Mention]:
+        """A body coordinated with a named one, by description ("X's space agency
+        Roscosmos and nuclear agencies"): the description is a title of the named
+        body's country ("nuclear agency" of that country's one actor so titled)."""
+        found = []
+        structure = None
+        for m in known:
+            country = self.directory.countries.get(m.actor)
+            if not country or self.directory.kinds.get(m.actor) == "person":
+                continue
+            if not re.match(r"\s+and\s+[a-z]", sentence[m.end :]):
+                continue  # parse only where a lower-case noun phrase is coordinated
+            structure = structure or Structure.of(sentence)
+            described = structure.conjuncts(m.start, m.end)
+            if not described:  # the parse may hang the phrase elsewhere (an apposition)
+                phrase = _COORDINATED_DESCRIPTION.match(sentence, m.end)
+                words = phrase.group(1).casefold().split() if phrase else []
+                described = [
+                    (phrase.start(1), phrase.start(1) + len(" ".join(words[:size])), words[:size])
+                    for size in range(len(words), 0, -1)
+                ]
+            described = [(a, b, [*w[:-1], _singular(w[-1])]) for a, b, w in described]
+            for start, end, words in described:
+                actor = self._titled(country, " ".join(words))
+                if actor and not any(k.start <= start < k.end for k in known):
+                    found.append(Mention(start, end, actor))
+                    break
+        return found
+
     def _titled(self, country: str, title: str) -> str | None:
         matches = {
             name
@@ -896,6 +1005,13 @@ class _ActorFinder:
         if told and (len(told) == 1 or told[0][0] > told[1][0]):
             return told[0][1]
         return None
+
+
+def _singular(word: str) -> str:
+    """ "agencies" -> "agency", "ministries" -> "ministry", "bodies" -> "body"."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _office(word: str) -> str:
@@ -1114,6 +1230,8 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
                 nominal
                 and m.start >= match.end()
                 and _OTHER_VERB.search(sentence, match.end(), m.start)
+                # "the takeover that ousted X in May": its own relative clause
+                and not Structure.of(sentence).in_relative_clause_of(match.start(), m.start)
             )
         ]
         following = [
@@ -1249,6 +1367,9 @@ def extract_events(
     paragraphs = article_paragraphs(text)
     for paragraph in paragraphs:
         for sentence in split_sentences(paragraph):
+            finder.learn_abbreviations(sentence)
+    for paragraph in paragraphs:
+        for sentence in split_sentences(paragraph):
             finder.learn_offices(sentence)
     anchored: dict[str, tuple[DateSpan, str]] = {}
     candidates: list[Candidate] = []
@@ -1323,6 +1444,9 @@ def _sentence_events(
         expected = _is_expected(sentence, match, headline)
         dates_here = find_date_expressions(sentence, published, forward=expected)
         dated = _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, actions)
+        soon = _is_soon(sentence, match)
+        if soon and dated is not None and dated[2]:
+            dated = None  # "will visit X soon": a future no other date words place
         undated = dated is None
         progressive = _PROGRESSIVE.search(before)
         ongoing = (
@@ -1355,6 +1479,14 @@ def _sentence_events(
             # sentences of the paragraph may take that date too.
             carried.append(DateMention(-1, -1, date_words, span))
         initiators, receivers = _roles(sentence, match, mentions, finder, actions)
+        structure = Structure.of(sentence)
+        # recipients are in the action's own clause ("was on a visit to X, as Y tries")
+        receivers = [m for m in receivers if structure.in_clause_of(match.start(), m.start)]
+        # "while Zed Bo, a name the directory lacks, also visited": the act is his
+        # (proposed for review), never the sentence subject's
+        unknown = _unknown_subject(structure, match, mentions, countries_here, places)
+        if unknown:
+            initiators = []
         if trigger in subject_of and re.search(r"\band\s+$", sentence[: match.start()]):
             initiators = subject_of[trigger]  # "A held talks with B and met C": A meets C
         subject_of.setdefault(trigger, initiators)
@@ -1374,10 +1506,10 @@ def _sentence_events(
         receivers = [m for m in receivers if m.start < min(following, default=len(sentence))]
         actors = _dedupe(m.actor for m in initiators)
         recipients = _dedupe(m.actor for m in receivers if m.actor not in actors)
-        if not actors:
+        if not actors and not unknown:
             actors = _dedupe([finder.adjective_actor(sentence, match)])
             recipients = tuple(r for r in recipients if r not in actors)
-        if not actors:
+        if not actors and not unknown:
             subjects = _subject_countries(sentence, countries_here, mentions, match, actions)
             for country in subjects[-1:]:
                 actors = _dedupe([finder.government_of(country)])
@@ -1425,7 +1557,7 @@ def _sentence_events(
             and any(match.group(0).casefold().startswith(a) for a in trigger.anchors),
             undated=undated,
             people=people,
-            indefinite=_indefinite(sentence, match, actions),
+            indefinite=soon or _indefinite(sentence, match, actions),
             ongoing=ongoing,
         )
         finder.last_parties = _parties(candidate, finder)
@@ -1465,6 +1597,21 @@ def _speaker_of_date(sentence, match, date_words, dates_here, mentions):
     return None
 
 
+def _unknown_subject(structure, match, mentions, countries, places) -> bool:
+    """Whether the action verb's subject is a proper name no directory actor, country
+    or place accounts for ("while second in command Zed Bo also visited"): the act is
+    that unknown person's, proposed for review, never the sentence subject's."""
+    if not _PAST_FORM.match(match.group(0)) and not match.group(0).casefold().endswith("s"):
+        return False
+    subject = structure.subject_is_proper_name(match.start())
+    if subject is None:
+        return False
+    start, end = subject
+    known = [(m.start, m.end) for m in mentions] + [(c.start, c.end) for c in countries]
+    known += [(s, e) for s, e, _ in places]
+    return not any(s < end and start < e for s, e in known)
+
+
 def _is_expected(sentence: str, match: re.Match, headline: bool = False) -> bool:
     """Whether future wording governs this action (per action, not per sentence).
 
@@ -1480,7 +1627,23 @@ def _is_expected(sentence: str, match: re.Match, headline: bool = False) -> bool
         start = max([start, *subordinate])
     prefix = sentence[start : match.start()]
     told = prefix + match.group(0)  # a headline's "to" may come right before the action
-    return bool(_FUTURE.search(prefix) or (headline and _HEADLINE_FUTURE.search(told)))
+    return bool(
+        _FUTURE.search(prefix)
+        or (headline and _HEADLINE_FUTURE.search(told))
+        or _is_soon(sentence, match)
+        or Structure.of(sentence).is_future(match.start())
+    )
+
+
+#: "soon": a future with no date (nothing else in the text may date it).
+_SOON = re.compile(r"\b(?:soon|shortly|in the near future|in the coming (?:days|weeks))\b")
+
+
+def _is_soon(sentence: str, match: re.Match) -> bool:
+    """Whether "soon" (or "shortly") is in the action's own clause, after it."""
+    end = next((b.start() for b in _CLAUSE_BREAK.finditer(sentence, match.end())), len(sentence))
+    reporting = _REPORTING.search(sentence, match.end(), end)
+    return bool(_SOON.search(sentence, match.end(), reporting.start() if reporting else end))
 
 
 def _add_once(found: list[Candidate], candidate: Candidate) -> list[Candidate]:

@@ -104,6 +104,21 @@ CASES = [
     ("Wednesday 3 August", PUBLISHED, span("2022-08-03", "2022-08-03", "day")),
     ("Wednesday, Aug. 3, 2022", PUBLISHED, span("2022-08-03", "2022-08-03", "day")),
     ("the 11th of July", PUBLISHED, span("2022-07-11", "2022-07-11", "day")),
+    # the forward twins, parts of a relative month, ranges of days
+    ("next week", PUBLISHED, span("2022-08-08", "2022-08-14", "week")),
+    ("next month", PUBLISHED, span("2022-09-01", "2022-09-30", "month")),
+    ("next year", PUBLISHED, span("2023-01-01", "2023-12-31", "year")),
+    ("late last month", PUBLISHED, span("2022-07-21", "2022-07-31", "week")),
+    ("in early this month", PUBLISHED, span("2022-08-01", "2022-08-10", "week")),
+    ("mid-next month", PUBLISHED, span("2022-09-11", "2022-09-20", "week")),
+    ("late last month", date(2022, 1, 5), span("2021-12-21", "2021-12-31", "week")),
+    ("from July 5 to 8", PUBLISHED, span("2022-07-05", "2022-07-08", "week")),
+    ("July 5-8", PUBLISHED, span("2022-07-05", "2022-07-08", "week")),
+    ("5 to 8 July", PUBLISHED, span("2022-07-05", "2022-07-08", "week")),
+    ("between 5 and 8 July 2020", PUBLISHED, span("2020-07-05", "2020-07-08", "week")),
+    ("from July 28 to August 2", PUBLISHED, span("2022-07-28", "2022-08-02", "week")),
+    ("from June 20 to July 20", PUBLISHED, span("2022-06-01", "2022-07-31", "month")),
+    ("from December 28 to January 3", PUBLISHED, span("2021-12-28", "2022-01-03", "week")),
 ]
 
 
@@ -119,8 +134,9 @@ def test_resolves(text: str, reference: date, expected: DateSpan) -> None:
         "   ",
         "before traveling",
         "has voiced support",
-        "soon",
-        "next month",
+        "soon",  # a future with no date: the extractor marks it expected, nothing dates it
+        "from June to",
+        "from 31 to 33 June",
         "last Wednesday",
         "in early",
         "Julember",
@@ -213,6 +229,23 @@ def test_forward_reading_for_expected_events() -> None:
     )
     assert resolve_date_expression("on Wednesday", PUBLISHED, forward=True).start == PUBLISHED
     assert resolve_date_expression("August 10", PUBLISHED, forward=True).start == date(2022, 8, 10)
+    # a range of days without a year: in an expected event's words, the coming one
+    assert resolve_date_expression("from July 5 to 8", PUBLISHED, forward=True) == span(
+        "2023-07-05", "2023-07-08", "week"
+    )
+
+
+def test_forward_words_parts_and_ranges_are_found_in_running_text() -> None:
+    text = (
+        "The envoy came late last month; the fair will be held from August 20 to 23, "
+        "and talks follow next week."
+    )
+    found = [(m.text, m.span) for m in find_date_expressions(text, PUBLISHED, forward=True)]
+    assert found == [
+        ("late last month", span("2022-07-21", "2022-07-31", "week")),
+        ("from August 20 to 23", span("2022-08-20", "2022-08-23", "week")),
+        ("next week", span("2022-08-08", "2022-08-14", "week")),
+    ]
 
 
 def test_finds_date_words_in_running_text() -> None:

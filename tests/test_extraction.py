@@ -184,10 +184,12 @@ MEASURED = [
     ("ap-wtop-2022-07-26", "2022-07-26", 1.0, 1.0),
     ("myanmarnow-2022-07-13", "2022-07-13", 1.0, 1.0),
     # Held out in round 4 (gold committed, 'Round 4 held-out texts', before extract ran
-    # once on each): the floors are that one run's figures; nothing tuned after.
-    ("interfax-2021-03-26", "2021-03-26", 0.8, 1.0),
-    ("aljazeera-2022-09-03", "2022-09-03", 0.33, 0.33),
-    ("thestatesman-2022-09-04", "2022-09-04", 0.4, 0.33),
+    # once on each)
+    # (then P 0.80 R 1.00, P 0.33 R 0.33, P 0.40 R 0.33); the floors are the figures
+    # measured after fixing, as general rules (round-5 section below), what they showed.
+    ("interfax-2021-03-26", "2021-03-26", 1.0, 1.0),
+    ("aljazeera-2022-09-03", "2022-09-03", 0.66, 0.75),
+    ("thestatesman-2022-09-04", "2022-09-04", 0.8, 0.57),
 ]
 
 
@@ -765,3 +767,121 @@ def test_a_call_to_cut_off_weapons_sales_is_an_embargo_call_not_a_transfer():
         "On Monday Nguyen Hoa urged the world to cut off weapons sales to the military government."
     )
     assert [c.event_type for c in rulers(text)] == ["sanction/embargo call"]
+
+
+# Round 5: the round-4 held-out texts' defects, fixed as classes (made-up people and
+# bodies, real countries). The structural ones are answered by the dependency parse
+# (dashboard/parsing.py); the lexical ones by rules and the date resolver.
+OFFICES = parse_actors(
+    "actor,kind,country,aliases\n"
+    "Tomas Brel,person,Chad,\n"
+    "Hollis Varn,person,Chad,junta leader\n"
+    "National Order Council,government,Chad,junta\n"
+    "Government of Niger,government,Niger,\n"
+    "Nadia Sow,person,Niger,\n"
+    "Alpha Space,organisation,Niger,Niger's space agency\n"
+    "Beta Atomic,organisation,Niger,Niger's nuclear agency\n"
+)
+
+
+def offices(text: str, published: date = date(2022, 8, 3)):
+    return [
+        (c.event_type, c.span, c.actors, c.recipients, c.status)
+        for c in extract_events(text, published, OFFICES)
+    ]
+
+
+def test_the_head_of_a_body_is_the_person_the_article_titles_so():
+    text = (
+        "Chairman of the National Order Council (NOC) and Prime Minister General Tomas "
+        "Brel spoke on Monday.\n\n"
+        "The chairman of the NOC visited Niger in March. The NOC Chair met Nadia Sow on "
+        "3 May 2022."
+    )
+    found = offices(text)
+    assert [(t, a, r) for t, _, a, r, _ in found] == [
+        ("visit", ("Tomas Brel",), ()),
+        ("meeting", ("Tomas Brel",), ("Nadia Sow",)),
+    ]
+
+
+def test_the_leader_of_a_ruling_body_is_the_directorys_holder_of_its_role():
+    (visit,) = offices("The leader of Chad's ruling generals travelled to Niger on 4 June 2022.")
+    assert visit[2] == ("Hollis Varn",)
+    # the head of a body nobody is known to hold stays the body (met its people)
+    (meeting,) = offices("Nadia Sow met the head of Beta Atomic on 4 June 2022.")
+    assert meeting[3] == ("Beta Atomic",)
+
+
+def test_soon_is_a_future_no_other_words_date():
+    text = "Tomas Brel will visit Niger soon.\n\nTomas Brel met Nadia Sow on 4 June 2022."
+    assert [(t, s) for t, _, _, _, s in offices(text)] == [("meeting", "reported")]
+
+
+def test_discussions_and_consultations_are_meetings():
+    for noun in ("Discussions", "Consultations"):
+        found = offices(f"{noun} between Tomas Brel and Nadia Sow were held on 4 June 2022.")
+        assert [t for t, *_ in found] == ["meeting"], noun
+
+
+def test_a_relative_clause_of_the_action_noun_keeps_its_date():
+    text = (
+        "Since the coup that removed Tomas Brel's government in March last year, the "
+        "country has faced isolation."
+    )
+    (coup,) = [c for c in offices(text) if c[0] == "coup"]
+    assert coup[1] == DateSpan(date(2021, 3, 1), date(2021, 3, 31), "month")
+
+
+def test_future_from_the_auxiliary_the_passive_and_a_governing_predicate():
+    text = "Tomas Brel is unlikely to be invited to the summit in Niamey in November."
+    (summit,) = offices(text)
+    assert summit[0] == "multilateral meeting" and summit[4] == "expected"
+    assert summit[1] == DateSpan(date(2022, 11, 1), date(2022, 11, 30), "month")
+    text = "Tomas Brel joined the forum, which will be held from September 5 to 8 in Niamey."
+    (forum,) = offices(text)
+    assert forum[4] == "expected"
+    assert forum[1] == DateSpan(date(2022, 9, 5), date(2022, 9, 8), "week")
+
+
+def test_a_description_coordinated_with_a_named_body_is_of_its_country():
+    text = (
+        "Tomas Brel met officials from Niger's space agency Alpha Space and nuclear "
+        "agencies on 4 June 2022."
+    )
+    found = offices(text)
+    assert {r for _, _, _, rs, _ in found for r in rs} == {"Alpha Space", "Beta Atomic"}
+
+
+def test_an_unknown_persons_act_is_not_the_sentence_subjects():
+    text = (
+        "Tomas Brel visited Niger in July, while his deputy Zed Bora also visited late last month."
+    )
+    assert [(t, s.start) for t, s, *_ in offices(text)] == [("visit", date(2022, 7, 1))]
+    # an unknown subject's act with a known counterpart stays, the name proposed
+    (meeting,) = events_of("On Tuesday Zaw Min Tun met Wunna Maung Lwin.")
+    assert meeting.actors == () and meeting.proposed_actors == ("Zaw Min Tun",)
+
+
+def test_recipients_are_in_the_actions_own_clause():
+    text = (
+        "Tomas Brel was on a visit to Niger on Monday, as the National Order Council "
+        "tries to shore up its alliances."
+    )
+    (visit,) = offices(text)
+    assert visit[2] == ("Tomas Brel",) and visit[3] == ()
+
+
+def test_the_app_does_not_import_the_parser():
+    """Only `extract` and the Add events page load spaCy (lazily, on the first parse)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, dashboard.extraction, dashboard.cli, dashboard.table, dashboard.query;"
+        "assert 'spacy' not in sys.modules, 'spacy imported';"
+        "from dashboard.parsing import parse; parse('Tomas Brel met Nadia Sow.');"
+        "assert 'spacy' in sys.modules"
+    )
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
