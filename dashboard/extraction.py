@@ -240,7 +240,9 @@ _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?:while|as|but|and|which|who|though|although|whereas)\b"
     r"|^(?:While|As|Although|Though|Since|After|Before|When|Whereas)\b[^,]*,"
     # a subordinate clause with a pronoun subject: "... since it executed four men"
-    r"|\b(?:since|because|after|before|when|until|as)\s+(?=(?:it|he|she|they)\b)",
+    r"|\b(?:since|because|after|before|when|until|as)\s+(?=(?:it|he|she|they)\b)"
+    # a coordinated clause with a pronoun subject: "... to meet X and he also met Y"
+    r"|\band\s+(?=(?:he|she|it|they)\s)",
 )
 #: Negation just before an action word: "didn't meet", "has not visited", "never signed".
 _NEGATED = re.compile(
@@ -276,6 +278,14 @@ _ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
 _TITLE_GAP = re.compile(
     r"(?:\s*\([A-Z][A-Za-z]{1,7}\))?(?:\s+(?:and|&)(?:\s+[A-Z][\w.-]*){1,5})?\s*,?\s*"
 )
+#: An office told by its title alone, capitalised, with no name: "Minister of Foreign
+#: Affairs", "the Defence Minister". Its holder is known only where the text gives the
+#: country ("X's Minister of Foreign Affairs"); otherwise it is proposed for review.
+_UNNAMED_OFFICE = re.compile(
+    r"\b(?:Minister (?:of|for) (?:the )?[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3}"
+    r"|(?:Foreign|Defen[cs]e|Prime|Interior|Home|Finance) Minister)(?! [A-Z][a-z])"
+)
+_OFFICE_WORDS = {"foreign": "foreign minister", "defence": "defence minister"}
 #: A lower-case noun phrase coordinated after a named body: "X and nuclear agencies".
 _COORDINATED_DESCRIPTION = re.compile(r"\s+and\s+((?:[a-z-]+\s+){0,2}[a-z]+)")
 #: A government described by who holds it rather than named: "military-led government",
@@ -437,6 +447,9 @@ class Candidate:
     #: Told in the present progressive without date words: dated by the publication's
     #: days, it is the same action a later sentence gives a start day (_merge_ongoing).
     ongoing: bool = field(default=False, compare=False)
+    #: Counterparts told by an office the directory cannot resolve ("met Minister of
+    #: Foreign Affairs"): proposed for review; they keep the event apart from others.
+    unknown_counterparts: tuple[str, ...] = field(default=(), compare=False)
 
 
 def article_paragraphs(text: str) -> list[str]:
@@ -513,6 +526,9 @@ class _ActorFinder:
         self.last_subject = ""
         #: The parties of the last event told, for "both sides" / "the two sides".
         self.last_parties: tuple[str, ...] = ()
+        #: Date words of a report ("reported on Saturday"), by paragraph: the day of
+        #: the report, never the day of an expected action told in it.
+        self.report_dates: dict[int, set[str]] = {}
         self.last_body = ""
         self.recent_countries: list[str] = []
         spellings = {name: name for name in directory.kinds}
@@ -1102,7 +1118,9 @@ def _roles(sentence: str, trigger: re.Match, mentions: list[Mention], finder, ac
                 if (finder.directory.kinds.get(m.actor) == "person") == person
             ]
             last = (finder.last_subject or finder.last_person) if person else finder.last_body
-            actor = told[-1] if told else last
+            # "X visited ... to meet Y and he also met Z": he is the sentence's subject
+            subject = _subject_person(sentence, mentions, finder.directory) if person else None
+            actor = subject if subject in told else (told[-1] if told else last)
             initiators = [Mention(pronoun[-1].start(), pronoun[-1].end(), actor)] if actor else []
         elif coordinated:
             first = min((a for a, _ in actions), default=trigger.start())
@@ -1241,7 +1259,15 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
             and not _CLAUSE_BREAK.search(sentence, match.end(), m.start)
             and "," not in sentence[match.end() : m.start]
         ]
-        closest = following[0] if following else None
+        # the action noun's own relative clause first ("the forum, which will be held
+        # from May 5 to 8": those days, not a year in its name)
+        relative = [
+            m
+            for m in dates_here
+            if m.start >= match.end()
+            and Structure.of(sentence).in_relative_clause_of(match.start(), m.start)
+        ]
+        closest = (relative or following or [None])[0]
         if closest is None and indefinite:  # "last year's coup": its own words still date it
             closest = next((m for m in dates_here if 0 <= match.start() - m.end <= 1), None)
         if closest is None and not indefinite:
@@ -1429,6 +1455,13 @@ def _sentence_events(
     found: list[Candidate] = []
     carried: list[DateMention] = []
     subject_of: dict[Trigger, list[Mention]] = {}
+    #: the date of each action told with date words, by its predicate (token index)
+    told_at: dict[int, tuple] = {}
+    finder.report_dates.setdefault(number, set()).update(
+        m.text
+        for m in find_date_expressions(sentence, published)
+        if m.text.casefold().startswith("said") or _REPORT_BEFORE.search(sentence[: m.start])
+    )
     for trigger, match in matches:
         if _NEGATED.search(sentence[max(0, match.start() - 30) : match.start()]):
             continue  # "didn't meet", "has not visited": no event
@@ -1447,6 +1480,13 @@ def _sentence_events(
         soon = _is_soon(sentence, match)
         if soon and dated is not None and dated[2]:
             dated = None  # "will visit X soon": a future no other date words place
+        if expected and dated is not None and dated[1] in finder.report_dates[number]:
+            dated, soon = None, True  # "will attend X, the paper reported on Saturday"
+        structure = Structure.of(sentence)
+        if dated is None or (dated[2] and not dated[3]):
+            # "X visited Y on <day> ... and he also met Z": the coordinated verb's time
+            head = structure.coordinated_with(match.start())
+            dated = told_at.get(head, dated)
         undated = dated is None
         progressive = _PROGRESSIVE.search(before)
         ongoing = (
@@ -1478,8 +1518,11 @@ def _sentence_events(
             # Dated through an event named again ("the coup ... triggered"): later
             # sentences of the paragraph may take that date too.
             carried.append(DateMention(-1, -1, date_words, span))
+        if dated is not None and not dated[2]:
+            predicate = structure.predicate(match.start())
+            if predicate is not None:
+                told_at.setdefault(predicate.i, dated)
         initiators, receivers = _roles(sentence, match, mentions, finder, actions)
-        structure = Structure.of(sentence)
         # recipients are in the action's own clause ("was on a visit to X, as Y tries")
         receivers = [m for m in receivers if structure.in_clause_of(match.start(), m.start)]
         # "while Zed Bo, a name the directory lacks, also visited": the act is his
@@ -1506,6 +1549,7 @@ def _sentence_events(
         receivers = [m for m in receivers if m.start < min(following, default=len(sentence))]
         actors = _dedupe(m.actor for m in initiators)
         recipients = _dedupe(m.actor for m in receivers if m.actor not in actors)
+        offices = _unnamed_offices(sentence, match, mentions, countries_here, structure)
         if not actors and not unknown:
             actors = _dedupe([finder.adjective_actor(sentence, match)])
             recipients = tuple(r for r in recipients if r not in actors)
@@ -1514,6 +1558,11 @@ def _sentence_events(
             for country in subjects[-1:]:
                 actors = _dedupe([finder.government_of(country)])
                 recipients = tuple(r for r in recipients if r not in actors)
+        if not actors and not unknown:  # "In addition to meeting X, he paid ...": his
+            actors = _dedupe(
+                m.actor for m in _governing_subject(structure, match, mentions, finder)
+            )
+            recipients = tuple(r for r in recipients if r not in actors)
         if trigger.event_type == "coup":
             actors = _dedupe(finder.military_behind(a) for a in actors)
         if trigger.event_type in REPORTED_NOT_DONE:
@@ -1550,7 +1599,7 @@ def _sentence_events(
             evidence=sentence,
             confidence=round(max(0.05, min(0.95, confidence)), 2),
             status="expected" if expected else "reported",
-            proposed_actors=tuple(_proposed_names(sentence, mentions, finder)),
+            proposed_actors=_dedupe([*_proposed_names(sentence, mentions, finder), *offices]),
             trigger=match.group(0),
             refers_back=inherited
             and not undated
@@ -1559,6 +1608,7 @@ def _sentence_events(
             people=people,
             indefinite=soon or _indefinite(sentence, match, actions),
             ongoing=ongoing,
+            unknown_counterparts=offices,
         )
         finder.last_parties = _parties(candidate, finder)
         for told in _one_per_body(candidate, directory):
@@ -1595,6 +1645,48 @@ def _speaker_of_date(sentence, match, date_words, dates_here, mentions):
         clause = _clause_start(sentence, verb.start())  # "Andrews said in February X ..."
         return _dedupe(m.actor for m in mentions if clause <= m.start < verb.start())
     return None
+
+
+#: Date words right after a reporting verb are the report's ("reported on Saturday").
+_REPORT_BEFORE = re.compile(
+    r"\b(?:said|says|reported|announced|stated|confirmed|told \w+)\s+$", re.IGNORECASE
+)
+
+
+def _governing_subject(structure, match, mentions, finder) -> list[Mention]:
+    """The subject the parse gives an action that the clause rules found none for: a
+    named actor, or a pronoun for the last subject person ("he") or body ("it")."""
+    span = structure.governing_subject(match.start())
+    if span is None:
+        return []
+    start, end = span
+    named = [m for m in mentions if start <= m.start < end]
+    if named:
+        return named[:1]
+    word = structure.doc.text[start:end].casefold()
+    actor = {"he": finder.last_subject or finder.last_person, "she": finder.last_subject}.get(
+        word, finder.last_body if word == "it" else ""
+    )
+    return [Mention(start, end, actor)] if actor else []
+
+
+def _unnamed_offices(sentence, match, mentions, countries, structure) -> tuple[str, ...]:
+    """Offices told after the action, in its clause, by title alone and not resolved to
+    an actor ("he also met Minister of Foreign Affairs"): proposed as new actors. With
+    the country said right before ("X's Minister of ..."), :meth:`_ActorFinder.find`
+    resolves the holder instead (then a mention covers it and it is not listed here)."""
+    found = []
+    for office in _UNNAMED_OFFICE.finditer(sentence, match.end()):
+        if any(
+            m.start <= office.start() < m.end or office.start() <= m.start < office.end()
+            for m in mentions
+        ):
+            continue
+        if any(0 <= office.start() - c.end <= 3 for c in countries):
+            continue  # "Myanmar's Minister of ...": the text says whose (resolved or not)
+        if structure.in_clause_of(match.start(), office.start()):
+            found.append(office.group(0))
+    return tuple(found)
 
 
 def _unknown_subject(structure, match, mentions, countries, places) -> bool:
@@ -1661,6 +1753,7 @@ def _add_once(found: list[Candidate], candidate: Candidate) -> list[Candidate]:
             candidate.span,
             candidate.status,
         )
+        same = same and other.unknown_counterparts == candidate.unknown_counterparts
         if same and (parties <= theirs or theirs <= parties):
             found[i] = _joined(other, candidate)
             return found
@@ -1782,6 +1875,8 @@ def _same_counterparts(earlier: Candidate, later: Candidate, directory) -> bool:
     government" the same day: one.
     """
     ours, theirs = _counterparts(earlier, directory), _counterparts(later, directory)
+    if earlier.unknown_counterparts != later.unknown_counterparts:
+        return False  # "met X" and "also met Minister of Y", a counterpart not resolved
     return not (ours and theirs) or bool(ours & theirs)
 
 

@@ -117,7 +117,8 @@ class Structure:
             return True
         while token.i not in (head.i, word.i):
             crosses = token.dep_ in CLAUSE_DEPS or (token.dep_ == "conj" and token.pos_ == "VERB")
-            if crosses and token.head.i != word.i:
+            own = token.dep_ in ("relcl", "acl") and token.head.i == word.i
+            if crosses and not own:
                 return False
             if token.head.i == token.i:
                 return False  # reached the root without meeting the action
@@ -131,9 +132,7 @@ class Structure:
         token = self.token(other)
         if noun is None or token is None:
             return False
-        nouns = {noun.i, *(t.i for t in noun.ancestors if t.dep_ == "compound")}
-        if noun.dep_ == "compound":
-            nouns.add(noun.head.i)
+        nouns = _noun_phrase(noun)
         while token.head.i != token.i:
             if token.dep_ in ("relcl", "acl") and token.head.i in nouns:
                 return True
@@ -150,9 +149,10 @@ class Structure:
         action = self.token(offset)
         if action is None:
             return False
-        for child in action.children:
-            if child.dep_ == "relcl" and _has_future_aux(child):
-                return True
+        for i in _noun_phrase(action):
+            for child in self.doc[i].children:
+                if child.dep_ == "relcl" and _has_future_aux(child):
+                    return True
         verb = self.predicate(offset)
         while verb is not None:
             if _has_future_aux(verb) or verb.text.casefold() in FUTURE_PREDICATES:
@@ -179,6 +179,32 @@ class Structure:
                 end = max(t.idx + len(t.text) for t in words)
                 return start, end
         return None
+
+    def governing_subject(self, offset: int) -> tuple[int, int] | None:
+        """The subject of the action at ``offset``, or of the clause it hangs from when it
+        has none of its own ("In addition to meeting X, he paid a visit": he), as a
+        character span, or None."""
+        verb = self.predicate(offset)
+        for _ in range(4):
+            if verb is None:
+                return None
+            span = self.subject(verb.idx)
+            if span is not None:
+                return span
+            if verb.dep_ not in ("pcomp", "advcl", "xcomp", "prep", "pobj", "acl"):
+                return None
+            verb = verb.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+        return None
+
+    def coordinated_with(self, offset: int) -> int | None:
+        """The token index of the verb whose clause the action's verb is coordinated
+        with ("visited X on Monday and he also met Y": visited), or None."""
+        verb = self.predicate(offset)
+        if verb is None or verb.dep_ != "conj" or verb.pos_ != "VERB":
+            return None
+        return verb.head.i
 
     def subject_is_proper_name(self, offset: int) -> tuple[int, int] | None:
         """The character span of the proper name the verb's subject is or names in
@@ -220,6 +246,17 @@ class Structure:
                 words = [m.text.casefold() for m in mods] + [word]
                 found.append((first.idx, conj.idx + len(conj.text), words))
         return found
+
+
+def _noun_phrase(noun) -> set[int]:
+    """Token indices of a noun and the parts of its phrase a relative clause may hang
+    from: the head of a compound it is in, and its appositions and numbers ("the
+    Forum - 2022 which will be held ...")."""
+    heads = {noun, *(t for t in noun.ancestors if t.dep_ == "compound")}
+    if noun.dep_ == "compound":
+        heads.add(noun.head)
+    parts = {c for h in heads for c in h.children if c.dep_ in ("appos", "nummod")}
+    return {t.i for t in heads | parts}
 
 
 def _has_future_aux(verb) -> bool:

@@ -188,8 +188,8 @@ MEASURED = [
     # (then P 0.80 R 1.00, P 0.33 R 0.33, P 0.40 R 0.33); the floors are the figures
     # measured after fixing, as general rules (round-5 section below), what they showed.
     ("interfax-2021-03-26", "2021-03-26", 1.0, 1.0),
-    ("aljazeera-2022-09-03", "2022-09-03", 0.66, 0.75),
-    ("thestatesman-2022-09-04", "2022-09-04", 0.8, 0.57),
+    ("aljazeera-2022-09-03", "2022-09-03", 0.85, 0.75),
+    ("thestatesman-2022-09-04", "2022-09-04", 0.85, 0.85),
 ]
 
 
@@ -219,7 +219,7 @@ SEED = Path(
 
 
 def test_the_seed_article_against_the_corrected_table(tmp_path):
-    """Measured in docs/extraction.md: 21 candidates, 19 of 22 dated gold events."""
+    """Measured in docs/extraction.md: 20 candidates, 19 of 22 dated gold events."""
     out = tmp_path / "candidates.csv"
     argv = ["extract", str(SEED), "--published", "2022-08-03", "-o", str(out)]
     assert cli.main(argv, io.StringIO(), io.StringIO()) == 0
@@ -227,7 +227,7 @@ def test_the_seed_article_against_the_corrected_table(tmp_path):
     gold = gold[dated_by_article(gold, date(2022, 8, 3))]  # as `score --published` does
     assert len(gold) == 22
     score = score_events(load_events_frame(out), gold, date(2022, 8, 3))
-    assert score.precision >= 0.9 and score.recall >= 0.86
+    assert score.precision >= 0.95 and score.recall >= 0.86
 
 
 def test_score_command_prints_the_measures(tmp_path):
@@ -854,9 +854,7 @@ def test_a_description_coordinated_with_a_named_body_is_of_its_country():
 
 
 def test_an_unknown_persons_act_is_not_the_sentence_subjects():
-    text = (
-        "Tomas Brel visited Niger in July, while his deputy Zed Bora also visited late last month."
-    )
+    text = "Tomas Brel visited Niger in July, while his deputy Zed Bora also visited on 2 May."
     assert [(t, s.start) for t, s, *_ in offices(text)] == [("visit", date(2022, 7, 1))]
     # an unknown subject's act with a known counterpart stays, the name proposed
     (meeting,) = events_of("On Tuesday Zaw Min Tun met Wunna Maung Lwin.")
@@ -885,3 +883,40 @@ def test_the_app_does_not_import_the_parser():
     )
     root = Path(__file__).resolve().parents[1]
     subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
+
+
+def test_the_reports_day_is_not_the_day_of_an_expected_action():
+    text = "Tomas Brel will attend the Sahel Forum in Niamey, state radio reported on Monday."
+    assert offices(text) == []  # undated: Monday is the report's day, not the forum's
+    text = "Tomas Brel attended the Sahel Forum in Niamey, state radio reported on Monday."
+    assert [s.start for _, s, *_ in offices(text)] == [date(2022, 8, 1)]
+
+
+def test_a_relative_clause_on_the_action_nouns_apposition_dates_it():
+    text = "Tomas Brel joined the Sahel Forum - 2022 which will be held from 5 to 8 September."
+    (forum,) = offices(text)
+    assert forum[1] == DateSpan(date(2022, 9, 5), date(2022, 9, 8), "week")
+    assert forum[4] == "expected"
+
+
+def test_an_action_without_a_subject_of_its_own_takes_its_clauses():
+    text = (
+        "Nadia Sow spoke in Niamey on 4 June 2022. In addition to meeting Tomas Brel, "
+        "she toured a factory."
+    )
+    meetings = [c for c in offices(text) if c[0] == "meeting"]
+    assert [(a, r) for _, _, a, r, _ in meetings] == [(("Nadia Sow",), ("Tomas Brel",))]
+
+
+def test_an_office_without_a_country_is_proposed_and_met_apart():
+    text = (
+        "Nadia Sow visited Chad on 4 June 2022 to meet Tomas Brel and she also met "
+        "Minister of Foreign Affairs to hold talks."
+    )
+    found = extract_events(text, date(2022, 8, 3), OFFICES)
+    meetings = [c for c in found if c.event_type == "meeting"]
+    assert [(c.actors, c.recipients, c.span.start) for c in meetings] == [
+        (("Nadia Sow",), ("Tomas Brel",), date(2022, 6, 4)),
+        (("Nadia Sow",), (), date(2022, 6, 4)),  # dated by the verb it is coordinated with
+    ]
+    assert "Minister of Foreign Affairs" in meetings[1].proposed_actors
