@@ -58,6 +58,18 @@ def _words(*alternatives: str) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
+#: Sanctions told from the side of who is sanctioned, in the perfect ("has faced Western
+#: sanctions", "have been under US sanctions"): a state since an onset the sentence
+#: gives; the subject is the recipient, the adjective on "sanctions" the actor.
+_EXPERIENCED_SANCTIONS = (
+    r"(?:has|have|had) (?:long )?(?:faced|been under|been hit (?:by|with)|come under) "
+    r"(?:[A-Z][\w.-]* ){1,2}sanctions"
+)
+_EXPERIENCED = re.compile(_EXPERIENCED_SANCTIONS)
+#: A sentence opening with its onset: "Since the coup ..., X has faced": the perfect's
+#: own time (an event the text dated, or date words).
+_SINCE_OPENING = re.compile(r"\s*Since (?:the|that|this) (\w+)")
+
 #: The action vocabulary: one entry per event type. A sentence proposes at most one
 #: event per type; an earlier entry claims the words it matches (so "call for an arms
 #: embargo" is not also an arms transfer).
@@ -189,7 +201,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "sanction",
         _words(
-            r"sanctions (?:against|on)", r"imposed (?:\w+ )?sanctions", r"\w+ sanctions against"
+            r"sanctions (?:against|on)",
+            r"imposed (?:\w+ )?sanctions",
+            r"\w+ sanctions against",
+            # a state told with its onset: "X has faced Western sanctions since ..."
+            _EXPERIENCED_SANCTIONS,
         ),
     ),
     Trigger(
@@ -1302,6 +1318,11 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
                 return (*dated, True, True)
     if paragraph_dates and not indefinite:
         return paragraph_dates[-1].span, paragraph_dates[-1].text, True, False
+    since = _SINCE_OPENING.match(sentence)
+    if indefinite and since and _EXPERIENCED.fullmatch(match.group(0)):
+        for word, dated in anchored.items():  # "Since the coup ..., X has faced": its onset
+            if since.group(1).casefold().startswith(word):
+                return (*dated, True, True)
     return None
 
 
@@ -1550,6 +1571,18 @@ def _sentence_events(
         actors = _dedupe(m.actor for m in initiators)
         recipients = _dedupe(m.actor for m in receivers if m.actor not in actors)
         offices = _unnamed_offices(sentence, match, mentions, countries_here, structure)
+        if _EXPERIENCED.fullmatch(match.group(0)):
+            # "Since the coup, X has faced Western sanctions": Western governments
+            # sanction X (the subject), from the onset the sentence opens with
+            subject = structure.subject(match.start())
+            told = [m.actor for m in mentions if subject and subject[0] <= m.start < subject[1]]
+            told += [
+                finder.government_of(c.country)
+                for c in countries_here
+                if subject and subject[0] <= c.start < subject[1] and c.country
+            ]
+            actors = _dedupe([finder.adjective_actor(sentence, match)])
+            recipients = _dedupe(a for a in told if a and a not in actors)
         if not actors and not unknown:
             actors = _dedupe([finder.adjective_actor(sentence, match)])
             recipients = tuple(r for r in recipients if r not in actors)
