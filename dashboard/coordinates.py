@@ -63,9 +63,9 @@ class Area:
         return inside & ((longitude >= self.west) | (longitude <= self.east))
 
 
-_CACHE: weakref.WeakKeyDictionary[EventTable, tuple[np.ndarray, np.ndarray] | None] = (
-    weakref.WeakKeyDictionary()
-)
+#: Per table: (latitude, longitude), each either the parsed column or, for a column held
+#: once per value (a category, :mod:`dashboard.compact`), (each value parsed, the codes).
+_CACHE: weakref.WeakKeyDictionary[EventTable, tuple] = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
 
 
@@ -77,22 +77,48 @@ def has_coordinates(table: EventTable) -> bool:
 def coordinates(table: EventTable) -> tuple[np.ndarray, np.ndarray] | None:
     """(latitude, longitude) of every event as float64, NaN where missing or out of range.
 
-    None when the table has no coordinate columns.
+    None when the table has no coordinate columns. Parsed once per table; a coordinate
+    column held once per value is parsed once per value and spread to the events on each
+    call (~10 ms at 1M events), so the table keeps ~1 MB of numbers instead of 16 MB.
+    Callers never change what they get.
     """
     if not has_coordinates(table):
         return None
     with _LOCK:
-        if table in _CACHE:
-            return _CACHE[table]
-    latitude = _numbers(table.events[LATITUDE], 90)
-    longitude = _numbers(table.events[LONGITUDE], 180)
+        parsed = _CACHE.get(table)
+    if parsed is None:
+        parsed = (_parsed(table.events[LATITUDE], 90), _parsed(table.events[LONGITUDE], 180))
+        if all(codes is None for _, codes in parsed):  # plain text: the numbers are kept
+            numbers = _both_or_neither(parsed[0][0], parsed[1][0])
+            parsed = tuple((values, None) for values in numbers)
+        with _LOCK:
+            _CACHE[table] = parsed
+    if all(codes is None for _, codes in parsed):
+        return parsed[0][0], parsed[1][0]
+    return _both_or_neither(*(_spread(values, codes) for values, codes in parsed))
+
+
+def _parsed(column: pd.Series, bound: float) -> tuple[np.ndarray, np.ndarray | None]:
+    """(numbers, None) of a text column; (a number per value, the codes) of a category."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        values = _numbers(pd.Series(column.cat.categories, dtype="str"), bound)
+        return values, column.cat.codes.to_numpy()
+    return _numbers(column, bound), None
+
+
+def _spread(values: np.ndarray, codes: np.ndarray | None) -> np.ndarray:
+    """Each event's number: ``values[codes]`` (a missing value, code -1, is NaN)."""
+    if codes is None:
+        return values.copy()
+    return np.append(values, np.nan)[np.where(codes < 0, len(values), codes)]
+
+
+def _both_or_neither(latitude: np.ndarray, longitude: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """NaN in both where either is NaN (the arrays are changed in place)."""
     bad = np.isnan(latitude) | np.isnan(longitude)
     latitude[bad] = np.nan
     longitude[bad] = np.nan
-    parsed = (latitude, longitude)
-    with _LOCK:
-        _CACHE[table] = parsed
-    return parsed
+    return latitude, longitude
 
 
 def _numbers(column: pd.Series, bound: float) -> np.ndarray:

@@ -509,6 +509,20 @@ def map_data(table: EventTable, positions: np.ndarray) -> tuple[MapData, int]:
     return data, len(positions) - len(located)
 
 
+def selectable(view: MapView, data: MapData) -> MapData:
+    """The part of ``data`` a selection on ``view`` can name, for the map's ``on_select``.
+
+    Only points are named through ``data`` (by :attr:`MapView.members`); a cell carries its
+    own edges, and an empty map has nothing to select. So a points map needs all of
+    ``data`` (at most :data:`MAX_POINTS` entries) and any other map none of it. Streamlit
+    keeps a widget's callback, with what it was given, for as long as the session shows
+    the page: handing it the whole ``data`` of a cells map kept ~30 MB per session at 1M
+    events (every located event's rows, coordinates, types, days and precision).
+    :func:`clicked_row` and :func:`selected_area` answer the same with either.
+    """
+    return data if view.mode == "points" else _empty_data()
+
+
 def same_place(table: EventTable, positions: np.ndarray, position: int) -> np.ndarray:
     """The events among ``positions`` drawn on the very spot of the event at ``position``
     (equal coordinates), that one included; empty when it has no coordinates.

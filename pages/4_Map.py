@@ -14,6 +14,7 @@ from dashboard.geomap import (
     counted_cells,
     map_data,
     same_place,
+    selectable,
 )
 from ui import state
 from ui.details import MAX_DETAIL_CHOICES, event_picker, position_being_read, show_event
@@ -63,7 +64,7 @@ if not show_if_empty(page):
         st.plotly_chart(
             view.figure,
             key=MAP_CHART,
-            on_select=partial(apply_map_selection, table, data, view.members),
+            on_select=partial(apply_map_selection, table, selectable(view, data), view.members),
             selection_mode=("points", "box"),
             config={"scrollZoom": True},
         )

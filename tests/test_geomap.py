@@ -14,6 +14,7 @@ from dashboard import geomap
 from dashboard.coordinates import Area, _numbers, coordinates
 from dashboard.filters import FilterSpec, filter_positions
 from dashboard.geomap import MapData, build_map, count_cells, map_data, selected_area
+from dashboard.table import build_table
 
 ROWS = [
     row("naypyitaw", event_type="visit", latitude="19.7633", longitude="96.0785"),
@@ -37,6 +38,33 @@ def test_coordinates_are_numbers_with_nan_where_missing(table):
     latitude, longitude = coordinates(table)
     assert latitude[0] == pytest.approx(19.7633) and longitude[1] == pytest.approx(37.6173)
     assert np.isnan(latitude[3]) and np.isnan(longitude[3])
+
+
+def test_coordinates_held_once_per_value_are_the_same_numbers(table):
+    # A compacted table (dashboard.compact) parses each distinct value once and spreads it;
+    # the numbers, the missing ones and the area filter are the plain table's. Here one
+    # column is held as categories and the other is not, and an import's garbage and a
+    # latitude without its longitude are among the values.
+    events = table.events.assign(
+        latitude=pd.Series(["19.7633", "north", "", "19.7633", "95", "-10"] * 2, dtype="str")[
+            : len(table)
+        ].to_numpy()
+    )
+    plain = build_table(events, table.directory)
+
+    def held_as_categories(frame, *columns):
+        return build_table(
+            frame.assign(**{c: frame[c].astype("category") for c in columns}), table.directory
+        )
+
+    held = held_as_categories(events, "latitude")
+    assert isinstance(held.events["latitude"].dtype, pd.CategoricalDtype)
+    for other in (held, held_as_categories(events, "latitude", "longitude")):
+        for ours, theirs in zip(coordinates(other), coordinates(plain), strict=True):
+            np.testing.assert_array_equal(ours, theirs)
+        assert coordinates(other)[0] is not coordinates(other)[0]  # spread on each call
+    spec = FilterSpec(area=Area(-20, -180, 30, 180))
+    assert filter_positions(held, spec).tolist() == filter_positions(plain, spec).tolist()
 
 
 def test_coordinates_kept_from_an_import_may_be_garbage_and_count_as_missing():
@@ -267,6 +295,29 @@ def test_selected_events_give_the_box_around_them(table):
     assert ids(table, filter_positions(table, spec)) == {"naypyitaw", "phnom-penh"}
     assert selected_area(clicks(view, data, table, "nowhere"), data, view.members) is None
     assert selected_area(None, data, view.members) is None
+
+
+def test_the_map_callback_keeps_the_data_of_points_only(table):
+    # A cells map: its callback needs none of the data, and answers every selection the same.
+    data = random_data(20)
+    cells = build_map(data, measure="fatalities")
+    kept = geomap.selectable(cells, data)
+    assert cells.mode == "cells" and len(kept.rows) == 0
+    cell_click = selection(["cell", 10, 90, 15, 95, 3], ["cell", 20, 100, 25, 105, 1])
+    stray = {"selection": {"points": [{"curve_number": 0, "point_index": 0}], "box": []}}
+    for chosen in (cell_click, stray, None, {"selection": {"points": [], "box": [{"x": [0]}]}}):
+        assert selected_area(chosen, kept, cells.members) == selected_area(
+            chosen, data, cells.members
+        )
+        assert geomap.clicked_row(chosen, kept, cells.members) == geomap.clicked_row(
+            chosen, data, cells.members
+        )
+    # A points map keeps all of it (at most MAX_POINTS entries), so clicks still name events.
+    data, _ = map_data(table, np.arange(len(table)))
+    points = build_map(data)
+    assert points.mode == "points" and geomap.selectable(points, data) is data
+    empty = build_map(geomap.selectable(cells, random_data(0)))
+    assert empty.mode == "empty" and len(geomap.selectable(empty, data).rows) == 0
 
 
 def test_a_click_on_one_event_reads_it_and_a_box_does_not(table):
