@@ -715,7 +715,7 @@ def filter_mask(table: EventTable, spec: FilterSpec) -> np.ndarray:
 def filter_positions(table: EventTable, spec: FilterSpec) -> np.ndarray:
     """Positions (row numbers in ``table.events``) of the events ``spec`` keeps."""
     if spec.is_empty():
-        return np.arange(len(table))
+        return table.every_position()  # shared and read-only
     candidates = _selective_candidates(table, spec)
     if candidates is None:
         return np.flatnonzero(filter_mask(table, spec))

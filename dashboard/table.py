@@ -185,9 +185,23 @@ class EventTable:
     end_days: np.ndarray
     _haystack: list = field(default_factory=list, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _every: list = field(default_factory=list, repr=False)
 
     def __len__(self) -> int:
         return len(self.events)
+
+    def every_position(self) -> np.ndarray:
+        """``0 .. len - 1``: the positions of an unfiltered view, one read-only array per table.
+
+        Every session's unfiltered page holds its positions for as long as it shows the
+        page; shared, they cost 8 MB once at 1M events instead of 8 MB per session.
+        """
+        with self._lock:
+            if not self._every:
+                every = np.arange(len(self.events))
+                every.flags.writeable = False
+                self._every.append(every)
+            return self._every[0]
 
     def take(self, positions: np.ndarray) -> pd.DataFrame:
         """The events at ``positions`` (a new frame), every text column as ``str``.

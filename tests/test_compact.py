@@ -47,6 +47,26 @@ def test_repetitive_columns_become_categories_and_come_back_identical():
     assert plain_series(everything["gaps"]).isna().sum() == frame["gaps"].isna().sum()
 
 
+def test_coordinates_are_encoded_and_lists_of_names_are_not():
+    # Past the first sample: the second (262,144 rows) decides. Coordinates repeat
+    # (a fifth of them distinct there); lists of names mostly do not (a third).
+    n = 300_000
+    rng = np.random.default_rng(0)
+    spots = [f"{value:.3f}" for value in rng.uniform(-90, 90, 1_000)]
+    # 85 % at a thousand places, the rest each somewhere else: 15 % distinct at 262,144.
+    common = rng.random(n) < 0.85
+    latitude = [
+        spots[k] if near else f"{i / 1000 - 90:.3f}"
+        for i, (near, k) in enumerate(zip(common, rng.integers(0, 1_000, n), strict=True))
+    ]
+    names = [f"Actor {i // 3};Other {i // 3 % 7}" for i in range(n)]
+    frame = pd.DataFrame({"latitude": _text(latitude), "actors": _text(names)})
+    compact = compact_text(frame)
+    assert isinstance(compact["latitude"].dtype, pd.CategoricalDtype)
+    assert compact["actors"].dtype == frame["actors"].dtype
+    pd.testing.assert_frame_equal(plain_text(compact), frame)
+
+
 def test_is_text_knows_categories_of_text_only():
     assert is_text(_text(["a"]).dtype)
     assert is_text(pd.Series(["a", "a"], dtype="str").astype("category").dtype)

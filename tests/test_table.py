@@ -167,6 +167,14 @@ def test_start_and_end_days_are_days_since_the_epoch(table):
     assert np.issubdtype(table.start_days.dtype, np.integer)
 
 
+def test_an_unfiltered_view_shares_one_read_only_array_of_positions():
+    rows = [event_row(event_id="first"), event_row(event_id="last")]
+    table = build_table(parse_events(csv_bytes(rows)))
+    assert table.every_position().tolist() == [0, 1]
+    assert not table.every_position().flags.writeable
+    assert table.every_position() is table.every_position()  # one array per table
+
+
 def test_haystack_is_lower_cased_searchable_text(table):
     hay = table.haystack().to_pylist()
     assert len(hay) == len(table)
