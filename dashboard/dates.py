@@ -483,6 +483,14 @@ def resolve_date_expression(
 
 
 _ANY_MONTH = _MONTH.replace("?P<month>", "?:")
+#: A capitalised word right before a bare year, joined by a space or a hyphen, that is
+#: neither a month nor a word of time ("In 2022", "Since 2021", "mid-2020"): the year
+#: is part of a proper name ("the Forum 2022", "ATOMEXPO-2022"), not a date.
+_NAME_BEFORE_YEAR = re.compile(
+    r"(?<![\w-])(?!(?:In|Since|By|Until|Till|Through|From|To|Before|After|During|Of|And"
+    r"|Or|Early|Mid|Late|Spring|Summer|Autumn|Fall|Winter|Year|Fiscal|FY)[ -]$)"
+    rf"(?!(?i:{_ANY_MONTH})\.?[ -]$)[A-Z][\w.]*[ -]$"
+)
 _ANY_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _RANGE_JOIN = r"(?: ?[-\u2013] ?| (?:to|until|through|and) )"
 #: Date words as they occur in running text, longest forms first; each hit is checked
@@ -569,6 +577,8 @@ def find_date_expressions(
         words = match.group(0)
         if not _names_capitalised(words):
             continue  # "march", "may" as ordinary words
+        if _YEAR_RE.fullmatch(words) and _NAME_BEFORE_YEAR.search(text, 0, match.start()):
+            continue  # "Forum ATOMEXPO 2022", "Army-2022": the year of a name, no date
         try:
             span = resolve_date_expression(words, reference, forward=forward)
         except ValueError:

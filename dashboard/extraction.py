@@ -78,11 +78,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         "sanction/embargo call",
         _words(
             r"(?:calls?|called|calling|appeals?|appealed|urg(?:e|es|ed|ing)) "
-            r"(?:[\w'\u2019.-]+ ){0,12}?(?:arms embargo|embargo|ban (?:the )?(?:sales?|transfers?)"
+            r"(?:[\w'\u2019.-]+ ){0,12}?(?:arms embargo|embargo"
+            r"|ban (?:on )?(?:the )?(?:sales?|transfers?)"
             r"|(?:stop|halt|cut off|end|suspend|block|ban) (?:all |the |any )?(?:\w+ )?"
             r"(?:arms|weapons))",
             r"arms embargo",
-            r"ban (?:sales|transfers) of (?:military equipment|arms|weapons)",
+            r"ban (?:on )?(?:sales|transfers) of (?:military equipment|arms|weapons)",
         ),
     ),
     Trigger(
@@ -545,6 +546,9 @@ class _ActorFinder:
         #: Date words of a report ("reported on Saturday"), by paragraph: the day of
         #: the report, never the day of an expected action told in it.
         self.report_dates: dict[int, set[str]] = {}
+        #: the day of the last speech act a text dates by its reporting verb ("X said
+        #: Tuesday"): the day of the speaker's other undated statements told after it
+        self.report_span: tuple[DateSpan, str] | None = None
         self.last_body = ""
         self.recent_countries: list[str] = []
         spellings = {name: name for name in directory.kinds}
@@ -1478,11 +1482,14 @@ def _sentence_events(
     subject_of: dict[Trigger, list[Mention]] = {}
     #: the date of each action told with date words, by its predicate (token index)
     told_at: dict[int, tuple] = {}
-    finder.report_dates.setdefault(number, set()).update(
-        m.text
+    reported = [
+        m
         for m in find_date_expressions(sentence, published)
         if m.text.casefold().startswith("said") or _REPORT_BEFORE.search(sentence[: m.start])
-    )
+    ]
+    finder.report_dates.setdefault(number, set()).update(m.text for m in reported)
+    if reported:
+        finder.report_span = (reported[-1].span, reported[-1].text)
     for trigger, match in matches:
         if _NEGATED.search(sentence[max(0, match.start() - 30) : match.start()]):
             continue  # "didn't meet", "has not visited": no event
@@ -1554,7 +1561,8 @@ def _sentence_events(
         if trigger in subject_of and re.search(r"\band\s+$", sentence[: match.start()]):
             initiators = subject_of[trigger]  # "A held talks with B and met C": A meets C
         subject_of.setdefault(trigger, initiators)
-        if trigger.event_type == "arms transfer":  # "supplying the junta with drones"
+        if trigger.event_type in ("arms transfer", "sanction/embargo call"):
+            # "supplying the junta with drones", "called on the Council to impose a ban"
             receivers = [m for m in mentions if match.start() < m.start < match.end()] + receivers
         agent = _named_for(sentence, match, mentions, countries_here, finder)
         if agent is not None:  # "X singled out for supplying ...": X supplies
@@ -1568,8 +1576,10 @@ def _sentence_events(
         # action of the same type begins.
         following = [m.start() for t, m in matches if t is trigger and m.start() > match.end()]
         receivers = [m for m in receivers if m.start < min(following, default=len(sentence))]
-        actors = _dedupe(m.actor for m in initiators)
-        recipients = _dedupe(m.actor for m in receivers if m.actor not in actors)
+        # "X supplied arms, Y said": Y tells it, X does it; the teller is no party
+        tellers = _tellers_after(sentence, match, mentions)
+        actors = _dedupe(m.actor for m in initiators if m.actor not in tellers)
+        recipients = _dedupe(m.actor for m in receivers if m.actor not in (*actors, *tellers))
         offices = _unnamed_offices(sentence, match, mentions, countries_here, structure)
         if _EXPERIENCED.fullmatch(match.group(0)):
             # "Since the coup, X has faced Western sanctions": Western governments
@@ -1616,7 +1626,25 @@ def _sentence_events(
             + [c.country for c in countries_here]
             + [p.country for _, _, p in places]
         )
-        place = places[0][2] if places else None
+        # a visit's place is the one after its word ("BANGKOK - ... will visit Moscow")
+        after = [p for s, _, p in places if s > match.start() and trigger.event_type == "visit"]
+        place = (after or [p for _, _, p in places])[0] if places else None
+        if trigger.event_type == "visit" and not recipients and place is not None:
+            # "a delegation arrived in <city of another country>": that country hosts
+            host = finder.government_of(place.country)
+            if host and place.country not in {directory.country_of(a) for a in actors}:
+                recipients = (host,)
+        speaker = any(directory.kinds.get(a) == "person" for a in actors)
+        if (
+            undated
+            and speaker
+            and trigger.event_type in SPEECH_ACTS
+            and finder.report_span is not None
+            and not _indefinite(sentence, match, actions)  # "has been accused": no day
+        ):
+            # "X said Tuesday ... In a report, X called for ...": the statements of the
+            # report are of its day (the reporting verb dates the speech act)
+            (span, date_words), undated = finder.report_span, False
         confidence = 0.35 + 0.2 * bool(actors) + 0.1 * bool(recipients or countries)
         confidence += 0.25 - 0.15 * inherited - 0.15 * expected
         candidate = Candidate(
@@ -1638,7 +1666,7 @@ def _sentence_events(
             and not undated
             and any(match.group(0).casefold().startswith(a) for a in trigger.anchors),
             undated=undated,
-            people=people,
+            people=tuple(p for p in people if p not in tellers),
             indefinite=soon or _indefinite(sentence, match, actions),
             ongoing=ongoing,
             unknown_counterparts=offices,
@@ -1655,6 +1683,8 @@ def _sentence_events(
 #: are that report: an accusation, not the deed ("X supplied the junta with jets, a
 #: UN expert said in February" is the expert's statement of February).
 REPORTED_NOT_DONE = frozenset({"arms transfer"})
+#: Acts done by speaking: a reporting verb's date words date them ("X said Tuesday").
+SPEECH_ACTS = frozenset({"sanction/embargo call", "condemnation", "statement of support"})
 _ACCUSATION = next(t for t in TRIGGERS if t.event_type == "condemnation")
 
 
@@ -1678,6 +1708,24 @@ def _speaker_of_date(sentence, match, date_words, dates_here, mentions):
         clause = _clause_start(sentence, verb.start())  # "Andrews said in February X ..."
         return _dedupe(m.actor for m in mentions if clause <= m.start < verb.start())
     return None
+
+
+def _tellers_after(sentence: str, match: re.Match, mentions: list[Mention]) -> set[str]:
+    """Who tells an action in a reporting clause after it ("X did Y, Z said"; "..., said
+    Z"): the names between a comma after the action and the reporting verb, or right
+    after a "said" that follows a comma. They report the action; they do not do it."""
+    tellers: set[str] = set()
+    for verb in _REPORTING.finditer(sentence, match.end()):
+        if verb.group(0).casefold() == "according to":
+            continue
+        comma = sentence.rfind(",", match.end(), verb.start())
+        if comma >= 0:
+            tellers |= {m.actor for m in mentions if comma < m.start < verb.start()}
+        if re.search(r",\s*[\"\u201d\u2019]?\s*$", sentence[match.end() : verb.start()]):
+            after = re.match(r"\s*(?:the |a |an )?", sentence[verb.end() :])
+            start = verb.end() + after.end()
+            tellers |= {m.actor for m in mentions if m.start == start}
+    return tellers
 
 
 #: Date words right after a reporting verb are the report's ("reported on Saturday").
@@ -1913,8 +1961,26 @@ def _same_counterparts(earlier: Candidate, later: Candidate, directory) -> bool:
     return not (ours and theirs) or bool(ours & theirs)
 
 
+def _same_countries(earlier: Candidate, later: Candidate, directory) -> bool:
+    """Whether one telling's parties are all of countries the other's parties are of.
+
+    "Country A's regime and B's agency sign a memorandum" and, in the headline, "A and B
+    sign a memorandum" (B's government) on the same day: the same parties, told by
+    other names, so one event when type, span and status agree too.
+    """
+
+    def countries(candidate: Candidate) -> set[str]:
+        return {directory.country_of(a) or a for a in candidate.actors + candidate.recipients}
+
+    if _counterparts(earlier, directory) != _counterparts(later, directory):
+        return False  # by country alone, only tellings naming the same counterparts
+    ours, theirs = countries(earlier), countries(later)
+    return bool(ours and theirs) and (ours <= theirs or theirs <= ours)
+
+
 def _merge_repeats(candidates: list[Candidate], directory: ActorDirectory) -> list[Candidate]:
-    """The same action told twice (same type, dates and status; shared actors) is one event.
+    """The same action told twice (same type, dates and status; shared actors, or
+    parties of the same countries) is one event.
 
     The first telling is kept, with the actors, countries and place the others add.
     Tellings with distinct counterparts (see :func:`_same_counterparts`) stay apart.
@@ -1932,7 +1998,8 @@ def _merge_repeats(candidates: list[Candidate], directory: ActorDirectory) -> li
             )
             if same and candidate.refers_back:
                 break  # "the executions" again: the event told before, nothing to add
-            if same and people & theirs and _same_counterparts(earlier, candidate, directory):
+            shared = people & theirs or _same_countries(earlier, candidate, directory)
+            if same and shared and _same_counterparts(earlier, candidate, directory):
                 kept[i] = _joined(earlier, candidate)
                 break
         else:

@@ -286,3 +286,22 @@ def test_part_of_year_rejects_unknown_parts():
     assert part_of_year_span("mid", 2020) == span("2020-05-01", "2020-08-31", "month")
     with pytest.raises(ValueError, match="unknown part of year"):
         part_of_year_span("middle", 2020)
+
+
+def test_a_year_inside_a_proper_name_is_no_date():
+    reference = date(2031, 11, 20)
+
+    def words(text):
+        return [m.text for m in find_date_expressions(text, reference)]
+
+    assert words("envoys came to the Harbour Forum Zetaexpo 2031 in Lome") == []
+    assert words("on the sidelines of the ZETAEXPO-2031 in Lome") == []
+    assert words("a gala at Army-2030 drew crowds") == []
+    # words of time before a year keep it a date
+    assert words("In 2030 they met, in 2029 too") == ["In 2030", "in 2029"]
+    assert words("since February 2030, late 2029 and mid-2028") == [
+        "since February 2030",
+        "late 2029",
+        "mid-2028",
+    ]
+    assert words("Since 2029 the two have met.") == ["Since 2029"]

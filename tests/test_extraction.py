@@ -191,10 +191,12 @@ MEASURED = [
     ("aljazeera-2022-09-03", "2022-09-03", 0.87, 0.87),
     ("thestatesman-2022-09-04", "2022-09-04", 0.85, 0.85),
     # Held out in round 5 (gold committed in a406058 before extract ran; run once on
-    # each after the last round-5 fix, 340fa81, nothing tuned after): floor = measured.
-    ("rfa-2022-02-22.round5", "2022-02-22", 0.5, 0.33),
-    ("irrawaddy-2022-11-23.round5", "2022-11-23", 0.71, 1.0),
-    ("efe-laprensalatina-2021-05-20.round5", "2021-05-20", 0.33, 0.25),
+    # each after the last round-5 fix, 340fa81: P 0.50 R 0.33, P 0.71 R 1.00, P 0.33
+    # R 0.25), scored again after fixing, as general rules (round-6 section below),
+    # the defects they showed.
+    ("rfa-2022-02-22.round5", "2022-02-22", 1.0, 0.66),
+    ("irrawaddy-2022-11-23.round5", "2022-11-23", 1.0, 1.0),
+    ("efe-laprensalatina-2021-05-20.round5", "2021-05-20", 0.66, 0.5),
 ]
 
 
@@ -945,3 +947,67 @@ def test_sanctions_faced_since_an_event_are_a_sanction_from_its_onset():
     # without an onset the state is undated, so no candidate
     found = extract_events("Chad has faced Western sanctions.", date(2022, 8, 3), directory)
     assert [c.event_type for c in found] == []
+
+
+# Round 6: the defect classes the round-5 held-out texts showed, on made-up sentences
+# (made-up people and bodies, real countries).
+
+ROUND6 = parse_actors(
+    "actor,kind,country,aliases\n"
+    "Ola Berg,person,,\n"
+    "United Nations Security Council,organisation,,Security Council\n"
+    "Laos Defence Forces,military,Laos,\n"
+    "Laos junta,government,Laos,junta\n"
+    "Vietnam government,government,Vietnam,\n"
+    "Vietlab,organisation,Vietnam,\n"
+)
+
+
+def test_a_speech_act_takes_the_day_its_reporting_verb_gives():
+    text = (
+        "Laos's junta keeps buying arms, a rights expert said Tuesday.\n\n"
+        "In a report to the council, Ola Berg called on the Security Council to impose "
+        "a ban on transfers of arms to Laos."
+    )
+    found = extract_events(text, date(2031, 2, 20), ROUND6)  # a Thursday
+    (call,) = [c for c in found if c.event_type == "sanction/embargo call"]
+    assert call.actors == ("Ola Berg",)
+    assert call.recipients == ("United Nations Security Council",)
+    assert (call.span.start, call.date_text) == (date(2031, 2, 18), "said Tuesday")
+    assert not [c for c in found if c.event_type == "arms transfer"]  # "ban on transfers"
+
+
+def test_the_teller_of_an_action_is_no_party_of_it():
+    text = (
+        "Ola Berg called for an arms embargo on Laos.\n\n"
+        "\u201cThe junta has killed hundreds since the coup last year,\u201d Ola Berg said."
+    )
+    found = extract_events(text, date(2031, 2, 20), ROUND6)
+    # the coup is told by Ola Berg; it does not date his (undated) call
+    assert [c.event_type for c in found if c.actors == ("Ola Berg",)] == []
+    (coup,) = [c for c in found if c.event_type == "coup"]
+    assert "Ola Berg" not in coup.actors + coup.recipients
+
+
+def test_one_event_told_twice_by_other_names_of_the_same_countries_is_one():
+    text = (
+        "Laos and Vietnam Sign Memorandum\n\n"
+        "Laos's junta and Vietlab signed a memorandum on Tuesday in Hanoi."
+    )
+    found = extract_events(text, date(2031, 2, 20), ROUND6)
+    (signing,) = [c for c in found if c.event_type == "agreement"]
+    assert {"Laos junta", "Vietlab"} <= set(signing.actors + signing.recipients)
+    # other counterparts the same day stay two events
+    text = (
+        "The junta met Vietlab on Tuesday in Hanoi.\n\n"
+        "The junta also met the Vietnam government and Ola Berg on Tuesday."
+    )
+    meetings = [c for c in extract_events(text, date(2031, 2, 20), ROUND6)]
+    assert len([c for c in meetings if c.event_type == "meeting"]) == 2
+
+
+def test_a_visit_to_a_city_abroad_is_hosted_by_its_country_not_the_dateline():
+    text = "Bangkok, Feb 20 - A Laos delegation will on Thursday visit Hanoi."
+    (visit,) = [c for c in extract_events(text, date(2031, 2, 20), ROUND6)]
+    assert visit.event_type == "visit" and visit.status == "expected"
+    assert (visit.location, visit.recipients) == ("Hanoi", ("Vietnam government",))
