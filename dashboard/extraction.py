@@ -393,8 +393,8 @@ _PREPOSITION = re.compile(
 
 _ABBREVIATIONS = (
     "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Brig", "Maj", "Capt",
-    "St", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "No", "U.S", "U.N", "U.K",
-    "E.U",
+    "St", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+    "No", "U.S", "U.N", "U.K", "E.U",
 )  # fmt: skip
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019)]*\s+(?=[\"\u201c(]?[A-Z0-9])")
 #: A dateline-led first paragraph: "SINGAPORE—", "MOSCOW, July 2 (Reuters) -".
@@ -565,6 +565,17 @@ class _ActorFinder:
                 if country:
                     self.directory_roles.setdefault((country, _role_office(role)), name)
         self.by_spelling = {s.casefold(): name for s, name in spellings.items()}
+        # a person told by given name and patronymic (or middle name) without the
+        # surname: "Ivan Petrovich" of "Ivan Petrovich Sidorov", when only one person
+        # of the directory is so spelled and the words spell no one else
+        leading: dict[str, set[str]] = {}
+        for spelling, name in spellings.items():
+            words = spelling.split()
+            if directory.kinds.get(name) == "person" and len(words) >= 3:
+                leading.setdefault(" ".join(words[:2]).casefold(), set()).add(name)
+        for words, names in leading.items():
+            if len(names) == 1 and words not in self.by_spelling:
+                self.by_spelling[words] = next(iter(names))
         self._compile()
 
     def _compile(self) -> None:
@@ -1010,13 +1021,16 @@ class _ActorFinder:
         """
         if self.directory.kinds.get(actor) != "government":
             return actor
-        country = self.directory.countries.get(actor)
+        return self.military_of(self.directory.countries.get(actor, "")) or actor
+
+    def military_of(self, country: str) -> str | None:
+        """The country's one military actor in the directory, else None."""
         military = [
             name
             for name, kind in self.directory.kinds.items()
             if kind == "military" and self.directory.countries.get(name) == country
         ]
-        return military[0] if len(military) == 1 else actor
+        return military[0] if len(military) == 1 else None
 
     def government_of(self, country: str) -> str | None:
         """The directory's actor for a country acting as such ("the U.S. called...")."""
@@ -1362,6 +1376,16 @@ _RELATIVE_TO = re.compile(
 )
 
 
+#: A time measured from an event named next ("almost two months after the", "days
+#: before his"): that event is where the count starts, not an action the sentence tells.
+_TIME_FROM_EVENT = re.compile(
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|"
+    r"several|some|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|following)\s+"
+    r"(?:(?:the|his|her|its|their)\s+)?(?:[\w.-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _owns(match: re.Match, start: int, end: int, actions) -> bool:
     """Whether no other action word of the sentence is closer to the words at start:end.
 
@@ -1476,6 +1500,16 @@ def _sentence_events(
     people = _dedupe(m.actor for m in mentions if directory.kinds.get(m.actor) == "person")
     # In the order told: "visited X, when both sides agreed" - the visit's parties first.
     matches = sorted(_action_matches(sentence), key=lambda tm: tm[1].start())
+    # "two months after the coup, X attended": the event named is a point of reference,
+    # no action told here - it proposes no event and owns no date words
+    matches = [
+        (t, m)
+        for t, m in matches
+        if not (
+            _TIME_FROM_EVENT.search(sentence, 0, m.start())
+            and any(m.group(0).casefold().startswith(a) for a in t.anchors)
+        )
+    ]
     actions = [(m.start(), m.end()) for _, m in matches]
     found: list[Candidate] = []
     carried: list[DateMention] = []
@@ -1608,6 +1642,14 @@ def _sentence_events(
             recipients = tuple(r for r in recipients if r not in actors)
         if trigger.event_type == "coup":
             actors = _dedupe(finder.military_behind(a) for a in actors)
+            # "X has not condemned the coup that ended Y's government": a coup is done in
+            # the country of those it ousts, by that country's armed forces
+            ousted = {directory.country_of(r) for r in recipients} - {""}
+            if len(ousted) == 1 and any(directory.country_of(a) not in ousted for a in actors):
+                (country,) = ousted
+                military = finder.military_of(country)
+                if military:
+                    actors = (military,)
         if trigger.event_type in REPORTED_NOT_DONE:
             speakers = _speaker_of_date(sentence, match, date_words, dates_here, mentions)
             if speakers is not None:
