@@ -1376,6 +1376,9 @@ _RELATIVE_TO = re.compile(
 )
 
 
+#: A delegation told with its leader: "A X delegation led by Y", "the delegation, led by".
+_DELEGATION_LED_BY = re.compile(r"\bdelegations?\b,?\s+(?:\w+\s+){0,2}?led by\b", re.IGNORECASE)
+
 #: A time measured from an event named next ("almost two months after the", "days
 #: before his"): that event is where the count starts, not an action the sentence tells.
 _TIME_FROM_EVENT = re.compile(
@@ -1592,6 +1595,15 @@ def _sentence_events(
         unknown = _unknown_subject(structure, match, mentions, countries_here, places)
         if unknown:
             initiators = []
+        led = _DELEGATION_LED_BY.search(sentence, 0, match.start())
+        if led and not initiators:
+            # "a delegation led by X (unknown) visited": the delegation is its country's
+            # (X is proposed for review as a new actor)
+            told = [c.country for c in countries_here if c.start < match.start()]
+            told += [directory.country_of(m.actor) for m in mentions if m.start < match.start()]
+            body = next(filter(None, (finder.government_of(c) for c in told if c)), None)
+            if body:
+                initiators, unknown = [Mention(led.start(), led.end(), body)], False
         if trigger in subject_of and re.search(r"\band\s+$", sentence[: match.start()]):
             initiators = subject_of[trigger]  # "A held talks with B and met C": A meets C
         subject_of.setdefault(trigger, initiators)

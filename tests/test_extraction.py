@@ -966,14 +966,20 @@ ROUND6 = parse_actors(
 )
 
 
+def one_of(event_type: str, text: str, published: date = date(2031, 2, 20)):
+    """The one candidate of ``event_type`` extracted from ``text``, and all found."""
+    found = extract_events(text, published, ROUND6)
+    (candidate,) = [c for c in found if c.event_type == event_type]
+    return candidate, found
+
+
 def test_a_speech_act_takes_the_day_its_reporting_verb_gives():
     text = (
         "Laos's junta keeps buying arms, a rights expert said Tuesday.\n\n"
         "In a report to the council, Ola Berg called on the Security Council to impose "
         "a ban on transfers of arms to Laos."
     )
-    found = extract_events(text, date(2031, 2, 20), ROUND6)  # a Thursday
-    (call,) = [c for c in found if c.event_type == "sanction/embargo call"]
+    call, found = one_of("sanction/embargo call", text)  # published on a Thursday
     assert call.actors == ("Ola Berg",)
     assert call.recipients == ("United Nations Security Council",)
     assert (call.span.start, call.date_text) == (date(2031, 2, 18), "said Tuesday")
@@ -985,10 +991,9 @@ def test_the_teller_of_an_action_is_no_party_of_it():
         "Ola Berg called for an arms embargo on Laos.\n\n"
         "\u201cThe junta has killed hundreds since the coup last year,\u201d Ola Berg said."
     )
-    found = extract_events(text, date(2031, 2, 20), ROUND6)
+    coup, found = one_of("coup", text)
     # the coup is told by Ola Berg; it does not date his (undated) call
     assert [c.event_type for c in found if c.actors == ("Ola Berg",)] == []
-    (coup,) = [c for c in found if c.event_type == "coup"]
     assert "Ola Berg" not in coup.actors + coup.recipients
 
 
@@ -997,8 +1002,7 @@ def test_one_event_told_twice_by_other_names_of_the_same_countries_is_one():
         "Laos and Vietnam Sign Memorandum\n\n"
         "Laos's junta and Vietlab signed a memorandum on Tuesday in Hanoi."
     )
-    found = extract_events(text, date(2031, 2, 20), ROUND6)
-    (signing,) = [c for c in found if c.event_type == "agreement"]
+    signing, _ = one_of("agreement", text)
     assert {"Laos junta", "Vietlab"} <= set(signing.actors + signing.recipients)
     # other counterparts the same day stay two events
     text = (
@@ -1011,8 +1015,8 @@ def test_one_event_told_twice_by_other_names_of_the_same_countries_is_one():
 
 def test_a_visit_to_a_city_abroad_is_hosted_by_its_country_not_the_dateline():
     text = "Bangkok, Feb 20 - A Laos delegation will on Thursday visit Hanoi."
-    (visit,) = [c for c in extract_events(text, date(2031, 2, 20), ROUND6)]
-    assert visit.event_type == "visit" and visit.status == "expected"
+    visit, found = one_of("visit", text)
+    assert len(found) == 1 and visit.status == "expected"
     assert (visit.location, visit.recipients) == ("Hanoi", ("Vietnam government",))
 
 
@@ -1021,8 +1025,7 @@ def test_a_person_told_by_given_name_and_patronymic_is_the_directory_person():
         "On Mar. 27, almost two months after the coup, Russia's deputy minister Ivan "
         "Petrovich attended a military parade in Vientiane."
     )
-    found = extract_events(text, date(2031, 5, 20), ROUND6)
-    (parade,) = [c for c in found if c.event_type == "military cooperation"]
+    parade, found = one_of("military cooperation", text, date(2031, 5, 20))
     assert parade.actors == ("Ivan Petrovich Sidorov",)
     # "Mar." ends no sentence; "two months after the coup" is no coup told here
     assert (parade.span.start, parade.date_text) == (date(2031, 3, 27), "On Mar. 27")
@@ -1034,6 +1037,14 @@ def test_a_coup_is_the_armed_forces_of_the_country_of_those_it_ousts():
         "Russia is one of the few powers that has not condemned the Feb. 1 coup that "
         "ended the government of Aline Vong."
     )
-    (coup,) = [c for c in extract_events(text, date(2031, 5, 20), ROUND6)]
-    assert (coup.event_type, coup.actors) == ("coup", ("Laos Defence Forces",))
+    coup, found = one_of("coup", text, date(2031, 5, 20))
+    assert len(found) == 1 and coup.actors == ("Laos Defence Forces",)
     assert coup.recipients == ("Aline Vong",)
+
+
+def test_a_delegation_led_by_an_unknown_person_is_its_country_s_and_he_is_proposed():
+    text = "A delegation led by Laos air force chief Somchai Vong will on Thursday visit Hanoi."
+    visit, _ = one_of("visit", text)
+    assert (visit.actors, visit.recipients) == (("Laos junta",), ("Vietnam government",))
+    assert visit.status == "expected" and visit.span.start == date(2031, 2, 20)
+    assert visit.proposed_actors == ("Somchai Vong",)
