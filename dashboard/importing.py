@@ -32,7 +32,13 @@ from dashboard import formats
 from dashboard.actors import ActorDirectory
 from dashboard.containers import is_json, is_xlsx, read_json_table, read_xlsx_table, to_utf8
 from dashboard.formats import FORMAT_NAMES, Opened, Sniffed, TextTable
-from dashboard.loading import csv_reader, csv_record_rows, read_csv_table, read_source
+from dashboard.loading import (
+    as_headerless,
+    csv_reader,
+    csv_record_rows,
+    read_csv_table,
+    read_source,
+)
 from dashboard.mapping import ColumnMapping
 from dashboard.problems import EventsFileError, Problem
 from dashboard.table import EventTable, index_while_loading, load_directory
@@ -374,7 +380,12 @@ def _reader_of_csv(data: bytes, delimiter: str) -> Callable[..., TextTable]:
             text = (delimiter.join(names) + "\n").encode() + text
         elif drop_index:
             text = _name_index_column(text, delimiter)
-        frame = read_csv_table(text, delimiter=delimiter)
+        try:
+            frame = read_csv_table(text, delimiter=delimiter)
+        except EventsFileError as err:
+            if names is None:
+                raise
+            raise EventsFileError(as_headerless(err.problems)) from None
         if drop_index:
             frame = _without_index_column(frame)
         shift = 1 if names is not None else 0

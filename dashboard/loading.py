@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import stat
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -390,15 +391,33 @@ def _field_count_problems(data: bytes, expected: int, delimiter: str = ",") -> l
         start = line
         line = reader.line_num + 1
         if record and len(record) != expected:
-            problems.append(
-                Problem(
-                    start,
-                    None,
-                    f"has {len(record)} field{'s' if len(record) != 1 else ''}, "
-                    f"the header has {expected}",
-                )
-            )
+            problems.append(Problem(start, None, _field_count_message(len(record), expected)))
     return problems
+
+
+def _field_count_message(found: int, expected: int, compared_with: str = "the header has") -> str:
+    return f"has {found} field{'s' if found != 1 else ''}, {compared_with} {expected}"
+
+
+_FIELD_COUNT = re.compile(r"has (\d+) fields?, the header has (\d+)")
+
+
+def as_headerless(problems: list[Problem]) -> list[Problem]:
+    """``problems`` of a headerless file that was read with a line of column names laid
+    over it (:func:`read_csv_table` wants a header): each row is the file's own line,
+    one up, and a record's field count is compared with the other records', not with a
+    header the file does not have."""
+    shifted = []
+    for problem in problems:
+        counts = _FIELD_COUNT.fullmatch(problem.message)
+        message = (
+            _field_count_message(int(counts[1]), int(counts[2]), "the other records have")
+            if counts
+            else problem.message
+        )
+        row = problem.row - 1 if problem.row is not None and problem.row > 1 else problem.row
+        shifted.append(Problem(row, problem.column, message))
+    return shifted
 
 
 def count_byte(data: bytes, byte: bytes) -> int:

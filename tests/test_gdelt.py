@@ -94,6 +94,20 @@ def test_bad_records_are_named_by_their_line():
     ]
 
 
+@pytest.mark.parametrize("extra", [1, -1])
+def test_a_record_with_another_number_of_fields_is_named_by_its_own_line(extra):
+    """A headerless export has no header line: the row named is the record's own line
+    (not one more, for the column names the reader lays over the file), and the message
+    does not speak of a header the file does not have."""
+    lines = (SHAPES / "gdelt2.export.CSV").read_text(encoding="utf-8").splitlines()
+    fields = lines[2].split("\t")
+    lines[2] = "\t".join([*fields, "stray"] if extra > 0 else fields[:-1])
+    with pytest.raises(Exception) as caught:
+        load_any_frame(("\n".join(lines) + "\n").encode())
+    expected = f"has {len(fields) + extra} fields, the other records have {len(fields)}"
+    assert [str(p) for p in caught.value.problems] == [f"row 3: {expected}"]
+
+
 def test_a_repeated_id_is_named_by_its_line_and_nothing_converts():
     lines = (SHAPES / "gdelt2.export.CSV").read_text(encoding="utf-8").splitlines()
     first, third = lines[0].split("\t"), lines[2].split("\t")
