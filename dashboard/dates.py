@@ -229,10 +229,7 @@ def _relative_month(which: str, reference: date) -> tuple[int, int]:
         return (
             (reference.year + 1, 1)
             if reference.month == 12
-            else (
-                reference.year,
-                reference.month + 1,
-            )
+            else (reference.year, reference.month + 1)
         )
     return reference.year, reference.month
 
@@ -482,7 +479,9 @@ def resolve_date_expression(
     raise ValueError(f"cannot resolve date expression: {text!r}")
 
 
+#: The same alternatives without their group names, for patterns that only find words.
 _ANY_MONTH = _MONTH.replace("?P<month>", "?:")
+_ANY_WEEKDAY = _WEEKDAY.replace("?P<weekday>", "?:")
 #: A capitalised word right before a bare year, joined by a space or a hyphen, that is
 #: neither a month nor a word of time ("In 2022", "Since 2021", "mid-2020"): the year
 #: is part of a proper name ("the Forum 2022", "ATOMEXPO-2022"), not a date.
@@ -504,18 +503,17 @@ _MENTION_RE = re.compile(
             rf"(?:{_ANY_MONTH}\.? )?{_ANY_DAY}(?:,? \d{{4}})?(?!\d)",
             rf"(?:from |between )?{_ANY_DAY}{_RANGE_JOIN}{_ANY_DAY} (?:of )?{_ANY_MONTH}\.?"
             r"(?:,? \d{4})?",
-            rf"(?:(?:on|by|since) )?{_WEEKDAY.replace('?P<weekday>', '?:')},? "
-            rf"(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH.replace('?P<month>', '?:')}\.?"
+            rf"(?:(?:on|by|since) )?{_ANY_WEEKDAY},? "
+            rf"(?:the )?{_ANY_DAY} (?:of )?{_ANY_MONTH}\.?"
             r"(?:,? \d{4})?",
-            rf"(?:(?:on|by|since) )?{_WEEKDAY.replace('?P<weekday>', '?:')},? "
-            rf"{_MONTH.replace('?P<month>', '?:')}\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?",
-            rf"(?:(?:on|by|since) )?(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?"
-            rf"{_MONTH.replace('?P<month>', '?:')}\.?(?:,? \d{{4}})?",
-            rf"(?:(?:on|by|since) )?{_MONTH.replace('?P<month>', '?:')}\.? \d{{1,2}}"
-            r"(?:st|nd|rd|th)?(?:,? \d{4})?(?!\d)",
-            rf"(?:(?:in|since|during) )?(?:early|mid|late)[- ]{_MONTH.replace('?P<month>', '?:')}"
+            rf"(?:(?:on|by|since) )?{_ANY_WEEKDAY},? "
+            rf"{_ANY_MONTH}\.? {_ANY_DAY}(?:,? \d{{4}})?",
+            rf"(?:(?:on|by|since) )?(?:the )?{_ANY_DAY} (?:of )?"
+            rf"{_ANY_MONTH}\.?(?:,? \d{{4}})?",
+            rf"(?:(?:on|by|since) )?{_ANY_MONTH}\.? {_ANY_DAY}(?:,? \d{{4}})?(?!\d)",
+            rf"(?:(?:in|since|during) )?(?:early|mid|late)[- ]{_ANY_MONTH}"
             r"(?: (?:\d{4}|this year|last year))?",
-            rf"(?:(?:in|since|during) )?{_MONTH.replace('?P<month>', '?:')}"
+            rf"(?:(?:in|since|during) )?{_ANY_MONTH}"
             r"(?: (?:of )?(?:\d{4}|this year|last year))?",
             r"(?:(?:in|since|during) )?(?:early|mid|late)[- ](?:this year|last year|\d{4})",
             r"(?:in )?the (?:first|second) half of (?:the year|this year|last year|\d{4})",
@@ -523,7 +521,7 @@ _MENTION_RE = re.compile(
             r"(?:(?:in|since|during) )?(?:early|mid|late)[- ](?:last|this|next) month",
             r"(?:(?:since|during|in) )?(?:last|this) (?:week|month|year)(?:'s|\u2019s)?",
             r"next (?:week|month|year)",
-            r"(?:said )?(?:on )?" + _WEEKDAY.replace("?P<weekday>", "?:"),
+            r"(?:said )?(?:on )?" + _ANY_WEEKDAY,
             r"(?:(?:in|since|during) )?(?:19|20)\d{2}",
             r"today|yesterday",
         )
