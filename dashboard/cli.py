@@ -36,7 +36,7 @@ from dashboard.mapping import ColumnMapping
 from dashboard.memory import tune_allocator
 from dashboard.problems import EventsFileError, format_grouped_problems
 from dashboard.query import ENGINES, Engine, MemoryEngine, open_engine
-from dashboard.scoring import dated_by_article, format_score, score_events
+from dashboard.scoring import format_score, score_events, scored_by_article
 from dashboard.table import EventTable, default_events_path, load_directory
 from dashboard.workspace import Workspace, default_workspace_path, saved_events, with_workspace
 
@@ -251,15 +251,15 @@ def cmd_score(args, stdout, stderr) -> int:
             return EXIT_INVALID
     candidates, gold = frames
     if args.published is not None:
-        dated = dated_by_article(gold, args.published)
-        if (~dated).any():
+        scored = scored_by_article(gold, args.published)
+        if (~scored).any():
             print(
-                f"left out {_count(int((~dated).sum()), 'gold event')} the article does not "
-                f"date (no date words read against {args.published}): "
-                + ", ".join(gold.loc[~dated, "event_id"]),
+                f"left out {_count(int((~scored).sum()), 'gold event')} dated from public "
+                f"record with no date words read against {args.published}: "
+                + ", ".join(gold.loc[~scored, "event_id"]),
                 file=stderr,
             )
-        gold = gold[dated]
+        gold = gold[scored]
     score = score_events(candidates, gold, args.published)
     for line in format_score(score):
         print(line, file=stdout)
@@ -379,7 +379,8 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("gold", help="gold events CSV")
     score.add_argument(
         "--published", type=_iso_date, metavar="YYYY-MM-DD",
-        help="score only gold events whose date words the article gives (read against this)",
+        help="score for this article (its publication date): gold events dated by its words "
+        "(date_basis article) and public-record ones whose date words read against it",
     )  # fmt: skip
     score.add_argument("-v", "--verbose", action="store_true", help="list matches and misses")
     score.set_defaults(func=cmd_score)

@@ -10,7 +10,14 @@ A candidate matches a gold event when
   known day is one precision step wider; a year for a day is not a match). When the
   score is for one article (``published`` given), a candidate as wide as the article's
   own date words for that event (the gold row's ``date_text``) is not "much wider"
-  either: no reader of the article alone could be more precise.
+  either: no reader of the article alone could be more precise. Where the resolver
+  cannot read those words, the allowance is the gold span itself.
+
+Which gold rows are scored for one article (:func:`scored_by_article`): every row
+whose ``date_basis`` is ``article`` (the gold writer judged that the text's own words
+date it, whether or not our resolver reads them: the gold is not graded by the
+extractor's abilities), and a row of another basis (public record) when the resolver
+reads its date words against the publication date.
 
 Each gold event is matched at most once and each candidate at most once; the pairs
 are chosen by a maximum bipartite matching (networkx), so the order of the rows does
@@ -110,7 +117,7 @@ def score_events(
     graph.add_nodes_from(right, bipartite=1)
     gold_rows = [gold.iloc[j] for j in range(len(gold))]
     events = told_events(gold)
-    widths = [_article_days(row["date_text"], published, events) for row in gold_rows]
+    widths = [_article_days(row, published, events) for row in gold_rows]
     for i in range(len(candidates)):
         row = candidates.iloc[i]
         for j, gold_row in enumerate(gold_rows):
@@ -147,33 +154,42 @@ def told_events(gold: pd.DataFrame) -> dict[str, DateSpan]:
     return events
 
 
-def _article_days(words: str, published: date | None, events=None) -> int:
+def _article_days(row, published: date | None, events=None) -> int:
+    """Days of what the article's words give for a gold row; unread: its own span."""
     if published is None:
         return 0
-    try:
-        span = resolve_date_expression(words, published, events=events)
-    except ValueError:
-        return 0
+    span = _read(row["date_text"], published, events)
+    if span is None:
+        return _days(row["start_date"], row["end_date"])
     return _days(span.start, span.end)
+
+
+def _read(words: str, published: date, events) -> DateSpan | None:
+    try:
+        return resolve_date_expression(words, published, events=events)
+    except ValueError:
+        return None
 
 
 def dated_by_article(gold: pd.DataFrame, published: date) -> pd.Series:
     """Rows whose ``date_text`` the resolver can read against ``published``.
 
-    These are the events the article itself dates; rows whose dates come only
-    from public record (no date words of the article) are not asked of an extractor.
     "since the coup" reads as the onset of the table's one coup (:func:`told_events`).
     """
     events = told_events(gold)
+    return gold["date_text"].map(lambda words: _read(words, published, events) is not None)
 
-    def readable(words: str) -> bool:
-        try:
-            resolve_date_expression(words, published, events=events)
-        except ValueError:
-            return False
-        return True
 
-    return gold["date_text"].map(readable).astype(bool)
+def scored_by_article(gold: pd.DataFrame, published: date) -> pd.Series:
+    """The gold rows an extractor is asked for when scoring one article.
+
+    A row with ``date_basis`` ``article`` always (the gold writer judged the text's
+    own words date it); a row of another basis (public record) when its date words
+    read against ``published`` (:func:`dated_by_article`). The rest - public-record
+    dates the article gives no readable words for - are not asked of an extractor.
+    """
+    by_article = gold["date_basis"].astype(str).str.strip().eq("article")
+    return (by_article | dated_by_article(gold, published)).astype(bool)
 
 
 def format_score(score: Score, label: str = "") -> list[str]:
