@@ -79,13 +79,24 @@ _RANGE_AFTER_RE = re.compile(
     rf"(?:from |between )?{_DAY.format('first')}{_RANGE_TO}{_DAY.format('last')} (?:of )?"
     rf"{_MONTH}\.?(?:,? (?P<year>\d{{4}}))?"
 )
-#: "since the coup": the onset of an event the text has dated (see ``events``).
-_SINCE_EVENT_RE = re.compile(r"since (?:the|that) (?P<noun>[a-z]+)")
+#: "since the coup", "since the February coup": the onset of an event the text has
+#: dated (see ``events``); one word may qualify the noun.
+_SINCE_EVENT_RE = re.compile(r"since (?:the|that) (?:[a-z0-9]+ )?(?P<noun>[a-z]+)")
+#: "the morning of 7th September", "the evening of Monday": the day, at day precision.
+_TIME_OF_DAY_RE = re.compile(r"^(?:the )?(?:early |late )?(?:morning|afternoon|evening|night) of ")
+#: "the last week", "the past month": the days up to the reference (not including it).
+_LAST_PERIOD_RE = re.compile(r"the (?:last|past) (?P<unit>week|month)")
+_LAST_PERIOD_DAYS = {"week": 7, "month": 30}
+#: "the last decade up to 2019", "the past decade": ten years, to the year named or
+#: to the year before the reference.
+_DECADE_RE = re.compile(r"the (?:last|past) decade(?: (?:up to|until|through|to) (?P<year>\d{4}))?")
+#: "last June": the latest June before the reference's month.
+_LAST_MONTH_NAMED_RE = re.compile(rf"last {_MONTH}")
 _HALF_RE = re.compile(
     r"(?:the )?(?P<half>first|second) half of (?P<year>the year|this year|last year|\d{4})"
 )
 
-_LEADING_WORDS = ("in ", "on ", "during ", "since ")
+_LEADING_WORDS = ("in ", "on ", "during ", "since ", "over ")
 
 
 @dataclass(frozen=True)
@@ -346,6 +357,22 @@ def _absolute_day(phrase: str, match: re.Match, reference: date, forward: bool) 
     return day_span(parsed)
 
 
+def _named_period(phrase: str, reference: date) -> DateSpan | None:
+    """ "the last week", "the past decade up to 2019", "last June", or None."""
+    if match := _LAST_PERIOD_RE.fullmatch(phrase):
+        days = _LAST_PERIOD_DAYS[match["unit"]]
+        first, last = reference - timedelta(days=days), reference - timedelta(days=1)
+        return DateSpan(first, last, match["unit"])
+    if match := _DECADE_RE.fullmatch(phrase):
+        last_year = int(match["year"]) if match["year"] else reference.year - 1
+        return DateSpan(date(last_year - 9, 1, 1), date(last_year, 12, 31), "year")
+    if match := _LAST_MONTH_NAMED_RE.fullmatch(phrase):
+        month = MONTHS[match["month"]]
+        year = reference.year if month < reference.month else reference.year - 1
+        return month_span(year, month)
+    return None
+
+
 def _same_day_in(day: date, year: int, phrase: str) -> date:
     try:
         return day.replace(year=year)
@@ -373,11 +400,15 @@ def resolve_date_expression(
         and absolute days such as "3 August 2022", "Aug. 3" or "Wednesday, August 3"
         (python-dateutil, with an explicit default); with ``events``, "since the coup".
         Case-insensitive; a leading "in", "on", "during" or "since" and trailing
-        punctuation are ignored. Weekdays, bare months, early/mid/late months and days
+        punctuation are ignored ("over" too). Weekdays, bare months, early/mid/late months and days
         without a year name the latest such day or month on or before ``reference``.
         Also "next week/month/year", "late last month" (early/mid/late of last, this
         or next month) and ranges of days ("from September 5 to 8", "5-8 September").
-        "soon" is no date (a future the extractor marks expected, undated).
+        "soon" is no date (a future the extractor marks expected, undated). Also
+        "the morning (afternoon, evening, night) of 7th September" (that day), "the
+        last/past week" and "month" (the days before the reference), "last June" (the
+        latest June before the reference's month), "the last decade up to 2019" (ten
+        years) and, with ``events``, "since the February coup" (one qualifying word).
     reference : datetime.date
         The date the expression is relative to (e.g. the publication date).
     forward : bool, optional
@@ -408,7 +439,7 @@ def resolve_date_expression(
             if key in known:
                 return known[key]
         raise ValueError(f"cannot resolve date expression: {text!r} (no dated {noun!r})")
-    phrase = _normalise(text)
+    phrase = _TIME_OF_DAY_RE.sub("", _normalise(text))
 
     if match := _ISO_RE.fullmatch(phrase):
         try:
@@ -429,6 +460,8 @@ def resolve_date_expression(
             )
         back = (reference.weekday() - WEEKDAYS[match["weekday"]]) % 7
         return day_span(reference - timedelta(days=back))
+    if span := _named_period(phrase, reference):
+        return span
     if phrase == "last week":
         monday, sunday = _week_of(reference - timedelta(days=7))
         return DateSpan(monday, sunday, "week")
@@ -508,8 +541,8 @@ _MENTION_RE = re.compile(
             r"(?:,? \d{4})?",
             rf"(?:(?:on|by|since) )?{_ANY_WEEKDAY},? "
             rf"{_ANY_MONTH}\.? {_ANY_DAY}(?:,? \d{{4}})?",
-            rf"(?:(?:on|by|since) )?(?:the )?{_ANY_DAY} (?:of )?"
-            rf"{_ANY_MONTH}\.?(?:,? \d{{4}})?",
+            rf"(?:(?:on|by|since|in) )?(?:the )?(?:(?:early |late )?(?:morning|afternoon|"
+            rf"evening|night) of (?:the )?)?{_ANY_DAY} (?:of )?{_ANY_MONTH}\.?(?:,? \d{{4}})?",
             rf"(?:(?:on|by|since) )?{_ANY_MONTH}\.? {_ANY_DAY}(?:,? \d{{4}})?(?!\d)",
             rf"(?:(?:in|since|during) )?(?:early|mid|late)[- ]{_ANY_MONTH}"
             r"(?: (?:\d{4}|this year|last year))?",
@@ -520,6 +553,10 @@ _MENTION_RE = re.compile(
             r"earlier this (?:week|month|year)",
             r"(?:(?:in|since|during) )?(?:early|mid|late)[- ](?:last|this|next) month",
             r"(?:(?:since|during|in) )?(?:last|this) (?:week|month|year)(?:'s|\u2019s)?",
+            rf"(?:(?:since|during|in) )?last {_ANY_MONTH}",
+            r"(?:(?:in|during|over) )?the (?:last|past) (?:week|month)",
+            r"(?:(?:in|during|over) )?the (?:last|past) decade"
+            r"(?: (?:up to|until|through|to) \d{4})?",
             r"next (?:week|month|year)",
             r"(?:said )?(?:on )?" + _ANY_WEEKDAY,
             r"(?:(?:in|since|during) )?(?:19|20)\d{2}",
