@@ -119,8 +119,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         _words(
             # "hosted a regional forum": the host holds a meeting, it visits no one
             r"hosted (?:an? |the )?(?:\w+ ){0,2}(?:forum|conference|summit|meeting)",
-            r"(?:security |regional |international )?conference",
-            r"(?:regional )?forum",
+            r"(?:security |regional |international )?conferences?",
+            r"(?:regional |international )?forums?",
             r"summit",
             r"foreign ministers(?:'|\u2019)? meeting",
         ),
@@ -549,6 +549,8 @@ class _ActorFinder:
         #: the day of the last speech act a text dates by its reporting verb ("X said
         #: Tuesday"): the day of the speaker's other undated statements told after it
         self.report_span: tuple[DateSpan, str] | None = None
+        #: the last date words the text told, for "that day", "during the same period"
+        self.last_date: DateMention | None = None
         self.last_body = ""
         self.recent_countries: list[str] = []
         spellings = {name: name for name in directory.kinds}
@@ -1127,14 +1129,18 @@ def _clause_start(sentence: str, position: int) -> int:
     return max(breaks + reporting + [0])
 
 
-def _roles(sentence: str, trigger: re.Match, mentions: list[Mention], finder, actions):
+def _roles(
+    sentence: str, trigger: re.Match, mentions: list[Mention], finder, actions, countries=()
+):
     """Split actor mentions into initiators and recipients around the action word.
 
     The initiators are the mentions in the action's clause before it; failing those, a
     subject pronoun ("since it executed") stands for the last body ("it") or person
     ("he") told, and a clause with no subject of its own (", and last year
     dispatched") shares the sentence's subject, which may be a country (then none here,
-    see :func:`_subject_countries`); otherwise the last mention before the action.
+    see :func:`_subject_countries`); "both countries" or "the two countries" as the
+    clause's subject ("X told Y that the two countries signed") are their governments;
+    otherwise the last mention before the action.
     """
     before = [m for m in mentions if m.start < trigger.start()]
     after = [m for m in mentions if m.start >= trigger.end()]
@@ -1160,6 +1166,8 @@ def _roles(sentence: str, trigger: re.Match, mentions: list[Mention], finder, ac
             first = min((a for a, _ in actions), default=trigger.start())
             head = _clause_start(sentence, first)
             initiators = [m for m in before if head <= m.start < first]
+        elif both := _both_countries(sentence, clause, trigger.start(), countries, finder):
+            initiators = both
         else:  # the sentence's subject, not an object told before ("from X, but ...")
             subjects = [m for m in before if not _OBJECT_BEFORE.search(sentence[: m.start])]
             initiators = subjects[:1] or before[-1:]
@@ -1170,6 +1178,20 @@ def _roles(sentence: str, trigger: re.Match, mentions: list[Mention], finder, ac
     if agents:
         return agents, [m for m in after if m not in agents]
     return initiators, after
+
+
+def _both_countries(sentence, clause: int, end: int, countries, finder) -> list[Mention]:
+    """The governments of "both countries" / "the two countries" told as the subject of
+    the clause ``clause:end`` (not after a preposition), else none."""
+    told = [
+        c
+        for c in countries
+        if clause <= c.start < end
+        and _BOTH_COUNTRIES.fullmatch(c.text)
+        and not _PREPOSITION.search(sentence[: c.start])
+    ]
+    found = [(c, finder.government_of(c.country)) for c in told if c.country]
+    return [Mention(c.start, c.end, actor) for c, actor in found if actor]
 
 
 #: A preposition or an object's verb a few words before a name: the name is no subject
@@ -1304,6 +1326,7 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
         closest = (relative or following or [None])[0]
         if closest is None and indefinite:  # "last year's coup": its own words still date it
             closest = next((m for m in dates_here if 0 <= match.start() - m.end <= 1), None)
+            closest = closest or _opening_date(sentence, match, dates_here, actions)
         if closest is None and not indefinite:
 
             def distance(m, start, end):
@@ -1342,6 +1365,18 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
             if since.group(1).casefold().startswith(word):
                 return (*dated, True, True)
     return None
+
+
+def _opening_date(sentence: str, match: re.Match, dates_here, actions) -> DateMention | None:
+    """Date words that open the sentence as its frame ("In the last week, X have
+    attended"): the first action's own, also told in the present perfect."""
+    first = dates_here[0] if dates_here else None
+    if first is None or sentence[: first.start].strip(" \"'\u201c\u2018"):
+        return None
+    if not sentence[first.end : match.start()].lstrip().startswith(","):
+        return None
+    between = any(first.end <= a < match.start() for a, _ in actions)
+    return None if between else first
 
 
 #: Action words that are nouns ("the executions", "hangings", "condemnation", "talks"):
@@ -1458,7 +1493,9 @@ def extract_events(
             candidates += _sentence_events(
                 sentence, number, published, finder, anchored, paragraph_dates
             )
-            paragraph_dates.extend(find_date_expressions(sentence, published))
+            told = find_date_expressions(sentence, published)
+            paragraph_dates.extend(told)
+            finder.last_date = told[-1] if told else finder.last_date
         if number == 1:
             lead_dates = paragraph_dates
     # The headline tells the lead's news: read last (so its nouns can refer back), dated
@@ -1540,7 +1577,7 @@ def _sentence_events(
         if _CIRCUMSTANCE.search(before) and _NOUN_FORM.search(match.group(0)):
             continue  # "as they face Western condemnation": a state, not an event told
         expected = _is_expected(sentence, match, headline)
-        dates_here = find_date_expressions(sentence, published, forward=expected)
+        dates_here = _dates_told(sentence, published, expected, finder.last_date)
         dated = _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, actions)
         soon = _is_soon(sentence, match)
         if soon and dated is not None and dated[2]:
@@ -1587,7 +1624,7 @@ def _sentence_events(
             predicate = structure.predicate(match.start())
             if predicate is not None:
                 told_at.setdefault(predicate.i, dated)
-        initiators, receivers = _roles(sentence, match, mentions, finder, actions)
+        initiators, receivers = _roles(sentence, match, mentions, finder, actions, countries_here)
         # recipients are in the action's own clause ("was on a visit to X, as Y tries")
         receivers = [m for m in receivers if structure.in_clause_of(match.start(), m.start)]
         # "while Zed Bo, a name the directory lacks, also visited": the act is his
@@ -1740,6 +1777,28 @@ REPORTED_NOT_DONE = frozenset({"arms transfer"})
 #: Acts done by speaking: a reporting verb's date words date them ("X said Tuesday").
 SPEECH_ACTS = frozenset({"sanction/embargo call", "condemnation", "statement of support"})
 _ACCUSATION = next(t for t in TRIGGERS if t.event_type == "condemnation")
+
+
+#: Date words that point back to the last date told: "that day", "the same day",
+#: "during this same period", "at that time".
+_THAT_TIME = re.compile(
+    r"\b(?:(?:on|during|in|at|over|by)\s+)?(?:that|the same|this same|that same|the very)\s+"
+    r"(?:day|date|period|time|week|month)\b",
+    re.IGNORECASE,
+)
+
+
+def _dates_told(sentence, published, expected, last) -> list[DateMention]:
+    """The sentence's date words; words pointing back ("that day") carry ``last``'s span.
+
+    Only when the sentence has no date words of its own before them (then they
+    point back to those) and the text told a date before.
+    """
+    found = find_date_expressions(sentence, published, forward=expected)
+    for hit in _THAT_TIME.finditer(sentence):
+        if last is not None and not any(m.start < hit.start() for m in found):
+            found.append(DateMention(hit.start(), hit.end(), hit.group(0), last.span))
+    return sorted(found, key=lambda m: m.start)
 
 
 def _speaker_of_date(sentence, match, date_words, dates_here, mentions):
