@@ -135,7 +135,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:officials?|delegations?)",
             r"military event",
             r"military parade",
-            r"joint (?:military )?exercises?",
+            # "joint naval exercise", "joint anti-submarine drills", "joint air manoeuvres"
+            r"joint (?:[\w-]+ ){0,3}?(?:exercises?|drills?|manoeuvres?|maneuvers?|war games)",
         ),
     ),
     Trigger(
@@ -341,6 +342,13 @@ _ACTION_ADJECTIVE = re.compile(
 _THE_MILITARY = re.compile(
     r"\b[Tt]he (?:military|army|armed forces)(?=\s+(?:\w+ed|has|have|had|is|was|were|are|"
     r"will|would|took|seized|says|said|sold|sent)\b)"
+)
+#: Naval forces told by their country ("Russian warships", "Russia's Pacific Fleet",
+#: "Myanmar's Navy"): that country's armed forces or defence body.
+_NAVAL_FORCES = re.compile(
+    r"\b(?P<country>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)(?:['\u2019]s?)?\s+(?:naval\s+)?"
+    r"(?:[A-Z][a-z]+\s+Fleet|[Nn]avy|[Ff]leet|warships?|naval\s+(?:ships?|vessels?|forces?)"
+    r"|frigates?|destroyers?|corvettes?)\b"
 )
 #: "the country" and "both countries" name countries told before.
 _THE_COUNTRY = re.compile(r"\b[Tt]he country\b(?!['\u2019])")
@@ -854,6 +862,10 @@ class _ActorFinder:
             if person in self.office_of and countries:
                 office = (countries[0].country, self.office_of[person][1])
                 add(hit.start(), hit.end(), self.offices.get(office))
+        for hit in _NAVAL_FORCES.finditer(sentence):  # "Russian warships arrived"
+            countries = find_countries(hit.group("country"))
+            if countries and countries[0].text == hit.group("country"):
+                add(hit.start(), hit.end(), self.forces_of(countries[0].country))
         for hit in _DEFENCE_OFFICIALS.finditer(sentence):
             if hit.group(1):  # "... from both countries"
                 countries = [
@@ -937,6 +949,10 @@ class _ActorFinder:
             and re.search(r"\bdefen[cs]e\b", spelling)
         }
         return bodies.pop() if len(bodies) == 1 else None
+
+    def forces_of(self, country: str) -> str | None:
+        """A country's armed forces as an actor: its one military, else its defence body."""
+        return self.military_of(country) or self.defence_body(country)
 
     def is_defence(self, actor: str) -> bool:
         """A military, a defence or arms body, or a person the article titles defence minister."""
@@ -1520,6 +1536,8 @@ def _action_matches(sentence: str) -> list[tuple[Trigger, re.Match]]:
         for m in trigger.pattern.finditer(sentence):
             if any(s < m.end() and m.start() < e for s, e in claimed):
                 continue
+            if trigger.event_type == "coup" and _annexation(sentence, m):
+                continue
             clause = _clause_start(sentence, m.start())
             coordinated = re.search(r"\band\s+$", sentence[: m.start()])
             if clauses and clause in clauses and not coordinated:
@@ -1528,6 +1546,22 @@ def _action_matches(sentence: str) -> list[tuple[Trigger, re.Match]]:
             claimed.append((m.start(), m.end()))
             found.append((trigger, m))
     return found
+
+
+#: Taking territory, not power: "the annexation of Crimea", "the military takeover of
+#: Crimea" (a place named after "of") is no coup.
+_ANNEX = re.compile(r"\bannex(?:ed|es|ing|ation)?\b", re.IGNORECASE)
+_OF_A_PLACE = re.compile(
+    r"\s+(?:of|over)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
+    r"[A-Z]"
+)
+
+
+def _annexation(sentence: str, match: re.Match) -> bool:
+    """Whether a coup's words tell the seizure of a territory (an annexation) instead."""
+    clause = sentence[_clause_start(sentence, match.start()) : match.end() + 40]
+    return bool(_ANNEX.search(clause) or _OF_A_PLACE.match(sentence, match.end()))
 
 
 def _sentence_events(
@@ -1956,11 +1990,26 @@ def _add_once(found: list[Candidate], candidate: Candidate) -> list[Candidate]:
 
 def _defence_talks(candidate: Candidate, finder: _ActorFinder) -> Candidate:
     """A meeting with a military, a defence or arms body or a defence minister is
-    military cooperation (our vocabulary's convention for defence talks)."""
+    military cooperation (our vocabulary's convention for defence talks); a joint
+    exercise is held by the armed forces of the countries it names (:func:`_exercise`)."""
     parties = candidate.actors + candidate.recipients
     if candidate.event_type == "meeting" and any(finder.is_defence(p) for p in parties):
         return replace(candidate, event_type="military cooperation")
-    return candidate
+    return _exercise(candidate, finder)
+
+
+_EXERCISE = re.compile(r"(?:exercises?|drills?|manoeuvres?|maneuvers?|war games)$")
+
+
+def _exercise(candidate: Candidate, finder: _ActorFinder) -> Candidate:
+    """ "Myanmar and Russia began a joint naval exercise": the armed forces (or defence
+    body) of each country the sentence names are its actors, none a recipient."""
+    if not _EXERCISE.search(candidate.trigger):
+        return candidate
+    forces = _dedupe(finder.forces_of(c) for c in candidate.countries)
+    if len(forces) < 2:
+        return candidate
+    return replace(candidate, actors=forces, recipients=())
 
 
 def _one_per_body(candidate: Candidate, directory: ActorDirectory) -> list[Candidate]:
@@ -2052,6 +2101,10 @@ def _joined(kept: Candidate, other: Candidate) -> Candidate:
     )
 
 
+def _parties_of(candidate: Candidate) -> frozenset[str]:
+    return frozenset(candidate.actors + candidate.recipients)
+
+
 def _counterparts(candidate: Candidate, directory: ActorDirectory) -> set[str]:
     """Who an event's recipients stand for: a government or a person as their country
     (the junta and its chief are one counterpart), any other body as itself."""
@@ -2068,6 +2121,8 @@ def _same_counterparts(earlier: Candidate, later: Candidate, directory) -> bool:
     (one event per counterpart a text lists); "met X" and "held talks with X's
     government" the same day: one.
     """
+    if _parties_of(earlier) == _parties_of(later):
+        return True  # "A met B" and "B met A": the same parties, roles told the other way
     ours, theirs = _counterparts(earlier, directory), _counterparts(later, directory)
     if earlier.unknown_counterparts != later.unknown_counterparts:
         return False  # "met X" and "also met Minister of Y", a counterpart not resolved

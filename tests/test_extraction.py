@@ -206,7 +206,8 @@ MEASURED = [
     # row scored (round 7's scorer rule).
     ("alarabiya-2021-06-21.round6", "2021-06-21", 0.5, 0.57),
     ("cnimyanmar-2022-09-07.round6", "2022-09-07", 1.0, 1.0),
-    ("vietnamplus-2023-11-07.round6", "2023-11-07", 0.0, 0.0),
+    # VNA after round 7's joint-exercise and naval-forces rules: P 1.00 R 1.00.
+    ("vietnamplus-2023-11-07.round6", "2023-11-07", 1.0, 1.0),
 ]
 
 
@@ -1139,3 +1140,62 @@ def test_date_words_opening_the_sentence_date_its_present_perfect():
     # words not opening the sentence as its frame do not date the perfect
     text = "The junta has attended forums in Hanoi, a paper said in the last week."
     assert not extract_events(text, date(2031, 11, 23), ROUND6)
+
+
+ROUND7 = parse_actors(
+    "actor,kind,country,aliases\n"
+    "Laos Defence Forces,military,Laos,\n"
+    "Laos junta,government,Laos,junta\n"
+    "Vietnamese government,government,Vietnam,\n"
+    "Vietnam Ministry of Defence,government,Vietnam,\n"
+    "Aline Vong,person,Laos,\n"
+    "Tran Hoa Binh,person,Vietnam,\n"
+    "Ukraine government,government,Ukraine,\n"
+)
+
+
+def round7(text: str, published: date = date(2031, 11, 8)):
+    return extract_events(text, published, ROUND7)
+
+
+@pytest.mark.parametrize(
+    "words", ["a joint naval exercise", "joint anti-submarine drills", "joint air manoeuvres"]
+)
+def test_a_joint_exercise_is_held_by_the_armed_forces_of_the_countries_told(words):
+    (exercise,) = round7(f"Laos and Vietnam began {words} in the Gulf of Tonkin on November 7.")
+    assert exercise.event_type == "military cooperation"
+    assert exercise.span.start == date(2031, 11, 7)
+    assert set(exercise.actors) == {"Laos Defence Forces", "Vietnam Ministry of Defence"}
+
+
+def test_warships_and_fleets_are_their_countrys_forces():
+    (arrival,) = round7("Vietnamese warships carrying 300 sailors arrived in Laos on November 2.")
+    assert (arrival.event_type, arrival.actors) == ("visit", ("Vietnam Ministry of Defence",))
+    (drill,) = round7("Laos's Navy and Vietnam's Eastern Fleet held joint drills on Monday.")
+    assert set(drill.actors) == {"Laos Defence Forces", "Vietnam Ministry of Defence"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Laos has backed Vietnam's annexation of an island on Monday.",
+        "Vietnam annexed the islands on Monday, seizing power over them.",
+        "On Monday the military takeover of Ukraine's islands was condemned by Laos.",
+    ],
+)
+def test_an_annexation_is_no_coup(sentence):
+    assert "coup" not in [c.event_type for c in round7(sentence)]
+    # a coup told with its month after "of" stays a coup
+    (coup,) = round7("The military takeover of February 2030 ousted Aline Vong.")
+    assert coup.event_type == "coup"
+
+
+def test_a_meeting_told_again_the_other_way_round_is_one_event():
+    text = (
+        "Tran Hoa Binh met Aline Vong in Hanoi in the morning of 7th November.\n\n"
+        "Aline Vong arrived in Vietnam on 4th November.\n\n"
+        "Then she met Tran Hoa Binh on 7th November."
+    )
+    meetings = [c for c in round7(text) if c.event_type == "meeting"]
+    assert len(meetings) == 1 and meetings[0].span.start == date(2031, 11, 7)
+    assert set(meetings[0].actors + meetings[0].recipients) == {"Tran Hoa Binh", "Aline Vong"}
