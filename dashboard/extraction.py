@@ -1324,6 +1324,8 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
                 and not Structure.of(sentence).in_relative_clause_of(match.start(), m.start)
             )
         ]
+        # "kicking off Tuesday": the participle's noun's date, no other action's
+        dates_here = [m for m in dates_here if not _started_by_another(sentence, match, m)]
         following = [
             m
             for m in dates_here
@@ -1373,7 +1375,7 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
                 continue  # "after the visit": later than the visit, not on its day
             if _owns(match, hit.start() + clause, hit.end() + clause, actions):
                 return (*dated, True, True)
-    if paragraph_dates and not indefinite:
+    if paragraph_dates and not indefinite and not _recalled(sentence, match):
         return paragraph_dates[-1].span, paragraph_dates[-1].text, True, False
     since = _SINCE_OPENING.match(sentence)
     if indefinite and since and _EXPERIENCED.fullmatch(match.group(0)):
@@ -1417,6 +1419,21 @@ def _indefinite(sentence: str, match: re.Match, actions) -> bool:
     if not verbs or _SUBORDINATOR.search(sentence, verbs[-1].end(), match.start()):
         return False  # "have been accused of X since the coup": the coup's own time
     return not any(verbs[-1].end() <= a < match.start() for a, _ in actions)
+
+
+#: An earlier event only recalled, not told: "since he seized power", "since seizing
+#: power", "X, who took power in a coup", "the purpose of the trip": like a perfect,
+#: only its own date words date it (never its paragraph's nor a later sentence's).
+_RECALL = re.compile(
+    r"(?:\bsince\s+(?:(?:he|she|it|they|the\s+\w+)\s+)?|\b(?:who|which)\s+(?:had\s+|has\s+)?"
+    r"|\b(?:purpose|aim|goal)\s+of\s+(?:the|his|her|this|its|their)\s+(?:[\w-]+\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def _recalled(sentence: str, match: re.Match) -> bool:
+    """Whether the action is an earlier event only recalled (see ``_RECALL``)."""
+    return _RECALL.search(sentence, 0, match.start()) is not None
 
 
 #: Words placing an action before or after an event named next ("after the visit"):
@@ -1647,9 +1664,7 @@ def _sentence_events(
             with contextlib.suppress(ValueError):
                 span = resolve_date_expression(date_words, published, forward=True)
         if not inherited:
-            for noun in trigger.anchors:
-                if re.search(rf"\b{noun}", sentence, re.IGNORECASE):
-                    anchored.setdefault(noun, (span, date_words))
+            _anchor(trigger, sentence, anchored, (span, date_words))
         elif not undated and (span, date_words) in anchored.values():
             # Dated through an event named again ("the coup ... triggered"): later
             # sentences of the paragraph may take that date too.
@@ -1792,7 +1807,7 @@ def _sentence_events(
             and any(match.group(0).casefold().startswith(a) for a in trigger.anchors),
             undated=undated,
             people=tuple(p for p in people if p not in tellers),
-            indefinite=soon or _indefinite(sentence, match, actions),
+            indefinite=soon or _indefinite(sentence, match, actions) or _recalled(sentence, match),
             ongoing=ongoing,
             unknown_counterparts=offices,
         )
@@ -1802,6 +1817,17 @@ def _sentence_events(
     finder.remember(sentence, mentions, countries_here)
     paragraph_dates.extend(carried)
     return found
+
+
+def _anchor(trigger: Trigger, sentence: str, anchored: dict, dated: tuple) -> None:
+    """Keep an action's own date for the nouns that name it again ("the visit").
+
+    A noun the sentence uses; a coup (one event) also when told by its verb
+    ("overthrew X in February": "since the February coup" later is that coup).
+    """
+    for noun in trigger.anchors:
+        if trigger.event_type == "coup" or re.search(rf"\b{noun}", sentence, re.IGNORECASE):
+            anchored.setdefault(noun, dated)
 
 
 #: Actions that, told inside someone's report dated by the report's own date words,
@@ -1949,10 +1975,28 @@ def _is_expected(sentence: str, match: re.Match, headline: bool = False) -> bool
     told = prefix + match.group(0)  # a headline's "to" may come right before the action
     return bool(
         _FUTURE.search(prefix)
+        or _START_AFTER.match(sentence, match.end())
         or (headline and _HEADLINE_FUTURE.search(told))
         or _is_soon(sentence, match)
         or Structure.of(sentence).is_future(match.start())
     )
+
+
+#: A present participle of a future start right after an action noun ("a conference
+#: kicking off Tuesday", "the forum opening next week"): the action is expected.
+_START_PARTICIPLE = (
+    r"(?:kicking off|opening|starting|beginning|getting under ?way|commencing|convening)"
+)
+_START_AFTER = re.compile(rf"\s+{_START_PARTICIPLE}\b(?!\s+(?:of|up|fire)\b)", re.IGNORECASE)
+#: The same participle right before date words: they are its noun's, no other action's.
+_START_BEFORE = re.compile(rf"\b{_START_PARTICIPLE}\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def _started_by_another(sentence: str, match: re.Match, mention) -> bool:
+    """Date words a start participle owns ("... for a conference kicking off Tuesday")
+    that belong to the action noun right before it, not to ``match``."""
+    participle = _START_BEFORE.search(sentence, 0, mention.start)
+    return participle is not None and not _START_AFTER.match(sentence, match.end())
 
 
 #: "soon": a future with no date (nothing else in the text may date it).

@@ -204,7 +204,7 @@ MEASURED = [
     # each after the last round-6 fix, 84e6683, nothing tuned after: P 0.50 R 0.80,
     # P 0.50 R 1.00, P 0.00 R 0.00); floors as measured with every article-basis gold
     # row scored (round 7's scorer rule).
-    ("alarabiya-2021-06-21.round6", "2021-06-21", 0.5, 0.57),
+    ("alarabiya-2021-06-21.round6", "2021-06-21", 0.85, 0.85),
     ("cnimyanmar-2022-09-07.round6", "2022-09-07", 1.0, 1.0),
     # VNA after round 7's joint-exercise and naval-forces rules: P 1.00 R 1.00.
     ("vietnamplus-2023-11-07.round6", "2023-11-07", 1.0, 1.0),
@@ -1199,3 +1199,40 @@ def test_a_meeting_told_again_the_other_way_round_is_one_event():
     meetings = [c for c in round7(text) if c.event_type == "meeting"]
     assert len(meetings) == 1 and meetings[0].span.start == date(2031, 11, 7)
     assert set(meetings[0].actors + meetings[0].recipients) == {"Tran Hoa Binh", "Aline Vong"}
+
+
+def test_a_present_participle_of_a_future_start_is_expected_and_read_forwards():
+    monday = date(2031, 11, 10)
+    text = "Aline Vong has travelled to Hanoi for a regional conference kicking off Tuesday."
+    found = round7(text, monday)
+    (conference,) = [c for c in found if c.event_type == "multilateral meeting"]
+    assert (conference.status, conference.span.start) == ("expected", date(2031, 11, 11))
+    # the Tuesday is the conference's: the journey (a perfect, no words of its own) is not dated
+    assert [c.event_type for c in found] == ["multilateral meeting"]
+    (forum,) = round7("Tran Hoa Binh will attend a forum opening next week in Vientiane.", monday)
+    assert forum.status == "expected" and forum.span.start == date(2031, 11, 17)
+
+
+def test_a_recalled_event_takes_no_date_from_other_sentences():
+    text = (
+        "This is Aline Vong's second trip abroad since she seized power.\n\n"
+        "State media on Sunday said Aline Vong was at a summit in Hanoi."
+    )
+    assert "coup" not in [c.event_type for c in round7(text, date(2031, 11, 10))]
+    text = "Aline Vong, who seized power in a 2029 coup, met Tran Hoa Binh yesterday."
+    found = round7(text, date(2031, 11, 10))
+    (meeting,) = [c for c in found if c.event_type == "meeting"]
+    assert (meeting.span.start, meeting.actors) == (date(2031, 11, 9), ("Aline Vong",))
+    assert [c.span.start.year for c in found if c.event_type == "coup"] in ([], [2029])
+    text = "Tran Hoa Binh met Aline Vong on Monday. The purpose of the trip is trade."
+    assert "visit" not in [c.event_type for c in round7(text, date(2031, 11, 10))]
+
+
+def test_a_coup_told_by_its_verb_is_the_coup_named_later():
+    text = (
+        "Laos has been in turmoil since the army overthrew Aline Vong in February.\n\n"
+        "The junta's brutal crackdown has killed 500 civilians since the February coup."
+    )
+    found = round7(text, date(2031, 6, 21))
+    (crackdown,) = [c for c in found if c.event_type == "violence against civilians"]
+    assert (crackdown.span.start, crackdown.actors) == (date(2031, 2, 1), ("Laos junta",))
