@@ -1537,7 +1537,40 @@ def extract_events(
     if headline and lead_dates:
         told = _sentence_events(headline, 1, published, finder, anchored, lead_dates, headline=True)
         candidates += [replace(c, proposed_actors=()) for c in told]  # Title Case, not names
+    candidates = _date_by_narrative(candidates)
     return _merge_ongoing(_merge_repeats(_date_later(candidates, directory), directory), published)
+
+
+#: A past perfect before the action word: "had met", "had earlier held talks".
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:(?:also|earlier|already|previously)\s+)?$", re.IGNORECASE)
+#: Who tells a sentence: "X said ...", "..., X said in a statement" (capitalised words).
+_TELLER = re.compile(
+    r"(?:^|,\s+)((?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+(?:(?:of|for|and|on)\s+)?[A-Z][\w'\u2019.-]*)"
+    r"{0,4})\s+(?:said|says|reported|announced)\b"
+)
+
+
+def _teller(sentence: str) -> str | None:
+    found = _TELLER.search(sentence)
+    return " ".join(found.group(1).casefold().split()).removeprefix("the ") if found else None
+
+
+def _date_by_narrative(candidates: list[Candidate]) -> list[Candidate]:
+    """Date an undated past perfect ("X said its chief had met Y") by the narrative it
+    is told in: the last earlier action dated by its own words that the same teller
+    tells ("..., X said in a statement"). Without such a teller, it stays undated.
+    """
+    dated: list[Candidate] = []
+    for candidate in candidates:
+        at = candidate.evidence.find(candidate.trigger)
+        teller = _teller(candidate.evidence)
+        if candidate.undated and teller and _PAST_PERFECT.search(candidate.evidence[: max(at, 0)]):
+            told = [c for c in dated if not c.undated and _teller(c.evidence) == teller]
+            if told:
+                span, words = told[-1].span, told[-1].date_text
+                candidate = replace(candidate, span=span, date_text=words, undated=False)
+        dated.append(candidate)
+    return dated
 
 
 def _action_matches(sentence: str) -> list[tuple[Trigger, re.Match]]:

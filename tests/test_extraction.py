@@ -204,7 +204,7 @@ MEASURED = [
     # each after the last round-6 fix, 84e6683, nothing tuned after: P 0.50 R 0.80,
     # P 0.50 R 1.00, P 0.00 R 0.00); floors as measured with every article-basis gold
     # row scored (round 7's scorer rule).
-    ("alarabiya-2021-06-21.round6", "2021-06-21", 0.85, 0.85),
+    ("alarabiya-2021-06-21.round6", "2021-06-21", 0.87, 1.0),
     ("cnimyanmar-2022-09-07.round6", "2022-09-07", 1.0, 1.0),
     # VNA after round 7's joint-exercise and naval-forces rules: P 1.00 R 1.00.
     ("vietnamplus-2023-11-07.round6", "2023-11-07", 1.0, 1.0),
@@ -1236,3 +1236,18 @@ def test_a_coup_told_by_its_verb_is_the_coup_named_later():
     found = round7(text, date(2031, 6, 21))
     (crackdown,) = [c for c in found if c.event_type == "violence against civilians"]
     assert (crackdown.span.start, crackdown.actors) == (date(2031, 2, 1), ("Laos junta",))
+
+
+def test_a_past_perfect_without_date_words_takes_its_tellers_narrative_date():
+    text = (
+        "Aline Vong and a senior Vietnamese official on Monday agreed to deepen ties, "
+        "Vietnam's Ministry of Defence said in a statement.\n\n"
+        "Laos has been in turmoil for months.\n\n"
+        "Vietnam's Ministry of Defence said Tran Hoa Binh had met with Aline Vong."
+    )
+    found = round7(text, date(2031, 11, 12))  # a Wednesday
+    (meeting,) = [c for c in found if c.event_type == "meeting"]
+    assert (meeting.span.start, meeting.date_text) == (date(2031, 11, 10), "on Monday")
+    # told by someone else (or no one): the narrative is not clear, no date
+    other = text.replace("Vietnam's Ministry of Defence said Tran", "A Lao paper said Tran")
+    assert "meeting" not in [c.event_type for c in round7(other, date(2031, 11, 12))]
