@@ -2,15 +2,18 @@
 
 Nothing here runs at import: the entrypoints (the app's pages through
 :func:`ui.page.open_page`, the command line's ``main``, the benchmark's measuring
-processes) call :func:`tune_allocator` once, and the loaders call
-:func:`return_freed_memory` after a load.
+processes) call :func:`tune_allocator` once, the loaders call
+:func:`return_freed_memory` after a load, and every page run ends with
+:func:`collect_garbage` (:func:`ui.page.finish_page`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import sys
+import threading
 
 import pyarrow as pa
 
@@ -82,3 +85,31 @@ def return_freed_memory() -> None:
     with contextlib.suppress(AttributeError, OSError):
         if libc is not None:
             libc.malloc_trim(0)  # glibc only
+
+
+_FROZEN: list[bool] = []
+_FROZEN_LOCK = threading.Lock()
+
+
+def collect_garbage() -> None:
+    """A full garbage collection of what a page run left, kept cheap by one freeze.
+
+    A script run leaves reference cycles (the session's sent messages, figures, frames)
+    that Python's collector frees only on a full pass, which it starts rarely in a
+    process holding ~140k long-lived objects (the imported modules). Until then the
+    garbage takes Python's small-object arenas, and an arena goes back to the OS only
+    when every object in it is gone: at 1M events the app's process kept ~40 MB of
+    mostly empty arenas after each page had run. A full pass after every run keeps the
+    arenas to what is alive. It costs ~100 ms when the modules are scanned too, so the
+    first call moves everything then alive (the modules, the loaded table's objects)
+    into the collector's permanent generation (``gc.freeze``): every later pass scans
+    only what came since, 2-19 ms at 1M events. A cycle already alive at that first
+    call is never collected, once per process.
+    """
+    with _FROZEN_LOCK:
+        first = not _FROZEN
+        if first:
+            _FROZEN.append(True)
+    gc.collect()
+    if first:
+        gc.freeze()

@@ -1251,3 +1251,18 @@ def test_a_past_perfect_without_date_words_takes_its_tellers_narrative_date():
     # told by someone else (or no one): the narrative is not clear, no date
     other = text.replace("Vietnam's Ministry of Defence said Tran", "A Lao paper said Tran")
     assert "meeting" not in [c.event_type for c in round7(other, date(2031, 11, 12))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tran Hoa Binh hails ties as Aline Vong visits Hanoi on Monday.",
+        "Tran Hoa Binh hosted Aline Vong in Hanoi on Monday.",
+        "Aline Vong visited Hanoi on Monday.",
+    ],
+)
+def test_the_visitor_visits_and_the_host_country_receives(sentence):
+    (visit,) = [c for c in round7(sentence, date(2031, 11, 12)) if c.event_type == "visit"]
+    assert visit.actors == ("Aline Vong",)
+    assert "Vietnamese government" in visit.recipients
+    assert set(visit.recipients) <= {"Tran Hoa Binh", "Vietnamese government"}
