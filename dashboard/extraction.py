@@ -2072,7 +2072,30 @@ def _defence_talks(candidate: Candidate, finder: _ActorFinder) -> Candidate:
     parties = candidate.actors + candidate.recipients
     if candidate.event_type == "meeting" and any(finder.is_defence(p) for p in parties):
         return replace(candidate, event_type="military cooperation")
-    return _exercise(candidate, finder)
+    return _visitor_acts(_exercise(candidate, finder), finder)
+
+
+def _visitor_acts(candidate: Candidate, finder: _ActorFinder) -> Candidate:
+    """A visit's actor is the visitor, its recipient the host.
+
+    "X hosted Y": Y visits X. "Putin hails ties as Y visits Moscow": of the actors
+    told, those of the country visited are hosts (recipients), the others the
+    visitors; the government of the country visited is a recipient too.
+    """
+    if candidate.event_type != "visit":
+        return candidate
+    actors, recipients = candidate.actors, candidate.recipients
+    if candidate.trigger.casefold() == "hosted" and recipients:
+        actors, recipients = recipients, actors
+    places = find_places(candidate.location) if candidate.location else []
+    host = places[0][2].country if places else None
+    hosts = tuple(a for a in actors if host and finder.directory.country_of(a) == host)
+    if hosts and len(hosts) < len(actors):
+        actors = tuple(a for a in actors if a not in hosts)
+        recipients = _dedupe((*recipients, *hosts))
+    if host and host not in map(finder.directory.country_of, actors):
+        recipients = _dedupe([*recipients, finder.government_of(host)])
+    return replace(candidate, actors=actors, recipients=recipients)
 
 
 _EXERCISE = re.compile(r"(?:exercises?|drills?|manoeuvres?|maneuvers?|war games)$")
