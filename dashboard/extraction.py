@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import pairwise
 
 import pandas as pd
 
@@ -107,6 +108,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         _words(
             r"arms suppliers?",
             r"suppl(?:y|ies|ied|ying) (?:\w+ ){0,3}(?:weapons|arms|fighter jets|drones)",
+            # "continue to provide the junta with numerous fighter jets"
+            r"provid(?:e|es|ed|ing) (?:[\w'\u2019-]+ ){1,5}?with (?:[\w-]+ ){0,2}"
+            r"(?:weapons|arms|fighter jets|jets|drones|aircraft|helicopters|rockets|artillery)",
             r"(?:weapons|arms) (?:deliver(?:y|ies)|sales?|shipments?|transfers?)",
             r"(?:deliver(?:y|ies)|sales?|shipments?|transfers?|supplies) of (?:\w+ ){0,3}"
             r"(?:weapons|arms|fighter jets|jets|drones|aircraft|helicopters)",
@@ -350,6 +354,16 @@ _NAVAL_FORCES = re.compile(
     r"(?:[A-Z][a-z]+\s+Fleet|[Nn]avy|[Ff]leet|warships?|naval\s+(?:ships?|vessels?|forces?)"
     r"|frigates?|destroyers?|corvettes?)\b"
 )
+#: A teller described by a role, not named: ", a U.N. rights expert said".
+_DESCRIBED_TELLER = re.compile(
+    r",\s+((?:an?|the)\s+(?:[\w.'-]+\s+){0,4}?(?:expert|rapporteur|envoy|investigator|"
+    r"spokesperson|spokesman|spokeswoman|official|diplomat|analyst))\s+(?:said|says|told)\b"
+)
+#: Members named after a body: "... Council members Russia and China".
+_MEMBERS = re.compile(
+    r"\s+(?:permanent\s+)?member(?:s|\s+states?|\s+countries)?\s+"
+    r"((?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:(?:,\s+|,?\s+and\s+)[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)*)"
+)
 #: "the country" and "both countries" name countries told before.
 _THE_COUNTRY = re.compile(r"\b[Tt]he country\b(?!['\u2019])")
 _BOTH_COUNTRIES = re.compile(r"\b(?:[Bb]oth|[Tt]he two) countries\b")
@@ -559,6 +573,8 @@ class _ActorFinder:
         self.report_span: tuple[DateSpan, str] | None = None
         #: the last date words the text told, for "that day", "during the same period"
         self.last_date: DateMention | None = None
+        #: tellers described, not named ("a U.N. rights expert"), by their words
+        self.described_tellers: dict[str, str] = {}
         self.last_body = ""
         self.recent_countries: list[str] = []
         spellings = {name: name for name in directory.kinds}
@@ -659,6 +675,25 @@ class _ActorFinder:
                 self.offices.setdefault(office, mention.actor)
                 self.office_of.setdefault(mention.actor, office)
 
+    def learn_described_tellers(self, paragraphs: list[str]) -> None:
+        """ "..., a U.N. rights expert said Tuesday." then "Tom Andrews called ...": a
+        teller described (not named) is the first person the next paragraph names."""
+        for here, after in pairwise(paragraphs):
+            persons = [
+                m.actor for m in self._named(after) if self.directory.kinds.get(m.actor) == "person"
+            ]
+            for hit in _DESCRIBED_TELLER.finditer(here):
+                if persons and hit.group(1).casefold() not in self.by_spelling:
+                    self.described_tellers.setdefault(hit.group(1).casefold(), persons[0])
+
+    def _tellers_described(self, sentence: str, known: list[Mention]) -> list[Mention]:
+        found = []
+        for hit in _DESCRIBED_TELLER.finditer(sentence):
+            person = self.described_tellers.get(hit.group(1).casefold())
+            if person and not any(m.start <= hit.start(1) < m.end for m in known):
+                found.append(Mention(hit.start(1), hit.end(1), person))
+        return found
+
     def find(self, sentence: str) -> list[Mention]:
         """Directory actors named in ``sentence``, by name, alias, title or surname.
 
@@ -683,6 +718,8 @@ class _ActorFinder:
         mentions += self._coordinated(sentence, mentions)
         mentions += self._described(sentence, mentions)
         mentions += self._the_military(sentence, mentions)
+        mentions = self._members(sentence, mentions)
+        mentions += self._tellers_described(sentence, mentions)
         mentions.sort(key=lambda m: m.start)
         self.seen.update(m.actor for m in mentions)
         return mentions
@@ -876,6 +913,20 @@ class _ActorFinder:
                 countries = [subject] if subject else []
             for country in countries:
                 add(hit.start(), hit.end(), self.defence_body(country))
+        return found
+
+    def _members(self, sentence: str, known: list[Mention]) -> list[Mention]:
+        """ "UN Security Council members Russia and China": the members named (their
+        governments) act, not the body they are told as members of."""
+        found = []
+        for m in known:
+            hit = _MEMBERS.match(sentence, m.end)
+            told = find_countries(hit.group(1)) if hit else []
+            members = [self.government_of(c.country) for c in told if c.country]
+            if not members or self.directory.kinds.get(m.actor) == "person":
+                found.append(m)
+                continue
+            found += [Mention(m.start, hit.end(), g) for g in members if g]
         return found
 
     def _the_military(self, sentence: str, known: list[Mention]) -> list[Mention]:
@@ -1517,6 +1568,7 @@ def extract_events(
     for paragraph in paragraphs:
         for sentence in split_sentences(paragraph):
             finder.learn_offices(sentence)
+    finder.learn_described_tellers(paragraphs)
     anchored: dict[str, tuple[DateSpan, str]] = {}
     candidates: list[Candidate] = []
     lead_dates = []
@@ -1782,16 +1834,16 @@ def _sentence_events(
                 if military:
                     actors = (military,)
         if trigger.event_type in REPORTED_NOT_DONE:
-            speakers = _speaker_of_date(sentence, match, date_words, dates_here, mentions)
-            if speakers is not None:
+            report = _as_report(sentence, match, date_words, dates_here, mentions, undated)
+            if report is not None:
                 # "X supplied arms, an expert said in February": the dated event is the
                 # report (an accusation, our "condemnation"), not the supplies.
-                speakers = tuple(a for a in speakers if a not in actors)
+                speakers, told = tuple(a for a in report[0] if a not in actors), report[1]
                 if not speakers:
                     continue  # the supplies themselves are undated; the report's teller unknown
                 recipients = _dedupe(a for a in (*actors, *recipients) if a not in speakers)
-                actors = speakers
-                trigger = _ACCUSATION
+                actors, trigger = speakers, _ACCUSATION
+                (span, date_words), undated = (told.span, told.text), False
         if not actors and not recipients:
             continue  # no one acts: not an event of ours (every event has an actor)
         countries = _dedupe(
@@ -1894,6 +1946,18 @@ def _dates_told(sentence, published, expected, last) -> list[DateMention]:
     return sorted(found, key=lambda m: m.start)
 
 
+def _as_report(sentence, match, date_words, dates_here, mentions, undated):
+    """(speakers, the report's date words) when the action is told only as someone's
+    report: its date words are the reporting verb's ("an expert said in February"), or
+    it has none and the sentence's reporting verb has ("X have continued to provide
+    arms, an expert said Tuesday"). None otherwise."""
+    for told in [m for m in dates_here if m.text == date_words or undated]:
+        speakers = _speaker_of_date(sentence, match, told.text, dates_here, mentions)
+        if speakers is not None:
+            return speakers, told
+    return None
+
+
 def _speaker_of_date(sentence, match, date_words, dates_here, mentions):
     """Who reports the action, when its date words are the report's ("said in February").
 
@@ -1901,7 +1965,10 @@ def _speaker_of_date(sentence, match, date_words, dates_here, mentions):
     words do not belong to a reporting verb.
     """
     for verb in _REPORTING.finditer(sentence):
-        owns = any(m.text == date_words and 0 <= m.start - verb.end() <= 2 for m in dates_here)
+        owns = any(  # "said in February", or "said Tuesday" (the verb in the words)
+            m.text == date_words and (0 <= m.start - verb.end() <= 2 or m.start == verb.start())
+            for m in dates_here
+        )
         if not owns or verb.group(0).casefold() == "according to":
             continue
         if verb.start() > match.end():  # "X supplied ..., Andrews, a UN expert, said in May"

@@ -197,7 +197,7 @@ MEASURED = [
     # R 0.25), scored again after fixing, as general rules (round-6 section below),
     # the defects they showed. Since round 7 every gold row with date_basis article is
     # scored (before: R 0.67, R 1.00, R 0.75 on the rows our resolver could read).
-    ("rfa-2022-02-22.round5", "2022-02-22", 1.0, 0.33),
+    ("rfa-2022-02-22.round5", "2022-02-22", 1.0, 0.83),  # after round 7's fixes
     ("irrawaddy-2022-11-23.round5", "2022-11-23", 1.0, 0.83),
     ("efe-laprensalatina-2021-05-20.round5", "2021-05-20", 0.75, 0.6),
     # Held out in round 6 (gold committed in c3e77f0 before extract ran; run once on
@@ -1266,3 +1266,24 @@ def test_the_visitor_visits_and_the_host_country_receives(sentence):
     assert visit.actors == ("Aline Vong",)
     assert "Vietnamese government" in visit.recipients
     assert set(visit.recipients) <= {"Tran Hoa Binh", "Vietnamese government"}
+
+
+def test_a_described_speaker_named_next_accuses_the_suppliers_on_the_reports_day():
+    text = (
+        "Security Council members Vietnam and Russia have continued to provide the junta "
+        "with weapons, a U.N. rights expert said Tuesday.\n\n"
+        "In a report, Ola Berg called on the Security Council to act."
+    )
+    found = extract_events(text, date(2031, 2, 20), ROUND6)  # a Thursday
+    (accusation,) = [c for c in found if c.event_type == "condemnation"]
+    assert (accusation.actors, accusation.span.start) == (("Ola Berg",), date(2031, 2, 18))
+    # the members named act, not the body they belong to
+    assert {"Vietnam government", "Russian government"} <= set(accusation.recipients)
+    assert "United Nations Security Council" not in accusation.recipients
+
+
+def test_continuing_to_provide_weapons_is_a_supply():
+    text = "In 2030, Russia continued to provide the junta with fighter jets and drones."
+    supply, _ = one_of("arms transfer", text)
+    assert (supply.actors, supply.recipients) == (("Russian government",), ("Laos junta",))
+    assert supply.span.start == date(2030, 1, 1)
