@@ -107,6 +107,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         "arms transfer",
         _words(
             r"arms suppliers?",
+            r"suppliers? of (?:\w+ ){0,2}(?:weapons|arms)",
+            # an import told from the buyer's side: the seller is who transfers
+            r"import(?:s|ed|ing)? (?:[\w$.,-]+ ){0,6}?(?:weapons|arms|radars?|radar equipment|"
+            r"military equipment|fighter jets|jets|drones|helicopters|aircraft|missiles?)",
             r"suppl(?:y|ies|ied|ying) (?:\w+ ){0,3}(?:weapons|arms|fighter jets|drones)",
             # "continue to provide the junta with numerous fighter jets"
             r"provid(?:e|es|ed|ing) (?:[\w'\u2019-]+ ){1,5}?with (?:[\w-]+ ){0,2}"
@@ -2139,7 +2143,23 @@ def _defence_talks(candidate: Candidate, finder: _ActorFinder) -> Candidate:
     parties = candidate.actors + candidate.recipients
     if candidate.event_type == "meeting" and any(finder.is_defence(p) for p in parties):
         return replace(candidate, event_type="military cooperation")
-    return _visitor_acts(_exercise(candidate, finder), finder)
+    return _seller_supplies(_visitor_acts(_exercise(candidate, finder), finder), finder)
+
+
+def _seller_supplies(candidate: Candidate, finder: _ActorFinder) -> Candidate:
+    """An import told by the buyer ("X imported radars in February, Russian customs
+    data show"): the seller - the government of another country the sentence names -
+    transfers, the buyer receives."""
+    if not candidate.trigger.casefold().startswith("import"):
+        return candidate
+    buyers = candidate.actors
+    theirs = {finder.directory.country_of(b) for b in buyers}
+    sellers = [finder.government_of(c) for c in candidate.countries if c not in theirs]
+    return replace(
+        candidate,
+        actors=_dedupe(sellers[:1]) or (),
+        recipients=_dedupe((*buyers, *candidate.recipients)),
+    )
 
 
 def _visitor_acts(candidate: Candidate, finder: _ActorFinder) -> Candidate:
