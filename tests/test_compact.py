@@ -67,6 +67,48 @@ def test_coordinates_are_encoded_and_lists_of_names_are_not():
     pd.testing.assert_frame_equal(plain_text(compact), frame)
 
 
+def _distinct_places(n: int, distinct: int) -> pd.Series:
+    rng = np.random.default_rng(1)
+    return _text([f"{value:.4f}" for value in rng.integers(0, distinct, n) / 7])
+
+
+def _kept_bytes(make) -> tuple[object, int]:
+    """(what ``make()`` returns, the bytes of Python objects and numpy arrays it keeps)."""
+    import gc
+    import tracemalloc
+
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        made = make()
+        gc.collect()
+        return made, tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+
+
+def test_categories_keep_no_lookup_table_of_their_values():
+    # pandas checks that categories are distinct by building their lookup table (a
+    # Python string per value and a hash table) and keeps it with the column: ~20 MB in
+    # the 1M-event table. Arrow's dictionary is distinct already; the column keeps its
+    # codes (2 bytes a row here) and the values in Arrow memory, no Python strings.
+    n, distinct = 600_000, 24_000
+    frame = pd.DataFrame({"place": _distinct_places(n, distinct)})
+    compact, kept = _kept_bytes(lambda: compact_text(frame))
+    codes = compact["place"].array.codes
+    assert isinstance(compact["place"].dtype, pd.CategoricalDtype)
+    assert len(compact["place"].cat.categories) > distinct * 0.99
+    assert kept < codes.nbytes + 256 * 1024, (kept, codes.nbytes)
+    # The same column: values, lookups and comparisons as pandas' checked categories.
+    checked = frame["place"].astype("category")
+    pd.testing.assert_frame_equal(plain_text(compact), frame)
+    first = frame["place"].iloc[0]
+    assert (compact["place"] == first).tolist() == (checked == first).tolist()
+    assert compact["place"].cat.categories.get_loc(first) >= 0
+    assert compact["place"].isin([first]).sum() == (frame["place"] == first).sum()
+
+
 def test_is_text_knows_categories_of_text_only():
     assert is_text(_text(["a"]).dtype)
     assert is_text(pd.Series(["a", "a"], dtype="str").astype("category").dtype)
