@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: Imports every module of dashboard/ (not __main__, which runs the CLI) with ctypes.CDLL
 #: recording what is called on the C library, then prints what happened as JSON.
 PROBE = r"""
-import ctypes, importlib, json, pkgutil, sys
+import ctypes, gc, importlib, json, pkgutil, sys
 
 calls = []
 real = ctypes.CDLL
@@ -47,6 +47,7 @@ print(json.dumps({
     "after_import": after_import,
     "after_tune": calls[len(after_import):],
     "accepted": accepted,
+    "frozen": gc.get_freeze_count(),
 }))
 """
 
@@ -70,6 +71,46 @@ def test_importing_the_model_changes_no_allocator_setting(probe):
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt is Linux only")
+def test_importing_the_model_freezes_nothing(probe):
+    assert probe["frozen"] == 0
+
+
+#: collect_garbage in a fresh process, the automatic collector off: only its calls collect.
+COLLECT = r"""
+import gc, json, weakref
+from dashboard.memory import collect_garbage
+
+class Node:
+    pass
+
+gc.disable()
+collect_garbage()
+frozen = gc.get_freeze_count()
+cycle = Node()
+cycle.me = cycle
+ref = weakref.ref(cycle)
+del cycle
+waiting = ref() is not None
+collect_garbage()
+print(json.dumps({"frozen": frozen, "waiting": waiting, "collected": ref() is None,
+                  "frozen_after": gc.get_freeze_count()}))
+"""
+
+
+def test_collect_garbage_frees_cycles_and_freezes_once():
+    done = subprocess.run(
+        [sys.executable, "-c", COLLECT], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    # The first call froze what was alive (the modules: thousands of objects) ...
+    assert result["frozen"] > 1_000
+    # ... and a later cycle waits for no automatic pass: the next call frees it, and
+    # freezes nothing more.
+    assert result["waiting"] and result["collected"]
+    assert result["frozen_after"] == result["frozen"]
+
+
 def test_tune_allocator_is_the_explicit_call(probe):
     from dashboard.memory import M_MMAP_THRESHOLD, MMAP_THRESHOLD
 
@@ -99,19 +140,26 @@ def test_the_command_line_tunes_the_allocator(monkeypatch):
     assert calls == [True]  # a command's process exits when done: the batch setting
 
 
-def test_every_page_tunes_the_allocator(monkeypatch):
+@pytest.mark.parametrize(
+    "call",
+    [
+        "tune_allocator",  # before the table loads (ui.page.open_page)
+        "collect_garbage",  # after the run (ui.page.finish_page)
+    ],
+)
+def test_every_page_run_makes_the_memory_call(monkeypatch, call):
     from streamlit.testing.v1 import AppTest
 
     from ui import page
 
     calls = []
-    monkeypatch.setattr(page, "tune_allocator", lambda: calls.append("tuned"))
+    monkeypatch.setattr(page, call, lambda: calls.append(call))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     assert not at.exception
-    assert calls == ["tuned"]
+    assert calls == [call]
     at.switch_page("pages/2_Events.py").run()
     assert not at.exception
-    assert calls == ["tuned", "tuned"]
+    assert calls == [call, call]
 
 
 def test_a_batch_process_keeps_scratch_in_the_heap(monkeypatch):
