@@ -418,7 +418,10 @@ def build_table(
     recode = np.asarray([order[name] for name in seen], dtype=np.int16)
 
     def days(column: str) -> np.ndarray:
-        return events[column].to_numpy().astype("datetime64[D]").astype(np.int64)
+        # 32 bits: loaded dates lie within years 1-9999 (+-2.9M days); half of int64's
+        # 8 MB per column at 1M events. Arithmetic that could pass 2**31 (milliseconds)
+        # casts first (timeline).
+        return events[column].to_numpy().astype("datetime64[D]").astype(np.int32)
 
     return EventTable(
         events=events,
@@ -430,8 +433,8 @@ def build_table(
         countries=lists.countries,
         event_types=tuple(type_names + extra_types),
         type_codes=recode[type_codes] if n else np.empty(0, np.int16),
-        start_days=days("start_date") if n else np.empty(0, np.int64),
-        end_days=days("end_date") if n else np.empty(0, np.int64),
+        start_days=days("start_date") if n else np.empty(0, np.int32),
+        end_days=days("end_date") if n else np.empty(0, np.int32),
     )
 
 

@@ -221,8 +221,9 @@ def _events_traces(table: EventTable, lanes: _Lanes) -> _Drawn | None:
     ids, titles or lane names) or the lanes need more than :data:`MAX_ROWS` sub-rows:
     the caller then aggregates.
     """
-    start = table.start_days[lanes.events]
-    end = table.end_days[lanes.events]
+    # The table's 32-bit day numbers widened: the bars' lengths are in milliseconds.
+    start = table.start_days[lanes.events].astype(np.int64)
+    end = table.end_days[lanes.events].astype(np.int64)
     low, high, mark = _footprints(start, end)
     sub = stack_rows(lanes.rows, low, high)
     lane_rows = np.zeros(len(lanes.labels), dtype=np.int64)

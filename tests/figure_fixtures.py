@@ -100,6 +100,6 @@ def synthetic_table(
         countries=country_postings,
         event_types=schema.EVENT_TYPE_NAMES,
         type_codes=type_codes,
-        start_days=start.astype(np.int64),
-        end_days=end.astype(np.int64),
+        start_days=start.astype(np.int32),
+        end_days=end.astype(np.int32),
     )
