@@ -100,6 +100,13 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"power (?:grab|seizure)",
             r"military takeover",
             r"overthr\w+",
+            # "seized control of the country", "took over the government"
+            r"(?:seiz(?:e|es|ed|ing)|t(?:ake|akes|ook|aking)) (?:full )?control of (?:the )?"
+            r"(?:country|government|state|nation)",
+            r"t(?:ake|akes|ook|aking) over (?:the )?(?:country|government|state|nation)",
+            r"toppl(?:e|es|ed|ing) (?:the )?(?:\w+ ){0,2}(?:government|president|leader)",
+            r"(?<!the )(?<!an )(?<!a )oust(?:s|ed|ing)? (?:the )?(?:\w+ ){0,2}(?:government|"
+            r"president|leader|prime minister)",
         ),
         ("coup",),
     ),
@@ -120,6 +127,13 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:weapons|arms|fighter jets|jets|drones|aircraft|helicopters)",
             r"(?:sold|sells?|selling|deliver(?:s|ed|ing)?) (?:\w+ ){0,3}"
             r"(?:weapons|arms|jets|drones)",
+            # the buyer's side: "bought fighter jets", "acquired drones"
+            r"(?:b(?:uy|uys|ought|uying)|purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)) "
+            r"(?:[\w-]+ ){0,4}?(?:weapons|arms|fighter jets|jets|drones|helicopters|aircraft|"
+            r"missiles?|warships?|submarines?)",
+            # the weapons' side: "six aircraft agreed to be traded between A and B"
+            r"(?:weapons|arms|jets|drones|helicopters|aircraft|missiles|warships|submarines) "
+            r"(?:\w+ ){0,3}?(?:traded|sold|purchased|bought) (?:between|to|by)",
         ),
     ),
     Trigger(
@@ -150,11 +164,13 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "visit",
         _words(
-            r"visit(?:s|ed|ing)?",
+            r"visit(?:s|ed)?",
+            r"(?<!the )(?<!a )visiting",  # "the visiting delegation": who, not an act
             r"travel(?:s|ed|led|ing)?",
             r"trips?",
             r"arriv(?:e|es|ed|ing|als?)",
             r"flew",
+            r"landed in",
             r"hosted",
         ),
         anchors=("visit", "trip"),
@@ -170,6 +186,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"discuss(?:ed|es|ing|ions?)?",
             r"consult(?:ed|ing|ations)",
             r"exchanged views",
+            r"receiv(?:ed|es|ing) (?:a |an |the )?(?:visiting )?(?:[\w-]+ ){0,3}?(?:delegation|"
+            r"minister|envoy|ambassador|president|prime minister|counterpart)",
         ),
     ),
     Trigger(
@@ -205,7 +223,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"criticis(?:e|es|ed|ing)",
             r"criticiz(?:e|es|ed|ing)",
             r"accus(?:e|es|ed|ing|ations?)",
+            r"deplor(?:e|es|ed|ing)",
             r"reprehensible",
+            # "adopted a resolution demanding an end to ...": the body's condemnation
+            r"(?:adopt(?:s|ed|ing)?|pass(?:es|ed|ing)?|approv(?:e|es|ed|ing)) (?:a |an |its )?"
+            r"(?:[\w-]+ ){0,3}?resolution(?=[^.;]{0,120}?\b(?:condemn|demand|denounc|deplor))",
         ),
     ),
     Trigger(
@@ -213,6 +235,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         _words(
             r"sanctions (?:against|on)",
             r"imposed (?:\w+ )?sanctions",
+            r"(?:imposes|imposing|slapped|announced|expanded|tightened) (?:new |fresh |more )?"
+            r"(?:\w+ )?sanctions",
             r"\w+ sanctions against",
             # a state told with its onset: "X has faced Western sanctions since ..."
             _EXPERIENCED_SANCTIONS,
@@ -226,9 +250,26 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:deadly |violent |bloody )?crackdown",
             r"massacre[ds]?",
             r"shot dead",
+            r"burn(?:ed|t|ing) (?:down )?(?:\w+ ){0,2}villages",
         ),
     ),
-    Trigger("armed clash", _words(r"clash(?:es|ed)?", r"fighting between", r"air ?strikes?")),
+    Trigger(
+        "armed clash",
+        _words(
+            r"clash(?:es|ed)?",
+            r"fighting between",
+            r"air ?strikes?",
+            r"fought",
+            r"fight(?:s|ing)? (?:against|with|for control)",
+            r"battles? (?:for|against|with|in)",
+            r"(?:military |ground |air )?offensives? (?:against|in|on)",
+            r"(?:military )?operations? against",
+            r"(?:launch(?:ed|es|ing)?|carr(?:y|ies|ied)(?: out)?) (?:an? |the )?(?:\w+ )?"
+            r"(?:attacks?|offensives?|operations?|raids?)",
+            r"bomb(?:ed|ing|ings)",
+            r"shell(?:ed|ing)",
+        ),
+    ),
     Trigger(
         "protest",
         _words(
@@ -1379,6 +1420,8 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
                 and not Structure.of(sentence).in_relative_clause_of(match.start(), m.start)
             )
         ]
+        # "the takeover which came after elections held in November": the elections'
+        dates_here = [m for m in dates_here if not _placed_against(sentence, match, m)]
         # "kicking off Tuesday": the participle's noun's date, no other action's
         dates_here = [m for m in dates_here if not _started_by_another(sentence, match, m)]
         following = [
@@ -1438,6 +1481,22 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
             if since.group(1).casefold().startswith(word):
                 return (*dated, True, True)
     return None
+
+
+#: Words placing the clause's event against another ("came after", "before"): date
+#: words after them are that other event's.
+_PLACED_AGAINST = re.compile(r"\b(?:after|before|following|ahead of|prior to|until)\b", re.I)
+
+
+def _placed_against(sentence: str, match: re.Match, told: DateMention) -> bool:
+    """Whether date words in the action noun's relative clause follow words placing it
+    against another event ("the takeover which came after elections held in
+    November"): they are that other event's date."""
+    return (
+        told.start >= match.end()
+        and _PLACED_AGAINST.search(sentence, match.end(), told.start) is not None
+        and Structure.of(sentence).in_relative_clause_of(match.start(), told.start)
+    )
 
 
 def _opening_date(sentence: str, match: re.Match, dates_here, actions) -> DateMention | None:
@@ -1828,11 +1887,15 @@ def _sentence_events(
             )
             recipients = tuple(r for r in recipients if r not in actors)
         if trigger.event_type == "coup":
-            actors = _dedupe(finder.military_behind(a) for a in actors)
+            actors = _coup_actors(actors, directory, finder)
+            if _object_of_another(sentence, match, actions):
+                actors = ()  # "X condemned the takeover": X did not seize power
             # "X has not condemned the coup that ended Y's government": a coup is done in
             # the country of those it ousts, by that country's armed forces
             ousted = {directory.country_of(r) for r in recipients} - {""}
-            if len(ousted) == 1 and any(directory.country_of(a) not in ousted for a in actors):
+            if len(ousted) == 1 and (
+                not actors or any(directory.country_of(a) not in ousted for a in actors)
+            ):
                 (country,) = ousted
                 military = finder.military_of(country)
                 if military:
@@ -1906,6 +1969,34 @@ def _sentence_events(
     finder.remember(sentence, mentions, countries_here)
     paragraph_dates.extend(carried)
     return found
+
+
+def _coup_actors(actors, directory: ActorDirectory, finder) -> tuple[str, ...]:
+    """A coup's actors: the armed forces behind a government, and no body without a
+    country ("the Council met after X seized control": the Council seized nothing)."""
+    forces = _dedupe(finder.military_behind(a) for a in actors)
+    national = tuple(a for a in forces if directory.countries.get(a))
+    return national or forces
+
+
+def _object_of_another(sentence: str, match: re.Match, actions) -> bool:
+    """Whether an action noun is the object of another action word of its clause
+    ("condemned the military takeover"): the clause's subject is that action's."""
+    if _NOUN_FORM.search(match.group(0)) is None and "takeover" not in match.group(0).casefold():
+        return False
+    clause = _clause_start(sentence, match.start())
+    return any(
+        clause <= b < match.start() and _DIRECT_OBJECT.fullmatch(sentence, b, match.start())
+        for _, b in actions
+    )
+
+
+#: Between a verb and its object noun: a determiner and a few modifiers, no preposition.
+_DIRECT_OBJECT = re.compile(
+    r"\s+(?:the\s+|a\s+|an\s+)?(?!(?:of|in|on|at|with|for|to|since|after|before|by)\b)"
+    r"(?:[\w.'’-]+\s+){0,3}",
+    re.IGNORECASE,
+)
 
 
 def _anchor(trigger: Trigger, sentence: str, anchored: dict, dated: tuple) -> None:
@@ -2080,10 +2171,23 @@ def _is_expected(sentence: str, match: re.Match, headline: bool = False) -> bool
     return bool(
         _FUTURE.search(prefix)
         or _START_AFTER.match(sentence, match.end())
-        or (headline and _HEADLINE_FUTURE.search(told))
+        or (headline and _headline_future(told, len(prefix)))
         or _is_soon(sentence, match)
         or Structure.of(sentence).is_future(match.start())
     )
+
+
+def _headline_future(told: str, action: int) -> bool:
+    """A headline's "X to meet Y": the "to" governs the action unless its verb is
+    another action whose object the action is ("fails to condemn Myanmar coup")."""
+    future = list(_HEADLINE_FUTURE.finditer(told))
+    if not future:
+        return False
+    verb = future[-1].end() - len(future[-1].group(0).split()[-1])
+    between = told[verb:action]
+    if verb >= action or re.search(r"\b(?:on|in|at|for|during|with|after|before|to)\b", between):
+        return True  # "to meet X on visit to Y": the visit is still the future's
+    return not any(t.pattern.match(told, verb) for t in TRIGGERS)
 
 
 #: A present participle of a future start right after an action noun ("a conference
@@ -2146,19 +2250,30 @@ def _defence_talks(candidate: Candidate, finder: _ActorFinder) -> Candidate:
     return _seller_supplies(_visitor_acts(_exercise(candidate, finder), finder), finder)
 
 
+#: An arms transfer told from the buyer's side ("imported", "bought", "acquired").
+_BUYER_SIDE = re.compile(r"(?:import|b(?:uy|ought)|purchas|acquir)", re.IGNORECASE)
+#: ... or from the weapons' side, in the passive ("six jets sold to X by Y").
+_PASSIVE_SALE = re.compile(r"(?:traded|sold|purchased|bought) (between|to|by)$", re.IGNORECASE)
+
+
 def _seller_supplies(candidate: Candidate, finder: _ActorFinder) -> Candidate:
-    """An import told by the buyer ("X imported radars in February, Russian customs
-    data show"): the seller - the government of another country the sentence names -
-    transfers, the buyer receives."""
-    if not candidate.trigger.casefold().startswith("import"):
+    """A transfer told by the buyer ("X imported radars in February, Russian customs
+    data show"; "X bought jets from Russia") or in the passive ("jets sold to X by
+    Russia"): the seller - the government of another country the sentence names -
+    transfers, the buyer receives. "traded between A and B": A sells to B."""
+    passive = _PASSIVE_SALE.search(candidate.trigger)
+    if not passive and not _BUYER_SIDE.match(candidate.trigger):
         return candidate
-    buyers = candidate.actors
+    parties = candidate.actors + candidate.recipients
+    if passive and passive.group(1).casefold() == "between" and len(parties) >= 2:
+        return replace(candidate, actors=parties[:1], recipients=parties[1:])
+    buyers = (candidate.recipients or candidate.actors) if passive else candidate.actors
     theirs = {finder.directory.country_of(b) for b in buyers}
     sellers = [finder.government_of(c) for c in candidate.countries if c not in theirs]
     return replace(
         candidate,
-        actors=_dedupe(sellers[:1]) or (),
-        recipients=_dedupe((*buyers, *candidate.recipients)),
+        actors=_dedupe(s for s in sellers[:1] if s) or (),
+        recipients=_dedupe(b for b in (*buyers, *candidate.recipients) if b not in sellers[:1]),
     )
 
 

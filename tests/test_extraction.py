@@ -1321,3 +1321,80 @@ def test_a_described_speaker_named_next_accuses_the_suppliers_on_the_reports_day
 def test_supplies_told_as_provision_import_or_supplier(text, actors, recipients, start):
     supply, _ = one_of("arms transfer", text)
     assert (supply.actors, supply.recipients, supply.span.start) == (actors, recipients, start)
+
+
+# Round 8: breadth. Made-up people and bodies (ROUND6's directory), real countries.
+@pytest.mark.parametrize(
+    "sentence, event_type",
+    [
+        ("The Laos Defence Forces seized control of the country on Monday.", "coup"),
+        ("The Laos Defence Forces took over the government on Monday.", "coup"),
+        ("The Laos Defence Forces toppled the elected government on Monday.", "coup"),
+        ("The Laos Defence Forces fought rebels in the north on Monday.", "armed clash"),
+        ("The Laos Defence Forces launched an offensive against rebels on Monday.",
+         "armed clash"),
+        ("The Laos Defence Forces shelled border towns on Monday.", "armed clash"),
+        ("The Laos Defence Forces bombed border towns on Monday.", "armed clash"),
+        ("The Security Council adopted a resolution on Monday demanding an end to violence "
+         "in Laos.", "condemnation"),
+        ("Aline Vong deplored the arrests by the junta on Monday.", "condemnation"),
+        ("Aline Vong received the visiting Russian delegation on Monday.", "meeting"),
+        ("The junta bought fighter jets from Russia on Monday.", "arms transfer"),
+        ("Six aircraft were sold to the junta by Russia on Monday.", "arms transfer"),
+        ("The junta burned down three villages on Monday.", "violence against civilians"),
+    ],
+)  # fmt: skip
+def test_common_reporting_verbs_and_nouns_are_actions(sentence, event_type):
+    found = extract_events(sentence, date(2031, 2, 20), ROUND6)  # a Thursday
+    (candidate,) = [c for c in found if c.event_type == event_type]
+    assert candidate.span.start == date(2031, 2, 17) and candidate.actors
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aline Vong, the ousted leader, spoke in Vientiane on Monday.",
+        "The morale and fighting ability of the troops improved on Monday, Aline Vong said.",
+        "The Security Council adopted a resolution on Monday calling for talks in Laos.",
+        "Aline Vong spoke with the U.S.-sanctioned head of Vietlab on Monday.",
+    ],
+)
+def test_broad_triggers_need_their_own_grammar(sentence):
+    found = extract_events(sentence, date(2031, 2, 20), ROUND6)
+    assert not {"coup", "armed clash", "condemnation", "sanction"} & {c.event_type for c in found}
+
+
+def test_a_headline_noun_object_of_another_action_is_not_expected():
+    text = (
+        "Council fails to condemn Laos coup\n\n"
+        "The Security Council met on Tuesday after the Laos Defence Forces on Monday "
+        "seized control of the country."
+    )
+    coups = [c for c in extract_events(text, date(2031, 2, 20), ROUND6) if c.event_type == "coup"]
+    # one coup, reported (the headline's "to" governs "condemn"), by the armed forces
+    # only (the Council that met after it seized nothing), on Monday
+    assert [(c.status, c.actors, c.span.start) for c in coups] == [
+        ("reported", ("Laos Defence Forces",), date(2031, 2, 17))
+    ]
+
+
+def test_a_coup_takes_no_date_from_the_event_it_is_placed_after():
+    text = (
+        "Aline Vong condemned the military takeover which came after the army refused to "
+        "accept elections held in November."
+    )
+    found = extract_events(text, date(2031, 2, 20), ROUND6)
+    assert [c for c in found if c.event_type == "coup"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The junta bought fighter jets from Russia on Monday.",
+        "Six aircraft were sold to the junta by Russia on Monday.",
+        "Six aircraft were traded between Russia and the junta on Monday.",
+    ],
+)
+def test_a_sale_told_by_the_buyer_or_the_weapons_is_the_sellers_transfer(sentence):
+    sale, _ = one_of("arms transfer", sentence)
+    assert (sale.actors, sale.recipients) == (("Russian government",), ("Laos junta",))
