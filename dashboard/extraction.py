@@ -28,6 +28,7 @@ from dashboard.dates import (
     DateMention,
     DateSpan,
     find_date_expressions,
+    month_span,
     resolve_date_expression,
 )
 from dashboard.geography import (
@@ -365,7 +366,7 @@ _RULING_DESCRIPTION = re.compile(
     r"ruled|dominated|supported)\s+(?:government|regime|administration|authorities|"
     r"rulers|leadership|council)"
     r"|ruling\s+(?:military|junta|generals|council)"
-    r"|military\s+(?:rulers|authorities|leadership|junta)"
+    r"|military\s+(?:rulers|authorities|leadership|junta|council)"
     r"|coup\s+(?:regime|government|authorities)"
     r"|(?<=\bthe )(?:generals|regime)"
     r"|(?<=['\u2019]s )(?:generals|regime))\b(?!-\w)",
@@ -389,8 +390,9 @@ _ACTION_ADJECTIVE = re.compile(
 #: power"): the armed forces of the country last told. As an object ("snubbed the
 #: military") news often means the junta in power, so it is left alone.
 _THE_MILITARY = re.compile(
-    r"\b[Tt]he (?:military|army|armed forces)(?=\s+(?:\w+ed|has|have|had|is|was|were|are|"
-    r"will|would|took|seized|says|said|sold|sent)\b)"
+    r"\b(?:[Tt]he (?:(?:junta|regime)(?:['’]s)? )?(?:military|army|armed forces|troops|soldiers)"
+    r"|(?<![\w,] )(?:[Ss]oldiers|[Tt]roops))(?=\s+(?:\w+ed|has|have|had|is|was|were|are|"
+    r"will|would|took|seized|says|said|sold|sent|fought)\b)"
 )
 #: Naval forces told by their country ("Russian warships", "Russia's Pacific Fleet",
 #: "Myanmar's Navy"): that country's armed forces or defence body.
@@ -413,7 +415,7 @@ _MEMBERS = re.compile(
 _THE_COUNTRY = re.compile(r"\b[Tt]he country\b(?!['\u2019])")
 _BOTH_COUNTRIES = re.compile(r"\b(?:[Bb]oth|[Tt]he two) countries\b")
 #: A subject pronoun in the action's clause: who it stands for is told before.
-_PRONOUN = re.compile(r"\b(?:(he|she|He|She)|(it|It))\b")
+_PRONOUN = re.compile(r"\b(?:(he|she|He|She)|(it|It|they|They))\b")
 #: The same action told as happening several times is several events, none of them dated.
 _REPEATED = re.compile(
     r"\b(?:twice|repeatedly|several times|(?:two|three|four|many) times)\b", re.IGNORECASE
@@ -622,6 +624,8 @@ class _ActorFinder:
         self.described_tellers: dict[str, str] = {}
         self.last_body = ""
         self.recent_countries: list[str] = []
+        #: The country the text tells of most (see :meth:`learn_text_country`).
+        self.text_country: str | None = None
         spellings = {name: name for name in directory.kinds}
         spellings.update(directory.aliases)
         #: Roles the directory gives persons as aliases ("junta chief"): not names (the
@@ -719,6 +723,14 @@ class _ActorFinder:
                 office = (countries[-1], kind)
                 self.offices.setdefault(office, mention.actor)
                 self.office_of.setdefault(mention.actor, office)
+
+    def learn_text_country(self, paragraphs: list[str]) -> None:
+        """The country the text names most often, when one leads (for "Soldiers fought"
+        before any country is told)."""
+        told = Counter(c.country for p in paragraphs for c in find_countries(p) if c.country)
+        ranked = told.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            self.text_country = ranked[0][0]
 
     def learn_described_tellers(self, paragraphs: list[str]) -> None:
         """ "..., a U.N. rights expert said Tuesday." then "Tom Andrews called ...": a
@@ -980,14 +992,12 @@ class _ActorFinder:
         named = find_countries(sentence)
         for hit in _THE_MILITARY.finditer(sentence):
             told = self._countries_told(sentence, known, named, hit.start())
-            country = (told or self.recent_countries or [""])[-1]
-            forces = [
-                name
-                for name, kind in self.directory.kinds.items()
-                if kind == "military" and self.directory.countries.get(name) == country
-            ]
-            if len(forces) == 1:
-                found.append(Mention(hit.start(), hit.end(), forces[0]))
+            # the country told in the sentence, else the latest told that has armed
+            # forces in the directory ("Soldiers fought" in a text about one country)
+            countries = told[-1:] or [*reversed(self.recent_countries), self.text_country]
+            forces = next(filter(None, (self.military_of(c) for c in countries)), None)
+            if forces:
+                found.append(Mention(hit.start(), hit.end(), forces))
         return found
 
     def subject_country(self, sentence: str, position: int) -> str | None:
@@ -1394,7 +1404,7 @@ def _dedupe(names) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
 
-def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, actions):
+def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, actions, published):
     """(span, date words, inherited?) for an action, or None when nothing dates it.
 
     The first date words after the action in its clause; else the nearest in the
@@ -1430,6 +1440,11 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
             if m.start >= match.end()
             and not _CLAUSE_BREAK.search(sentence, match.end(), m.start)
             and "," not in sentence[match.end() : m.start]
+            # "denounces violations since the coup on Feb. 1": the coup's date words
+            and not any(
+                match.end() <= a < m.start and _SINCE_OR_PLACED.search(sentence, match.end(), a)
+                for a, _ in actions
+            )
         ]
         # the action noun's own relative clause first ("the forum, which will be held
         # from May 5 to 8": those days, not a year in its name)
@@ -1475,6 +1490,9 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
                 return (*dated, True, True)
     if paragraph_dates and not indefinite and not _recalled(sentence, match):
         return paragraph_dates[-1].span, paragraph_dates[-1].text, True, False
+    course = _since_course(sentence, match, dates_here, anchored, published) if indefinite else None
+    if course is not None:
+        return course
     since = _SINCE_OPENING.match(sentence)
     if indefinite and since and _EXPERIENCED.fullmatch(match.group(0)):
         for word, dated in anchored.items():  # "Since the coup ..., X has faced": its onset
@@ -1486,6 +1504,36 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
 #: Words placing the clause's event against another ("came after", "before"): date
 #: words after them are that other event's.
 _PLACED_AGAINST = re.compile(r"\b(?:after|before|following|ahead of|prior to|until)\b", re.I)
+
+
+#: A sentence opening with the onset of what its main clause tells in the perfect:
+#: "Since the junta seized power in February 2021, they have conducted ...".
+_SINCE_CLAUSE = re.compile(r"[\s\"'“]*Since\b([^,]+),")
+
+
+def _since_course(sentence, match, dates_here, anchored, published):
+    """A present perfect after an opening "Since <onset>," clause: a course from the
+    onset's date words (or the event its words name) to the publication, in months."""
+    since = _SINCE_CLAUSE.match(sentence)
+    if since is None or match.start() < since.end():
+        return None
+    onset = next((m for m in dates_here if m.end <= since.end()), None)
+    start = onset.span.start if onset else None
+    if start is None:
+        for word, (span, _) in anchored.items():
+            if re.search(rf"\b{word}", since.group(1), re.IGNORECASE):
+                start = span.start
+    if start is None:
+        return None
+    end = month_span(published.year, published.month).end
+    words = sentence[: since.end() - 1].strip(" \"'“")
+    return DateSpan(start.replace(day=1), end, "month"), words, True, True
+
+
+#: "since" or words placing an action against another (see ``_PLACED_AGAINST``).
+_SINCE_OR_PLACED = re.compile(
+    r"\b(?:since|after|before|following|ahead of|prior to|until)\b", re.IGNORECASE
+)
 
 
 def _placed_against(sentence: str, match: re.Match, told: DateMention) -> bool:
@@ -1632,6 +1680,7 @@ def extract_events(
         for sentence in split_sentences(paragraph):
             finder.learn_offices(sentence)
     finder.learn_described_tellers(paragraphs)
+    finder.learn_text_country(paragraphs)
     anchored: dict[str, tuple[DateSpan, str]] = {}
     candidates: list[Candidate] = []
     lead_dates = []
@@ -1777,7 +1826,9 @@ def _sentence_events(
             continue  # "as they face Western condemnation": a state, not an event told
         expected = _is_expected(sentence, match, headline)
         dates_here = _dates_told(sentence, published, expected, finder.last_date)
-        dated = _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, actions)
+        dated = _date_of(
+            trigger, match, sentence, dates_here, anchored, paragraph_dates, actions, published
+        )
         soon = _is_soon(sentence, match)
         if soon and dated is not None and dated[2]:
             dated = None  # "will visit X soon": a future no other date words place
@@ -1843,7 +1894,7 @@ def _sentence_events(
         subject_of.setdefault(trigger, initiators)
         if trigger.event_type in ("arms transfer", "sanction/embargo call"):
             # "supplying the junta with drones", "called on the Council to impose a ban"
-            receivers = [m for m in mentions if match.start() < m.start < match.end()] + receivers
+            receivers = _told_in_action(match, mentions) + receivers
         agent = _named_for(sentence, match, mentions, countries_here, finder)
         if agent is not None:  # "X singled out for supplying ...": X supplies
             initiators = [agent]
@@ -2254,6 +2305,13 @@ def _defence_talks(candidate: Candidate, finder: _ActorFinder) -> Candidate:
 _BUYER_SIDE = re.compile(r"(?:import|b(?:uy|ought)|purchas|acquir)", re.IGNORECASE)
 #: ... or from the weapons' side, in the passive ("six jets sold to X by Y").
 _PASSIVE_SALE = re.compile(r"(?:traded|sold|purchased|bought) (between|to|by)$", re.IGNORECASE)
+
+
+def _told_in_action(match: re.Match, mentions: list[Mention]) -> list[Mention]:
+    """Parties inside the action's words ("supplying the junta with drones") or right
+    after a passive sale's preposition ("jets traded between Russia and the junta")."""
+    after = 40 if _PASSIVE_SALE.search(match.group(0)) else 0
+    return [m for m in mentions if match.start() < m.start < match.end() + after]
 
 
 def _seller_supplies(candidate: Candidate, finder: _ActorFinder) -> Candidate:

@@ -1398,3 +1398,43 @@ def test_a_coup_takes_no_date_from_the_event_it_is_placed_after():
 def test_a_sale_told_by_the_buyer_or_the_weapons_is_the_sellers_transfer(sentence):
     sale, _ = one_of("arms transfer", sentence)
     assert (sale.actors, sale.recipients) == (("Russian government",), ("Laos junta",))
+
+
+def test_a_perfect_opened_by_since_is_a_course_from_the_onset_to_publication():
+    text = (
+        "Since the junta seized power in March 2029, they have burned down villages "
+        "across Laos, Aline Vong said."
+    )
+    course, _ = one_of("violence against civilians", text)  # published 20 February 2031
+    assert course.actors == ("Laos junta",)
+    assert (course.span.start, course.span.end, course.span.precision) == (
+        date(2029, 3, 1),
+        date(2031, 2, 28),
+        "month",
+    )
+
+
+def test_date_words_after_since_another_event_are_that_events():
+    text = (
+        "The Security Council adopted a resolution on Monday demanding an end to violence "
+        "in Laos.\n\n"
+        "The resolution, which passed on Monday, denounces abuses since the coup on "
+        "March 3, 2029."
+    )
+    found = extract_events(text, date(2031, 2, 20), ROUND6)
+    condemnations = {c.span.start for c in found if c.event_type == "condemnation"}
+    assert condemnations == {date(2031, 2, 17)}
+
+
+def test_soldiers_and_a_military_council_are_the_texts_country_bodies():
+    text = (
+        "Soldiers fought rebels in northern Laos in January and lost ground, Aline Vong "
+        "told reporters on Monday.\n\n"
+        "Six aircraft were traded between Russia and the Military Council in May 2030, "
+        "Laos's defence ministry said."
+    )  # the text's country: Laos, named most
+    found = extract_events(text, date(2031, 2, 20), ROUND6)
+    clash = next(c for c in found if c.event_type == "armed clash")
+    assert (clash.actors, clash.span.start) == (("Laos Defence Forces",), date(2031, 1, 1))
+    sale = next(c for c in found if c.event_type == "arms transfer")
+    assert (sale.actors, sale.recipients) == (("Russian government",), ("Laos junta",))
