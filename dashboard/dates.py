@@ -439,6 +439,8 @@ def resolve_date_expression(
             if key in known:
                 return known[key]
         raise ValueError(f"cannot resolve date expression: {text!r} (no dated {noun!r})")
+    if span := _range_phrase(text, reference):
+        return span
     phrase = _TIME_OF_DAY_RE.sub("", _normalise(text))
 
     if match := _ISO_RE.fullmatch(phrase):
@@ -619,4 +621,62 @@ def find_date_expressions(
         except ValueError:
             continue
         found.append(DateMention(match.start(), match.end(), words, span))
-    return found
+    return _joined_ranges(text, found)
+
+
+#: "between <date> and <date>", "from <date> to <date>": one span over both.
+_RANGE_OPENING = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
+_RANGE_CLOSING = {"between": re.compile(r"\s+and\s+"), "from": re.compile(r"\s+(?:to|until)\s+")}
+_COARSER = ("day", "week", "month", "year")  # finer to coarser
+
+
+def _joined_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
+    """Join two date mentions told as a range ("between February 2021 and November 7,
+    2023") into one, from the first's start to the second's end, at the coarser of
+    their precisions (a month range covers whole months: to 30 November 2023)."""
+    joined: list[DateMention] = []
+    for mention in found:
+        first = joined[-1] if joined else None
+        opening = first and _RANGE_OPENING.search(text, 0, first.start)
+        if opening and _RANGE_CLOSING[opening.group(1).casefold()].fullmatch(
+            text, first.end, mention.start
+        ):
+            span = _range_span(first.span, mention.span)
+            if span is not None:
+                words = text[opening.start() : mention.end]
+                joined[-1] = DateMention(opening.start(), mention.end, words, span)
+                continue
+        joined.append(mention)
+    return joined
+
+
+def _range_span(first: DateSpan, last: DateSpan) -> DateSpan | None:
+    """From ``first``'s month to ``last``'s month, whole months, when one end is told to
+    the month ("between February 2021 and November 7, 2023"); else None (both days: a
+    day range the other forms read; a year: our schema's year is one calendar year)."""
+    if first.precision not in _COARSER or last.precision not in _COARSER:
+        return None
+    if first.precision == last.precision == "day":
+        return None  # a range of days: the day-range forms read it (as a week)
+    precision = max(first.precision, last.precision, key=_COARSER.index)
+    if precision != "month":
+        return None  # a year is one calendar year in our schema; weeks are short
+    end = month_span(last.end.year, last.end.month).end
+    start = month_span(first.start.year, first.start.month).start
+    return DateSpan(start, end, precision) if end >= start else None
+
+
+_RANGE_PHRASE = re.compile(r"(?:between (.+) and|from (.+) (?:to|until)) (.+)", re.IGNORECASE)
+
+
+def _range_phrase(text: str, reference: date) -> DateSpan | None:
+    """ "between February 2021 and November 7, 2023" read whole, when both ends resolve."""
+    match = _RANGE_PHRASE.fullmatch(" ".join(text.split()).rstrip(".,;:"))
+    if match is None:
+        return None
+    try:
+        first = resolve_date_expression(match.group(1) or match.group(2), reference)
+        last = resolve_date_expression(match.group(3), reference)
+    except ValueError:
+        return None
+    return _range_span(first, last)

@@ -32,6 +32,9 @@ CASES = [
     ("2022-08-03", PUBLISHED, span("2022-08-03", "2022-08-03", "day")),
     ("2020-02-29", PUBLISHED, span("2020-02-29", "2020-02-29", "day")),
     ("on 2021-02-01", PUBLISHED, span("2021-02-01", "2021-02-01", "day")),
+    # ranges of two dates, one told to the month: whole months from the first to the last
+    ("between March 2020 and May 9, 2021", PUBLISHED, span("2020-03-01", "2021-05-31", "month")),
+    ("from May 3, 2019 to March 2021", PUBLISHED, span("2019-05-01", "2021-03-31", "month")),
     # weekdays: on or most recently before the reference
     ("on Wednesday", PUBLISHED, span("2022-08-03", "2022-08-03", "day")),
     ("Wednesday", PUBLISHED, span("2022-08-03", "2022-08-03", "day")),
@@ -367,3 +370,13 @@ def test_a_decade_up_to_a_year():
         "sales of $5 million in the last decade up to 2029, a record", reference
     )
     assert found.text == "in the last decade up to 2029"
+
+
+def test_a_range_of_two_date_expressions_in_running_text_is_one_span():
+    (found,) = find_date_expressions(
+        "Drones struck 40 times between March 2020 and May 9, 2021, a monitor said.", PUBLISHED
+    )
+    assert found.text == "between March 2020 and May 9, 2021"
+    assert found.span == span("2020-03-01", "2021-05-31", "month")
+    # an end before the start is no range: two mentions
+    assert len(find_date_expressions("between May 2021 and March 2020", PUBLISHED)) == 2
