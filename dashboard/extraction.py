@@ -2447,6 +2447,25 @@ def _date_later(candidates: list[Candidate], directory: ActorDirectory) -> list[
     return dated
 
 
+#: Events a country has once: a coup told to the day and again to its month is one.
+ONE_OFF = frozenset({"coup"})
+
+
+def _same_time(earlier: Candidate, later: Candidate) -> bool:
+    """The same span, or for a one-off event one span within the other."""
+    if earlier.span == later.span:
+        return True
+    inside = earlier.span.contains(later.span) or later.span.contains(earlier.span)
+    return earlier.event_type in ONE_OFF and inside
+
+
+def _more_precise(kept: Candidate, other: Candidate) -> Candidate:
+    """``kept`` with the narrower of the two spans (and its date words)."""
+    if other.span != kept.span and kept.span.contains(other.span):
+        return replace(kept, span=other.span, date_text=other.date_text)
+    return kept
+
+
 def _joined(kept: Candidate, other: Candidate) -> Candidate:
     """One event told twice: ``kept`` with the actors, countries and place ``other`` adds."""
     actors = _dedupe(kept.actors + other.actors)
@@ -2521,14 +2540,14 @@ def _merge_repeats(candidates: list[Candidate], directory: ActorDirectory) -> li
             same = (
                 earlier.evidence != candidate.evidence  # one sentence's events stay apart
                 and earlier.event_type == candidate.event_type
-                and earlier.span == candidate.span
+                and _same_time(earlier, candidate)
                 and earlier.status == candidate.status
             )
             if same and candidate.refers_back:
                 break  # "the executions" again: the event told before, nothing to add
             shared = people & theirs or _same_countries(earlier, candidate, directory)
             if same and shared and _same_counterparts(earlier, candidate, directory):
-                kept[i] = _joined(earlier, candidate)
+                kept[i] = _joined(_more_precise(earlier, candidate), candidate)
                 break
         else:
             kept.append(candidate)

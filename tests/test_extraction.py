@@ -1438,3 +1438,12 @@ def test_soldiers_and_a_military_council_are_the_texts_country_bodies():
     assert (clash.actors, clash.span.start) == (("Laos Defence Forces",), date(2031, 1, 1))
     sale = next(c for c in found if c.event_type == "arms transfer")
     assert (sale.actors, sale.recipients) == (("Russian government",), ("Laos junta",))
+
+
+def test_a_coup_told_to_the_day_and_again_to_its_month_is_one_coup():
+    text = (
+        "The Laos Defence Forces seized power on March 3, 2029, Aline Vong said.\n\n"
+        "Since the junta seized power in March of 2029, it has burned down villages."
+    )
+    coups = [c for c in extract_events(text, date(2031, 2, 20), ROUND6) if c.event_type == "coup"]
+    assert [(c.span.start, c.span.precision) for c in coups] == [(date(2029, 3, 3), "day")]
