@@ -210,10 +210,11 @@ MEASURED = [
     ("vietnamplus-2023-11-07.round6", "2023-11-07", 1.0, 1.0),
     # Held out in round 7 (gold committed in 950101d before extract ran; run once on
     # each after the last round-7 fix, a135b2c, scored under the round-7 rule, nothing
-    # tuned after): floor = measured.
-    ("observerbd-2021-02-04.round7", "2021-02-04", 0.5, 0.33),
-    ("upi-2022-12-22.round7", "2022-12-22", 0.33, 0.33),
-    ("thanlwintimes-2023-12-21.round7", "2023-12-21", 0.0, 0.0),
+    # tuned after: P 0.50 R 0.33, P 0.33 R 0.33, P 0.00 R 0.00), scored again after
+    # round 8's fixes (broader action words, since-courses, ranges): floor = measured.
+    ("observerbd-2021-02-04.round7", "2021-02-04", 1.0, 0.66),
+    ("upi-2022-12-22.round7", "2022-12-22", 1.0, 1.0),
+    ("thanlwintimes-2023-12-21.round7", "2023-12-21", 1.0, 0.5),
 ]
 
 
