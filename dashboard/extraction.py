@@ -987,7 +987,9 @@ class _ActorFinder:
         return found
 
     def _the_military(self, sentence: str, known: list[Mention]) -> list[Mention]:
-        """ "the military" -> the one military actor of the country last told."""
+        """ "the military", "the junta army", "soldiers" as subject -> the one military
+        actor of the country told, else of the latest told that has one, else of the
+        country the text names most."""
         found = []
         named = find_countries(sentence)
         for hit in _THE_MILITARY.finditer(sentence):
@@ -1503,7 +1505,8 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
 
 #: Words placing the clause's event against another ("came after", "before"): date
 #: words after them are that other event's.
-_PLACED_AGAINST = re.compile(r"\b(?:after|before|following|ahead of|prior to|until)\b", re.I)
+_PLACING = r"after|before|following|ahead of|prior to|until"
+_PLACED_AGAINST = re.compile(rf"\b(?:{_PLACING})\b", re.IGNORECASE)
 
 
 #: A sentence opening with the onset of what its main clause tells in the perfect:
@@ -1531,9 +1534,7 @@ def _since_course(sentence, match, dates_here, anchored, published):
 
 
 #: "since" or words placing an action against another (see ``_PLACED_AGAINST``).
-_SINCE_OR_PLACED = re.compile(
-    r"\b(?:since|after|before|following|ahead of|prior to|until)\b", re.IGNORECASE
-)
+_SINCE_OR_PLACED = re.compile(rf"\b(?:since|{_PLACING})\b", re.IGNORECASE)
 
 
 def _placed_against(sentence: str, match: re.Match, told: DateMention) -> bool:
