@@ -313,7 +313,9 @@ def _parse_rows(data: bytes, header: list[str], delimiter: str = ",") -> pd.Data
     def read_in_blocks(newlines_in_values: bool, block_size: int) -> pa.Table:
         bad_rows.clear()
         return pacsv.read_csv(
-            io.BytesIO(data),
+            # Arrow reads the bytes in place; a Python file object would copy each block
+            # through .read() (~0.15 s more at 1M events).
+            pa.BufferReader(data),
             # glibc's heap, which return_freed_memory can trim after a load; mimalloc
             # (pyarrow's default) kept ~90 MB of the parse's scratch at 1M events.
             memory_pool=pa.system_memory_pool(),

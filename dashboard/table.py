@@ -480,6 +480,10 @@ def load_events(
     )
 
 
+#: Columns kept as plain text whatever their values: ids are distinct, read whole by views.
+PLAIN_COLUMNS = ("event_id",)
+
+
 def index_while_loading(
     load: Callable[[Callable[[pd.DataFrame], None]], pd.DataFrame],
     directory: ActorDirectory,
@@ -502,8 +506,10 @@ def index_while_loading(
             started.append(pool.submit(build_list_indexes, columns, len(text), directory))
 
         frame = load(on_read)
+        # Compacting needs no list index: on the other core while they are finished.
+        frame = compact_text(frame, keep_plain=PLAIN_COLUMNS)
         lists = started[0].result() if started else None
-        return index_loaded(frame, directory, label, lists)
+        return index_loaded(frame, directory, label, lists, compacted=True)
 
 
 def index_loaded(
@@ -511,16 +517,19 @@ def index_loaded(
     directory: ActorDirectory,
     label: str,
     lists: ListIndexes | None = None,
+    compacted: bool = False,
 ) -> EventTable:
     """Index a freshly loaded frame, then hand the load's freed memory back to the OS.
 
     The one way every loader (:func:`load_events`, :func:`dashboard.importing.load_any`)
     ends, so the app's table holds no more memory than the command line's.
+    ``compacted`` says that ``frame`` has been through :func:`compact_text` already.
     """
     # Repetitive text held once per value (at 1M synthetic events the frame's 344 MB
     # become 164); ids stay plain: they are distinct, and read whole by the views. First,
     # so that the type codes and the countries' votes below reuse the categories' codes.
-    frame = compact_text(frame, keep_plain=("event_id",))
+    if not compacted:
+        frame = compact_text(frame, keep_plain=PLAIN_COLUMNS)
     table = build_table(frame, directory, label, lists)
     # A whole table's actors, after the indexes: an inferred country colours the network
     # but the country filter keeps to what the rows and the directory say. (Not in
