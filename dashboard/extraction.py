@@ -1149,22 +1149,22 @@ class _ActorFinder:
             return actor
         return self.military_of(self.directory.countries.get(actor, "")) or actor
 
+    def _actors_of(self, kind: str, country: str) -> list[str]:
+        """The directory's actors of ``kind`` ("military", "government") of ``country``."""
+        return [
+            name
+            for name, its_kind in self.directory.kinds.items()
+            if its_kind == kind and self.directory.countries.get(name) == country
+        ]
+
     def military_of(self, country: str) -> str | None:
         """The country's one military actor in the directory, else None."""
-        military = [
-            name
-            for name, kind in self.directory.kinds.items()
-            if kind == "military" and self.directory.countries.get(name) == country
-        ]
+        military = self._actors_of("military", country)
         return military[0] if len(military) == 1 else None
 
     def government_of(self, country: str) -> str | None:
         """The directory's actor for a country acting as such ("the U.S. called...")."""
-        governments = [
-            name
-            for name, kind in self.directory.kinds.items()
-            if kind == "government" and self.directory.countries.get(name) == country
-        ]
+        governments = self._actors_of("government", country)
         demonyms = {d.casefold() for c in COUNTRIES if c.name == country for d in c.demonyms}
         named = [
             g
