@@ -83,7 +83,8 @@ _RANGE_AFTER_RE = re.compile(
 #: dated (see ``events``); one word may qualify the noun.
 _SINCE_EVENT_RE = re.compile(r"since (?:the|that) (?:[a-z0-9]+ )?(?P<noun>[a-z]+)")
 #: "the morning of 7th September", "the evening of Monday": the day, at day precision.
-_TIME_OF_DAY_RE = re.compile(r"^(?:the )?(?:early |late )?(?:morning|afternoon|evening|night) of ")
+_TIME_OF_DAY = r"(?:early |late )?(?:morning|afternoon|evening|night) of "
+_TIME_OF_DAY_RE = re.compile(rf"^(?:the )?{_TIME_OF_DAY}")
 #: "the last week", "the past month": the days up to the reference (not including it).
 _LAST_PERIOD_RE = re.compile(r"the (?:last|past) (?P<unit>week|month)")
 _LAST_PERIOD_DAYS = {"week": 7, "month": 30}
@@ -543,8 +544,8 @@ _MENTION_RE = re.compile(
             r"(?:,? \d{4})?",
             rf"(?:(?:on|by|since) )?{_ANY_WEEKDAY},? "
             rf"{_ANY_MONTH}\.? {_ANY_DAY}(?:,? \d{{4}})?",
-            rf"(?:(?:on|by|since|in) )?(?:the )?(?:(?:early |late )?(?:morning|afternoon|"
-            rf"evening|night) of (?:the )?)?{_ANY_DAY} (?:of )?{_ANY_MONTH}\.?(?:,? \d{{4}})?",
+            rf"(?:(?:on|by|since|in) )?(?:the )?(?:{_TIME_OF_DAY}(?:the )?)?{_ANY_DAY} "
+            rf"(?:of )?{_ANY_MONTH}\.?(?:,? \d{{4}})?",
             rf"(?:(?:on|by|since) )?{_ANY_MONTH}\.? {_ANY_DAY}(?:,? \d{{4}})?(?!\d)",
             rf"(?:(?:in|since|during) )?(?:early|mid|late)[- ]{_ANY_MONTH}"
             r"(?: (?:\d{4}|this year|last year))?",
