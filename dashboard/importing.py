@@ -520,11 +520,18 @@ def load_any_frame(
 
 
 def inferred_notice(count: int) -> str:
-    """The notice saying that ``count`` actors took their country from the table."""
+    """The notice saying that ``count`` actors took their country from the table.
+
+    Only those: an unlisted actor whose events name no country in a majority takes none
+    and is not counted (the notice once read as the number of unlisted actors).
+    """
+    plural = count != 1
     return (
-        f"{count:,} actor{'s' if count != 1 else ''} not in the actors directory: the "
-        "network colours them by the country most of their events name (the country "
-        "filter keeps to the rows' own countries)."
+        f"{count:,} actor{'s' if plural else ''} not in the actors directory "
+        f"{'take' if plural else 'takes'} a country from the table: the network colours "
+        f"{'them' if plural else 'it'} by the country most of "
+        f"{'their' if plural else 'its'} events name (the country filter keeps to the "
+        "rows' own countries)."
     )
 
 

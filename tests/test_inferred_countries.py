@@ -118,3 +118,21 @@ def test_the_engines_colour_unlisted_actors_as_the_memory_table_does(tmp_path):
             assert engine.network(spec).nodes == oracle.network(spec).nodes
     finally:
         engine.close()
+
+
+def test_the_notice_counts_only_the_actors_that_took_a_country(tmp_path):
+    # "Traders" is unlisted too but takes no country (no majority): the notice once said
+    # "2 actors not in the actors directory" were coloured when one was.
+    actors = tmp_path / "actors.csv"
+    actors.write_text(
+        "actor,kind,country,aliases\n"
+        "United Nations,organisation,,\n"
+        "Zambia Police,government,Zambia,\n"
+    )
+    _, notices = load_any(csv_bytes(ROWS), actors_path=actors)
+    said = [n for n in notices if "not in the actors directory" in n]
+    assert said == [
+        "1 actor not in the actors directory takes a country from the table: the network "
+        "colours it by the country most of its events name (the country filter keeps to "
+        "the rows' own countries)."
+    ]
