@@ -1779,9 +1779,86 @@ def _annexation(sentence: str, match: re.Match) -> bool:
     return bool(_ANNEX.search(clause) or _OF_A_PLACE.match(sentence, match.end()))
 
 
+@dataclass(frozen=True)
+class _Told:
+    """One sentence, read once for all its actions: what it names and its actions."""
+
+    sentence: str
+    number: int
+    published: date
+    finder: _ActorFinder
+    mentions: list[Mention]
+    countries: list[CountryMention]
+    places: list
+    people: tuple[str, ...]
+    #: (trigger, match) of each action word, in the order told
+    matches: list[tuple[Trigger, re.Match]]
+    actions: list[tuple[int, int]]
+    headline: bool
+
+
+@dataclass(frozen=True)
+class _When:
+    """An action's date as read, and how it was found."""
+
+    span: DateSpan
+    words: str
+    inherited: bool
+    undated: bool
+    expected: bool
+    ongoing: bool
+    #: "will visit X soon", or an expected action dated only by a report's day
+    soon: bool
+    #: the sentence's date words (for :func:`_as_report`)
+    dates_here: list[DateMention]
+
+
 def _sentence_events(
     sentence, number, published, finder, anchored, paragraph_dates, headline: bool = False
 ):
+    """The candidate events one sentence tells, in the order told.
+
+    The steps: read the sentence once (:func:`_read_sentence`), note the days its
+    reporting verbs give (:func:`_note_reports`); then for each action word that tells
+    an event (:func:`_no_event`), date it (:func:`_action_date`), find who acts and who
+    receives (:func:`_action_roles`, :func:`_action_parties`, :func:`_coup_parties`,
+    :func:`_report_instead`) and build the candidate (:func:`_build_candidate`).
+    ``anchored`` and ``paragraph_dates`` are the text's and the paragraph's dates so
+    far; dates this sentence carries to later sentences are added to them.
+    """
+    told = _read_sentence(sentence, number, published, finder, headline)
+    _note_reports(told)
+    found: list[Candidate] = []
+    carried: list[DateMention] = []
+    subject_of: dict[Trigger, list[Mention]] = {}
+    #: the date of each action told with date words, by its predicate (token index)
+    told_at: dict[int, tuple] = {}
+    for trigger, match in told.matches:
+        if _no_event(sentence, match):
+            continue
+        when = _action_date(told, trigger, match, anchored, paragraph_dates, told_at, carried)
+        initiators, receivers, unknown = _action_roles(told, trigger, match, subject_of)
+        actors, recipients, tellers = _action_parties(told, match, initiators, receivers, unknown)
+        if trigger.event_type == "coup":
+            actors = _coup_parties(told, match, actors, recipients)
+        if trigger.event_type in REPORTED_NOT_DONE:
+            report = _report_instead(told, trigger, match, when, actors, recipients)
+            if report is None:
+                continue  # the supplies themselves are undated; the report's teller unknown
+            trigger, actors, recipients, when = report
+        if not actors and not recipients:
+            continue  # no one acts: not an event of ours (every event has an actor)
+        candidate = _build_candidate(told, trigger, match, when, actors, recipients, tellers)
+        finder.last_parties = _parties(candidate, finder)
+        for each in _one_per_body(candidate, finder.directory):
+            found = _add_once(found, _defence_talks(each, finder))
+    finder.remember(sentence, told.mentions, told.countries)
+    paragraph_dates.extend(carried)
+    return found
+
+
+def _read_sentence(sentence, number, published, finder, headline) -> _Told:
+    """Read a sentence once: its actors, countries, places, persons and action words."""
     directory = finder.directory
     mentions = finder.find(sentence)
     countries_here = find_countries(sentence) + finder.referred_countries(sentence, mentions)
@@ -1800,227 +1877,309 @@ def _sentence_events(
         )
     ]
     actions = [(m.start(), m.end()) for _, m in matches]
-    found: list[Candidate] = []
-    carried: list[DateMention] = []
-    subject_of: dict[Trigger, list[Mention]] = {}
-    #: the date of each action told with date words, by its predicate (token index)
-    told_at: dict[int, tuple] = {}
+    return _Told(
+        sentence,
+        number,
+        published,
+        finder,
+        mentions,
+        countries_here,
+        places,
+        people,
+        matches,
+        actions,
+        headline,
+    )
+
+
+def _note_reports(told: _Told) -> None:
+    """Note the days the sentence's reporting verbs give ("said Tuesday", "reported on
+    Saturday"): by paragraph, and the last one as the day of later speech acts."""
+    finder = told.finder
     reported = [
         m
-        for m in find_date_expressions(sentence, published)
-        if m.text.casefold().startswith("said") or _REPORT_BEFORE.search(sentence[: m.start])
+        for m in find_date_expressions(told.sentence, told.published)
+        if m.text.casefold().startswith("said") or _REPORT_BEFORE.search(told.sentence[: m.start])
     ]
-    finder.report_dates.setdefault(number, set()).update(m.text for m in reported)
+    finder.report_dates.setdefault(told.number, set()).update(m.text for m in reported)
     if reported:
         finder.report_span = (reported[-1].span, reported[-1].text)
-    for trigger, match in matches:
-        if _NEGATED.search(sentence[max(0, match.start() - 30) : match.start()]):
-            continue  # "didn't meet", "has not visited": no event
-        if re.search(r"\b(?:such|any|no)\s+$", sentence[: match.start()], re.IGNORECASE):
-            continue  # "the first such trip", "any talks": a kind of action, not one
-        if _REPEATED.search(sentence[_clause_start(sentence, match.start()) : match.end()]):
-            continue  # "twice hosted": several events, none dated by these words
-        before = sentence[_clause_start(sentence, match.start()) : match.start()]
-        if match.group(0).endswith("s") and _GENERIC_PLURAL.search(before):
-            continue  # "one of the most high-profile visits": a kind of action, not one
-        if _CIRCUMSTANCE.search(before) and _NOUN_FORM.search(match.group(0)):
-            continue  # "as they face Western condemnation": a state, not an event told
-        expected = _is_expected(sentence, match, headline)
-        dates_here = _dates_told(sentence, published, expected, finder.last_date)
-        dated = _date_of(
-            trigger, match, sentence, dates_here, anchored, paragraph_dates, actions, published
-        )
-        soon = _is_soon(sentence, match)
-        if soon and dated is not None and dated[2]:
-            dated = None  # "will visit X soon": a future no other date words place
-        if expected and dated is not None and dated[1] in finder.report_dates[number]:
-            dated, soon = None, True  # "will attend X, the paper reported on Saturday"
+
+
+def _no_event(sentence: str, match: re.Match) -> bool:
+    """Whether the action words tell no event: negated, a kind of action, repeated or a
+    circumstance."""
+    if _NEGATED.search(sentence[max(0, match.start() - 30) : match.start()]):
+        return True  # "didn't meet", "has not visited": no event
+    if re.search(r"\b(?:such|any|no)\s+$", sentence[: match.start()], re.IGNORECASE):
+        return True  # "the first such trip", "any talks": a kind of action, not one
+    if _REPEATED.search(sentence[_clause_start(sentence, match.start()) : match.end()]):
+        return True  # "twice hosted": several events, none dated by these words
+    before = sentence[_clause_start(sentence, match.start()) : match.start()]
+    if match.group(0).endswith("s") and _GENERIC_PLURAL.search(before):
+        return True  # "one of the most high-profile visits": a kind of action, not one
+    # "as they face Western condemnation": a state, not an event told
+    return bool(_CIRCUMSTANCE.search(before) and _NOUN_FORM.search(match.group(0)))
+
+
+def _first_date(told: _Told, trigger, match, anchored, paragraph_dates, told_at):
+    """(dated, expected, soon, the sentence's date words): the action's date as its
+    words, the events it names and its paragraph give it (see :func:`_date_of`)."""
+    sentence, published, finder = told.sentence, told.published, told.finder
+    expected = _is_expected(sentence, match, told.headline)
+    dates_here = _dates_told(sentence, published, expected, finder.last_date)
+    dated = _date_of(
+        trigger, match, sentence, dates_here, anchored, paragraph_dates, told.actions, published
+    )
+    soon = _is_soon(sentence, match)
+    if soon and dated is not None and dated[2]:
+        dated = None  # "will visit X soon": a future no other date words place
+    if expected and dated is not None and dated[1] in finder.report_dates[told.number]:
+        dated, soon = None, True  # "will attend X, the paper reported on Saturday"
+    if dated is None or (dated[2] and not dated[3]):
+        # "X visited Y on <day> ... and he also met Z": the coordinated verb's time
+        head = Structure.of(sentence).coordinated_with(match.start())
+        dated = told_at.get(head, dated)
+    return dated, expected, soon, dates_here
+
+
+def _action_date(told: _Told, trigger, match, anchored, paragraph_dates, told_at, carried):
+    """The action's :class:`_When`; notes its date for the events and actions that
+    name it later (``anchored``, ``told_at``, ``carried``)."""
+    sentence, published = told.sentence, told.published
+    dated, expected, soon, dates_here = _first_date(
+        told, trigger, match, anchored, paragraph_dates, told_at
+    )
+    undated = dated is None
+    before = sentence[_clause_start(sentence, match.start()) : match.start()]
+    progressive = _PROGRESSIVE.search(before)
+    ongoing = (
+        undated
+        and not expected
+        and progressive is not None
+        and ("ing" in progressive.group(0) or match.group(0).casefold().endswith("ing"))
+    )
+    if ongoing:  # "is visiting Russia": on the days of publication
+        dated = (published_span(published), "", True, False)
+        undated = False
+    # Undated for now: a later action with a shared actor may date it (see _date_later).
+    span, date_words, inherited, from_event = dated or (
+        published_span(published),
+        "",
+        True,
+        False,
+    )
+    if expected and inherited and date_words and not from_event:
+        # the paragraph's "on Friday" read for an expected action: forwards (never
+        # a date taken from an event told before: that event's day is known)
+        with contextlib.suppress(ValueError):
+            span = resolve_date_expression(date_words, published, forward=True)
+    if not inherited:
+        _anchor(trigger, sentence, anchored, (span, date_words))
+    elif not undated and (span, date_words) in anchored.values():
+        # Dated through an event named again ("the coup ... triggered"): later
+        # sentences of the paragraph may take that date too.
+        carried.append(DateMention(-1, -1, date_words, span))
+    if dated is not None and not dated[2]:
+        predicate = Structure.of(sentence).predicate(match.start())
+        if predicate is not None:
+            told_at.setdefault(predicate.i, dated)
+    return _When(span, date_words, inherited, undated, expected, ongoing, soon, dates_here)
+
+
+def _delegation_body(told: _Told, match: re.Match) -> Mention | None:
+    """ "a delegation led by X (unknown) visited": the delegation's country's body (X is
+    proposed for review as a new actor), or None."""
+    led = _DELEGATION_LED_BY.search(told.sentence, 0, match.start())
+    if not led:
+        return None
+    directory, finder = told.finder.directory, told.finder
+    countries = [c.country for c in told.countries if c.start < match.start()]
+    countries += [directory.country_of(m.actor) for m in told.mentions if m.start < match.start()]
+    body = next(filter(None, (finder.government_of(c) for c in countries if c)), None)
+    return Mention(led.start(), led.end(), body) if body else None
+
+
+def _action_roles(told: _Told, trigger, match, subject_of):
+    """(initiators, receivers, unknown): the mentions that act and receive, and whether
+    the action is an unknown person's (a proper name the directory lacks)."""
+    sentence, finder, mentions = told.sentence, told.finder, told.mentions
+    structure = Structure.of(sentence)
+    initiators, receivers = _roles(sentence, match, mentions, finder, told.actions, told.countries)
+    # recipients are in the action's own clause ("was on a visit to X, as Y tries")
+    receivers = [m for m in receivers if structure.in_clause_of(match.start(), m.start)]
+    # "while Zed Bo, a name the directory lacks, also visited": the act is his
+    # (proposed for review), never the sentence subject's
+    unknown = _unknown_subject(structure, match, mentions, told.countries, told.places)
+    if unknown:
+        initiators = []
+    if not initiators:
+        body = _delegation_body(told, match)
+        if body is not None:
+            initiators, unknown = [body], False
+    if trigger in subject_of and re.search(r"\band\s+$", sentence[: match.start()]):
+        initiators = subject_of[trigger]  # "A held talks with B and met C": A meets C
+    subject_of.setdefault(trigger, initiators)
+    if trigger.event_type in ("arms transfer", "sanction/embargo call"):
+        # "supplying the junta with drones", "called on the Council to impose a ban"
+        receivers = _told_in_action(match, mentions) + receivers
+    agent = _named_for(sentence, match, mentions, told.countries, finder)
+    if agent is not None:  # "X singled out for supplying ...": X supplies
+        initiators = [agent]
+        receivers = [m for m in receivers if m.actor != agent.actor]
+    both = _BOTH_SIDES.search(sentence, 0, match.start())
+    if both and finder.last_parties and all(m.start < both.start() for m in initiators):
+        # "visited X, when both sides agreed": the parties of the event just told
+        initiators = [Mention(both.start(), both.end(), a) for a in finder.last_parties]
+    # "hold talks with A and meet B": each action's recipients end where the next
+    # action of the same type begins.
+    following = [m.start() for t, m in told.matches if t is trigger and m.start() > match.end()]
+    receivers = [m for m in receivers if m.start < min(following, default=len(sentence))]
+    return initiators, receivers, unknown
+
+
+def _experienced(told: _Told, match: re.Match):
+    """(actors, recipients) of a measure the subject experiences ("Since the coup, X has
+    faced Western sanctions": Western governments sanction X)."""
+    finder = told.finder
+    subject = Structure.of(told.sentence).subject(match.start())
+    named = [m.actor for m in told.mentions if subject and subject[0] <= m.start < subject[1]]
+    named += [
+        finder.government_of(c.country)
+        for c in told.countries
+        if subject and subject[0] <= c.start < subject[1] and c.country
+    ]
+    actors = _dedupe([finder.adjective_actor(told.sentence, match)])
+    return actors, _dedupe(a for a in named if a and a not in actors)
+
+
+def _action_parties(told: _Told, match, initiators, receivers, unknown):
+    """(actors, recipients, tellers) as canonical names: the tellers ("X supplied arms,
+    Y said": Y) are no party; without a named actor, the action noun's adjective
+    ("Western"), the subject's country, else the governing verb's subject acts."""
+    sentence, finder, mentions = told.sentence, told.finder, told.mentions
+    tellers = _tellers_after(sentence, match, mentions)
+    actors = _dedupe(m.actor for m in initiators if m.actor not in tellers)
+    recipients = _dedupe(m.actor for m in receivers if m.actor not in (*actors, *tellers))
+    if _EXPERIENCED.fullmatch(match.group(0)):
+        actors, recipients = _experienced(told, match)
+    if not actors and not unknown:
+        actors = _dedupe([finder.adjective_actor(sentence, match)])
+        recipients = tuple(r for r in recipients if r not in actors)
+    if not actors and not unknown:
+        subjects = _subject_countries(sentence, told.countries, mentions, match, told.actions)
+        for country in subjects[-1:]:
+            actors = _dedupe([finder.government_of(country)])
+            recipients = tuple(r for r in recipients if r not in actors)
+    if not actors and not unknown:  # "In addition to meeting X, he paid ...": his
         structure = Structure.of(sentence)
-        if dated is None or (dated[2] and not dated[3]):
-            # "X visited Y on <day> ... and he also met Z": the coordinated verb's time
-            head = structure.coordinated_with(match.start())
-            dated = told_at.get(head, dated)
-        undated = dated is None
-        progressive = _PROGRESSIVE.search(before)
-        ongoing = (
-            undated
-            and not expected
-            and progressive is not None
-            and ("ing" in progressive.group(0) or match.group(0).casefold().endswith("ing"))
-        )
-        if ongoing:  # "is visiting Russia": on the days of publication
-            dated = (published_span(published), "", True, False)
-            undated = False
-        # Undated for now: a later action with a shared actor may date it (see _date_later).
-        span, date_words, inherited, from_event = dated or (
-            published_span(published),
-            "",
-            True,
-            False,
-        )
-        if expected and inherited and date_words and not from_event:
-            # the paragraph's "on Friday" read for an expected action: forwards (never
-            # a date taken from an event told before: that event's day is known)
-            with contextlib.suppress(ValueError):
-                span = resolve_date_expression(date_words, published, forward=True)
-        if not inherited:
-            _anchor(trigger, sentence, anchored, (span, date_words))
-        elif not undated and (span, date_words) in anchored.values():
-            # Dated through an event named again ("the coup ... triggered"): later
-            # sentences of the paragraph may take that date too.
-            carried.append(DateMention(-1, -1, date_words, span))
-        if dated is not None and not dated[2]:
-            predicate = structure.predicate(match.start())
-            if predicate is not None:
-                told_at.setdefault(predicate.i, dated)
-        initiators, receivers = _roles(sentence, match, mentions, finder, actions, countries_here)
-        # recipients are in the action's own clause ("was on a visit to X, as Y tries")
-        receivers = [m for m in receivers if structure.in_clause_of(match.start(), m.start)]
-        # "while Zed Bo, a name the directory lacks, also visited": the act is his
-        # (proposed for review), never the sentence subject's
-        unknown = _unknown_subject(structure, match, mentions, countries_here, places)
-        if unknown:
-            initiators = []
-        led = _DELEGATION_LED_BY.search(sentence, 0, match.start())
-        if led and not initiators:
-            # "a delegation led by X (unknown) visited": the delegation is its country's
-            # (X is proposed for review as a new actor)
-            told = [c.country for c in countries_here if c.start < match.start()]
-            told += [directory.country_of(m.actor) for m in mentions if m.start < match.start()]
-            body = next(filter(None, (finder.government_of(c) for c in told if c)), None)
-            if body:
-                initiators, unknown = [Mention(led.start(), led.end(), body)], False
-        if trigger in subject_of and re.search(r"\band\s+$", sentence[: match.start()]):
-            initiators = subject_of[trigger]  # "A held talks with B and met C": A meets C
-        subject_of.setdefault(trigger, initiators)
-        if trigger.event_type in ("arms transfer", "sanction/embargo call"):
-            # "supplying the junta with drones", "called on the Council to impose a ban"
-            receivers = _told_in_action(match, mentions) + receivers
-        agent = _named_for(sentence, match, mentions, countries_here, finder)
-        if agent is not None:  # "X singled out for supplying ...": X supplies
-            initiators = [agent]
-            receivers = [m for m in receivers if m.actor != agent.actor]
-        both = _BOTH_SIDES.search(sentence, 0, match.start())
-        if both and finder.last_parties and all(m.start < both.start() for m in initiators):
-            # "visited X, when both sides agreed": the parties of the event just told
-            initiators = [Mention(both.start(), both.end(), a) for a in finder.last_parties]
-        # "hold talks with A and meet B": each action's recipients end where the next
-        # action of the same type begins.
-        following = [m.start() for t, m in matches if t is trigger and m.start() > match.end()]
-        receivers = [m for m in receivers if m.start < min(following, default=len(sentence))]
-        # "X supplied arms, Y said": Y tells it, X does it; the teller is no party
-        tellers = _tellers_after(sentence, match, mentions)
-        actors = _dedupe(m.actor for m in initiators if m.actor not in tellers)
-        recipients = _dedupe(m.actor for m in receivers if m.actor not in (*actors, *tellers))
-        offices = _unnamed_offices(sentence, match, mentions, countries_here, structure)
-        if _EXPERIENCED.fullmatch(match.group(0)):
-            # "Since the coup, X has faced Western sanctions": Western governments
-            # sanction X (the subject), from the onset the sentence opens with
-            subject = structure.subject(match.start())
-            told = [m.actor for m in mentions if subject and subject[0] <= m.start < subject[1]]
-            told += [
-                finder.government_of(c.country)
-                for c in countries_here
-                if subject and subject[0] <= c.start < subject[1] and c.country
-            ]
-            actors = _dedupe([finder.adjective_actor(sentence, match)])
-            recipients = _dedupe(a for a in told if a and a not in actors)
-        if not actors and not unknown:
-            actors = _dedupe([finder.adjective_actor(sentence, match)])
-            recipients = tuple(r for r in recipients if r not in actors)
-        if not actors and not unknown:
-            subjects = _subject_countries(sentence, countries_here, mentions, match, actions)
-            for country in subjects[-1:]:
-                actors = _dedupe([finder.government_of(country)])
-                recipients = tuple(r for r in recipients if r not in actors)
-        if not actors and not unknown:  # "In addition to meeting X, he paid ...": his
-            actors = _dedupe(
-                m.actor for m in _governing_subject(structure, match, mentions, finder)
-            )
-            recipients = tuple(r for r in recipients if r not in actors)
-        if trigger.event_type == "coup":
-            actors = _coup_actors(actors, directory, finder)
-            if _object_of_another(sentence, match, actions):
-                actors = ()  # "X condemned the takeover": X did not seize power
-            # "X has not condemned the coup that ended Y's government": a coup is done in
-            # the country of those it ousts, by that country's armed forces
-            ousted = {directory.country_of(r) for r in recipients} - {""}
-            if len(ousted) == 1 and (
-                not actors or any(directory.country_of(a) not in ousted for a in actors)
-            ):
-                (country,) = ousted
-                military = finder.military_of(country)
-                if military:
-                    actors = (military,)
-        if trigger.event_type in REPORTED_NOT_DONE:
-            report = _as_report(sentence, match, date_words, dates_here, mentions, undated)
-            if report is not None:
-                # "X supplied arms, an expert said in February": the dated event is the
-                # report (an accusation, our "condemnation"), not the supplies.
-                speakers, told = tuple(a for a in report[0] if a not in actors), report[1]
-                if not speakers:
-                    continue  # the supplies themselves are undated; the report's teller unknown
-                recipients = _dedupe(a for a in (*actors, *recipients) if a not in speakers)
-                actors, trigger = speakers, _ACCUSATION
-                (span, date_words), undated = (told.span, told.text), False
-        if not actors and not recipients:
-            continue  # no one acts: not an event of ours (every event has an actor)
-        countries = _dedupe(
-            [directory.country_of(a) for a in (*actors, *recipients)]
-            + [c.country for c in countries_here]
-            + [p.country for _, _, p in places]
-        )
-        # a visit's place is the one after its word ("BANGKOK - ... will visit Moscow")
-        after = [p for s, _, p in places if s > match.start() and trigger.event_type == "visit"]
-        place = (after or [p for _, _, p in places])[0] if places else None
-        if trigger.event_type == "visit" and not recipients and place is not None:
-            # "a delegation arrived in <city of another country>": that country hosts
-            host = finder.government_of(place.country)
-            if host and place.country not in {directory.country_of(a) for a in actors}:
-                recipients = (host,)
-        speaker = any(directory.kinds.get(a) == "person" for a in actors)
-        if (
-            undated
-            and speaker
-            and trigger.event_type in SPEECH_ACTS
-            and finder.report_span is not None
-            and not _indefinite(sentence, match, actions)  # "has been accused": no day
-        ):
-            # "X said Tuesday ... In a report, X called for ...": the statements of the
-            # report are of its day (the reporting verb dates the speech act)
-            (span, date_words), undated = finder.report_span, False
-        confidence = 0.35 + 0.2 * bool(actors) + 0.1 * bool(recipients or countries)
-        confidence += 0.25 - 0.15 * inherited - 0.15 * expected
-        candidate = Candidate(
-            event_type=trigger.event_type,
-            span=span,
-            date_text=date_words,
-            actors=actors,
-            recipients=recipients,
-            countries=countries,
-            location=place.name if place else "",
-            coordinates=(place.latitude, place.longitude) if place else None,
-            paragraph=number,
-            evidence=sentence,
-            confidence=round(max(0.05, min(0.95, confidence)), 2),
-            status="expected" if expected else "reported",
-            proposed_actors=_dedupe([*_proposed_names(sentence, mentions, finder), *offices]),
-            trigger=match.group(0),
-            refers_back=inherited
-            and not undated
-            and any(match.group(0).casefold().startswith(a) for a in trigger.anchors),
-            undated=undated,
-            people=tuple(p for p in people if p not in tellers),
-            indefinite=soon or _indefinite(sentence, match, actions) or _recalled(sentence, match),
-            ongoing=ongoing,
-            unknown_counterparts=offices,
-        )
-        finder.last_parties = _parties(candidate, finder)
-        for told in _one_per_body(candidate, directory):
-            found = _add_once(found, _defence_talks(told, finder))
-    finder.remember(sentence, mentions, countries_here)
-    paragraph_dates.extend(carried)
-    return found
+        actors = _dedupe(m.actor for m in _governing_subject(structure, match, mentions, finder))
+        recipients = tuple(r for r in recipients if r not in actors)
+    return actors, recipients, tellers
+
+
+def _coup_parties(told: _Told, match, actors, recipients) -> tuple[str, ...]:
+    """A coup's actors: national armed forces; none for a coup another action names as
+    its object; the ousted country's armed forces for a foreign subject."""
+    directory, finder = told.finder.directory, told.finder
+    actors = _coup_actors(actors, directory, finder)
+    if _object_of_another(told.sentence, match, told.actions):
+        actors = ()  # "X condemned the takeover": X did not seize power
+    # "X has not condemned the coup that ended Y's government": a coup is done in
+    # the country of those it ousts, by that country's armed forces
+    ousted = {directory.country_of(r) for r in recipients} - {""}
+    if len(ousted) == 1 and (
+        not actors or any(directory.country_of(a) not in ousted for a in actors)
+    ):
+        (country,) = ousted
+        military = finder.military_of(country)
+        if military:
+            actors = (military,)
+    return actors
+
+
+def _report_instead(told: _Told, trigger, match, when: _When, actors, recipients):
+    """(trigger, actors, recipients, when) of an action told only as someone's report:
+    "X supplied arms, an expert said in February" is the report (an accusation, our
+    "condemnation") dated by its verb; unchanged when not so told; None when the report's
+    teller is unknown (the supplies themselves are undated)."""
+    report = _as_report(
+        told.sentence, match, when.words, when.dates_here, told.mentions, when.undated
+    )
+    if report is None:
+        return trigger, actors, recipients, when
+    speakers, said = tuple(a for a in report[0] if a not in actors), report[1]
+    if not speakers:
+        return None
+    recipients = _dedupe(a for a in (*actors, *recipients) if a not in speakers)
+    return (
+        _ACCUSATION,
+        speakers,
+        recipients,
+        replace(when, span=said.span, words=said.text, undated=False),
+    )
+
+
+def _build_candidate(told: _Told, trigger, match, when: _When, actors, recipients, tellers):
+    """The candidate: countries, place, a speech act's report day, confidence."""
+    sentence, finder, mentions = told.sentence, told.finder, told.mentions
+    directory = finder.directory
+    span, date_words, undated = when.span, when.words, when.undated
+    offices = _unnamed_offices(sentence, match, mentions, told.countries, Structure.of(sentence))
+    countries = _dedupe(
+        [directory.country_of(a) for a in (*actors, *recipients)]
+        + [c.country for c in told.countries]
+        + [p.country for _, _, p in told.places]
+    )
+    # a visit's place is the one after its word ("BANGKOK - ... will visit Moscow")
+    places = told.places
+    after = [p for s, _, p in places if s > match.start() and trigger.event_type == "visit"]
+    place = (after or [p for _, _, p in places])[0] if places else None
+    if trigger.event_type == "visit" and not recipients and place is not None:
+        # "a delegation arrived in <city of another country>": that country hosts
+        host = finder.government_of(place.country)
+        if host and place.country not in {directory.country_of(a) for a in actors}:
+            recipients = (host,)
+    speaker = any(directory.kinds.get(a) == "person" for a in actors)
+    if (
+        undated
+        and speaker
+        and trigger.event_type in SPEECH_ACTS
+        and finder.report_span is not None
+        and not _indefinite(sentence, match, told.actions)  # "has been accused": no day
+    ):
+        # "X said Tuesday ... In a report, X called for ...": the statements of the
+        # report are of its day (the reporting verb dates the speech act)
+        (span, date_words), undated = finder.report_span, False
+    inherited, expected = when.inherited, when.expected
+    confidence = 0.35 + 0.2 * bool(actors) + 0.1 * bool(recipients or countries)
+    confidence += 0.25 - 0.15 * inherited - 0.15 * expected
+    return Candidate(
+        event_type=trigger.event_type,
+        span=span,
+        date_text=date_words,
+        actors=actors,
+        recipients=recipients,
+        countries=countries,
+        location=place.name if place else "",
+        coordinates=(place.latitude, place.longitude) if place else None,
+        paragraph=told.number,
+        evidence=sentence,
+        confidence=round(max(0.05, min(0.95, confidence)), 2),
+        status="expected" if expected else "reported",
+        proposed_actors=_dedupe([*_proposed_names(sentence, mentions, finder), *offices]),
+        trigger=match.group(0),
+        refers_back=inherited
+        and not undated
+        and any(match.group(0).casefold().startswith(a) for a in trigger.anchors),
+        undated=undated,
+        people=tuple(p for p in told.people if p not in tellers),
+        indefinite=when.soon
+        or _indefinite(sentence, match, told.actions)
+        or _recalled(sentence, match),
+        ongoing=when.ongoing,
+        unknown_counterparts=offices,
+    )
 
 
 def _coup_actors(actors, directory: ActorDirectory, finder) -> tuple[str, ...]:
