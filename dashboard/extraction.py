@@ -72,6 +72,17 @@ _EXPERIENCED = re.compile(_EXPERIENCED_SANCTIONS)
 #: own time (an event the text dated, or date words).
 _SINCE_OPENING = re.compile(r"\s*Since (?:the|that|this) (\w+)")
 
+#: Talks at a distance: "by phone", "via video link", "over a videoconference".
+_REMOTE = (
+    r"(?:by|over|on|via|in) (?:the |a )?(?:(?:tele)?phone|video[- ]?(?:link|conference|call)|"
+    r"videoconference)"
+)
+#: Weapons and military equipment named as what is traded or supplied.
+_WEAPONS = (
+    r"(?:weapons|arms|(?:fighter )?jets|drones|aircraft|helicopters|missiles?|rockets|radars?|"
+    r"artillery|tanks|warships?|submarines?|ammunition|munitions|"
+    r"(?:air[- ]defen[cs]e|anti-aircraft|missile|gun|radar) systems)"
+)
 #: The action vocabulary: one entry per event type. A sentence proposes at most one
 #: event per type; an earlier entry claims the words it matches (so "call for an arms
 #: embargo" is not also an arms transfer).
@@ -79,11 +90,14 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "sanction/embargo call",
         _words(
-            r"(?:calls?|called|calling|appeals?|appealed|urg(?:e|es|ed|ing)) "
-            r"(?:[\w'\u2019.-]+ ){0,12}?(?:arms embargo|embargo"
+            r"(?:calls?|called|calling|appeals?|appealed|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|"
+            r"press(?:es|ed|ing)) (?:[\w'\u2019.-]+ ){0,12}?(?:arms embargo|embargo"
             r"|ban (?:on )?(?:the )?(?:sales?|transfers?)"
             r"|(?:stop|halt|cut off|end|suspend|block|ban) (?:all |the |any )?(?:\w+ )?"
             r"(?:arms|weapons))",
+            # "called for coordinated sanctions on arms dealers"
+            r"(?:calls?|called|calling|urg(?:e|es|ed|ing)) (?:for|on \w+ to impose) "
+            r"(?:[\w-]+ ){0,2}?sanctions",
             r"arms embargo",
             r"ban (?:on )?(?:sales|transfers) of (?:military equipment|arms|weapons)",
         ),
@@ -120,6 +134,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"import(?:s|ed|ing)? (?:[\w$.,-]+ ){0,6}?(?:weapons|arms|radars?|radar equipment|"
             r"military equipment|fighter jets|jets|drones|helicopters|aircraft|missiles?)",
             r"suppl(?:y|ies|ied|ying) (?:\w+ ){0,3}(?:weapons|arms|fighter jets|drones)",
+            # "will supply X with Pantsir-S1 anti-aircraft missile systems"
+            rf"suppl(?:y|ies|ied|ying) (?:[\w'\u2019-]+ ){{1,4}}?with (?:[\w-]+ ){{0,3}}{_WEAPONS}",
             # "continue to provide the junta with numerous fighter jets"
             r"provid(?:e|es|ed|ing) (?:[\w'\u2019-]+ ){1,5}?with (?:[\w-]+ ){0,2}"
             r"(?:weapons|arms|fighter jets|jets|drones|aircraft|helicopters|rockets|artillery)",
@@ -187,6 +203,13 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"discuss(?:ed|es|ing|ions?)?",
             r"consult(?:ed|ing|ations)",
             r"exchanged views",
+            # talks held at a distance: "spoke by phone", "spoke with X via video link",
+            # "held a phone call (video call, videoconference)"
+            rf"spoke (?:(?:with (?=(?:[\w'\u2019.-]+ ){{1,5}}?{_REMOTE}))|{_REMOTE})",
+            r"(?:held|had|holds|hold|holding) (?:a |an )?(?:\w+ )?(?:(?:tele)?phone|video) "
+            r"(?:calls?|conversations?|talks)",
+            r"(?:held|had|holds|hold|holding) (?:a |an )?(?:\w+ )?video ?conferences?",
+            r"(?:tele)?phone (?:calls?|conversations?) with",
             r"receiv(?:ed|es|ing) (?:a |an |the )?(?:visiting )?(?:[\w-]+ ){0,3}?(?:delegation|"
             r"minister|envoy|ambassador|president|prime minister|counterpart)",
         ),
@@ -226,6 +249,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"accus(?:e|es|ed|ing|ations?)",
             r"deplor(?:e|es|ed|ing)",
             r"reprehensible",
+            # a rights report made public ("released the report", "published a new
+            # report accusing ..."): only by a rights body or expert (_rights_report)
+            r"(?:releas|publish|issu|present)(?:e|es|ed|ing) (?:a |an |the |its |their |his |"
+            r"her )?(?:[\w-]+ ){0,2}?report",
             # "adopted a resolution demanding an end to ...": the body's condemnation
             r"(?:adopt(?:s|ed|ing)?|pass(?:es|ed|ing)?|approv(?:e|es|ed|ing)) (?:a |an |its )?"
             r"(?:[\w-]+ ){0,3}?resolution(?=[^.;]{0,120}?\b(?:condemn|demand|denounc|deplor))",
@@ -374,6 +401,14 @@ _RULING_DESCRIPTION = re.compile(
 )
 #: A directory alias that says a government is a ruling military.
 _RULING_ALIAS = re.compile(r"^(?:\w+ )?(?:junta|military (?:government|regime|administration))$")
+#: An exile or opposition government described, not named: "the government in exile",
+#: "the shadow government", "the parallel government" (see :func:`_exile_described`).
+_EXILE_DESCRIPTION = re.compile(
+    r"\b(?:government[- ]in[- ]exile|exiled government|(?:shadow|parallel) government)\b",
+    re.IGNORECASE,
+)
+#: A directory alias that says a government is one in exile or a shadow government.
+_EXILE_ALIAS = re.compile(r"^(?:\w+ )?(?:government in exile|(?:shadow|parallel) government)$")
 _OFFICE_HOLDERS = re.compile(r"\b(foreign|defen[cs]e) ministers of\s+[^.;:]*", re.IGNORECASE)
 _COUNTERPART = re.compile(r"\b(?:his|her)\s+(\S+)\s+counterparts?\b", re.IGNORECASE)
 _DEFENCE_OFFICIALS = re.compile(
@@ -618,6 +653,8 @@ class _ActorFinder:
         #: the day of the last speech act a text dates by its reporting verb ("X said
         #: Tuesday"): the day of the speaker's other undated statements told after it
         self.report_span: tuple[DateSpan, str] | None = None
+        #: dated tellings of a one-off event nobody acts in (type, span, date words)
+        self.one_off_told: list[tuple[str, DateSpan, str]] = []
         #: the last date words the text told, for "that day", "during the same period"
         self.last_date: DateMention | None = None
         #: tellers described, not named ("a U.N. rights expert"), by their words
@@ -770,6 +807,7 @@ class _ActorFinder:
         ]
         mentions += self._role_holders(sentence, roles, mentions)
         mentions += self._ruling_described(sentence, roles, mentions)
+        mentions += _exile_described(self, sentence, mentions)
         mentions = self._heads(sentence, mentions)
         mentions += self._titles(sentence, mentions)
         mentions += self._coordinated(sentence, mentions)
@@ -842,14 +880,15 @@ class _ActorFinder:
                 found.append(m)
         return found
 
-    def ruling_body(self, country: str | None) -> str | None:
+    def ruling_body(self, country: str | None, alias: re.Pattern = _RULING_ALIAS) -> str | None:
         """The ruling military body of ``country``: its one government actor the
-        directory also calls a junta or a military government, regime or administration."""
+        directory also calls a junta or a military government, regime or administration
+        (with ``alias``, the one it calls so: a government in exile)."""
         bodies = {
             name
             for spelling, name in self.by_spelling.items()
             if self.directory.kinds.get(name) == "government"
-            and _RULING_ALIAS.match(spelling)
+            and alias.match(spelling)
             and (country is None or self.directory.countries.get(name) == country)
         }
         return bodies.pop() if len(bodies) == 1 else None
@@ -1183,6 +1222,22 @@ class _ActorFinder:
         return None
 
 
+def _exile_described(finder: _ActorFinder, sentence: str, known: list[Mention]) -> list[Mention]:
+    """An exile or shadow government described ("the government in exile"): the
+    directory's government of that kind of the country the possessive or demonym before
+    it names, else of the text's country - only when the text's country is clear."""
+    found = []
+    for hit in _EXILE_DESCRIPTION.finditer(sentence):
+        if any(m.start <= hit.start() < m.end or hit.start() <= m.start < hit.end() for m in known):
+            continue  # a name or alias of the directory says it already
+        told = [c for c in find_countries(sentence[: hit.start()]) if c.end >= hit.start() - 4]
+        country = told[-1].country if told else finder.text_country
+        body = finder.ruling_body(country, _EXILE_ALIAS) if country else None
+        if body:
+            found.append(Mention(told[-1].start if told else hit.start(), hit.end(), body))
+    return found
+
+
 def _singular(word: str) -> str:
     """ "agencies" -> "agency", "ministries" -> "ministry", "bodies" -> "body"."""
     if word.endswith("ies"):
@@ -1238,6 +1293,9 @@ def _proposed_names(sentence: str, mentions: list[Mention], finder: _ActorFinder
         if any(m.start <= match.start() < m.end for m in mentions):
             continue
         words = [w for w in match.group(1).split() if w not in _NOT_NAMES]
+        opening = _participle_opening(sentence)
+        if opening is not None and match.start() == opening.start(1):
+            words = words[1:] if words[:1] == [opening.group(1)] else words  # "Countering"
         if len(words) < 2 or words != match.group(1).split()[-len(words) :]:
             continue
         name = " ".join(words)
@@ -1247,8 +1305,29 @@ def _proposed_names(sentence: str, mentions: list[Mention], finder: _ActorFinder
     return list(dict.fromkeys(names))
 
 
+#: A sentence opening with a participle clause: "Countering X, the Y issued ..." (its
+#: object is no subject of the main clause, its participle no name).
+_PARTICIPLE_OPENING = re.compile(r"^[\"\u201c]?(?!During\b)([A-Z][a-z]{2,}ing)\s[^,;]*,")
+
+
+def _participle_opening(sentence: str) -> re.Match | None:
+    """The sentence's opening participle clause, up to its comma ("Countering X,"), or
+    None (a name spelled with "-ing", "Beijing said", is no participle: the parse of the
+    sentence with that word in lower case says - capitalised, the small parser takes
+    "Countering Laos's" for a name)."""
+    opening = _PARTICIPLE_OPENING.match(sentence)
+    if opening is None or opening.group(1) in SPELLINGS:
+        return None
+    at = opening.start(1)
+    lowered = sentence[:at] + sentence[at].lower() + sentence[at + 1 :]
+    return opening if Structure.of(lowered).is_participle(at) else None
+
+
 def _clause_start(sentence: str, position: int) -> int:
     breaks = [b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, position)]
+    opening = _participle_opening(sentence)
+    if opening is not None and opening.end() <= position:
+        breaks.append(opening.end())
     reporting = [r.end() for r in _REPORTING.finditer(sentence, 0, position)]
     return max(breaks + reporting + [0])
 
@@ -1389,7 +1468,11 @@ def _named_for(sentence, match, mentions, countries, finder) -> Mention | None:
 
 
 #: "both sides", "the two sides": the parties of the event just told.
-_BOTH_SIDES = re.compile(r"\b(?:[Bb]oth|[Tt]he two) sides\b")
+_BOTH_SIDES = re.compile(
+    r"\b(?:[Bb]oth|[Tt]he two) (?:sides|men|women|leaders|ministers)\b"
+    # "The two previously spoke ...": the two just told, as a clause's subject
+    r"|\b[Tt]he two(?=\s+(?:\w+ly\s+)?(?:[a-z]+ed|met|spoke|held|had|signed)\b)"
+)
 
 
 def _parties(candidate: Candidate, finder: _ActorFinder) -> tuple[str, ...]:
@@ -1448,6 +1531,7 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
                 for a, _ in actions
             )
         ]
+        following = _without_modifier_dates(sentence, following)
         # the action noun's own relative clause first ("the forum, which will be held
         # from May 5 to 8": those days, not a year in its name)
         relative = [
@@ -1456,7 +1540,9 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
             if m.start >= match.end()
             and Structure.of(sentence).in_relative_clause_of(match.start(), m.start)
         ]
-        closest = (relative or following or [None])[0]
+        # "the February 2021 coup", "its 2021 coup": date words on the noun are its own
+        on_noun = [m for m in dates_here if nominal and 0 <= match.start() - m.end <= 1]
+        closest = (on_noun or relative or following or [None])[0]
         if closest is None and indefinite:  # "last year's coup": its own words still date it
             closest = next((m for m in dates_here if 0 <= match.start() - m.end <= 1), None)
             closest = closest or _opening_date(sentence, match, dates_here, actions)
@@ -1501,6 +1587,27 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
             if since.group(1).casefold().startswith(word):
                 return (*dated, True, True)
     return None
+
+
+#: Date words qualifying a noun ("his first trip of 2021", "the budget of 2030").
+_OF_BEFORE = re.compile(r"\b[a-z]+\s+of\s+(?:the\s+)?$")
+
+
+def _without_modifier_dates(sentence: str, following: list[DateMention]) -> list[DateMention]:
+    """The date words after an action, without those that qualify a noun ("arrived for
+    his first trip of 2021 on Thursday": "of 2021" is the trip's count, "on Thursday"
+    the arrival's day) when the clause tells a narrower day inside them after."""
+    return [
+        m
+        for i, m in enumerate(following)
+        if not (
+            _OF_BEFORE.search(sentence[: m.start])
+            and any(
+                m.span.start <= n.span.start and n.span.end <= m.span.end and n.span != m.span
+                for n in following[i + 1 :]
+            )
+        )
+    ]
 
 
 #: Words placing the clause's event against another ("came after", "before"): date
@@ -1703,7 +1810,71 @@ def extract_events(
         told = _sentence_events(headline, 1, published, finder, anchored, lead_dates, headline=True)
         candidates += [replace(c, proposed_actors=()) for c in told]  # Title Case, not names
     candidates = _date_by_narrative(candidates)
-    return _merge_ongoing(_merge_repeats(_date_later(candidates, directory), directory), published)
+    candidates = _arms_deals(candidates)
+    candidates = _merge_repeats(_date_later(candidates, directory), directory)
+    return _merge_ongoing(_most_precise_telling(candidates, finder.one_off_told), published)
+
+
+def _most_precise_telling(candidates: list[Candidate], tellings) -> list[Candidate]:
+    """A one-off event (a coup) told again more precisely ("its 2021 coup", later "the
+    February 2021 coup") takes the most precise telling's span inside its own, also
+    from a telling that proposed nothing (no one acts in it)."""
+    narrowed = []
+    for candidate in candidates:
+        inside = [
+            (span, words)
+            for kind, span, words in tellings
+            if kind == candidate.event_type and candidate.span.contains(span)
+        ]
+        if inside and candidate.event_type in ONE_OFF:
+            span, words = min(inside, key=lambda told: told[0].end - told[0].start)
+            if span.end - span.start < candidate.span.end - candidate.span.start:
+                candidate = replace(candidate, span=span, date_text=words)
+        narrowed.append(candidate)
+    return narrowed
+
+
+#: A deal named again: "The deal was signed", "the contract" (the supply told before).
+_DEAL_BACK = re.compile(r"\b[Tt]he (?:\w+ )?(?:deal|contract|agreement)\b")
+_WEAPONS_NAMED = re.compile(rf"\b{_WEAPONS}\b", re.IGNORECASE)
+
+
+def _arms_deals(candidates: list[Candidate]) -> list[Candidate]:
+    """A deal signed for weapons is an arms transfer (our vocabulary: the sale or supply
+    of weapons, an agreed sale too), not only an agreement: a signing whose clause names
+    the weapons ("signed a contract for six jets"), or "the deal" told right after a
+    supply of weapons in the same paragraph ("Russia will supply X with drones. The deal
+    was signed ..."): then one event, the supply's parties on the signing's date."""
+    found: list[Candidate] = []
+    for candidate in candidates:
+        if candidate.event_type != "agreement":
+            found.append(candidate)
+            continue
+        at = candidate.evidence.find(candidate.trigger)
+        clause_end = _CLAUSE_BREAK.search(candidate.evidence, at + len(candidate.trigger))
+        clause = candidate.evidence[at : clause_end.start() if clause_end else None]
+        supply = found[-1] if found else None
+        if _WEAPONS_NAMED.search(clause):
+            found.append(replace(candidate, event_type="arms transfer"))
+        elif (
+            supply is not None
+            and supply.event_type == "arms transfer"
+            and supply.paragraph == candidate.paragraph
+            and supply.evidence != candidate.evidence
+            and _DEAL_BACK.search(candidate.evidence[: max(at, 0) + len(candidate.trigger)])
+        ):
+            found[-1] = replace(
+                candidate,
+                event_type="arms transfer",
+                actors=_dedupe([*supply.actors, *candidate.actors]),
+                recipients=_dedupe(
+                    r for r in (*supply.recipients, *candidate.recipients) if r not in supply.actors
+                ),
+                countries=_dedupe([*supply.countries, *candidate.countries]),
+            )
+        else:
+            found.append(candidate)
+    return found
 
 
 #: A past perfect before the action word: "had met", "had earlier held talks".
@@ -1753,6 +1924,8 @@ def _action_matches(sentence: str) -> list[tuple[Trigger, re.Match]]:
                 continue
             if trigger.event_type == "coup" and _annexation(sentence, m):
                 continue
+            if trigger.event_type == "condemnation" and not _rights_report(sentence, m):
+                continue
             clause = _clause_start(sentence, m.start())
             coordinated = re.search(r"\band\s+$", sentence[: m.start()])
             if clauses and clause in clauses and not coordinated:
@@ -1771,6 +1944,26 @@ _OF_A_PLACE = re.compile(
     r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
     r"[A-Z]"
 )
+
+
+#: A report's release as a condemnation: by whom or of what only a rights body's
+#: report is an accusation ("the UN special rapporteur on human rights ... released the
+#: report", "published a report documenting abuses"); a budget report is none.
+_REPORT_RELEASED = re.compile(r"(?:releas|publish|issu|present)\w* (?:[\w-]+ ){0,3}?report$", re.I)
+_RIGHTS_WORDS = re.compile(
+    r"\b(?:rapporteur|rights|investigators?|watchdog|monitors?|abuses|violations|atrocities|"
+    r"war crimes|accus\w+|document\w*|detail\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _rights_report(sentence: str, match: re.Match) -> bool:
+    """Whether the action words, if a report's release, are a rights body's or expert's
+    report (their clause before, or the words after, tell rights or abuses)."""
+    if not _REPORT_RELEASED.search(match.group(0)):
+        return True  # not a report's release: any condemnation word stands
+    before = sentence[_clause_start(sentence, match.start()) : match.start()]
+    return bool(_RIGHTS_WORDS.search(before) or _RIGHTS_WORDS.search(sentence, match.end()))
 
 
 def _annexation(sentence: str, match: re.Match) -> bool:
@@ -1847,9 +2040,17 @@ def _sentence_events(
                 continue  # the supplies themselves are undated; the report's teller unknown
             trigger, actors, recipients, when = report
         if not actors and not recipients:
+            if trigger.event_type in ONE_OFF and not when.inherited:
+                # "between the February 2021 coup and ...": no one acts here, but the
+                # words date the one coup the text tells (see _most_precise_telling)
+                finder.one_off_told.append((trigger.event_type, when.span, when.words))
             continue  # no one acts: not an event of ours (every event has an actor)
         candidate = _build_candidate(told, trigger, match, when, actors, recipients, tellers)
         finder.last_parties = _parties(candidate, finder)
+        if _REPORT_RELEASED.search(candidate.trigger) and not when.inherited:
+            # "X released the report on Wednesday": the day of X's statements told
+            # after it without date words (as a reporting verb's day is)
+            finder.report_span = (candidate.span, candidate.date_text)
         for each in _one_per_body(candidate, finder.directory):
             found = _add_once(found, _defence_talks(each, finder))
     finder.remember(sentence, told.mentions, told.countries)
@@ -2027,7 +2228,7 @@ def _action_roles(told: _Told, trigger, match, subject_of):
     if agent is not None:  # "X singled out for supplying ...": X supplies
         initiators = [agent]
         receivers = [m for m in receivers if m.actor != agent.actor]
-    both = _BOTH_SIDES.search(sentence, 0, match.start())
+    both = next((b for b in _BOTH_SIDES.finditer(sentence) if b.end() <= match.start()), None)
     if both and finder.last_parties and all(m.start < both.start() for m in initiators):
         # "visited X, when both sides agreed": the parties of the event just told
         initiators = [Mention(both.start(), both.end(), a) for a in finder.last_parties]

@@ -96,6 +96,11 @@ class Structure:
                 return token
         return None
 
+    def is_participle(self, offset: int) -> bool:
+        """Whether the word at ``offset`` is a present participle ("Countering")."""
+        token = self.token(offset)
+        return token is not None and token.tag_ == "VBG"
+
     def predicate(self, offset: int):
         """The verb that governs the word at ``offset``: itself if it is a verb, else
         the nearest verb above it (a noun's "held" in "held talks")."""

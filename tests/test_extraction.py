@@ -216,10 +216,12 @@ MEASURED = [
     ("upi-2022-12-22.round7", "2022-12-22", 1.0, 1.0),
     ("thanlwintimes-2023-12-21.round7", "2023-12-21", 1.0, 0.5),
     # Held out in round 8 (gold committed in c754b04 before extract ran; run once on
-    # each after the last round-8 fix, 216a5dd, nothing tuned after): floor = measured.
-    ("emeatribune-2021-01-22.round8", "2021-01-22", 0.33, 0.25),
-    ("voa-2022-02-25.round8", "2022-02-25", 0.75, 0.75),
-    ("nhkworld-2023-05-18.round8", "2023-05-18", 0.5, 0.25),
+    # each after the last round-8 fix, 216a5dd, nothing tuned after: P 0.33 R 0.25,
+    # P 0.75 R 0.75, P 0.50 R 0.25), scored again after round 9's fixes of the classes
+    # they showed (round-9 section below): floor = measured.
+    ("emeatribune-2021-01-22.round8", "2021-01-22", 1.0, 1.0),
+    ("voa-2022-02-25.round8", "2022-02-25", 1.0, 1.0),
+    ("nhkworld-2023-05-18.round8", "2023-05-18", 1.0, 1.0),
 ]
 
 
@@ -1453,3 +1455,128 @@ def test_a_coup_told_to_the_day_and_again_to_its_month_is_one_coup():
     )
     coups = [c for c in extract_events(text, date(2031, 2, 20), ROUND6) if c.event_type == "coup"]
     assert [(c.span.start, c.span.precision) for c in coups] == [(date(2029, 3, 3), "day")]
+
+
+# Round 9: the defect classes the round-8 held-out texts showed, on made-up sentences
+# (made-up people and bodies, real countries). Published on Thursday 20 February 2031.
+
+ROUND9 = parse_actors(
+    "actor,kind,country,aliases\n"
+    "Laos junta,government,Laos,junta;Laos military government\n"
+    "Laos Unity Council,government,Laos,Laos government in exile\n"
+    "Laos Defence Forces,military,Laos,\n"
+    "Vietnam government,government,Vietnam,\n"
+    "Russian government,government,Russia,\n"
+    "Ola Berg,person,,\n"
+    "Ivo Tarn,person,Russia,\n"
+    "Aline Vong,person,Laos,\n"
+)
+
+
+def round9(text: str, directory=ROUND9):
+    return extract_events(text, date(2031, 2, 20), directory)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aline Vong spoke by phone with Ivo Tarn on Monday.",
+        "Aline Vong spoke with Ivo Tarn via video link on Monday.",
+        "Aline Vong held a video call with Ivo Tarn on Monday.",
+        "Aline Vong held a videoconference with Ivo Tarn on Monday.",
+        "Aline Vong had a telephone conversation with Ivo Tarn on Monday.",
+    ],
+)
+def test_talks_held_at_a_distance_are_meetings(sentence):
+    (meeting,) = round9(sentence)
+    assert (meeting.event_type, meeting.span.start) == ("meeting", date(2031, 2, 17))
+    assert {*meeting.actors, *meeting.recipients} == {"Aline Vong", "Ivo Tarn"}
+    # speaking to reporters is no meeting
+    assert not round9("Aline Vong spoke to reporters on Monday.")
+
+
+def test_the_two_as_a_subject_are_the_parties_just_told():
+    text = (
+        "Ivo Tarn met Aline Vong in Vientiane on Monday. "
+        "The two previously spoke via video link in November."
+    )
+    meetings = sorted(round9(text), key=lambda c: c.span.start)
+    assert [(c.event_type, c.span.start) for c in meetings] == [
+        ("meeting", date(2030, 11, 1)),
+        ("meeting", date(2031, 2, 17)),
+    ]
+    assert {*meetings[0].actors, *meetings[0].recipients} == {"Aline Vong", "Ivo Tarn"}
+
+
+def test_a_rights_report_released_is_a_condemnation_and_dates_the_experts_calls():
+    text = (
+        "The UN special rapporteur on human rights in Laos, Ola Berg, released the report "
+        "on Wednesday.\n\n"
+        "Ola Berg asked UN member states to enforce a complete ban on the sale of weapons "
+        "to the junta.\n\n"
+        "He also called for coordinated sanctions on arms dealers."
+    )
+    found = round9(text)
+    assert [(c.event_type, c.actors, c.span.start) for c in found] == [
+        ("condemnation", ("Ola Berg",), date(2031, 2, 19)),
+        ("sanction/embargo call", ("Ola Berg",), date(2031, 2, 19)),  # the two calls: one
+    ]
+    # a report of another kind accuses no one
+    assert not round9("The Vietnam government released its budget report on Wednesday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia will supply Laos with Krona-5 anti-aircraft missile systems and drones. "
+        "The deal was signed during Ivo Tarn's visit to Vientiane on Monday.",
+        "Russia signed a contract for six fighter jets with Laos on Monday.",
+    ],
+)
+def test_a_deal_signed_for_weapons_is_an_arms_transfer(text):
+    found = [c for c in round9(text) if c.event_type in ("arms transfer", "agreement")]
+    assert [(c.event_type, c.span.start) for c in found] == [("arms transfer", date(2031, 2, 17))]
+    assert "Russian government" in found[0].actors
+    # a deal for other things stays an agreement
+    (deal,) = round9("Russia signed a trade agreement with Laos on Monday.")
+    assert deal.event_type == "agreement"
+
+
+def test_a_date_qualifying_a_noun_does_not_date_the_action():
+    text = (
+        "Ivo Tarn arrived in Laos for his first foreign trip of 2031 on Thursday. "
+        "Aline Vong thanked Ivo Tarn for the visit."
+    )
+    visits = [c for c in round9(text) if c.event_type == "visit"]
+    assert [(c.span.start, c.span.precision) for c in visits] == [(date(2031, 2, 20), "day")]
+
+
+def test_an_opening_participle_clause_is_neither_the_actor_nor_a_name():
+    text = (
+        "Countering Laos's junta, the Laos Unity Council issued a statement on Friday "
+        "condemning the raids."
+    )
+    (condemnation,) = round9(text)
+    assert condemnation.actors == ("Laos Unity Council",)
+    assert not any("Countering" in name for name in condemnation.proposed_actors)
+
+
+@pytest.mark.parametrize("words", ["The government in exile", "The shadow government"])
+def test_an_exile_government_described_is_the_texts_countrys(words):
+    text = (
+        f"Laos's junta raided villages in Laos on Monday. {words} condemned the raids on Tuesday."
+    )
+    (condemnation,) = [c for c in round9(text) if c.event_type == "condemnation"]
+    assert condemnation.actors == ("Laos Unity Council",)
+    # the text's country unclear (Laos and Vietnam told as often): nobody is named
+    text = f"Vietnam and Laos traded on Monday. {words} condemned the trade on Tuesday."
+    assert not [c for c in round9(text) if c.event_type == "condemnation"]
+
+
+def test_the_most_precise_telling_of_a_coup_dates_it():
+    text = (
+        "The junta has bought arms since its 2029 coup, a report says.\n\n"
+        "The report covers purchases made between the March 2029 coup and December last year."
+    )
+    coups = [c for c in round9(text) if c.event_type == "coup"]
+    assert [(c.span.start, c.span.end) for c in coups] == [(date(2029, 3, 1), date(2029, 3, 31))]
