@@ -158,7 +158,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         _words(
             # "hosted a regional forum": the host holds a meeting, it visits no one
             r"hosted (?:an? |the )?(?:\w+ ){0,2}(?:forum|conference|summit|meeting)",
-            r"(?:security |regional |international )?conferences?",
+            r"(?:security |regional |international )?conferences?(?! call)",
             r"(?:regional |international )?forums?",
             r"summit",
             r"foreign ministers(?:'|\u2019)? meeting",
@@ -174,6 +174,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:officials?|delegations?)",
             r"military event",
             r"military parade",
+            # attending or joining a (victory, ceremonial) parade: a military event
+            # ("to attend the parade" after a visit word tells the visit's purpose)
+            r"(?<!to )(?:attend(?:s|ed|ing)?|attendees at|join(?:s|ed|ing)?) "
+            r"(?:[\w'\u2019-]+ ){0,4}?parade",
             # "joint naval exercise", "joint anti-submarine drills", "joint air manoeuvres"
             r"joint (?:[\w-]+ ){0,3}?(?:exercises?|drills?|manoeuvres?|maneuvers?|war games)",
         ),
@@ -188,6 +192,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"arriv(?:e|es|ed|ing|als?)",
             r"flew",
             r"landed in",
+            # "departed for Russia", "left for Moscow", "set off for ..."
+            r"depart(?:s|ed|ing)? for",
+            r"(?:left|leaves|leaving|set off|sets off|headed|heads) for(?= [A-Z])",
             r"hosted",
         ),
         anchors=("visit", "trip"),
@@ -362,7 +369,7 @@ _OFFICE_AFTER = re.compile(r"\s+(foreign|defen[cs]e) minister\b(?!s)", re.IGNORE
 _HEAD_WORDS = r"(?:chair(?:man|woman|person)?|head|leader|chief|president)"
 _HEAD_OF = re.compile(
     rf"\b(?:[Tt]he\s+)?{_HEAD_WORDS}\s+of\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*"
-    r"['\u2019]s\s+)?$",
+    r"['\u2019]s\s+)?(?:(?:military|ruling|army)\s+)?$",  # "the head of X's military junta"
     re.IGNORECASE,
 )
 _HEAD_AFTER = re.compile(r"\s+(?:Chair(?:man|woman|person)?|Head|Leader|Chief|President)\b")
@@ -436,6 +443,12 @@ _NAVAL_FORCES = re.compile(
     r"(?:[A-Z][a-z]+\s+Fleet|[Nn]avy|[Ff]leet|warships?|naval\s+(?:ships?|vessels?|forces?)"
     r"|frigates?|destroyers?|corvettes?)\b"
 )
+#: Armed forces told with their countries after them: "the armed forces of Russia and
+#: Myanmar", "the militaries of A, B and C" - each country's armed forces.
+_FORCES_OF = re.compile(
+    r"\b(?:armed forces|militaries|armies)\s+of\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)?"
+    r"(?:(?:,\s+|,?\s+and\s+)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)*)"
+)
 #: A teller described by a role, not named: ", a U.N. rights expert said".
 _DESCRIBED_TELLER = re.compile(
     r",\s+((?:an?|the)\s+(?:[\w.'-]+\s+){0,4}?(?:expert|rapporteur|envoy|investigator|"
@@ -473,7 +486,8 @@ _PROGRESSIVE = re.compile(
 #: "many such trips", "previous meetings"): several actions, none of them told.
 _GENERIC_PLURAL = re.compile(
     r"(?:\bone of\b[^,;]*|\b(?:most|many|several|few|other|previous|past|such|all|"
-    r"frequent|regular|numerous|rare)\s+(?:[\w-]+\s+){0,2})$",
+    r"frequent|regular|numerous|rare|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+    r"\s+(?:[\w-]+\s+){0,2})$",
     re.IGNORECASE,
 )
 #: An action noun told as a circumstance the subject is in ("as they face Western
@@ -500,10 +514,19 @@ _ABBREVIATIONS = (
     "St", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
     "No", "U.S", "U.N", "U.K", "E.U",
 )  # fmt: skip
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019)]*\s+(?=[\"\u201c(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"\u201d\u2019)]*\s+(?=[\"\u201c(]?[A-Z0-9])"
+    # a full stop with its space lost ("... Min Aung Hlaing.He noted"): after a word of
+    # three lower-case letters or more, before a capitalised word (not "U.S.", "Gen.")
+    r"|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]+\s)"
+)
 #: A dateline-led first paragraph: "SINGAPORE—", "MOSCOW, July 2 (Reuters) -".
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,|\s*[\u2014\u2013-]|\s*\()")
-_ENDS_SENTENCE = re.compile(r"[.!?][\"\u201d\u2019)]*$|Photo: \w+$")
+_ENDS_SENTENCE = re.compile(
+    r"[.!?][\"\u201d\u2019)]*$|Photo: \w+$"
+    # a quotation's attribution whose full stop was lost ("...,” it stated")
+    r"|[\"\u201d]\s*,?\s*(?:\w+\s+){0,3}(?:said|stated|added|says|noted|wrote)$"
+)
 _BOILERPLATE = re.compile(
     r"^(?:Write to|Copyright|Click Here|Register now|Reporting by|Editing by|Read more|"
     r"Sign up|Subscribe|#)",
@@ -995,6 +1018,9 @@ class _ActorFinder:
             if person in self.office_of and countries:
                 office = (countries[0].country, self.office_of[person][1])
                 add(hit.start(), hit.end(), self.offices.get(office))
+        for hit in _FORCES_OF.finditer(sentence):  # "the armed forces of A and B"
+            for country in find_countries(hit.group(1)):
+                add(hit.start(), hit.end(), self.forces_of(country.country))
         for hit in _NAVAL_FORCES.finditer(sentence):  # "Russian warships arrived"
             countries = find_countries(hit.group("country"))
             if countries and countries[0].text == hit.group("country"):
@@ -1540,8 +1566,15 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
             if m.start >= match.end()
             and Structure.of(sentence).in_relative_clause_of(match.start(), m.start)
         ]
-        # "the February 2021 coup", "its 2021 coup": date words on the noun are its own
-        on_noun = [m for m in dates_here if nominal and 0 <= match.start() - m.end <= 1]
+        # "the February 2021 coup", "its 2021 coup", "a February 1 military coup": date
+        # words on the noun (adjectives between) are its own
+        on_noun = [
+            m
+            for m in dates_here
+            if nominal
+            and m.end <= match.start()
+            and _ADJECTIVES.fullmatch(sentence, m.end, match.start())
+        ]
         closest = (on_noun or relative or following or [None])[0]
         if closest is None and indefinite:  # "last year's coup": its own words still date it
             closest = next((m for m in dates_here if 0 <= match.start() - m.end <= 1), None)
@@ -1589,6 +1622,10 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
     return None
 
 
+#: Lower-case words between date words and the action noun they qualify.
+_ADJECTIVES = re.compile(
+    r"\s?(?:(?!(?:for|to|of|in|on|at|with|by|from|after|before|and|or|the|a|an)\s)[a-z-]+\s){0,2}"
+)
 #: Date words qualifying a noun ("his first trip of 2021", "the budget of 2030").
 _OF_BEFORE = re.compile(r"\b[a-z]+\s+of\s+(?:the\s+)?$")
 
@@ -2107,6 +2144,11 @@ def _note_reports(told: _Told) -> None:
         finder.report_span = (reported[-1].span, reported[-1].text)
 
 
+#: An action noun as the subject of a possibility: "sanctions against X could push the
+#: country towards war" - a consequence weighed, no event told.
+_HYPOTHETICAL = re.compile(r"[^,;.]{0,40}?\b(?:could|might)\b", re.IGNORECASE)
+
+
 def _no_event(sentence: str, match: re.Match) -> bool:
     """Whether the action words tell no event: negated, a kind of action, repeated or a
     circumstance."""
@@ -2119,6 +2161,9 @@ def _no_event(sentence: str, match: re.Match) -> bool:
     before = sentence[_clause_start(sentence, match.start()) : match.start()]
     if match.group(0).endswith("s") and _GENERIC_PLURAL.search(before):
         return True  # "one of the most high-profile visits": a kind of action, not one
+    nouns = any(_NOUN_FORM.search(word) for word in match.group(0).split())
+    if nouns and _HYPOTHETICAL.match(sentence, match.end()):
+        return True  # "warned that sanctions against X could push ...": a possibility
     # "as they face Western condemnation": a state, not an event told
     return bool(_CIRCUMSTANCE.search(before) and _NOUN_FORM.search(match.group(0)))
 
@@ -2137,6 +2182,8 @@ def _first_date(told: _Told, trigger, match, anchored, paragraph_dates, told_at)
         dated = None  # "will visit X soon": a future no other date words place
     if expected and dated is not None and dated[1] in finder.report_dates[told.number]:
         dated, soon = None, True  # "will attend X, the paper reported on Saturday"
+    if dated is None and finder.report_span and _speaker_of_occasion(told, match):
+        dated = (*finder.report_span, True, False)  # "X said during talks": X's day
     if dated is None or (dated[2] and not dated[3]):
         # "X visited Y on <day> ... and he also met Z": the coordinated verb's time
         head = Structure.of(sentence).coordinated_with(match.start())
@@ -2188,6 +2235,30 @@ def _action_date(told: _Told, trigger, match, anchored, paragraph_dates, told_at
     return _When(span, date_words, inherited, undated, expected, ongoing, soon, dates_here)
 
 
+#: A first or second person subject right before the action ("you attended", "we have
+#: planned"): a speaker or addressee, named by no word of the clause.
+_PERSONAL_SUBJECT = re.compile(r"\b(?:I|[Ww]e|[Yy]ou)\s+(?:(?:have|had|will|also)\s+)?$")
+
+
+#: A reporting verb whose occasion is the action: "X said during talks with Y", "told
+#: reporters at a meeting with".
+_OCCASION = re.compile(
+    r"\b(?:said|says|told\s+\w+|noted|stressed|added)\s+(?:during|at|in)\s+(?:the\s+|a\s+|an\s+|"
+    r"his\s+|her\s+|their\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _speaker_of_occasion(told: _Told, match: re.Match) -> Mention | None:
+    """The one who speaks at the action told as the occasion of the speaking ("X said
+    during talks with Y": X), or None."""
+    occasion = _OCCASION.search(told.sentence, 0, match.start())
+    if occasion is None:
+        return None
+    before = [m for m in told.mentions if 0 <= occasion.start() - m.end <= 2]
+    return before[-1] if before else None
+
+
 def _delegation_body(told: _Told, match: re.Match) -> Mention | None:
     """ "a delegation led by X (unknown) visited": the delegation's country's body (X is
     proposed for review as a new actor), or None."""
@@ -2212,12 +2283,18 @@ def _action_roles(told: _Told, trigger, match, subject_of):
     # "while Zed Bo, a name the directory lacks, also visited": the act is his
     # (proposed for review), never the sentence subject's
     unknown = _unknown_subject(structure, match, mentions, told.countries, told.places)
+    # "last year you attended our parade": the speaker or the one addressed, whom the
+    # words do not name - no one else of the sentence acts for them
+    unknown = unknown or bool(_PERSONAL_SUBJECT.search(sentence, 0, match.start()))
     if unknown:
         initiators = []
     if not initiators:
         body = _delegation_body(told, match)
         if body is not None:
             initiators, unknown = [body], False
+    speaker = _speaker_of_occasion(told, match)
+    if speaker is not None:  # "X said during talks with Y": X holds the talks
+        initiators = [speaker]
     if trigger in subject_of and re.search(r"\band\s+$", sentence[: match.start()]):
         initiators = subject_of[trigger]  # "A held talks with B and met C": A meets C
     subject_of.setdefault(trigger, initiators)
@@ -2288,7 +2365,7 @@ def _coup_parties(told: _Told, match, actors, recipients) -> tuple[str, ...]:
         actors = ()  # "X condemned the takeover": X did not seize power
     # "X has not condemned the coup that ended Y's government": a coup is done in
     # the country of those it ousts, by that country's armed forces
-    ousted = {directory.country_of(r) for r in recipients} - {""}
+    ousted = {directory.country_of(r) for r in recipients} - {""} or _coup_country(told, match)
     if len(ousted) == 1 and (
         not actors or any(directory.country_of(a) not in ousted for a in actors)
     ):
@@ -2297,6 +2374,25 @@ def _coup_parties(told: _Told, match, actors, recipients) -> tuple[str, ...]:
         if military:
             actors = (military,)
     return actors
+
+
+def _coup_country(told: _Told, match: re.Match) -> set[str]:
+    """The country a coup is told to happen in: named right before its words ("a
+    Myanmar coup", "Myanmar's coup") or right after ("a coup in the country", "in
+    Myanmar"); else none."""
+    sentence = told.sentence
+    return {
+        c.country
+        for c in told.countries
+        if c.country
+        and (
+            (
+                0 <= match.start() - c.end <= 12
+                and not re.search(r"\b(?:by|from|of)\s+$", sentence[: c.start])
+            )
+            or re.fullmatch(r"\s+in\s+(?:the\s+)?", sentence[match.end() : c.start])
+        )
+    }
 
 
 def _report_instead(told: _Told, trigger, match, when: _When, actors, recipients):
@@ -2386,7 +2482,13 @@ def _build_candidate(told: _Told, trigger, match, when: _When, actors, recipient
 def _coup_actors(actors, directory: ActorDirectory, finder) -> tuple[str, ...]:
     """A coup's actors: the armed forces behind a government, and no body without a
     country ("the Council met after X seized control": the Council seized nothing)."""
-    forces = _dedupe(finder.military_behind(a) for a in actors)
+    # a person leading it (the coup leader) acts with the country's armed forces
+    leaders = [a for a in actors if directory.kinds.get(a) == "person"]
+    forces = _dedupe(
+        [finder.military_behind(a) for a in actors]
+        + [finder.military_of(directory.countries.get(a, "")) for a in leaders]
+    )
+    forces = tuple(a for a in forces if a)
     national = tuple(a for a in forces if directory.countries.get(a))
     return national or forces
 

@@ -224,10 +224,11 @@ MEASURED = [
     ("nhkworld-2023-05-18.round8", "2023-05-18", 1.0, 1.0),
     # Held out in round 9 (gold committed in 7c4b59e before extract ran; run once on
     # each after the last round-9 fix of the round-8 classes, afd1b8a, nothing tuned
-    # after): floor = measured (none found a gold event).
-    ("presstv-2021-04-26.round9", "2021-04-26", 0.0, 0.0),
-    ("sputnik-2024-03-28.round9", "2024-03-28", 0.0, 0.0),
-    ("thediplomat-2025-05-09.round9", "2025-05-09", 0.0, 0.0),
+    # after: P 0.00 R 0.00 each), scored again after fixing the classes they showed
+    # (round-10 section below): floor = measured.
+    ("presstv-2021-04-26.round9", "2021-04-26", 1.0, 0.2),
+    ("sputnik-2024-03-28.round9", "2024-03-28", 1.0, 1.0),
+    ("thediplomat-2025-05-09.round9", "2025-05-09", 0.75, 0.75),
 ]
 
 
@@ -1586,3 +1587,117 @@ def test_the_most_precise_telling_of_a_coup_dates_it():
     )
     coups = [c for c in round9(text) if c.event_type == "coup"]
     assert [(c.span.start, c.span.end) for c in coups] == [(date(2029, 3, 1), date(2029, 3, 31))]
+
+
+# Round 10: the defect classes the round-9 held-out texts showed, on made-up sentences
+# (made-up people and bodies, real countries). Published on Thursday 20 February 2031.
+
+ROUND10 = parse_actors(
+    "actor,kind,country,aliases\n"
+    "Laos junta,government,Laos,junta\n"
+    "Laos Defence Forces,military,Laos,\n"
+    "Russian Ministry of Defence,government,Russia,\n"
+    "Russian government,government,Russia,\n"
+    "Ivo Tarn,person,Russia,\n"
+    "Tun Ko,person,Laos,junta chief\n"
+)
+
+
+def round10(text: str):
+    return extract_events(text, date(2031, 2, 20), ROUND10)
+
+
+def kinds_of(found) -> list[str]:
+    return [c.event_type for c in found]
+
+
+def test_a_conference_call_and_a_count_of_trips_are_no_events():
+    assert not round10("Ivo Tarn told reporters on a conference call on Monday that ties grew.")
+    assert not round10("Tun Ko has made five trips to Russia since the 2029 coup in Laos.")[1:]
+    (conference,) = round10("Ivo Tarn attended a regional conference in Laos on Monday.")
+    assert conference.event_type == "multilateral meeting"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Tun Ko departed for Russia on Wednesday.", "Tun Ko left for Moscow on Wednesday."]
+)
+def test_a_departure_for_a_country_is_a_visit(sentence):
+    (visit,) = round10(sentence)
+    assert (visit.event_type, visit.actors, visit.span.start) == (
+        "visit",
+        ("Tun Ko",),
+        date(2031, 2, 19),
+    )
+
+
+def test_attending_a_parade_is_military_cooperation_unless_a_visits_purpose():
+    (parade,) = round10("Tun Ko will attend today's victory parade in Moscow.")
+    assert (parade.event_type, parade.status, parade.span.start) == (
+        "military cooperation",
+        "expected",
+        date(2031, 2, 20),
+    )
+    found = round10("Tun Ko visited Russia in 2030 to attend the victory parade.")
+    assert kinds_of(found) == ["visit"]
+
+
+def test_a_first_or_second_person_subject_takes_no_actor_from_the_sentence():
+    for text in (
+        '"Last year you attended our parade," Ivo Tarn told Tun Ko on Monday.',
+        '"Dear Tun Ko, last year you visited our capital," Ivo Tarn said on Monday.',
+    ):
+        assert not [c for c in round10(text) if c.actors]
+
+
+def test_an_action_noun_as_a_possibility_is_no_event():
+    text = "Russia warned on Monday that sanctions against the junta could push Laos to war."
+    assert "sanction" not in kinds_of(round10(text))
+
+
+def test_a_coup_is_done_by_the_armed_forces_of_its_country_and_its_leader():
+    text = (
+        "Russia voiced concern on Monday about the crisis in Laos, in the wake of a "
+        "February 1 military coup in the country."
+    )
+    (coup,) = [c for c in round10(text) if c.event_type == "coup"]
+    assert (coup.actors, coup.span.start) == (("Laos Defence Forces",), date(2031, 2, 1))
+    (coup,) = round10("Tun Ko has ruled Laos since the March 2029 coup.")
+    assert set(coup.actors) == {"Tun Ko", "Laos Defence Forces"}
+
+
+def test_the_armed_forces_of_two_countries_are_each_countrys():
+    text = (
+        "The armed forces of Russia and Laos plan to hold 40 military cooperation events "
+        "this year, Ivo Tarn said on Thursday."
+    )
+    (plan,) = round10(text)
+    assert set(plan.actors) == {"Russian Ministry of Defence", "Laos Defence Forces"}
+    assert (plan.span.start, plan.span.end) == (date(2031, 1, 1), date(2031, 12, 31))
+
+
+def test_who_speaks_during_talks_holds_them_on_the_day_of_the_report():
+    text = (
+        "Ivo Tarn said on Tuesday that the ties were strong.\n\n"
+        '"We will do more," Ivo Tarn said during talks with Tun Ko.He thanked him.'
+    )
+    (talks,) = round10(text)
+    assert (talks.actors, talks.recipients) == (("Ivo Tarn",), ("Tun Ko",))
+    assert talks.span.start == date(2031, 2, 18)
+
+
+def test_sentences_and_paragraphs_whose_stop_or_space_was_lost():
+    assert split_sentences("Ivo Tarn met the chief.He left. Gen.Ko stayed in the U.S.Army.") == [
+        "Ivo Tarn met the chief.",
+        "He left.",
+        "Gen.Ko stayed in the U.S.Army.",
+    ]
+    text = (
+        "Guests include the leaders of Laos and Cuba, \u201d it stated\n\n"
+        "A Laos unit will also join the parade, as it did in 2030."
+    )
+    assert len(article_paragraphs(text)) == 2
+
+
+def test_the_head_of_a_countrys_military_junta_is_its_leader():
+    (visit,) = round10("The head of Laos's military junta visited Moscow on Monday.")
+    assert visit.actors == ("Tun Ko",)
