@@ -47,8 +47,39 @@ def is_text(dtype) -> bool:
 
 
 def _large_string(series: pd.Series) -> pa.Array:
-    array = pa.array(series, type=pa.large_string(), from_pandas=True)
+    """The column as one Arrow ``large_string`` array (chunks combined: a copy if several)."""
+    array = _text_chunks(series)
     return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+
+
+def _text_chunks(series: pd.Series) -> pa.Array | pa.ChunkedArray:
+    """The column as Arrow ``large_string``, as it is held: no copy of a pandas ``str`` column."""
+    return pa.array(series, type=pa.large_string(), from_pandas=True)
+
+
+def encode_text(text: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, np.ndarray]:
+    """(distinct values, the code of each value; -1 where missing) of Arrow text.
+
+    A column of several chunks (one per block the CSV reader read) is encoded as it
+    is, without first being combined into one: Arrow's encoding of chunks gives every
+    chunk the one dictionary of them all; only if some chunk had another would the
+    chunks' dictionaries be unified first.
+    """
+    encoded = pc.dictionary_encode(text)
+    if isinstance(encoded, pa.ChunkedArray):
+        if encoded.num_chunks == 0:
+            return pa.array([], type=text.type), np.empty(0, dtype=np.int32)
+        if len({id(chunk.dictionary) for chunk in encoded.chunks}) > 1 and not all(
+            chunk.dictionary.equals(encoded.chunk(0).dictionary) for chunk in encoded.chunks
+        ):
+            encoded = encoded.unify_dictionaries()
+        dictionary = encoded.chunk(0).dictionary
+        indices = pa.chunked_array([chunk.indices for chunk in encoded.chunks])
+    else:
+        dictionary, indices = encoded.dictionary, encoded.indices
+    if indices.null_count:
+        indices = pc.fill_null(indices, -1)
+    return dictionary, np.asarray(indices.to_numpy(zero_copy_only=False))
 
 
 def categories_dtype(values: pa.Array) -> pd.CategoricalDtype:
@@ -70,16 +101,14 @@ def categories_dtype(values: pa.Array) -> pd.CategoricalDtype:
 
 def _encoded(series: pd.Series) -> pd.Series | None:
     """``series`` as categories when that saves at least half its bytes, else None."""
-    text = _large_string(series)
+    text = _text_chunks(series)
     for rows, share in SAMPLES:
-        sample = pc.dictionary_encode(text.slice(0, rows))
-        if len(sample.dictionary) > share * min(len(text), rows):
+        distinct = pc.count_distinct(text.slice(0, rows)).as_py()  # a missing value is none
+        if distinct > share * min(len(text), rows):
             return None
-        if rows >= len(text) or len(sample.dictionary) <= SURELY_REPEATED * rows:
+        if rows >= len(text) or distinct <= SURELY_REPEATED * rows:
             break
-    encoded = pc.dictionary_encode(text)  # a missing value keeps a null index (code -1)
-    values = encoded.dictionary
-    codes = np.asarray(pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False))
+    values, codes = encode_text(text)  # a missing value has code -1
     categorical = pd.Categorical.from_codes(codes, dtype=categories_dtype(values), validate=False)
     if categorical.codes.nbytes + values.nbytes > KEPT_SHARE * text.nbytes:
         return None
@@ -89,17 +118,39 @@ def _encoded(series: pd.Series) -> pd.Series | None:
 def compact_text(frame: pd.DataFrame, keep_plain: tuple[str, ...] = ()) -> pd.DataFrame:
     """``frame`` with its repetitive ``str`` columns as categories (a new frame).
 
-    ``keep_plain`` names columns left as they are whatever their values.
+    ``keep_plain`` names columns left as text whatever their values. Every ``str``
+    column left as text is made one chunk (:func:`one_chunk`): the CSV reader gives a
+    column per block it read, and the shared table's takes want one. Only those are
+    combined: the encoded columns are encoded from their chunks as they are.
     """
-    names = [
-        name
-        for name in frame.columns
-        if name not in keep_plain and pd.api.types.is_string_dtype(frame[name].dtype)
-    ]
+    text = [name for name in frame.columns if pd.api.types.is_string_dtype(frame[name].dtype)]
+    names = [name for name in text if name not in keep_plain]
     with ThreadPoolExecutor(max_workers=THREADS) as pool:
         encoded = dict(zip(names, pool.map(lambda name: _encoded(frame[name]), names), strict=True))
-    changed = {name: series for name, series in encoded.items() if series is not None}
+        changed = {name: series for name, series in encoded.items() if series is not None}
+        plain = [name for name in text if name not in changed]
+        whole = pool.map(lambda name: one_chunk(frame[name]), plain)
+        changed.update((n, s) for n, s in zip(plain, whole, strict=True) if s is not None)
     return frame.assign(**changed) if changed else frame
+
+
+def one_chunk(series: pd.Series) -> pd.Series | None:
+    """A ``str`` column of several chunks as one (a new Series); None if it is one already.
+
+    pandas' ``take`` on a string column of many chunks (one per block the CSV reader
+    read) concatenates them all first: at 1M events, taking the Events page's 5,000
+    rows cost ~50 ms and ~100 MB of scratch on every run; on one chunk ~3 ms.
+    Arrow's concatenation releases the GIL (:func:`compact_text` runs two side by side).
+    """
+    dtype = series.dtype
+    if not (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"):
+        return None  # not held in Arrow chunks
+    values = _text_chunks(series)
+    if not isinstance(values, pa.ChunkedArray) or values.num_chunks <= 1:
+        return None
+    whole = pa.concat_arrays(values.chunks, memory_pool=pa.system_memory_pool())
+    text = whole.to_pandas(types_mapper={pa.large_string(): dtype}.get)
+    return text.set_axis(series.index).rename(series.name)
 
 
 def _encoded_text(dtype) -> bool:
@@ -125,6 +176,13 @@ def text_array(series: pd.Series) -> pa.Array:
     return _large_string(series)
 
 
+def text_chunks(series: pd.Series) -> pa.Array | pa.ChunkedArray:
+    """Like :func:`text_array`, but a ``str`` column of several chunks stays in them (no copy)."""
+    if _encoded_text(series.dtype):
+        return _decoded(series)
+    return _text_chunks(series)
+
+
 def value_codes(series: pd.Series) -> tuple[list[str], np.ndarray]:
     """(distinct values, the code of each row's value; -1 where missing) of a text column.
 
@@ -132,9 +190,8 @@ def value_codes(series: pd.Series) -> tuple[list[str], np.ndarray]:
     """
     if _encoded_text(series.dtype):
         return list(series.cat.categories), series.cat.codes.to_numpy().astype(np.int64)
-    encoded = pc.dictionary_encode(_large_string(series))
-    codes = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False)
-    return encoded.dictionary.to_pylist(), np.asarray(codes, dtype=np.int64)
+    values, codes = encode_text(_text_chunks(series))
+    return values.to_pylist(), codes.astype(np.int64)
 
 
 def plain_series(series: pd.Series) -> pd.Series:

@@ -37,10 +37,14 @@ def _all(mask) -> bool:
     return bool(pc.all(mask).as_py())
 
 
-def _text_buffers(values) -> tuple[np.ndarray, np.ndarray]:
+def _chunks(values) -> list[pa.Array]:
+    """The non-empty arrays of ``values`` as held (from CSV: one per block read)."""
+    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    return [chunk for chunk in chunks if len(chunk)]
+
+
+def _text_buffers(values: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     """(start offset of each value and one past the last, the UTF-8 bytes) as numpy views."""
-    if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks()  # zero-copy for the loader's one-chunk columns
     offsets = np.frombuffer(values.buffers()[1], dtype=np.int64)
     offsets = offsets[values.offset : values.offset + len(values) + 1]
     data = values.buffers()[2]
@@ -49,7 +53,7 @@ def _text_buffers(values) -> tuple[np.ndarray, np.ndarray]:
     )
 
 
-def _first_bytes(values) -> tuple[np.ndarray, np.ndarray]:
+def _first_bytes(values: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     """(whether each value is non-empty, its first byte or 0)."""
     offsets, data = _text_buffers(values)
     starts = offsets[:-1]
@@ -65,12 +69,15 @@ def _has_visible_character(values) -> bool:
     A first byte in ``!``..``~`` is exactly a first character matching ``[!-~]`` (UTF-8
     leaves ASCII alone); only the other values go through the regular expression.
     """
-    filled, first = _first_bytes(values)
-    starts_visible = filled & (first >= 0x21) & (first <= 0x7E)
-    if starts_visible.all():
-        return True
-    rest = pc.filter(values, pa.array(~starts_visible))
-    return _all(pc.match_substring_regex(rest, _VISIBLE))
+    for chunk in _chunks(values):
+        filled, first = _first_bytes(chunk)
+        starts_visible = filled & (first >= 0x21) & (first <= 0x7E)
+        if starts_visible.all():
+            continue
+        rest = pc.filter(chunk, pa.array(~starts_visible))
+        if not _all(pc.match_substring_regex(rest, _VISIBLE)):
+            return False
+    return True
 
 
 def _iso_shaped(values) -> bool:
@@ -79,13 +86,16 @@ def _iso_shaped(values) -> bool:
     Values all 10 bytes long lie back to back in the data buffer, so they are read
     as one ``(n, 10)`` view of it, without gathering.
     """
-    offsets, data = _text_buffers(values)
-    if not (np.diff(offsets) == 10).all():
-        return False
-    block = data[offsets[0] : offsets[-1]].reshape(-1, 10)
-    dashes = block[:, [4, 7]]
-    digits = block[:, [0, 1, 2, 3, 5, 6, 8, 9]]
-    return bool((dashes == 0x2D).all() and ((digits >= 0x30) & (digits <= 0x39)).all())
+    for chunk in _chunks(values):
+        offsets, data = _text_buffers(chunk)
+        if not (np.diff(offsets) == 10).all():
+            return False
+        block = data[offsets[0] : offsets[-1]].reshape(-1, 10)
+        dashes = block[:, [4, 7]]
+        digits = block[:, [0, 1, 2, 3, 5, 6, 8, 9]]
+        if not ((dashes == 0x2D).all() and ((digits >= 0x30) & (digits <= 0x39)).all()):
+            return False
+    return True
 
 
 def all_distinct(values) -> bool:

@@ -14,7 +14,6 @@ import os
 import re
 import stat
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
@@ -346,42 +345,10 @@ def _parse_rows(data: bytes, header: list[str], delimiter: str = ",") -> pd.Data
         raise EventsFileError([Problem(None, None, f"not a readable CSV file ({err})")]) from None
     if bad_rows:
         raise EventsFileError(_field_count_problems(data, len(header), delimiter))
-    frame = table.to_pandas()  # no copy: the frame holds the table's chunks
-    del table
-    return _one_chunk(frame)
-
-
-def _one_chunk(frame: pd.DataFrame) -> pd.DataFrame:
-    """Each column in one chunk, one column at a time (in glibc's heap like the parse).
-
-    pandas' ``take`` on a string column of many chunks (one per 16 MB block read)
-    concatenates them all first: at 1M events, taking the Events page's 5,000 rows
-    cost ~50 ms and ~100 MB of scratch on every run; on one chunk it costs ~3 ms.
-    Replacing the columns as they are combined frees each column's chunks as it goes.
-    Two columns are combined at a time, one per core (Arrow's concatenation releases the
-    GIL; nothing else runs during this step): ~0.45 s at 1M events alone, about half
-    side by side, with at most two columns' copies in flight.
-    """
-    chunked = {}
-    for name in frame.columns:
-        values = pa.array(frame[name])
-        if isinstance(values, pa.ChunkedArray) and values.num_chunks > 1:
-            chunked[name] = values.chunks
-    names = list(chunked)
-
-    def combined(name: str) -> pa.Array:
-        return pa.concat_arrays(chunked.pop(name), memory_pool=pa.system_memory_pool())
-
-    with ThreadPoolExecutor(max_workers=_COMBINING_THREADS) as pool:
-        for i in range(0, len(names), _COMBINING_THREADS):
-            pair = names[i : i + _COMBINING_THREADS]
-            for name, whole in zip(pair, pool.map(combined, pair), strict=True):
-                frame[name] = whole.to_pandas()
-    return frame
-
-
-#: Columns combined into one chunk at a time by :func:`_one_chunk`.
-_COMBINING_THREADS = 2
+    # No copy: each column holds the table's chunks, one per block read. The columns that
+    # stay text are made one chunk once the table is compacted (compact.compact_text);
+    # the others are encoded from their chunks, never combined.
+    return table.to_pandas()
 
 
 def _field_count_problems(data: bytes, expected: int, delimiter: str = ",") -> list[Problem]:

@@ -21,7 +21,15 @@ import pyarrow.compute as pc
 
 from dashboard import schema
 from dashboard.actors import ActorDirectory, load_actors
-from dashboard.compact import compact_text, is_text, plain_text, text_array, value_codes
+from dashboard.compact import (
+    compact_text,
+    encode_text,
+    is_text,
+    plain_text,
+    text_array,
+    text_chunks,
+    value_codes,
+)
 from dashboard.loading import load_events_frame
 from dashboard.memory import return_freed_memory
 
@@ -144,21 +152,34 @@ class Postings:
 
 def _split_lists(column: pd.Series) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Split a ;-list column: (distinct values, value code per item, event per item)."""
-    # One array (list_parent_indices counts from 0 in every chunk); a category column decoded.
-    values = text_array(column)
+    # The column's chunks as loaded (a category column decoded): not combined into one.
+    values = text_chunks(column)
     lists = pc.split_pattern(values, schema.LIST_SEPARATOR)
-    parents = np.asarray(pc.list_parent_indices(lists).to_numpy(zero_copy_only=False))
-    encoded = pc.dictionary_encode(pc.list_flatten(lists))
+    parents = _parent_indices(lists)
+    dictionary, items = encode_text(pc.list_flatten(lists))
     # Trim and drop empty items on the few distinct values, not on millions of items.
-    trimmed = pc.utf8_trim_whitespace(encoded.dictionary).to_pylist()
+    trimmed = pc.utf8_trim_whitespace(dictionary).to_pylist()
     names = list(dict.fromkeys(name for name in trimmed if name))
     index = {name: code for code, name in enumerate(names)}
     recode = np.asarray([index.get(name, -1) for name in trimmed], dtype=np.int32)
-    codes = recode[np.asarray(encoded.indices.to_numpy(zero_copy_only=False))]
+    codes = recode[items]
     keep = codes >= 0
     if not keep.all():
         codes, parents = codes[keep], parents[keep]
     return names, codes, parents
+
+
+def _parent_indices(lists: pa.ListArray | pa.ChunkedArray) -> np.ndarray:
+    """The row of each list item; ``list_parent_indices`` counts from 0 in every chunk."""
+    if not isinstance(lists, pa.ChunkedArray):
+        return np.asarray(pc.list_parent_indices(lists).to_numpy(zero_copy_only=False))
+    parts, start = [np.empty(0, dtype=np.int64)], 0
+    for chunk in lists.chunks:
+        parts.append(
+            np.asarray(pc.list_parent_indices(chunk).to_numpy(zero_copy_only=False)) + start
+        )
+        start += len(chunk)
+    return np.concatenate(parts)
 
 
 def _canonical_codes(names: list[str], codes: np.ndarray, rename) -> tuple[list[str], np.ndarray]:

@@ -170,3 +170,20 @@ def test_the_filters_facets_and_search_give_what_the_plain_table_gives(loaded):
     everything = np.arange(len(plain))
     for column in ("date_precision", "location", "source"):
         assert facet_counts(table, everything, column) == facet_counts(oracle, everything, column)
+
+
+def test_text_in_chunks_encodes_as_the_combined_text():
+    # The loader's columns come in chunks (one per block read); they are encoded as
+    # they are: the same values and codes as the combined column, missing ones -1.
+    import pyarrow as pa
+
+    from dashboard.compact import encode_text
+
+    chunks = [["b", "a", None], [], ["c", "b"], ["a", None, "d"]]
+    chunked = pa.chunked_array([pa.array(c, type=pa.large_string()) for c in chunks])
+    values, codes = encode_text(chunked)
+    whole_values, whole_codes = encode_text(chunked.combine_chunks())
+    assert values.to_pylist() == whole_values.to_pylist() == ["b", "a", "c", "d"]
+    np.testing.assert_array_equal(codes, whole_codes)
+    decoded = [values[c].as_py() if c >= 0 else None for c in codes]
+    assert decoded == [v for chunk in chunks for v in chunk]

@@ -28,21 +28,33 @@ def test_split_lists_same_as_one_chunk():
     np.testing.assert_array_equal(one[2], many[2])
 
 
-def test_the_loader_hands_over_each_column_in_one_chunk(monkeypatch):
-    # pandas' take on a many-chunk string column concatenates every chunk first,
-    # so the loader combines them once (a read of several blocks gives several chunks).
+def test_the_loaded_table_holds_each_text_column_in_one_chunk(monkeypatch):
+    # pandas' take on a many-chunk string column concatenates every chunk first, so the
+    # table's text columns are combined once (a read of several blocks gives several
+    # chunks); the encoded columns are encoded from the chunks, with the same values.
     from conftest import csv_bytes, event_row
 
     from dashboard import loading
+    from dashboard.table import load_events
 
     monkeypatch.setattr(loading, "_BLOCK_SIZE", 4096)
-    rows = [event_row(event_id=f"e{i}", title=f"Event {i}") for i in range(300)]
-    frame = loading.parse_events(csv_bytes(rows))
-    assert len(frame) == 300 and frame["title"].iloc[299] == "Event 299"
-    for name in ("title", "description", "actors"):
-        values = pa.array(frame[name])
-        assert not isinstance(values, pa.ChunkedArray) or values.num_chunks == 1, name
-    assert str(frame["title"].dtype) == "str"
+    rows = [
+        event_row(event_id=f"e{i}", title=f"Event {i}", location=f"Place {i % 3}")
+        for i in range(300)
+    ]
+    data = csv_bytes(rows)
+    read = loading.parse_events(data)
+    assert pa.array(read["title"]).num_chunks > 1  # as parsed: one chunk per block
+    table = load_events(data)
+    events = table.events
+    assert len(events) == 300 and events["title"].iloc[299] == "Event 299"
+    for name in events.columns:
+        if pd.api.types.is_string_dtype(events[name].dtype):
+            values = pa.array(events[name])
+            assert not isinstance(values, pa.ChunkedArray) or values.num_chunks == 1, name
+    assert str(events["title"].dtype) == "str"
+    assert isinstance(events["location"].dtype, pd.CategoricalDtype)
+    pd.testing.assert_frame_equal(table.take(np.arange(300)), read)
 
 
 def test_a_record_longer_than_a_block_is_read_whole(monkeypatch):
