@@ -24,6 +24,7 @@ from dashboard import schema
 from dashboard.cells import unescape_formula_cells
 from dashboard.containers import is_utf8
 from dashboard.fastcheck import dates_if_surely_valid
+from dashboard.memory import scratch_in_heap
 from dashboard.problems import EventsFileError, Problem
 
 _ISO_DATE = r"\d{4}-\d{2}-\d{2}"
@@ -336,11 +337,13 @@ def _parse_rows(data: bytes, header: list[str], delimiter: str = ",") -> pd.Data
         )
 
     try:
-        # Quoted newlines are rare; the fast path reads without them and, if
-        # any row then looks malformed, the file is read again allowing them.
-        table = read(newlines_in_values=False)
-        if bad_rows:
-            table = read(newlines_in_values=True)
+        # The reader's per-block scratch is reused rather than mapped anew for each block.
+        with scratch_in_heap():
+            # Quoted newlines are rare; the fast path reads without them and, if
+            # any row then looks malformed, the file is read again allowing them.
+            table = read(newlines_in_values=False)
+            if bad_rows:
+                table = read(newlines_in_values=True)
     except pa.ArrowInvalid as err:
         raise EventsFileError([Problem(None, None, f"not a readable CSV file ({err})")]) from None
     if bad_rows:

@@ -74,8 +74,62 @@ def tune_allocator(batch: bool = False) -> bool:
             accepted = bool(libc.mallopt(M_MMAP_THRESHOLD, threshold))
             if accepted:
                 pa.set_memory_pool(pa.system_memory_pool())
+                with _SCRATCH_LOCK:
+                    _TUNED[:] = [threshold]
             return accepted
     return False
+
+
+#: glibc's mallopt parameter for the free space at the heap's top kept rather than trimmed.
+M_TRIM_THRESHOLD = -1
+#: glibc's default for it (the threshold above fixes it; mallopt leaves it unchanged).
+TRIM_THRESHOLD = 128 << 10
+#: The mmap threshold :func:`tune_allocator` set ([] until it has run).
+_TUNED: list[int] = []
+#: How many :func:`scratch_in_heap` blocks are running (a process may load two tables).
+_SCRATCH: list[int] = [0]
+_SCRATCH_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def scratch_in_heap():
+    """Within the block, glibc serves allocations below 32 MB from its heap, reusing freed ones.
+
+    For a step that allocates and frees much more than it keeps, all of which is freed
+    later: pyarrow's CSV reader. With every allocation of 128 KiB or more mapped on its
+    own (:func:`tune_allocator`), each of the reader's per-block buffers was new memory
+    that the kernel zeroed page by page: at 1M events the parse took ~287k page faults
+    and 0.7-0.8 s of system time; with the freed buffers reused, ~165k and ~0.4 s. On
+    leaving, the app's setting comes back and the heap's free pages go back to the OS
+    (``malloc_trim``), so the load's peak stays where it was and what the table keeps
+    is unchanged (its columns are copied or encoded out of the reader's chunks). Does
+    nothing unless :func:`tune_allocator` set the app's threshold (a batch process keeps
+    its scratch in the heap anyway).
+    """
+    libc = _libc()
+    with _SCRATCH_LOCK:
+        active = libc is not None and _TUNED == [MMAP_THRESHOLD]
+        if active:
+            _SCRATCH[0] += 1
+            if _SCRATCH[0] == 1:
+                _mallopt(libc, M_MMAP_THRESHOLD, BATCH_MMAP_THRESHOLD)
+                _mallopt(libc, M_TRIM_THRESHOLD, 1 << 30)
+    try:
+        yield
+    finally:
+        if active:
+            with _SCRATCH_LOCK:
+                _SCRATCH[0] -= 1
+                if _SCRATCH[0] == 0:
+                    _mallopt(libc, M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+                    _mallopt(libc, M_TRIM_THRESHOLD, TRIM_THRESHOLD)
+                    with contextlib.suppress(AttributeError, OSError):
+                        libc.malloc_trim(0)
+
+
+def _mallopt(libc, parameter: int, value: int) -> None:
+    with contextlib.suppress(AttributeError, OSError):
+        libc.mallopt(parameter, value)
 
 
 def return_freed_memory() -> None:

@@ -174,6 +174,7 @@ def test_a_batch_process_keeps_scratch_in_the_heap(monkeypatch):
 
     monkeypatch.setattr(memory, "_libc", lambda: FakeLibc())
     monkeypatch.setattr(memory.pa, "set_memory_pool", lambda pool: None)
+    monkeypatch.setattr(memory, "_TUNED", [])  # what the fake accepted stays in this test
     assert memory.tune_allocator(batch=True) is True
     assert memory.tune_allocator() is True
     assert calls == [
@@ -181,3 +182,60 @@ def test_a_batch_process_keeps_scratch_in_the_heap(monkeypatch):
         (memory.M_MMAP_THRESHOLD, memory.MMAP_THRESHOLD),
     ]
     assert memory.MMAP_THRESHOLD < memory.BATCH_MMAP_THRESHOLD <= 32 << 20  # glibc's largest
+
+
+def test_the_csv_reader_s_scratch_comes_from_the_heap_and_goes_back(monkeypatch):
+    # Only while pyarrow parses: the app's threshold comes back after, and the heap's
+    # free pages are handed back; nothing when the threshold was not tuned or is batch.
+    from conftest import csv_bytes, event_row
+
+    from dashboard import loading, memory
+
+    calls = []
+
+    class FakeLibc:
+        def mallopt(self, parameter, value):
+            calls.append((parameter, value))
+            return 1
+
+        def malloc_trim(self, pad):
+            calls.append(("trim", pad))
+            return 1
+
+    monkeypatch.setattr(memory, "_libc", lambda: FakeLibc())
+    monkeypatch.setattr(memory.pa, "set_memory_pool", lambda pool: None)
+    monkeypatch.setattr(memory, "_TUNED", [])
+    monkeypatch.setattr(memory, "_SCRATCH", [0])
+    data = csv_bytes([event_row(event_id=f"e{i}") for i in range(3)])
+    loading.parse_events(data)
+    assert calls == []  # never tuned: glibc's own behaviour is left alone
+    memory.tune_allocator(batch=True)
+    calls.clear()
+    loading.parse_events(data)
+    assert calls == []  # a batch process keeps its scratch in the heap throughout
+    memory.tune_allocator()
+    calls.clear()
+    seen = []
+    real_read = loading.pacsv.read_csv
+    monkeypatch.setattr(
+        loading.pacsv,
+        "read_csv",
+        lambda *args, **kwargs: seen.append(list(calls)) or real_read(*args, **kwargs),
+    )
+    frame = loading.parse_events(data)
+    assert list(frame["event_id"]) == ["e0", "e1", "e2"]
+    raised = [
+        (memory.M_MMAP_THRESHOLD, memory.BATCH_MMAP_THRESHOLD),
+        (memory.M_TRIM_THRESHOLD, 1 << 30),
+    ]
+    assert seen == [raised]  # the reader ran with the heap's threshold
+    restored = [
+        (memory.M_MMAP_THRESHOLD, memory.MMAP_THRESHOLD),
+        (memory.M_TRIM_THRESHOLD, memory.TRIM_THRESHOLD),
+        ("trim", 0),
+    ]
+    assert calls == [*raised, *restored]
+    calls.clear()
+    with memory.scratch_in_heap(), memory.scratch_in_heap():  # two loads at once
+        assert calls == raised
+    assert calls == [*raised, *restored]
