@@ -401,19 +401,22 @@ def as_headerless(problems: list[Problem]) -> list[Problem]:
 def count_byte(data: bytes, byte: bytes) -> int:
     """How many times the one byte ``byte`` occurs in ``data``.
 
-    numpy's vectorised comparison, 8 MB at a time (no file-sized scratch): ~0.05 s for
-    290 MB where ``bytes.count`` of one byte took ~0.2 s.
+    numpy's vectorised comparison, 1 MB at a time into one reused mask: ~0.04 s for
+    290 MB where ``bytes.count`` of one byte took ~0.2 s, and a new 8 MB mask for each
+    8 MB (mapped and zeroed anew every time: ~18k page faults) ~0.12 s.
     """
     if len(data) < _COUNT_CHUNK:
         return data.count(byte)
     values, wanted = np.frombuffer(data, dtype=np.uint8), byte[0]
-    return sum(
-        int(np.count_nonzero(values[i : i + _COUNT_CHUNK] == wanted))
-        for i in range(0, len(values), _COUNT_CHUNK)
-    )
+    mask, found = np.empty(_COUNT_CHUNK, dtype=bool), 0
+    for i in range(0, len(values), _COUNT_CHUNK):
+        part = values[i : i + _COUNT_CHUNK]
+        np.equal(part, wanted, out=mask[: len(part)])
+        found += int(np.count_nonzero(mask[: len(part)]))
+    return found
 
 
-_COUNT_CHUNK = 8 << 20
+_COUNT_CHUNK = 1 << 20
 
 
 def _check_quotes_closed(data: bytes, delimiter: str = ",") -> None:

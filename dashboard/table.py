@@ -79,15 +79,24 @@ class Postings:
         """Group (code, event) pairs by code; duplicates of a pair are dropped."""
         n = len(names)
         # Sort-and-compare rather than np.unique, whose hash path is slow on millions.
-        pairs = codes.astype(np.int64) * (1 << 32) + events.astype(np.int64)
+        # In place where it can be: every new array of millions is memory the kernel
+        # zeroes (at 1M events 9.5M pairs in the four indexes; 8 such arrays each before).
+        pairs = codes.astype(np.int64)
+        pairs <<= 32
+        np.bitwise_or(pairs, events, out=pairs)
         pairs.sort()
         if len(pairs) > 1:
-            pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]
-        codes, events = pairs >> 32, pairs & 0xFFFFFFFF
+            fresh = np.empty(len(pairs), dtype=bool)
+            fresh[0] = True
+            np.not_equal(pairs[1:], pairs[:-1], out=fresh[1:])
+            if not fresh.all():
+                pairs = pairs[fresh]
+        positions = pairs.astype(np.int32)  # the low 32 bits: event positions < 2**31
+        pairs >>= 32  # the codes
         offsets = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(np.bincount(codes, minlength=n), out=offsets[1:])
+        np.cumsum(np.bincount(pairs, minlength=n), out=offsets[1:])
         lookup = {name: code for code, name in enumerate(names)}
-        return cls(tuple(names), offsets, events.astype(np.int32), lookup)
+        return cls(tuple(names), offsets, positions, lookup)
 
     def counts(self) -> np.ndarray:
         """Number of events per value, in ``names`` order."""
