@@ -162,7 +162,8 @@ def test_every_page_run_makes_the_memory_call(monkeypatch, call):
     assert calls == [call, call]
 
 
-def test_a_batch_process_keeps_scratch_in_the_heap(monkeypatch):
+def _fake_libc(monkeypatch) -> list:
+    """glibc's allocator calls of the test, recorded instead of made (the list returned)."""
     from dashboard import memory
 
     calls = []
@@ -172,9 +173,21 @@ def test_a_batch_process_keeps_scratch_in_the_heap(monkeypatch):
             calls.append((parameter, value))
             return 1
 
+        def malloc_trim(self, pad):
+            calls.append(("trim", pad))
+            return 1
+
     monkeypatch.setattr(memory, "_libc", lambda: FakeLibc())
     monkeypatch.setattr(memory.pa, "set_memory_pool", lambda pool: None)
     monkeypatch.setattr(memory, "_TUNED", [])  # what the fake accepted stays in this test
+    monkeypatch.setattr(memory, "_SCRATCH", [0])
+    return calls
+
+
+def test_a_batch_process_keeps_scratch_in_the_heap(monkeypatch):
+    from dashboard import memory
+
+    calls = _fake_libc(monkeypatch)
     assert memory.tune_allocator(batch=True) is True
     assert memory.tune_allocator() is True
     assert calls == [
@@ -192,21 +205,7 @@ def test_the_load_s_scratch_comes_from_the_heap_and_goes_back(monkeypatch):
 
     from dashboard import loading, memory
 
-    calls = []
-
-    class FakeLibc:
-        def mallopt(self, parameter, value):
-            calls.append((parameter, value))
-            return 1
-
-        def malloc_trim(self, pad):
-            calls.append(("trim", pad))
-            return 1
-
-    monkeypatch.setattr(memory, "_libc", lambda: FakeLibc())
-    monkeypatch.setattr(memory.pa, "set_memory_pool", lambda pool: None)
-    monkeypatch.setattr(memory, "_TUNED", [])
-    monkeypatch.setattr(memory, "_SCRATCH", [0])
+    calls = _fake_libc(monkeypatch)
     data = csv_bytes([event_row(event_id=f"e{i}") for i in range(3)])
     loading.parse_events(data)
     assert calls == []  # never tuned: glibc's own behaviour is left alone
