@@ -1566,15 +1566,7 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
             if m.start >= match.end()
             and Structure.of(sentence).in_relative_clause_of(match.start(), m.start)
         ]
-        # "the February 2021 coup", "its 2021 coup", "a February 1 military coup": date
-        # words on the noun (adjectives between) are its own
-        on_noun = [
-            m
-            for m in dates_here
-            if nominal
-            and m.end <= match.start()
-            and _ADJECTIVES.fullmatch(sentence, m.end, match.start())
-        ]
+        on_noun = _dates_on_noun(sentence, match, dates_here) if nominal else []
         closest = (on_noun or relative or following or [None])[0]
         if closest is None and indefinite:  # "last year's coup": its own words still date it
             closest = next((m for m in dates_here if 0 <= match.start() - m.end <= 1), None)
@@ -1626,6 +1618,18 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
 _ADJECTIVES = re.compile(
     r"\s?(?:(?!(?:for|to|of|in|on|at|with|by|from|after|before|and|or|the|a|an)\s)[a-z-]+\s){0,2}"
 )
+
+
+def _dates_on_noun(sentence: str, match: re.Match, dates_here) -> list[DateMention]:
+    """Date words on an action noun, adjectives between ("the February 2021 coup", "its
+    2021 coup", "a February 1 military coup"): the noun's own date."""
+    return [
+        m
+        for m in dates_here
+        if m.end <= match.start() and _ADJECTIVES.fullmatch(sentence, m.end, match.start())
+    ]
+
+
 #: Date words qualifying a noun ("his first trip of 2021", "the budget of 2030").
 _OF_BEFORE = re.compile(r"\b[a-z]+\s+of\s+(?:the\s+)?$")
 
