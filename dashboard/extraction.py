@@ -2766,6 +2766,14 @@ def _unknown_subject(structure, match, mentions, countries, places) -> bool:
     return not any(s < end and start < e for s, e in known)
 
 
+#: An action word right after "since" ("since the coup", "since the 2021 takeover"):
+#: "since" reaches back to it, so it is past whatever the sentence's tense.
+_SINCE_BEFORE = re.compile(
+    r"\bsince\s+(?:(?:the|that|this|its|their|his|her|last year's)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def _is_expected(sentence: str, match: re.Match, headline: bool = False) -> bool:
     """Whether future wording governs this action (per action, not per sentence).
 
@@ -2773,8 +2781,11 @@ def _is_expected(sentence: str, match: re.Match, headline: bool = False) -> bool
     in the action's own clause (a reporting verb or a clause break ends its reach:
     "will visit, TASS reported, marking ... since the army seized power"); a
     past-tense action word after a subordinator ("after he travelled", "since the
-    military seized power") tells its own, past, time.
+    military seized power") tells its own, past, time, and so does any action word
+    "since" reaches back to ("will hold its first election since the coup").
     """
+    if _SINCE_BEFORE.search(sentence, 0, match.start()):
+        return False  # "its first election since the coup": a past point of reference
     start = _clause_start(sentence, match.start())
     if _PAST_FORM.match(match.group(0)):
         subordinate = [m.end() for m in _SUBORDINATOR.finditer(sentence, start, match.start())]

@@ -232,7 +232,7 @@ MEASURED = [
     ("thediplomat-2025-05-09.round9", "2025-05-09", 0.75, 0.75),
     # Held out in round 10 (gold committed in 74abd96 before extract ran; run once on
     # each after the last round-10 fix, 2216b9d, nothing tuned after): floor = measured.
-    ("time-2023-09-14.round10", "2023-09-14", 0.5, 0.5),
+    ("time-2023-09-14.round10", "2023-09-14", 0.66, 0.5),  # P 0.67 after round 11's fix
     ("thestar-2025-09-27.round10", "2025-09-27", 0.0, 0.0),
     ("mizzima-crphsupportgroup-2025-12-27.round10", "2025-12-27", 1.0, 0.33),
 ]
@@ -1800,3 +1800,20 @@ def test_the_fallback_adds_no_second_action_of_a_type_the_sentence_tells():
 def test_a_verb_whose_object_is_an_action_of_ours_is_that_action():
     (forum,) = round10("Tun Ko attended a regional forum in Moscow on Monday.")
     assert forum.event_type == "multilateral meeting"
+
+
+# --- Round 11: round-10 defects as classes --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Laos Defence Forces seized power in March 2029.\n\n"
+        "Laos will hold its first election since the coup.",
+        "Laos has been in turmoil since a 2029 military coup.\n\n"
+        "When Laos will hold its first election since the coup is not yet clear.",
+    ],
+)
+def test_an_action_since_reaches_back_to_is_past_in_a_future_sentence(text):
+    (coup,) = round10(text)
+    assert (coup.event_type, coup.status) == ("coup", "reported")
