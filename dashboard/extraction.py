@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import pairwise
@@ -3216,3 +3217,30 @@ def candidates_frame(candidates: list[Candidate], source: str = "") -> pd.DataFr
             }
         )
     return pd.DataFrame(rows, columns=[*schema.SCHEMA_COLUMNS, *CANDIDATE_COLUMNS], dtype="str")
+
+
+#: The ``status`` of an event the analyst adds in review: no sentence proposed it.
+ADDED_STATUS = "added by the analyst"
+
+
+def added_candidate(fields: Mapping[str, str], source: str = "") -> pd.DataFrame:
+    """One event the analyst adds in review (the extractor missed it), as a candidates row.
+
+    The columns of :func:`candidates_frame`, its id made as theirs are; an empty end is
+    the start (one day or period), the basis is the article. It is checked as the
+    candidates are when accepted (:func:`dashboard.workspace.check_events`), not here.
+    """
+    row = {c: str(fields.get(c) or "").strip() for c in schema.SCHEMA_COLUMNS}
+    row["end_date"] = row["end_date"] or row["start_date"]
+    who = (schema.split_list(row["actors"]) or schema.split_list(row["countries"]) or ["event"])[0]
+    row["event_id"] = row["event_id"] or _slug(f"{row['event_type']} {who} {row['start_date']}")
+    row["source"] = source
+    row["date_basis"] = row["date_basis"] or "article"
+    paragraph = row["source_paragraph"]
+    row["description"] = row["description"] or (
+        f"Added by the analyst in review{f', from paragraph {paragraph}' if paragraph else ''}."
+    )
+    row["notes"] = row["notes"] or "Added by hand: the extractor did not propose it."
+    extra = {"evidence": "", "confidence": "", "status": ADDED_STATUS, "proposed_actors": ""}
+    columns = [*schema.SCHEMA_COLUMNS, *CANDIDATE_COLUMNS]
+    return pd.DataFrame([{**row, **extra}], columns=columns, dtype="str")

@@ -79,6 +79,78 @@ def test_a_bad_date_is_a_message_not_a_traceback(workspace):
     assert workspace.version() == (0, 0)
 
 
+def add_by_hand(at: AppTest, **fields) -> None:
+    """Fill the form that adds an event the extractor missed, and submit it."""
+    for column, value in fields.items():
+        key = add_events.MANUAL + column
+        if column in ("actors", "recipients"):
+            at.multiselect(key=key).set_value(value)
+        elif column in ("event_type", "date_precision"):
+            at.selectbox(key=key).set_value(value)
+        else:
+            at.text_input(key=key).input(value)
+    next(b for b in at.button if b.label == "Add to the candidates").click().run()
+
+
+def accept_all(at: AppTest, who: str = "Ana") -> None:
+    choices = at.multiselect(key=add_events.ACCEPTED)
+    choices.set_value(list(choices.options)).run()
+    at.text_input(key=add_events.WHO).input(who).run()
+    next(b for b in at.button if "workspace" in b.label).click().run()
+
+
+#: An article in our own words whose one event our rules have no action word for.
+NO_CANDIDATES = "Talks Go On\n\nThe weather in Naypyitaw was mild on Thursday."
+
+
+def test_an_event_the_extractor_missed_is_added_by_hand_and_accepted(workspace):
+    at = open_page()
+    at.text_area(key=add_events.ARTICLE).input(NO_CANDIDATES)
+    at.text_input(key=add_events.PUBLISHED).input("2022-08-05")
+    at.text_input(key=add_events.SOURCE).input('Example Wire, "Talks go on", 2022-08-05')
+    at.button[0].click().run()
+    assert "No candidate events" in at.info[0].value
+    add_by_hand(
+        at,
+        title="Lavrov holds talks with the junta's foreign minister",
+        event_type="meeting",
+        start_date="2022-08-04",
+        actors=["Sergei Lavrov"],
+        recipients=["Wunna Maung Lwin"],
+        countries="Russia;Myanmar",
+        source_paragraph="2",
+        date_text="on Thursday",
+    )
+    assert not at.exception and not at.error
+    accept_all(at)
+    assert not at.exception and not at.error
+    assert "Added 1 event" in at.success[0].value
+    (saved,) = workspace.records()
+    assert (saved["event_type"], saved["start_date"], saved["end_date"]) == (
+        "meeting",
+        "2022-08-04",
+        "2022-08-04",
+    )
+    assert (saved["actors"], saved["recipients"]) == ("Sergei Lavrov", "Wunna Maung Lwin")
+    assert saved["source"] == 'Example Wire, "Talks go on", 2022-08-05'
+    assert saved["source_paragraph"] == "2" and saved["date_basis"] == "article"
+
+
+def test_a_bad_event_added_by_hand_is_a_message_and_nothing_is_saved(workspace):
+    at = open_page()
+    propose(at)
+    before = len(at.multiselect(key=add_events.ACCEPTED).options)
+    add_by_hand(at, title="", event_type="meeting", start_date="2022-08-09", end_date="2022-08-01")
+    assert len(at.multiselect(key=add_events.ACCEPTED).options) == before + 1
+    accept_all(at)
+    assert not at.exception
+    message = at.error[0].value
+    assert "Nothing was saved" in message  # named by column (markdown-escaped) and event
+    assert "column end\\_date" in message and "before it starts" in message
+    assert "column title" in message and "is empty" in message
+    assert workspace.version() == (0, 0)
+
+
 # --- the workspace's events join every table shown: the default, $EVENTS_PATH, an upload ---
 
 WORKSPACE_EVENT = workspace_event()

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import schema
-from dashboard.extraction import candidates_frame, extract_events
+from dashboard.extraction import added_candidate, candidates_frame, extract_events
 from dashboard.table import EventTable
 from dashboard.workspace import Workspace, WorkspaceError, check_events
 from ui.render import md_escape
@@ -25,6 +26,8 @@ CANDIDATES = "add_events_candidates"
 FACTS = "add_events_facts"
 EDITOR = "add_events_editor"
 ACCEPTED = "add_events_accepted"
+#: Keys of the form that adds an event by hand, one per column it fills.
+MANUAL = "add_events_manual_"
 
 #: What the reviewer sees and may edit, in order; evidence and confidence are read-only.
 REVIEW_COLUMNS: tuple[str, ...] = (
@@ -93,12 +96,17 @@ def review(table: EventTable) -> None:
         st.error(candidates)
         return
     if candidates.empty:
-        st.info("No candidate events: no action word of ours with a date was found.")
+        st.info(
+            "No candidate events: no action word of ours with a date was found. Add the "
+            "events you read in the article below."
+        )
+        manual_form(table)
         return
     st.subheader("Review the candidates")
     st.caption(
         f"{len(candidates)} candidate events, each with the sentence it comes from. Edit "
-        "any cell, then choose the events to accept; the others are rejected."
+        "any cell, add an event the extractor missed (below the table), then choose the "
+        "events to accept; the others are rejected."
     )
     config = {
         "event_type": st.column_config.SelectboxColumn(
@@ -117,6 +125,7 @@ def review(table: EventTable) -> None:
         column_config=config,
         width="stretch",
     )
+    manual_form(table)
     labels = {
         i: f"{i + 1}. {edited['title'].iat[i]} ({edited['start_date'].iat[i]})"
         for i in range(len(edited))
@@ -132,6 +141,57 @@ def review(table: EventTable) -> None:
         icon=":material/library_add:",
     ):
         _save(table, candidates, edited, chosen)
+
+
+#: The form's fields: (column, label, help); actors and recipients are picked instead.
+_MANUAL_TEXT: tuple[tuple[str, str, str], ...] = (
+    ("title", "Title", "In your own words, not the article's."),
+    ("start_date", "Start date", "YYYY-MM-DD"),
+    ("end_date", "End date", "YYYY-MM-DD; empty for the start date"),
+    ("date_text", "Date words", "The article's own words for the date"),
+    ("countries", "Countries of the event", "Separated by ;"),
+    ("location", "Location", ""),
+    ("source_paragraph", "Paragraph", "The paragraph it is told in"),
+)
+
+
+def manual_form(table: EventTable) -> None:
+    """A form adding an event the extractor missed to the candidates, to accept like them."""
+    names = sorted(table.directory.kinds, key=str.casefold)
+    with (
+        st.expander("Add an event the extractor missed"),
+        st.form("add_events_manual", clear_on_submit=True),
+    ):
+        for column, label, help_text in _MANUAL_TEXT[:3]:
+            st.text_input(label, key=MANUAL + column, help=help_text or None)
+        left, right = st.columns(2)
+        left.selectbox(
+            "Event type",
+            schema.EVENT_TYPE_NAMES,
+            index=None,
+            placeholder="Choose a type",
+            key=MANUAL + "event_type",
+        )
+        right.selectbox("Date precision", schema.PRECISIONS, key=MANUAL + "date_precision")
+        st.multiselect("Actors of the event", names, key=MANUAL + "actors")
+        st.multiselect("Recipients of the event", names, key=MANUAL + "recipients")
+        for column, label, help_text in _MANUAL_TEXT[3:]:
+            st.text_input(label, key=MANUAL + column, help=help_text or None)
+        st.form_submit_button("Add to the candidates", on_click=_add_manual, icon=":material/add:")
+
+
+def _add_manual() -> None:
+    """Form callback: the filled event joins the candidates (checked when accepted)."""
+    fields = {}
+    for key in [k for k in st.session_state if str(k).startswith(MANUAL)]:
+        value = st.session_state[key]
+        fields[key.removeprefix(MANUAL)] = (
+            schema.LIST_SEPARATOR.join(value) if isinstance(value, list) else value
+        )
+    source = st.session_state.get(FACTS, ("", "", ""))[2]
+    candidates = st.session_state[CANDIDATES]
+    added = added_candidate(fields, source=source)
+    st.session_state[CANDIDATES] = pd.concat([candidates, added], ignore_index=True)
 
 
 def _save(table: EventTable, candidates, edited, chosen: list[int]) -> None:

@@ -155,3 +155,44 @@ def test_an_uploaded_table_is_shown_and_downloaded_with_the_workspaces_events(
     assert (downloaded[ADDED_BY_COLUMN] != "").sum() == saved
     assert "lavrov-in-phnom-penh-upload-test" in downloaded["event_id"].tolist()
     assert_no_exception(page)
+
+
+def test_an_event_the_extractor_missed_is_added_by_hand(page: Page, server, workspace):
+    open_app(page, server.page_url(PAGES["Add events"]))
+    fill(page, "Article text", "Talks Go On\n\nThe weather in Naypyitaw was mild on Tuesday.")
+    fill(page, "Publication date", "2022-08-05")
+    fill(page, "Citation", 'Example Wire, "Talks go on", 2022-08-05')
+    with rerun_expected(page):
+        page.get_by_role("button", name="Propose events").click()
+    expect(page.get_by_text(re.compile(r"^No candidate events"))).to_be_visible()
+
+    page.get_by_text("Add an event the extractor missed").click()
+    fill(page, "Title", "Lavrov meets the junta's foreign minister in Naypyitaw")
+    fill(page, "Start date", "2022-08-02")
+    fill(page, "Countries of the event", "Russia;Myanmar")
+    kind = page.get_by_test_id("stSelectbox").filter(has_text="Event type")
+    open_options(kind.get_by_role("combobox"))
+    page.get_by_role("option", name="meeting", exact=True).click()
+    actors = page.get_by_test_id("stMultiSelect").filter(has_text="Actors of the event")
+    open_options(actors.get_by_role("combobox"))
+    page.keyboard.type("Sergei Lav")
+    page.get_by_role("option", name="Sergei Lavrov").click()
+    page.keyboard.press("Escape")
+    with rerun_expected(page):
+        page.get_by_role("button", name="Add to the candidates").click()
+
+    # It joins the review table and is accepted like a proposed candidate.
+    expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+    accept = page.get_by_test_id("stMultiSelect").filter(has_text="Accept these events")
+    open_options(accept.get_by_role("combobox"))
+    with rerun_expected(page):
+        page.get_by_role("option", name=re.compile(r"Lavrov meets the junta")).click()
+    page.keyboard.press("Escape")
+    with rerun_expected(page):
+        page.get_by_role("button", name="Add the accepted events to the workspace").click()
+    expect(page.get_by_test_id("stAlert").filter(has_text="Added 1 event")).to_be_visible()
+    assert_no_exception(page)
+    added = [r for r in workspace.records() if r["start_date"] == "2022-08-02"]
+    assert [(r["event_type"], r["actors"], r["countries"]) for r in added] == [
+        ("meeting", "Sergei Lavrov", "Russia;Myanmar")
+    ]
