@@ -191,12 +191,6 @@ def validate_events_frame(
     missing = [c for c in schema.REQUIRED_COLUMNS if c not in frame.columns]
     if missing:
         raise EventsFileError([Problem(None, c, "required column is missing") for c in missing])
-    # The checks' whole-column scratch (masks, casts, copies) is reused, not mapped anew.
-    with scratch_in_heap():
-        return _validated(frame, allow_unknown_event_types, record_rows, ids_distinct)
-
-
-def _validated(frame, allow_unknown_event_types, record_rows, ids_distinct) -> pd.DataFrame:
     frame = _complete_schema(frame)
     if not allow_unknown_event_types and schema.TYPE_VOCABULARY_COLUMN in frame.columns:
         allow_unknown_event_types = not _unnamed_outside_types(frame).any()

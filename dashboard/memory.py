@@ -95,17 +95,17 @@ _SCRATCH_LOCK = threading.Lock()
 def scratch_in_heap():
     """Within the block, glibc serves allocations below 32 MB from its heap, reusing freed ones.
 
-    For a step that allocates and frees much more than it keeps: pyarrow's CSV reader
-    (all of whose output is freed later) and the validation. With every allocation of
-    128 KiB or more mapped on its own (:func:`tune_allocator`), each of the reader's
-    per-block buffers was new memory that the kernel zeroed page by page: at 1M events
-    the parse took ~287k page faults and 0.7-0.8 s of system time; with the freed
-    buffers reused, ~165k and ~0.4 s. On
+    For a step that allocates and frees much more than it keeps, all of which is freed
+    later: pyarrow's CSV reader. With every allocation of 128 KiB or more mapped on its
+    own (:func:`tune_allocator`), each of the reader's per-block buffers was new memory
+    that the kernel zeroed page by page: at 1M events the parse took ~287k page faults
+    and 0.7-0.8 s of system time; with the freed buffers reused, ~165k and ~0.4 s. On
     leaving, the app's setting comes back and the heap's free pages go back to the OS
     (``malloc_trim``), so the load's peak stays where it was and what the table keeps
-    is unchanged (its columns are copied or encoded out of the reader's chunks; the
-    validation keeps two date columns). The validation's own scratch: ~105k faults
-    fewer at 1M events, the process holding the same after the load (331 MB). Does
+    is unchanged (its columns are copied or encoded out of the reader's chunks). Not
+    for the validation: it runs while the list indexes are built on another thread,
+    whose long-lived postings then came from the heap too; the app's process after the
+    page runs held ~479 MB instead of ~455 in three of seven runs at 1M events. Does
     nothing unless :func:`tune_allocator` set the app's threshold (a batch process keeps
     its scratch in the heap anyway).
     """

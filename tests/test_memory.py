@@ -197,10 +197,9 @@ def test_a_batch_process_keeps_scratch_in_the_heap(monkeypatch):
     assert memory.MMAP_THRESHOLD < memory.BATCH_MMAP_THRESHOLD <= 32 << 20  # glibc's largest
 
 
-def test_the_load_s_scratch_comes_from_the_heap_and_goes_back(monkeypatch):
-    # Only while pyarrow parses and while the table is validated: the app's threshold
-    # comes back after each, and the heap's free pages are handed back; nothing when the
-    # threshold was not tuned or is the batch one.
+def test_the_csv_reader_s_scratch_comes_from_the_heap_and_goes_back(monkeypatch):
+    # Only while pyarrow parses: the app's threshold comes back after, and the heap's
+    # free pages are handed back; nothing when the threshold was not tuned or is batch.
     from conftest import csv_bytes, event_row
 
     from dashboard import loading, memory
@@ -234,8 +233,7 @@ def test_the_load_s_scratch_comes_from_the_heap_and_goes_back(monkeypatch):
         (memory.M_TRIM_THRESHOLD, memory.TRIM_THRESHOLD),
         ("trim", 0),
     ]
-    # The reader's scratch, then the validation's, each handed back when its step ends.
-    assert calls == [*raised, *restored, *raised, *restored]
+    assert calls == [*raised, *restored]
     calls.clear()
     with memory.scratch_in_heap(), memory.scratch_in_heap():  # two loads at once
         assert calls == raised
