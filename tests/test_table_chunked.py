@@ -106,3 +106,31 @@ def test_in_place_utf8_check_agrees_with_python(data):
     except UnicodeDecodeError:
         valid = False
     assert is_utf8(data) is valid
+
+
+@pytest.mark.parametrize(
+    ("column", "bad", "message"),
+    [
+        ("title", "   ", "is empty"),
+        ("start_date", "2020-1-01", "'2020-1-01' is not a date in the form YYYY-MM-DD"),
+    ],
+)
+def test_a_bad_value_in_a_later_chunk_is_named_by_its_row(monkeypatch, column, bad, message):
+    # The fast validation reads the reader's chunks one by one (they are no longer
+    # combined first): a bad value in the last chunk must send the table to the exact
+    # checks, which name its row.
+    from conftest import csv_bytes, event_row
+
+    from dashboard import fastcheck, loading
+    from dashboard.problems import EventsFileError
+
+    monkeypatch.setattr(loading, "_BLOCK_SIZE", 4096)
+    rows = [event_row(event_id=f"e{i}", title=f"Event {i}") for i in range(300)]
+    rows[290] = {**rows[290], column: bad}
+    data = csv_bytes(rows)
+    frame = loading._complete_schema(loading.read_csv_table(data))
+    assert pa.array(frame[column]).num_chunks > 2  # the bad value is past the first chunk
+    assert fastcheck.dates_if_surely_valid(frame) is None
+    with pytest.raises(EventsFileError) as raised:
+        loading.parse_events(data)
+    assert [(p.row, p.column, p.message) for p in raised.value.problems] == [(292, column, message)]
