@@ -13,6 +13,8 @@ name as the type (with ``type_vocabulary`` = ``CAMEO``), coloured neutrally.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 #: CAMEO root -> (name, PLOVER category, quad class).
@@ -87,14 +89,16 @@ def is_code(codes: pd.Series) -> pd.Series:
     return codes.str.fullmatch(r"\d{3,4}") & codes.str[:2].isin(list(ROOTS))
 
 
+def most_specific(code: str, table: Mapping[str, str]) -> str | None:
+    """``table``'s value for the longest prefix of ``code`` it holds (4, 3 or 2 digits)."""
+    return next((table[code[:n]] for n in (4, 3, 2) if code[:n] in table), None)
+
+
 def our_types(codes: pd.Series) -> pd.Series:
     """Our type for each normalised code, else its CAMEO root's name."""
     mapping = {}
     for code in codes.unique():
-        mapping[code] = next(
-            (OUR_TYPES[code[:n]] for n in (4, 3, 2) if code[:n] in OUR_TYPES),
-            ROOTS.get(code[:2], ("",))[0],
-        )
+        mapping[code] = most_specific(code, OUR_TYPES) or ROOTS.get(code[:2], ("",))[0]
     return codes.map(mapping).astype("str")
 
 

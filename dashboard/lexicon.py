@@ -22,6 +22,8 @@ import functools
 import re
 from pathlib import Path
 
+from dashboard.cameo import most_specific
+
 LEXICON_PATH = Path(__file__).with_name("cameo_verbs.csv")
 
 #: CAMEO code prefix -> our event type for the fallback (the most specific prefix wins).
@@ -81,7 +83,7 @@ def code_of(lemma: str) -> str | None:
 
 def mapped_type(code: str) -> str | None:
     """Our event type for a CAMEO code under :data:`FALLBACK_TYPES`, or None."""
-    return next((FALLBACK_TYPES[code[:n]] for n in (4, 3, 2) if code[:n] in FALLBACK_TYPES), None)
+    return most_specific(code, FALLBACK_TYPES)
 
 
 def fallback_type(code: str, target: str) -> str | None:
