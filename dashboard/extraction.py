@@ -3167,6 +3167,12 @@ def _title(candidate: Candidate) -> str:
     return title + (" (expected)" if candidate.status == "expected" else "")
 
 
+def _event_id(event_type: str, actors, countries, start: str) -> str:
+    """A candidate's id: its type, first actor (else country, else "event") and start."""
+    who = (list(actors) or list(countries) or ["event"])[0]
+    return _slug(f"{event_type} {who} {start}")
+
+
 def candidates_frame(candidates: list[Candidate], source: str = "") -> pd.DataFrame:
     """The candidates as an events table: schema columns, then ``CANDIDATE_COLUMNS``.
 
@@ -3176,8 +3182,12 @@ def candidates_frame(candidates: list[Candidate], source: str = "") -> pd.DataFr
     rows = []
     seen: dict[str, int] = {}
     for candidate in candidates:
-        who = (candidate.actors or candidate.countries or ("event",))[0]
-        base = _slug(f"{candidate.event_type} {who} {candidate.span.start.isoformat()}")
+        base = _event_id(
+            candidate.event_type,
+            candidate.actors,
+            candidate.countries,
+            candidate.span.start.isoformat(),
+        )
         seen[base] = seen.get(base, 0) + 1
         event_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
         latitude, longitude = (
@@ -3232,8 +3242,12 @@ def added_candidate(fields: Mapping[str, str], source: str = "") -> pd.DataFrame
     """
     row = {c: str(fields.get(c) or "").strip() for c in schema.SCHEMA_COLUMNS}
     row["end_date"] = row["end_date"] or row["start_date"]
-    who = (schema.split_list(row["actors"]) or schema.split_list(row["countries"]) or ["event"])[0]
-    row["event_id"] = row["event_id"] or _slug(f"{row['event_type']} {who} {row['start_date']}")
+    row["event_id"] = row["event_id"] or _event_id(
+        row["event_type"],
+        schema.split_list(row["actors"]),
+        schema.split_list(row["countries"]),
+        row["start_date"],
+    )
     row["source"] = source
     row["date_basis"] = row["date_basis"] or "article"
     paragraph = row["source_paragraph"]
