@@ -14,6 +14,7 @@ import ctypes
 import gc
 import sys
 import threading
+from dataclasses import dataclass, field
 
 import pyarrow as pa
 
@@ -74,8 +75,8 @@ def tune_allocator(batch: bool = False) -> bool:
             accepted = bool(libc.mallopt(M_MMAP_THRESHOLD, threshold))
             if accepted:
                 pa.set_memory_pool(pa.system_memory_pool())
-                with _SCRATCH_LOCK:
-                    _TUNED[:] = [threshold]
+                with _STATE.lock:
+                    _STATE.threshold = threshold
             return accepted
     return False
 
@@ -84,11 +85,22 @@ def tune_allocator(batch: bool = False) -> bool:
 M_TRIM_THRESHOLD = -1
 #: glibc's default for it (the threshold above fixes it; mallopt leaves it unchanged).
 TRIM_THRESHOLD = 128 << 10
-#: The mmap threshold :func:`tune_allocator` set ([] until it has run).
-_TUNED: list[int] = []
-#: How many :func:`scratch_in_heap` blocks are running (a process may load two tables).
-_SCRATCH: list[int] = [0]
-_SCRATCH_LOCK = threading.Lock()
+
+
+@dataclass
+class _AllocatorState:
+    """What this module set in the process, changed only under ``lock``."""
+
+    #: The mmap threshold :func:`tune_allocator` set (None until it has run).
+    threshold: int | None = None
+    #: How many :func:`scratch_in_heap` blocks are running (a process may load two tables).
+    scratch_blocks: int = 0
+    #: Whether :func:`collect_garbage` has frozen what was alive at its first call.
+    frozen: bool = False
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+_STATE = _AllocatorState()
 
 
 @contextlib.contextmanager
@@ -110,20 +122,20 @@ def scratch_in_heap():
     its scratch in the heap anyway).
     """
     libc = _libc()
-    with _SCRATCH_LOCK:
-        active = libc is not None and _TUNED == [MMAP_THRESHOLD]
+    with _STATE.lock:
+        active = libc is not None and _STATE.threshold == MMAP_THRESHOLD
         if active:
-            _SCRATCH[0] += 1
-            if _SCRATCH[0] == 1:
+            _STATE.scratch_blocks += 1
+            if _STATE.scratch_blocks == 1:
                 _mallopt(libc, M_MMAP_THRESHOLD, BATCH_MMAP_THRESHOLD)
                 _mallopt(libc, M_TRIM_THRESHOLD, 1 << 30)
     try:
         yield
     finally:
         if active:
-            with _SCRATCH_LOCK:
-                _SCRATCH[0] -= 1
-                if _SCRATCH[0] == 0:
+            with _STATE.lock:
+                _STATE.scratch_blocks -= 1
+                if _STATE.scratch_blocks == 0:
                     _mallopt(libc, M_MMAP_THRESHOLD, MMAP_THRESHOLD)
                     _mallopt(libc, M_TRIM_THRESHOLD, TRIM_THRESHOLD)
                     with contextlib.suppress(AttributeError, OSError):
@@ -144,10 +156,6 @@ def return_freed_memory() -> None:
             libc.malloc_trim(0)  # glibc only
 
 
-_FROZEN: list[bool] = []
-_FROZEN_LOCK = threading.Lock()
-
-
 def collect_garbage() -> None:
     """A full garbage collection of what a page run left, kept cheap by one freeze.
 
@@ -163,10 +171,9 @@ def collect_garbage() -> None:
     only what came since, 2-19 ms at 1M events. A cycle already alive at that first
     call is never collected, once per process.
     """
-    with _FROZEN_LOCK:
-        first = not _FROZEN
-        if first:
-            _FROZEN.append(True)
+    with _STATE.lock:
+        first = not _STATE.frozen
+        _STATE.frozen = True
     gc.collect()
     if first:
         gc.freeze()

@@ -179,8 +179,8 @@ def _fake_libc(monkeypatch) -> list:
 
     monkeypatch.setattr(memory, "_libc", lambda: FakeLibc())
     monkeypatch.setattr(memory.pa, "set_memory_pool", lambda pool: None)
-    monkeypatch.setattr(memory, "_TUNED", [])  # what the fake accepted stays in this test
-    monkeypatch.setattr(memory, "_SCRATCH", [0])
+    # what the fake accepted stays in this test
+    monkeypatch.setattr(memory, "_STATE", memory._AllocatorState())
     return calls
 
 
