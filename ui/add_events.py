@@ -143,11 +143,15 @@ def review(table: EventTable) -> None:
         _save(table, candidates, edited, chosen)
 
 
-#: The form's fields: (column, label, help); actors and recipients are picked instead.
-_MANUAL_TEXT: tuple[tuple[str, str, str], ...] = (
+#: The form's text fields before the type (column, label, help); actors and recipients
+#: are picked from the directory instead.
+_MANUAL_HEAD: tuple[tuple[str, str, str], ...] = (
     ("title", "Title", "In your own words, not the article's."),
     ("start_date", "Start date", "YYYY-MM-DD"),
     ("end_date", "End date", "YYYY-MM-DD; empty for the start date"),
+)
+#: The form's text fields after the type, precision and participants.
+_MANUAL_TAIL: tuple[tuple[str, str, str], ...] = (
     ("date_text", "Date words", "The article's own words for the date"),
     ("countries", "Countries of the event", "Separated by ;"),
     ("location", "Location", ""),
@@ -162,7 +166,7 @@ def manual_form(table: EventTable) -> None:
         st.expander("Add an event the extractor missed"),
         st.form("add_events_manual", clear_on_submit=True),
     ):
-        for column, label, help_text in _MANUAL_TEXT[:3]:
+        for column, label, help_text in _MANUAL_HEAD:
             st.text_input(label, key=MANUAL + column, help=help_text or None)
         left, right = st.columns(2)
         left.selectbox(
@@ -175,7 +179,7 @@ def manual_form(table: EventTable) -> None:
         right.selectbox("Date precision", schema.PRECISIONS, key=MANUAL + "date_precision")
         st.multiselect("Actors of the event", names, key=MANUAL + "actors")
         st.multiselect("Recipients of the event", names, key=MANUAL + "recipients")
-        for column, label, help_text in _MANUAL_TEXT[3:]:
+        for column, label, help_text in _MANUAL_TAIL:
             st.text_input(label, key=MANUAL + column, help=help_text or None)
         st.form_submit_button("Add to the candidates", on_click=_add_manual, icon=":material/add:")
 
