@@ -136,6 +136,32 @@ def test_an_event_the_extractor_missed_is_added_by_hand_and_accepted(workspace):
     assert saved["source_paragraph"] == "2" and saved["date_basis"] == "article"
 
 
+def test_date_words_no_candidate_took_fill_the_form_of_a_missed_event(workspace):
+    at = open_page()
+    at.text_area(key=add_events.ARTICLE).input(NO_CANDIDATES)
+    at.text_input(key=add_events.PUBLISHED).input("2022-08-05")
+    at.button[0].click().run()
+    unread = at.session_state[add_events.UNREAD]
+    assert unread["date_text"].tolist() == ["on Thursday"]
+    assert any("no candidate took (1)" in m.value for m in at.markdown)
+    at.selectbox(key=add_events.FILL_FROM).select_index(0).run()
+    assert not at.exception
+    form = {c: at.text_input(key=add_events.MANUAL + c).value for c in ("start_date", "end_date")}
+    assert form == {"start_date": "2022-08-04", "end_date": "2022-08-04"}
+    assert at.text_input(key=add_events.MANUAL + "location").value == "Naypyitaw"
+    assert at.selectbox(key=add_events.MANUAL + "date_precision").value == "day"
+    add_by_hand(at, title="Talks in the capital", event_type="meeting", actors=["Sergei Lavrov"])
+    accept_all(at)
+    assert not at.exception and not at.error
+    (saved,) = workspace.records()
+    assert (saved["start_date"], saved["date_text"], saved["source_paragraph"]) == (
+        "2022-08-04",
+        "on Thursday",
+        "1",
+    )
+    assert (saved["countries"], saved["location"]) == ("Myanmar", "Naypyitaw")
+
+
 def test_a_bad_event_added_by_hand_is_a_message_and_nothing_is_saved(workspace):
     at = open_page()
     propose(at)

@@ -14,6 +14,7 @@ import streamlit as st
 from dashboard import schema
 from dashboard.extraction import added_candidate, candidates_frame, extract_events
 from dashboard.table import EventTable
+from dashboard.unread import unread_dates
 from dashboard.workspace import Workspace, WorkspaceError, check_events
 from ui.render import md_escape
 
@@ -28,6 +29,19 @@ EDITOR = "add_events_editor"
 ACCEPTED = "add_events_accepted"
 #: Keys of the form that adds an event by hand, one per column it fills.
 MANUAL = "add_events_manual_"
+#: The article's date words no candidate took (a frame), and the pick that fills the form.
+UNREAD = "add_events_unread"
+FILL_FROM = "add_events_fill_from"
+#: The form's fields an unread date's row fills: the columns of both.
+FILLED_FROM_UNREAD: tuple[str, ...] = (
+    "start_date",
+    "end_date",
+    "date_precision",
+    "date_text",
+    "countries",
+    "location",
+    "source_paragraph",
+)
 
 #: What the reviewer sees and may edit, in order; evidence and confidence are read-only.
 REVIEW_COLUMNS: tuple[str, ...] = (
@@ -55,8 +69,8 @@ def _propose(table: EventTable) -> None:
     text = st.session_state.get(ARTICLE, "")
     published = st.session_state.get(PUBLISHED, "").strip()
     source = st.session_state.get(SOURCE, "").strip()
-    st.session_state.pop(ACCEPTED, None)
-    st.session_state.pop(EDITOR, None)
+    for key in (ACCEPTED, EDITOR, UNREAD, FILL_FROM):
+        st.session_state.pop(key, None)
     if not text.strip():
         st.session_state[CANDIDATES] = "Paste the article's text first."
         return
@@ -68,8 +82,11 @@ def _propose(table: EventTable) -> None:
             "(relative dates in the text are read against it)."
         )
         return
-    candidates = extract_events(text, day, table.directory, source=source)
-    st.session_state[CANDIDATES] = candidates_frame(candidates, source=source)
+    candidates = candidates_frame(
+        extract_events(text, day, table.directory, source=source), source=source
+    )
+    st.session_state[CANDIDATES] = candidates
+    st.session_state[UNREAD] = unread_dates(text, day, candidates)
     st.session_state[FACTS] = (text, day.isoformat(), source)
 
 
@@ -100,6 +117,7 @@ def review(table: EventTable) -> None:
             "No candidate events: no action word of ours with a date was found. Add the "
             "events you read in the article below."
         )
+        unread_list()
         manual_form(table)
         return
     st.subheader("Review the candidates")
@@ -125,6 +143,7 @@ def review(table: EventTable) -> None:
         column_config=config,
         width="stretch",
     )
+    unread_list()
     manual_form(table)
     labels = {
         i: f"{i + 1}. {edited['title'].iat[i]} ({edited['start_date'].iat[i]})"
@@ -159,13 +178,63 @@ _MANUAL_TAIL: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def unread_list() -> None:
+    """The article's date words no candidate took, with their sentences: where to look again."""
+    unread = st.session_state.get(UNREAD)
+    if unread is None or unread.empty:
+        return
+    st.markdown(f"**Date words no candidate took ({len(unread)})**")
+    st.caption(
+        "The extractor read no event dated by these words. Read each sentence: where it "
+        "tells an event, pick it in the form below to start from its paragraph and dates."
+    )
+    st.dataframe(
+        unread,
+        hide_index=True,
+        width="stretch",
+        column_config={"sentence": st.column_config.TextColumn("sentence", width="large")},
+    )
+
+
+def _unread_label(unread, i: int) -> str:
+    row = unread.iloc[i]
+    sentence = row["sentence"] if len(row["sentence"]) <= 80 else row["sentence"][:79] + "…"
+    return f"¶{row['source_paragraph']} {row['date_text']!r} ({row['start_date']}): {sentence}"
+
+
+def _fill_from_unread() -> None:
+    """Selectbox callback: the picked date words' paragraph, dates and countries fill the form."""
+    picked = st.session_state.get(FILL_FROM)
+    if picked is None:
+        return
+    row = st.session_state[UNREAD].iloc[picked]
+    for column in FILLED_FROM_UNREAD:
+        st.session_state[MANUAL + column] = row[column]
+
+
 def manual_form(table: EventTable) -> None:
     """A form adding an event the extractor missed to the candidates, to accept like them."""
     names = sorted(table.directory.kinds, key=str.casefold)
-    with (
-        st.expander("Add an event the extractor missed"),
-        st.form("add_events_manual", clear_on_submit=True),
+    unread = st.session_state.get(UNREAD)
+    with st.expander(
+        "Add an event the extractor missed", expanded=st.session_state.get(FILL_FROM) is not None
     ):
+        if unread is not None and not unread.empty:
+            st.selectbox(
+                "Start from date words no candidate took",
+                range(len(unread)),
+                index=None,
+                format_func=lambda i: _unread_label(unread, i),
+                placeholder="Optional: fills the paragraph, dates, countries and place",
+                key=FILL_FROM,
+                on_change=_fill_from_unread,
+            )
+        _manual_fields(names)
+
+
+def _manual_fields(names: list[str]) -> None:
+    """The form's fields and its button; ``names``: the directory's actors to pick from."""
+    with st.form("add_events_manual", clear_on_submit=True):
         for column, label, help_text in _MANUAL_HEAD:
             st.text_input(label, key=MANUAL + column, help=help_text or None)
         left, right = st.columns(2)

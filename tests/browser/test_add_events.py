@@ -166,9 +166,16 @@ def test_an_event_the_extractor_missed_is_added_by_hand(page: Page, server, work
         page.get_by_role("button", name="Propose events").click()
     expect(page.get_by_text(re.compile(r"^No candidate events"))).to_be_visible()
 
+    # The date words no candidate took are listed, and picking them fills the form.
+    expect(page.get_by_text("Date words no candidate took (1)")).to_be_visible()
     page.get_by_text("Add an event the extractor missed").click()
+    start = page.get_by_test_id("stSelectbox").filter(has_text="Start from date words")
+    open_options(start.get_by_role("combobox"))
+    with rerun_expected(page):
+        page.get_by_role("option", name=re.compile(r"^¶1 'on Tuesday' \(2022-08-02\)")).click()
+    expect(page.get_by_label("Start date", exact=True)).to_have_value("2022-08-02")
+    expect(page.get_by_label("Location", exact=True)).to_have_value("Naypyitaw")
     fill(page, "Title", "Lavrov meets the junta's foreign minister in Naypyitaw")
-    fill(page, "Start date", "2022-08-02")
     fill(page, "Countries of the event", "Russia;Myanmar")
     kind = page.get_by_test_id("stSelectbox").filter(has_text="Event type")
     open_options(kind.get_by_role("combobox"))
@@ -182,7 +189,7 @@ def test_an_event_the_extractor_missed_is_added_by_hand(page: Page, server, work
         page.get_by_role("button", name="Add to the candidates").click()
 
     # It joins the review table and is accepted like a proposed candidate.
-    expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+    expect(page.get_by_text("Review the candidates")).to_be_visible()
     accept = page.get_by_test_id("stMultiSelect").filter(has_text="Accept these events")
     open_options(accept.get_by_role("combobox"))
     with rerun_expected(page):
@@ -195,4 +202,7 @@ def test_an_event_the_extractor_missed_is_added_by_hand(page: Page, server, work
     added = [r for r in workspace.records() if r["start_date"] == "2022-08-02"]
     assert [(r["event_type"], r["actors"], r["countries"]) for r in added] == [
         ("meeting", "Sergei Lavrov", "Russia;Myanmar")
+    ]
+    assert [(r["date_text"], r["source_paragraph"], r["location"]) for r in added] == [
+        ("on Tuesday", "1", "Naypyitaw")
     ]
