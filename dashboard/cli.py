@@ -38,6 +38,7 @@ from dashboard.problems import EventsFileError, format_grouped_problems
 from dashboard.query import ENGINES, Engine, MemoryEngine, open_engine
 from dashboard.scoring import format_score, score_events, scored_by_article
 from dashboard.table import EventTable, default_events_path, load_directory
+from dashboard.unread import listed_for, unread_dates
 from dashboard.workspace import Workspace, default_workspace_path, saved_events, with_workspace
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -250,6 +251,12 @@ def cmd_score(args, stdout, stderr) -> int:
             _report_invalid(path, err, stderr)
             return EXIT_INVALID
     candidates, gold = frames
+    if args.article is not None and args.published is None:
+        print(
+            "score: --article needs --published (its date words are read against it)", file=stderr
+        )
+        return EXIT_USAGE
+    article = None if args.article is None else Path(args.article).read_text(encoding="utf-8")
     if args.published is not None:
         scored = scored_by_article(gold, args.published)
         if (~scored).any():
@@ -263,14 +270,41 @@ def cmd_score(args, stdout, stderr) -> int:
     score = score_events(candidates, gold, args.published)
     for line in format_score(score):
         print(line, file=stdout)
+    listed = _listed_misses(article, args.published, candidates, gold, score.unmatched_gold, stdout)
     if args.verbose:
         for candidate, gold_id in score.pairs:
             print(f"match: {candidate} = {gold_id}", file=stdout)
         for candidate in score.unmatched_candidates:
             print(f"unmatched candidate: {candidate}", file=stdout)
         for gold_id in score.unmatched_gold:
-            print(f"missed gold event: {gold_id}", file=stdout)
+            print(f"missed gold event: {gold_id}{listed.get(gold_id, '')}", file=stdout)
     return EXIT_OK
+
+
+def _listed_misses(article, published, candidates, gold, missed, stdout) -> dict[str, str]:
+    """With ``--article``: prints how many missed gold events the Add events page's list of
+    unread date words points at; returns, per such event, what ``-v`` adds to its line."""
+    if article is None:
+        return {}
+    unread = unread_dates(article, published, candidates)
+    rows = gold.set_index("event_id")
+    listed = {}
+    for gold_id in missed:
+        hits = listed_for(
+            unread, rows.at[gold_id, "source_paragraph"], rows.at[gold_id, "date_text"]
+        )
+        if not hits.empty:
+            first = hits.iloc[0]
+            listed[gold_id] = (
+                f" (its date words listed unread: {first['date_text']!r}, "
+                f"paragraph {first['source_paragraph']})"
+            )
+    print(
+        f"unread date words {len(unread)}, pointing at {len(listed)} of "
+        f"{_count(len(missed), 'missed gold event')}",
+        file=stdout,
+    )
+    return listed
 
 
 def cmd_workspace_export(args, stdout, stderr) -> int:
@@ -381,6 +415,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--published", type=_iso_date, metavar="YYYY-MM-DD",
         help="score for this article (its publication date): gold events dated by its words "
         "(date_basis article) and public-record ones whose date words read against it",
+    )  # fmt: skip
+    score.add_argument(
+        "--article", metavar="ARTICLE.txt",
+        help="the article (with --published): also count the missed gold events whose "
+        "date words the Add events page lists as taken by no candidate",
     )  # fmt: skip
     score.add_argument("-v", "--verbose", action="store_true", help="list matches and misses")
     score.set_defaults(func=cmd_score)

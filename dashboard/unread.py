@@ -35,8 +35,8 @@ UNREAD_COLUMNS: tuple[str, ...] = (
 
 def _taken(candidates: pd.DataFrame) -> set[tuple[str, str]]:
     """(sentence, date words casefolded) of every candidate: what is already read."""
-    if candidates.empty:
-        return set()
+    if candidates.empty or not {"evidence", "date_text"} <= set(candidates.columns):
+        return set()  # no sentences known to be read: every date expression is listed
     return {
         (" ".join(str(evidence).split()), str(words).casefold())
         for evidence, words in zip(candidates["evidence"], candidates["date_text"], strict=True)
@@ -91,3 +91,31 @@ def unread_dates(text: str, published: date, candidates: pd.DataFrame) -> pd.Dat
                     )
                 )
     return pd.DataFrame(rows, columns=list(UNREAD_COLUMNS), dtype="str")
+
+
+def listed_for(unread: pd.DataFrame, paragraphs: str, date_text: str) -> pd.DataFrame:
+    """The rows of ``unread`` that point at an event told in ``paragraphs`` by ``date_text``.
+
+    Parameters
+    ----------
+    unread : pandas.DataFrame
+        :func:`unread_dates`' rows for the article.
+    paragraphs : str
+        The event's ``source_paragraph`` (``;``-separated numbers).
+    date_text : str
+        The article's words for its date (a gold row's ``date_text``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows in one of those paragraphs whose date words and ``date_text`` contain one
+        another, ignoring case ("Thursday" and "on Thursday"); none when ``date_text`` is
+        empty.
+    """
+    words = date_text.strip().casefold()
+    if not words or unread.empty:
+        return unread[:0]
+    told = unread["date_text"].str.casefold()
+    overlap = told.map(lambda w: w in words or words in w).astype(bool)
+    inside = unread["source_paragraph"].isin(paragraphs.split(LIST_SEPARATOR))
+    return unread[overlap & inside]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 import pandas as pd
@@ -70,3 +71,44 @@ def test_a_second_date_in_a_sentence_a_candidate_came_from_is_still_listed():
     unread = unread_dates(text, PUBLISHED, proposed)
     assert unread["date_text"].tolist() == ["February 2021"]
     assert unread["date_precision"].tolist() == ["month"]
+
+
+def test_score_with_the_article_counts_the_misses_the_list_points_at(tmp_path):
+    from conftest import csv_text, event_row
+
+    from dashboard import cli
+
+    article = tmp_path / "article.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    gold = tmp_path / "gold.csv"
+    flight = event_row(
+        event_id="flight", start_date="2022-08-04", end_date="2022-08-04", date_text="on Thursday",
+        actors="Sergei Lavrov", recipients="", countries="Russia;Cambodia",
+        location="Phnom Penh", source_paragraph="1",
+    )  # fmt: skip
+    fair = event_row(
+        event_id="fair", start_date="2022-07-01", end_date="2022-07-10", date_precision="week",
+        event_type="meeting", date_text="in early July", actors="Sergei Lavrov", recipients="",
+        countries="Thailand;Laos", location="Vientiane", source_paragraph="2",
+    )  # fmt: skip
+    gold.write_text(csv_text([flight, fair]), encoding="utf-8")
+    candidates = tmp_path / "candidates.csv"
+    argv = ["extract", str(article), "--published", "2022-08-05", "-o", str(candidates)]
+    assert cli.main(argv, io.StringIO(), io.StringIO()) == 0
+    stdout = io.StringIO()
+    argv = ["score", str(candidates), str(gold), "--published", "2022-08-05"]
+    assert cli.main([*argv, "--article", str(article), "-v"], stdout, io.StringIO()) == 0
+    lines = stdout.getvalue().splitlines()
+    assert "unread date words 2, pointing at 1 of 1 missed gold event" in lines
+    assert (
+        "missed gold event: fair (its date words listed unread: 'in early July', paragraph 2)"
+        in lines
+    )
+    stderr = io.StringIO()  # the article's words need the date they are read against
+    assert (
+        cli.main(
+            ["score", str(candidates), str(gold), "--article", str(article)], io.StringIO(), stderr
+        )
+        == 2
+    )
+    assert "--article needs --published" in stderr.getvalue()
