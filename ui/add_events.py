@@ -192,7 +192,12 @@ def unread_list() -> None:
         unread,
         hide_index=True,
         width="stretch",
-        column_config={"sentence": st.column_config.TextColumn("sentence", width="large")},
+        column_order=["source_paragraph", "date_text", "sentence", "start_date", "end_date"],
+        column_config={
+            "source_paragraph": st.column_config.TextColumn("paragraph", width="small"),
+            "date_text": st.column_config.TextColumn("date words"),
+            "sentence": st.column_config.TextColumn("sentence", width="large"),
+        },
     )
 
 
