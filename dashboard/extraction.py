@@ -32,6 +32,7 @@ from dashboard.dates import (
     month_span,
     resolve_date_expression,
 )
+from dashboard.discourse import anaphors, date_by_anaphor
 from dashboard.geography import (
     COUNTRIES,
     SPELLINGS,
@@ -1834,9 +1835,11 @@ def extract_events(
     anchored: dict[str, tuple[DateSpan, str]] = {}
     candidates: list[Candidate] = []
     lead_dates = []
+    sentences: list[tuple[int, str]] = []
     for number, paragraph in enumerate(paragraphs, start=1):
         paragraph_dates: list[DateMention] = []
         for sentence in split_sentences(paragraph):
+            sentences.append((number, sentence))
             candidates += _sentence_events(
                 sentence, number, published, finder, anchored, paragraph_dates
             )
@@ -1851,6 +1854,7 @@ def extract_events(
     if headline and lead_dates:
         told = _sentence_events(headline, 1, published, finder, anchored, lead_dates, headline=True)
         candidates += [replace(c, proposed_actors=()) for c in told]  # Title Case, not names
+    candidates = date_by_anaphor(candidates, anaphors(sentences, published))
     candidates = _date_by_narrative(candidates)
     candidates = _arms_deals(candidates)
     candidates = _merge_repeats(_date_later(candidates, directory), directory)
