@@ -283,6 +283,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "violence against civilians",
         _words(
             r"killed (?:dozens|scores|hundreds|thousands|\d+)",
+            r"murdered (?:at least |more than |over |nearly )?"
+            r"(?:dozens|scores|hundreds|thousands|\d+)",
             r"(?:extrajudicial |mass )?killings",
             r"(?:deadly |violent |bloody )?crackdown",
             r"massacre[ds]?",
@@ -314,6 +316,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             # embassy", "rallies in the capital", "demonstrations against the coup"
             r"(?:protest(?:s|ed|ing|ers)?|demonstrat(?:ed|ing|ions?|ors)|rall(?:y|ies|ied))"
             r" (?:against|in|outside|at|near|in front of)",
+            # a course told from its onset: "protests have grown ... since the coup"
+            r"(?:protests|demonstrations|strikes)(?=[^.;:,]{0,80}?\bsince\b)",
         ),
     ),
 )
@@ -435,8 +439,8 @@ _ACTION_ADJECTIVE = re.compile(
 #: military") news often means the junta in power, so it is left alone.
 _THE_MILITARY = re.compile(
     r"\b(?:[Tt]he (?:(?:junta|regime)(?:['’]s)? )?(?:military|army|armed forces|troops|soldiers)"
-    r"|(?<![\w,] )(?:[Ss]oldiers|[Tt]roops))(?=\s+(?:\w+ed|has|have|had|is|was|were|are|"
-    r"will|would|took|seized|says|said|sold|sent|fought)\b)"
+    r"|(?<![\w,] )(?:[Ss]oldiers|[Tt]roops)|\b[Ss]ecurity forces)"
+    r"(?=\s+(?:\w+ed|has|have|had|is|was|were|are|will|would|took|seized|says|said|sold|sent|fought)\b)"
 )
 #: Naval forces told by their country ("Russian warships", "Russia's Pacific Fleet",
 #: "Myanmar's Navy"): that country's armed forces or defence body.
@@ -1224,6 +1228,18 @@ class _ActorFinder:
             if its_kind == kind and self.directory.countries.get(name) == country
         ]
 
+    def protesters_of(self, country: str) -> str | None:
+        """The country's one protest movement in the directory (an organisation known
+        as its "protesters" or "demonstrators"), else None."""
+        movements = {
+            name
+            for spelling, name in self.directory.aliases.items()
+            if self.directory.kinds.get(name) == "organisation"
+            and self.directory.countries.get(name) == country
+            and re.search(r"\b(?:protesters|demonstrators)\b", spelling, re.IGNORECASE)
+        }
+        return movements.pop() if len(movements) == 1 else None
+
     def military_of(self, country: str) -> str | None:
         """The country's one military actor in the directory, else None."""
         military = self._actors_of("military", country)
@@ -1526,6 +1542,9 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
     else the paragraph's last date, unless the action is told in the present perfect
     ("has voiced support": an indefinite past).
     """
+    course = _course_since_event(trigger, sentence, match, anchored, published)
+    if course is not None:
+        return course
     noun = next((a for a in trigger.anchors if match.group(0).casefold().startswith(a)), None)
     indefinite = _indefinite(sentence, match, actions)
     nominal = _NOUN_FORM.search(match.group(0)) is not None
@@ -1680,6 +1699,43 @@ def _since_course(sentence, match, dates_here, anchored, published):
         return None
     end = month_span(published.year, published.month).end
     words = sentence[: since.end() - 1].strip(" \"'“")
+    return DateSpan(start.replace(day=1), end, "month"), words, True, True
+
+
+#: Actions that go on for a while: told "since" an event, a course from it up to now.
+COURSES = frozenset(
+    {"protest", "violence against civilians", "repression/execution", "armed clash"}
+)
+_TAKEOVER = r"(?:coup|takeover|putsch|power grab|seizure of power)"
+_SINCE_WORD = re.compile(r"\bsince\s+", re.IGNORECASE)
+
+
+def _named_first(word: str, text: str) -> re.Match | None:
+    """The event word ``word`` within the first four words of ``text`` ("the junta's
+    coup")."""
+    return re.match(rf"(?:[\w'\u2019-]+\s+){{0,3}}?{word}\b", text, re.IGNORECASE)
+
+
+def _course_since_event(trigger, sentence, match, anchored, published):
+    """A course told from an event named after it in its clause ("protests have grown
+    since the coup", "soldiers have killed 70 people since the junta's takeover"): from
+    that event's month (the date it was told with) to the publication's month."""
+    if trigger.event_type not in COURSES:
+        return None
+    brk = _CLAUSE_BREAK.search(sentence, match.end())
+    since = _SINCE_WORD.search(sentence, match.end(), brk.start() if brk else len(sentence))
+    if since is None:
+        return None
+    named = sentence[since.end() : since.end() + 40]
+    onset = next((w for w in anchored if _named_first(w, named)), None)
+    told = _named_first(onset, named) if onset else _named_first(_TAKEOVER, named)
+    if onset is None and "coup" in anchored and told is not None:
+        onset = "coup"  # "since the junta's takeover": the coup the text dated
+    if onset is None or told is None:
+        return None
+    start = anchored[onset][0].start
+    words = sentence[since.start() : since.end() + told.end()]
+    end = month_span(published.year, published.month).end
     return DateSpan(start.replace(day=1), end, "month"), words, True, True
 
 
@@ -2173,6 +2229,8 @@ def _sentence_events(
         actors, recipients, tellers = _action_parties(told, match, initiators, receivers, unknown)
         if trigger.event_type == "coup":
             actors = _coup_parties(told, match, actors, recipients)
+        if trigger.event_type == "protest" and not actors:
+            actors = _protesters(told)
         if trigger.event_type in REPORTED_NOT_DONE:
             report = _report_instead(told, trigger, match, when, actors, recipients)
             if report is None:
@@ -2195,6 +2253,14 @@ def _sentence_events(
     finder.remember(sentence, told.mentions, told.countries)
     paragraph_dates.extend(carried)
     return found
+
+
+def _protesters(told: _Told) -> tuple[str, ...]:
+    """Who protests when the words name no one ("Protests have spread across X"): the
+    protest movement of the country told (else the text's), if the directory has one."""
+    finder = told.finder
+    countries = [c.country for c in told.countries if c.country] or [finder.text_country]
+    return _dedupe(filter(None, (finder.protesters_of(c) for c in countries[:1])))
 
 
 def _read_sentence(sentence, number, published, finder, headline) -> _Told:
@@ -2384,6 +2450,9 @@ def _action_roles(told: _Told, trigger, match, subject_of):
     initiators, receivers = _roles(sentence, match, mentions, finder, told.actions, told.countries)
     # recipients are in the action's own clause ("was on a visit to X, as Y tries")
     receivers = [m for m in receivers if structure.in_clause_of(match.start(), m.start)]
+    if trigger.event_type in COURSES:  # "... since the junta's takeover": its onset only
+        since = _SINCE_WORD.search(sentence, match.end())
+        receivers = [m for m in receivers if since is None or m.start < since.start()]
     # "while Zed Bo, a name the directory lacks, also visited": the act is his
     # (proposed for review), never the sentence subject's
     unknown = _unknown_subject(structure, match, mentions, told.countries, told.places)

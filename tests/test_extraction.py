@@ -227,7 +227,7 @@ MEASURED = [
     # each after the last round-9 fix of the round-8 classes, afd1b8a, nothing tuned
     # after: P 0.00 R 0.00 each), scored again after fixing the classes they showed
     # (round-10 section below): floor = measured.
-    ("presstv-2021-04-26.round9", "2021-04-26", 1.0, 0.2),
+    ("presstv-2021-04-26.round9", "2021-04-26", 1.0, 0.4),  # after round 12 (b)
     ("sputnik-2024-03-28.round9", "2024-03-28", 1.0, 1.0),
     ("thediplomat-2025-05-09.round9", "2025-05-09", 0.75, 0.75),
     # Held out in round 10 (gold committed in 74abd96 before extract ran; run once on
@@ -237,7 +237,7 @@ MEASURED = [
     ("mizzima-crphsupportgroup-2025-12-27.round10", "2025-12-27", 1.0, 0.33),
     # Held out in round 11 (gold committed in 06a6042 before extract ran; run once on
     # each after the last round-11 fix, 0a74055, nothing tuned after): floor = measured.
-    ("cbsnews-2021-03-11.round11", "2021-03-11", 0.66, 0.4),
+    ("cbsnews-2021-03-11.round11", "2021-03-11", 0.8, 0.8),  # after round 12 (b)
     ("bolnews-2022-07-28.round11", "2022-07-28", 0.33, 0.2),
     ("dvb-2025-03-05.round11", "2025-03-05", 0.66, 0.4),
 ]
@@ -1858,3 +1858,55 @@ def test_talks_on_the_sidelines_of_a_named_forum_are_its_attendance_too():
     assert (meeting.event_type, forum.event_type) == ("meeting", "multilateral meeting")
     assert forum.span == meeting.span and forum.span.start == date(2031, 2, 17)
     assert set(forum.actors) == {"Ivo Tarn", "Tun Ko"} and forum.paragraph == 2
+
+
+ROUND12 = parse_actors(
+    "actor,kind,country,aliases\n"
+    "Laos junta,government,Laos,junta\n"
+    "Laos Defence Forces,military,Laos,\n"
+    "Laos democracy movement,organisation,Laos,anti-coup protesters;pro-democracy demonstrators\n"
+    "Ivo Tarn,person,Russia,\n"
+)
+
+
+def round12(text: str):
+    return extract_events(text, date(2031, 2, 20), ROUND12)
+
+
+@pytest.mark.parametrize(
+    "course, kind, actor",
+    [
+        ("Protests have spread across Laos since the coup.", "protest", "Laos democracy movement"),
+        (
+            "Anti-coup protesters have rallied in Vientiane since the coup.",
+            "protest",
+            "Laos democracy movement",
+        ),
+        (
+            "Security forces have killed dozens of people since the junta's takeover.",
+            "violence against civilians",
+            "Laos Defence Forces",
+        ),
+        (
+            'Soldiers had "murdered at least 40 people" since the coup, Ivo Tarn said.',
+            "violence against civilians",
+            "Laos Defence Forces",
+        ),
+    ],
+)
+def test_a_course_since_an_event_runs_from_its_month_to_the_publications(course, kind, actor):
+    text = f"The Laos Defence Forces seized power on January 12, 2031.\n\n{course}"
+    coup, ongoing = round12(text)
+    assert (coup.event_type, ongoing.event_type) == ("coup", kind)
+    assert ongoing.actors == (actor,) and not ongoing.recipients
+    assert (ongoing.span.start, ongoing.span.end) == (date(2031, 1, 1), date(2031, 2, 28))
+    assert ongoing.span.precision == "month" and ongoing.date_text.startswith("since the")
+
+
+def test_a_meeting_since_an_event_is_no_course():
+    text = (
+        "The Laos Defence Forces seized power on January 12, 2031.\n\n"
+        "Ivo Tarn met the junta on February 2 for the first time since the coup."
+    )
+    _coup, meeting = round12(text)
+    assert meeting.span.start == meeting.span.end == date(2031, 2, 2)
