@@ -1603,7 +1603,7 @@ def test_the_most_precise_telling_of_a_coup_dates_it():
 # Round 10: the defect classes the round-9 held-out texts showed, on made-up sentences
 # (made-up people and bodies, real countries). Published on Thursday 20 February 2031.
 
-ROUND10 = parse_actors(
+ROUND10_CSV = (
     "actor,kind,country,aliases\n"
     "Laos junta,government,Laos,junta\n"
     "Laos Defence Forces,military,Laos,\n"
@@ -1612,6 +1612,7 @@ ROUND10 = parse_actors(
     "Ivo Tarn,person,Russia,\n"
     "Tun Ko,person,Laos,junta chief\n"
 )
+ROUND10 = parse_actors(ROUND10_CSV)
 
 
 def round10(text: str):
@@ -1860,17 +1861,12 @@ def test_talks_on_the_sidelines_of_a_named_forum_are_its_attendance_too():
     assert set(forum.actors) == {"Ivo Tarn", "Tun Ko"} and forum.paragraph == 2
 
 
+#: Round 10's directory and a protest movement.
 ROUND12 = parse_actors(
-    "actor,kind,country,aliases\n"
-    "Laos junta,government,Laos,junta\n"
-    "Laos Defence Forces,military,Laos,\n"
-    "Laos democracy movement,organisation,Laos,anti-coup protesters;pro-democracy demonstrators\n"
-    "Ivo Tarn,person,Russia,\n"
+    ROUND10_CSV
+    + "Laos democracy movement,organisation,Laos,anti-coup protesters;pro-democracy demonstrators\n"
 )
-
-
-def round12(text: str):
-    return extract_events(text, date(2031, 2, 20), ROUND12)
+round12 = partial(extract_events, published=date(2031, 2, 20), directory=ROUND12)
 
 
 @pytest.mark.parametrize(
