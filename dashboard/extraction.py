@@ -102,6 +102,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:[\w-]+ ){0,2}?sanctions",
             r"arms embargo",
             r"ban (?:on )?(?:sales|transfers) of (?:military equipment|arms|weapons)",
+            # "urged the Council to take concrete action against the junta"
+            r"(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? on|press(?:es|ed|ing)) "
+            r"(?:[\w'\u2019.-]+ ){1,5}?to (?:take (?:[\w-]+ ){0,2}?actions? against|act against)",
         ),
     ),
     Trigger(
@@ -242,6 +245,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:voiced|expressed|pledged|reaffirmed|declared) (?:\w+ ){0,3}support",
             r"backing for",
             r"reaffirm(?:s|ed)?",
+            # "welcomed the Council's statement": backing for another's act or words
+            r"welcom(?:e|es|ed|ing) (?:the |a |an |its |their )?(?:[\w'\u2019-]+ ){0,3}?"
+            r"(?:statement|decision|resolution|move|call|condemnation|declaration)",
             r"endors(?:e|es|ed|ements?)",
             r"rock-solid",
             r"unbreakable",
@@ -257,6 +263,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"criticiz(?:e|es|ed|ing)",
             r"accus(?:e|es|ed|ing|ations?)",
             r"deplor(?:e|es|ed|ing)",
+            # "voiced concern about the violence": disapproval (CAMEO's 'express concern')
+            r"(?:voic|express|rais)(?:e|es|ed|ing) (?:\w+ ){0,2}?concerns?",
             r"reprehensible",
             # a rights report made public ("released the report", "published a new
             # report accusing ..."): only by a rights body or expert (_rights_report)
@@ -439,7 +447,7 @@ _ACTION_ADJECTIVE = re.compile(
 #: military") news often means the junta in power, so it is left alone.
 _THE_MILITARY = re.compile(
     r"\b(?:[Tt]he (?:(?:junta|regime)(?:['’]s)? )?(?:military|army|armed forces|troops|soldiers)"
-    r"|(?<![\w,] )(?:[Ss]oldiers|[Tt]roops)|\b[Ss]ecurity forces)"
+    r"|(?<![\w,] )(?:[Ss]oldiers|[Tt]roops)|(?<=\bthat )(?:soldiers|troops)|\b[Ss]ecurity forces)"
     r"(?=\s+(?:\w+ed|has|have|had|is|was|were|are|will|would|took|seized|says|said|sold|sent|fought)\b)"
 )
 #: Naval forces told by their country ("Russian warships", "Russia's Pacific Fleet",
@@ -2250,9 +2258,55 @@ def _sentence_events(
             finder.report_span = (candidate.span, candidate.date_text)
         for each in _one_per_body(candidate, finder.directory):
             found = _add_once(found, _defence_talks(each, finder))
+        accusation = _accusation_told(told, candidate, match, when.dates_here)
+        if accusation is not None:
+            found = _add_once(found, accusation)
     finder.remember(sentence, told.mentions, told.countries)
     paragraph_dates.extend(carried)
     return found
+
+
+#: A reporting verb, the day it was said and "that": "X said on Thursday that ...".
+_SAID_ON_THAT = re.compile(
+    r"\b(?:said|says|told (?:\w+ ){1,2}?|stated|alleged)(?P<when>(?:\s+\w+){0,3}?)\s+that\b"
+)
+#: Killings a speaker reports: the report is an accusation of who killed.
+ACCUSED_OF = frozenset({"violence against civilians", "repression/execution"})
+
+
+def _said_before(sentence: str, match: re.Match) -> re.Match | None:
+    """The last "X said (on <day>) that" before the action, if any."""
+    return next(reversed(list(_SAID_ON_THAT.finditer(sentence, 0, match.start()))), None)
+
+
+def _accusation_told(told: _Told, deed: Candidate, match, dates_here) -> Candidate | None:
+    """A named speaker's dated report of killings ("X said on Thursday that ... soldiers
+    had killed 70 people"): X's accusation (a condemnation) of the killers, on the day
+    X said it. The killings stay their own event, dated by their own words."""
+    said = _said_before(told.sentence, match)
+    if deed.event_type not in ACCUSED_OF or said is None or not deed.actors:
+        return None
+    directory = told.finder.directory
+    speakers = [
+        m.actor
+        for m in told.mentions
+        if m.end <= said.start() and m.actor not in deed.actors and directory.knows(m.actor)
+    ]
+    day = next((m for m in dates_here if said.start() <= m.start <= said.end("when")), None)
+    if not speakers or day is None:
+        return None
+    return replace(
+        deed,
+        event_type="condemnation",
+        span=day.span,
+        date_text=day.text,
+        actors=(speakers[-1],),
+        recipients=deed.actors,
+        trigger=said.group(0),
+        undated=False,
+        indefinite=False,
+        ongoing=False,
+    )
 
 
 def _protesters(told: _Told) -> tuple[str, ...]:
@@ -2450,6 +2504,10 @@ def _action_roles(told: _Told, trigger, match, subject_of):
     initiators, receivers = _roles(sentence, match, mentions, finder, told.actions, told.countries)
     # recipients are in the action's own clause ("was on a visit to X, as Y tries")
     receivers = [m for m in receivers if structure.in_clause_of(match.start(), m.start)]
+    said = _said_before(sentence, match)
+    if said is not None and trigger.event_type in ACCUSED_OF:
+        # "X said that soldiers had killed ...": X tells, the soldiers act
+        initiators = [m for m in initiators if m.start >= said.end()]
     if trigger.event_type in COURSES:  # "... since the junta's takeover": its onset only
         since = _SINCE_WORD.search(sentence, match.end())
         receivers = [m for m in receivers if since is None or m.start < since.start()]
@@ -2590,6 +2648,13 @@ def _report_instead(told: _Told, trigger, match, when: _When, actors, recipients
     )
 
 
+#: A reporting verb with its that-clause: what follows is the speaker's words.
+_SAID_THAT = re.compile(
+    r"\b(?:said|says|told (?:\w+ ){1,2}?|underlined|underscored|stressed|emphasi[sz]ed|noted"
+    r"|added|insisted)\s+that\b"
+)
+
+
 def _build_candidate(told: _Told, trigger, match, when: _When, actors, recipients, tellers):
     """The candidate: countries, place, a speech act's report day, confidence."""
     sentence, finder, mentions = told.sentence, told.finder, told.mentions
@@ -2611,6 +2676,8 @@ def _build_candidate(told: _Told, trigger, match, when: _When, actors, recipient
         if host and place.country not in {directory.country_of(a) for a in actors}:
             recipients = (host,)
     speaker = any(directory.kinds.get(a) == "person" for a in actors)
+    # "the spokesman also underlined that Russia condemns ...": told as reported speech
+    speaker = speaker or _SAID_THAT.search(sentence, 0, match.start()) is not None
     if (
         undated
         and speaker
@@ -2785,7 +2852,11 @@ def _tellers_after(sentence: str, match: re.Match, mentions: list[Mention]) -> s
 
 #: Date words right after a reporting verb are the report's ("reported on Saturday").
 _REPORT_BEFORE = re.compile(
-    r"\b(?:said|says|reported|announced|stated|confirmed|told \w+)\s+$", re.IGNORECASE
+    r"\b(?:said|says|reported|announced|stated|confirmed|told \w+)\s+"
+    # "told reporters on a conference call on Monday": the medium between
+    r"(?:(?:on|in|at|by|via) (?:an? |the )?(?:[\w-]+ ){0,2}?"
+    r"(?:call|briefing|statement|interview)\s+)?$",
+    re.IGNORECASE,
 )
 
 

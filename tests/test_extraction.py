@@ -227,7 +227,7 @@ MEASURED = [
     # each after the last round-9 fix of the round-8 classes, afd1b8a, nothing tuned
     # after: P 0.00 R 0.00 each), scored again after fixing the classes they showed
     # (round-10 section below): floor = measured.
-    ("presstv-2021-04-26.round9", "2021-04-26", 1.0, 0.4),  # after round 12 (b)
+    ("presstv-2021-04-26.round9", "2021-04-26", 1.0, 0.6),  # after round 12 (b, c)
     ("sputnik-2024-03-28.round9", "2024-03-28", 1.0, 1.0),
     ("thediplomat-2025-05-09.round9", "2025-05-09", 0.75, 0.75),
     # Held out in round 10 (gold committed in 74abd96 before extract ran; run once on
@@ -237,7 +237,7 @@ MEASURED = [
     ("mizzima-crphsupportgroup-2025-12-27.round10", "2025-12-27", 1.0, 0.33),
     # Held out in round 11 (gold committed in 06a6042 before extract ran; run once on
     # each after the last round-11 fix, 0a74055, nothing tuned after): floor = measured.
-    ("cbsnews-2021-03-11.round11", "2021-03-11", 0.8, 0.8),  # after round 12 (b)
+    ("cbsnews-2021-03-11.round11", "2021-03-11", 0.83, 1.0),  # after round 12 (b, c)
     ("bolnews-2022-07-28.round11", "2022-07-28", 0.33, 0.2),
     ("dvb-2025-03-05.round11", "2025-03-05", 0.66, 0.4),
 ]
@@ -1865,6 +1865,7 @@ def test_talks_on_the_sidelines_of_a_named_forum_are_its_attendance_too():
 ROUND12 = parse_actors(
     ROUND10_CSV
     + "Laos democracy movement,organisation,Laos,anti-coup protesters;pro-democracy demonstrators\n"
+    + "Ana Kell,person,,\n"
 )
 round12 = partial(extract_events, published=date(2031, 2, 20), directory=ROUND12)
 
@@ -1906,3 +1907,48 @@ def test_a_meeting_since_an_event_is_no_course():
     )
     _coup, meeting = round12(text)
     assert meeting.span.start == meeting.span.end == date(2031, 2, 2)
+
+
+def test_a_named_speakers_dated_report_of_killings_is_an_accusation_of_the_killers():
+    text = (
+        "The Laos Defence Forces seized power on January 12, 2031.\n\n"
+        "Ana Kell said on Monday that there were credible reports that soldiers had killed "
+        "70 people since the coup."
+    )
+    _coup, killings, accusation = round12(text)
+    assert killings.actors == ("Laos Defence Forces",)  # the speaker tells, never kills
+    assert accusation.event_type == "condemnation"
+    assert (accusation.actors, accusation.recipients) == (("Ana Kell",), ("Laos Defence Forces",))
+    assert accusation.span.start == accusation.span.end == date(2031, 2, 17)
+
+
+def test_a_speech_act_told_as_reported_speech_takes_the_reports_day():
+    text = (
+        "Laos is in turmoil, a spokesman told reporters on a conference call on Monday.\n\n"
+        "The spokesman also underlined that Russia strongly condemns the killing of civilians."
+    )
+    (condemnation,) = round12(text)
+    assert condemnation.event_type == "condemnation"
+    assert condemnation.actors == ("Russian government",)
+    assert condemnation.span.start == date(2031, 2, 17)
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("Ivo Tarn voiced deep concern on Monday about the violence in Laos.", "condemnation"),
+        (
+            "Ivo Tarn urged the Russian government on Monday to take concrete action against "
+            "the junta.",
+            "sanction/embargo call",
+        ),
+        ("Ivo Tarn welcomed the Russian government's statement on Monday.", "statement of support"),
+    ],
+)
+def test_concern_a_call_to_act_against_and_a_welcome_are_speech_acts(sentence, kind):
+    (act,) = round12(sentence)
+    assert (act.event_type, act.actors, act.span.start) == (kind, ("Ivo Tarn",), date(2031, 2, 17))
+
+
+def test_welcoming_a_delegation_is_no_statement_of_support():
+    assert "statement of support" not in kinds_of(round12("Ivo Tarn welcomed the delegation."))
