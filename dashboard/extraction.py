@@ -197,6 +197,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"arriv(?:e|es|ed|ing|als?)",
             r"flew",
             r"landed in",
+            # "reached the country on 26 December", "reached Moscow"
+            r"reach(?:ed|es)(?= the (?:country|capital)\b| (?-i:[A-Z]))",
             # "departed for Russia", "left for Moscow", "set off for ..."
             r"depart(?:s|ed|ing)? for",
             r"(?:left|leaves|leaving|set off|sets off|headed|heads) for(?= [A-Z])",
@@ -462,6 +464,12 @@ _NAVAL_FORCES = re.compile(
 _FORCES_OF = re.compile(
     r"\b(?:armed forces|militaries|armies)\s+of\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)?"
     r"(?:(?:,\s+|,?\s+and\s+)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)*)"
+)
+#: People sent by countries: "observers from China, Russia and India", "a delegation
+#: from Belarus" - each country's government sends them.
+_SENT_FROM = re.compile(
+    r"\b(?i:observers|observation teams?|monitors|delegations?|delegates|envoys)\s+from\s+"
+    r"((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)?(?:(?:,\s+|,?\s+and\s+)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)*)"
 )
 #: A teller described by a role, not named: ", a U.N. rights expert said".
 _DESCRIBED_TELLER = re.compile(
@@ -1035,6 +1043,9 @@ class _ActorFinder:
         for hit in _FORCES_OF.finditer(sentence):  # "the armed forces of A and B"
             for country in find_countries(hit.group(1)):
                 add(hit.start(), hit.end(), self.forces_of(country.country))
+        for hit in _SENT_FROM.finditer(sentence):  # "observers from A, B and C"
+            for country in find_countries(hit.group(1)):
+                add(hit.start(), hit.end(), self.government_of(country.country))
         for hit in _NAVAL_FORCES.finditer(sentence):  # "Russian warships arrived"
             countries = find_countries(hit.group("country"))
             if countries and countries[0].text == hit.group("country"):

@@ -234,7 +234,7 @@ MEASURED = [
     # each after the last round-10 fix, 2216b9d, nothing tuned after): floor = measured.
     ("time-2023-09-14.round10", "2023-09-14", 0.66, 0.5),  # P 0.67 after round 11's fix
     ("thestar-2025-09-27.round10", "2025-09-27", 1.0, 1.0),  # after round 12 (a)
-    ("mizzima-crphsupportgroup-2025-12-27.round10", "2025-12-27", 1.0, 0.33),
+    ("mizzima-crphsupportgroup-2025-12-27.round10", "2025-12-27", 1.0, 0.66),  # round 12 (d)
     # Held out in round 11 (gold committed in 06a6042 before extract ran; run once on
     # each after the last round-11 fix, 0a74055, nothing tuned after): floor = measured.
     ("cbsnews-2021-03-11.round11", "2021-03-11", 0.83, 1.0),  # after round 12 (b, c)
@@ -1952,3 +1952,21 @@ def test_concern_a_call_to_act_against_and_a_welcome_are_speech_acts(sentence, k
 
 def test_welcoming_a_delegation_is_no_statement_of_support():
     assert "statement of support" not in kinds_of(round12("Ivo Tarn welcomed the delegation."))
+
+
+@pytest.mark.parametrize(
+    "arrival",
+    [
+        "Observers from Russia reached Vientiane on Monday.",
+        "Election observation teams from Russia arrived in Laos on Monday.",
+        "A delegation from Russia reached the capital on Monday.",
+    ],
+)
+def test_observers_or_a_delegation_from_a_country_arriving_are_its_governments_visit(arrival):
+    (visit,) = round12(f"Laos holds an election.\n\n{arrival}")
+    assert (visit.event_type, visit.actors) == ("visit", ("Russian government",))
+    assert visit.span.start == date(2031, 2, 17)
+
+
+def test_reaching_an_agreement_is_no_visit():
+    assert "visit" not in kinds_of(round12("Ivo Tarn reached an agreement with Tun Ko on Monday."))
