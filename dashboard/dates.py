@@ -381,6 +381,13 @@ def _same_day_in(day: date, year: int, phrase: str) -> date:
         raise ValueError(f"cannot resolve date expression: {phrase!r}") from None
 
 
+def _weekend_before(reference: date) -> DateSpan:
+    """ "over the weekend", "last weekend": the Saturday and Sunday before ``reference``
+    (a Sunday's report: the day before and that day), week precision."""
+    saturday = reference - timedelta(days=(reference.weekday() - 5) % 7 or 7)
+    return DateSpan(saturday, min(saturday + timedelta(days=1), reference), "week")
+
+
 def resolve_date_expression(
     text: str,
     reference: date,
@@ -410,6 +417,7 @@ def resolve_date_expression(
         last/past week" and "month" (the days before the reference), "last June" (the
         latest June before the reference's month), "the last decade up to 2019" (ten
         years) and, with ``events``, "since the February coup" (one qualifying word).
+        "Over the weekend" and "last weekend": the Saturday and Sunday before.
     reference : datetime.date
         The date the expression is relative to (e.g. the publication date).
     forward : bool, optional
@@ -465,6 +473,8 @@ def resolve_date_expression(
         return day_span(reference - timedelta(days=back))
     if span := _named_period(phrase, reference):
         return span
+    if phrase in ("the weekend", "last weekend", "this weekend"):
+        return _weekend_before(reference)
     if phrase == "last week":
         monday, sunday = _week_of(reference - timedelta(days=7))
         return DateSpan(monday, sunday, "week")
@@ -564,6 +574,7 @@ _MENTION_RE = re.compile(
             r"(?:said )?(?:on )?" + _ANY_WEEKDAY,
             r"(?:(?:in|since|during) )?(?:19|20)\d{2}",
             r"today|yesterday",
+            r"(?:over|at|during) the weekend|last weekend",
         )
     )
     + r")\b",

@@ -109,7 +109,13 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     Trigger(
         "repression/execution",
-        _words(r"execut(?:e|es|ed|ing|ions?)", r"hang(?:ed|ings?)", r"death sentences?"),
+        _words(
+            r"execut(?:e|es|ed|ing|ions?)",
+            r"hang(?:ed|ings?)",
+            r"death sentences?",
+            # "condemned X for killing opposition activists": opponents put to death
+            r"(?<=for )killing (?:\w+ ){0,2}(?:activists|opponents|dissidents|prisoners|inmates)",
+        ),
         anchors=("execut", "hanging"),
     ),
     Trigger(
@@ -462,7 +468,7 @@ _NAVAL_FORCES = re.compile(
 #: Armed forces told with their countries after them: "the armed forces of Russia and
 #: Myanmar", "the militaries of A, B and C" - each country's armed forces.
 _FORCES_OF = re.compile(
-    r"\b(?:armed forces|militaries|armies)\s+of\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)?"
+    r"\b(?:armed forces|militar(?:y|ies)|arm(?:y|ies))\s+of\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)?"
     r"(?:(?:,\s+|,?\s+and\s+)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)*)"
 )
 #: People sent by countries: "observers from China, Russia and India", "a delegation
@@ -1519,7 +1525,7 @@ def _named_for(sentence, match, mentions, countries, finder) -> Mention | None:
     """
     passive = _NAMED_FOR.search(sentence, 0, match.start())
     if passive is None or passive.end() != match.start():
-        return None
+        return _blamed_for(sentence, match, mentions)
     before = [m for m in mentions if m.end == passive.start()]
     if before:
         return before[-1]
@@ -1528,6 +1534,22 @@ def _named_for(sentence, match, mentions, countries, finder) -> Mention | None:
             actor = finder.government_of(country.country)
             return Mention(country.start, country.end, actor) if actor else None
     return None
+
+
+#: An active blame right before a gerund: "condemned the military of X for killing".
+_BLAMED_FOR = re.compile(
+    r"\b(?:condemned|accused|blamed|critici[sz]ed|denounced)\s+([^,;]{1,60}?)\s+(?:for|of)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _blamed_for(sentence, match, mentions) -> Mention | None:
+    """"condemned X for killing ...": X, the one blamed, does the gerund's act."""
+    blamed = _BLAMED_FOR.search(sentence, 0, match.start())
+    if blamed is None or blamed.end() != match.start():
+        return None
+    inside = [m for m in mentions if blamed.start(1) <= m.start < blamed.end(1)]
+    return inside[-1] if inside else None
 
 
 #: "both sides", "the two sides": the parties of the event just told.
@@ -1591,9 +1613,14 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
             if m.start >= match.end()
             and not _CLAUSE_BREAK.search(sentence, match.end(), m.start)
             and "," not in sentence[match.end() : m.start]
-            # "denounces violations since the coup on Feb. 1": the coup's date words
+            # "denounces violations since the coup on Feb. 1": the coup's date words;
+            # "condemned X for killing activists over the weekend": the killing's
             and not any(
-                match.end() <= a < m.start and _SINCE_OR_PLACED.search(sentence, match.end(), a)
+                match.end() <= a < m.start
+                and (
+                    _SINCE_OR_PLACED.search(sentence, match.end(), a)
+                    or _gerund_after_for(sentence, a)
+                )
                 for a, _ in actions
             )
         ]
@@ -1616,11 +1643,13 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
             def distance(m, start, end):
                 return min(abs(m.start - end), abs(m.end - start))
 
+            # "..., winning praise Thursday": the participle's words, no action's before
+            verbs = [*actions, *_comma_participles(sentence, match)]
             own = [
                 m
                 for m in dates_here
                 if all(
-                    distance(m, match.start(), match.end()) <= distance(m, a, b) for a, b in actions
+                    distance(m, match.start(), match.end()) <= distance(m, a, b) for a, b in verbs
                 )
             ]
             closest = min(own, key=lambda m: distance(m, match.start(), match.end()), default=None)
@@ -1652,6 +1681,36 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
             if since.group(1).casefold().startswith(word):
                 return (*dated, True, True)
     return None
+
+
+#: A participle opening a clause after a comma: ", winning praise Thursday from ...".
+_COMMA_PARTICIPLE = re.compile(
+    r",\s+(?:and\s+)?(?!(?:includ|accord|follow|regard|concern|involv|exclud|compar)ing\b)"
+    r"([a-z]{3,}ing)\b"  # "including X", "according to": prepositions, no acts
+)
+
+
+def _comma_participles(sentence: str, match: re.Match) -> list[tuple[int, int]]:
+    """The comma-opened participles after the action: each owns the date words nearest
+    it, as another action word would (they tell another act, of no type of ours)."""
+    return [p.span(1) for p in _COMMA_PARTICIPLE.finditer(sentence, match.end())]
+
+
+def _not_participles(sentence: str, told: list[DateMention]) -> list[DateMention]:
+    """The date words no comma-opened participle owns ("..., winning praise Thursday
+    from X": the praise's day dates no later sentence nor the headline)."""
+    owned = [
+        m
+        for m in told
+        for p in _COMMA_PARTICIPLE.finditer(sentence, 0, m.start)
+        if not re.search(r"[,;]", sentence[p.end(1) : m.start])
+        and not any(p.end(1) <= a < m.start for a in _action_starts(sentence))
+    ]
+    return [m for m in told if m not in owned]
+
+
+def _action_starts(sentence: str) -> list[int]:
+    return [m.start() for _, m in _action_matches(sentence)]
 
 
 #: Lower-case words between date words and the action noun they qualify.
@@ -1757,6 +1816,13 @@ def _course_since_event(trigger, sentence, match, anchored, published):
     end = month_span(published.year, published.month).end
     return DateSpan(start.replace(day=1), end, "month"), words, True, True
 
+
+#: A gerund action after "for"/"of" ("condemned X for killing ..."): its own act.
+_FOR_BEFORE = re.compile(r"\b(?:for|of)\s+$")
+
+
+def _gerund_after_for(sentence: str, at: int) -> bool:
+    return bool(_FOR_BEFORE.search(sentence, 0, at) and re.match(r"\w+ing\b", sentence[at:]))
 
 #: "since" or words placing an action against another (see ``_PLACED_AGAINST``).
 _SINCE_OR_PLACED = re.compile(rf"\b(?:since|{_PLACING})\b", re.IGNORECASE)
@@ -1918,7 +1984,7 @@ def extract_events(
             candidates += _sentence_events(
                 sentence, number, published, finder, anchored, paragraph_dates
             )
-            told = find_date_expressions(sentence, published)
+            told = _not_participles(sentence, find_date_expressions(sentence, published))
             paragraph_dates.extend(told)
             finder.last_date = told[-1] if told else finder.last_date
         if number == 1:

@@ -380,3 +380,20 @@ def test_a_range_of_two_date_expressions_in_running_text_is_one_span():
     assert found.span == span("2020-03-01", "2021-05-31", "month")
     # an end before the start is no range: two mentions
     assert len(find_date_expressions("between May 2021 and March 2020", PUBLISHED)) == 2
+
+
+@pytest.mark.parametrize(
+    "published, saturday",
+    [
+        (date(2031, 2, 20), date(2031, 2, 15)),  # a Thursday: the weekend before
+        (date(2031, 2, 17), date(2031, 2, 15)),  # a Monday: the weekend just gone
+        (date(2031, 2, 16), date(2031, 2, 15)),  # a Sunday: yesterday and today
+    ],
+)
+def test_over_the_weekend_is_the_saturday_and_sunday_before(published, saturday):
+    for words in ("over the weekend", "last weekend"):
+        span = resolve_date_expression(words, published)
+        assert (span.start, span.precision) == (saturday, "week")
+        assert span.end == min(date(2031, 2, 16), published)
+    (told,) = find_date_expressions("killed four men over the weekend.", published)
+    assert told.text == "over the weekend"

@@ -238,7 +238,7 @@ MEASURED = [
     # Held out in round 11 (gold committed in 06a6042 before extract ran; run once on
     # each after the last round-11 fix, 0a74055, nothing tuned after): floor = measured.
     ("cbsnews-2021-03-11.round11", "2021-03-11", 0.83, 1.0),  # after round 12 (b, c)
-    ("bolnews-2022-07-28.round11", "2022-07-28", 0.33, 0.2),
+    ("bolnews-2022-07-28.round11", "2022-07-28", 1.0, 0.4),  # after round 12 (e, f)
     ("dvb-2025-03-05.round11", "2025-03-05", 0.66, 0.4),
 ]
 
@@ -1970,3 +1970,24 @@ def test_observers_or_a_delegation_from_a_country_arriving_are_its_governments_v
 
 def test_reaching_an_agreement_is_no_visit():
     assert "visit" not in kinds_of(round12("Ivo Tarn reached an agreement with Tun Ko on Monday."))
+
+
+def test_date_words_after_a_comma_participle_are_its_own_not_earlier_actions():
+    text = (
+        "Russia condemns Laos executions\n\n"
+        "The Russian government denounced the executions of four men by the junta, "
+        "winning praise Monday from Ivo Tarn."
+    )
+    assert not round12(text)  # neither the condemnation nor the executions is Monday's
+
+
+def test_who_is_condemned_for_killing_opponents_executes_them_on_the_killings_day():
+    text = (
+        "Ivo Tarn said on Monday that Russia condemned the Laos Defence Forces for killing "
+        "opposition activists over the weekend."
+    )
+    found = round12(text)
+    (execution,) = [c for c in found if c.event_type == "repression/execution"]
+    assert execution.actors == ("Laos Defence Forces",)
+    assert (execution.span.start, execution.span.end) == (date(2031, 2, 15), date(2031, 2, 16))
+    assert all(c.span.start != date(2031, 2, 15) for c in found if c is not execution)
