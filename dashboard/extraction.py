@@ -1544,7 +1544,7 @@ _BLAMED_FOR = re.compile(
 
 
 def _blamed_for(sentence, match, mentions) -> Mention | None:
-    """"condemned X for killing ...": X, the one blamed, does the gerund's act."""
+    """ "condemned X for killing ...": X, the one blamed, does the gerund's act."""
     blamed = _BLAMED_FOR.search(sentence, 0, match.start())
     if blamed is None or blamed.end() != match.start():
         return None
@@ -1823,6 +1823,7 @@ _FOR_BEFORE = re.compile(r"\b(?:for|of)\s+$")
 
 def _gerund_after_for(sentence: str, at: int) -> bool:
     return bool(_FOR_BEFORE.search(sentence, 0, at) and re.match(r"\w+ing\b", sentence[at:]))
+
 
 #: "since" or words placing an action against another (see ``_PLACED_AGAINST``).
 _SINCE_OR_PLACED = re.compile(rf"\b(?:since|{_PLACING})\b", re.IGNORECASE)
