@@ -365,6 +365,8 @@ _CLAUSE_BREAK = re.compile(
     r"|^(?:While|As|Although|Though|Since|After|Before|When|Whereas)\b[^,]*,"
     # a subordinate clause with a pronoun subject: "... since it executed four men"
     r"|\b(?:since|because|after|before|when|until|as)\s+(?=(?:it|he|she|they)\b)"
+    # ... or with a named subject and its past verb: "..., after Moscow delivered jets"
+    r"|\b(?:since|because|after|before|when|until)\s+(?=(?:[A-Z][\w'\u2019-]+\s+){1,3}\w+ed\b)"
     # a coordinated clause with a pronoun subject: "... to meet X and he also met Y"
     r"|\band\s+(?=(?:he|she|it|they)\s)",
 )
@@ -1393,7 +1395,8 @@ def _participle_opening(sentence: str) -> re.Match | None:
 
 
 def _clause_start(sentence: str, position: int) -> int:
-    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, position)]
+    # the whole sentence is read: a break's lookahead may see the action's own verb
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(sentence) if b.end() <= position]
     opening = _participle_opening(sentence)
     if opening is not None and opening.end() <= position:
         breaks.append(opening.end())
@@ -1440,6 +1443,8 @@ def _roles(
             initiators = [m for m in before if head <= m.start < first]
         elif both := _both_countries(sentence, clause, trigger.start(), countries, finder):
             initiators = both
+        elif _country_subject_in(sentence, clause, trigger.start(), countries):
+            initiators = []  # "..., after Moscow delivered jets": the country acts
         else:  # the sentence's subject, not an object told before ("from X, but ...")
             subjects = [m for m in before if not _OBJECT_BEFORE.search(sentence[: m.start])]
             initiators = subjects[:1] or before[-1:]
@@ -1450,6 +1455,29 @@ def _roles(
     if agents:
         return agents, [m for m in after if m not in agents]
     return initiators, after
+
+
+#: The verb right after a subject: "Moscow delivered", "Russia has sent".
+_VERB_AFTER = re.compile(r"\s+(?:\w+ed|has|have|had|is|was|were|will|would|says|said|sent)\b")
+
+
+_CLAUSE_OPENING = re.compile(
+    r"(?:.*,\s*)?(?:(?:since|because|after|before|when|until)\s+)?(?:the\s+)?", re.DOTALL
+)
+
+
+def _country_subject_in(sentence: str, clause: int, end: int, countries) -> bool:
+    """Whether a country or capital is the subject of the clause from ``clause`` to the
+    action at ``end``: first in it (after a comma at most), right before a verb."""
+    named = [(c.start, c.end) for c in countries if c.country]
+    named += [(start, stop) for start, stop, _ in find_places(sentence)]
+    return any(
+        clause <= start < end
+        and _VERB_AFTER.match(sentence, stop)
+        # first in its clause ("In 2024, Moscow sent"), not "between A and B had"
+        and _CLAUSE_OPENING.fullmatch(sentence, clause, start)
+        for start, stop in named
+    )
 
 
 def _both_countries(sentence, clause: int, end: int, countries, finder) -> list[Mention]:
@@ -2662,7 +2690,36 @@ def _action_parties(told: _Told, match, initiators, receivers, unknown):
         structure = Structure.of(sentence)
         actors = _dedupe(m.actor for m in _governing_subject(structure, match, mentions, finder))
         recipients = tuple(r for r in recipients if r not in actors)
+    if not recipients:
+        recipients = tuple(r for r in _country_counterparts(told, match) if r not in actors)
     return actors, recipients, tellers
+
+
+#: Types whose counterpart "with <country or capital>" is that country's government.
+WITH_COUNTERPART = frozenset({"agreement", "meeting", "military cooperation"})
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
+
+
+def _country_counterparts(told: _Told, match: re.Match) -> tuple[str, ...]:
+    """ "signed an agreement with Moscow (with Russia)": the government of the country
+    or capital right after "with" in the action's clause, for the types that have one."""
+    kinds = {t.event_type for t, m in told.matches if m is match}
+    if not kinds & WITH_COUNTERPART:
+        return ()
+    brk = _CLAUSE_BREAK.search(told.sentence, match.end())
+    end = brk.start() if brk else len(told.sentence)
+    named = [(c.start, c.country) for c in told.countries if c.country]
+    named += [(start, place.country) for start, _, place in told.places]
+    return _dedupe(
+        filter(
+            None,
+            (
+                told.finder.government_of(country)
+                for start, country in sorted(named)
+                if match.end() <= start < end and _WITH_BEFORE.search(told.sentence, 0, start)
+            ),
+        )
+    )
 
 
 def _coup_parties(told: _Told, match, actors, recipients) -> tuple[str, ...]:

@@ -239,7 +239,7 @@ MEASURED = [
     # each after the last round-11 fix, 0a74055, nothing tuned after): floor = measured.
     ("cbsnews-2021-03-11.round11", "2021-03-11", 0.83, 1.0),  # after round 12 (b, c)
     ("bolnews-2022-07-28.round11", "2022-07-28", 1.0, 0.4),  # after round 12 (e, f)
-    ("dvb-2025-03-05.round11", "2025-03-05", 0.66, 0.4),
+    ("dvb-2025-03-05.round11", "2025-03-05", 1.0, 0.8),  # after round 12 (g)
 ]
 
 
@@ -1991,3 +1991,21 @@ def test_who_is_condemned_for_killing_opponents_executes_them_on_the_killings_da
     assert execution.actors == ("Laos Defence Forces",)
     assert (execution.span.start, execution.span.end) == (date(2031, 2, 15), date(2031, 2, 16))
     assert all(c.span.start != date(2031, 2, 15) for c in found if c is not execution)
+
+
+def test_a_capital_subject_of_a_subordinate_clause_acts_in_it_not_the_sentences_subject():
+    text = "Ivo Tarn thanked Tun Ko, after Moscow delivered six fighter jets to Laos last year."
+    (supply,) = [c for c in round12(text) if c.event_type == "arms transfer"]
+    assert supply.actors == ("Russian government",)
+    assert supply.span.start == date(2030, 1, 1)
+
+
+@pytest.mark.parametrize("counterpart", ["Moscow", "Russia"])
+def test_a_country_or_capital_after_with_is_its_governments_counterpart(counterpart):
+    (agreement,) = round12(f"Ivo Tarn signed an agreement with {counterpart} on Monday.")
+    assert (agreement.actors, agreement.recipients) == (("Ivo Tarn",), ("Russian government",))
+
+
+def test_a_country_after_with_in_another_clause_is_no_counterpart():
+    (agreement,) = round12("Ivo Tarn signed an agreement on Monday, as Laos sided with Russia.")
+    assert agreement.recipients == ()
