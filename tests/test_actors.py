@@ -123,3 +123,25 @@ def test_missing_columns_are_all_named():
         "column aliases: required column is missing",
         "column country: required column is missing",
     ]
+
+
+def test_the_shipped_directory_names_unique_aliases_and_known_countries():
+    """data/actors.csv: one row per name, no alias shared or equal to another name,
+    every country one the extractor knows (dashboard/geography.py)."""
+    import csv
+
+    from dashboard.geography import COUNTRIES
+    from dashboard.table import DEFAULT_ACTORS_PATH
+
+    with open(DEFAULT_ACTORS_PATH, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    names = [r["actor"] for r in rows]
+    assert len(names) == len(set(names))
+    aliases = [a for r in rows for a in r["aliases"].split(";") if a]
+    assert len(aliases) == len(set(aliases))
+    assert not set(aliases) & set(names)
+    known = {c.name for c in COUNTRIES}
+    assert {r["country"] for r in rows if r["country"]} <= known
+    # the governments the gold tables name are the directory's, not only the fallback's
+    for government in ("Chinese government", "Indian government", "Kazakh government"):
+        assert government in names

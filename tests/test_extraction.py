@@ -191,7 +191,7 @@ MEASURED = [
     # (then P 0.80 R 1.00, P 0.33 R 0.33, P 0.40 R 0.33); the floors are the figures
     # measured after fixing, as general rules (round-5 section below), what they showed.
     ("interfax-2021-03-26", "2021-03-26", 1.0, 1.0),
-    ("aljazeera-2022-09-03", "2022-09-03", 0.87, 0.87),
+    ("aljazeera-2022-09-03", "2022-09-03", 0.88, 1.0),  # R 1.00 since Soe Win is known
     ("thestatesman-2022-09-04", "2022-09-04", 0.85, 0.85),
     # Held out in round 5 (gold committed in a406058 before extract ran; run once on
     # each after the last round-5 fix, 340fa81: P 0.50 R 0.33, P 0.71 R 1.00, P 0.33
