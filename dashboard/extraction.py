@@ -39,6 +39,7 @@ from dashboard.geography import (
     CountryMention,
     find_countries,
     find_places,
+    government_name,
 )
 from dashboard.parsing import Structure
 
@@ -713,6 +714,9 @@ class _ActorFinder:
         #: tellers described, not named ("a U.N. rights expert"), by their words
         self.described_tellers: dict[str, str] = {}
         self.last_body = ""
+        #: Governments the directory lacks, named for countries acting as such
+        #: (:meth:`government_of`): name -> country, proposed for review.
+        self.proposed_governments: dict[str, str] = {}
         self.recent_countries: list[str] = []
         #: The country the text tells of most (see :meth:`learn_text_country`).
         self.text_country: str | None = None
@@ -868,6 +872,7 @@ class _ActorFinder:
         mentions += self._the_military(sentence, mentions)
         mentions = self._members(sentence, mentions)
         mentions += self._tellers_described(sentence, mentions)
+        mentions += self._governments_told(sentence, mentions)
         mentions.sort(key=lambda m: m.start)
         self.seen.update(m.actor for m in mentions)
         return mentions
@@ -1273,8 +1278,16 @@ class _ActorFinder:
         return military[0] if len(military) == 1 else None
 
     def government_of(self, country: str) -> str | None:
-        """The directory's actor for a country acting as such ("the U.S. called...")."""
+        """The directory's actor for a country acting as such ("the U.S. called...").
+
+        A country the directory has no government actor for acts through "<Demonym>
+        government" (:func:`dashboard.geography.government_name`, "Chilean
+        government"), proposed for review as a new actor (see
+        :meth:`_proposed_government`).
+        """
         governments = self._actors_of("government", country)
+        if not governments:
+            return self._proposed_government(country)
         demonyms = {d.casefold() for c in COUNTRIES if c.name == country for d in c.demonyms}
         named = [
             g
@@ -1291,6 +1304,55 @@ class _ActorFinder:
         if told and (len(told) == 1 or told[0][0] > told[1][0]):
             return told[0][1]
         return None
+
+    def _governments_told(self, sentence: str, known: list[Mention]) -> list[Mention]:
+        """A country's government told as such, not by a directory name: "Chile's
+        government", "the Chilean government", "the government of Chile" - the
+        country's government actor (:meth:`government_of`)."""
+        found = []
+        for hit in _GOVERNMENT_TOLD.finditer(sentence):
+            if any(m.start < hit.end() and hit.start() < m.end for m in known):
+                continue
+            told = find_countries(hit.group(0))
+            actor = self.government_of(told[0].country) if len(told) == 1 else None
+            if actor:
+                found.append(Mention(hit.start(), hit.end(), actor))
+        return found
+
+    def _proposed_government(self, country: str) -> str | None:
+        """The government of a country the directory lacks one for, as a new actor to
+        review: named by :func:`~dashboard.geography.government_name`, of that country
+        (the finder's own directory gains it, kind and country, so the candidate's
+        countries and the merging rules read it as the directory's governments are
+        read; the directory passed in is never changed). None for a name that is no
+        known country, or whose government name the directory gives another actor
+        (an alias) or country."""
+        if not any(c.name == country for c in COUNTRIES):
+            return None
+        name = government_name(country)
+        directory = self.directory
+        if name in directory.aliases or directory.kinds.get(name, "government") != "government":
+            return None
+        if directory.countries.get(name, country) != country:
+            return None
+        if name not in directory.kinds:
+            self.directory = ActorDirectory(
+                {**directory.kinds, name: "government"},
+                {**directory.countries, name: country},
+                directory.aliases,
+                directory.inferred,
+            )
+            self.proposed_governments[name] = country
+        return name
+
+
+#: A country's government told by the country's name: "Chile's government", "the
+#: Chilean government", "the government of Chile" (see :meth:`_ActorFinder.
+#: _governments_told`; the country is checked there).
+_GOVERNMENT_TOLD = re.compile(
+    r"\b(?!The\b)[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}(?:['\u2019]s)? government\b"
+    r"|\b[Gg]overnment of (?:the )?[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}"
+)
 
 
 def _exile_described(finder: _ActorFinder, sentence: str, known: list[Mention]) -> list[Mention]:
@@ -2027,8 +2089,21 @@ def extract_events(
     candidates = date_by_anaphor(candidates, anaphors(sentences, published))
     candidates = _date_by_narrative(candidates)
     candidates = _arms_deals(candidates)
-    candidates = _merge_repeats(_date_later(candidates, directory), directory)
-    return _merge_ongoing(_most_precise_telling(candidates, finder.one_off_told), published)
+    # the finder's directory: with the governments it proposed (government_of)
+    candidates = _merge_repeats(_date_later(candidates, finder.directory), finder.directory)
+    candidates = _merge_ongoing(_most_precise_telling(candidates, finder.one_off_told), published)
+    return _propose_governments(candidates, finder.proposed_governments)
+
+
+def _propose_governments(candidates: list[Candidate], governments: dict[str, str]):
+    """Each candidate naming a government the directory lacks (:meth:`_ActorFinder.
+    government_of`) proposes it for review as a new actor, as it does unknown names."""
+    return [
+        replace(c, proposed_actors=_dedupe([*c.proposed_actors, *named]))
+        if (named := [a for a in (*c.actors, *c.recipients) if a in governments])
+        else c
+        for c in candidates
+    ]
 
 
 def _most_precise_telling(candidates: list[Candidate], tellings) -> list[Candidate]:
