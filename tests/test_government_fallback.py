@@ -78,3 +78,15 @@ def test_the_candidates_file_and_the_cli_name_it_for_review(tmp_path):
     argv = ["extract", str(article), "--published", "2022-08-03", "-o", str(tmp_path / "c.csv")]
     assert cli.main(argv, io.StringIO(), stderr) == 0
     assert "names to review as new actors: Chilean government" in stderr.getvalue()
+
+
+def test_accepting_it_asks_for_the_actor_to_be_added_first():
+    """A proposed government is no directory actor: accepting the candidate is refused
+    with a message naming it (as any unknown actor), nothing saved."""
+    from dashboard import schema
+    from dashboard.workspace import WorkspaceError, check_events
+
+    frame = candidates_frame(events_of("Chile condemned the junta on Tuesday."))
+    records = [{c: str(row[c]) for c in schema.SCHEMA_COLUMNS} for _, row in frame.iterrows()]
+    with pytest.raises(WorkspaceError, match="unknown actor 'Chilean government'"):
+        check_events(records, DIRECTORY)
