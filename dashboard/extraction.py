@@ -2894,6 +2894,7 @@ def _build_candidate(told: _Told, trigger, match, when: _When, actors, recipient
         and trigger.event_type in SPEECH_ACTS
         and finder.report_span is not None
         and not _indefinite(sentence, match, told.actions)  # "has been accused": no day
+        and not _told_as_recent(sentence, match)  # "in a recent statement": another day
     ):
         # "X said Tuesday ... In a report, X called for ...": the statements of the
         # report are of its day (the reporting verb dates the speech act)
@@ -2926,6 +2927,19 @@ def _build_candidate(told: _Told, trigger, match, when: _When, actors, recipient
         or _recalled(sentence, match),
         ongoing=when.ongoing,
         unknown_counterparts=offices,
+    )
+
+
+#: "in a recent statement X accused", "X recently said": a speech act told as of a
+#: recent day the text does not name.
+_RECENT = re.compile(r"\brecent(?:ly)?\b", re.IGNORECASE)
+
+
+def _told_as_recent(sentence: str, match: re.Match) -> bool:
+    """Whether the action's clause tells it as recent, before it ("in a recent
+    statement X accused"): not of the day of a report told earlier."""
+    return (
+        _RECENT.search(sentence, _clause_start(sentence, match.start()), match.start()) is not None
     )
 
 
