@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 
 import pandas as pd
@@ -94,7 +94,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         "sanction/embargo call",
         _words(
             r"(?:calls?|called|calling|appeals?|appealed|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|"
-            r"press(?:es|ed|ing)) (?:[\w'\u2019.-]+ ){0,12}?(?:arms embargo|embargo"
+            r"press(?:es|ed|ing)) (?:[\w'\u2019.-]+ ){0,12}?[\"\u201c]?(?:arms embargo|embargo"
+            # "calling on member states to 'prevent the influx of weapons'"
+            r"|(?:prevent|stop|halt|block) (?:the )?(?:influx|flow|supply|sales?|transfers?) "
+            r"of (?:arms|weapons)"
             r"|ban (?:on )?(?:the )?(?:sales?|transfers?)"
             r"|(?:stop|halt|cut off|end|suspend|block|ban) (?:all |the |any )?(?:\w+ )?"
             r"(?:arms|weapons))",
@@ -122,7 +125,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "coup",
         _words(
-            r"coup(?!\s+(?:leaders?|regime|government|authorities|council|chief|makers?)\b)",
+            r"(?<!anti-)(?<!post-)(?<!pre-)coup"
+            r"(?!\s+(?:leaders?|regime|government|authorities|council|chief|makers?)\b)",
             r"(?:seized|seizing|seizure of|took|taking|takeover of|grab(?:bed)?) power",
             r"power (?:grab|seizure)",
             r"military takeover",
@@ -231,6 +235,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:calls?|conversations?|talks)",
             r"(?:held|had|holds|hold|holding) (?:a |an )?(?:\w+ )?video ?conferences?",
             r"(?:tele)?phone (?:calls?|conversations?) with",
+            # "Wang told his Myanmar counterpart X": said to him, face to face or by phone
+            r"told(?= (?:his|her) (?:[\w-]+ ){0,2}counterpart)",
             r"receiv(?:ed|es|ing) (?:a |an |the )?(?:visiting )?(?:[\w-]+ ){0,3}?(?:delegation|"
             r"minister|envoy|ambassador|president|prime minister|counterpart)",
         ),
@@ -333,6 +339,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             # embassy", "rallies in the capital", "demonstrations against the coup"
             r"(?:protest(?:s|ed|ing|ers)?|demonstrat(?:ed|ing|ions?|ors)|rall(?:y|ies|ied))"
             r" (?:against|in|outside|at|near|in front of)",
+            # "supporters take to Yangon streets", "took to the streets"
+            r"t(?:ake|akes|ook|aking) to (?:the )?(?:[A-Z]\w+ )?streets",
             # a course told from its onset: "protests have grown ... since the coup"
             r"(?:protests|demonstrations|strikes)(?=[^.;:,]{0,80}?\bsince\b)",
         ),
@@ -1676,6 +1684,9 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
     course = _course_since_event(trigger, sentence, match, anchored, published)
     if course is not None:
         return course
+    shifted = _day_before_or_after(sentence, match, dates_here)
+    if shifted is not None:
+        return shifted
     noun = next((a for a in trigger.anchors if match.group(0).casefold().startswith(a)), None)
     indefinite = _indefinite(sentence, match, actions)
     nominal = _NOUN_FORM.search(match.group(0)) is not None
@@ -1695,6 +1706,8 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
         ]
         # "the takeover which came after elections held in November": the elections'
         dates_here = [m for m in dates_here if not _placed_against(sentence, match, m)]
+        # "to visit since last year's coup": a possessive date is the next noun's
+        dates_here = [m for m in dates_here if not _qualifies_another(sentence, match, m, actions)]
         # "kicking off Tuesday": the participle's noun's date, no other action's
         dates_here = [m for m in dates_here if not _started_by_another(sentence, match, m)]
         following = [
@@ -1801,6 +1814,34 @@ def _not_participles(sentence: str, told: list[DateMention]) -> list[DateMention
 
 def _action_starts(sentence: str) -> list[int]:
     return [m.start() for _, m in _action_matches(sentence)]
+
+
+#: "on Friday, the day before Wang arrived": the action is a day off the date told.
+_DAY_OFF = re.compile(r",?\s+the day (before|after)\s+(?:[\w'\u2019.-]+\s+){0,4}$")
+
+
+def _day_before_or_after(sentence: str, match: re.Match, dates_here):
+    """(span, words, inherited, from_event) for an action told as "the day after"
+    (or before) a day the sentence gives right before those words: "Speaking on Friday,
+    the day before Wang arrived" - the arrival is on Saturday."""
+    off = _DAY_OFF.search(sentence, 0, match.start())
+    if off is None or off.end() != match.start():
+        return None
+    told = next((m for m in dates_here if m.end == off.start()), None)
+    if told is None or told.span.precision != "day":
+        return None
+    days = 1 if off.group(1) == "before" else -1
+    day = told.span.start + timedelta(days=days)
+    words = sentence[told.start : off.end()].strip()
+    return DateSpan(day, day, "day"), words, False, False
+
+
+def _qualifies_another(sentence: str, match: re.Match, told: DateMention, actions) -> bool:
+    """Whether possessive date words ("last year's", "Thursday's") qualify another
+    action noun right after them ("since last year's coup"): that noun's date."""
+    if not told.text.endswith(("'s", "\u2019s")):
+        return False
+    return any(a != match.start() and 0 <= a - told.end <= 2 for a, _ in actions)
 
 
 #: Lower-case words between date words and the action noun they qualify.
@@ -2418,8 +2459,8 @@ def _sentence_events(
         actors, recipients, tellers = _action_parties(told, match, initiators, receivers, unknown)
         if trigger.event_type == "coup":
             actors = _coup_parties(told, match, actors, recipients)
-        if trigger.event_type == "protest" and not actors:
-            actors = _protesters(told)
+        if trigger.event_type == "protest" and (not actors or _SUPPORTERS.search(sentence)):
+            actors = _protesters(told) or actors  # "her supporters take to the streets"
         if trigger.event_type in REPORTED_NOT_DONE:
             report = _report_instead(told, trigger, match, when, actors, recipients)
             if report is None:
@@ -2490,11 +2531,20 @@ def _accusation_told(told: _Told, deed: Candidate, match, dates_here) -> Candida
     )
 
 
+#: Protesters told as someone's supporters ("her supporters", "Suu Kyi's supporters").
+_SUPPORTERS = re.compile(
+    r"\b(?:his|her|their|[A-Z][\w-]*['\u2019]s?)\s+(?:[\w-]+\s+){0,2}?supporters\b"
+)
+
+
 def _protesters(told: _Told) -> tuple[str, ...]:
     """Who protests when the words name no one ("Protests have spread across X"): the
-    protest movement of the country told (else the text's), if the directory has one."""
+    protest movement of the country (or the place's) told, else the text's, if the
+    directory has one."""
     finder = told.finder
-    countries = [c.country for c in told.countries if c.country] or [finder.text_country]
+    countries = [c.country for c in told.countries if c.country]
+    countries += [place.country for _, _, place in told.places]  # "Yangon streets"
+    countries = countries or [finder.text_country]
     return _dedupe(filter(None, (finder.protesters_of(c) for c in countries[:1])))
 
 
@@ -2797,11 +2847,29 @@ def _country_counterparts(told: _Told, match: re.Match) -> tuple[str, ...]:
     )
 
 
+_COUP_NOUN = re.compile(r"coup|military takeover|takeover of|power (?:grab|seizure)", re.I)
+
+
 def _coup_parties(told: _Told, match, actors, recipients) -> tuple[str, ...]:
     """A coup's actors: national armed forces; none for a coup another action names as
     its object; the ousted country's armed forces for a foreign subject."""
     directory, finder = told.finder.directory, told.finder
     actors = _coup_actors(actors, directory, finder)
+    # the coup's country: its armed forces', else told with it, else the text's
+    forces = [directory.country_of(a) for a in actors if directory.kinds.get(a) != "person"]
+    told_in = next(iter(_coup_country(told, match)), None)
+    country = next(filter(None, forces), None) or told_in or finder.text_country
+    if _COUP_NOUN.fullmatch(match.group(0)) and country:
+        # "Wang became the first to visit since last year's coup": the coup named, not
+        # done by a person of the sentence from another country or from one with no
+        # armed forces in the directory - by the country's armed forces
+        actors = tuple(
+            a
+            for a in actors
+            if directory.kinds.get(a) != "person"
+            or (directory.country_of(a) == country and finder.military_of(country))
+        )
+        actors = actors or tuple(filter(None, [finder.military_of(country)]))
     if _object_of_another(told.sentence, match, told.actions):
         actors = ()  # "X condemned the takeover": X did not seize power
     # "X has not condemned the coup that ended Y's government": a coup is done in
@@ -3006,6 +3074,10 @@ _THAT_TIME = re.compile(
 )
 
 
+#: Date words pointing to the day after the last date told: "The following day".
+_NEXT_DAY = re.compile(r"\b(?:(?:on|by)\s+)?the (?:following|next) day\b", re.IGNORECASE)
+
+
 def _dates_told(sentence, published, expected, last) -> list[DateMention]:
     """The sentence's date words; words pointing back ("that day") carry ``last``'s span.
 
@@ -3016,7 +3088,19 @@ def _dates_told(sentence, published, expected, last) -> list[DateMention]:
     for hit in _THAT_TIME.finditer(sentence):
         if last is not None and not any(m.start < hit.start() for m in found):
             found.append(DateMention(hit.start(), hit.end(), hit.group(0), last.span))
+    for hit in _NEXT_DAY.finditer(sentence):  # "The following day": the day after
+        if (
+            last is not None
+            and last.span.precision == "day"
+            and not any(m.start < hit.start() for m in found)
+        ):
+            found.append(DateMention(hit.start(), hit.end(), hit.group(0), _day_after(last.span)))
     return sorted(found, key=lambda m: m.start)
+
+
+def _day_after(span: DateSpan) -> DateSpan:
+    following = span.end + timedelta(days=1)
+    return DateSpan(following, following, "day")
 
 
 def _as_report(sentence, match, date_words, dates_here, mentions, undated):
@@ -3368,6 +3452,9 @@ def _date_later(candidates: list[Candidate], directory: ActorDirectory) -> list[
                 and not (later.refers_back and later.evidence == candidate.evidence)
                 # the headline, read last, counts as paragraph 1: it lends no further
                 and abs(later.paragraph - candidate.paragraph) <= DATE_LATER_PARAGRAPHS
+                # an action of its own sentence: its date words were read and not taken
+                # ("to visit since last year's coup": the coup's)
+                and later.evidence != candidate.evidence
                 and people & set(later.people)
             ),
             None,

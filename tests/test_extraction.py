@@ -169,7 +169,7 @@ def test_matching_is_one_to_one():
 #: Measured on the texts under tests/data/articles (see docs/extraction.md): floors, so
 #: a change that makes the extractor worse on any text fails here.
 MEASURED = [
-    ("afp-bangkokpost-2022-08-03", "2022-08-03", 0.75, 1.0),
+    ("afp-bangkokpost-2022-08-03", "2022-08-03", 0.85, 1.0),  # P 0.86 after round 12
     ("laotiantimes-2022-07-13", "2022-07-13", 1.0, 1.0),
     ("tbs-2022-08-03", "2022-08-03", 0.8, 1.0),
     ("reuters-nationalpost-2021-06-23", "2021-06-23", 1.0, 1.0),
@@ -242,8 +242,9 @@ MEASURED = [
     ("dvb-2025-03-05.round11", "2025-03-05", 1.0, 0.8),  # after round 12 (g)
     # Held out in round 12 (gold committed in ecc2776 before extract ran; run once on
     # each after the last fix before them, d8fd86c, nothing tuned after): floor = measured.
-    ("asianews-2021-06-19.round12", "2021-06-19", 0.5, 0.25),
-    ("scmp-2022-07-03.round12", "2022-07-03", 0.0, 0.0),
+    # first runs: AsiaNews P 0.50 R 0.25, SCMP P 0.00 R 0.00; after round 12's fixes:
+    ("asianews-2021-06-19.round12", "2021-06-19", 0.75, 0.75),
+    ("scmp-2022-07-03.round12", "2022-07-03", 0.25, 0.33),
     # Le Monde: P 0.50 R 0.29 at its first run; P 0.40 on main after world's government
     # fallback (4c46e3b) landed the same minute (one more candidate, unmatched).
     ("lemonde-gettotext-2021-03-29.round12", "2021-03-29", 0.4, 0.28),
@@ -2016,3 +2017,65 @@ def test_a_country_or_capital_after_with_is_its_governments_counterpart(counterp
 def test_a_country_after_with_in_another_clause_is_no_counterpart():
     (agreement,) = round12("Ivo Tarn signed an agreement on Monday, as Laos sided with Russia.")
     assert agreement.recipients == ()
+
+
+# --- Round 12, fixes of the round-12 held-out classes (made-up sentences) -------------
+
+
+def test_the_following_day_is_the_day_after_the_last_date_told():
+    text = "Ivo Tarn arrived in Laos on Friday. The following day, he attended the military parade."
+    visit, parade = round12(text)
+    assert visit.span.start == date(2031, 2, 14)
+    assert (parade.span.start, parade.date_text) == (date(2031, 2, 15), "The following day")
+
+
+def test_a_call_to_prevent_the_influx_of_weapons_is_an_embargo_call():
+    text = (
+        "The Russian government passed a resolution on Monday calling on member states to "
+        '"prevent the influx of weapons" into Laos.'
+    )
+    (call,) = round12(text)
+    assert (call.event_type, call.actors) == ("sanction/embargo call", ("Russian government",))
+
+
+def test_supporters_taking_to_the_streets_are_the_protest_movement_and_no_coup():
+    (protest,) = round12("Today Tun Ko's anti-coup supporters take to the streets of Laos.")
+    assert (protest.event_type, protest.actors) == ("protest", ("Laos democracy movement",))
+    assert protest.span.start == date(2031, 2, 20)
+
+
+def test_telling_a_counterpart_is_a_meeting_with_him():
+    (meeting,) = round12(
+        "Ivo Tarn told his Laotian counterpart Tun Ko on Monday that all was well."
+    )
+    assert (meeting.event_type, meeting.actors) == ("meeting", ("Ivo Tarn",))
+    assert meeting.recipients == ("Tun Ko",)
+
+
+def test_a_coup_named_in_a_foreign_visitors_sentence_is_the_countrys_armed_forces():
+    text = (
+        "The Laos Defence Forces rule Laos.\n\n"
+        "Ivo Tarn became the first Russian minister to visit Laos since last year's coup."
+    )
+    coups = [c for c in round12(text) if c.event_type == "coup"]
+    assert [c.actors for c in coups] == [("Laos Defence Forces",)]
+
+
+def test_a_possessive_date_is_the_next_action_nouns_not_an_earlier_actions():
+    text = "Ivo Tarn became the first Russian minister to visit Laos since last year's coup."
+    assert all(c.span.start.year == 2030 for c in round12(text) if c.event_type == "coup")
+    assert not [c for c in round12(text) if c.event_type == "visit"]  # nothing dates it
+
+
+@pytest.mark.parametrize("relation, day", [("before", 15), ("after", 13)])
+def test_the_day_before_or_after_an_action_told_with_a_day(relation, day):
+    text = (
+        f"Speaking on Friday, the day {relation} Ivo Tarn arrived in Laos, Tun Ko praised Russia."
+    )
+    (visit,) = [c for c in round12(text) if c.event_type == "visit"]
+    assert visit.actors == ("Ivo Tarn",) and visit.span.start == date(2031, 2, day)
+
+
+def test_supporters_protesting_in_a_citys_streets_are_its_countrys_movement():
+    (protest,) = round12("Today her supporters take to Vientiane streets.")
+    assert protest.actors == ("Laos democracy movement",)
