@@ -61,6 +61,8 @@ ALIASES: dict[str, str] = {
     "Tanzania, United Republic of": "Tanzania",
     "Bolivia, Plurinational State of": "Bolivia",
     "Venezuela, Bolivarian Republic of": "Venezuela",
+    "Türkiye": "Turkey",
+    "Turkiye": "Turkey",
 }
 
 

@@ -4,7 +4,7 @@ Used by the article extractor to recognise countries ("Myanmar", "Burma", "Burme
 "Russia's"), titles ("Russia's defence ministry", with the actors directory) and places
 ("Naypyitaw", "Nay Pyi Taw"), whose coordinates fill `latitude`/`longitude`. Canonical
 country names are the ones data/events.csv and dashboard/country_codes.csv use in
-`countries` (one exception, "Turkey": see COUNTRIES). docs/extraction.md, "World
+`countries`. docs/extraction.md, "World
 knowledge", says what is recognised and what is decided against.
 """
 
@@ -27,9 +27,8 @@ class Country:
 #: two observer states (the Holy See as "Vatican", "Palestine") and the territories news
 #: on world politics names as actors (Taiwan, Kosovo, Hong Kong, Macao, Western Sahara,
 #: Greenland, Puerto Rico). Canonical names are dashboard/country_codes.csv's (the names
-#: the importers and the map use), except "Turkey": data/events.csv and the extractor's
-#: candidates have always written "Turkey", so it stays canonical here, and
-#: country_codes.csv's "Türkiye" (and "Turkiye") are spellings of it. Capital cities are
+#: the importers and the map use; "Turkey" there too, as ACLED, UCDP and news write it,
+#: with ISO's "Türkiye" and "Turkiye" as spellings of it). Capital cities are
 #: never aliases (no "Beijing said" metonymy added: "Beijing" and "Washington" are kept
 #: as the aliases they were, and no other capital becomes one); capitals are PLACES.
 #: The first demonym names the country's government ("Chilean government", see

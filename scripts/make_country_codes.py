@@ -53,6 +53,7 @@ SHORT_NAMES = {
     "PS": "Palestine",
     "RU": "Russia",
     "SY": "Syria",
+    "TR": "Turkey",  # as ACLED, UCDP, news and the extractor write it (ISO: Türkiye)
     "TW": "Taiwan",
     "TZ": "Tanzania",
     "US": "United States",
