@@ -308,6 +308,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"killed (?:dozens|scores|hundreds|thousands|\d+)",
             r"murdered (?:at least |more than |over |nearly )?"
             r"(?:dozens|scores|hundreds|thousands|\d+)",
+            # a toll told in the passive: "at least 100 demonstrators were killed by ..."
+            r"(?:(?<=people )|(?<=demonstrators )|(?<=protesters )|(?<=civilians )"
+            r"|(?<=villagers ))"
+            r"(?:were|have been|had been|was) (?:shot and )?killed",
             r"(?:extrajudicial |mass )?killings",
             r"(?:deadly |violent |bloody )?crackdown",
             r"massacre[ds]?",
@@ -383,7 +387,11 @@ _CLAUSE_BREAK = re.compile(
 _NEGATED = re.compile(
     r"(?:n['\u2019]t|\bnot|\bnever|\bno longer)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
-_AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_AGENT = re.compile(
+    # "by the junta", "killed by bullets from the police"
+    r"\bby\s+(?:(?:[\w-]+\s+){1,2}?from\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: A title just before a person's name: "Chinese Foreign Minister Wang Yi", "Myanmar's
 #: foreign minister, Wunna Maung Lwin". The article's own titles tell who holds which office.
 _OFFICE_BEFORE = re.compile(r"\b(foreign|defen[cs]e) minister\s*,?\s*$", re.IGNORECASE)
@@ -469,6 +477,8 @@ _THE_MILITARY = re.compile(
     r"|(?<![\w,] )(?:[Ss]oldiers|[Tt]roops)|(?<=\bthat )(?:soldiers|troops)|\b[Ss]ecurity forces)"
     r"(?=\s+(?:\w+ed|has|have|had|is|was|were|are|will|would|took|seized|says|said|sold|sent|fought)\b)"
 )
+#: "the police" (no country named with it): the police of the country told.
+_THE_POLICE = re.compile(r"\b[Tt]he police\b")
 #: Naval forces told by their country ("Russian warships", "Russia's Pacific Fleet",
 #: "Myanmar's Navy"): that country's armed forces or defence body.
 _NAVAL_FORCES = re.compile(
@@ -878,6 +888,7 @@ class _ActorFinder:
         mentions += self._coordinated(sentence, mentions)
         mentions += self._described(sentence, mentions)
         mentions += self._the_military(sentence, mentions)
+        mentions += self._the_police(sentence, mentions)
         mentions = self._members(sentence, mentions)
         mentions += self._tellers_described(sentence, mentions)
         mentions += self._governments_told(sentence, mentions)
@@ -1112,6 +1123,28 @@ class _ActorFinder:
             if forces:
                 found.append(Mention(hit.start(), hit.end(), forces))
         return found
+
+    def _the_police(self, sentence: str, known: list[Mention]) -> list[Mention]:
+        """ "the police" -> the one police actor of the country told, else of the text's."""
+        found = []
+        for hit in _THE_POLICE.finditer(sentence):
+            if any(m.start <= hit.start() < m.end for m in known):
+                continue  # "the Myanmar police": named already
+            told = self._countries_told(sentence, known, find_countries(sentence), hit.start())
+            countries = told[-1:] or [*reversed(self.recent_countries), self.text_country]
+            police = next(filter(None, (self.police_of(c) for c in countries if c)), None)
+            if police:
+                found.append(Mention(hit.start(), hit.end(), police))
+        return found
+
+    def police_of(self, country: str) -> str | None:
+        """The country's one actor named as its police in the directory, else None."""
+        forces = [
+            name
+            for name, country_of in self.directory.countries.items()
+            if country_of == country and re.search(r"\b[Pp]olice\b", name)
+        ]
+        return forces[0] if len(forces) == 1 else None
 
     def subject_country(self, sentence: str, position: int) -> str | None:
         """The country acting as subject of the clause at ``position``.

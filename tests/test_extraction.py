@@ -247,7 +247,7 @@ MEASURED = [
     ("scmp-2022-07-03.round12", "2022-07-03", 0.25, 0.33),
     # Le Monde: P 0.50 R 0.29 at its first run; P 0.40 on main after world's government
     # fallback (4c46e3b) landed the same minute (one more candidate, unmatched).
-    ("lemonde-gettotext-2021-03-29.round12", "2021-03-29", 0.4, 0.28),
+    ("lemonde-gettotext-2021-03-29.round12", "2021-03-29", 0.5, 0.42),  # after round 12
 ]
 
 
@@ -1874,6 +1874,7 @@ ROUND12 = parse_actors(
     ROUND10_CSV
     + "Laos democracy movement,organisation,Laos,anti-coup protesters;pro-democracy demonstrators\n"
     + "Ana Kell,person,,\n"
+    + "Laos Police Force,government,Laos,\n"
 )
 round12 = partial(extract_events, published=date(2031, 2, 20), directory=ROUND12)
 
@@ -2079,3 +2080,22 @@ def test_the_day_before_or_after_an_action_told_with_a_day(relation, day):
 def test_supporters_protesting_in_a_citys_streets_are_its_countrys_movement():
     (protest,) = round12("Today her supporters take to Vientiane streets.")
     assert protest.actors == ("Laos democracy movement",)
+
+
+@pytest.mark.parametrize(
+    "sentence, actor",
+    [
+        (
+            "On Saturday, at least 100 villagers were killed by bullets from the police.",
+            "Laos Police Force",
+        ),
+        (
+            "On Saturday, 40 people were shot and killed by the Laos Defence Forces.",
+            "Laos Defence Forces",
+        ),
+    ],
+)
+def test_a_toll_told_in_the_passive_is_a_killing_by_its_agent(sentence, actor):
+    found = round12(f"Laos is in turmoil.\n\n{sentence}")
+    (killing,) = [c for c in found if c.event_type == "violence against civilians"]
+    assert killing.actors == (actor,) and killing.span.start == date(2031, 2, 15)
