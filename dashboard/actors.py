@@ -85,25 +85,65 @@ def parse_actors(text: str) -> ActorDirectory:
             continue
         row = dict(zip(header, record, strict=True))
         name = row["actor"].strip()
+        row_aliases = schema.split_list(row["aliases"])
+        found = actor_problems(name, row["kind"], row_aliases, kinds, aliases, row_number)
+        problems += found
         if not name:
-            problems.append(Problem(row_number, "actor", "is empty"))
             continue
-        if name in kinds or name in aliases:
-            problems.append(Problem(row_number, "actor", f"{name!r} is listed twice"))
-        if row["kind"] not in schema.ACTOR_KINDS:
-            problems.append(
-                Problem(
-                    row_number,
-                    "kind",
-                    f"unknown kind {row['kind']!r}; use one of {', '.join(schema.ACTOR_KINDS)}",
-                )
-            )
         kinds[name] = row["kind"]
         countries[name] = row["country"].strip()
-        for alias in schema.split_list(row["aliases"]):
-            if alias in aliases or (alias in kinds and alias != name):
-                problems.append(Problem(row_number, "aliases", f"alias {alias!r} is ambiguous"))
+        for alias in row_aliases:
             aliases[alias] = name
     if problems:
         raise EventsFileError(problems)
     return ActorDirectory(kinds=kinds, countries=countries, aliases=aliases)
+
+
+def actor_problems(
+    name: str,
+    kind: str,
+    aliases: list[str],
+    known_kinds: Mapping[str, str],
+    known_aliases: Mapping[str, str],
+    row: int | None = None,
+    known_in: str = "",
+) -> list[Problem]:
+    """What is wrong with one more actor of a directory (empty: nothing).
+
+    The checks every actor gets, in data/actors.csv (:func:`parse_actors`) as in the
+    workspace (:meth:`dashboard.workspace.Workspace.add_actor`): a name, a kind of
+    ``schema.ACTOR_KINDS``, and a name and aliases that are no name or alias of the
+    actors listed before (``known_kinds``: name -> kind; ``known_aliases``: alias -> name).
+
+    Parameters
+    ----------
+    name
+        The canonical name, trimmed.
+    kind, aliases
+        Its kind and its other spellings.
+    known_kinds, known_aliases
+        The directory it joins.
+    row
+        The file row the problems name, if any.
+    known_in
+        What the known actors are, for the messages ("the actors directory"); empty for
+        a file's rows, told "listed twice" and "ambiguous".
+    """
+    if not name:
+        return [Problem(row, "actor", "is empty")]
+    problems = []
+    taken = f"is already a name or alias in {known_in}" if known_in else ""
+    if name in known_kinds or name in known_aliases:
+        problems.append(Problem(row, "actor", f"{name!r} {taken or 'is listed twice'}"))
+    if kind not in schema.ACTOR_KINDS:
+        problems.append(
+            Problem(
+                row, "kind", f"unknown kind {kind!r}; use one of {', '.join(schema.ACTOR_KINDS)}"
+            )
+        )
+    seen: set[str] = set()
+    for alias in aliases:
+        if alias in known_aliases or alias in seen or (alias in known_kinds and alias != name):
+            problems.append(Problem(row, "aliases", f"alias {alias!r} {taken or 'is ambiguous'}"))
+        seen.add(alias)
+    return problems

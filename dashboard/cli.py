@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard import bench, bench_import, synth
+from dashboard.actors import ACTOR_COLUMNS
 from dashboard.dataset import (
     is_chunkable_csv,
     is_dataset,
@@ -318,6 +319,18 @@ def cmd_workspace_export(args, stdout, stderr) -> int:
     return EXIT_OK
 
 
+def cmd_workspace_actors(args, stdout, stderr) -> int:
+    workspace = Workspace(args.workspace)
+    frame = workspace.actors_frame()[list(ACTOR_COLUMNS)]
+    _write(export_csv(frame), args.output, stdout)
+    print(
+        f"wrote {_count(len(frame), 'workspace actor')} from {workspace.path} to {args.output} "
+        "(data/actors.csv's columns)",
+        file=stderr,
+    )
+    return EXIT_OK
+
+
 def add_mapping_arguments(parser: argparse.ArgumentParser) -> None:
     """``--map``/``--set``: one definition for ``validate`` and ``convert`` (one meaning)."""
     parser.add_argument(
@@ -426,15 +439,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     workspace = commands.add_parser("workspace", help="the analyst's workspace (SQLite)")
     actions = workspace.add_subparsers(dest="action", required=True, metavar="ACTION")
-    workspace_export = actions.add_parser("export", help="write the workspace's events as CSV")
-    workspace_export.add_argument(
-        "--workspace", default=None, help="workspace database (default: $WORKSPACE_PATH or "
-        ".local/workspace.sqlite3)",
-    )  # fmt: skip
-    workspace_export.add_argument(
-        "-o", "--output", required=True, help="output CSV path, or - for stdout"
-    )
-    workspace_export.set_defaults(func=cmd_workspace_export)
+    for action, what, func in (
+        ("export", "the workspace's events as CSV", cmd_workspace_export),
+        (
+            "actors",
+            "the actors added in the workspace, in data/actors.csv's columns",
+            cmd_workspace_actors,
+        ),
+    ):
+        sub = actions.add_parser(action, help=f"write {what}")
+        sub.add_argument(
+            "--workspace", default=None, help="workspace database (default: $WORKSPACE_PATH "
+            "or .local/workspace.sqlite3)",
+        )  # fmt: skip
+        sub.add_argument("-o", "--output", required=True, help="output CSV path, or - for stdout")
+        sub.set_defaults(func=func)
 
     synth.add_command(commands)
     bench.add_command(commands)

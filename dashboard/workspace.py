@@ -2,14 +2,24 @@
 
 A real embedded database (SQLite through the standard library, WAL mode) at
 ``$WORKSPACE_PATH`` (default ``.local/workspace.sqlite3`` in the repository, ignored by
-git). Three tables:
+git). Five tables:
 
 * ``articles``: the texts events were extracted from, with publication date, citation,
   who added them and when;
 * ``events``: one row per accepted event, every schema column as text, plus who added
   and last changed it and when;
 * ``history``: append-only (triggers refuse UPDATE and DELETE): every add, edit and
-  removal with the event as it was written, who and when.
+  removal with the event as it was written, who and when;
+* ``actors``: actors the analysts added in review (an extractor's "names to review as new
+  actors"), in data/actors.csv's columns plus who added each and when. They count as
+  known wherever the app checks or offers actors (:func:`with_actors`);
+* ``actor_history``: append-only like ``history``, every addition of an actor as it was
+  written. A sibling of ``history``, not rows of it: ``history``'s ``action`` is held to
+  add/edit/remove of an event by a CHECK constraint, and an existing workspace file's
+  append-only table cannot be rebuilt to widen it.
+
+Tables are created with ``CREATE TABLE IF NOT EXISTS``: an older workspace file gains the
+new ones on first use.
 
 Every write is one ``BEGIN IMMEDIATE`` transaction, so two sessions accepting at the same
 time queue behind SQLite's write lock (``busy_timeout``) and nothing is lost. A bad event
@@ -31,10 +41,11 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard import schema
-from dashboard.actors import ActorDirectory
+from dashboard.actors import ACTOR_COLUMNS, ActorDirectory, actor_problems
+from dashboard.geography import COUNTRIES, SPELLINGS
 from dashboard.loading import validate_events_frame
 from dashboard.problems import EventsFileError, Problem
-from dashboard.table import EventTable, index_loaded
+from dashboard.table import EventTable, index_loaded, load_directory
 
 WORKSPACE_PATH_VARIABLE = "WORKSPACE_PATH"
 DEFAULT_WORKSPACE_PATH = Path(__file__).resolve().parent.parent / ".local" / "workspace.sqlite3"
@@ -43,6 +54,24 @@ DEFAULT_WORKSPACE_PATH = Path(__file__).resolve().parent.parent / ".local" / "wo
 ADDED_BY_COLUMN = "workspace_added_by"
 #: Seconds a writer waits for another's transaction to finish before giving up.
 BUSY_TIMEOUT_S = 30.0
+
+
+def _append_only(table: str, key: str) -> str:
+    """An append-only history table (triggers refuse UPDATE and DELETE) of changes to
+    the rows named by ``key``: each change as written, who and when."""
+    return f"""CREATE TABLE IF NOT EXISTS {table} (
+    change_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    {key} TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('add', 'edit', 'remove')),
+    record TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    changed_at TEXT NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS {table}_no_update BEFORE UPDATE ON {table}
+BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS {table}_no_delete BEFORE DELETE ON {table}
+BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;"""
+
 
 _EVENT_COLUMNS = ", ".join(f'"{c}" TEXT NOT NULL' for c in schema.SCHEMA_COLUMNS)
 _SCHEMA = f"""
@@ -63,19 +92,22 @@ CREATE TABLE IF NOT EXISTS events (
     changed_at TEXT NOT NULL,
     PRIMARY KEY (event_id)
 );
-CREATE TABLE IF NOT EXISTS history (
-    change_id INTEGER PRIMARY KEY AUTOINCREMENT,
-    event_id TEXT NOT NULL,
-    action TEXT NOT NULL CHECK (action IN ('add', 'edit', 'remove')),
-    record TEXT NOT NULL,
-    changed_by TEXT NOT NULL,
-    changed_at TEXT NOT NULL
+{_append_only("history", "event_id")}
+CREATE TABLE IF NOT EXISTS actors (
+    actor TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    country TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    added_by TEXT NOT NULL,
+    added_at TEXT NOT NULL
 );
-CREATE TRIGGER IF NOT EXISTS history_no_update BEFORE UPDATE ON history
-BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS history_no_delete BEFORE DELETE ON history
-BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
+{_append_only("actor_history", "actor")}
 """
+#: The workspace's actors table: data/actors.csv's columns, then who added each and when.
+WORKSPACE_ACTOR_COLUMNS: tuple[str, ...] = (*ACTOR_COLUMNS, "added_by", "added_at")
+#: What the known actors are, in the messages refusing a new actor.
+_KNOWN_ACTORS = "the actors directory or the workspace's actors"
+_COUNTRY_NAMES = frozenset(c.name for c in COUNTRIES)
 
 
 class WorkspaceError(Exception):
@@ -147,12 +179,35 @@ class Workspace:
 
     # --- reading -------------------------------------------------------------------------
 
-    def version(self) -> tuple[int, int]:
-        """(number of events, last change id): changes whenever the workspace does."""
+    def version(self) -> tuple[int, int, int]:
+        """(number of events, last event change id, last actor change id): changes
+        whenever the workspace does, its events or its actors."""
         with self._connect() as db:
             count = db.execute("SELECT count(*) FROM events").fetchone()[0]
             last = db.execute("SELECT coalesce(max(change_id), 0) FROM history").fetchone()[0]
-        return count, last
+            actors = db.execute("SELECT coalesce(max(change_id), 0) FROM actor_history").fetchone()[
+                0
+            ]
+        return count, last, actors
+
+    def actors_frame(self) -> pd.DataFrame:
+        """The actors added in the workspace, oldest first (``WORKSPACE_ACTOR_COLUMNS``)."""
+        with self._connect() as db:
+            return _actors_frame(db)
+
+    def actor_history(self) -> list[Change]:
+        """Every change of the workspace's actors, oldest first (``event_id``: the actor)."""
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT change_id, actor, action, record, changed_by, changed_at "
+                "FROM actor_history ORDER BY change_id"
+            ).fetchall()
+        return [Change(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows]
+
+    def directory(self, base: ActorDirectory | None = None) -> ActorDirectory:
+        """``base`` (default: the actors directory file) plus the workspace's actors, as
+        a new directory (``base`` is not changed)."""
+        return with_actors(load_directory() if base is None else base, self.actors_frame())
 
     def records(self) -> list[dict[str, str]]:
         """The workspace's events as schema records plus who added them, oldest first."""
@@ -205,6 +260,83 @@ class Workspace:
                 (text, published, source, by, _now()),
             )
             return int(cursor.lastrowid)
+
+    def add_actor(
+        self,
+        actor: str,
+        kind: str,
+        country: str,
+        aliases: str | Iterable[str],
+        by: str,
+        directory: ActorDirectory,
+    ) -> str:
+        """Add an actor to the workspace (an extractor's proposed name, reviewed); returns
+        its name.
+
+        Checked as data/actors.csv's rows are (:func:`dashboard.actors.actor_problems`),
+        against ``directory`` and the workspace's actors at the moment of writing (so two
+        sessions adding the same name at once cannot both succeed), and its country must
+        be empty or a country's name.
+
+        Parameters
+        ----------
+        actor
+            The canonical name.
+        kind
+            One of ``schema.ACTOR_KINDS``.
+        country
+            A country's canonical name (:data:`dashboard.geography.COUNTRIES`), or "".
+        aliases
+            Other spellings: a ``;``-separated text or a list.
+        by
+            Who adds it.
+        directory
+            The actors directory the name must be new to.
+
+        Raises
+        ------
+        WorkspaceError
+            Naming each bad field (``actor``, ``kind``, ``country``, ``aliases``); nothing
+            is saved then.
+        """
+        by = _name_of(by)
+        name = " ".join(str(actor).split())
+        kind = str(kind or "").strip()
+        country = str(country or "").strip()
+        if isinstance(aliases, str):
+            aliases = schema.split_list(aliases)
+        aliases = list(dict.fromkeys(" ".join(str(a).split()) for a in aliases if str(a).strip()))
+        aliases = [a for a in aliases if a != name]
+        with self._connect(write=True) as db:
+            known = with_actors(directory, _actors_frame(db))
+            problems = actor_problems(
+                name, kind, aliases, known.kinds, known.aliases, known_in=_KNOWN_ACTORS
+            )
+            if name and country and country not in _COUNTRY_NAMES:
+                problems.append(
+                    Problem(None, "country", f"{country!r} is no country's name; leave it empty "
+                    "for an actor of no one country")
+                )  # fmt: skip
+            if problems:
+                raise WorkspaceError(problems)
+            record = {
+                "actor": name,
+                "kind": kind,
+                "country": country,
+                "aliases": schema.LIST_SEPARATOR.join(aliases),
+            }
+            now = _now()
+            db.execute(
+                "INSERT INTO actors (actor, kind, country, aliases, added_by, added_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (*record.values(), by, now),
+            )
+            db.execute(
+                "INSERT INTO actor_history (actor, action, record, changed_by, changed_at) "
+                "VALUES (?, 'add', ?, ?, ?)",
+                (name, json.dumps(record, ensure_ascii=False), by, now),
+            )
+        return name
 
     def accept(
         self,
@@ -299,6 +431,40 @@ class Workspace:
         _log(db, record["event_id"], "add", record, by, now)
 
 
+def _actors_frame(db) -> pd.DataFrame:
+    columns = ", ".join(WORKSPACE_ACTOR_COLUMNS)
+    rows = db.execute(f"SELECT {columns} FROM actors ORDER BY added_at, rowid").fetchall()
+    return pd.DataFrame(
+        {
+            name: pd.Series([r[i] for r in rows], dtype="str")
+            for i, name in enumerate(WORKSPACE_ACTOR_COLUMNS)
+        }
+    )
+
+
+def with_actors(directory: ActorDirectory, actors: pd.DataFrame) -> ActorDirectory:
+    """``directory`` plus ``actors`` (rows in data/actors.csv's columns, such as
+    :meth:`Workspace.actors_frame`'s), as a new directory; ``directory`` itself when there
+    are none. Neither is changed: a cached, shared directory stays as it was.
+
+    An actor whose country ``directory`` only inferred from a table's rows takes the
+    added actor's kind and country.
+    """
+    if actors.empty:
+        return directory
+    kinds, countries, aliases = dict(directory.kinds), dict(directory.countries), {}
+    for row in actors[list(ACTOR_COLUMNS)].itertuples(index=False):
+        kinds[row.actor] = row.kind
+        countries[row.actor] = row.country
+        aliases.update({alias: row.actor for alias in schema.split_list(row.aliases)})
+    return ActorDirectory(
+        kinds,
+        countries,
+        {**directory.aliases, **aliases},
+        directory.inferred - frozenset(kinds),
+    )
+
+
 def _in_db(db, event_id: str) -> bool:
     return db.execute("SELECT 1 FROM events WHERE event_id = ?", (event_id,)).fetchone() is not None
 
@@ -363,11 +529,58 @@ def check_events(records: list[dict[str, str]], directory: ActorDirectory) -> No
                             None,
                             column,
                             f"{name!r}: unknown actor {actor!r}; use a name from the actors "
-                            "directory (or add the actor there first)",
+                            "directory or the workspace's actors (add a new one under "
+                            '"New actors to review" on the Add events page)',
                         )
                     )
     if problems:
         raise WorkspaceError(problems)
+
+
+@dataclass(frozen=True)
+class NewActor:
+    """A name the extractor proposed that no known actor has, with the review form's
+    starting values."""
+
+    name: str
+    #: "government" for a government's name ("Chilean government", "Government of X"),
+    #: else None: the reviewer chooses.
+    kind: str | None
+    #: The country the name's demonym or the proposing candidates' countries say, or "".
+    country: str
+    #: Positions (0-based) of the candidates proposing it.
+    candidates: tuple[int, ...]
+
+
+_GOVERNMENT_SUFFIX = " government"
+_GOVERNMENT_PREFIX = "Government of "
+
+
+def new_actors_to_review(candidates: pd.DataFrame, directory: ActorDirectory) -> list[NewActor]:
+    """The names the candidates propose as new actors (their ``proposed_actors``) that
+    ``directory`` does not know by any spelling, in order of first proposal.
+
+    A government's name ("Chilean government", "Government of Chile") starts as kind
+    government of the country its words name; another name takes the one country its
+    candidates name, if they name exactly one (else none: the reviewer says).
+    """
+    proposing: dict[str, list[int]] = {}
+    for position, proposed in enumerate(candidates.get("proposed_actors", pd.Series(dtype="str"))):
+        for name in schema.split_list(str(proposed)):
+            if name not in directory.kinds and name not in directory.aliases:
+                proposing.setdefault(name, []).append(position)
+    found = []
+    for name, positions in proposing.items():
+        kind, country = None, ""
+        if name.endswith(_GOVERNMENT_SUFFIX) or name.startswith(_GOVERNMENT_PREFIX):
+            kind = "government"
+            words = name.removesuffix(_GOVERNMENT_SUFFIX).removeprefix(_GOVERNMENT_PREFIX)
+            country = SPELLINGS.get(words, "")
+        if not country:
+            told = {c for p in positions for c in schema.split_list(candidates["countries"].iat[p])}
+            country = told.pop() if len(told) == 1 else ""
+        found.append(NewActor(name, kind, country, tuple(positions)))
+    return found
 
 
 def saved_events(path: Path | str | None = None) -> pd.DataFrame:
@@ -381,17 +594,26 @@ def saved_events(path: Path | str | None = None) -> pd.DataFrame:
     return Workspace(path).events_frame()
 
 
-def with_workspace(table: EventTable, workspace: pd.DataFrame) -> EventTable:
-    """The open table plus the workspace's events, indexed as one table.
+def with_workspace(
+    table: EventTable, workspace: pd.DataFrame, actors: pd.DataFrame | None = None
+) -> EventTable:
+    """The open table plus the workspace's events (and actors), indexed as one table.
 
     The one rule for every table the dashboard shows or exports (the default table,
     ``$EVENTS_PATH``, an upload, ``python -m dashboard export``): the workspace's events
-    follow the table's, each marked by ``ADDED_BY_COLUMN`` (the badge). ``table`` itself
-    when the workspace has no events.
+    follow the table's, each marked by ``ADDED_BY_COLUMN`` (the badge), and the table's
+    directory gains the workspace's ``actors`` (:meth:`Workspace.actors_frame`;
+    :func:`with_actors`), so they count as known. ``table`` itself when the workspace has
+    neither.
     """
-    if workspace.empty:
+    actors = pd.DataFrame() if actors is None else actors
+    if workspace.empty and actors.empty:
         return table
-    return index_loaded(merge_with_workspace(table.events, workspace), table.directory, table.label)
+    return index_loaded(
+        merge_with_workspace(table.events, workspace),
+        with_actors(table.directory, actors),
+        table.label,
+    )
 
 
 def merge_with_workspace(events: pd.DataFrame, workspace: pd.DataFrame) -> pd.DataFrame:

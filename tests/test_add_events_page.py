@@ -76,7 +76,7 @@ def test_a_bad_date_is_a_message_not_a_traceback(workspace):
     propose(at, published="5 August")
     assert not at.exception
     assert "not a date in the form YYYY-MM-DD" in at.error[0].value
-    assert workspace.version() == (0, 0)
+    assert workspace.version() == (0, 0, 0)
 
 
 def add_by_hand(at: AppTest, **fields) -> None:
@@ -174,7 +174,7 @@ def test_a_bad_event_added_by_hand_is_a_message_and_nothing_is_saved(workspace):
     assert "Nothing was saved" in message  # named by column (markdown-escaped) and event
     assert "column end\\_date" in message and "before it starts" in message
     assert "column title" in message and "is empty" in message
-    assert workspace.version() == (0, 0)
+    assert workspace.version() == (0, 0, 0)
 
 
 # --- the workspace's events join every table shown: the default, $EVENTS_PATH, an upload ---

@@ -6,6 +6,7 @@ import io
 import multiprocessing
 import sqlite3
 
+import pandas as pd
 import pytest
 from conftest import workspace_event
 
@@ -14,9 +15,13 @@ from dashboard.loading import parse_events
 from dashboard.table import DEFAULT_EVENTS_PATH, load_directory, load_events
 from dashboard.workspace import (
     ADDED_BY_COLUMN,
+    NewActor,
     Workspace,
     WorkspaceError,
     merge_with_workspace,
+    new_actors_to_review,
+    with_actors,
+    with_workspace,
 )
 
 DIRECTORY = load_directory()
@@ -115,12 +120,12 @@ def _accept_many(path: str, who: str, n: int, start) -> None:
         workspace.accept([event(f"{who}-{i}", title=f"{who} {i}")], who, DIRECTORY)
 
 
-def test_concurrent_writers_lose_nothing(workspace):
-    writers, n = 4, 15
+def race(workspace: Workspace, write, writers: int, n: int) -> None:
+    """``writers`` processes, started at once, each running ``write(path, who, n, start)``."""
     context = multiprocessing.get_context("spawn")
     start = context.Event()
     processes = [
-        context.Process(target=_accept_many, args=(str(workspace.path), f"w{k}", n, start))
+        context.Process(target=write, args=(str(workspace.path), f"w{k}", n, start))
         for k in range(writers)
     ]
     workspace.version()  # the database exists before the writers race
@@ -130,13 +135,18 @@ def test_concurrent_writers_lose_nothing(workspace):
     for process in processes:
         process.join(120)
         assert process.exitcode == 0
+
+
+def test_concurrent_writers_lose_nothing(workspace):
+    writers, n = 4, 15
+    race(workspace, _accept_many, writers, n)
     frame = workspace.events_frame()
     assert len(frame) == writers * n
     assert sorted(frame["event_id"]) == sorted(
         f"w{k}-{i}" for k in range(writers) for i in range(n)
     )
     assert len(workspace.history()) == writers * n
-    assert workspace.version() == (writers * n, writers * n)
+    assert workspace.version() == (writers * n, writers * n, 0)
 
 
 def test_merged_table_has_both_and_marks_the_workspace_events(workspace):
@@ -222,3 +232,171 @@ def test_a_sql_engine_export_refuses_to_leave_the_workspace_out_silently(
     argv = ["--events", str(dataset), "--engine", "duckdb", "--no-workspace", "-o", str(out)]
     assert export(*argv)[0] == 0
     assert len(parse_events(out.read_bytes())) == len(load_events())
+
+
+# --- actors added in review: the workspace's own actors -------------------------------------
+
+
+def test_an_added_actor_is_kept_with_who_and_when_and_logged(workspace):
+    assert (
+        workspace.add_actor(
+            " Chilean  government ", "government", "Chile", "Government of Chile", "Ana", DIRECTORY
+        )
+        == "Chilean government"
+    )
+    frame = workspace.actors_frame()
+    assert frame[["actor", "kind", "country", "aliases", "added_by"]].values.tolist() == [
+        ["Chilean government", "government", "Chile", "Government of Chile", "Ana"]
+    ]
+    assert frame["added_at"].iat[0].endswith("+00:00")
+    (change,) = workspace.actor_history()
+    assert (change.event_id, change.action, change.changed_by) == (
+        "Chilean government",
+        "add",
+        "Ana",
+    )
+    assert change.record == {
+        "actor": "Chilean government",
+        "kind": "government",
+        "country": "Chile",
+        "aliases": "Government of Chile",
+    }
+    assert workspace.version() == (0, 0, 1)  # an added actor changes the version
+    assert workspace.history() == []  # the events' history is the events'
+    with (
+        sqlite3.connect(workspace.path) as db,
+        pytest.raises(sqlite3.DatabaseError, match="append-only"),
+    ):
+        db.execute("DELETE FROM actor_history")
+
+
+def test_the_directory_with_the_workspaces_actors_is_a_new_one(workspace):
+    workspace.add_actor("Tomas Verbeek", "person", "Belgium", ["T. Verbeek"], "Ana", DIRECTORY)
+    known = workspace.directory(DIRECTORY)
+    assert known is not DIRECTORY and "Tomas Verbeek" not in DIRECTORY.kinds  # not mutated
+    assert known.kinds["Tomas Verbeek"] == "person"
+    assert known.country_of("T. Verbeek") == "Belgium"
+    assert known.kinds["Sergei Lavrov"] == "person"  # the file's actors stay
+    assert workspace.directory().kinds.keys() == known.kinds.keys()  # default: the file's
+    # and an event naming it (by either spelling) is accepted now, refused before
+    named = event(actors="Tomas Verbeek", recipients="T. Verbeek")
+    with pytest.raises(WorkspaceError, match="unknown actor 'Tomas Verbeek'"):
+        workspace.accept([named], "Ana", DIRECTORY)
+    assert workspace.accept([named], "Ana", known) == ["lavrov-in-phnom-penh"]
+
+
+@pytest.mark.parametrize(
+    "fields, column, words",
+    [
+        ({"actor": "  "}, "actor", "is empty"),
+        ({"actor": "Sergei Lavrov"}, "actor", "'Sergei Lavrov' is already a name or alias in"),
+        ({"actor": "Kremlin"}, "actor", "'Kremlin' is already a name or alias in"),  # an alias
+        ({"actor": "Chilean govt"}, "actor", "'Chilean govt' is already a name or alias in"),
+        ({"kind": "robot"}, "kind", "unknown kind 'robot'; use one of person, government"),
+        ({"kind": ""}, "kind", "unknown kind ''"),
+        ({"country": "Chilean"}, "country", "'Chilean' is no country's name"),
+        ({"aliases": "Mr. Lavrov"}, "aliases", "alias 'Mr. Lavrov' is already a name or alias"),
+        ({"aliases": "Chile gov"}, "aliases", "alias 'Chile gov' is already a name or alias"),
+    ],
+)
+def test_a_bad_actor_is_refused_naming_the_field_and_nothing_is_saved(
+    workspace, fields, column, words
+):
+    workspace.add_actor("Chilean govt", "government", "Chile", "Chile gov", "Ana", DIRECTORY)
+    before = workspace.actors_frame()
+    new = {"actor": "Gabriel Boric", "kind": "person", "country": "Chile", "aliases": ""}
+    with pytest.raises(WorkspaceError) as caught:
+        workspace.add_actor(**{**new, **fields}, by="Ben", directory=DIRECTORY)
+    (problem,) = caught.value.problems
+    assert problem.column == column and words in problem.message, problem
+    assert workspace.actors_frame().equals(before)
+    assert len(workspace.actor_history()) == 1
+    with pytest.raises(WorkspaceError, match="who"):
+        workspace.add_actor(**new, by=" ", directory=DIRECTORY)
+
+
+def _add_many_actors(path: str, who: str, n: int, start) -> None:
+    start.wait()  # every writer starts at once
+    workspace = Workspace(path)
+    for i in range(n):
+        workspace.add_actor(f"Envoy {who} {i}", "person", "", f"{who}{i}", who, DIRECTORY)
+
+
+def test_concurrent_actor_additions_lose_nothing(workspace):
+    writers, n = 3, 10
+    race(workspace, _add_many_actors, writers, n)
+    assert sorted(workspace.actors_frame()["actor"]) == sorted(
+        f"Envoy w{k} {i}" for k in range(writers) for i in range(n)
+    )
+    assert len(workspace.actor_history()) == writers * n
+
+
+def test_an_older_workspace_file_gains_the_actors_table(workspace):
+    workspace.path.parent.mkdir(parents=True)
+    with sqlite3.connect(workspace.path) as db:  # the workspace as it was before actors
+        db.execute("CREATE TABLE history (change_id INTEGER PRIMARY KEY, event_id TEXT)")
+    assert workspace.actors_frame().empty
+    workspace.add_actor("Tomas Verbeek", "person", "", "", "Ana", DIRECTORY)
+    assert workspace.actors_frame()["actor"].tolist() == ["Tomas Verbeek"]
+
+
+def test_the_merged_table_knows_the_workspaces_actors_without_changing_the_open_one(workspace):
+    table = load_events(DEFAULT_EVENTS_PATH)
+    workspace.add_actor("Tomas Verbeek", "person", "Belgium", "Verbeek", "Ana", DIRECTORY)
+    merged = with_workspace(table, workspace.events_frame(), workspace.actors_frame())
+    assert merged is not table and len(merged.events) == len(table.events)
+    assert merged.directory.knows("Tomas Verbeek") and not table.directory.knows("Tomas Verbeek")
+    workspace.accept([event(actors="Verbeek")], "Ana", merged.directory)
+    merged = with_workspace(table, workspace.events_frame(), workspace.actors_frame())
+    assert "Tomas Verbeek" in merged.participants.lookup  # the alias read as the actor
+    assert with_workspace(table, workspace.events_frame().iloc[:0]) is table
+
+
+def test_new_actors_to_review_with_their_defaults():
+    rows = pd.DataFrame(
+        {
+            "countries": ["Chile;Myanmar", "Myanmar;Belgium", "Belgium", "Myanmar"],
+            "proposed_actors": [
+                "Chilean government",
+                "Tomas Verbeek;Sergei Lavrov",
+                "Tomas Verbeek;Ana Ruiz",
+                "Government of Chile;Mr. Lavrov",
+            ],
+        },
+        dtype="str",
+    )
+    found = new_actors_to_review(rows, DIRECTORY)
+    assert found == [
+        NewActor("Chilean government", "government", "Chile", (0,)),
+        NewActor("Tomas Verbeek", None, "", (1, 2)),  # two countries told: none chosen
+        NewActor("Ana Ruiz", None, "Belgium", (2,)),
+        NewActor("Government of Chile", "government", "Chile", (3,)),
+    ]
+    workspace_known = with_actors(
+        DIRECTORY,
+        pd.DataFrame(
+            {"actor": ["Chilean government"], "kind": ["government"], "country": ["Chile"]}
+            | {"aliases": ["Government of Chile"]},
+            dtype="str",
+        ),
+    )
+    assert [a.name for a in new_actors_to_review(rows, workspace_known)] == [
+        "Tomas Verbeek",
+        "Ana Ruiz",
+    ]
+
+
+def test_workspace_actors_command_writes_the_directory_columns_safely(workspace, tmp_path):
+    from dashboard.actors import ACTOR_COLUMNS, load_actors
+
+    workspace.add_actor("Tomas Verbeek", "person", "Belgium", "=HYPERLINK(1)", "Ana", DIRECTORY)
+    out, err = tmp_path / "actors.csv", io.StringIO()
+    argv = ["workspace", "actors", "--workspace", str(workspace.path), "-o", str(out)]
+    assert cli.main(argv, io.StringIO(), err) == 0
+    assert "wrote 1 workspace actor" in err.getvalue()
+    text = out.read_bytes().decode("utf-8-sig")
+    assert text.splitlines() == [
+        ",".join(ACTOR_COLUMNS),
+        "Tomas Verbeek,person,Belgium,'=HYPERLINK(1)",
+    ]
+    assert load_actors(out).kinds == {"Tomas Verbeek": "person"}  # mergeable: same columns

@@ -304,7 +304,7 @@ def _save(table: EventTable, candidates, edited, chosen: list[int]) -> None:
 def workspace_summary() -> None:
     """How many events the workspace holds, where, and how to export them."""
     workspace = Workspace()
-    count, _ = workspace.version()
+    count, _, _ = workspace.version()
     st.caption(
         f"Your workspace holds {count} event{'s' if count != 1 else ''} "
         f"({md_escape(str(workspace.path))}). Export them with "

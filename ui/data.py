@@ -49,14 +49,16 @@ def _load_cached(path: str, mtime_ns: int, size: int) -> tuple[EventTable, tuple
 
 @st.cache_resource(max_entries=4, show_spinner="Adding the workspace's events…")
 def _with_workspace(
-    _table: EventTable, table_key: tuple, workspace_path: str, version: tuple[int, int]
+    _table: EventTable, table_key: tuple, workspace_path: str, version: tuple[int, int, int]
 ) -> EventTable:
-    """The open table plus the workspace's events, indexed as one table.
+    """The open table plus the workspace's events and actors, indexed as one table.
 
-    Keyed by the open table's file and the workspace's version (its event count and
-    last change), so an accepted, edited or removed event shows on the next run.
+    Keyed by the open table's file and the workspace's version (its event count, last
+    event change and last actor change), so an accepted, edited or removed event shows
+    on the next run, and an added actor is known to the table's directory.
     """
-    table = with_workspace(_table, Workspace(workspace_path).events_frame())
+    workspace = Workspace(workspace_path)
+    table = with_workspace(_table, workspace.events_frame(), workspace.actors_frame())
     network.prepare(table)
     return table
 
@@ -64,7 +66,7 @@ def _with_workspace(
 def add_workspace(
     loaded: tuple[EventTable, tuple[str, ...]], key: tuple
 ) -> tuple[EventTable, tuple[str, ...]]:
-    """``loaded`` with the workspace's events added (unchanged when it has none).
+    """``loaded`` with the workspace's events and actors added (unchanged when it has none).
 
     ``key`` names the table ``loaded`` holds (its file and stat, or an upload's hash).
     """
@@ -72,7 +74,7 @@ def add_workspace(
     workspace = Workspace()
     try:
         version = workspace.version()
-        if version[0] == 0:
+        if version[0] == 0 and version[2] == 0:  # no events, no actors
             return loaded
         return _with_workspace(table, key, str(workspace.path), version), notices
     except Exception as error:  # the workspace must never take the open table down
