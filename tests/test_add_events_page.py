@@ -229,3 +229,120 @@ def test_the_events_path_table_is_shown_with_the_workspaces_events(
     assert not at.exception
     assert events_metric(at) == str(len(sample_events()) + 1)
     assert "1 of them from your workspace" in banner(at)
+
+
+# --- new actors to review: a proposed name added to the workspace, then accepted ------------
+
+#: A report in our own words naming a country whose government the directory lacks, and a
+#: made-up envoy no directory lists.
+NEW_NAMES = (
+    "Santiago Speaks Out\n\n"
+    "Chile condemned the junta's air strikes on villages on Monday, its foreign ministry "
+    "said.\n\n"
+    "Min Aung Hlaing met Tomas Verbeek, a Belgian envoy, in Naypyitaw on Tuesday."
+)
+
+
+def unescaped(markdown: str) -> str:
+    """A message's text without the markdown escapes (``md_escape``)."""
+    return markdown.replace("\\", "")
+
+
+def propose_new_names(at: AppTest) -> None:
+    at.text_area(key=add_events.ARTICLE).input(NEW_NAMES)
+    at.text_input(key=add_events.PUBLISHED).input("2024-03-07")
+    at.text_input(key=add_events.SOURCE).input('Example Wire, "Santiago speaks out", 2024-03-07')
+    at.button[0].click().run()
+
+
+def add_actor(at: AppTest, name: str, **fields: str) -> None:
+    """Fill a proposed name's form under "New actors to review" and submit it."""
+    for field, value in fields.items():
+        key = f"{add_events.NEW_ACTOR}{field}_{name}"
+        if field == "aliases":
+            at.text_input(key=key).input(value)
+        else:
+            at.selectbox(key=key).set_value(value)
+    next(b for b in at.button if b.label == f"Add {name} as an actor").click().run()
+
+
+def test_a_proposed_government_is_added_as_an_actor_and_its_candidate_accepted(workspace):
+    at = open_page()
+    propose_new_names(at)
+    assert not at.exception and not at.error
+    assert any("New actors to review (2)" in m.value for m in at.markdown)
+    # the defaults: a government of the country its demonym names; a person's kind unset
+    kind, country = (
+        at.selectbox(key=f"{add_events.NEW_ACTOR}{field}_Chilean government").value
+        for field in ("kind", "country")
+    )
+    assert (kind, country) == ("government", "Chile")
+    assert at.selectbox(key=f"{add_events.NEW_ACTOR}kind_Tomas Verbeek").value is None
+
+    condemnation = next(
+        o for o in at.multiselect(key=add_events.ACCEPTED).options if "Condemnation" in o
+    )
+    at.multiselect(key=add_events.ACCEPTED).select(condemnation).run()
+    at.text_input(key=add_events.WHO).input("Ana").run()
+    next(b for b in at.button if "workspace" in b.label).click().run()
+    assert "unknown actor 'Chilean government'" in unescaped(at.error[0].value)  # not known
+    assert workspace.records() == []
+
+    add_actor(at, "Chilean government")
+    assert not at.exception and not at.error
+    assert "Added Chilean government to your workspace's actors" in at.success[0].value
+    assert any("New actors to review (1)" in m.value for m in at.markdown)  # only the envoy
+    (added,) = workspace.actors_frame().itertuples(index=False)
+    assert (added.actor, added.kind, added.country, added.added_by) == (
+        "Chilean government",
+        "government",
+        "Chile",
+        "Ana",  # the reviewer's name
+    )
+
+    at.multiselect(key=add_events.ACCEPTED).set_value([condemnation]).run()
+    next(b for b in at.button if "workspace" in b.label).click().run()
+    assert not at.exception and not at.error
+    assert "Added 1 event" in at.success[0].value
+    (saved,) = workspace.records()
+    assert (saved["event_type"], saved["actors"], saved["start_date"]) == (
+        "condemnation",
+        "Chilean government",
+        "2024-03-04",
+    )
+
+
+def test_a_new_actor_refused_is_a_message_then_offered_once_added(workspace):
+    at = open_page()
+    propose_new_names(at)
+    add_actor(at, "Tomas Verbeek", country="Belgium")  # no kind chosen
+    assert not at.exception
+    assert "Tomas Verbeek was not added" in at.error[0].value
+    assert "column kind: unknown kind ''" in unescaped(at.error[0].value)
+    add_actor(at, "Tomas Verbeek", kind="person", aliases="Verbeek;Sergei Lavrov")
+    assert not at.exception
+    message = unescaped(at.error[0].value)
+    assert "alias 'Sergei Lavrov' is already a name or alias in the actors directory" in message
+    assert workspace.actors_frame().empty  # nothing saved
+    assert "Tomas Verbeek" not in at.multiselect(key=add_events.MANUAL + "actors").options
+
+    add_actor(at, "Tomas Verbeek", kind="person", aliases="Verbeek")
+    assert not at.exception and not at.error
+    assert workspace.actors_frame()["country"].tolist() == ["Belgium"]
+    # the person is known now: offered by the form adding a missed event, and accepted
+    assert "Tomas Verbeek" in at.multiselect(key=add_events.MANUAL + "actors").options
+    add_by_hand(
+        at,
+        title="The junta chief receives a Belgian envoy",
+        event_type="meeting",
+        start_date="2024-03-05",
+        actors=["Min Aung Hlaing"],
+        recipients=["Tomas Verbeek"],
+        countries="Myanmar;Belgium",
+    )
+    choices = at.multiselect(key=add_events.ACCEPTED)
+    choices.set_value([o for o in choices.options if "Belgian envoy" in o]).run()
+    next(b for b in at.button if "workspace" in b.label).click().run()
+    assert not at.exception and not at.error
+    (saved,) = workspace.records()
+    assert saved["recipients"] == "Tomas Verbeek"

@@ -13,9 +13,16 @@ import streamlit as st
 
 from dashboard import schema
 from dashboard.extraction import added_candidate, candidates_frame, extract_events
+from dashboard.geography import COUNTRIES
 from dashboard.table import EventTable
 from dashboard.unread import unread_dates
-from dashboard.workspace import Workspace, WorkspaceError, check_events
+from dashboard.workspace import (
+    NewActor,
+    Workspace,
+    WorkspaceError,
+    check_events,
+    new_actors_to_review,
+)
 from ui.render import md_escape
 
 # Page-only session keys (prefixed with the page).
@@ -32,6 +39,12 @@ MANUAL = "add_events_manual_"
 #: The article's date words no candidate took (a frame), and the pick that fills the form.
 UNREAD = "add_events_unread"
 FILL_FROM = "add_events_fill_from"
+#: Keys of a proposed name's "New actors to review" form: prefix + field + the name.
+NEW_ACTOR = "add_events_new_actor_"
+#: What the last added actor's form says after the rerun that makes it known.
+ACTOR_ADDED = "add_events_actor_added"
+#: Country names to pick a new actor's country from.
+COUNTRY_NAMES: tuple[str, ...] = tuple(sorted((c.name for c in COUNTRIES), key=str.casefold))
 #: The form's fields an unread date's row fills: the columns of both.
 FILLED_FROM_UNREAD: tuple[str, ...] = (
     "start_date",
@@ -135,6 +148,9 @@ def review(table: EventTable) -> None:
         ),
         "evidence": st.column_config.TextColumn("evidence", width="large"),
     }
+    st.text_input(
+        "Your name (recorded with each accepted event and added actor)", key=WHO, value="analyst"
+    )
     edited = st.data_editor(
         candidates[list(REVIEW_COLUMNS)],
         key=EDITOR,
@@ -143,6 +159,7 @@ def review(table: EventTable) -> None:
         column_config=config,
         width="stretch",
     )
+    new_actors(table, candidates)
     unread_list()
     manual_form(table)
     labels = {
@@ -152,7 +169,6 @@ def review(table: EventTable) -> None:
     chosen = st.multiselect(
         "Accept these events", list(labels), format_func=labels.__getitem__, key=ACCEPTED
     )
-    st.text_input("Your name (recorded with each accepted event)", key=WHO, value="analyst")
     if st.button(
         "Add the accepted events to the workspace",
         disabled=not chosen,
@@ -160,6 +176,85 @@ def review(table: EventTable) -> None:
         icon=":material/library_add:",
     ):
         _save(table, candidates, edited, chosen)
+
+
+def new_actors(table: EventTable, candidates: pd.DataFrame) -> None:
+    """ "New actors to review": each name the candidates propose that no actor of the
+    directory or the workspace has, with a form adding it to the workspace's actors."""
+    added = st.session_state.pop(ACTOR_ADDED, None)
+    proposed = new_actors_to_review(candidates, table.directory)
+    if not proposed and added is None:
+        return
+    st.markdown(f"**New actors to review ({len(proposed)})**")
+    if added:
+        st.success(added)
+    if not proposed:
+        return
+    st.caption(
+        "Names the extractor does not know. Add a real actor to your workspace (check the "
+        "name's spelling in the article first): the candidates naming it can then be "
+        "accepted, and the next article finds it. A person is proposed from the sentence "
+        "but not put among the candidate's actors: once added, write the name into the "
+        "actors or recipients cell, or pick it in the form below. `python -m dashboard "
+        "workspace actors -o actors.csv` writes them for data/actors.csv."
+    )
+    for new in proposed:
+        _new_actor_form(table, new)
+
+
+def _new_actor_form(table: EventTable, new: NewActor) -> None:
+    """One proposed name's form: kind, country, other names, and the button adding it."""
+    told = ", ".join(str(i + 1) for i in new.candidates)
+    with st.form(f"{NEW_ACTOR}{new.name}"):
+        st.markdown(
+            f"**{md_escape(new.name)}** (proposed by candidate"
+            f"{'s' if len(new.candidates) > 1 else ''} {told})"
+        )
+        kind, country, aliases = st.columns(3)
+        kind.selectbox(
+            "Kind",
+            schema.ACTOR_KINDS,
+            index=schema.ACTOR_KINDS.index(new.kind) if new.kind else None,
+            placeholder="Choose a kind",
+            key=f"{NEW_ACTOR}kind_{new.name}",
+        )
+        country.selectbox(
+            "Country",
+            COUNTRY_NAMES,
+            index=COUNTRY_NAMES.index(new.country) if new.country in COUNTRY_NAMES else None,
+            placeholder="None (an international body)",
+            key=f"{NEW_ACTOR}country_{new.name}",
+        )
+        aliases.text_input(
+            "Other names",
+            help="Other spellings, separated by ;",
+            key=f"{NEW_ACTOR}aliases_{new.name}",
+        )
+        if st.form_submit_button(f"Add {new.name} as an actor", icon=":material/person_add:"):
+            _add_actor(table, new.name)
+
+
+def _add_actor(table: EventTable, name: str) -> None:
+    """Add the form's actor to the workspace and rerun (the table's directory then knows
+    it); a refusal is a message naming the field, nothing saved."""
+    kind, country, aliases = (
+        st.session_state.get(f"{NEW_ACTOR}{field}_{name}") or ""
+        for field in ("kind", "country", "aliases")
+    )
+    who = st.session_state.get(WHO, "")
+    try:
+        Workspace().add_actor(name, kind, country, aliases, who, table.directory)
+    except WorkspaceError as error:
+        st.error(
+            f"{md_escape(name)} was not added:\n\n"
+            + "\n".join(f"- {md_escape(str(p))}" for p in error.problems)
+        )
+        return
+    st.session_state[ACTOR_ADDED] = (
+        f"Added {md_escape(name)} to your workspace's actors: the candidates naming it can "
+        "be accepted."
+    )
+    st.rerun()
 
 
 #: The form's text fields before the type (column, label, help); actors and recipients

@@ -59,6 +59,19 @@ def fill(page: Page, label: str, text: str) -> None:
     page.get_by_label(label, exact=True).fill(text)
 
 
+def accept_one(page: Page, option: str) -> None:
+    """Accept the one candidate whose label matches the pattern ``option``, and save it."""
+    accept = page.get_by_test_id("stMultiSelect").filter(has_text="Accept these events")
+    open_options(accept.get_by_role("combobox"))
+    with rerun_expected(page):
+        page.get_by_role("option", name=re.compile(option)).click()
+    page.keyboard.press("Escape")
+    with rerun_expected(page):
+        page.get_by_role("button", name="Add the accepted events to the workspace").click()
+    expect(page.get_by_test_id("stAlert").filter(has_text="Added 1 event")).to_be_visible()
+    assert_no_exception(page)
+
+
 def timeline_shows_it(page: Page, server: StreamlitServer) -> None:
     """The Timeline, filtered to the event's day and type, offers it and shows its badge."""
     open_app(page, server.page_url(PAGES["Timeline"], ONLY_IT.to_query_params()))
@@ -95,7 +108,7 @@ def test_paste_review_accept_then_timeline_download_and_reload(page: Page, serve
         page.get_by_role("option", name=re.compile(r"Visit: Sergei Lavrov")).wait_for()
         page.keyboard.press("Enter")
     page.keyboard.press("Escape")
-    name = page.get_by_label("Your name (recorded with each accepted event)")
+    name = page.get_by_label("Your name (recorded with each accepted event and added actor)")
     name.fill("Ana")
     with rerun_expected(page):
         name.press("Enter")
@@ -190,19 +203,64 @@ def test_an_event_the_extractor_missed_is_added_by_hand(page: Page, server, work
 
     # It joins the review table and is accepted like a proposed candidate.
     expect(page.get_by_text("Review the candidates")).to_be_visible()
-    accept = page.get_by_test_id("stMultiSelect").filter(has_text="Accept these events")
-    open_options(accept.get_by_role("combobox"))
-    with rerun_expected(page):
-        page.get_by_role("option", name=re.compile(r"Lavrov meets the junta")).click()
-    page.keyboard.press("Escape")
-    with rerun_expected(page):
-        page.get_by_role("button", name="Add the accepted events to the workspace").click()
-    expect(page.get_by_test_id("stAlert").filter(has_text="Added 1 event")).to_be_visible()
-    assert_no_exception(page)
+    accept_one(page, r"Lavrov meets the junta")
     added = [r for r in workspace.records() if r["start_date"] == "2022-08-02"]
     assert [(r["event_type"], r["actors"], r["countries"]) for r in added] == [
         ("meeting", "Sergei Lavrov", "Russia;Myanmar")
     ]
     assert [(r["date_text"], r["source_paragraph"], r["location"]) for r in added] == [
         ("on Tuesday", "1", "Naypyitaw")
+    ]
+
+
+#: A report in our own words naming a country whose government the directory lacks.
+CHILE = (
+    "Santiago Speaks Out\n\n"
+    "Chile condemned the junta's air strikes on villages on Monday, its foreign ministry said."
+)
+
+
+def test_a_proposed_government_is_added_as_an_actor_then_its_candidate_accepted(
+    page: Page, server, workspace
+):
+    open_app(page, server.page_url(PAGES["Add events"]))
+    fill(page, "Article text", CHILE)
+    fill(page, "Publication date", "2024-03-07")
+    fill(page, "Citation", 'Example Wire, "Santiago speaks out", 2024-03-07')
+    with rerun_expected(page):
+        page.get_by_role("button", name="Propose events").click()
+    name = page.get_by_label("Your name (recorded with each accepted event and added actor)")
+    name.fill("Ana")
+    with rerun_expected(page):
+        name.press("Enter")
+
+    # Under the candidates: the proposed government, its kind and country filled in.
+    expect(page.get_by_text("New actors to review (1)")).to_be_visible()
+    form = page.get_by_test_id("stForm").filter(has_text="Chilean government")
+    expect(form.get_by_role("combobox", name="Kind")).to_have_value("government")
+    expect(form.get_by_role("combobox", name="Country")).to_have_value("Chile")
+    # An alias another actor has is refused with a message, nothing saved.
+    form.get_by_label("Other names", exact=True).fill("Kremlin")
+    with rerun_expected(page):
+        form.get_by_role("button", name="Add Chilean government as an actor").click()
+    expect(page.get_by_test_id("stAlert").filter(has_text="was not added")).to_contain_text(
+        "alias 'Kremlin' is already a name or alias in the actors directory"
+    )
+    assert workspace.actors_frame().empty
+    form.get_by_label("Other names", exact=True).fill("Government of Chile")
+    with rerun_expected(page):
+        form.get_by_role("button", name="Add Chilean government as an actor").click()
+    expect(
+        page.get_by_test_id("stAlert").filter(has_text="Added Chilean government to your")
+    ).to_be_visible()
+    expect(page.get_by_text("New actors to review (0)")).to_be_visible()
+    assert workspace.actors_frame()[["actor", "country", "added_by"]].values.tolist() == [
+        ["Chilean government", "Chile", "Ana"]
+    ]
+
+    # The candidate naming it is accepted now.
+    accept_one(page, r"Condemnation: Chilean government")
+    saved = [r for r in workspace.records() if r["start_date"] == "2024-03-04"]
+    assert [(r["event_type"], r["actors"], r[ADDED_BY_COLUMN]) for r in saved] == [
+        ("condemnation", "Chilean government", "Ana")
     ]
