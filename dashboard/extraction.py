@@ -100,7 +100,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"of (?:arms|weapons)"
             r"|ban (?:on )?(?:the )?(?:sales?|transfers?)"
             r"|(?:stop|halt|cut off|end|suspend|block|ban) (?:all |the |any )?(?:\w+ )?"
-            r"(?:arms|weapons))",
+            r"(?:arms|weapons)"
+            # "urged supplying companies to stop selling fuel to the regime"
+            r"|(?:stop|halt|cease|end) (?:selling|supplying|shipping|providing|exporting) "
+            r"(?:[\w-]+ ){0,3}?to (?:the |its )?(?:regime|junta|military))",
             # "called for coordinated sanctions on arms dealers"
             r"(?:calls?|called|calling|urg(?:e|es|ed|ing)) (?:for|on \w+ to impose) "
             r"(?:[\w-]+ ){0,2}?sanctions",
@@ -278,6 +281,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"criticiz(?:e|es|ed|ing)",
             r"accus(?:e|es|ed|ing|ations?)",
             r"deplor(?:e|es|ed|ing)",
+            # "Amnesty International has slammed the junta for ..."
+            r"slam(?:s|med|ming)",
             # "voiced concern about the violence": disapproval (CAMEO's 'express concern')
             r"(?:voic|express|rais)(?:e|es|ed|ing) (?:\w+ ){0,2}?concerns?",
             r"reprehensible",
@@ -752,6 +757,11 @@ class _ActorFinder:
                 if country:
                     self.directory_roles.setdefault((country, _role_office(role)), name)
         self.by_spelling = {s.casefold(): name for s, name in spellings.items()}
+        #: one-word proper names ("Amnesty", "EU", "Kremlin"): a lower-case "amnesty"
+        #: or "eu" in running text is a common word, no mention of the actor
+        self.proper_words = {
+            s.casefold() for s in spellings if " " not in s and s[:1].isupper()
+        } - {s.casefold() for s in spellings if " " not in s and not s[:1].isupper()}
         # a person told by given name and patronymic (or middle name) without the
         # surname: "Ivan Petrovich" of "Ivan Petrovich Sidorov", when only one person
         # of the directory is so spelled and the words spell no one else
@@ -788,6 +798,7 @@ class _ActorFinder:
         mentions = [
             Mention(m.start(), m.end(), self.by_spelling[m.group(1).casefold()])
             for m in self.pattern.finditer(sentence)
+            if not (m.group(1)[:1].islower() and m.group(1).casefold() in self.proper_words)
         ]
         for m in mentions:
             if self.directory.kinds.get(m.actor) == "person" and " " in m.actor:
@@ -2760,6 +2771,16 @@ def _delegation_body(told: _Told, match: re.Match) -> Mention | None:
     return Mention(led.start(), led.end(), body) if body else None
 
 
+#: "and" right before a past-tense verb: a second verb of the same subject.
+_AND_VERB = re.compile(r"and\s+[a-z]+ed\b")
+
+
+def _and_start(sentence: str, match: re.Match) -> int:
+    """Where an "and" right before the action word starts (else past the sentence)."""
+    before = re.search(r"\band\s+$", sentence[: match.start()])
+    return before.start() if before else len(sentence)
+
+
 def _action_roles(told: _Told, trigger, match, subject_of):
     """(initiators, receivers, unknown): the mentions that act and receive, and whether
     the action is an unknown person's (a proper name the directory lacks)."""
@@ -2792,6 +2813,10 @@ def _action_roles(told: _Told, trigger, match, subject_of):
         initiators = [speaker]
     if trigger in subject_of and re.search(r"\band\s+$", sentence[: match.start()]):
         initiators = subject_of[trigger]  # "A held talks with B and met C": A meets C
+    elif subject_of and _AND_VERB.match(sentence, _and_start(sentence, match)):
+        # "A has slammed B for ... and urged C to ...": A urges, as A did the sentence's
+        # first action (B is its object)
+        initiators = next(iter(subject_of.values())) or initiators
     subject_of.setdefault(trigger, initiators)
     if trigger.event_type in ("arms transfer", "sanction/embargo call"):
         # "supplying the junta with drones", "called on the Council to impose a ban"
@@ -3459,10 +3484,12 @@ def _date_later(candidates: list[Candidate], directory: ActorDirectory) -> list[
     Hlaing ..." then "Shoigu said at a meeting on Tuesday"): the first later action,
     within two paragraphs, whose sentence names a person the lead's sentence names
     lends its date. Only persons count: a government or a junta takes part in nearly
-    every sentence of a report and would date anything. When the lender is the same
-    kind of action, it is the lead's event told again: the two are one candidate (the
-    lead's sentence, both sets of actors). Actions nothing dates are left out (they
-    cannot be placed on a timeline).
+    every sentence of a report and would date anything (and, for a news lead's speech
+    act in the perfect, the organisation acting: :func:`_news_lead_bodies`). When the
+    lender is the same kind of action, it is the lead's event told again: the two are
+    one candidate (the lead's sentence, both sets of actors). Actions nothing dates are
+    left out (they cannot be placed on a timeline). A one-off event named again ("since
+    the coup") lends nothing: its date is its own telling's, not its sentence's.
     """
     dated: list[Candidate] = []
     absorbed: set[int] = set()
@@ -3472,7 +3499,8 @@ def _date_later(candidates: list[Candidate], directory: ActorDirectory) -> list[
         if not candidate.undated:
             dated.append(candidate)
             continue
-        if candidate.indefinite:
+        bodies = _news_lead_bodies(candidate, directory)
+        if candidate.indefinite and not bodies:
             continue  # "has been accused of ...": an indefinite past no later date fixes
         people = set(candidate.people)
         lender = next(
@@ -3483,12 +3511,15 @@ def _date_later(candidates: list[Candidate], directory: ActorDirectory) -> list[
                 # "X after the visit": the event its own sentence names again is what it
                 # is placed before or after, not its day
                 and not (later.refers_back and later.evidence == candidate.evidence)
+                # a one-off event named again ("since the coup") is a point of reference
+                # of its sentence, dated by its own telling: it lends nothing
+                and not (later.refers_back and later.event_type in ONE_OFF)
                 # the headline, read last, counts as paragraph 1: it lends no further
                 and abs(later.paragraph - candidate.paragraph) <= DATE_LATER_PARAGRAPHS
                 # an action of its own sentence: its date words were read and not taken
                 # ("to visit since last year's coup": the coup's)
                 and later.evidence != candidate.evidence
-                and people & set(later.people)
+                and (people & set(later.people) or bodies & set(later.actors))
             ),
             None,
         )
@@ -3507,6 +3538,28 @@ def _date_later(candidates: list[Candidate], directory: ActorDirectory) -> list[
             lead = _joined(lead, later)
         dated.append(lead)
     return dated
+
+
+#: A present perfect told before an action word ("has slammed", "have urged").
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?\w+ed\b", re.IGNORECASE)
+
+
+def _news_lead_bodies(candidate: Candidate, directory: ActorDirectory) -> set[str]:
+    """The organisations acting in a news lead's perfect, which a later statement dates.
+
+    "Amnesty International has slammed the junta ... and urged ..." opening a report is
+    the news of the report, not an indefinite past: its day is that of the body's
+    statement told next ("..., the group said in a statement on Jul 8"). Only in the
+    first paragraph, only for speech acts (a condemnation or a call), and only by a
+    named organisation (a rights group, a UN body): a government or a junta takes part
+    in nearly every sentence and would date anything.
+    """
+    if candidate.paragraph != 1 or candidate.event_type not in SPEECH_ACTS:
+        return set()
+    told = candidate.evidence[: candidate.evidence.find(candidate.trigger)]
+    if not _PERFECT_BEFORE.search(told):
+        return set()  # the perfect is what makes it news ("has slammed ... and urged")
+    return {a for a in candidate.actors if directory.kinds.get(a) == "organisation"}
 
 
 #: Events a country has once: a coup told to the day and again to its month is one.
