@@ -136,11 +136,8 @@ def actor_problems(
     if name in known_kinds or name in known_aliases:
         problems.append(Problem(row, "actor", f"{name!r} {taken or 'is listed twice'}"))
     if kind not in schema.ACTOR_KINDS:
-        problems.append(
-            Problem(
-                row, "kind", f"unknown kind {kind!r}; use one of {', '.join(schema.ACTOR_KINDS)}"
-            )
-        )
+        what = f"unknown kind {kind!r}" if kind else "is empty"
+        problems.append(Problem(row, "kind", f"{what}; use one of {', '.join(schema.ACTOR_KINDS)}"))
     seen: set[str] = set()
     for alias in aliases:
         if alias in known_aliases or alias in seen or (alias in known_kinds and alias != name):

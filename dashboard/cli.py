@@ -40,7 +40,13 @@ from dashboard.query import ENGINES, Engine, MemoryEngine, open_engine
 from dashboard.scoring import format_score, score_events, scored_by_article
 from dashboard.table import EventTable, default_events_path, load_directory
 from dashboard.unread import listed_for, unread_dates
-from dashboard.workspace import Workspace, default_workspace_path, saved_events, with_workspace
+from dashboard.workspace import (
+    Workspace,
+    default_workspace_path,
+    saved_actors,
+    saved_events,
+    with_workspace,
+)
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 #: Set (to anything but "" or "0") to print the traceback of an unexpected error.
@@ -166,11 +172,12 @@ def _write(data: bytes, output: str, stdout) -> None:
 def _open(args, stderr) -> Engine | int:
     """The engine ``--engine`` names over ``--events``, or the exit code of why not.
 
-    The workspace's events are part of the table, as in the app (one rule:
+    The workspace's events and actors are part of the table, as in the app (one rule:
     :func:`dashboard.workspace.with_workspace`), unless ``--no-workspace``; a workspace
     that does not exist has none and is not created.
     """
     workspace = pd.DataFrame() if args.no_workspace else saved_events(args.workspace)
+    actors = pd.DataFrame() if args.no_workspace else saved_actors(args.workspace)
     if args.engine in (None, "memory") and not is_dataset(args.events):
         table = _load(args.events, stderr)
         if table is None:
@@ -181,7 +188,7 @@ def _open(args, stderr) -> Engine | int:
                 f"{args.workspace or default_workspace_path()} (--no-workspace leaves them out)",
                 file=stderr,
             )
-        return MemoryEngine(with_workspace(table, workspace))
+        return MemoryEngine(with_workspace(table, workspace, actors))
     if not workspace.empty:
         # The SQL engines read the table's files only: never leave the events out silently.
         print(

@@ -588,10 +588,19 @@ def saved_events(path: Path | str | None = None) -> pd.DataFrame:
 
     An empty frame when no workspace database exists there: reading never creates one.
     """
+    return _saved(path, Workspace.events_frame)
+
+
+def saved_actors(path: Path | str | None = None) -> pd.DataFrame:
+    """The actors of the workspace at ``path``, as :func:`saved_events` reads its events."""
+    return _saved(path, Workspace.actors_frame)
+
+
+def _saved(path: Path | str | None, read) -> pd.DataFrame:
     path = Path(path) if path is not None else default_workspace_path()
     if not path.is_file():
         return pd.DataFrame()
-    return Workspace(path).events_frame()
+    return read(Workspace(path))
 
 
 def with_workspace(

@@ -318,7 +318,7 @@ def test_a_new_actor_refused_is_a_message_then_offered_once_added(workspace):
     add_actor(at, "Tomas Verbeek", country="Belgium")  # no kind chosen
     assert not at.exception
     assert "Tomas Verbeek was not added" in at.error[0].value
-    assert "column kind: unknown kind ''" in unescaped(at.error[0].value)
+    assert "column kind: is empty; use one of person" in unescaped(at.error[0].value)
     add_actor(at, "Tomas Verbeek", kind="person", aliases="Verbeek;Sergei Lavrov")
     assert not at.exception
     message = unescaped(at.error[0].value)

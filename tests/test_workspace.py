@@ -293,7 +293,7 @@ def test_the_directory_with_the_workspaces_actors_is_a_new_one(workspace):
         ({"actor": "Kremlin"}, "actor", "'Kremlin' is already a name or alias in"),  # an alias
         ({"actor": "Chilean govt"}, "actor", "'Chilean govt' is already a name or alias in"),
         ({"kind": "robot"}, "kind", "unknown kind 'robot'; use one of person, government"),
-        ({"kind": ""}, "kind", "unknown kind ''"),
+        ({"kind": ""}, "kind", "is empty; use one of person, government"),
         ({"country": "Chilean"}, "country", "'Chilean' is no country's name"),
         ({"aliases": "Mr. Lavrov"}, "aliases", "alias 'Mr. Lavrov' is already a name or alias"),
         ({"aliases": "Chile gov"}, "aliases", "alias 'Chile gov' is already a name or alias"),
@@ -400,3 +400,16 @@ def test_workspace_actors_command_writes_the_directory_columns_safely(workspace,
         "Tomas Verbeek,person,Belgium,'=HYPERLINK(1)",
     ]
     assert load_actors(out).kinds == {"Tomas Verbeek": "person"}  # mergeable: same columns
+
+
+def test_export_knows_the_workspaces_actors_as_the_app_does(workspace, tmp_path, monkeypatch):
+    workspace.add_actor("Tomas Verbeek", "person", "Belgium", "", "Ana", DIRECTORY)
+    known = workspace.directory(DIRECTORY)
+    workspace.accept([event(actors="Tomas Verbeek", countries="Cambodia")], "Ana", known)
+    monkeypatch.setenv("WORKSPACE_PATH", str(workspace.path))
+    out = tmp_path / "out.csv"
+    # The country filter reads an event's actors' countries: Belgium is the envoy's.
+    assert export("--country", "Belgium", "-o", str(out))[0] == 0
+    assert parse_events(out.read_bytes())["event_id"].tolist() == ["lavrov-in-phnom-penh"]
+    code, _, err = export("--country", "Belgium", "--no-workspace", "-o", str(out))
+    assert code == 2 and "Unknown country 'Belgium'" in err  # no event or actor of it
