@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from dashboard import schema
+from dashboard.cells import unescape_formula_cell
 from dashboard.loading import csv_reader, read_source
 from dashboard.problems import EventsFileError, Problem
 
@@ -83,7 +84,9 @@ def parse_actors(text: str) -> ActorDirectory:
                 Problem(row_number, None, f"has {len(record)} fields, the header has {len(header)}")
             )
             continue
-        row = dict(zip(header, record, strict=True))
+        # As the events loader does: a cell our export protected from spreadsheets
+        # ("'=...") is read as written before it was protected.
+        row = dict(zip(header, map(unescape_formula_cell, record), strict=True))
         name = row["actor"].strip()
         row_aliases = schema.split_list(row["aliases"])
         found = actor_problems(name, row["kind"], row_aliases, kinds, aliases, row_number)

@@ -19,11 +19,14 @@ for every string ``s``.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 _ESCAPE_PATTERN = r"^'*[=+\-@\t\r]"
 _NEGATIVE_NUMBER = r"-\d+(?:\.\d+)?"
 _UNESCAPE_PATTERN = r"^'(?='*[=+\-@\t\r])"
+_UNESCAPE_RE = re.compile(_UNESCAPE_PATTERN)
 
 
 def escape_formula_cells(column: pd.Series) -> pd.Series:
@@ -34,6 +37,11 @@ def escape_formula_cells(column: pd.Series) -> pd.Series:
     if not needs.any():
         return column
     return column.mask(needs, "'" + column)
+
+
+def unescape_formula_cell(value: str) -> str:
+    """Undo :func:`escape_formula_cells` on one cell (a small table read cell by cell)."""
+    return _UNESCAPE_RE.sub("", value, count=1)
 
 
 def unescape_formula_cells(column: pd.Series) -> pd.Series:

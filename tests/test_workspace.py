@@ -399,7 +399,9 @@ def test_workspace_actors_command_writes_the_directory_columns_safely(workspace,
         ",".join(ACTOR_COLUMNS),
         "Tomas Verbeek,person,Belgium,'=HYPERLINK(1)",
     ]
-    assert load_actors(out).kinds == {"Tomas Verbeek": "person"}  # mergeable: same columns
+    read = load_actors(out)  # mergeable: same columns, the cell read as it was written
+    assert read.kinds == {"Tomas Verbeek": "person"}
+    assert read.aliases == {"=HYPERLINK(1)": "Tomas Verbeek"}
 
 
 def test_export_knows_the_workspaces_actors_as_the_app_does(workspace, tmp_path, monkeypatch):
