@@ -42,7 +42,7 @@ import pandas as pd
 
 from dashboard import schema
 from dashboard.actors import ACTOR_COLUMNS, ActorDirectory, actor_problems
-from dashboard.geography import COUNTRIES, SPELLINGS
+from dashboard.geography import COUNTRIES, SPELLINGS, government_name
 from dashboard.loading import validate_events_frame
 from dashboard.problems import EventsFileError, Problem
 from dashboard.table import EventTable, index_loaded, load_directory
@@ -275,7 +275,8 @@ class Workspace:
 
         Checked as data/actors.csv's rows are (:func:`dashboard.actors.actor_problems`),
         against ``directory`` and the workspace's actors at the moment of writing (so two
-        sessions adding the same name at once cannot both succeed), and its country must
+        sessions adding the same name at once cannot both succeed); its name must not be
+        a country's ("Chile": its government is "Chilean government") and its country must
         be empty or a country's name.
 
         Parameters
@@ -312,6 +313,11 @@ class Workspace:
             problems = actor_problems(
                 name, kind, aliases, known.kinds, known.aliases, known_in=_KNOWN_ACTORS
             )
+            if name in SPELLINGS:
+                problems.append(
+                    Problem(None, "actor", f"{name!r} names a country, which is no actor of its "
+                    f"own; a country acting as such is {government_name(SPELLINGS[name])!r}")
+                )  # fmt: skip
             if name and country and country not in _COUNTRY_NAMES:
                 problems.append(
                     Problem(None, "country", f"{country!r} is no country's name; leave it empty "

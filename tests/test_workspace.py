@@ -292,6 +292,8 @@ def test_the_directory_with_the_workspaces_actors_is_a_new_one(workspace):
         ({"actor": "Sergei Lavrov"}, "actor", "'Sergei Lavrov' is already a name or alias in"),
         ({"actor": "Kremlin"}, "actor", "'Kremlin' is already a name or alias in"),  # an alias
         ({"actor": "Chilean govt"}, "actor", "'Chilean govt' is already a name or alias in"),
+        ({"actor": "Chile"}, "actor", "as such is 'Chilean government'"),  # a country
+        ({"actor": "Burma"}, "actor", "as such is 'Myanmar government'"),  # its other name
         ({"kind": "robot"}, "kind", "unknown kind 'robot'; use one of person, government"),
         ({"kind": ""}, "kind", "is empty; use one of person, government"),
         ({"country": "Chilean"}, "country", "'Chilean' is no country's name"),
