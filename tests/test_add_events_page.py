@@ -346,3 +346,21 @@ def test_a_new_actor_refused_is_a_message_then_offered_once_added(workspace):
     assert not at.exception and not at.error
     (saved,) = workspace.records()
     assert saved["recipients"] == "Tomas Verbeek"
+
+
+def test_a_proposed_person_is_put_into_its_candidates_where_the_reviewer_says(workspace):
+    at = open_page()
+    propose_new_names(at)
+    meeting = next(o for o in at.multiselect(key=add_events.ACCEPTED).options if "Meeting" in o)
+    add_actor(at, "Tomas Verbeek", kind="person", country="Belgium", place="recipients")
+    assert not at.exception and not at.error
+    assert "and to its candidates' recipients" in at.success[0].value
+    at.multiselect(key=add_events.ACCEPTED).set_value([meeting]).run()
+    next(b for b in at.button if "workspace" in b.label).click().run()
+    assert not at.exception and not at.error
+    (saved,) = workspace.records()
+    assert (saved["event_type"], saved["actors"], saved["recipients"]) == (
+        "meeting",
+        "Min Aung Hlaing",
+        "Tomas Verbeek",
+    )

@@ -17,11 +17,13 @@ from dashboard.geography import COUNTRIES
 from dashboard.table import EventTable
 from dashboard.unread import unread_dates
 from dashboard.workspace import (
+    PLACES_IN_CANDIDATES,
     NewActor,
     Workspace,
     WorkspaceError,
     check_events,
     new_actors_to_review,
+    placed_in_candidates,
 )
 from ui.render import md_escape
 
@@ -194,8 +196,8 @@ def new_actors(table: EventTable, candidates: pd.DataFrame) -> None:
         "Names the extractor does not know. Add a real actor to your workspace (check the "
         "name's spelling in the article first): the candidates naming it can then be "
         "accepted, and the next article finds it. A person is proposed from the sentence "
-        "but not put among the candidate's actors: once added, write the name into the "
-        "actors or recipients cell, or pick it in the form below. `python -m dashboard "
+        "but not put among the candidate's parties: say where it goes when you add it, "
+        "or write it into the actors or recipients cell. `python -m dashboard "
         "workspace actors -o actors.csv` writes them for data/actors.csv."
     )
     for new in proposed:
@@ -230,16 +232,26 @@ def _new_actor_form(table: EventTable, new: NewActor) -> None:
             help="Other spellings, separated by ;",
             key=f"{NEW_ACTOR}aliases_{new.name}",
         )
+        st.selectbox(
+            "Put it into its candidates as",
+            PLACES_IN_CANDIDATES,
+            index=None,
+            format_func=lambda column: column.removesuffix("s"),
+            placeholder="Not into the candidates (they name it already, or I will)",
+            key=f"{NEW_ACTOR}place_{new.name}",
+        )
         if st.form_submit_button(f"Add {new.name} as an actor", icon=":material/person_add:"):
-            _add_actor(table, new.name)
+            _add_actor(table, new)
 
 
-def _add_actor(table: EventTable, name: str) -> None:
-    """Add the form's actor to the workspace and rerun (the table's directory then knows
-    it); a refusal is a message naming the field, nothing saved."""
-    kind, country, aliases = (
+def _add_actor(table: EventTable, new: NewActor) -> None:
+    """Add the form's actor to the workspace, put it where the reviewer said into its
+    candidates, and rerun (the table's directory then knows it); a refusal is a message
+    naming the field, nothing saved."""
+    name = new.name
+    kind, country, aliases, place = (
         st.session_state.get(f"{NEW_ACTOR}{field}_{name}") or ""
-        for field in ("kind", "country", "aliases")
+        for field in ("kind", "country", "aliases", "place")
     )
     who = st.session_state.get(WHO, "")
     try:
@@ -250,9 +262,14 @@ def _add_actor(table: EventTable, name: str) -> None:
             + "\n".join(f"- {md_escape(str(p))}" for p in error.problems)
         )
         return
+    if place:
+        st.session_state[CANDIDATES] = placed_in_candidates(
+            st.session_state[CANDIDATES], new, place
+        )
     st.session_state[ACTOR_ADDED] = (
-        f"Added {md_escape(name)} to your workspace's actors: the candidates naming it can "
-        "be accepted."
+        f"Added {md_escape(name)} to your workspace's actors"
+        + (f" and to its candidates' {place}" if place else "")
+        + ": the candidates naming it can be accepted."
     )
     st.rerun()
 
