@@ -237,8 +237,14 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
 
 
+def _read_article(path: str) -> str:
+    """An article's text as ``extract`` reads it (bytes that are no UTF-8 become U+FFFD),
+    so ``score --article`` reads the same sentences the candidates came from."""
+    return Path(path).read_text(encoding="utf-8", errors="replace")
+
+
 def cmd_extract(args, stdout, stderr) -> int:
-    text = Path(args.article).read_text(encoding="utf-8", errors="replace")
+    text = _read_article(args.article)
     candidates = extract_events(text, args.published, load_directory(), source=args.source)
     # Validated as every events table is: the file is valid under `validate`.
     frame = validate_events_frame(candidates_frame(candidates, source=args.source))
@@ -264,7 +270,7 @@ def cmd_score(args, stdout, stderr) -> int:
             "score: --article needs --published (its date words are read against it)", file=stderr
         )
         return EXIT_USAGE
-    article = None if args.article is None else Path(args.article).read_text(encoding="utf-8")
+    article = None if args.article is None else _read_article(args.article)
     if args.published is not None:
         scored = scored_by_article(gold, args.published)
         if (~scored).any():

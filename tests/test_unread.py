@@ -112,3 +112,17 @@ def test_score_with_the_article_counts_the_misses_the_list_points_at(tmp_path):
         == 2
     )
     assert "--article needs --published" in stderr.getvalue()
+
+
+def test_score_reads_an_article_that_is_not_utf8_as_extract_does(tmp_path):
+    from dashboard import cli
+
+    article = tmp_path / "latin1.txt"
+    article.write_bytes("Talks\n\nCafé owners protested in Yangon on Monday.\n".encode("latin-1"))
+    candidates = tmp_path / "candidates.csv"
+    argv = ["extract", str(article), "--published", "2022-08-05", "-o", str(candidates)]
+    assert cli.main(argv, io.StringIO(), io.StringIO()) == 0
+    stdout = io.StringIO()
+    argv = ["score", str(candidates), str(candidates), "--published", "2022-08-05"]
+    assert cli.main([*argv, "--article", str(article)], stdout, io.StringIO()) == 0
+    assert "unread date words" in stdout.getvalue()
