@@ -198,11 +198,7 @@ class Workspace:
     def actor_history(self) -> list[Change]:
         """Every change of the workspace's actors, oldest first (``event_id``: the actor)."""
         with self._connect() as db:
-            rows = db.execute(
-                "SELECT change_id, actor, action, record, changed_by, changed_at "
-                "FROM actor_history ORDER BY change_id"
-            ).fetchall()
-        return [Change(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows]
+            return _changes(db, "actor_history", "actor")
 
     def directory(self, base: ActorDirectory | None = None) -> ActorDirectory:
         """``base`` (default: the actors directory file) plus the workspace's actors, as
@@ -228,15 +224,8 @@ class Workspace:
 
     def history(self, event_id: str | None = None) -> list[Change]:
         """Every change, oldest first (of one event if ``event_id`` is given)."""
-        query = "SELECT change_id, event_id, action, record, changed_by, changed_at FROM history"
         with self._connect() as db:
-            if event_id is None:
-                rows = db.execute(query + " ORDER BY change_id").fetchall()
-            else:
-                rows = db.execute(
-                    query + " WHERE event_id = ? ORDER BY change_id", (event_id,)
-                ).fetchall()
-        return [Change(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows]
+            return _changes(db, "history", "event_id", event_id)
 
     def articles(self) -> list[dict[str, str]]:
         """The stored article texts with their citation facts, oldest first."""
@@ -337,11 +326,7 @@ class Workspace:
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 (*record.values(), by, now),
             )
-            db.execute(
-                "INSERT INTO actor_history (actor, action, record, changed_by, changed_at) "
-                "VALUES (?, 'add', ?, ?, ?)",
-                (name, json.dumps(record, ensure_ascii=False), by, now),
-            )
+            _log(db, name, "add", record, by, now, table="actor_history", key="actor")
         return name
 
     def accept(
@@ -475,12 +460,34 @@ def _in_db(db, event_id: str) -> bool:
     return db.execute("SELECT 1 FROM events WHERE event_id = ?", (event_id,)).fetchone() is not None
 
 
-def _log(db, event_id: str, action: str, record: Mapping[str, str], by: str, now: str) -> None:
+def _log(
+    db,
+    value: str,
+    action: str,
+    record: Mapping[str, str],
+    by: str,
+    now: str,
+    *,
+    table: str = "history",
+    key: str = "event_id",
+) -> None:
+    """Append a change to one of the append-only tables (:func:`_append_only`): ``history``
+    (``key`` event_id) or ``actor_history`` (``key`` actor)."""
     db.execute(
-        "INSERT INTO history (event_id, action, record, changed_by, changed_at) "
+        f"INSERT INTO {table} ({key}, action, record, changed_by, changed_at) "
         "VALUES (?, ?, ?, ?, ?)",
-        (event_id, action, json.dumps(dict(record), ensure_ascii=False), by, now),
+        (value, action, json.dumps(dict(record), ensure_ascii=False), by, now),
     )
+
+
+def _changes(db, table: str, key: str, value: str | None = None) -> list[Change]:
+    """The changes an append-only table holds, oldest first (of ``value`` if given)."""
+    query = f"SELECT change_id, {key}, action, record, changed_by, changed_at FROM {table}"
+    if value is None:
+        rows = db.execute(query + " ORDER BY change_id").fetchall()
+    else:
+        rows = db.execute(query + f" WHERE {key} = ? ORDER BY change_id", (value,)).fetchall()
+    return [Change(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows]
 
 
 def _record(event: Mapping[str, str]) -> dict[str, str]:
