@@ -34,7 +34,7 @@ from dashboard.dates import (
 )
 from dashboard.discourse import anaphors, date_by_anaphor
 from dashboard.geography import (
-    COUNTRIES,
+    COUNTRY_BY_NAME,
     SPELLINGS,
     CountryMention,
     find_countries,
@@ -1340,7 +1340,8 @@ class _ActorFinder:
         governments = self._actors_of("government", country)
         if not governments:
             return self._proposed_government(country)
-        demonyms = {d.casefold() for c in COUNTRIES if c.name == country for d in c.demonyms}
+        known = COUNTRY_BY_NAME.get(country)
+        demonyms = {d.casefold() for d in known.demonyms} if known else set()
         named = [
             g
             for g in governments
@@ -1379,7 +1380,7 @@ class _ActorFinder:
         read; the directory passed in is never changed). None for a name that is no
         known country, or whose government name the directory gives another actor
         (an alias) or country."""
-        if not any(c.name == country for c in COUNTRIES):
+        if country not in COUNTRY_BY_NAME:
             return None
         name = government_name(country)
         directory = self.directory

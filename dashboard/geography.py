@@ -284,6 +284,9 @@ COUNTRIES: tuple[Country, ...] = (
 #: Jersey").
 AMBIGUOUS: frozenset[str] = frozenset({"Congo", "Congolese", "Korea", "Korean"})
 
+#: Canonical name -> its country (what a name's demonyms and government are).
+COUNTRY_BY_NAME: dict[str, Country] = {c.name: c for c in COUNTRIES}
+
 #: Every spelling (name, alias, demonym, possessive) -> canonical country name.
 SPELLINGS: dict[str, str] = {}
 for _country in COUNTRIES:
@@ -366,7 +369,8 @@ def government_name(country: str) -> str:
     """The name of a country's government as our tables write it: "<Demonym>
     government" with its first demonym ("Chilean government"), else "Government of
     <country>" ("Government of DR Congo")."""
-    demonyms = [d for c in COUNTRIES if c.name == country for d in c.demonyms]
+    known = COUNTRY_BY_NAME.get(country)
+    demonyms = known.demonyms if known else ()
     return f"{demonyms[0]} government" if demonyms else f"Government of {country}"
 
 

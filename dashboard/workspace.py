@@ -42,7 +42,7 @@ import pandas as pd
 
 from dashboard import schema
 from dashboard.actors import ACTOR_COLUMNS, ActorDirectory, actor_problems
-from dashboard.geography import COUNTRIES, SPELLINGS, government_name
+from dashboard.geography import COUNTRY_BY_NAME, SPELLINGS, government_name
 from dashboard.loading import validate_events_frame
 from dashboard.problems import EventsFileError, Problem
 from dashboard.table import EventTable, index_loaded, load_directory
@@ -107,7 +107,6 @@ CREATE TABLE IF NOT EXISTS actors (
 WORKSPACE_ACTOR_COLUMNS: tuple[str, ...] = (*ACTOR_COLUMNS, "added_by", "added_at")
 #: What the known actors are, in the messages refusing a new actor.
 _KNOWN_ACTORS = "the actors directory or the workspace's actors"
-_COUNTRY_NAMES = frozenset(c.name for c in COUNTRIES)
 
 
 class WorkspaceError(Exception):
@@ -307,7 +306,7 @@ class Workspace:
                     Problem(None, "actor", f"{name!r} names a country, which is no actor of its "
                     f"own; a country acting as such is {government_name(SPELLINGS[name])!r}")
                 )  # fmt: skip
-            if name and country and country not in _COUNTRY_NAMES:
+            if name and country and country not in COUNTRY_BY_NAME:
                 problems.append(
                     Problem(None, "country", f"{country!r} is no country's name; leave it empty "
                     "for an actor of no one country")

@@ -13,7 +13,7 @@ import streamlit as st
 
 from dashboard import schema
 from dashboard.extraction import added_candidate, candidates_frame, extract_events
-from dashboard.geography import COUNTRIES
+from dashboard.geography import COUNTRY_BY_NAME
 from dashboard.table import EventTable
 from dashboard.unread import unread_dates
 from dashboard.workspace import (
@@ -46,7 +46,7 @@ NEW_ACTOR = "add_events_new_actor_"
 #: What the last added actor's form says after the rerun that makes it known.
 ACTOR_ADDED = "add_events_actor_added"
 #: Country names to pick a new actor's country from.
-COUNTRY_NAMES: tuple[str, ...] = tuple(sorted((c.name for c in COUNTRIES), key=str.casefold))
+COUNTRY_NAMES: tuple[str, ...] = tuple(sorted(COUNTRY_BY_NAME, key=str.casefold))
 #: The form's fields an unread date's row fills: the columns of both.
 FILLED_FROM_UNREAD: tuple[str, ...] = (
     "start_date",
