@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import csv_bytes, sample_events
+from conftest import csv_bytes, sample_events, workspace_event
 from test_app import PAGES, metric, open_app
 from test_engines import ROWS
 
@@ -14,7 +14,8 @@ from dashboard.dataset import write_dataset
 from dashboard.filters import FilterSpec, filter_positions
 from dashboard.network import network_view
 from dashboard.query import MemoryEngine
-from dashboard.table import load_events
+from dashboard.table import load_directory, load_events
+from dashboard.workspace import Workspace
 from ui import state
 
 
@@ -126,3 +127,20 @@ def test_the_map_over_duckdb_draws_the_engine_cells_beyond_its_points(tmp_path, 
     cells = [t for t in figure["data"] if t.get("meta", {}).get("style") == "cells"]
     located = table.events["latitude"].str.strip().ne("").sum()
     assert len(cells) == 1 and sum(c[5] for c in cells[0]["customdata"]) == located
+
+
+def test_workspace_events_a_sql_engine_leaves_out_are_named_on_every_page(
+    duckdb_app, tmp_path, monkeypatch
+):
+    """The SQL engines answer from the dataset alone: the analyst is told, not left to
+    wonder where the events they accepted went (and sees no notice without any)."""
+    monkeypatch.setenv("WORKSPACE_PATH", str(tmp_path / "own" / "workspace.sqlite3"))
+    at = open_app("pages/2_Events.py")
+    assert not at.exception and not any("workspace" in i.value for i in at.info)
+    Workspace().accept([workspace_event()], "Ana", load_directory())
+    for page in PAGES:
+        at = open_app(page)
+        assert not at.exception, at.exception
+        notices = [i.value for i in at.info if "workspace" in i.value]
+        assert len(notices) == 1 and "holds 1 event that these pages do not show" in notices[0]
+        assert "ENGINE=memory" in notices[0] and "workspace export" in notices[0]

@@ -83,6 +83,30 @@ def add_workspace(
         return loaded
 
 
+def workspace_left_out(engine_name: str) -> str | None:
+    """What to tell an analyst whose workspace events a query engine does not show.
+
+    The SQL engines answer from the Parquet dataset alone (docs/engines.md); the
+    workspace's events join the table only in memory. None when the workspace holds no
+    event (or cannot be read: the memory path reports that).
+    """
+    workspace = Workspace()
+    try:
+        count = workspace.version()[0] if workspace.path.exists() else 0
+    except Exception:  # a notice must never take the page down
+        logger.exception("reading the workspace %s failed", workspace.path)
+        return None
+    if not count:
+        return None
+    events = "1 event" if count == 1 else f"{count:,} events"
+    return (
+        f"Your workspace ({workspace.path.name}) holds {events} that these pages do not show: "
+        f"the {engine_name} engine answers from the Parquet dataset alone. Set ENGINE=memory "
+        "to see them with the table, or write them out with "
+        "`python -m dashboard workspace export -o OUT.csv`."
+    )
+
+
 def load_default() -> tuple[EventTable, tuple[str, ...]] | None:
     """The default table (``$EVENTS_PATH`` or data/events.csv) with the workspace's events,
     and its import notices.
