@@ -99,6 +99,17 @@ _HALF_RE = re.compile(
 
 _LEADING_WORDS = ("in ", "on ", "during ", "since ", "over ")
 
+#: Holidays on a fixed day of the Gregorian calendar (month, day): "on Christmas Day".
+FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+}
+_HOLIDAY_RE = re.compile(
+    "(?P<holiday>" + "|".join(map(re.escape, FIXED_HOLIDAYS)) + r")(?:,? (?P<year>\d{4}))?"
+)
+
 
 @dataclass(frozen=True)
 class DateSpan:
@@ -381,6 +392,21 @@ def _same_day_in(day: date, year: int, phrase: str) -> date:
         raise ValueError(f"cannot resolve date expression: {phrase!r}") from None
 
 
+def _holiday(match: re.Match, reference: date, forward: bool) -> DateSpan:
+    """A fixed holiday ("Christmas Day", "New Year's Eve 2020"): that day of the year
+    named, else the latest on or before ``reference`` (the next on or after it if
+    ``forward``), as a day named without a year is."""
+    month, day = FIXED_HOLIDAYS[match["holiday"]]
+    if match["year"]:
+        return day_span(date(int(match["year"]), month, day))
+    told = date(reference.year, month, day)
+    if not forward and told > reference:
+        told = told.replace(year=reference.year - 1)
+    elif forward and told < reference:
+        told = told.replace(year=reference.year + 1)
+    return day_span(told)
+
+
 def _weekend_before(reference: date) -> DateSpan:
     """ "over the weekend", "last weekend": the Saturday and Sunday before ``reference``
     (a Sunday's report: the day before and that day), week precision."""
@@ -417,7 +443,9 @@ def resolve_date_expression(
         last/past week" and "month" (the days before the reference), "last June" (the
         latest June before the reference's month), "the last decade up to 2019" (ten
         years) and, with ``events``, "since the February coup" (one qualifying word).
-        "Over the weekend" and "last weekend": the Saturday and Sunday before.
+        "Over the weekend" and "last weekend": the Saturday and Sunday before. Fixed
+        holidays ("on Christmas Day", "New Year's Eve 2020") are their day, read as a
+        day without a year is.
     reference : datetime.date
         The date the expression is relative to (e.g. the publication date).
     forward : bool, optional
@@ -464,6 +492,8 @@ def resolve_date_expression(
         return day_span(reference)
     if phrase == "yesterday":
         return day_span(reference - timedelta(days=1))
+    if match := _HOLIDAY_RE.fullmatch(phrase):
+        return _holiday(match, reference, forward)
     if match := _WEEKDAY_RE.fullmatch(phrase):
         if forward:
             return day_span(
@@ -574,6 +604,7 @@ _MENTION_RE = re.compile(
             r"(?:said )?(?:on )?" + _ANY_WEEKDAY,
             r"(?:(?:in|since|during) )?(?:19|20)\d{2}",
             r"today|yesterday",
+            r"(?:on )?(?:Christmas (?:Day|Eve)|New Year['\u2019]s (?:Day|Eve))(?:,? \d{4})?",
             r"(?:over|at|during) the weekend|last weekend",
         )
     )

@@ -1535,8 +1535,15 @@ def _roles(
     before = [m for m in mentions if m.start < trigger.start()]
     after = [m for m in mentions if m.start >= trigger.end()]
     clause = _clause_start(sentence, trigger.start())
-    in_clause = [m for m in before if m.start >= clause]
+    # a list of names the clause break falls inside ("observers from A, B, and C")
+    in_clause = [m for m in before if m.end > clause]
     initiators = in_clause
+    visitor = _OF_AFTER.match(sentence, trigger.end())
+    if visitor and _VISIT_NOUN.search(trigger.group(0)):
+        # "the arrival of a delegation from X": X's visit, told as a noun
+        named = [m for m in after if m.start == visitor.end()]
+        if named:
+            return named, [m for m in after if m not in named]
     if not initiators:
         pronoun = [p for p in _PRONOUN.finditer(sentence, clause, trigger.start())]
         coordinated = re.search(r",\s+and\s*$", sentence[:clause])
@@ -2075,6 +2082,12 @@ _RELATIVE_TO = re.compile(
 )
 
 
+#: "the arrival of X", "a visit by X": the one named next acts.
+_OF_AFTER = re.compile(r"\s+(?:of|by)\s+(?:(?:the|a|an)\s+)?(?=\S)")
+#: A visit told as a noun: "the arrival of", "a visit by".
+_VISIT_NOUN = re.compile(r"(?:arrivals?|visits?|trips?)$", re.IGNORECASE)
+
+
 #: A delegation told with its leader: "A X delegation led by Y", "the delegation, led by".
 _DELEGATION_LED_BY = re.compile(r"\bdelegations?\b,?\s+(?:\w+\s+){0,2}?led by\b", re.IGNORECASE)
 
@@ -2305,6 +2318,8 @@ def _action_matches(sentence: str) -> list[tuple[Trigger, re.Match]]:
                 continue
             clause = _clause_start(sentence, m.start())
             coordinated = re.search(r"\band\s+$", sentence[: m.start()])
+            if _RELATIVE_TO.search(sentence, 0, m.start()) and _OF_AFTER.match(sentence, m.end()):
+                clause = m.start()  # "..., following the arrival of X": X's own action
             if clauses and clause in clauses and not coordinated:
                 continue  # "talks ... and meet X": a second action of its own, kept
             clauses.add(clause)

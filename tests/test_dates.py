@@ -397,3 +397,20 @@ def test_over_the_weekend_is_the_saturday_and_sunday_before(published, saturday)
         assert span.end == min(date(2031, 2, 16), published)
     (told,) = find_date_expressions("killed four men over the weekend.", published)
     assert told.text == "over the weekend"
+
+
+@pytest.mark.parametrize(
+    "words, day",
+    [
+        ("on Christmas Day", date(2030, 12, 25)),  # the latest before the reference
+        ("Christmas Eve", date(2030, 12, 24)),
+        ("New Year's Day", date(2031, 1, 1)),
+        ("New Year\u2019s Eve 2019", date(2019, 12, 31)),
+    ],
+)
+def test_a_fixed_holiday_is_its_day(words, day):
+    assert resolve_date_expression(words, date(2031, 2, 20)) == DateSpan(day, day, "day")
+    (told,) = find_date_expressions(f"They arrived {words}.", date(2031, 2, 20))
+    assert told.span.start == day
+    ahead = resolve_date_expression("Christmas Day", date(2031, 2, 20), forward=True)
+    assert ahead.start == date(2031, 12, 25)
