@@ -248,7 +248,9 @@ MEASURED = [
     ("scmp-2022-07-03.round12", "2022-07-03", 0.25, 0.33),
     # Le Monde: P 0.50 R 0.29 at its first run; P 0.40 on main after world's government
     # fallback (4c46e3b) landed the same minute (one more candidate, unmatched).
-    ("lemonde-gettotext-2021-03-29.round12", "2021-03-29", 0.5, 0.42),  # after round 12
+    # gold audit: Fomin's talks with the junta chief typed military cooperation (defence
+    # talks, as the Interfax gold), was meeting; measured P 0.33 R 0.29 (2 of 7), was P 0.50.
+    ("lemonde-gettotext-2021-03-29.round12", "2021-03-29", 0.33, 0.28),  # after round 12
     # Held out in round 13 (gold committed in ea68b07 before extract ran; run once on
     # each after the last fix before them, 36f75f7, nothing tuned after): floor = measured.
     ("crikey-2023-02-14.round13", "2023-02-14", 0.8, 0.57),
