@@ -190,7 +190,9 @@ MEASURED = [
     # once on each)
     # (then P 0.80 R 1.00, P 0.33 R 0.33, P 0.40 R 0.33); the floors are the figures
     # measured after fixing, as general rules (round-5 section below), what they showed.
-    ("interfax-2021-03-26", "2021-03-26", 1.0, 1.0),
+    # gold audit: + Fomin's praise of Myanmar as a reliable ally (a statement of support of
+    # its own, SOURCES.md); measured P 1.00 R 0.80 (4 of 5), was R 1.00.
+    ("interfax-2021-03-26", "2021-03-26", 1.0, 0.8),
     ("aljazeera-2022-09-03", "2022-09-03", 0.88, 1.0),  # R 1.00 since Soe Win is known
     ("thestatesman-2022-09-04", "2022-09-04", 0.85, 0.85),
     # Held out in round 5 (gold committed in a406058 before extract ran; run once on
@@ -205,8 +207,12 @@ MEASURED = [
     # each after the last round-6 fix, 84e6683, nothing tuned after: P 0.50 R 0.80,
     # P 0.50 R 1.00, P 0.00 R 0.00); floors as measured with every article-basis gold
     # row scored (round 7's scorer rule).
-    ("alarabiya-2021-06-21.round6", "2021-06-21", 0.87, 1.0),
-    ("cnimyanmar-2022-09-07.round6", "2022-09-07", 1.0, 1.0),
+    # gold audit: the pledge to strengthen ties is the Patrushev meeting's content, its row
+    # removed (SOURCES.md); measured P 0.75 R 1.00 (6 of 8 candidates), was P 0.88.
+    ("alarabiya-2021-06-21.round6", "2021-06-21", 0.75, 1.0),
+    # gold audit: + Min Aung Hlaing's praise of Putin at the meeting (a statement of support,
+    # SOURCES.md); measured P 1.00 R 0.67 (2 of 3), was R 1.00.
+    ("cnimyanmar-2022-09-07.round6", "2022-09-07", 1.0, 0.66),
     # VNA after round 7's joint-exercise and naval-forces rules: P 1.00 R 1.00.
     ("vietnamplus-2023-11-07.round6", "2023-11-07", 1.0, 1.0),
     # Held out in round 7 (gold committed in 950101d before extract ran; run once on
@@ -220,7 +226,9 @@ MEASURED = [
     # each after the last round-8 fix, 216a5dd, nothing tuned after: P 0.33 R 0.25,
     # P 0.75 R 0.75, P 0.50 R 0.25), scored again after round 9's fixes of the classes
     # they showed (round-9 section below): floor = measured.
-    ("emeatribune-2021-01-22.round8", "2021-01-22", 1.0, 1.0),
+    # gold audit: + Min Aung Hlaing's "loyal friend" praise at the talks (a statement of
+    # support, SOURCES.md); measured P 1.00 R 0.80 (4 of 5), was R 1.00.
+    ("emeatribune-2021-01-22.round8", "2021-01-22", 1.0, 0.8),
     ("voa-2022-02-25.round8", "2022-02-25", 1.0, 1.0),
     ("nhkworld-2023-05-18.round8", "2023-05-18", 1.0, 1.0),
     # Held out in round 9 (gold committed in 7c4b59e before extract ran; run once on
