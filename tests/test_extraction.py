@@ -169,7 +169,9 @@ def test_matching_is_one_to_one():
 #: Measured on the texts under tests/data/articles (see docs/extraction.md): floors, so
 #: a change that makes the extractor worse on any text fails here.
 MEASURED = [
-    ("afp-bangkokpost-2022-08-03", "2022-08-03", 0.85, 1.0),  # P 0.86 after round 12
+    # gold audit (session 21): the gold gained Russia's and China's arms supplies "since
+    # last year's coup" (SOURCES.md); measured P 0.86 R 0.86 (6 of 7), was R 1.00.
+    ("afp-bangkokpost-2022-08-03", "2022-08-03", 0.85, 0.85),  # P 0.86 after round 12
     ("laotiantimes-2022-07-13", "2022-07-13", 1.0, 1.0),
     ("tbs-2022-08-03", "2022-08-03", 0.8, 1.0),
     ("reuters-nationalpost-2021-06-23", "2021-06-23", 1.0, 1.0),
