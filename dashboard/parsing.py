@@ -61,11 +61,24 @@ FUTURE_PREDICATES = frozenset(
 )
 
 
+#: Abbreviated military and civil ranks: "Brig.-Gen. Name", "Lt. Col. Name" are one
+#: title each, never a sentence end (spaCy's tokenizer otherwise splits "Brig.-Gen."
+#: into "Brig.-Gen" and a full stop, which ends the sentence inside the parse).
+RANKS = ("Gen", "Lt", "Col", "Brig", "Maj", "Capt", "Adm", "Cmdr", "Sgt", "Gov", "Sen")
+
+
 @functools.cache
 def _pipeline():
     import spacy
+    from spacy.symbols import ORTH
 
-    return spacy.load(MODEL, exclude=["ner"])
+    nlp = spacy.load(MODEL, exclude=["ner"])
+    for rank in RANKS:
+        nlp.tokenizer.add_special_case(f"{rank}.", [{ORTH: f"{rank}."}])
+        for second in RANKS:
+            compound = f"{rank}.-{second}."
+            nlp.tokenizer.add_special_case(compound, [{ORTH: compound}])
+    return nlp
 
 
 @functools.lru_cache(maxsize=2048)

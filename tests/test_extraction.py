@@ -2242,3 +2242,12 @@ def test_a_fixed_holiday_dates_an_action():
         "Laos votes.\n\nA delegation from Russia reached the capital on Christmas Day."
     )
     assert visit.span.start == date(2030, 12, 25)
+
+
+def test_an_abbreviated_rank_is_one_title_in_the_parse_not_a_sentence_end():
+    from dashboard.parsing import Structure
+
+    sentence = "On Monday, a contingent led by Brig.-Gen. Zaw Lin departed for Russia."
+    structure = Structure.of(sentence)
+    assert structure.predicate(sentence.index("contingent")).text == "departed"
+    assert [t.text for t in structure.doc if t.text.startswith("Brig")] == ["Brig.-Gen."]
