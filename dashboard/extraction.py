@@ -2089,7 +2089,10 @@ _VISIT_NOUN = re.compile(r"(?:arrivals?|visits?|trips?)$", re.IGNORECASE)
 
 
 #: A delegation told with its leader: "A X delegation led by Y", "the delegation, led by".
-_DELEGATION_LED_BY = re.compile(r"\bdelegations?\b,?\s+(?:\w+\s+){0,2}?led by\b", re.IGNORECASE)
+_DELEGATION_LED_BY = re.compile(
+    r"\b(?:delegations?|(?P<military>contingents?|units?))\b,?\s+(?:\w+\s+){0,2}?led by\b",
+    re.IGNORECASE,
+)
 
 #: A time measured from an event named next ("almost two months after the", "days
 #: before his"): that event is where the count starts, not an action the sentence tells.
@@ -2776,14 +2779,20 @@ def _speaker_of_occasion(told: _Told, match: re.Match) -> Mention | None:
 
 def _delegation_body(told: _Told, match: re.Match) -> Mention | None:
     """ "a delegation led by X (unknown) visited": the delegation's country's body (X is
-    proposed for review as a new actor), or None."""
+    proposed for review as a new actor), or None. A military group ("a parade
+    contingent led by X", also told right after the action noun that names it) is the
+    country's armed forces."""
     led = _DELEGATION_LED_BY.search(told.sentence, 0, match.start())
+    after = _DELEGATION_LED_BY.search(told.sentence, match.end(), match.end() + 40)
+    if after and not told.sentence[match.end() : after.start()].strip():
+        led = after  # "a military parade contingent led by X": the noun's own group
     if not led:
         return None
     directory, finder = told.finder.directory, told.finder
     countries = [c.country for c in told.countries if c.start < match.start()]
     countries += [directory.country_of(m.actor) for m in told.mentions if m.start < match.start()]
-    body = next(filter(None, (finder.government_of(c) for c in countries if c)), None)
+    of = finder.forces_of if led["military"] else finder.government_of
+    body = next(filter(None, (of(c) for c in countries if c)), None)
     return Mention(led.start(), led.end(), body) if body else None
 
 
