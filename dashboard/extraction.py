@@ -320,6 +320,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:extrajudicial |mass )?killings",
             r"(?:deadly |violent |bloody )?crackdown",
             r"massacre[ds]?",
+            # "the armed forces committed numerous atrocities"
+            r"committ(?:ed|ing|s)? (?:\w+ ){0,2}atrocities",
             r"shot dead",
             r"burn(?:ed|t|ing) (?:down )?(?:\w+ ){0,2}villages",
         ),
@@ -479,8 +481,12 @@ _ACTION_ADJECTIVE = re.compile(
 #: military") news often means the junta in power, so it is left alone.
 _THE_MILITARY = re.compile(
     r"\b(?:[Tt]he (?:(?:junta|regime)(?:['’]s)? )?(?:military|army|armed forces|troops|soldiers)"
-    r"|(?<![\w,] )(?:[Ss]oldiers|[Tt]roops)|(?<=\bthat )(?:soldiers|troops)|\b[Ss]ecurity forces)"
-    r"(?=\s+(?:\w+ed|has|have|had|is|was|were|are|will|would|took|seized|says|said|sold|sent|fought)\b)"
+    r"|(?<![\w,] )(?:[Ss]oldiers|[Tt]roops)|(?<=\bthat )(?:soldiers|troops)|\b[Ss]ecurity forces"
+    # "Myanmar's military, which seized power": a country's armed forces
+    r"|(?<=\w['’]s )(?:military|army|armed forces))"
+    # right before its verb, or before a relative clause's ("the military, which seized")
+    r"(?=(?:,\s+(?:which|who))?\s+"
+    r"(?:\w+ed|has|have|had|is|was|were|are|will|would|took|seized|says|said|sold|sent|fought)\b)"
 )
 #: "the police" (no country named with it): the police of the country told.
 _THE_POLICE = re.compile(r"\b[Tt]he police\b")
@@ -1356,7 +1362,10 @@ class _ActorFinder:
         told = sorted(((self.seen[g], g) for g in governments if self.seen[g]), reverse=True)
         if told and (len(told) == 1 or told[0][0] > told[1][0]):
             return told[0][1]
-        return None
+        # none told: the one that speaks for the country abroad, its foreign ministry
+        # ("the U.S. called ...": the State Department, not the Treasury)
+        foreign = [g for g in governments if _FOREIGN_MINISTRY.search(g)]
+        return foreign[0] if len(foreign) == 1 else None
 
     def _governments_told(self, sentence: str, known: list[Mention]) -> list[Mention]:
         """A country's government told as such, not by a directory name: "Chile's
@@ -1537,7 +1546,7 @@ def _roles(
     clause = _clause_start(sentence, trigger.start())
     # a list of names the clause break falls inside ("observers from A, B, and C")
     in_clause = [m for m in before if m.end > clause]
-    initiators = in_clause
+    initiators = in_clause or _antecedent(sentence, clause, before)
     visitor = _OF_AFTER.match(sentence, trigger.end())
     if visitor and _VISIT_NOUN.search(trigger.group(0)):
         # "the arrival of a delegation from X": X's visit, told as a noun
@@ -1577,6 +1586,26 @@ def _roles(
     if agents:
         return agents, [m for m in after if m not in agents]
     return initiators, after
+
+
+_RELATIVE_OPENING = re.compile(r",\s+(?:which|who)\s*$")
+
+
+def _antecedent(sentence: str, clause: int, before: list[Mention]) -> list[Mention]:
+    """The subject of a relative clause opening at ``clause``: the mention right before
+    its ", which" / ", who" ("the military, which seized power": the military seized
+    it), else none."""
+    opening = _RELATIVE_OPENING.search(sentence, 0, clause)
+    if opening is None:
+        return []
+    return [m for m in before if not sentence[m.end : opening.start()].strip()]
+
+
+#: A foreign ministry's name in the directory.
+_FOREIGN_MINISTRY = re.compile(
+    r"\b(?:Department of State|State Department|Foreign (?:Ministry|Office)|"
+    r"Ministry of Foreign Affairs|Foreign Affairs Ministry)\b"
+)
 
 
 #: The verb right after a subject: "Moscow delivered", "Russia has sent".
@@ -1825,9 +1854,14 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
                 continue  # "after the visit": later than the visit, not on its day
             if _owns(match, hit.start() + clause, hit.end() + clause, actions):
                 return (*dated, True, True)
-    if paragraph_dates and not indefinite and not _recalled(sentence, match):
+    # "Since the coup, the armed forces committed atrocities": a course told in the
+    # simple past goes on from its onset too (the perfect is news English's, not every
+    # writer's); a participle ("..., running air strikes") is no course of its own
+    past = _PAST_FORM.match(match.group(0)) is not None
+    lasting = indefinite or (trigger.event_type in COURSES and past)
+    course = _since_course(sentence, match, dates_here, anchored, published) if lasting else None
+    if paragraph_dates and not indefinite and course is None and not _recalled(sentence, match):
         return paragraph_dates[-1].span, paragraph_dates[-1].text, True, False
-    course = _since_course(sentence, match, dates_here, anchored, published) if indefinite else None
     if course is not None:
         return course
     since = _SINCE_OPENING.match(sentence)
@@ -1941,7 +1975,8 @@ _PLACED_AGAINST = re.compile(rf"\b(?:{_PLACING})\b", re.IGNORECASE)
 
 #: A sentence opening with the onset of what its main clause tells in the perfect:
 #: "Since the junta seized power in February 2021, they have conducted ...".
-_SINCE_CLAUSE = re.compile(r"[\s\"'“]*Since\b([^,]+),")
+#: A date's own comma ("Since the February 1, 2021 coup,") does not end the clause.
+_SINCE_CLAUSE = re.compile(r"[\s\"'“]*Since\b((?:[^,]|,(?=\s*\d{4}\b))+),")
 
 
 def _since_course(sentence, match, dates_here, anchored, published):
