@@ -33,6 +33,14 @@ _NAMED_BACK: tuple[tuple[str, re.Pattern], ...] = (
     # "Thursday's talks", "the talks", "the two-day meeting"
     ("meeting", re.compile(rf"(?:\b[Tt]he|\b{_DAY_OF})\s+(?:[\w-]+\s+)?(?:talks|meeting)\b")),
     ("visit", re.compile(rf"(?:\b[Tt]he|\b{_DAY_OF})\s+(?:[\w-]+\s+)?(?:visit|trip)\b")),
+    # "the Tuesday morning strike", "the deadly air strike", "Monday's attack"
+    (
+        "armed clash",
+        re.compile(
+            rf"(?:\b[Tt]he|\b{_DAY_OF})\s+(?:[\w-]+\s+){{0,2}}?"
+            r"(?:air ?strike|strike|attack|raid|bombing|shelling)\b"
+        ),
+    ),
 )
 #: "on the sidelines of the World Atomic Week 2025": a named forum (capitalised words).
 _NAME_WORD = r"(?:[A-Z][\w-]*|\d{4})"

@@ -486,7 +486,9 @@ _THE_MILITARY = re.compile(
     r"|(?<=\w['’]s )(?:military|army|armed forces))"
     # right before its verb, or before a relative clause's ("the military, which seized")
     r"(?=(?:,\s+(?:which|who))?\s+"
-    r"(?:\w+ed|has|have|had|is|was|were|are|will|would|took|seized|says|said|sold|sent|fought)\b)"
+    r"(?:\w+ed|has|have|had|is|was|were|are|will|would|took|seized|says|said|sold|sent|fought)\b"
+    # or as the possessor of a violent course: "the military's crackdown on dissent"
+    r"|['’]s\s+(?:[\w-]+\s+){0,2}?(?:crackdown|campaign|offensive|killings|violence|repression)\b)"
 )
 #: "the police" (no country named with it): the police of the country told.
 _THE_POLICE = re.compile(r"\b[Tt]he police\b")
@@ -1763,6 +1765,7 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
     ("has voiced support": an indefinite past).
     """
     course = _course_since_event(trigger, sentence, match, anchored, published)
+    course = course or _after_course(trigger, sentence, match, dates_here, anchored, published)
     if course is not None:
         return course
     shifted = _day_before_or_after(sentence, match, dates_here)
@@ -1979,10 +1982,28 @@ _PLACED_AGAINST = re.compile(rf"\b(?:{_PLACING})\b", re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"[\s\"'“]*Since\b((?:[^,]|,(?=\s*\d{4}\b))+),")
 
 
-def _since_course(sentence, match, dates_here, anchored, published):
+#: An opening "Following/After <event>," clause: with a perfect in the main clause
+#: ("Following a coup in 2021, the crackdown has left 3,200 dead"), a course's onset.
+_AFTER_CLAUSE = re.compile(r"[\s\"'“]*(?:Following|After)\b((?:[^,]|,(?=\s*\d{4}\b))+),")
+
+
+def _after_course(trigger, sentence, match, dates_here, anchored, published):
+    """A course told in the perfect after an opening "Following <onset>," clause: from
+    the onset to the publication, as after "Since <onset>," (:func:`_since_course`)."""
+    if trigger.event_type not in COURSES:
+        return None
+    after = _AFTER_CLAUSE.match(sentence)
+    if after is None or match.start() < after.end():
+        return None
+    if not _PERFECT_VERB.search(sentence, after.end()):
+        return None  # "After the coup, soldiers killed five": one event, no course
+    return _since_course(sentence, match, dates_here, anchored, published, _AFTER_CLAUSE)
+
+
+def _since_course(sentence, match, dates_here, anchored, published, opening=_SINCE_CLAUSE):
     """A present perfect after an opening "Since <onset>," clause: a course from the
     onset's date words (or the event its words name) to the publication, in months."""
-    since = _SINCE_CLAUSE.match(sentence)
+    since = opening.match(sentence)
     if since is None or match.start() < since.end():
         return None
     onset = next((m for m in dates_here if m.end <= since.end()), None)
@@ -2078,6 +2099,10 @@ _NOUN_FORM = re.compile(
 )
 
 
+#: A that-clause after a reporting perfect: "has confirmed that ...".
+_THAT_CLAUSE = re.compile(r"\bthat\s+")
+
+
 def _indefinite(sentence: str, match: re.Match, actions) -> bool:
     """Whether the action is told in the present perfect (an indefinite past).
 
@@ -2091,6 +2116,9 @@ def _indefinite(sentence: str, match: re.Match, actions) -> bool:
     verbs = list(_PERFECT_VERB.finditer(sentence, clause, match.start()))
     if not verbs or _SUBORDINATOR.search(sentence, verbs[-1].end(), match.start()):
         return False  # "have been accused of X since the coup": the coup's own time
+    that = _THAT_CLAUSE.search(sentence, verbs[-1].end(), match.start())
+    if that and _PAST_FORM.search(sentence[that.end() : match.start()]):
+        return False  # "has confirmed that it carried out a strike": the strike's own past
     return not any(verbs[-1].end() <= a < match.start() for a, _ in actions)
 
 
