@@ -1096,7 +1096,10 @@ class _ActorFinder:
                 add(hit.start(), hit.end(), self.forces_of(country.country))
         for hit in _SENT_FROM.finditer(sentence):  # "observers from A, B and C"
             for country in find_countries(hit.group(1)):
-                add(hit.start(), hit.end(), self.government_of(country.country))
+                # a country of several governments the text does not single out ("a
+                # delegation from Myanmar"): the one that sends delegations, its ruling body
+                sender = self.government_of(country.country) or self.ruling_body(country.country)
+                add(hit.start(), hit.end(), sender)
         for hit in _NAVAL_FORCES.finditer(sentence):  # "Russian warships arrived"
             countries = find_countries(hit.group("country"))
             if countries and countries[0].text == hit.group("country"):
