@@ -141,6 +141,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"toppl(?:e|es|ed|ing) (?:the )?(?:\w+ ){0,2}(?:government|president|leader)",
             r"(?<!the )(?<!an )(?<!a )oust(?:s|ed|ing)? (?:the )?(?:\w+ ){0,2}(?:government|"
             r"president|leader|prime minister)",
+            # "the country's leadership had been ousted from power"
+            r"(?:had|has|have) been (?:ousted|removed|deposed) from power",
         ),
         ("coup",),
     ),
@@ -2595,6 +2597,10 @@ def _sentence_events(
             if report is None:
                 continue  # the supplies themselves are undated; the report's teller unknown
             trigger, actors, recipients, when = report
+        if not actors and trigger.event_type in ACCUSED_OF and _STATE_VIOLENCE.search(sentence):
+            # "12 people had been killed during the crackdown on protesters": told with
+            # no agent, a crackdown's toll is the security forces' of the country told
+            actors = _forces_of_country(told)
         if not actors and not recipients:
             if trigger.event_type in ONE_OFF and not when.inherited:
                 # "between the February 2021 coup and ...": no one acts here, but the
@@ -2617,9 +2623,24 @@ def _sentence_events(
     return found
 
 
+#: A toll told as a crackdown's or of protesters: the state's security forces act.
+_STATE_VIOLENCE = re.compile(
+    r"\bcrackdowns?\b|\b(?:protesters|protestors|demonstrators)\b[^.;]{0,40}?\bkilled\b"
+)
+
+
+def _forces_of_country(told: _Told) -> tuple[str, ...]:
+    """The armed forces of the country the sentence names, else the text's."""
+    finder = told.finder
+    named = [c.country for c in told.countries if c.country]
+    forces = next(filter(None, map(finder.military_of, [*named, finder.text_country])), None)
+    return (forces,) if forces else ()
+
+
 #: A reporting verb, the day it was said and "that": "X said on Thursday that ...".
 _SAID_ON_THAT = re.compile(
-    r"\b(?:said|says|told (?:\w+ ){1,2}?|stated|alleged)(?P<when>(?:\s+\w+){0,3}?)\s+that\b"
+    r"\b(?:said|says|reported|told (?:\w+ ){1,2}?|stated|alleged)"
+    r"(?P<when>(?:\s+\w+){0,3}?)\s+that\b"
 )
 #: Killings a speaker reports: the report is an accusation of who killed.
 ACCUSED_OF = frozenset({"violence against civilians", "repression/execution"})
@@ -2733,6 +2754,15 @@ def _note_reports(told: _Told) -> None:
 _HYPOTHETICAL = re.compile(r"[^,;.]{0,40}?\b(?:could|might)\b", re.IGNORECASE)
 
 
+#: An action noun named as a point of view or question under study: "analysing the
+#: situation from the viewpoint of the continuation of military cooperation".
+_TOPIC_OF = re.compile(
+    r"\b(?:viewpoint|point of view|perspective|standpoint|question|issue) of\s+(?:the\s+)?"
+    r"(?:(?:continuation|future|fate|prospects?) of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def _no_event(sentence: str, match: re.Match) -> bool:
     """Whether the action words tell no event: negated, a kind of action, repeated or a
     circumstance."""
@@ -2748,6 +2778,8 @@ def _no_event(sentence: str, match: re.Match) -> bool:
     nouns = any(_NOUN_FORM.search(word) for word in match.group(0).split())
     if nouns and _HYPOTHETICAL.match(sentence, match.end()):
         return True  # "warned that sanctions against X could push ...": a possibility
+    if _TOPIC_OF.search(sentence, 0, match.start()):
+        return True  # "from the viewpoint of the continuation of cooperation": a topic
     # "as they face Western condemnation": a state, not an event told
     return bool(_CIRCUMSTANCE.search(before) and _NOUN_FORM.search(match.group(0)))
 
