@@ -2754,6 +2754,13 @@ def _note_reports(told: _Told) -> None:
 _HYPOTHETICAL = re.compile(r"[^,;.]{0,40}?\b(?:could|might)\b", re.IGNORECASE)
 
 
+#: A passive auxiliary right before a verb of speech ("is expressly condemned"): the
+#: speaker is untold unless "by" names them.
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$")
+_CONDEMNING = re.compile(r"condemn|denounc|critici|deplor|slamm", re.IGNORECASE)
+_BY_AFTER = re.compile(r"\s+by\b")
+
+
 #: An action noun named as a point of view or question under study: "analysing the
 #: situation from the viewpoint of the continuation of military cooperation".
 _TOPIC_OF = re.compile(
@@ -2778,6 +2785,9 @@ def _no_event(sentence: str, match: re.Match) -> bool:
     nouns = any(_NOUN_FORM.search(word) for word in match.group(0).split())
     if nouns and _HYPOTHETICAL.match(sentence, match.end()):
         return True  # "warned that sanctions against X could push ...": a possibility
+    passive = _PASSIVE_BEFORE.search(sentence, 0, match.start())
+    if passive and _CONDEMNING.match(match.group(0)) and not _BY_AFTER.match(sentence, match.end()):
+        return True  # "the junta is expressly condemned for the coup": who condemns untold
     if _TOPIC_OF.search(sentence, 0, match.start()):
         return True  # "from the viewpoint of the continuation of cooperation": a topic
     # "as they face Western condemnation": a state, not an event told

@@ -256,7 +256,7 @@ MEASURED = [
     # Held out in round 12 (gold committed in ecc2776 before extract ran; run once on
     # each after the last fix before them, d8fd86c, nothing tuned after): floor = measured.
     # first runs: AsiaNews P 0.50 R 0.25, SCMP P 0.00 R 0.00; after round 12's fixes:
-    ("asianews-2021-06-19.round12", "2021-06-19", 0.75, 0.75),
+    ("asianews-2021-06-19.round12", "2021-06-19", 1.0, 0.75),  # P after session 21 (d)
     ("scmp-2022-07-03.round12", "2022-07-03", 0.25, 0.33),
     # Le Monde: P 0.50 R 0.29 at its first run; P 0.40 on main after world's government
     # fallback (4c46e3b) landed the same minute (one more candidate, unmatched).
@@ -2379,3 +2379,15 @@ def test_a_crackdowns_toll_told_without_agent_is_the_countrys_forces():
     )
     (toll,) = [c for c in session21b(text) if c.event_type == "violence against civilians"]
     assert toll.actors == ("Laos Defence Forces",) and toll.span.start == date(2031, 2, 20)
+
+
+@pytest.mark.parametrize(
+    "sentence, condemnations",
+    [
+        ("In the resolution of Monday, the Laos junta is expressly condemned for the arrests.", 0),
+        ("On Monday the Laos junta was condemned by Laos Watch for the arrests.", 1),
+    ],
+)
+def test_a_condemnation_in_the_passive_with_no_agent_names_no_condemner(sentence, condemnations):
+    found = session21b(f"Laos Watch spoke on Monday.\n\n{sentence}")
+    assert len([c for c in found if c.event_type == "condemnation"]) == condemnations
