@@ -325,6 +325,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             # "the armed forces committed numerous atrocities"
             r"committ(?:ed|ing|s)? (?:\w+ ){0,2}atrocities",
             r"shot dead",
+            # "the death of hundreds of people at the hands of security forces"
+            r"deaths? of (?:[\w,]+ ){1,4}?(?:people|civilians|protesters|demonstrators|villagers)"
+            r"(?= at the hands of\b)",
             r"burn(?:ed|t|ing) (?:down )?(?:\w+ ){0,2}villages",
         ),
     ),
@@ -401,6 +404,7 @@ _AGENT = re.compile(
     r"\bby\s+(?:(?:[\w-]+\s+){1,2}?from\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+_HANDS_OF = re.compile(r"\s+at the hands of\s+(?:the\s+)?")
 #: A title just before a person's name: "Chinese Foreign Minister Wang Yi", "Myanmar's
 #: foreign minister, Wunna Maung Lwin". The article's own titles tell who holds which office.
 _OFFICE_BEFORE = re.compile(r"\b(foreign|defen[cs]e) minister\s*,?\s*$", re.IGNORECASE)
@@ -491,6 +495,8 @@ _THE_MILITARY = re.compile(
     r"(?:\w+ed|has|have|had|is|was|were|are|will|would|took|seized|says|said|sold|sent|fought)\b"
     # or as the possessor of a violent course: "the military's crackdown on dissent"
     r"|['’]s\s+(?:[\w-]+\s+){0,2}?(?:crackdown|campaign|offensive|killings|violence|repression)\b)"
+    # the agent of a death: "at the hands of security forces"
+    r"|(?<=\bhands of )(?:the )?(?:security forces|soldiers|troops|military|army)\b"
 )
 #: "the police" (no country named with it): the police of the country told.
 _THE_POLICE = re.compile(r"\b[Tt]he police\b")
@@ -1590,6 +1596,8 @@ def _roles(
     if source:
         after = [m for m in after if m.start < source.start()]
     agents = [m for m in after if _AGENT.search(sentence[: m.start])]
+    # "the death of N people at the hands of X", right after the action words: X's
+    agents += [m for m in after if _HANDS_OF.fullmatch(sentence, trigger.end(), m.start)]
     if agents:
         return agents, [m for m in after if m not in agents]
     return initiators, after

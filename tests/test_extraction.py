@@ -2291,6 +2291,12 @@ def test_a_delegation_from_a_country_of_several_governments_is_its_ruling_bodys(
     }
 
 
+def test_a_death_at_the_hands_of_the_forces_is_their_violence_against_civilians():
+    text = "Laos mourns.\n\nThe death of 40 protesters at the hands of the army on Monday shocked."
+    (violence,) = [c for c in round12(text) if c.event_type == "violence against civilians"]
+    assert (violence.actors, violence.span.start) == (("Laos Defence Forces",), date(2031, 2, 17))
+
+
 # --- Session 21, rounds 12-14 texts: general classes behind their misses (made-up
 # sentences) ---------------------------------------------------------------------------
 SESSION21B = parse_actors(
