@@ -2046,6 +2046,14 @@ def _named_first(word: str, text: str) -> re.Match | None:
     return re.match(rf"(?:[\w'\u2019-]+\s+){{0,3}}?{word}\b", text, re.IGNORECASE)
 
 
+#: "since the coup and the subsequent <course>": the course runs from that event; the
+#: match ends where the event is named (as a "since" after the course ends).
+_SINCE_AND_SUBSEQUENT = re.compile(
+    r"\bsince\s+(?=(?:[\w'\u2019-]+\s+){1,4}?and\s+(?:the\s+)?(?:subsequent|ensuing)\s+$)",
+    re.IGNORECASE,
+)
+
+
 def _course_since_event(trigger, sentence, match, anchored, published):
     """A course told from an event named after it in its clause ("protests have grown
     since the coup", "soldiers have killed 70 people since the junta's takeover"): from
@@ -2054,6 +2062,8 @@ def _course_since_event(trigger, sentence, match, anchored, published):
         return None
     brk = _CLAUSE_BREAK.search(sentence, match.end())
     since = _SINCE_WORD.search(sentence, match.end(), brk.start() if brk else len(sentence))
+    # "since the coup and the subsequent killing of ...": the killings follow the coup
+    since = _SINCE_AND_SUBSEQUENT.search(sentence, 0, match.start()) or since
     if since is None:
         return None
     named = sentence[since.end() : since.end() + 40]
