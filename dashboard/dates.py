@@ -15,6 +15,8 @@ from datetime import date, datetime, timedelta
 
 from dateutil import parser as date_parser
 
+from dashboard.schema import MAX_WEEK_SPAN_DAYS
+
 __all__ = [
     "DateMention",
     "DateSpan",
@@ -172,6 +174,27 @@ def month_span(year: int, month: int) -> DateSpan:
     """
     last = calendar.monthrange(year, month)[1]
     return DateSpan(date(year, month, 1), date(year, month, last), "month")
+
+
+def table_span(span: DateSpan) -> DateSpan:
+    """``span`` widened to what its precision means in an event table (the schema's
+    rule, :func:`dashboard.loading.validate_events_frame`): a month-precision span covers
+    whole months, a year-precision one whole years, and a week-precision one spans less
+    than ``MAX_WEEK_SPAN_DAYS`` (else it becomes the whole months it covers).
+
+    "The past month" read as the thirty days before the report (12 October to 10
+    November) is the months October and November at month precision: wider, never
+    narrower, than the words.
+    """
+    precision = span.precision
+    if precision == "week" and (span.end - span.start).days >= MAX_WEEK_SPAN_DAYS:
+        precision = "month"
+    if precision == "month":
+        start, end = month_span(span.start.year, span.start.month).start, span.end
+        return DateSpan(start, month_span(end.year, end.month).end, "month")
+    if precision == "year":
+        return DateSpan(date(span.start.year, 1, 1), date(span.end.year, 12, 31), "year")
+    return span
 
 
 def year_span(year: int) -> DateSpan:
@@ -374,7 +397,7 @@ def _named_period(phrase: str, reference: date) -> DateSpan | None:
     if match := _LAST_PERIOD_RE.fullmatch(phrase):
         days = _LAST_PERIOD_DAYS[match["unit"]]
         first, last = reference - timedelta(days=days), reference - timedelta(days=1)
-        return DateSpan(first, last, match["unit"])
+        return table_span(DateSpan(first, last, match["unit"]))
     if match := _DECADE_RE.fullmatch(phrase):
         last_year = int(match["year"]) if match["year"] else reference.year - 1
         return DateSpan(date(last_year - 9, 1, 1), date(last_year, 12, 31), "year")

@@ -31,6 +31,7 @@ from dashboard.dates import (
     find_date_expressions,
     month_span,
     resolve_date_expression,
+    table_span,
 )
 from dashboard.discourse import anaphors, date_by_anaphor
 from dashboard.geography import (
@@ -2280,6 +2281,9 @@ def extract_events(
     # the finder's directory: with the governments it proposed (government_of)
     candidates = _merge_repeats(_date_later(candidates, finder.directory), finder.directory)
     candidates = _merge_ongoing(_most_precise_telling(candidates, finder.one_off_told), published)
+    # Every span as the event table states it, whatever rule made it (a candidate the
+    # table refused made `extract` stop with none written).
+    candidates = [replace(c, span=table_span(c.span)) for c in candidates]
     return _propose_governments(candidates, finder.proposed_governments)
 
 

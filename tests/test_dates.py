@@ -16,6 +16,7 @@ from dashboard.dates import (
     part_of_month_span,
     part_of_year_span,
     resolve_date_expression,
+    table_span,
     year_span,
 )
 
@@ -342,7 +343,11 @@ def test_the_last_week_and_last_named_month():
     assert resolve_date_expression("In the last week", reference) == span(
         "2031-11-16", "2031-11-22", "week"
     )
-    assert resolve_date_expression("over the past month", reference).end == date(2031, 11, 22)
+    # the thirty days before, as the whole months they touch (month precision means
+    # whole months in an event table)
+    assert resolve_date_expression("over the past month", reference) == span(
+        "2031-10-01", "2031-11-30", "month"
+    )
     # "last June": the latest June before the reference's month
     assert resolve_date_expression("last June", date(2031, 2, 22)) == span(
         "2030-06-01", "2030-06-30", "month"
@@ -414,3 +419,18 @@ def test_a_fixed_holiday_is_its_day(words, day):
     assert told.span.start == day
     ahead = resolve_date_expression("Christmas Day", date(2031, 2, 20), forward=True)
     assert ahead.start == date(2031, 12, 25)
+
+
+@pytest.mark.parametrize(
+    "given, expected",
+    [
+        (span("2022-10-12", "2022-11-10", "month"), span("2022-10-01", "2022-11-30", "month")),
+        (span("2022-02-03", "2023-05-04", "year"), span("2022-01-01", "2023-12-31", "year")),
+        (span("2022-02-03", "2022-02-20", "week"), span("2022-02-01", "2022-02-28", "month")),
+        (span("2022-02-03", "2022-02-09", "week"), span("2022-02-03", "2022-02-09", "week")),
+        (span("2022-02-03", "2022-02-03", "day"), span("2022-02-03", "2022-02-03", "day")),
+        (span("2022-02-01", "2022-03-31", "month"), span("2022-02-01", "2022-03-31", "month")),
+    ],
+)
+def test_table_span_widens_to_what_the_precision_means_in_an_event_table(given, expected):
+    assert table_span(given) == expected
