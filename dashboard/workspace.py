@@ -670,7 +670,8 @@ def merge_with_workspace(events: pd.DataFrame, workspace: pd.DataFrame) -> pd.Da
     """The open table's events followed by the workspace's, as one validated frame.
 
     The workspace's events carry ``ADDED_BY_COLUMN`` (empty for the open table's rows);
-    extra columns of either side are kept, empty where the other has none.
+    extra columns of either side are kept with their types: text empty and numbers
+    missing where the other side has none.
     """
     if workspace.empty:
         return events
@@ -686,6 +687,15 @@ def merge_with_workspace(events: pd.DataFrame, workspace: pd.DataFrame) -> pd.Da
     workspace["event_id"] = pd.Series(renamed, index=workspace.index, dtype="str")
     merged = pd.concat([events, workspace], ignore_index=True)
     for column in merged.columns:
-        if column not in schema.DATE_COLUMNS and merged[column].isna().any():
-            merged[column] = merged[column].fillna("").astype("str")
+        values = merged[column]
+        if column in schema.DATE_COLUMNS or not values.isna().any():
+            continue
+        if isinstance(values.dtype, pd.CategoricalDtype):  # a typed table's text
+            if "" not in values.cat.categories:
+                values = values.cat.add_categories([""])
+            merged[column] = values.fillna("")
+        elif not pd.api.types.is_numeric_dtype(values.dtype):
+            merged[column] = values.fillna("").astype("str")
+        # a number (ACLED's fatalities, GDELT's GoldsteinScale) stays one, missing
+        # where the other side has no such column
     return merged

@@ -433,3 +433,38 @@ def test_a_reviewed_name_is_placed_only_where_its_candidates_do_not_name_it():
     assert candidates["recipients"].tolist() == ["", "X", ""]  # a new frame
     with pytest.raises(ValueError, match="'countries' is not one of actors, recipients"):
         placed_in_candidates(candidates, new, "countries")
+
+
+@pytest.mark.parametrize(
+    "name", ["real/gdelt1_daily_and_backfile_sample.CSV", "formats/acled_legacy.csv"]
+)
+def test_the_workspace_joins_a_typed_foreign_table(workspace, name):
+    """A GDELT or ACLED table keeps its own columns, typed (categories, whole numbers):
+    the workspace's events, which lack them, joined it with 'unexpected error
+    (TypeError)' on every page (a categorical column cannot take ''), so they were not
+    shown. Found by hand in Chromium with a real GDELT file and a real ACLED export."""
+    from pathlib import Path
+
+    from dashboard.query import load_in_memory
+
+    table, _ = load_in_memory(Path(__file__).parent / "data" / name)
+    typed = {
+        column: str(dtype)
+        for column, dtype in table.events.dtypes.items()
+        if column not in event() and str(dtype) in ("category", "Int64", "float64")
+    }
+    assert typed  # what made it fail: columns of the table's own, typed
+    workspace.accept([event()], "Ana", DIRECTORY)
+    joined = with_workspace(table, workspace.events_frame())
+    assert len(joined) == len(table) + 1
+    added = joined.events.iloc[-1]
+    assert added["event_id"] == "lavrov-in-phnom-penh" and added[ADDED_BY_COLUMN] == "Ana"
+    for column, dtype in typed.items():
+        kept = joined.events[column]
+        if dtype == "category":  # text: the workspace's row has none
+            assert added[column] == ""
+        else:  # a number stays a number, missing where the workspace has none
+            assert str(kept.dtype) == dtype and pd.isna(added[column])
+        assert kept.iloc[: len(table)].astype(str).tolist() == (
+            table.events[column].astype(str).tolist()
+        )
