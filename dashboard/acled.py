@@ -287,7 +287,7 @@ def convert_acled_frame(
 
     def countries_of(country: pd.Series, first: pd.Series, second: pd.Series) -> list[str]:
         return [
-            _join_unique([c, *(directory.country_of(a) for a in [*_split(f), *_split(s)])])
+            _join_unique([c, *(directory.country_or_named(a) for a in [*_split(f), *_split(s)])])
             for c, f, s in zip(country, first, second, strict=True)
         ]
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from dashboard import schema
 from dashboard.cells import unescape_formula_cell
+from dashboard.geography import state_body_country
 from dashboard.loading import csv_reader, read_source
 from dashboard.problems import EventsFileError, Problem
 
@@ -32,6 +33,11 @@ class ActorDirectory:
     def country_of(self, name: str) -> str:
         """The country of an actor (by any spelling), or "" when unknown."""
         return self.countries.get(self.canonical(name), "")
+
+    def country_or_named(self, name: str) -> str:
+        """:meth:`country_of`, else the country a state body's own name names (ACLED's
+        "Military Forces of Pakistan (2013-2018)", UCDP's "Government of Uganda"), else ""."""
+        return self.country_of(name) or state_body_country(name)
 
     def knows(self, name: str) -> bool:
         """Whether the directory lists the actor (by its canonical name)."""

@@ -233,7 +233,8 @@ UCDP = SourceFormat(
     "event_id; `date_start`/`date_end` + `date_prec` 1-5 → the span and precision "
     "(day, week, month, year; widened to whole months or years where ours needs them); "
     "`type_of_violence` 1-2 → armed clash, 3 → violence against civilians; `side_a` → "
-    "actors, `side_b` → recipients; `country` → countries; `where_coordinates` → "
+    "actors, `side_b` → recipients; `country` and the countries state sides are named after "
+    "(`Government of Uganda`) → countries; `where_coordinates` → "
     "location; `source_article` → source; every UCDP column kept (best, low, high deaths, "
     "adm_1, latitude, longitude...; deaths as whole numbers).",
     column_types=ucdp.COLUMN_TYPES,

@@ -365,6 +365,40 @@ def _names_another(text: str, match: re.Match) -> bool:
     return after is not None and after.group(1) not in SPELLINGS
 
 
+#: A state body named after its country, as event datasets write them: ACLED's "Military
+#: Forces of Pakistan (2013-2018)", "Police Forces of India (2014-) Border Security Force",
+#: "Government of the Kingdom of Thailand"; UCDP GED's "Government of DR Congo (Zaire)".
+_STATE_BODY_RE = re.compile(
+    r"^(?:Government|Military Forces|Police Forces|Armed Forces) of (?P<country>[^()]+?)"
+    r"(?:\s*\(.*)?$"
+)
+#: A country's names and aliases (no demonyms) -> its canonical name; ambiguous ones left out.
+_COUNTRY_NAMES: dict[str, str] = {
+    spelling: country.name
+    for country in COUNTRIES
+    for spelling in (country.name, *country.aliases)
+    if spelling not in AMBIGUOUS
+}
+
+
+def state_body_country(name: str) -> str:
+    """The country a state body's own name names, or "" (no such name, or an ambiguous one).
+
+    "Military Forces of the United States of America" -> "United States"; a long form is
+    read from its last "of" when the whole is no spelling ("Government of the Islamic
+    Republic of Pakistan" -> "Pakistan"); "Government of Congo" stays "" (which Congo).
+    """
+    match = _STATE_BODY_RE.match(name.strip())
+    if match is None:
+        return ""
+    parts = match.group("country").strip().split(" of ")
+    for i in range(len(parts)):  # the whole first, then from each later "of"
+        words = re.sub(r"^the\s+", "", " of ".join(parts[i:]), flags=re.IGNORECASE)
+        if words in _COUNTRY_NAMES:
+            return _COUNTRY_NAMES[words]
+    return ""
+
+
 def government_name(country: str) -> str:
     """The name of a country's government as our tables write it: "<Demonym>
     government" with its first demonym ("Chilean government"), else "Government of

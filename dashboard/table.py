@@ -30,6 +30,7 @@ from dashboard.compact import (
     text_chunks,
     value_codes,
 )
+from dashboard.geography import state_body_country
 from dashboard.loading import load_events_frame
 from dashboard.memory import return_freed_memory
 
@@ -388,7 +389,10 @@ def infer_actor_countries(
     Imported tables name actors no directory knows (ACLED's ``Protesters (Zambia)``,
     GDELT's ``PAKISTAN``) while their rows say where each event happened. An unlisted
     actor takes the country of more than half of its events that name exactly one
-    country (the source's own ``countries``); otherwise it stays without one. Actors
+    country (the source's own ``countries``); otherwise it stays without one. A state
+    body named after its country (:func:`~dashboard.geography.state_body_country`:
+    "Military Forces of Pakistan", "Government of Uganda") takes that country whatever
+    its events' places. Actors
     the directory lists keep what it says, a blank country included (an international
     organisation has none). Inferred countries are for display (the network's colours):
     the country filter keeps to the rows' countries and the directory's.
@@ -402,12 +406,19 @@ def infer_actor_countries(
     )
     if not unknown.any():
         return {}
+    # A state body's own name says its country, whatever its events' places: "Military
+    # Forces of Pakistan" firing across the border into India is still Pakistan's.
+    named = {
+        name: country
+        for name in np.asarray(participants.names, dtype=object)[unknown]
+        if (country := state_body_country(name))
+    }
     countries = events["countries"]
     single = (countries != "") & ~countries.str.contains(schema.LIST_SEPARATOR, regex=False)
     codes, positions = postings_pairs(participants, single.to_numpy(dtype=bool))
     keep = unknown[codes]
     if not keep.any():
-        return {}
+        return named
     # Votes are counted on integer codes (the countries cells dictionary-encoded once):
     # counting (actor, country text) pairs in pandas took ~1.2 CPU-s at 1M events whose
     # actors no directory lists; this takes a fraction of it.
@@ -424,7 +435,8 @@ def infer_actor_countries(
     total = np.bincount(actor, weights=votes)[actor]
     best = votes * 2 > total  # a strict majority: at most one per actor
     names = participants.names
-    return {names[a]: country_names[c] for a, c in zip(actor[best], country[best], strict=True)}
+    voted = {names[a]: country_names[c] for a, c in zip(actor[best], country[best], strict=True)}
+    return {**voted, **named}
 
 
 def build_table(

@@ -153,7 +153,11 @@ def convert_ucdp_frame(
         "actors": side_a,
         "recipients": side_b,
         "countries": join_unique(
-            [country, side_a.map(directory.country_of), side_b.map(directory.country_of)]
+            [
+                country,
+                side_a.map(directory.country_or_named),
+                side_b.map(directory.country_or_named),
+            ]
         ),
         "location": pick(frame, "where_coordinates"),
         "source": pick(frame, "source_article"),

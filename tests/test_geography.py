@@ -18,6 +18,7 @@ from dashboard.geography import (
     find_countries,
     find_places,
     government_name,
+    state_body_country,
 )
 
 NAMES = {c.name for c in COUNTRIES}
@@ -147,6 +148,31 @@ def test_capitals_are_no_country_aliases():
     assert {s for s in PLACE_SPELLINGS if s in SPELLINGS} == {"Beijing"}
     assert told("Moscow said") == []
     assert [p.name for _, _, p in find_places("Moscow said")] == ["Moscow"]
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("Military Forces of Pakistan", "Pakistan"),  # ACLED's legacy spelling
+        ("Military Forces of Myanmar (2021-)", "Myanmar"),  # ACLED's, with its years
+        ("Police Forces of India (2014-) Border Security Force", "India"),  # and a unit
+        ("Military Forces of The United States of America", "United States"),
+        ("Government of the Islamic Republic of Pakistan", "Pakistan"),  # from the last "of"
+        ("Government of the Kingdom of Thailand", "Thailand"),
+        ("Government of DR Congo (Zaire)", "DR Congo"),  # UCDP's, former name in brackets
+        ("Government of Russia (Soviet Union)", "Russia"),
+        ("Government of Uganda", "Uganda"),
+        ("Government of Congo", ""),  # which Congo: left out, as everywhere
+        ("Government of Korea", ""),
+        ("Government of Russian", ""),  # a demonym is no country's name
+        ("Rioters (India)", ""),  # a group placed in a country is no state body
+        ("Forces of Francois Bozize", ""),
+        ("Protesters", ""),
+        ("Pakistan", ""),
+    ],
+)
+def test_state_body_country(name, expected):
+    assert state_body_country(name) == expected
 
 
 def test_government_name():

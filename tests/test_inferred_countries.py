@@ -74,6 +74,20 @@ def test_the_country_filter_keeps_to_the_rows_and_the_directory():
     assert ids == {"e0", "e1", "e2"}
 
 
+def test_a_state_body_takes_the_country_its_name_names_whatever_its_events_places():
+    rows = _rows(
+        ("Military Forces of Pakistan", "Civilians (India)", "India"),  # across the border
+        ("Military Forces of Pakistan", "", "India"),
+        ("Government of Uganda", "LRA", "Central African Republic;Uganda"),  # no single
+        ("Government of Congo", "", "Central African Republic"),  # which Congo: by votes
+    )
+    directory = index_loaded(parse_events(csv_bytes(rows)), DIRECTORY, "t").directory
+    assert directory.country_of("Military Forces of Pakistan") == "Pakistan"  # votes: India
+    assert directory.country_of("Government of Uganda") == "Uganda"  # no vote at all
+    assert directory.country_of("Government of Congo") == "Central African Republic"
+    assert directory.country_of("Civilians (India)") == "India"
+
+
 def test_a_fully_listed_table_infers_nothing():
     table = build_table(parse_events(csv_bytes(sample_events())), ActorDirectory(), "t")
     everyone = ActorDirectory(kinds={n: "person" for n in table.participants.names})

@@ -84,3 +84,40 @@ def test_icews_mapping():
     assert by_id.at["30000002", "type_vocabulary"] == "CAMEO"
     assert by_id.at["30000004", "recipients"] == ""
     assert by_id.at["30000004", "Intensity"] == -6.5
+
+
+REAL_GED = Path(__file__).parent / "data" / "real" / "ucdp_ged231_car_sample.csv"
+
+
+def test_a_real_ged_file_converts_whole_and_names_the_foreign_governments_countries():
+    """62 real UCDP GED 23.1 records of the Central African Republic (tests/data/real/
+    SOURCES.md): every date_prec, every type of violence, and the armies of Uganda, Chad
+    and Congo fighting there. Expected values are read from the file itself here."""
+    import csv
+
+    with open(REAL_GED, encoding="utf-8", newline="") as handle:
+        raw = list(csv.DictReader(handle))
+    events, notices = load_any_frame(REAL_GED)
+    assert notices[0] == "Imported 62 UCDP GED events."
+    assert events["event_id"].tolist() == [r["id"] for r in raw]
+    assert events["actors"].tolist() == [r["side_a"] for r in raw]
+    assert events["recipients"].tolist() == [r["side_b"] for r in raw]
+    precision = {"1": "day", "2": "week", "3": "month", "4": "year", "5": "year"}
+    for r, (_, event) in zip(raw, events.iterrows(), strict=True):
+        assert event["start_date"] <= pd.Timestamp(r["date_start"][:10]), r["id"]
+        assert event["end_date"] >= pd.Timestamp(r["date_end"][:10]), r["id"]
+        assert event["date_precision"] == precision[r["date_prec"]], r["id"]
+    assert str(events["best"].dtype) == "Int64"
+    assert events["best"].sum() == sum(int(r["best"]) for r in raw)
+    # A state side names its country: Uganda's army hunting the LRA in the Central
+    # African Republic is an event of Uganda too (the country filter finds it there).
+    sides = {r["id"]: (r["side_a"], r["side_b"]) for r in raw}
+    for event_id, countries in zip(events["event_id"], events["countries"], strict=True):
+        named = {
+            "Government of Uganda": "Uganda",
+            "Government of Chad": "Chad",
+        }
+        expected = {"Central African Republic"} | {named[s] for s in sides[event_id] if s in named}
+        assert set(countries.split(";")) == expected, event_id
+    assert "Uganda" in set(events["countries"].str.split(";").explode())
+    assert "Chad" in set(events["countries"].str.split(";").explode())
