@@ -529,9 +529,9 @@ def inferred_notice(count: int) -> str:
     return (
         f"{count:,} actor{'s' if plural else ''} not in the actors directory "
         f"{'take' if plural else 'takes'} a country from the table: the network colours "
-        f"{'them' if plural else 'it'} by the country most of "
-        f"{'their' if plural else 'its'} events name (the country filter keeps to the "
-        "rows' own countries)."
+        f"{'them' if plural else 'it'} by the country a state force's name says "
+        f'("Military Forces of Pakistan"), else the one most of {"their" if plural else "its"} '
+        "events name (the country filter keeps to the rows' own countries)."
     )
 
 
