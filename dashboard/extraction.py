@@ -1107,8 +1107,7 @@ class _ActorFinder:
             for country in find_countries(hit.group(1)):
                 # a country of several governments the text does not single out ("a
                 # delegation from Myanmar"): the one that sends delegations, its ruling body
-                sender = self.government_of(country.country) or self.ruling_body(country.country)
-                add(hit.start(), hit.end(), sender)
+                add(hit.start(), hit.end(), self.government_of(country.country, sends=True))
         for hit in _NAVAL_FORCES.finditer(sentence):  # "Russian warships arrived"
             countries = find_countries(hit.group("country"))
             if countries and countries[0].text == hit.group("country"):
@@ -1349,37 +1348,57 @@ class _ActorFinder:
         military = self._actors_of("military", country)
         return military[0] if len(military) == 1 else None
 
-    def government_of(self, country: str) -> str | None:
+    def government_of(self, country: str, *, sends: bool = False) -> str | None:
         """The directory's actor for a country acting as such ("the U.S. called...").
 
-        A country the directory has no government actor for acts through "<Demonym>
-        government" (:func:`dashboard.geography.government_name`, "Chilean
-        government"), proposed for review as a new actor (see
-        :meth:`_proposed_government`).
+        The first of these ways that names one actor, in this order:
+
+        1. the directory has no government actor for the country: "<Demonym>
+           government" (:func:`dashboard.geography.government_name`, "Chilean
+           government"), proposed for review as a new actor (see
+           :meth:`_proposed_government`);
+        2. the one named as the country's government ("Government of Chile",
+           "Chilean government");
+        3. the only government actor of the country;
+        4. several (an elected government, a junta...): the one the article talks
+           about most;
+        5. none told: the one that speaks for the country abroad, its foreign ministry
+           ("the U.S. called ...": the State Department, not the Treasury);
+        6. with ``sends`` (people the country sends: "a delegation from Myanmar"): its
+           ruling body (:meth:`ruling_body`).
         """
         governments = self._actors_of("government", country)
-        if not governments:
-            return self._proposed_government(country)
-        known = COUNTRY_BY_NAME.get(country)
-        demonyms = {d.casefold() for d in known.demonyms} if known else set()
-        named = [
-            g
-            for g in governments
-            if g.casefold() == f"government of {country.casefold()}"
-            or (g.casefold().endswith(" government") and g.casefold()[:-11] in demonyms)
-        ]
-        if len(named) == 1:
-            return named[0]
-        if len(governments) == 1:
-            return governments[0]
-        # Several (an elected government, a junta...): the one the article talks about.
-        told = sorted(((self.seen[g], g) for g in governments if self.seen[g]), reverse=True)
-        if told and (len(told) == 1 or told[0][0] > told[1][0]):
-            return told[0][1]
-        # none told: the one that speaks for the country abroad, its foreign ministry
-        # ("the U.S. called ...": the State Department, not the Treasury)
-        foreign = [g for g in governments if _FOREIGN_MINISTRY.search(g)]
-        return foreign[0] if len(foreign) == 1 else None
+
+        def one(names: list[str]) -> str | None:
+            return names[0] if len(names) == 1 else None
+
+        def proposed() -> str | None:
+            return None if governments else self._proposed_government(country)
+
+        def named() -> str | None:
+            known = COUNTRY_BY_NAME.get(country)
+            demonyms = {d.casefold() for d in known.demonyms} if known else set()
+            return one(
+                [
+                    g
+                    for g in governments
+                    if g.casefold() == f"government of {country.casefold()}"
+                    or (g.casefold().endswith(" government") and g.casefold()[:-11] in demonyms)
+                ]
+            )
+
+        def told_most() -> str | None:
+            told = sorted(((self.seen[g], g) for g in governments if self.seen[g]), reverse=True)
+            return told[0][1] if told and (len(told) == 1 or told[0][0] > told[1][0]) else None
+
+        def foreign_ministry() -> str | None:
+            return one([g for g in governments if _FOREIGN_MINISTRY.search(g)])
+
+        def ruling_body() -> str | None:
+            return self.ruling_body(country) if sends else None
+
+        ways = (proposed, named, lambda: one(governments), told_most, foreign_ministry, ruling_body)
+        return next((actor for way in ways if (actor := way())), None)
 
     def _governments_told(self, sentence: str, known: list[Mention]) -> list[Mention]:
         """A country's government told as such, not by a directory name: "Chile's
