@@ -8,12 +8,14 @@ Precisions are the schema's: ``day``, ``week``, ``month`` and ``year``.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from dateutil import parser as date_parser
+from dateutil.relativedelta import relativedelta
 
 from dashboard.schema import MAX_WEEK_SPAN_DAYS
 
@@ -26,6 +28,8 @@ __all__ = [
     "part_of_month_span",
     "part_of_year_span",
     "resolve_date_expression",
+    "resolve_month_list",
+    "season_span",
     "year_span",
 ]
 
@@ -88,8 +92,8 @@ _SINCE_EVENT_RE = re.compile(r"since (?:the|that) (?:[a-z0-9]+ )?(?P<noun>[a-z]+
 _TIME_OF_DAY = r"(?:early |late )?(?:morning|afternoon|evening|night) of "
 _TIME_OF_DAY_RE = re.compile(rf"^(?:the )?{_TIME_OF_DAY}")
 #: "the last week", "the past month": the days up to the reference (not including it).
-_LAST_PERIOD_RE = re.compile(r"the (?:last|past) (?P<unit>week|month)")
-_LAST_PERIOD_DAYS = {"week": 7, "month": 30}
+_LAST_PERIOD_RE = re.compile(r"the (?:last|past) (?P<unit>week|month|year)")
+_LAST_PERIOD_DAYS = {"week": 7, "month": 30, "year": 365}
 #: "the last decade up to 2019", "the past decade": ten years, to the year named or
 #: to the year before the reference.
 _DECADE_RE = re.compile(r"the (?:last|past) decade(?: (?:up to|until|through|to) (?P<year>\d{4}))?")
@@ -99,7 +103,56 @@ _HALF_RE = re.compile(
     r"(?:the )?(?P<half>first|second) half of (?P<year>the year|this year|last year|\d{4})"
 )
 
-_LEADING_WORDS = ("in ", "on ", "during ", "since ", "over ")
+#: Counts written as words in "the past three months", "two years ago".
+COUNT_WORDS: dict[str, int] = {
+    word: number
+    for number, word in enumerate(
+        (
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ),
+        start=1,
+    )
+} | {"a": 1, "an": 1}
+_COUNT = "(?P<count>\\d{1,3}|" + "|".join(COUNT_WORDS) + ")"
+_UNIT = "(?P<unit>day|week|month|year)s?"
+#: "the past three months", "the last 30 years", "the previous two weeks": that many
+#: units up to the reference, not including it; "the next/coming two weeks": after it.
+_COUNTED_PERIOD_RE = re.compile(rf"the (?P<which>last|past|previous|next|coming) {_COUNT} {_UNIT}")
+#: "two years ago", "a week ago", "just three days ago": counted back from the reference.
+_AGO_RE = re.compile(rf"(?:(?:just|exactly) )?{_COUNT} {_UNIT} ago")
+#: Meteorological seasons of the northern hemisphere, by their first month: three months
+#: each (winter from December into the next year's February).
+SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_SEASON = "(?P<season>" + "|".join(SEASONS) + ")"
+_SEASON_RE = re.compile(
+    rf"(?:(?P<which>last|this|next) {_SEASON}|(?:the )?{_SEASON.replace('season', 'named')}"
+    r"(?: (?:of )?(?P<year>\d{4}))?)"
+)
+#: "Tuesday morning", "late Thursday", "yesterday evening": the day itself.
+_DAY_WITH_TIME_RE = re.compile(
+    rf"(?:(?:early|late) )?(?P<day>{_WEEKDAY}|yesterday|today|tomorrow)"
+    r"(?: (?:morning|afternoon|evening|night))?"
+)
+#: "earlier in January", "later in March 2021": that month.
+_WITHIN_MONTH_RE = re.compile(r"(?:earlier|later) in (?P<rest>.+)")
+#: "in March and June", "in March, April and June 2021": months told as a list.
+_MONTH_LIST_RE = re.compile(
+    rf"(?P<months>{_MONTH.replace('?P<month>', '?:')}(?:(?:,| and|, and) "
+    rf"{_MONTH.replace('?P<month>', '?:')})+)(?:,? (?P<year>\d{{4}}|this year|last year))?"
+)
+
+_LEADING_WORDS = ("in ", "on ", "during ", "since ", "over ", "for ")
 
 #: Holidays on a fixed day of the Gregorian calendar (month, day): "on Christmas Day".
 FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
@@ -430,6 +483,142 @@ def _holiday(match: re.Match, reference: date, forward: bool) -> DateSpan:
     return day_span(told)
 
 
+def _count(words: str) -> int:
+    return COUNT_WORDS[words] if words in COUNT_WORDS else int(words)
+
+
+def _counted_span(first: date, last: date, unit: str) -> DateSpan:
+    """``first`` to ``last`` at the precision the unit allows, as the table keeps it
+    (:func:`table_span`): days and weeks a ``week`` while short enough, else whole
+    months; months whole ``month``s; years whole ``year``s."""
+    precision = {"day": "week", "week": "week", "month": "month", "year": "year"}[unit]
+    return table_span(DateSpan(first, last, precision))
+
+
+def _counted_period(match: re.Match, reference: date) -> DateSpan:
+    """ "the past three months": the units before the reference (not including it);
+    "the next two weeks": the units after it."""
+    count, unit = _count(match["count"]), match["unit"]
+    if count == 0:
+        raise ValueError(f"cannot resolve date expression: {match.group(0)!r}")
+    step = relativedelta(**{f"{unit}s": count})
+    if match["which"] in ("next", "coming"):
+        return _counted_span(reference + timedelta(days=1), reference + step, unit)
+    return _counted_span(reference - step, reference - timedelta(days=1), unit)
+
+
+def _ago(match: re.Match, reference: date) -> DateSpan:
+    """ "two years ago": the year two years before the reference's; "three months ago"
+    that month; "a week ago" the week (Monday to Sunday) seven days before; "two days
+    ago" that day."""
+    count, unit = _count(match["count"]), match["unit"]
+    if count == 0:
+        raise ValueError(f"cannot resolve date expression: {match.group(0)!r}")
+    day = reference - relativedelta(**{f"{unit}s": count})
+    if unit == "day":
+        return day_span(day)
+    if unit == "week":
+        return DateSpan(*_week_of(day), "week")
+    if unit == "month":
+        return month_span(day.year, day.month)
+    return year_span(day.year)
+
+
+def season_span(season: str, year: int) -> DateSpan:
+    """Return the months of a (northern-hemisphere, meteorological) season.
+
+    Parameters
+    ----------
+    season : str
+        ``spring`` (March-May), ``summer`` (June-August), ``autumn`` or ``fall``
+        (September-November) or ``winter`` (December to the next year's February).
+    year : int
+        The year the season begins in.
+
+    Returns
+    -------
+    DateSpan
+        Its three whole months, precision ``month``.
+    """
+    first = date(year, SEASONS[season], 1)
+    last = first + relativedelta(months=2)
+    return DateSpan(first, month_span(last.year, last.month).end, "month")
+
+
+def _season(match: re.Match, reference: date, forward: bool) -> DateSpan:
+    """ "last summer" (the latest summer over before the reference's month), "this
+    summer", "next winter", "the summer of 2021"; a season without a year: the latest
+    begun by the reference (the next not yet over when ``forward``). "winter 2021" is
+    refused: it may be the winter that ends or the one that begins in 2021."""
+    season = match["season"] or match["named"]
+    if match["year"]:
+        if season == "winter":
+            raise ValueError(f"cannot resolve date expression: {match.group(0)!r} (which winter)")
+        return season_span(season, int(match["year"]))
+    years = range(reference.year - 2, reference.year + 2)
+    candidates = [season_span(season, year) for year in years]
+    month = month_span(reference.year, reference.month)
+    which = match["which"] or ("next" if forward else "latest")
+    if which == "last":
+        return [s for s in candidates if s.end < month.start][-1]
+    if which == "next":
+        return next(s for s in candidates if s.start > month.end)
+    if which == "this":
+        current = [s for s in candidates if s.start <= month.start <= s.end]
+        return current[0] if current else next(s for s in candidates if s.start > month.end)
+    return [s for s in candidates if s.start <= month.start][-1]
+
+
+def resolve_month_list(text: str, reference: date, *, forward: bool = False) -> list[DateSpan]:
+    """Resolve months told as a list ("in March and June") to one span per month.
+
+    Parameters
+    ----------
+    text : str
+        ``"in March and June"``, ``"March, April and June 2021"``, ``"in May and
+        June this year"``.
+    reference : datetime.date
+        The date the list is read against.
+    forward : bool, optional
+        Read the list forwards (``"will visit in March and June"``).
+
+    Returns
+    -------
+    list of DateSpan
+        One whole month each, in the order told. A year told after the list is every
+        month's. Without one, the last month is the latest such month not after the
+        reference and each before it the latest not after the next (forwards: the first
+        is the next on or after the reference, each after it the next after the one
+        before), so the list reads in time order.
+
+    Raises
+    ------
+    ValueError
+        If the words are not such a list.
+    """
+    match = _MONTH_LIST_RE.fullmatch(_normalise(text))
+    if match is None:
+        raise ValueError(f"cannot resolve month list: {text!r}")
+    months = [MONTHS[word] for word in re.findall(r"[a-z]+", match["months"]) if word in MONTHS]
+    if match["year"]:
+        year = _year_of_month(months[-1], match["year"], reference)
+        return [month_span(year, month) for month in months]
+    spans: list[DateSpan] = []
+    if forward:
+        after = reference.replace(day=1)
+        for month in months:
+            year = after.year if month >= after.month else after.year + 1
+            spans.append(month_span(year, month))
+            after = spans[-1].end + timedelta(days=1)
+        return spans
+    before = reference
+    for month in reversed(months):
+        year = before.year if month <= before.month else before.year - 1
+        spans.insert(0, month_span(year, month))
+        before = spans[0].start - timedelta(days=1)
+    return spans
+
+
 def _weekend_before(reference: date) -> DateSpan:
     """ "over the weekend", "last weekend": the Saturday and Sunday before ``reference``
     (a Sunday's report: the day before and that day), week precision."""
@@ -469,6 +658,16 @@ def resolve_date_expression(
         "Over the weekend" and "last weekend": the Saturday and Sunday before. Fixed
         holidays ("on Christmas Day", "New Year's Eve 2020") are their day, read as a
         day without a year is.
+        Since session 22 also counted periods, "the past three months", "the last 30
+        years", "the next two weeks" (the units before, or after, the reference, as an
+        event table keeps them: whole months or years beyond 13 days); "two years
+        ago", "three months ago", "a week ago" (that year, month, or Monday-Sunday
+        week), "two days ago"; seasons of the northern hemisphere, "last summer", "this
+        fall", "in the summer of 2021" (three whole months; "winter 2021" is refused as
+        ambiguous); a day with its time, "Tuesday morning", "late Thursday", "yesterday
+        evening", "last night", "this afternoon", "tomorrow" (that day); "earlier in
+        January" (never forwards), "later in March"; "last February 1" (the latest such
+        day before the reference). Months told as a list: :func:`resolve_month_list`.
     reference : datetime.date
         The date the expression is relative to (e.g. the publication date).
     forward : bool, optional
@@ -515,6 +714,29 @@ def resolve_date_expression(
         return day_span(reference)
     if phrase == "yesterday":
         return day_span(reference - timedelta(days=1))
+    if phrase == "tomorrow":
+        return day_span(reference + timedelta(days=1))
+    if phrase == "last night":  # a report's "last night": the evening before its day
+        return day_span(reference - timedelta(days=1))
+    if phrase in ("tonight", "this morning", "this afternoon", "this evening"):
+        return day_span(reference)
+    if (match := _DAY_WITH_TIME_RE.fullmatch(phrase)) and match["day"] != phrase:
+        return resolve_date_expression(match["day"], reference, forward=forward)
+    if match := _COUNTED_PERIOD_RE.fullmatch(phrase):
+        return _counted_period(match, reference)
+    if match := _AGO_RE.fullmatch(phrase):
+        return _ago(match, reference)
+    if match := _SEASON_RE.fullmatch(phrase):
+        return _season(match, reference, forward)
+    if (match := _WITHIN_MONTH_RE.fullmatch(phrase)) and _MONTH_RE.fullmatch(match["rest"]):
+        # "earlier in January" is always before the reference
+        later = forward and phrase.startswith("later")
+        return resolve_date_expression(match["rest"], reference, forward=later)
+    day_words = phrase.removeprefix("last ")
+    match = _DAY_MONTH_RE.fullmatch(day_words) or _MONTH_DAY_RE.fullmatch(day_words)
+    if day_words != phrase and match and match["year"] is None:
+        # "last February 1": the latest such day before the reference
+        return _absolute_day(day_words, match, reference - timedelta(days=1), False)
     if match := _HOLIDAY_RE.fullmatch(phrase):
         return _holiday(match, reference, forward)
     if match := _WEEKDAY_RE.fullmatch(phrase):
@@ -590,6 +812,14 @@ _NAME_BEFORE_YEAR = re.compile(
     rf"(?!(?i:{_ANY_MONTH})\.?[ -]$)[A-Z][\w.]*[ -]$"
 )
 _ANY_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_ANY_COUNT = _COUNT.replace("?P<count>", "?:")
+#: After "the last three months": not "of 2021", "of his term", "in July" (a part of a
+#: period the text names, not the months before the reference).
+_NOT_A_PART_OF = (
+    r"(?! (?:of|in) (?:(?:19|20)\d{2}|the|this|that|last|his|her|its|their|" + _ANY_MONTH + r")\b)"
+)
+_ANY_SEASON = _SEASON.replace("?P<season>", "?:")
+_DAY_WORD = rf"(?:{_ANY_WEEKDAY}|yesterday|today|tomorrow)"
 _RANGE_JOIN = r"(?: ?[-\u2013] ?| (?:to|until|through|and) )"
 #: Date words as they occur in running text, longest forms first; each hit is checked
 #: with :func:`resolve_date_expression` before it counts.
@@ -597,7 +827,27 @@ _MENTION_RE = re.compile(
     r"\b(?:"
     + "|".join(
         (
-            # ranges of days first: "from September 5 to 8", "5-8 September"
+            # words of session 22 first, so that no shorter form takes their beginning:
+            # "the past three months" (not "the last three months of 2021", a part of
+            # that year; not "three months" alone), "two years ago", seasons,
+            # "Tuesday morning", "late Thursday", "earlier in January", "last February 1".
+            # Not "last night", "this afternoon": the resolver reads them, but in running
+            # text they mostly date a report or a quote's setting, and the extractor
+            # gave them to the deeds told next (two texts' precision fell, session 22)
+            rf"(?:(?:in|during|over|for) )?the (?:last|past|previous|next|coming) "
+            rf"{_ANY_COUNT} (?:day|week|month|year)s?{_NOT_A_PART_OF}",
+            rf"(?:(?:just|exactly) )?{_ANY_COUNT} (?:day|week|month|year)s? ago",
+            rf"(?:(?:in|during|over|since|by) )?(?:the )?{_ANY_SEASON}(?: of)? (?:19|20)\d{{2}}",
+            rf"(?:in|during|over|since|by) (?:the )?{_ANY_SEASON}",
+            rf"(?:last|this|next) {_ANY_SEASON}",
+            rf"(?:(?:said )?(?:on )?)(?:(?:early|late) )?{_DAY_WORD}"
+            r" (?:morning|afternoon|evening|night)",
+            rf"(?:(?:said )?(?:on )?)(?:early|late) {_DAY_WORD}",
+            r"tomorrow",
+            rf"(?:earlier|later) in {_ANY_MONTH}(?: (?:\d{{4}}|this year|last year))?",
+            rf"last {_ANY_MONTH}\.? {_ANY_DAY}(?!\d)",
+            rf"last (?:the )?{_ANY_DAY} (?:of )?{_ANY_MONTH}",
+            # ranges of days: "from September 5 to 8", "5-8 September"
             rf"(?:from |between )?{_ANY_MONTH}\.? {_ANY_DAY}{_RANGE_JOIN}"
             rf"(?:{_ANY_MONTH}\.? )?{_ANY_DAY}(?:,? \d{{4}})?(?!\d)",
             rf"(?:from |between )?{_ANY_DAY}{_RANGE_JOIN}{_ANY_DAY} (?:of )?{_ANY_MONTH}\.?"
@@ -620,7 +870,7 @@ _MENTION_RE = re.compile(
             r"(?:(?:in|since|during) )?(?:early|mid|late)[- ](?:last|this|next) month",
             r"(?:(?:since|during|in) )?(?:last|this) (?:week|month|year)(?:'s|\u2019s)?",
             rf"(?:(?:since|during|in) )?last {_ANY_MONTH}",
-            r"(?:(?:in|during|over) )?the (?:last|past) (?:week|month)",
+            rf"(?:(?:in|during|over|for) )?the (?:last|past) (?:week|month|year){_NOT_A_PART_OF}",
             r"(?:(?:in|during|over) )?the (?:last|past) decade"
             r"(?: (?:up to|until|through|to) \d{4})?",
             r"next (?:week|month|year)",
@@ -687,7 +937,40 @@ def find_date_expressions(
         except ValueError:
             continue
         found.append(DateMention(match.start(), match.end(), words, span))
-    return _joined_ranges(text, found)
+    return _joined_ranges(text, _month_lists(text, found, reference, forward))
+
+
+_LIST_JOIN = re.compile(r",? and |, ")
+
+
+def _month_lists(
+    text: str, found: list[DateMention], reference: date, forward: bool
+) -> list[DateMention]:
+    """Months told as a list ("in March and June 2021") keep one mention each, with the
+    years :func:`resolve_month_list` reads for the whole list (the year told after the
+    last is every month's; without one, the list reads in time order)."""
+    result = list(found)
+    start = 0
+    while start < len(result):
+        end = start
+        while (
+            end + 1 < len(result)
+            and _MONTH_RE.fullmatch(_normalise(result[end].text))
+            and _MONTH_RE.fullmatch(_normalise(result[end + 1].text))
+            and _LIST_JOIN.fullmatch(text, result[end].end, result[end + 1].start)
+        ):
+            end += 1
+        if end > start and not _RANGE_OPENING.search(text, 0, result[start].start):
+            words = text[result[start].start : result[end].end]
+            try:
+                spans = resolve_month_list(words, reference, forward=forward)
+            except ValueError:
+                spans = []
+            if len(spans) == end - start + 1:
+                for index, span in enumerate(spans, start=start):
+                    result[index] = dataclasses.replace(result[index], span=span)
+        start = end + 1
+    return result
 
 
 #: "between <date> and <date>", "from <date> to <date>": one span over both.
