@@ -24,6 +24,7 @@ __all__ = [
     "DateSpan",
     "day_span",
     "find_date_expressions",
+    "listed_months",
     "month_span",
     "part_of_month_span",
     "part_of_year_span",
@@ -943,6 +944,26 @@ def find_date_expressions(
 _LIST_JOIN = re.compile(r",? and |, ")
 
 
+def _list_groups(text: str, found: list[DateMention]) -> list[tuple[int, int]]:
+    """(first, last) indices of months told as a list ("in March, April and June"):
+    month mentions joined by commas or "and", not opened by "between"/"from" (a range)."""
+    groups = []
+    start = 0
+    while start < len(found):
+        end = start
+        while (
+            end + 1 < len(found)
+            and _MONTH_RE.fullmatch(_normalise(found[end].text))
+            and _MONTH_RE.fullmatch(_normalise(found[end + 1].text))
+            and _LIST_JOIN.fullmatch(text, found[end].end, found[end + 1].start)
+        ):
+            end += 1
+        if end > start and not _RANGE_OPENING.search(text, 0, found[start].start):
+            groups.append((start, end))
+        start = end + 1
+    return groups
+
+
 def _month_lists(
     text: str, found: list[DateMention], reference: date, forward: bool
 ) -> list[DateMention]:
@@ -950,27 +971,37 @@ def _month_lists(
     years :func:`resolve_month_list` reads for the whole list (the year told after the
     last is every month's; without one, the list reads in time order)."""
     result = list(found)
-    start = 0
-    while start < len(result):
-        end = start
-        while (
-            end + 1 < len(result)
-            and _MONTH_RE.fullmatch(_normalise(result[end].text))
-            and _MONTH_RE.fullmatch(_normalise(result[end + 1].text))
-            and _LIST_JOIN.fullmatch(text, result[end].end, result[end + 1].start)
-        ):
-            end += 1
-        if end > start and not _RANGE_OPENING.search(text, 0, result[start].start):
-            words = text[result[start].start : result[end].end]
-            try:
-                spans = resolve_month_list(words, reference, forward=forward)
-            except ValueError:
-                spans = []
-            if len(spans) == end - start + 1:
-                for index, span in enumerate(spans, start=start):
-                    result[index] = dataclasses.replace(result[index], span=span)
-        start = end + 1
+    for start, end in _list_groups(text, found):
+        words = text[result[start].start : result[end].end]
+        try:
+            spans = resolve_month_list(words, reference, forward=forward)
+        except ValueError:
+            continue
+        for index, span in enumerate(spans, start=start):
+            result[index] = dataclasses.replace(result[index], span=span)
     return result
+
+
+def listed_months(text: str, reference: date, *, forward: bool = False) -> list[list[DateMention]]:
+    """The month lists of running text ("travelled there in March and June"), each as its
+    mentions (:func:`find_date_expressions`, one per month, in text order).
+
+    Parameters
+    ----------
+    text : str
+        A sentence or paragraph.
+    reference : datetime.date
+        The publication date the months are read against.
+    forward : bool, optional
+        Read the lists forwards (future tense).
+
+    Returns
+    -------
+    list of list of DateMention
+        One list per month list of two months or more; none when the text has none.
+    """
+    found = find_date_expressions(text, reference, forward=forward)
+    return [found[start : end + 1] for start, end in _list_groups(text, found)]
 
 
 #: "between <date> and <date>", "from <date> to <date>": one span over both.

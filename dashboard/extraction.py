@@ -29,6 +29,7 @@ from dashboard.dates import (
     DateMention,
     DateSpan,
     find_date_expressions,
+    listed_months,
     month_span,
     resolve_date_expression,
     table_span,
@@ -2302,8 +2303,32 @@ def extract_events(
     candidates = _merge_ongoing(_most_precise_telling(candidates, finder.one_off_told), published)
     # Every span as the event table states it, whatever rule made it (a candidate the
     # table refused made `extract` stop with none written).
-    candidates = [replace(c, span=table_span(c.span)) for c in candidates]
+    candidates = [
+        replace(c, span=table_span(c.span)) for c in _each_listed_month(candidates, published)
+    ]
     return _propose_governments(candidates, finder.proposed_governments)
+
+
+def _each_listed_month(candidates: list[Candidate], published: date) -> list[Candidate]:
+    """An action dated by one month of a list its sentence tells ("who travelled there
+    in March and June") happened in each: one candidate per month, each dated by its own
+    words (:func:`dashboard.dates.listed_months`), unless one is proposed already."""
+    told = {(c.event_type, c.span, c.actors, c.recipients) for c in candidates}
+    result = []
+    for candidate in candidates:
+        result.append(candidate)
+        if candidate.span.precision != "month" or not candidate.date_text:
+            continue
+        forward = candidate.status == "expected"
+        for months in listed_months(candidate.evidence, published, forward=forward):
+            if candidate.date_text not in [month.text for month in months]:
+                continue
+            for month in months:
+                key = (candidate.event_type, month.span, candidate.actors, candidate.recipients)
+                if key not in told:
+                    told.add(key)
+                    result.append(replace(candidate, span=month.span, date_text=month.text))
+    return result
 
 
 def _propose_governments(candidates: list[Candidate], governments: dict[str, str]):

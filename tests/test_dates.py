@@ -14,6 +14,7 @@ from dashboard.dates import (
     DateSpan,
     day_span,
     find_date_expressions,
+    listed_months,
     month_span,
     part_of_month_span,
     part_of_year_span,
@@ -657,3 +658,17 @@ def test_real_news_date_words(row):
         return
     expected = span(row["start"], row["end"], row["precision"])
     assert resolve_date_expression(row["phrase"], published, forward=forward) == expected
+
+
+def test_listed_months_are_the_month_lists_of_running_text():
+    text = "He went there in March and June; talks ran between May and July, and in 2020."
+    (listed,) = listed_months(text, date(2025, 11, 29))
+    assert [(m.text, m.span.start) for m in listed] == [
+        ("in March", date(2025, 3, 1)),
+        ("June", date(2025, 6, 1)),
+    ]
+    assert listed_months("He went there in March.", date(2025, 11, 29)) == []
+    (ahead,) = listed_months(
+        "He will go in December, February and April.", date(2025, 11, 29), forward=True
+    )
+    assert [m.span.start for m in ahead] == [date(2025, 12, 1), date(2026, 2, 1), date(2026, 4, 1)]
