@@ -180,6 +180,10 @@ class Engine:
         """The filtered events as :func:`dashboard.export.export_csv` writes them."""
         raise NotImplementedError
 
+    def workspace_problem(self) -> BaseException | None:
+        """Why the workspace's events are left out (it cannot be read); None if they are not."""
+        return None
+
     def close(self) -> None:
         """Release what the engine holds (connections, sessions)."""
 
@@ -327,20 +331,25 @@ def load_in_memory(
     return load_any(path, actors_path=actors_path)
 
 
-def _open_memory(path: Path, actors_path: str | os.PathLike | None) -> Engine:
-    return MemoryEngine(load_in_memory(path, actors_path)[0])
+def _open_memory(path: Path, actors_path: str | os.PathLike | None, workspace) -> Engine:
+    table = load_in_memory(path, actors_path)[0]
+    if workspace is not None:  # its events and actors as they are now
+        from dashboard.workspace import saved_actors, saved_events, with_workspace
+
+        table = with_workspace(table, saved_events(workspace.path), saved_actors(workspace.path))
+    return MemoryEngine(table)
 
 
-def _open_duckdb(path: Path, actors_path: str | os.PathLike | None) -> Engine:
+def _open_duckdb(path: Path, actors_path: str | os.PathLike | None, workspace) -> Engine:
     from dashboard.sql_engines import DuckDBEngine
 
-    return DuckDBEngine(path, actors_path)
+    return DuckDBEngine(path, actors_path, workspace=workspace)
 
 
-def _open_spark(path: Path, actors_path: str | os.PathLike | None) -> Engine:
+def _open_spark(path: Path, actors_path: str | os.PathLike | None, workspace) -> Engine:
     from dashboard.sql_engines import SparkEngine
 
-    return SparkEngine(path, actors_path)
+    return SparkEngine(path, actors_path, workspace=workspace)
 
 
 @dataclass(frozen=True)
@@ -350,7 +359,8 @@ class EngineKind:
     name: str
     description: str
     needs_dataset: bool
-    open: Callable[[Path, str | os.PathLike | None], Engine]
+    #: (table path, actors path, workspace or None) -> the engine.
+    open: Callable[..., Engine]
 
 
 ENGINES: dict[str, EngineKind] = {
@@ -379,12 +389,18 @@ ENGINES: dict[str, EngineKind] = {
 
 
 def open_engine(
-    path: str | os.PathLike, name: str | None = None, actors_path: str | os.PathLike | None = None
+    path: str | os.PathLike,
+    name: str | None = None,
+    actors_path: str | os.PathLike | None = None,
+    workspace=None,
 ) -> Engine:
     """Open the engine ``name`` over the table at ``path``.
 
     ``name`` None picks ``$ENGINE`` if set, else ``duckdb`` for a Parquet dataset
-    folder and ``memory`` for a file.
+    folder and ``memory`` for a file. ``workspace``: a
+    :class:`~dashboard.workspace.Workspace` whose events and actors the engine adds to
+    the table (the SQL engines read them at every question, as they change; the
+    in-memory engine as they are when it opens), None for the table alone.
 
     Raises
     ------
@@ -404,4 +420,4 @@ def open_engine(
             f"the {name} engine reads a Parquet dataset folder; write one with "
             f"`python -m dashboard convert {path} --to parquet-dataset DIR`"
         )
-    return kind.open(path, actors_path)
+    return kind.open(path, actors_path, workspace)

@@ -6,21 +6,32 @@ functions, quoting) plus the function that turns one list row into many
 (``unnest`` / ``explode``). The filters' expressions come from the filter-kinds
 registry (:meth:`FilterSpec.where`), so each engine filters with the in-memory
 meaning; the parity tests (tests/test_engines.py) hold them to it.
+
+The analyst's workspace (:mod:`dashboard.workspace`) is a second source, queried with the
+dataset: its events, converted by the dataset writer's own :func:`dataset_table`, are a
+second relation read with the dataset's files as one view (:class:`_Sources`). The
+dataset's files are never written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
+import logging
 import os
 import threading
 from collections import OrderedDict
+from collections.abc import Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dashboard import colours, export, schema
+from dashboard.actors import ActorDirectory
 from dashboard.dataset import (
     ROW_COLUMN,
     WHOLE_FOLDER,
@@ -28,6 +39,7 @@ from dashboard.dataset import (
     WHOLE_NETWORK_EDGES,
     YEAR_COLUMN,
     DatasetInfo,
+    dataset_table,
     raw_column,
     read_info,
     restore_frame,
@@ -59,7 +71,18 @@ from dashboard.query import (
     _check,
     period_label,
 )
-from dashboard.table import load_directory
+from dashboard.table import index_loaded, load_directory
+from dashboard.workspace import (
+    ADDED_BY_COLUMN,
+    NO_VERSION,
+    VersionWatch,
+    Workspace,
+    ids_apart,
+    merge_with_workspace,
+    with_actors,
+)
+
+logger = logging.getLogger(__name__)
 
 #: Answers kept per engine (the most recently used); ``$ENGINE_ANSWERS_KEPT`` overrides it
 #: (0: none, so every page run asks the engine: the benchmark's worst case).
@@ -78,17 +101,86 @@ _LANE_LISTS = {"country": COUNTRY_KEYS_COLUMN, "actor": PARTICIPANTS_COLUMN}
 
 #: SQL type names (DuckDB's and Spark's, lower case) of whole-number columns: facets.
 _WHOLE_NUMBER_TYPES = frozenset({"tinyint", "smallint", "integer", "int", "bigint", "long"})
+#: ... and of text columns (the workspace's badge column, which the dataset lacks, is text).
+_TEXT_TYPES = ("varchar", "string")
+
+
+def _event_types(seen) -> tuple[str, ...]:
+    """The schema's event types, then the others seen, sorted (the sidebar's order)."""
+    names = tuple(schema.EVENT_TYPE_NAMES)
+    return names + tuple(sorted(set(seen) - set(names)))
+
+
+def _merged_names(
+    kept: Mapping[str, tuple[str, ...]], more: Mapping[str, tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
+    """Two sets of known values as one (see :meth:`SqlEngine._names`)."""
+    merged = {name: tuple(sorted({*values, *more.get(name, ())})) for name, values in kept.items()}
+    merged["event_types"] = _event_types([*kept["event_types"], *more["event_types"]])
+    return merged
 
 
 def _answer(method):
-    """Keep the method's answers in the engine's cache (see :meth:`SqlEngine._cached`)."""
+    """Keep the method's answers in the engine's cache (see :meth:`SqlEngine._cached`),
+    keyed by the workspace's version too: an answer computed before the workspace
+    changed is never served after."""
 
     @functools.wraps(method)
     def cached(self, *args, **kwargs):
-        key = (method.__name__, *args, *sorted(kwargs.items()))
-        return self._cached(key, lambda: method(self, *args, **kwargs))
+        with self._sources_of_call() as sources:
+            key = (method.__name__, sources.version, *args, *sorted(kwargs.items()))
+            return self._cached(key, lambda: method(self, *args, **kwargs))
 
     return cached
+
+
+def _one_source(method):
+    """Run the method over one state of the sources (the workspace's version read once)."""
+
+    @functools.wraps(method)
+    def consistent(self, *args, **kwargs):
+        with self._sources_of_call():
+            return method(self, *args, **kwargs)
+
+    return consistent
+
+
+@dataclass(frozen=True)
+class _Registered:
+    """The names an engine registers for one version of the workspace's events."""
+
+    relation: str
+    view: str
+    head: str
+
+
+_NAMES = ("workspace", "events_with_workspace", "events_head_with_workspace")
+
+
+@dataclass(frozen=True)
+class _Sources:
+    """What an engine reads at one version of the workspace.
+
+    ``view``: the dataset's view, or one reading the dataset and the workspace's events
+    (``workspace_view``, their relation alone) as one. ``columns``: the events' columns
+    as the in-memory table has them (the dataset's, then the workspace's badge column).
+    ``directory``: the engine's actors directory plus the workspace's actors.
+    ``problem``: why the workspace could not be read (its events are then left out).
+    """
+
+    version: tuple
+    #: The workspace's version it was read at (None: the version could not be read).
+    read_at: tuple | None
+    view: str
+    columns: tuple[str, ...]
+    directory: ActorDirectory
+    #: The head's view (None: no head file); with the workspace's badge column.
+    head_view: str | None
+    events: int = 0
+    workspace_view: str | None = None
+    #: The workspace events' longest span in days (see :meth:`SqlEngine._partitions_of`).
+    max_span_days: int = 0
+    problem: BaseException | None = None
 
 
 class SqlEngine(Engine):
@@ -103,17 +195,28 @@ class SqlEngine(Engine):
         """The distinct items of list ``items`` that are not in list ``others``."""
         raise NotImplementedError
 
-    def __init__(self, path: str | os.PathLike, actors_path=None) -> None:
+    def __init__(
+        self, path: str | os.PathLike, actors_path=None, workspace: Workspace | None = None
+    ) -> None:
         self.dataset: DatasetInfo = read_info(path)
-        self.directory = load_directory(actors_path).with_inferred(self.dataset.actor_countries)
-        self._vocabulary: Vocabulary | None = None
+        self._directory = load_directory(actors_path).with_inferred(self.dataset.actor_countries)
+        self._vocabulary: tuple[tuple, Vocabulary] | None = None
         self._types: dict[str, str] = {}
         self._lock = threading.Lock()
         self._answers: OrderedDict[tuple, object] = OrderedDict()
         self.answers_kept = int(os.environ.get(ANSWERS_VARIABLE) or ANSWERS_KEPT)
         #: The dataset's view name in the engine, and its head's (None: no head file).
-        self.view = VIEW
+        self.dataset_view = VIEW
         self.head_view: str | None = None
+        #: The workspace whose events are read with the dataset (None: the dataset alone).
+        self.workspace = workspace
+        self._watch = None if workspace is None else VersionWatch(workspace.path)
+        self._latest: _Sources | None = None
+        self._sync = threading.Lock()
+        self._call = threading.local()
+        self._generation = itertools.count(1)
+        #: Names of the workspace relations and views registered, oldest first.
+        self._registered: list[_Registered] = []
 
     # -- what subclasses provide --
 
@@ -124,6 +227,138 @@ class SqlEngine(Engine):
     def column_types(self) -> dict[str, str]:
         """Column name -> SQL type name (lower case) of the dataset view."""
         raise NotImplementedError
+
+    def _register(self, names: _Registered, data: pa.Table) -> None:
+        """Register ``data`` (the workspace's events) as ``names.relation``, a view reading
+        the dataset and it as one (``names.view``, by column name) and, with a head file,
+        the head's view with the badge column (``names.head``). The dataset's events have
+        an empty badge (:func:`_badge`)."""
+        raise NotImplementedError
+
+    def _unregister(self, names: _Registered) -> None:
+        raise NotImplementedError
+
+    def _badge(self) -> str:
+        """What the dataset's events add to read as one with the workspace's: an empty
+        badge (none if the dataset has the column already: an export converted)."""
+        if ADDED_BY_COLUMN in self.dataset.columns:
+            return ""
+        return f", '' AS {self._q(ADDED_BY_COLUMN)}"
+
+    # -- the sources: the dataset, and the workspace's events --
+
+    @property
+    def directory(self) -> ActorDirectory:
+        """The actors directory: the engine's, plus the workspace's actors."""
+        return self._sources().directory
+
+    @property
+    def view(self) -> str:
+        """The view the queries read: the dataset's, with the workspace's events if any."""
+        return self._sources().view
+
+    def workspace_problem(self) -> BaseException | None:
+        """Why the workspace's events are left out (it cannot be read); None if they are not."""
+        return self._sources().problem
+
+    @contextmanager
+    def _sources_of_call(self):
+        """The sources of this call: read once, then kept for the calls it makes."""
+        current = getattr(self._call, "sources", None)
+        if current is not None:
+            yield current
+            return
+        self._call.sources = self._sources()
+        try:
+            yield self._call.sources
+        finally:
+            self._call.sources = None
+
+    def _sources(self) -> _Sources:
+        """The sources at the workspace's current version (registered when it changed)."""
+        current = getattr(self._call, "sources", None)
+        if current is not None:
+            return current
+        with self._sync:
+            try:
+                version = NO_VERSION if self._watch is None else self._watch.version()
+            except Exception as error:  # an unreadable workspace never takes the dataset down
+                return self._unreadable(None, error)
+            latest = self._latest
+            if latest is not None and latest.read_at == version:
+                return latest
+            if version == NO_VERSION:
+                self._latest = self._dataset_sources(version, self._directory)
+            else:
+                try:
+                    self._latest = self._workspace_sources(version)
+                except Exception as error:
+                    return self._unreadable(version, error)
+            return self._latest
+
+    def _unreadable(self, version: tuple | None, error: BaseException) -> _Sources:
+        """The dataset alone, with why (``version``: the workspace's, None if unread)."""
+        latest = self._latest
+        if latest is None or latest.problem is None:
+            logger.exception("reading the workspace %s failed", self.workspace.path)
+        sources = self._dataset_sources(("unreadable",), self._directory)
+        self._latest = replace(sources, read_at=version, problem=error)
+        return self._latest
+
+    def _dataset_sources(self, version: tuple, directory: ActorDirectory) -> _Sources:
+        columns = self.dataset.columns
+        return _Sources(version, version, self.dataset_view, columns, directory, self.head_view)
+
+    def _workspace_sources(self, version: tuple) -> _Sources:
+        """Read the workspace and register its events (converted as the dataset writer
+        converts a table, the in-memory merge's rules applied) with the dataset's."""
+        workspace = self.workspace
+        directory = with_actors(self._directory, workspace.actors_frame())
+        events = workspace.events_frame()
+        if events.empty:
+            return self._dataset_sources(version, directory)
+        # The dataset's columns and types (no row read), and its ids the workspace's
+        # events would take: the in-memory merge's rules, over the dataset.
+        shape = restore_frame(
+            self.run(f"SELECT * FROM {self.dataset_view} LIMIT 0", {}), self.dataset.columns
+        )
+        merged = merge_with_workspace(shape, ids_apart(events, self._ids_starting(events)))
+        table = index_loaded(merged, directory, self.dataset.label)
+        data = dataset_table(table, first_row=self.dataset.events)
+        generation = next(self._generation)
+        names = _Registered(*(f"{name}_{generation}_{id(self):x}" for name in _NAMES))
+        self._register(names, data)
+        self._registered.append(names)
+        # The one before stays registered: a query of another thread may be reading it.
+        while len(self._registered) > 2:
+            self._unregister(self._registered.pop(0))
+        head = names.head if self.head_view is not None else None
+        span = int((merged["end_date"] - merged["start_date"]).max().days)
+        columns = tuple(merged.columns)
+        return _Sources(
+            version,
+            version,
+            names.view,
+            columns,
+            directory,
+            head,
+            len(events),
+            names.relation,
+            max_span_days=span,
+        )
+
+    def _ids_starting(self, events) -> set[str]:
+        """The dataset's event ids equal to or starting with a workspace event's id."""
+        marker = self.dialect.marker
+        ids = sorted(set(events["event_id"]))
+        column = self._q("event_id")
+        terms = " OR ".join(
+            f"substring({column}, 1, {len(event_id)}) = {marker}w{i}"
+            for i, event_id in enumerate(ids)
+        )
+        sql = f"SELECT {column} FROM {self.dataset_view} WHERE {terms}"
+        params = {f"w{i}": event_id for i, event_id in enumerate(ids)}
+        return set(self.run(sql, params).column(0).to_pylist())
 
     # -- helpers --
 
@@ -185,6 +420,8 @@ class SqlEngine(Engine):
         if spec.end is not None:
             terms.append(f"{year} <= {int(spec.end.year)}")
         span = self.dataset.whole.get("max_span_days")
+        if span is not None:  # and the workspace's events' longest
+            span = max(int(span), self._sources().max_span_days)
         if spec.start is not None and span is not None:
             earliest = spec.start - dt.timedelta(days=int(span))
             terms.append(f"{year} >= {int(earliest.year)}")
@@ -195,75 +432,91 @@ class SqlEngine(Engine):
         return list(zip(*columns, strict=True))
 
     def _frame_columns(self) -> str:
-        names = [c for c in self.dataset.columns if c not in schema.LIST_COLUMNS]
-        names += [raw_column(c) for c in schema.LIST_COLUMNS if c in self.dataset.columns]
+        columns = self._sources().columns
+        names = [c for c in columns if c not in schema.LIST_COLUMNS]
+        names += [raw_column(c) for c in schema.LIST_COLUMNS if c in columns]
         return ", ".join(self._q(n) for n in [*names, ROW_COLUMN])
 
     # -- the Engine interface --
 
+    @_one_source
     def info(self) -> EngineInfo:
-        return EngineInfo(self.name, self.dataset.label, self.dataset.events, self.description())
+        events = self.dataset.events + self._sources().events
+        return EngineInfo(self.name, self.dataset.label, events, self.description())
 
     def description(self) -> str:
         return f"Parquet dataset {self.dataset.path}"
 
+    @_one_source
     def vocabulary(self) -> Vocabulary:
+        sources = self._sources()
         with self._lock:
-            if self._vocabulary is None:
-                self._vocabulary = self._build_vocabulary()
-            return self._vocabulary
+            if self._vocabulary is not None and self._vocabulary[0] == sources.version:
+                return self._vocabulary[1]
+        vocabulary = self._build_vocabulary(sources)
+        with self._lock:
+            self._vocabulary = (sources.version, vocabulary)
+        return vocabulary
 
-    def _build_vocabulary(self) -> Vocabulary:
+    def _names(self, view: str) -> dict[str, tuple[str, ...]]:
+        """The known values of the events ``view`` reads (five DISTINCT over them)."""
+
         def distinct(expression: str) -> tuple[str, ...]:
-            sql = f"SELECT DISTINCT v FROM (SELECT {expression} AS v FROM {self.view}) d"
+            sql = f"SELECT DISTINCT v FROM (SELECT {expression} AS v FROM {view}) d"
             values = self.run(sql, {}).column(0).to_pylist()
             return tuple(sorted(v for v in values if v))
 
         def listed(column: str) -> tuple[str, ...]:
             return distinct(f"{self.explode}({self._q(column)})")
 
+        countries = listed(COUNTRY_KEYS_COLUMN)
+        return {
+            "countries": countries,
+            "actors": listed(PARTICIPANTS_COLUMN),
+            "event_types": _event_types(distinct(self._q("event_type"))),
+            "facet.actors": listed("actors"),
+            "facet.recipients": listed("recipients"),
+            "facet.countries": countries,
+        }
+
+    def _build_vocabulary(self, sources: _Sources) -> Vocabulary:
         kept = self.dataset.whole.get("vocabulary")
         if kept:  # listed when the dataset was written (five DISTINCT over every event)
             names = {name: tuple(values) for name, values in kept.items()}
+            if sources.workspace_view is not None:  # and the workspace's events' values
+                names = _merged_names(names, self._names(sources.workspace_view))
         else:
-            seen = distinct(self._q("event_type"))
-            types = tuple(schema.EVENT_TYPE_NAMES) + tuple(
-                sorted(set(seen) - set(schema.EVENT_TYPE_NAMES))
-            )
-            countries = listed(COUNTRY_KEYS_COLUMN)
-            names = {
-                "countries": countries,
-                "actors": listed(PARTICIPANTS_COLUMN),
-                "event_types": types,
-                "facet.actors": listed("actors"),
-                "facet.recipients": listed("recipients"),
-                "facet.countries": countries,
-            }
+            names = self._names(sources.view)
         return Vocabulary(
             names=names,
-            canonical=self.directory.canonical,
+            canonical=sources.directory.canonical,
             facet_columns=self.facet_columns(),
         )
 
+    @_one_source
     def facet_columns(self) -> tuple[str, ...]:
         types = self.column_types()
         text = [
             c
-            for c in self.dataset.columns
+            for c in self._sources().columns
             if c not in NOT_FACETS
             and c not in schema.LIST_COLUMNS
             and c not in schema.DATE_COLUMNS
-            and (types.get(c) in ("varchar", "string") or types.get(c) in _WHOLE_NUMBER_TYPES)
+            and (
+                types.get(c, _TEXT_TYPES[0] if c == ADDED_BY_COLUMN else None) in _TEXT_TYPES
+                or types.get(c) in _WHOLE_NUMBER_TYPES
+            )
         ]
         return (*schema.LIST_COLUMNS, *text)
 
     @_answer
     def count(self, spec: FilterSpec) -> int:
         if spec.is_empty():  # the manifest says how many events the dataset holds
-            return self.dataset.events
+            return self.dataset.events + self._sources().events
         counted = self._select(spec, "SELECT count(*) AS n FROM filtered", columns=(ROW_COLUMN,))
         return int(counted.column(0)[0].as_py())
 
+    @_one_source
     def event_ids(self, spec: FilterSpec) -> tuple[str, ...]:
         body = f"SELECT {self._q('event_id')} FROM filtered ORDER BY {self._q(ROW_COLUMN)}"
         return tuple(
@@ -273,8 +526,9 @@ class SqlEngine(Engine):
     def _frame(self, spec: FilterSpec, limits: str = "", view: str | None = None):
         body = f"SELECT {self._frame_columns()} FROM filtered ORDER BY {self._q(ROW_COLUMN)}"
         answer = self._select(spec, body + limits, view=view)
-        return restore_frame(answer, self.dataset.columns)
+        return restore_frame(answer, self._sources().columns)
 
+    @_one_source
     def window(self, spec: FilterSpec, offset: int = 0, limit: int = 100) -> EventWindow:
         offset, limit = max(int(offset), 0), max(int(limit), 0)
         # The cached frame is shared: each caller gets its own copy.
@@ -284,12 +538,17 @@ class SqlEngine(Engine):
     @_answer
     def _window(self, spec: FilterSpec, offset: int, limit: int):
         limits = f" LIMIT {limit} OFFSET {offset}"
-        if self.head_view is not None:
+        sources = self._sources()
+        if sources.head_view is not None:
             # The head holds every event before its last one in source order: when
             # ``limit`` of its events pass the filter, they are the first ones overall
             # (a broad filter's window, the unfiltered one) and no other file is read.
-            frame = self._frame(spec, limits, self.head_view)
-            if len(frame) == limit or self.dataset.head_rows >= self.dataset.events:
+            # The workspace's events come after every one of the dataset's: the head
+            # holds every event only when the workspace has none.
+            frame = self._frame(spec, limits, sources.head_view)
+            if len(frame) == limit or (
+                self.dataset.head_rows >= self.dataset.events and not sources.events
+            ):
                 return frame
         return self._frame(spec, limits)
 
@@ -307,9 +566,17 @@ class SqlEngine(Engine):
         if spec.is_empty() and period == "month" and lane in WHOLE_LANES:
             kept = self._whole_file(whole_lanes_file(lane))
         if kept is not None:
-            # Counted when the dataset was written (every event, lanes x months), sorted.
+            # Counted when the dataset was written (every event, lanes x months), sorted;
+            # plus the workspace's events' counts.
             rows = zip(*(kept.column(c).to_pylist() for c in ("value", "period", "n")), strict=True)
+            workspace = self._sources().workspace_view
+            if workspace is not None:
+                rows = _summed(rows, self._lane_rows(spec, lane, period, workspace))
             return LaneCounts(lane, period, tuple(rows))
+        return LaneCounts(lane, period, tuple(sorted(self._lane_rows(spec, lane, period))))
+
+    def _lane_rows(self, spec: FilterSpec, lane: str, period: str, view: str | None = None):
+        """(value, period, events) of the filtered events of ``view`` (default all)."""
         if lane == "event_type":
             value, columns = self._q("event_type"), ("event_type", "start_date")
         else:
@@ -321,12 +588,12 @@ class SqlEngine(Engine):
             f"SELECT v, y, m, count(*) AS n FROM (SELECT {value} AS v, year({start}) AS y, "
             f"{month} AS m FROM filtered) lanes GROUP BY v, y, m"
         )
-        rows = (
+        return [
             (str(v), period_label(int(y), int(m), period), int(n))
-            for v, y, m, n in self._rows(self._select(spec, body, columns=columns))
-        )
-        return LaneCounts(lane, period, tuple(sorted(rows)))
+            for v, y, m, n in self._rows(self._select(spec, body, columns=columns, view=view))
+        ]
 
+    @_one_source
     def edge_weights(self, spec: FilterSpec) -> EdgeWeights:
         x = self.explode
         body = (
@@ -345,7 +612,8 @@ class SqlEngine(Engine):
         if node_kind not in NODE_KINDS:
             raise ValueError(f"node_kind must be one of {NODE_KINDS}, not {node_kind!r}")
         whole = self.dataset.whole.get("network", {}).get(node_kind)
-        if spec.is_empty() and ego is None and limit == WHOLE_NETWORK_EDGES and whole:
+        alone = self._sources().workspace_view is None  # not the whole table with them
+        if spec.is_empty() and ego is None and limit == WHOLE_NETWORK_EDGES and whole and alone:
             # The unfiltered view, answered when the dataset was written (the slowest
             # question: a pair per two participants of every event, grouped).
             counts = {str(name): int(n) for name, n in whole["nodes"]}
@@ -466,9 +734,16 @@ class SqlEngine(Engine):
         size = float(size)
         whole = self._whole_file("cells.parquet") if spec.is_empty() else None
         if whole is not None and size == self.dataset.whole.get("cell_degrees"):
-            # Counted when the dataset was written.
+            # Counted when the dataset was written; plus the workspace's events' cells.
             rows = zip(*(whole.column(c).to_pylist() for c in ("lat", "lon", "n")), strict=True)
+            workspace = self._sources().workspace_view
+            if workspace is not None:
+                rows = _summed(rows, self._cell_rows(spec, size, workspace))
             return MapCells(size, tuple(sorted(rows)))
+        return MapCells(size, tuple(sorted(self._cell_rows(spec, size))))
+
+    def _cell_rows(self, spec: FilterSpec, size: float, view: str | None = None):
+        """(lat, lon, events) of the filtered events of ``view`` (default all)."""
 
         def number(column: str) -> str:
             return f"TRY_CAST(trim({self._q(column)}) AS DOUBLE)"
@@ -479,11 +754,8 @@ class SqlEngine(Engine):
             f"{number(LONGITUDE)} AS lon FROM filtered) c "
             "WHERE abs(lat) <= 90 AND abs(lon) <= 180 GROUP BY a, o"
         )
-        rows = sorted(
-            (float(a), float(o), int(n))
-            for a, o, n in self._rows(self._select(spec, body, columns=(LATITUDE, LONGITUDE)))
-        )
-        return MapCells(size, tuple(rows))
+        answer = self._select(spec, body, columns=(LATITUDE, LONGITUDE), view=view)
+        return [(float(a), float(o), int(n)) for a, o, n in self._rows(answer)]
 
     @_answer
     def facet_counts(self, spec: FilterSpec, column: str) -> FacetCounts:
@@ -505,7 +777,8 @@ class SqlEngine(Engine):
     @_answer
     def summary(self, spec: FilterSpec) -> Summary:
         whole = self.dataset.whole.get("summary")
-        if spec.is_empty() and whole:  # counted when the dataset was written
+        alone = self._sources().workspace_view is None  # distinct counts do not add up
+        if spec.is_empty() and whole and alone:  # counted when the dataset was written
             return Summary.of_counts(whole)
         x = self.explode
 
@@ -527,8 +800,17 @@ class SqlEngine(Engine):
         )[0]
         return Summary(int(events), int(countries), int(actors), _date(first), _date(last))
 
+    @_one_source
     def export_csv(self, spec: FilterSpec) -> bytes:
         return export.export_csv(self._frame(spec))
+
+
+def _summed(rows, more) -> list[tuple]:
+    """Counts ``(key..., n)`` of two parts of the events as one, sorted."""
+    total: dict[tuple, int] = {}
+    for *key, n in [*rows, *more]:
+        total[tuple(key)] = total.get(tuple(key), 0) + int(n)
+    return sorted((*key, n) for key, n in total.items())
 
 
 def _date(value) -> dt.date | None:
@@ -561,8 +843,9 @@ class DuckDBEngine(SqlEngine):
         actors_path=None,
         threads: int | None = None,
         memory_limit: str | None = None,
+        workspace: Workspace | None = None,
     ):
-        super().__init__(path, actors_path)
+        super().__init__(path, actors_path, workspace)
         import duckdb
 
         config: dict[str, object] = {"threads": threads} if threads else {}
@@ -592,6 +875,29 @@ class DuckDBEngine(SqlEngine):
         with self._connection.cursor() as cursor:
             return cursor.sql(sql, params=params or None).to_arrow_table()
 
+    def _register(self, names: _Registered, data: pa.Table) -> None:
+        # A table of the in-memory database (an Arrow table registered with a cursor is
+        # seen by that cursor alone; every query has its own).
+        with self._connection.cursor() as cursor:
+            arrow = f"{names.relation}_arrow"
+            cursor.register(arrow, data)
+            cursor.execute(f"CREATE TABLE {names.relation} AS SELECT * FROM {arrow}")
+            cursor.unregister(arrow)
+            cursor.execute(
+                f"CREATE VIEW {names.view} AS SELECT *{self._badge()} FROM {VIEW} "
+                f"UNION ALL BY NAME SELECT * FROM {names.relation}"
+            )
+            if self.head_view is not None:
+                cursor.execute(
+                    f"CREATE VIEW {names.head} AS SELECT *{self._badge()} FROM {HEAD_VIEW}"
+                )
+
+    def _unregister(self, names: _Registered) -> None:
+        with self._connection.cursor() as cursor:
+            cursor.execute(f"DROP VIEW IF EXISTS {names.head}")
+            cursor.execute(f"DROP VIEW IF EXISTS {names.view}")
+            cursor.execute(f"DROP TABLE IF EXISTS {names.relation}")
+
     def column_types(self) -> dict[str, str]:
         if not self._types:
             rows = self.run(f"DESCRIBE {VIEW}", {}).to_pylist()
@@ -603,6 +909,8 @@ class DuckDBEngine(SqlEngine):
 
     def close(self) -> None:
         self._connection.close()
+        if self._watch is not None:
+            self._watch.close()
 
 
 def spark_session(master: str | None = None):
@@ -633,21 +941,47 @@ class SparkEngine(SqlEngine):
     def except_(self, items: str, others: str) -> str:
         return f"array_except({items}, {others})"
 
-    def __init__(self, path: str | os.PathLike, actors_path=None, session=None):
-        super().__init__(path, actors_path)
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        actors_path=None,
+        session=None,
+        workspace: Workspace | None = None,
+    ):
+        super().__init__(path, actors_path, workspace)
         self.session = session or spark_session()
         frame = self.session.read.option("basePath", str(self.dataset.path)).parquet(
             str(Path(self.dataset.path))
         )
         # One view per engine: several datasets may be open in one session.
-        self.view = f"events_{id(self):x}"
-        frame.createOrReplaceTempView(self.view)
+        self.dataset_view = f"events_{id(self):x}"
+        frame.createOrReplaceTempView(self.dataset_view)
+        self._frames = {self.dataset_view: frame}
         if self.dataset.head_rows:
             self.head_view = f"events_head_{id(self):x}"
-            self.session.read.parquet(self.dataset.head_file).createOrReplaceTempView(
-                self.head_view
-            )
+            head = self.session.read.parquet(self.dataset.head_file)
+            head.createOrReplaceTempView(self.head_view)
+            self._frames[self.head_view] = head
         self._types = {f.name: f.dataType.simpleString().lower() for f in frame.schema.fields}
+
+    def _register(self, names: _Registered, data: pa.Table) -> None:
+        from pyspark.sql import functions
+
+        def badged(name: str):
+            frame = self._frames[name]
+            if ADDED_BY_COLUMN in self.dataset.columns:
+                return frame
+            return frame.withColumn(ADDED_BY_COLUMN, functions.lit(""))
+
+        workspace = self.session.createDataFrame(data)
+        workspace.createOrReplaceTempView(names.relation)
+        badged(self.dataset_view).unionByName(workspace).createOrReplaceTempView(names.view)
+        if self.head_view is not None:
+            badged(self.head_view).createOrReplaceTempView(names.head)
+
+    def _unregister(self, names: _Registered) -> None:
+        for name in (names.head, names.view, names.relation):
+            self.session.catalog.dropTempView(name)
 
     def run(self, sql: str, params: dict[str, object]) -> pa.Table:
         return self.session.sql(sql, args=params or None).toArrow()
@@ -660,6 +994,10 @@ class SparkEngine(SqlEngine):
         return f"Spark SQL ({master}) over the Parquet dataset {self.dataset.path}"
 
     def close(self) -> None:
-        self.session.catalog.dropTempView(self.view)
+        self.session.catalog.dropTempView(self.dataset_view)
         if self.head_view is not None:
             self.session.catalog.dropTempView(self.head_view)
+        while self._registered:
+            self._unregister(self._registered.pop())
+        if self._watch is not None:
+            self._watch.close()

@@ -32,6 +32,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Mapping
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -182,12 +183,7 @@ class Workspace:
         """(number of events, last event change id, last actor change id): changes
         whenever the workspace does, its events or its actors."""
         with self._connect() as db:
-            count = db.execute("SELECT count(*) FROM events").fetchone()[0]
-            last = db.execute("SELECT coalesce(max(change_id), 0) FROM history").fetchone()[0]
-            actors = db.execute("SELECT coalesce(max(change_id), 0) FROM actor_history").fetchone()[
-                0
-            ]
-        return count, last, actors
+            return _version(db)
 
     def actors_frame(self) -> pd.DataFrame:
         """The actors added in the workspace, oldest first (``WORKSPACE_ACTOR_COLUMNS``)."""
@@ -419,6 +415,69 @@ class Workspace:
         quoted = ", ".join(f'"{n}"' for n in names)
         db.execute(f"INSERT INTO events ({quoted}) VALUES ({', '.join('?' * len(names))})", values)
         _log(db, record["event_id"], "add", record, by, now)
+
+
+def _version(db) -> tuple[int, int, int]:
+    """:meth:`Workspace.version` read over ``db``."""
+    count = db.execute("SELECT count(*) FROM events").fetchone()[0]
+    last = db.execute("SELECT coalesce(max(change_id), 0) FROM history").fetchone()[0]
+    actors = db.execute("SELECT coalesce(max(change_id), 0) FROM actor_history").fetchone()[0]
+    return int(count), int(last), int(actors)
+
+
+#: The version of a workspace that does not exist (no events, no actors).
+NO_VERSION = (0, 0, 0)
+
+
+class VersionWatch:
+    """:meth:`Workspace.version`, asked again and again at little cost (a query engine asks
+    before every answer, whose cache is keyed by it).
+
+    One read-only connection, kept: SQLite's ``PRAGMA data_version`` changes exactly when
+    another connection committed since this one last read, so the three counts are read
+    again only then (tens of microseconds a question instead of milliseconds). A
+    workspace that does not exist has :data:`NO_VERSION` and is not created; a file put
+    in its place (another inode) is opened anew.
+    """
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        self._file: tuple[int, int] | None = None
+        self._seen: int | None = None
+        self._version = NO_VERSION
+
+    def version(self) -> tuple[int, int, int]:
+        with self._lock:
+            try:
+                stat = self.path.stat()
+            except FileNotFoundError:
+                self._close()
+                return NO_VERSION
+            if self._db is None or self._file != (stat.st_dev, stat.st_ino):
+                self._close()
+                self._db = sqlite3.connect(
+                    f"{self.path.resolve().as_uri()}?mode=ro",
+                    uri=True,
+                    timeout=BUSY_TIMEOUT_S,
+                    check_same_thread=False,  # one connection, used under the lock
+                )
+                self._file = (stat.st_dev, stat.st_ino)
+            seen = self._db.execute("PRAGMA data_version").fetchone()[0]
+            if seen != self._seen:
+                self._version = _version(self._db)
+                self._seen = seen
+            return self._version
+
+    def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+        self._db, self._file, self._seen = None, None, None
 
 
 def _actors_frame(db) -> pd.DataFrame:
@@ -675,16 +734,7 @@ def merge_with_workspace(events: pd.DataFrame, workspace: pd.DataFrame) -> pd.Da
     """
     if workspace.empty:
         return events
-    workspace = workspace.copy()
-    taken = set(events["event_id"])
-    used = set(taken)
-    renamed = []
-    for event_id in workspace["event_id"]:
-        # An id the open table took after the event was accepted: keep both, apart.
-        new = _unique(event_id, used) if event_id in taken else event_id
-        used.add(new)
-        renamed.append(new)
-    workspace["event_id"] = pd.Series(renamed, index=workspace.index, dtype="str")
+    workspace = ids_apart(workspace, set(events["event_id"]))
     merged = pd.concat([events, workspace], ignore_index=True)
     for column in merged.columns:
         values = merged[column]
@@ -699,3 +749,21 @@ def merge_with_workspace(events: pd.DataFrame, workspace: pd.DataFrame) -> pd.Da
         # a number (ACLED's fatalities, GDELT's GoldsteinScale) stays one, missing
         # where the other side has no such column
     return merged
+
+
+def ids_apart(workspace: pd.DataFrame, taken: set[str]) -> pd.DataFrame:
+    """``workspace`` with each event id the open table took (``taken``) renamed apart.
+
+    An id the open table took after the event was accepted: both are kept, the
+    workspace's as ``id-2`` (``-3``... when that is taken too). ``taken`` needs only the
+    table's ids that equal or start with a workspace event's id.
+    """
+    workspace = workspace.copy()
+    used = set(taken)
+    renamed = []
+    for event_id in workspace["event_id"]:
+        new = _unique(event_id, used) if event_id in taken else event_id
+        used.add(new)
+        renamed.append(new)
+    workspace["event_id"] = pd.Series(renamed, index=workspace.index, dtype="str")
+    return workspace

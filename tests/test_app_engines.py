@@ -15,7 +15,7 @@ from dashboard.filters import FilterSpec, filter_positions
 from dashboard.network import network_view
 from dashboard.query import MemoryEngine
 from dashboard.table import load_directory, load_events
-from dashboard.workspace import Workspace
+from dashboard.workspace import ADDED_BY_COLUMN, Workspace
 from ui import state
 
 
@@ -129,18 +129,37 @@ def test_the_map_over_duckdb_draws_the_engine_cells_beyond_its_points(tmp_path, 
     assert len(cells) == 1 and sum(c[5] for c in cells[0]["customdata"]) == located
 
 
-def test_workspace_events_a_sql_engine_leaves_out_are_named_on_every_page(
-    duckdb_app, tmp_path, monkeypatch
-):
-    """The SQL engines answer from the dataset alone: the analyst is told, not left to
-    wonder where the events they accepted went (and sees no notice without any)."""
+def test_the_workspace_events_are_shown_and_marked_over_duckdb(duckdb_app, tmp_path, monkeypatch):
+    """The SQL engines read the workspace's events with the dataset, as the memory path
+    adds them: on the Events page with their badge, counted in the banner, on every
+    page without a notice that they are left out."""
     monkeypatch.setenv("WORKSPACE_PATH", str(tmp_path / "own" / "workspace.sqlite3"))
-    at = open_app("pages/2_Events.py")
-    assert not at.exception and not any("workspace" in i.value for i in at.info)
+    at = open_app("pages/2_Events.py", country="Russia")
+    assert not at.exception
+    before = list(at.dataframe[0].value["event_id"]) if at.dataframe else []
+    assert "lavrov-in-phnom-penh" not in before
     Workspace().accept([workspace_event()], "Ana", load_directory())
+    at = open_app("pages/2_Events.py", country="Russia")  # the same engine, a new run
+    assert not at.exception, at.exception
+    shown = at.dataframe[0].value
+    assert list(shown["event_id"]) == [*before, "lavrov-in-phnom-penh"]
+    assert shown[ADDED_BY_COLUMN].tolist() == [""] * len(before) + ["Ana"]
+    total = len(duckdb_app) + 1
+    assert any(f"{len(before) + 1} of {total} events" in c.value for c in at.caption)
     for page in PAGES:
         at = open_app(page)
         assert not at.exception, at.exception
-        notices = [i.value for i in at.info if "workspace" in i.value]
-        assert len(notices) == 1 and "holds 1 event that these pages do not show" in notices[0]
-        assert "ENGINE=memory" in notices[0] and "workspace export" in notices[0]
+        assert not [i.value for i in at.info if "workspace" in i.value.lower()]
+        assert not at.warning
+
+
+def test_an_unreadable_workspace_is_a_warning_over_duckdb(duckdb_app, tmp_path, monkeypatch):
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"not a database, " * 100)
+    monkeypatch.setenv("WORKSPACE_PATH", str(broken))
+    at = open_app("pages/2_Events.py", country="Myanmar")
+    assert not at.exception, at.exception
+    warnings = [w.value for w in at.warning]
+    assert any("Your workspace's events are not shown: an unexpected error" in w for w in warnings)
+    n = len(filter_positions(duckdb_app, FilterSpec(countries=("Myanmar",))))
+    assert metric(at, "Events") == f"{n:,}"  # the dataset is still served

@@ -17,7 +17,7 @@ import shutil
 from dataclasses import replace
 
 import pytest
-from conftest import ACTORS, csv_bytes, csv_text
+from conftest import ACTORS, csv_bytes, csv_text, workspace_event
 from test_filters import _random_events, _random_spec
 
 from dashboard import cli
@@ -27,6 +27,8 @@ from dashboard.filters import FilterSpec
 from dashboard.importing import load_any
 from dashboard.problems import EventsFileError
 from dashboard.query import LANES, PERIODS, MemoryEngine, open_engine
+from dashboard.table import load_directory
+from dashboard.workspace import ADDED_BY_COLUMN, Workspace, with_workspace
 
 D = dt.date.fromisoformat
 _KINDS_OF_PLACE = ["capital", "border", "", "sea", "Zürich/日本"]
@@ -392,3 +394,262 @@ def test_whole_table_answers_come_from_the_manifest(engine, oracle):
         engine.dataset, engine.run = dataset, run
         engine._answers.clear()
         engine._vocabulary = None
+
+
+# --- the workspace's events, read with the dataset ------------------------------------------
+
+#: Who accepted the workspace's events (the badge).
+ANALYST = "Ana"
+
+
+def _workspace_events() -> list[dict[str, str]]:
+    """Events an analyst accepted: one whose id the dataset took too (kept apart as
+    ``e0-2``), one naming an actor added in the workspace, one spanning five years (longer
+    than any of the dataset's: the partition pruning must not drop it) and of a type the
+    dataset has not."""
+    return [
+        workspace_event(ROWS[0]["event_id"], recipients="ASEAN", title="talks at the summit"),
+        workspace_event(
+            "manet-in-hanoi",
+            actors="Hun Manet",
+            recipients="Wang Yi",
+            countries="Vietnam",
+            location="Hanoi",
+            latitude="21.03",
+            longitude="105.85",
+            event_type="visit",
+            start_date="2022-03-02",
+            end_date="2022-03-02",
+        ),
+        workspace_event(
+            "long-dispute",
+            actors="Lavrov",
+            recipients="Min Aung Hlaing;Hun Manet",
+            countries="Myanmar",
+            date_precision="year",
+            start_date="2018-01-01",
+            end_date="2022-12-31",
+            event_type="protest",
+            latitude="",
+            longitude="",
+        ),
+    ]
+
+
+@pytest.fixture(scope="module")
+def workspace(files):
+    """A workspace holding the events of :func:`_workspace_events` and one new actor."""
+    workspace = Workspace(files / "workspace.sqlite3")
+    directory = load_directory(files / "actors.csv")
+    workspace.add_actor("Hun Manet", "person", "Cambodia", "Manet", ANALYST, directory)
+    workspace.accept(_workspace_events(), ANALYST, workspace.directory(directory))
+    return workspace
+
+
+@pytest.fixture(scope="module")
+def ws_oracle(files, workspace):
+    """The in-memory engine over the table plus the workspace: the app's memory path."""
+    table, _ = load_any(files / "events.csv", actors_path=files / "actors.csv")
+    return MemoryEngine(with_workspace(table, workspace.events_frame(), workspace.actors_frame()))
+
+
+@pytest.fixture(scope="module", params=["duckdb", "spark"])
+def ws_engine(request, files, workspace):
+    path, actors = files / "dataset", files / "actors.csv"
+    if request.param == "duckdb":
+        opened = open_engine(path, "duckdb", actors, workspace=workspace)
+    else:
+        from dashboard.sql_engines import SparkEngine
+
+        session = request.getfixturevalue("spark")
+        opened = SparkEngine(path, actors, session=session, workspace=workspace)
+    yield opened
+    opened.close()
+
+
+def _workspace_specs() -> list[FilterSpec]:
+    badge = ((ADDED_BY_COLUMN, (ANALYST,)),)
+    return [
+        FilterSpec(),
+        FilterSpec(facets=badge),  # the workspace's events alone
+        FilterSpec(actors=("Hun Manet",)),  # the workspace's actor: two events
+        FilterSpec(countries=("Cambodia",)),  # via the new actor's country and the rows'
+        FilterSpec(start=D("2022-06-01")),  # the five-year event starts in 2018
+        FilterSpec(end=D("2021-12-31"), q="talks"),
+        FilterSpec(event_types=("protest", "meeting")),
+        FilterSpec(start=D("2021-03-01"), end=D("2021-05-31")),  # none of them
+        FilterSpec(q="summit", facets=badge),
+        FilterSpec(countries=("Myanmar",), facets=(("place_kind", ("capital",)),)),  # none
+    ]
+
+
+WS_SPECS = _workspace_specs()
+
+
+def test_the_workspace_specs_select_its_events_and_leave_them_out(ws_oracle):
+    # Some specs keep only workspace events, some none of them, some both kinds.
+    def own(spec):
+        ids = set(ws_oracle.event_ids(spec))
+        return len(ids & {"e0-2", "manet-in-hanoi", "long-dispute"}), len(ids)
+
+    counts = [own(spec) for spec in WS_SPECS]
+    assert counts[0] == (3, len(ROWS) + 3)
+    assert counts[1] == (3, 3) and counts[2] == (2, 2) and counts[8] == (1, 1)
+    assert "long-dispute" in ws_oracle.event_ids(WS_SPECS[4])  # from 2018 to 2022
+    assert sum(n == 0 < total for n, total in counts) >= 2  # workspace events excluded
+    assert sum(0 < n < total for n, total in counts) >= 3  # with the dataset's
+
+
+def test_engines_with_a_workspace_answer_as_the_memory_path(ws_engine, ws_oracle):
+    specs = WS_SPECS if ws_engine.name == "duckdb" else WS_SPECS[:5]
+    assert ws_engine.info().events == ws_oracle.info().events == len(ROWS) + 3
+    for spec in specs:
+        assert ws_engine.event_ids(spec) == ws_oracle.event_ids(spec), spec
+        assert ws_engine.count(spec) == ws_oracle.count(spec), spec
+        assert ws_engine.summary(spec) == ws_oracle.summary(spec), spec
+        assert ws_engine.export_csv(spec) == ws_oracle.export_csv(spec), spec
+        for lane in LANES:
+            expected = ws_oracle.lane_counts(spec, lane, "month")
+            assert ws_engine.lane_counts(spec, lane, "month") == expected, (spec, lane)
+        assert ws_engine.map_cells(spec, 0.25) == ws_oracle.map_cells(spec, 0.25), spec
+        assert ws_engine.edge_weights(spec) == ws_oracle.edge_weights(spec), spec
+        for kind in ("actor", "country"):
+            assert ws_engine.network(spec, kind) == ws_oracle.network(spec, kind), (spec, kind)
+        for column in ("countries", "actors", "event_type", "QuadClass", ADDED_BY_COLUMN):
+            expected = ws_oracle.facet_counts(spec, column)
+            assert ws_engine.facet_counts(spec, column) == expected, (spec, column)
+        expected = ws_oracle.window(spec, 0, 500).events.reset_index(drop=True)
+        got = ws_engine.window(spec, 0, 500).events.reset_index(drop=True)
+        assert got.equals(expected), spec
+    mine, theirs = ws_engine.vocabulary(), ws_oracle.vocabulary()
+    assert mine.names == theirs.names and "Hun Manet" in mine.names["actors"]
+    assert mine.facet_columns == theirs.facet_columns
+    assert ws_engine.directory.canonical("Manet") == "Hun Manet"
+
+
+def test_a_window_of_the_head_is_read_from_it_with_a_workspace(ws_engine, ws_oracle):
+    # The workspace's events come after every one of the dataset's: a window the head
+    # fills is still read from it alone; one reaching past it reads every event.
+    for spec, offset, limit in ((FilterSpec(), 0, 100), (FilterSpec(), 390, 20)):
+        got = ws_engine.window(spec, offset, limit).events.reset_index(drop=True)
+        expected = ws_oracle.window(spec, offset, limit).events.reset_index(drop=True)
+        assert got.equals(expected), (offset, limit)
+    assert set(ws_engine.window(FilterSpec(), 400, 10).events[ADDED_BY_COLUMN]) == {ANALYST}
+
+
+def test_a_change_of_the_workspace_is_seen_by_the_next_question(files, tmp_path, request):
+    """Answers are cached across sessions: none computed before a change is served after."""
+    directory = load_directory(files / "actors.csv")
+    table, _ = load_any(files / "events.csv", actors_path=files / "actors.csv")
+    spec = FilterSpec(countries=("Cambodia",))
+    expected = MemoryEngine(table).count(spec), len(ROWS)
+    kinds = ["duckdb", "spark"] if os.environ.get("REQUIRE_SPARK") == "1" else ["duckdb"]
+    for kind in kinds:
+        path = tmp_path / f"{kind}.sqlite3"
+        workspace = Workspace(path)
+        if kind == "duckdb":
+            engine = open_engine(files / "dataset", "duckdb", files / "actors.csv", workspace)
+        else:
+            from dashboard.sql_engines import SparkEngine
+
+            session = request.getfixturevalue("spark")
+            engine = SparkEngine(files / "dataset", files / "actors.csv", session, workspace)
+        try:
+            assert (engine.count(spec), engine.count(FilterSpec())) == expected
+            assert not path.exists()  # reading a workspace creates none
+            workspace.accept([workspace_event("own", recipients="ASEAN")], ANALYST, directory)
+            assert (engine.count(spec), engine.count(FilterSpec())) == (
+                expected[0] + 1,
+                expected[1] + 1,
+            )
+            workspace.edit("own", {"title": "Renamed by hand"}, ANALYST, directory)
+            assert "Renamed by hand" in set(engine.window(spec, 0, 500).events["title"])
+            workspace.remove("own", ANALYST)
+            assert (engine.count(spec), engine.count(FilterSpec())) == expected
+            assert "Renamed by hand" not in set(engine.window(spec, 0, 500).events["title"])
+            assert engine.workspace_problem() is None
+        finally:
+            engine.close()
+
+
+def test_an_unreadable_workspace_leaves_the_dataset_served_and_says_why(files, tmp_path):
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"not a database, " * 100)
+    engine = open_engine(files / "dataset", "duckdb", files / "actors.csv", Workspace(broken))
+    try:
+        assert engine.count(FilterSpec()) == len(ROWS)
+        assert engine.event_ids(FilterSpec(q="talks"))
+        assert engine.workspace_problem() is not None
+    finally:
+        engine.close()
+
+
+def test_the_dataset_files_are_never_written(files, workspace, ws_engine):
+    def state():
+        return sorted(
+            (str(p.relative_to(files)), p.stat().st_size, p.stat().st_mtime_ns)
+            for p in (files / "dataset").rglob("*")
+        )
+
+    before = state()
+    ws_engine.count(FilterSpec(q="summit"))
+    ws_engine.export_csv(FilterSpec(facets=((ADDED_BY_COLUMN, (ANALYST,)),)))
+    assert state() == before
+
+
+def test_the_kept_whole_table_answers_serve_an_empty_workspace_and_add_a_full_one(
+    files, workspace, ws_oracle, tmp_path
+):
+    # An existing workspace without events (an actor only): the manifest's answers, no
+    # query, as without a workspace. With events: the kept lane counts and map cells
+    # plus the workspace's own (queries of its relation alone), equal to the oracle's.
+    directory = load_directory(files / "actors.csv")
+    empty = Workspace(tmp_path / "empty.sqlite3")
+    empty.add_actor("Hun Manet", "person", "Cambodia", "", ANALYST, directory)
+    spec = FilterSpec()
+    for own, expected in ((empty, None), (workspace, ws_oracle)):
+        engine = open_engine(files / "dataset", "duckdb", files / "actors.csv", own)
+        try:
+            engine.vocabulary()  # the facet columns' types (DESCRIBE, no scan)
+            queries: list[str] = []
+
+            def recording(sql, params, run=engine.run, queries=queries):
+                queries.append(sql)
+                return run(sql, params)
+
+            engine.run = recording
+            answers = (
+                engine.count(spec),
+                *(engine.lane_counts(spec, lane, "month") for lane in LANES),
+                engine.map_cells(spec, 0.25),
+            )
+            if expected is None:
+                assert queries == [] and answers[0] == len(ROWS)
+                assert engine.directory.knows("Hun Manet")
+                continue
+            assert answers == (
+                expected.count(spec),
+                *(expected.lane_counts(spec, lane, "month") for lane in LANES),
+                expected.map_cells(spec, 0.25),
+            )
+            assert len(queries) == len(LANES) + 1
+            assert all("FROM workspace_" in sql and "events" not in sql for sql in queries)
+        finally:
+            engine.close()
+
+
+def test_a_workspace_deleted_or_put_in_place_is_read_anew(files, tmp_path):
+    path = tmp_path / "workspace.sqlite3"
+    directory = load_directory(files / "actors.csv")
+    engine = open_engine(files / "dataset", "duckdb", files / "actors.csv", Workspace(path))
+    try:
+        Workspace(path).accept([workspace_event("a", recipients="ASEAN")], ANALYST, directory)
+        assert engine.count(FilterSpec()) == len(ROWS) + 1
+        for name in (path.name, f"{path.name}-wal", f"{path.name}-shm"):
+            (tmp_path / name).unlink(missing_ok=True)
+        assert engine.count(FilterSpec()) == len(ROWS)
+        events = [workspace_event(name, recipients="ASEAN") for name in ("b", "c")]
+        Workspace(path).accept(events, ANALYST, directory)
+        assert engine.event_ids(FilterSpec(facets=((ADDED_BY_COLUMN, (ANALYST,)),))) == ("b", "c")
+    finally:
+        engine.close()

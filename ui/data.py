@@ -83,28 +83,16 @@ def add_workspace(
         return loaded
 
 
-def workspace_left_out(engine_name: str) -> str | None:
-    """What to tell an analyst whose workspace events a query engine does not show.
-
-    The SQL engines answer from the Parquet dataset alone (docs/engines.md); the
-    workspace's events join the table only in memory. None when the workspace holds no
-    event (or cannot be read: the memory path reports that).
-    """
-    workspace = Workspace()
+def warn_workspace_unread(engine: Engine) -> None:
+    """Say so when the engine cannot read the workspace (its events are then not shown),
+    as the memory path does (:func:`add_workspace`); the error itself is in the log."""
     try:
-        count = workspace.version()[0] if workspace.path.exists() else 0
-    except Exception:  # a notice must never take the page down
-        logger.exception("reading the workspace %s failed", workspace.path)
-        return None
-    if not count:
-        return None
-    events = "1 event" if count == 1 else f"{count:,} events"
-    return (
-        f"Your workspace ({workspace.path.name}) holds {events} that these pages do not show: "
-        f"the {engine_name} engine answers from the Parquet dataset alone. Set ENGINE=memory "
-        "to see them with the table, or write them out with "
-        "`python -m dashboard workspace export -o OUT.csv`."
-    )
+        problem = engine.workspace_problem()
+    except Exception as error:  # a warning must never take the page down
+        logger.exception("asking the %s engine about the workspace failed", engine.name)
+        problem = error
+    if problem is not None:
+        st.warning(f"Your workspace's events are not shown: {unexpected_error_text(problem)}.")
 
 
 def load_default() -> tuple[EventTable, tuple[str, ...]] | None:
@@ -134,20 +122,23 @@ def load_default() -> tuple[EventTable, tuple[str, ...]] | None:
 
 
 @st.cache_resource(max_entries=2, show_spinner="Opening the query engine…")
-def _engine_cached(path: str, name: str, mtime_ns: int) -> Engine:
-    """The query engine ``name`` over the dataset at ``path``, one per process.
+def _engine_cached(path: str, name: str, mtime_ns: int, workspace_path: str) -> Engine:
+    """The query engine ``name`` over the dataset at ``path`` and the workspace at
+    ``workspace_path``, one per process.
 
     cache_resource: the engine (a DuckDB connection or a Spark session) is shared by
-    every session; its answers are frozen results, so nobody can change them.
+    every session; its answers are frozen results, so nobody can change them. It reads
+    the workspace's version at every question: an accepted, edited or removed event
+    shows on the next run (docs/engines.md).
     """
-    return open_engine(path, name)
+    return open_engine(path, name, workspace=Workspace(workspace_path))
 
 
 def load_engine() -> Engine | None:
-    """The query engine ``$ENGINE`` over ``$EVENTS_PATH`` (a Parquet dataset folder).
+    """The query engine ``$ENGINE`` over ``$EVENTS_PATH`` (a Parquet dataset folder) with
+    the workspace's events and actors, as the memory path adds them.
 
-    None after showing why it cannot be opened. The workspace's events are not added:
-    the dataset is read as it is on disk (docs/engines.md).
+    None after showing why it cannot be opened.
     """
     path = default_events_path()
     name = app_engine_name()
@@ -166,7 +157,8 @@ def load_engine() -> Engine | None:
                 ]
             )
         stat = os.stat(Path(path) / MANIFEST)
-        return _engine_cached(str(Path(path).resolve()), name, stat.st_mtime_ns)
+        workspace = str(Workspace().path.resolve())
+        return _engine_cached(str(Path(path).resolve()), name, stat.st_mtime_ns, workspace)
     except EventsFileError as error:
         st.error(f"The event table {path.name!s} cannot be opened with ENGINE={name}.")
         st.text("\n".join(format_grouped_problems(error.problems, limit=MAX_PROBLEMS_SHOWN)))

@@ -16,7 +16,7 @@ from dashboard.memory import collect_garbage, return_freed_memory, tune_allocato
 from dashboard.query import Engine, MemoryEngine, app_engine_name
 from dashboard.table import EventTable
 from ui import state
-from ui.data import load_engine, load_table, workspace_left_out
+from ui.data import load_engine, load_table, warn_workspace_unread
 from ui.mapping_form import show_mapping_form
 from ui.render import warn_all
 from ui.sidebar import render_engine_sidebar, render_sidebar
@@ -141,8 +141,8 @@ def open_page(title: str) -> PageContext:
         uploader("sidebar")
     st.title(title)
     show_banner(total, matched, table)
-    if engine is not None and (left_out := workspace_left_out(engine.name)):
-        st.info(left_out, icon=":material/edit_note:")
+    if engine is not None:
+        warn_workspace_unread(engine)
     warn_all(state.take_notices())
     return PageContext(table, spec, positions, title, started, engine, matched)
 
