@@ -173,34 +173,32 @@ def _open(args, stderr) -> Engine | int:
     """The engine ``--engine`` names over ``--events``, or the exit code of why not.
 
     The workspace's events and actors are part of the table, as in the app (one rule:
-    :func:`dashboard.workspace.with_workspace`), unless ``--no-workspace``; a workspace
-    that does not exist has none and is not created.
+    :func:`dashboard.workspace.with_workspace`; the SQL engines read them with the
+    dataset, docs/engines.md), unless ``--no-workspace``; a workspace that does not exist
+    has none and is not created.
     """
     workspace = pd.DataFrame() if args.no_workspace else saved_events(args.workspace)
     actors = pd.DataFrame() if args.no_workspace else saved_actors(args.workspace)
-    if args.engine in (None, "memory") and not is_dataset(args.events):
-        table = _load(args.events, stderr)
-        if table is None:
-            return EXIT_INVALID
+
+    def notice() -> None:
         if not workspace.empty:
             print(
                 f"notice: with {_count(len(workspace), 'workspace event')} from "
                 f"{args.workspace or default_workspace_path()} (--no-workspace leaves them out)",
                 file=stderr,
             )
+
+    if args.engine in (None, "memory") and not is_dataset(args.events):
+        table = _load(args.events, stderr)
+        if table is None:
+            return EXIT_INVALID
+        notice()
         return MemoryEngine(with_workspace(table, workspace, actors))
-    if not workspace.empty:
-        # The SQL engines read the table's files only: never leave the events out silently.
-        print(
-            f"error: the workspace ({args.workspace or default_workspace_path()}) holds "
-            f"{_count(len(workspace), 'event')}, which only the memory engine adds to an "
-            "export so far; add --no-workspace to export the table alone (and `workspace "
-            "export` for the workspace's events)",
-            file=stderr,
-        )
-        return EXIT_USAGE
+    own = None if workspace.empty and actors.empty else Workspace(args.workspace)
     try:
-        return open_engine(args.events, args.engine)
+        engine = open_engine(args.events, args.engine, workspace=own)
+        notice()
+        return engine
     except EventsFileError as err:
         _report_invalid(args.events, err, stderr)
         return EXIT_INVALID

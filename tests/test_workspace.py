@@ -219,7 +219,7 @@ def test_export_names_another_workspace_and_never_creates_one(workspace, tmp_pat
     assert len(parse_events(out.read_bytes())) == len(load_events()) + 1
 
 
-def test_a_sql_engine_export_refuses_to_leave_the_workspace_out_silently(
+def test_a_sql_engine_export_adds_the_workspaces_events_as_memory_does(
     workspace, tmp_path, monkeypatch
 ):
     workspace.accept([event()], "Ana", DIRECTORY)
@@ -227,10 +227,17 @@ def test_a_sql_engine_export_refuses_to_leave_the_workspace_out_silently(
     dataset, out = tmp_path / "dataset", tmp_path / "out.csv"
     argv = ["convert", str(DEFAULT_EVENTS_PATH), "--to", "parquet-dataset", "-o", str(dataset)]
     assert cli.main(argv, io.StringIO(), io.StringIO()) == 0
-    code, _, err = export("--events", str(dataset), "--engine", "duckdb", "-o", str(out))
-    assert code == 2 and "--no-workspace" in err and not out.exists()
+    code, _, err = export("-o", str(tmp_path / "memory.csv"))  # the CSV, in memory
+    assert code == 0
+    for engine in ("duckdb", "memory"):  # over the dataset
+        code, _, err = export("--events", str(dataset), "--engine", engine, "-o", str(out))
+        assert code == 0 and f"with 1 workspace event from {workspace.path}" in err, engine
+        assert out.read_bytes() == (tmp_path / "memory.csv").read_bytes(), engine
+        frame = parse_events(out.read_bytes())
+        assert frame[ADDED_BY_COLUMN].tolist() == [""] * len(load_events()) + ["Ana"]
     argv = ["--events", str(dataset), "--engine", "duckdb", "--no-workspace", "-o", str(out)]
-    assert export(*argv)[0] == 0
+    code, _, err = export(*argv)
+    assert code == 0 and "notice" not in err
     assert len(parse_events(out.read_bytes())) == len(load_events())
 
 
