@@ -145,6 +145,9 @@ _DAY_WITH_TIME_RE = re.compile(
     rf"(?:(?:early|late) )?(?P<day>{_WEEKDAY}|yesterday|today|tomorrow)"
     r"(?: (?:morning|afternoon|evening|night))?"
 )
+#: "October 7 last year", "3 March of this year", "May 2 next year": a day of a year
+#: named by its place.
+_DAY_OF_NAMED_YEAR_RE = re.compile(r"(?P<day>.+?),? (?:of )?(?P<which>last|this|next) year")
 #: "earlier in January", "later in March 2021": that month.
 _WITHIN_MONTH_RE = re.compile(r"(?:earlier|later) in (?P<rest>.+)")
 #: "in March and June", "in March, April and June 2021": months told as a list.
@@ -668,7 +671,8 @@ def resolve_date_expression(
         ambiguous); a day with its time, "Tuesday morning", "late Thursday", "yesterday
         evening", "last night", "this afternoon", "tomorrow" (that day); "earlier in
         January" (never forwards), "later in March"; "last February 1" (the latest such
-        day before the reference). Months told as a list: :func:`resolve_month_list`.
+        day before the reference); a day with "last/this/next year" ("October 7 last
+        year", "3 March of this year"). Months told as a list: :func:`resolve_month_list`.
     reference : datetime.date
         The date the expression is relative to (e.g. the publication date).
     forward : bool, optional
@@ -768,6 +772,11 @@ def resolve_date_expression(
         year = _named_year(match["year"], reference)
         first_month = 1 if match["half"] == "first" else 7
         return DateSpan(date(year, first_month, 1), month_span(year, first_month + 5).end, "month")
+    if (match := _DAY_OF_NAMED_YEAR_RE.fullmatch(phrase)) and (
+        _DAY_MONTH_RE.fullmatch(match["day"]) or _MONTH_DAY_RE.fullmatch(match["day"])
+    ):  # "October 7 last year", "3 March of this year": the day of that year
+        year = reference.year + {"last": -1, "this": 0, "next": 1}[match["which"]]
+        phrase = f"{match['day']} {year}"
     if match := (_DAY_MONTH_RE.fullmatch(phrase) or _MONTH_DAY_RE.fullmatch(phrase)):
         return _absolute_day(phrase, match, reference, forward)
     if match := (_RANGE_RE.fullmatch(phrase) or _RANGE_AFTER_RE.fullmatch(phrase)):
@@ -821,6 +830,8 @@ _NOT_A_PART_OF = (
 )
 _ANY_SEASON = _SEASON.replace("?P<season>", "?:")
 _DAY_WORD = rf"(?:{_ANY_WEEKDAY}|yesterday|today|tomorrow)"
+#: The year after a day and month: "2021", or "last year", "of this year", "next year".
+_DAY_YEAR = r"(?:,? \d{4}|,? (?:of )?(?:last|this|next) year)?"
 _RANGE_JOIN = r"(?: ?[-\u2013] ?| (?:to|until|through|and) )"
 #: Date words as they occur in running text, longest forms first; each hit is checked
 #: with :func:`resolve_date_expression` before it counts.
@@ -854,13 +865,11 @@ _MENTION_RE = re.compile(
             rf"(?:from |between )?{_ANY_DAY}{_RANGE_JOIN}{_ANY_DAY} (?:of )?{_ANY_MONTH}\.?"
             r"(?:,? \d{4})?",
             rf"(?:(?:on|by|since) )?{_ANY_WEEKDAY},? "
-            rf"(?:the )?{_ANY_DAY} (?:of )?{_ANY_MONTH}\.?"
-            r"(?:,? \d{4})?",
-            rf"(?:(?:on|by|since) )?{_ANY_WEEKDAY},? "
-            rf"{_ANY_MONTH}\.? {_ANY_DAY}(?:,? \d{{4}})?",
+            rf"(?:the )?{_ANY_DAY} (?:of )?{_ANY_MONTH}\.?{_DAY_YEAR}",
+            rf"(?:(?:on|by|since) )?{_ANY_WEEKDAY},? {_ANY_MONTH}\.? {_ANY_DAY}{_DAY_YEAR}",
             rf"(?:(?:on|by|since|in) )?(?:the )?(?:{_TIME_OF_DAY}(?:the )?)?{_ANY_DAY} "
-            rf"(?:of )?{_ANY_MONTH}\.?(?:,? \d{{4}})?",
-            rf"(?:(?:on|by|since) )?{_ANY_MONTH}\.? {_ANY_DAY}(?:,? \d{{4}})?(?!\d)",
+            rf"(?:of )?{_ANY_MONTH}\.?{_DAY_YEAR}",
+            rf"(?:(?:on|by|since) )?{_ANY_MONTH}\.? {_ANY_DAY}{_DAY_YEAR}(?!\d)",
             rf"(?:(?:in|since|during) )?(?:early|mid|late)[- ]{_ANY_MONTH}"
             r"(?: (?:\d{4}|this year|last year))?",
             rf"(?:(?:in|since|during) )?{_ANY_MONTH}"

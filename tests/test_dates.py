@@ -672,3 +672,27 @@ def test_listed_months_are_the_month_lists_of_running_text():
         "He will go in December, February and April.", date(2025, 11, 29), forward=True
     )
     assert [m.span.start for m in ahead] == [date(2025, 12, 1), date(2026, 2, 1), date(2026, 4, 1)]
+
+
+@pytest.mark.parametrize(
+    "words, reference, forward, day",
+    [
+        ("on October 7 last year", date(2024, 8, 22), False, date(2023, 10, 7)),
+        ("7 October of last year", date(2024, 8, 22), False, date(2023, 10, 7)),
+        ("on March 3, last year", date(2024, 8, 22), False, date(2023, 3, 3)),
+        # a day later in the year than the reference: "this year" still names it
+        ("on 3 December this year", date(2030, 6, 15), False, date(2030, 12, 3)),
+        ("December 30 last year", date(2031, 1, 2), False, date(2030, 12, 30)),
+        ("on May 2 next year", date(2030, 12, 20), True, date(2031, 5, 2)),
+        ("Friday, March 3 last year", date(2024, 8, 22), False, date(2023, 3, 3)),
+    ],
+)
+def test_a_day_of_a_year_named_by_its_place(words, reference, forward, day):
+    assert resolve_date_expression(words, reference, forward=forward) == day_span(day)
+    (told,) = find_date_expressions(f"They met {words}.", reference, forward=forward)
+    assert told.span == day_span(day)
+
+
+def test_a_day_of_last_year_with_the_wrong_weekday_does_not_resolve():
+    with pytest.raises(ValueError):
+        resolve_date_expression("Wednesday, March 3 last year", date(2024, 8, 22))
