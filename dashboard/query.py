@@ -184,6 +184,10 @@ class Engine:
         """Why the workspace's events are left out (it cannot be read); None if they are not."""
         return None
 
+    def workspace_events(self) -> int:
+        """How many of the table's events are the workspace's (the banner says so)."""
+        raise NotImplementedError
+
     def close(self) -> None:
         """Release what the engine holds (connections, sessions)."""
 
@@ -306,6 +310,14 @@ class MemoryEngine(Engine):
 
     def export_csv(self, spec: FilterSpec) -> bytes:
         return export.export_csv(self.table.take(self.positions(spec)))
+
+    def workspace_events(self) -> int:
+        from dashboard.workspace import ADDED_BY_COLUMN  # the workspace imports the table
+
+        events = self.table.events
+        if ADDED_BY_COLUMN not in events.columns:
+            return 0
+        return int(events[ADDED_BY_COLUMN].ne("").sum())
 
 
 # --- the registry ----------------------------------------------------------------------------

@@ -261,6 +261,9 @@ class SqlEngine(Engine):
         """Why the workspace's events are left out (it cannot be read); None if they are not."""
         return self._sources().problem
 
+    def workspace_events(self) -> int:
+        return self._sources().events
+
     @contextmanager
     def _sources_of_call(self):
         """The sources of this call: read once, then kept for the calls it makes."""

@@ -145,7 +145,8 @@ def test_the_workspace_events_are_shown_and_marked_over_duckdb(duckdb_app, tmp_p
     assert list(shown["event_id"]) == [*before, "lavrov-in-phnom-penh"]
     assert shown[ADDED_BY_COLUMN].tolist() == [""] * len(before) + ["Ana"]
     total = len(duckdb_app) + 1
-    assert any(f"{len(before) + 1} of {total} events" in c.value for c in at.caption)
+    banner = f"{len(before) + 1} of {total} events, 1 of them from your workspace (✎)"
+    assert any(banner in c.value for c in at.caption), [c.value for c in at.caption]
     for page in PAGES:
         at = open_app(page)
         assert not at.exception, at.exception

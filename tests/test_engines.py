@@ -503,6 +503,7 @@ def test_the_workspace_specs_select_its_events_and_leave_them_out(ws_oracle):
 def test_engines_with_a_workspace_answer_as_the_memory_path(ws_engine, ws_oracle):
     specs = WS_SPECS if ws_engine.name == "duckdb" else WS_SPECS[:5]
     assert ws_engine.info().events == ws_oracle.info().events == len(ROWS) + 3
+    assert ws_engine.workspace_events() == ws_oracle.workspace_events() == 3
     for spec in specs:
         assert ws_engine.event_ids(spec) == ws_oracle.event_ids(spec), spec
         assert ws_engine.count(spec) == ws_oracle.count(spec), spec

@@ -140,7 +140,7 @@ def open_page(title: str) -> PageContext:
     with st.sidebar.expander("Open your own table", icon=":material/upload_file:"):
         uploader("sidebar")
     st.title(title)
-    show_banner(total, matched, table)
+    show_banner(total, matched, table, engine.workspace_events() if engine is not None else 0)
     if engine is not None:
         warn_workspace_unread(engine)
     warn_all(state.take_notices())

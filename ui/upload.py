@@ -210,11 +210,14 @@ def _on_upload(key: str) -> None:
     open_upload(uploaded.name, uploaded.getvalue())
 
 
-def show_banner(total: int, shown: int | None = None, table: EventTable | None = None) -> None:
+def show_banner(
+    total: int, shown: int | None = None, table: EventTable | None = None, own: int = 0
+) -> None:
     """Which table is shown (of ``total`` events) and how many of its events the filters
     keep ("4 of 23 events"), with a way back from an upload, then the upload's messages.
 
-    ``table``: the table in memory, if any (how many events are the workspace's).
+    ``table``: the table in memory, if any (how many events are the workspace's); else
+    ``own``: how many are (a query engine's count).
     """
     upload = current_upload()
     counted = _events(total)
@@ -222,8 +225,8 @@ def show_banner(total: int, shown: int | None = None, table: EventTable | None =
         counted = f"{shown:,} of {counted}"
     if table is not None and ADDED_BY_COLUMN in table.events.columns:
         own = int(table.events[ADDED_BY_COLUMN].ne("").sum())
-        if own:
-            counted += f", {own:,} of them from your workspace (✎)"
+    if own:
+        counted += f", {own:,} of them from your workspace (✎)"
     if upload is not None:
         st.info(
             f"Showing your upload: **{md_escape(upload.name)}** — {counted}.",
