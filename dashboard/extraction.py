@@ -521,6 +521,15 @@ _SENT_FROM = re.compile(
     r"\b(?i:observers|observation teams?|monitors|delegations?|delegates|envoys)\s+from\s+"
     r"((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)?(?:(?:,\s+|,?\s+and\s+)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)*)"
 )
+#: A diplomat's title before a name: "Ambassador X", "envoy X", "ambassador to Myanmar
+#: X", "envoy to the UN X" (the country after "to" belongs to the title, not the name).
+_ENVOY = re.compile(
+    r"(?i:ambassador|envoy)(?:\s+to\s+(?:the\s+)?(?:U\.?N\.?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?"
+    r"\s+(?P<name>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,3})(?!\w)"
+)
+#: A country's diplomat titled before a name, right after the country's name or
+#: demonym: "British Ambassador X", "Britain's envoy X" (see :meth:`_ActorFinder._diplomats`).
+_DIPLOMAT = re.compile(rf"(?:['\u2019]s)?\s+(?:(?i:special|permanent|deputy)\s+)?{_ENVOY.pattern}")
 #: A teller described by a role, not named: ", a U.N. rights expert said".
 _DESCRIBED_TELLER = re.compile(
     r",\s+((?:an?|the)\s+(?:[\w.'-]+\s+){0,4}?(?:expert|rapporteur|envoy|investigator|"
@@ -921,6 +930,7 @@ class _ActorFinder:
         mentions = self._members(sentence, mentions)
         mentions += self._tellers_described(sentence, mentions)
         mentions += self._governments_told(sentence, mentions)
+        mentions += self._diplomats(sentence, mentions)
         mentions.sort(key=lambda m: m.start)
         self.seen.update(m.actor for m in mentions)
         return mentions
@@ -1123,6 +1133,22 @@ class _ActorFinder:
                 countries = [subject] if subject else []
             for country in countries:
                 add(hit.start(), hit.end(), self.defence_body(country))
+        return found
+
+    def _diplomats(self, sentence: str, known: list[Mention]) -> list[Mention]:
+        """A country's diplomat titled before a name the directory lacks ("British
+        Ambassador X condemned ..."): the country's government (:meth:`government_of`)
+        acts through its envoy, whose name is proposed for review (:func:`_proposed_names`)."""
+        found = []
+        for country in find_countries(sentence):
+            if not country.country or any(m.start <= country.start < m.end for m in known):
+                continue
+            title = _DIPLOMAT.match(sentence, country.end)
+            if title is None or not _envoy_name(title, self):
+                continue
+            actor = self.government_of(country.country)
+            if actor:
+                found.append(Mention(country.start, title.end(), actor))
         return found
 
     def _members(self, sentence: str, known: list[Mention]) -> list[Mention]:
@@ -1515,12 +1541,28 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
+def _envoy_name(title: re.Match, finder: _ActorFinder) -> bool:
+    """Whether the name after a diplomat's title (:data:`_ENVOY`) is a person's the
+    directory lacks: no known actor, no place, no title words ("the UN Security Council")."""
+    name = title.group("name")
+    return not (
+        name.casefold() in finder.by_spelling
+        or name in SPELLINGS
+        or find_places(name)
+        or any(word in _NOT_NAMES for word in name.split())
+    )
+
+
 def _proposed_names(sentence: str, mentions: list[Mention], finder: _ActorFinder) -> list[str]:
-    """Capitalised names that are neither known actors, countries nor places."""
-    names = []
+    """Capitalised names that are neither known actors, countries nor places; a
+    diplomat's name without the title before it ("ambassador to Myanmar X": X)."""
+    envoys = [e for e in _ENVOY.finditer(sentence) if _envoy_name(e, finder)]
+    names = [(e.start("name"), e.group("name")) for e in envoys]
     for match in _NAME_RE.finditer(sentence):
         if any(m.start <= match.start() < m.end for m in mentions):
             continue
+        if any(match.start() < e.end() and e.start("name") < match.end() for e in envoys):
+            continue  # the diplomat's name, taken above
         words = [w for w in match.group(1).split() if w not in _NOT_NAMES]
         opening = _participle_opening(sentence)
         if opening is not None and match.start() == opening.start(1):
@@ -1530,8 +1572,8 @@ def _proposed_names(sentence: str, mentions: list[Mention], finder: _ActorFinder
         name = " ".join(words)
         if name in SPELLINGS or find_places(name) or name.casefold() in finder.by_spelling:
             continue
-        names.append(name)
-    return list(dict.fromkeys(names))
+        names.append((match.start(), name))
+    return list(dict.fromkeys(name for _, name in sorted(names)))
 
 
 #: A sentence opening with a participle clause: "Countering X, the Y issued ..." (its
