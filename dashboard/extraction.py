@@ -1541,6 +1541,12 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
+#: A product's maker or supplier told as a compound ("Russia-made", "Chinese-built",
+#: "Russian-supplied"): a modifier of the product's name ("Russia-made Yak-130 jets"),
+#: never part of a new actor's name.
+_MADE_IN = re.compile(r"[A-Z][a-z]+-(?:made|built|supplied|designed|manufactured|produced)$")
+
+
 def _envoy_name(title: re.Match, finder: _ActorFinder) -> bool:
     """Whether the name after a diplomat's title (:data:`_ENVOY`) is a person's the
     directory lacks: no known actor, no place, no title words ("the UN Security Council")."""
@@ -1559,11 +1565,11 @@ def _proposed_names(sentence: str, mentions: list[Mention], finder: _ActorFinder
     envoys = [e for e in _ENVOY.finditer(sentence) if _envoy_name(e, finder)]
     names = [(e.start("name"), e.group("name")) for e in envoys]
     for match in _NAME_RE.finditer(sentence):
-        if any(m.start <= match.start() < m.end for m in mentions):
-            continue
+        if any(m.start < match.end() and match.start() < m.end for m in mentions):
+            continue  # a known actor's name, also after a capitalised word ("Today X")
         if any(match.start() < e.end() and e.start("name") < match.end() for e in envoys):
             continue  # the diplomat's name, taken above
-        words = [w for w in match.group(1).split() if w not in _NOT_NAMES]
+        words = [w for w in match.group(1).split() if w not in _NOT_NAMES and not _MADE_IN.match(w)]
         opening = _participle_opening(sentence)
         if opening is not None and match.start() == opening.start(1):
             words = words[1:] if words[:1] == [opening.group(1)] else words  # "Countering"

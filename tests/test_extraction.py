@@ -2528,3 +2528,24 @@ def test_the_country_after_ambassador_to_belongs_to_the_title_not_the_name(sente
 def test_an_envoy_named_without_a_country_acts_for_none():
     [event] = events_of("Talks ended.\n\nAmbassador Jane Roe condemned the junta on Monday.")
     assert event.actors == () and "Jane Roe" in event.proposed_actors
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Today Wunna Maung Lwin met Sergei Lavrov on Monday.", None),
+        ("Sergei Lavrov condemned the Russia-made Yak jets on Monday.", None),
+        (
+            "Sergei Lavrov condemned Chinese-built Shaanxi Transports on Monday.",
+            "Shaanxi Transports",
+        ),
+        ("Sergei Lavrov met Zed Bora on Monday.", "Zed Bora"),
+    ],
+)
+def test_a_new_actors_name_has_no_words_of_a_known_one_or_a_makers_compound(sentence, name):
+    """The Washington Post's "Russia-made Yak-130 jets" proposed the new actor
+    "Russia-made Yak", AsiaNews' "Today Aung San Suu Kyi turns 76" the new actor "Today
+    Aung San Suu Kyi": a maker's compound modifies a product, and a known actor's name
+    with a capitalised word before it is that known actor."""
+    [event] = events_of(f"Talks ended.\n\n{sentence}")
+    assert event.proposed_actors == ((name,) if name else ())
