@@ -2616,6 +2616,11 @@ _OF_A_PLACE = re.compile(
 )
 
 
+#: A coup's words ending on whom it ousts ("ousted the elected government", "toppled
+#: the president"): a name after them is the holder's, not a territory's.
+_OUSTED = re.compile(r"\b(?:government|president|leader|prime minister)$", re.IGNORECASE)
+
+
 #: A report's release as a condemnation: by whom or of what only a rights body's
 #: report is an accusation ("the UN special rapporteur on human rights ... released the
 #: report", "published a report documenting abuses"); a budget report is none.
@@ -2637,9 +2642,13 @@ def _rights_report(sentence: str, match: re.Match) -> bool:
 
 
 def _annexation(sentence: str, match: re.Match) -> bool:
-    """Whether a coup's words tell the seizure of a territory (an annexation) instead."""
+    """Whether a coup's words tell the seizure of a territory (an annexation) instead.
+    A name after "of" is the territory taken ("the takeover of Crimea"), except after
+    the government or leader the coup ousts ("ousted the government of X": whose)."""
     clause = sentence[_clause_start(sentence, match.start()) : match.end() + 40]
-    return bool(_ANNEX.search(clause) or _OF_A_PLACE.match(sentence, match.end()))
+    if _ANNEX.search(clause):
+        return True
+    return not _OUSTED.search(match.group(0)) and bool(_OF_A_PLACE.match(sentence, match.end()))
 
 
 @dataclass(frozen=True)

@@ -288,7 +288,8 @@ MEASURED = [
     # session 22 (envoys): Britain's condemnation; P 0.33 R 0.50 -> P 0.43 R 0.75
     ("savemyanmar-2024-11-21.round15", "2024-11-21", 0.42, 0.75),
     # session 22 (dates): one candidate per listed month; P 0.33 R 0.33 -> P 0.43 R 0.50
-    ("taipeitimes-2025-11-29.round15", "2025-11-29", 0.42, 0.5),
+    # session 22 (a coup naming whose government it ousts): P 0.43 R 0.50 -> P 0.50 R 0.67
+    ("taipeitimes-2025-11-29.round15", "2025-11-29", 0.5, 0.66),
 ]
 
 
@@ -2549,3 +2550,21 @@ def test_a_new_actors_name_has_no_words_of_a_known_one_or_a_makers_compound(sent
     with a capitalised word before it is that known actor."""
     [event] = events_of(f"Talks ended.\n\n{sentence}")
     assert event.proposed_actors == ((name,) if name else ())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Myanmar's military ousted the elected government of Aung San Suu Kyi in February 2021.",
+        "The junta has been sanctioned by Western nations for ousting the elected government "
+        "of Burmese leader Aung San Suu Kyi in February 2021.",
+        "Myanmar's military toppled the government of President Win Myint in February 2021.",
+    ],
+)
+def test_a_coup_naming_whose_government_it_ousts_is_no_annexation(sentence):
+    """Taipei Times: "for ousting the elected government of Burmese leader Aung San Suu
+    Kyi in February 2021" proposed no coup: the capitalised name after "of" was read as
+    a territory taken ("the takeover of Crimea"). After the government or leader the
+    coup ousts, "of X" says whose (the annexation test above keeps the territories)."""
+    coups = [c for c in events_of(f"Talks ended.\n\n{sentence}") if c.event_type == "coup"]
+    assert [(c.actors, c.span.start) for c in coups] == [(("Tatmadaw",), date(2021, 2, 1))]
