@@ -1166,9 +1166,9 @@ class _ActorFinder:
         return found
 
     def _the_military(self, sentence: str, known: list[Mention]) -> list[Mention]:
-        """ "the military", "the junta army", "soldiers" as subject -> the one military
-        actor of the country told, else of the latest told that has one, else of the
-        country the text names most."""
+        """ "the military", "the junta army", "soldiers" as subject -> the armed forces
+        (:meth:`forces_of`) of the country told, else of the latest told that has them,
+        else of the country the text names most."""
         found = []
         named = find_countries(sentence)
         for hit in _THE_MILITARY.finditer(sentence):
@@ -1176,7 +1176,7 @@ class _ActorFinder:
             # the country told in the sentence, else the latest told that has armed
             # forces in the directory ("Soldiers fought" in a text about one country)
             countries = told[-1:] or [*reversed(self.recent_countries), self.text_country]
-            forces = next(filter(None, (self.military_of(c) for c in countries)), None)
+            forces = next(filter(None, (self.forces_of(c) for c in countries)), None)
             if forces:
                 found.append(Mention(hit.start(), hit.end(), forces))
         return found
@@ -1260,7 +1260,14 @@ class _ActorFinder:
         return bodies.pop() if len(bodies) == 1 else None
 
     def forces_of(self, country: str) -> str | None:
-        """A country's armed forces as an actor: its one military, else its defence body."""
+        """A country's armed forces as an actor: its one military, else its defence body.
+
+        The one meaning of "a country's armed forces" wherever they are told acting
+        ("the military", "soldiers", "the armed forces of", warships, exercises, a
+        crackdown's toll). :meth:`military_of` answers another question, the coup rules'
+        (:meth:`military_behind`, :func:`_coup_parties`): whether the country has a
+        military actor that seizes or holds power; a defence ministry is never taken for
+        a coup's agent by those rules."""
         return self.military_of(country) or self.defence_body(country)
 
     def is_defence(self, actor: str) -> bool:
@@ -1371,7 +1378,8 @@ class _ActorFinder:
         return movements.pop() if len(movements) == 1 else None
 
     def military_of(self, country: str) -> str | None:
-        """The country's one military actor in the directory, else None."""
+        """The country's one military actor in the directory, else None (the coup
+        rules' question; armed forces told acting are :meth:`forces_of`)."""
         military = self._actors_of("military", country)
         return military[0] if len(military) == 1 else None
 
@@ -2756,7 +2764,7 @@ def _forces_of_country(told: _Told) -> tuple[str, ...]:
     """The armed forces of the country the sentence names, else the text's."""
     finder = told.finder
     named = [c.country for c in told.countries if c.country]
-    forces = next(filter(None, map(finder.military_of, [*named, finder.text_country])), None)
+    forces = next(filter(None, map(finder.forces_of, [*named, finder.text_country])), None)
     return (forces,) if forces else ()
 
 

@@ -2568,3 +2568,23 @@ def test_a_coup_naming_whose_government_it_ousts_is_no_annexation(sentence):
     coup ousts, "of X" says whose (the annexation test above keeps the territories)."""
     coups = [c for c in events_of(f"Talks ended.\n\n{sentence}") if c.event_type == "coup"]
     assert [(c.actors, c.span.start) for c in coups] == [(("Tatmadaw",), date(2021, 2, 1))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vietnam's army shelled the border town on Monday.",
+        "Vietnam's armed forces shelled the border town on Monday.",
+    ],
+)
+def test_a_countrys_armed_forces_are_its_military_else_its_defence_body(sentence):
+    """One meaning of "a country's armed forces" (forces_of): "the armed forces of
+    Vietnam" and "Vietnamese warships" were its defence ministry, but "Vietnam's army"
+    as subject asked for a military actor only, and with none gave no event."""
+    [clash] = round7(sentence)
+    assert (clash.event_type, clash.actors) == ("armed clash", ("Vietnam Ministry of Defence",))
+
+
+def test_a_country_with_its_own_military_keeps_it():
+    [clash] = round7("Laos's army shelled the border town on Monday.")
+    assert clash.actors == ("Laos Defence Forces",)
