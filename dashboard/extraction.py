@@ -65,6 +65,14 @@ def _words(*alternatives: str) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
+#: An act's reception, before what is received: "winning praise", "drew condemnation",
+#: "earned wide praise" (see :func:`_received_from`).
+_RECEPTION = (
+    r"(?:wins?|won|winning|dr[ae]w|draws|drawn|drawing|earn(?:s|ed|ing)?|"
+    r"receiv(?:e|es|ed|ing)) (?:[\w-]+ ){0,2}?"
+)
+
+
 #: Sanctions told from the side of who is sanctioned, in the perfect ("has faced Western
 #: sanctions", "have been under US sanctions"): a state since an onset the sentence
 #: gives; the subject is the recipient, the adjective on "sanctions" the actor.
@@ -271,6 +279,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"welcom(?:e|es|ed|ing) (?:the |a |an |its |their )?(?:[\w'\u2019-]+ ){0,3}?"
             r"(?:statement|decision|resolution|move|call|condemnation|declaration)",
             r"endors(?:e|es|ed|ements?)",
+            # praise received: "winning praise Thursday from X" (X praises: _received_from)
+            rf"{_RECEPTION}praise(?=\s+(?:[\w,]+\s+){{0,3}}?from\b)",
             r"rock-solid",
             r"unbreakable",
         ),
@@ -1823,6 +1833,40 @@ def _blamed_for(sentence, match, mentions) -> Mention | None:
     return inside[-1] if inside else None
 
 
+_RECEIVED = re.compile(rf"\b{_RECEPTION}$", re.IGNORECASE)
+_FROM_GIVER = re.compile(r"\s+(?:[\w,]+\s+){0,3}?from\s+([^;.]+)")
+
+
+def _received_from(sentence, match, mentions, countries, finder) -> list[Mention] | None:
+    """Who gives what an actor receives ("X won praise Thursday from Y", "drawing
+    condemnation from Y and Z"): the actors and countries named after "from" (a country
+    acts through its government, when no actor is named), or None when the action is
+    not told as received."""
+    if not (_RECEIVED.search(sentence, 0, match.start()) or re.match(_RECEPTION, match[0])):
+        return None
+    giver = _FROM_GIVER.match(sentence, match.end())
+    if giver is None:
+        return None
+    start, end = giver.span(1)
+    found = [m for m in mentions if start <= m.start < end]
+    # "drew condemnation from Britain": a country acts through its government
+    found = found or _governments_in(countries, finder, start, end)
+    return sorted(found, key=lambda m: m.start) or None
+
+
+def _governments_in(countries, finder, start: int, end: int) -> list[Mention]:
+    """The governments (:meth:`_ActorFinder.government_of`) of the countries told
+    between ``start`` and ``end``, as mentions."""
+    return [
+        Mention(c.start, c.end, actor)
+        for c in countries
+        if start <= c.start
+        and c.end <= end
+        and c.country
+        and (actor := finder.government_of(c.country))
+    ]
+
+
 #: "both sides", "the two sides": the parties of the event just told.
 _BOTH_SIDES = re.compile(
     r"\b(?:[Bb]oth|[Tt]he two) (?:sides|men|women|leaders|ministers)\b"
@@ -3089,6 +3133,11 @@ def _action_roles(told: _Told, trigger, match, subject_of):
     if agent is not None:  # "X singled out for supplying ...": X supplies
         initiators = [agent]
         receivers = [m for m in receivers if m.actor != agent.actor]
+    givers = _received_from(sentence, match, mentions, told.countries, finder)
+    if givers is not None:  # "X drew condemnation from Y": Y condemns X (the first told)
+        before = [m for m in initiators if m.start < match.start()]
+        before = before or _governments_in(told.countries, finder, 0, match.start())
+        initiators, receivers = givers, before[:1]
     both = next((b for b in _BOTH_SIDES.finditer(sentence) if b.end() <= match.start()), None)
     if both and finder.last_parties and all(m.start < both.start() for m in initiators):
         # "visited X, when both sides agreed": the parties of the event just told

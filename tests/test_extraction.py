@@ -252,7 +252,8 @@ MEASURED = [
     # Held out in round 11 (gold committed in 06a6042 before extract ran; run once on
     # each after the last round-11 fix, 0a74055, nothing tuned after): floor = measured.
     ("cbsnews-2021-03-11.round11", "2021-03-11", 0.83, 1.0),  # after round 12 (b, c)
-    ("bolnews-2022-07-28.round11", "2022-07-28", 1.0, 0.4),  # after round 12 (e, f)
+    # BOL News: R 0.40 after round 12 (e, f); 0.60 since session 22 (praise received)
+    ("bolnews-2022-07-28.round11", "2022-07-28", 1.0, 0.6),
     ("dvb-2025-03-05.round11", "2025-03-05", 1.0, 0.8),  # after round 12 (g)
     # Held out in round 12 (gold committed in ecc2776 before extract ran; run once on
     # each after the last fix before them, d8fd86c, nothing tuned after): floor = measured.
@@ -2029,7 +2030,10 @@ def test_date_words_after_a_comma_participle_are_its_own_not_earlier_actions():
         "The Russian government denounced the executions of four men by the junta, "
         "winning praise Monday from Ivo Tarn."
     )
-    assert not round12(text)  # neither the condemnation nor the executions is Monday's
+    found = round12(text)  # neither the condemnation nor the executions is Monday's
+    assert not [c for c in found if c.event_type in ("condemnation", "repression/execution")]
+    # the praise is Monday's (session 22: what an actor receives from another, below)
+    assert [(c.event_type, c.actors) for c in found] == [("statement of support", ("Ivo Tarn",))]
 
 
 def test_who_is_condemned_for_killing_opponents_executes_them_on_the_killings_day():
@@ -2588,3 +2592,45 @@ def test_a_countrys_armed_forces_are_its_military_else_its_defence_body(sentence
 def test_a_country_with_its_own_military_keeps_it():
     [clash] = round7("Laos's army shelled the border town on Monday.")
     assert clash.actors == ("Laos Defence Forces",)
+
+
+@pytest.mark.parametrize(
+    "sentence, event_type, actors, recipients",
+    [
+        (
+            "The Security Council condemned the arrests, winning praise Monday from the "
+            "Russian government.",
+            "statement of support",
+            ("Russian government",),
+            ("United Nations Security Council",),
+        ),
+        (
+            "On Monday Russia won praise from the junta for its support.",
+            "statement of support",
+            ("State Administration Council",),
+            ("Russian government",),
+        ),
+        (
+            "The junta drew condemnation from the Kremlin on Monday.",
+            "condemnation",
+            ("Russian government",),
+            ("State Administration Council",),
+        ),
+    ],
+)
+def test_what_an_actor_receives_from_another_is_the_others_act(
+    sentence, event_type, actors, recipients
+):
+    """BOL News: the Council "denounced the executions ..., winning praise Thursday from
+    a shadow government" -- praise received: who gives it (after "from") acts, the one
+    who receives it is its recipient (and "drew condemnation from X": X condemns)."""
+    directory = parse_actors(
+        DIRECTORY_CSV + "United Nations Security Council,organisation,,Security Council\n"
+    )
+    found = [e for e in events_of(sentence, directory=directory) if e.event_type == event_type]
+    assert [(e.actors, e.recipients) for e in found] == [(actors, recipients)]
+
+
+def test_praise_told_as_given_is_no_praise_received():
+    found = events_of("The junta praised the Kremlin on Monday for its support.")
+    assert not [e for e in found if e.event_type == "statement of support" and e.recipients]
