@@ -2601,6 +2601,11 @@ REPORTING_LEMMAS = frozenset(
 _TRIGGER_OF = {t.event_type: t for t in TRIGGERS}
 
 
+#: A meeting named by a word no trigger reads ("attended the session", "the closed-door
+#: sitting", "the debate"): attending it is taking part in a meeting, not a visit.
+_SITTING = re.compile(r"\b(?:sessions?|sittings?|debates?|hearings?|briefings?)\b", re.I)
+
+
 def _lexicon_matches(sentence: str, found, named) -> list[tuple[Trigger, re.Match]]:
     """The fallback: verbs only the CAMEO lexicon knows (:mod:`dashboard.lexicon`).
 
@@ -2619,8 +2624,11 @@ def _lexicon_matches(sentence: str, found, named) -> list[tuple[Trigger, re.Matc
     for start, end, lemma, particle in structure.action_verbs():
         if lemma in REPORTING_LEMMAS or _claimed(claimed, (start, end)):
             continue
-        if _claimed(claimed, structure.direct_object(start)):
+        obj = structure.direct_object(start)
+        if _claimed(claimed, obj):
             continue  # "attended the forum": the forum is the action, told by our words
+        if obj is not None and _SITTING.search(sentence, obj[0], obj[1]):
+            continue  # "attended the session": a part in a meeting, no act of its own
         code, end = _lexicon_code(sentence, lemma, particle, end)
         event_type = lexicon.fallback_type(code, sentence[end : end + 80]) if code else None
         if event_type is None or event_type in taken:
