@@ -559,7 +559,7 @@ def _titles(sub: pd.Series, kind: pd.Series, actor: pd.Series, place: pd.Series)
 
 
 def _notices(n: int, unknown: Counter) -> list[str]:
-    notices = [f"Imported {n} ACLED event{'s' if n != 1 else ''}."]
+    notices = [f"Imported {n:,} ACLED event{'s' if n != 1 else ''}."]
     if unknown:
         listed = "; ".join(
             f"{kind} / {sub or '(none)'} ({count})"
@@ -567,7 +567,7 @@ def _notices(n: int, unknown: Counter) -> list[str]:
         )
         total = sum(unknown.values())
         notices.append(
-            f"{total} event{'s have' if total != 1 else ' has'} an ACLED type outside our "
+            f"{total:,} event{'s have' if total != 1 else ' has'} an ACLED type outside our "
             f"vocabulary, kept as given (event type / sub-event type, count): {listed}"
         )
     return notices

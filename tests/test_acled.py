@@ -291,6 +291,16 @@ def test_a_state_body_acting_abroad_adds_its_own_country():
     assert events["countries"].tolist() == ["India;Pakistan", "Pakistan;United States", "India"]
 
 
+def test_counts_in_notices_have_thousands_separators_as_every_format_writes_them():
+    rows = [
+        f"K{i},2015-01-02,2015,1,Strategic developments,,Rioters (India),,,,India,,,"
+        for i in range(1200)
+    ]
+    _, notices = load_any_frame(acled_bytes(*rows))
+    assert notices[0] == "Imported 1,200 ACLED events."
+    assert notices[1].startswith("1,200 events have an ACLED type outside our vocabulary")
+
+
 def test_acled_problems_name_the_acled_row_and_column():
     data = acled_bytes(
         "A1,2022-08-03,2022,1,Battles,Armed clash,X,,,,Myanmar,,,",
