@@ -42,6 +42,7 @@ from dashboard.table import EventTable, default_events_path, load_directory
 from dashboard.unread import listed_for, unread_dates
 from dashboard.workspace import (
     Workspace,
+    WorkspaceError,
     default_workspace_path,
     saved_actors,
     saved_events,
@@ -484,6 +485,9 @@ def main(argv: Sequence[str] | None = None, stdout=None, stderr=None) -> int:
     tune_allocator(batch=True)
     try:
         return args.func(args, stdout, stderr)
+    except WorkspaceError as err:  # e.g. a workspace file that is not one
+        print(f"error: {err}", file=stderr)
+        return EXIT_INVALID
     except OSError as err:
         print(f"error: {err}", file=stderr)
         return EXIT_USAGE

@@ -130,6 +130,28 @@ class Change:
     changed_at: str
 
 
+@contextmanager
+def _as_workspace(path: Path):
+    """Open ``path`` as a workspace: a file SQLite cannot read as a database (not one, or
+    damaged) is a :class:`WorkspaceError` naming it, not an unexpected error."""
+    try:
+        yield
+    except sqlite3.DatabaseError as error:
+        if type(error) is not sqlite3.DatabaseError:  # locked, constraint...: not the file's
+            raise
+        raise WorkspaceError(
+            [
+                Problem(
+                    None,
+                    None,
+                    f"the workspace {path} is not a database SQLite can read ({error}); point "
+                    f"{WORKSPACE_PATH_VARIABLE} (or --workspace) at a workspace file, or "
+                    "move this file away to start a new one",
+                )
+            ]
+        ) from error
+
+
 def default_workspace_path() -> Path:
     """``$WORKSPACE_PATH`` if set, else ``.local/workspace.sqlite3`` in the repository."""
     configured = os.environ.get(WORKSPACE_PATH_VARIABLE)
@@ -161,11 +183,12 @@ class Workspace:
     def _connect(self, write: bool = False):
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with closing(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)) as db:
-            db.isolation_level = None  # explicit transactions below
-            db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA foreign_keys = ON")
-            db.executescript(_SCHEMA)
+            with _as_workspace(self.path):
+                db.isolation_level = None  # explicit transactions below
+                db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA foreign_keys = ON")
+                db.executescript(_SCHEMA)
             if not write:
                 yield db
                 return
@@ -464,10 +487,11 @@ class VersionWatch:
                     check_same_thread=False,  # one connection, used under the lock
                 )
                 self._file = (stat.st_dev, stat.st_ino)
-            seen = self._db.execute("PRAGMA data_version").fetchone()[0]
-            if seen != self._seen:
-                self._version = _version(self._db)
-                self._seen = seen
+            with _as_workspace(self.path):
+                seen = self._db.execute("PRAGMA data_version").fetchone()[0]
+                if seen != self._seen:
+                    self._version = _version(self._db)
+                    self._seen = seen
             return self._version
 
     def close(self) -> None:

@@ -364,3 +364,21 @@ def test_a_proposed_person_is_put_into_its_candidates_where_the_reviewer_says(wo
         "Min Aung Hlaing",
         "Tomas Verbeek",
     )
+
+
+def test_a_file_that_is_no_workspace_is_a_message_on_every_page_not_a_traceback(
+    tmp_path, monkeypatch
+):
+    broken = tmp_path / "workspace.sqlite3"
+    broken.write_bytes(b"not a database, " * 100)
+    monkeypatch.setenv("WORKSPACE_PATH", str(broken))
+    monkeypatch.delenv("EVENTS_PATH", raising=False)
+    said = f"the workspace {broken} is not a database SQLite can read"
+    at = open_page()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error if said in e.value], [e.value for e in at.error]
+    at.switch_page("pages/3_About_the_data.py").run()
+    assert not at.exception, at.exception
+    warned = [w.value for w in at.warning if said in w.value]
+    assert len(warned) == 1, warned  # once, not again for the table's notices
+    assert broken.read_bytes() == b"not a database, " * 100  # nothing written to it

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import multiprocessing
+import re
 import sqlite3
 
 import pandas as pd
@@ -16,10 +17,12 @@ from dashboard.table import DEFAULT_EVENTS_PATH, load_directory, load_events
 from dashboard.workspace import (
     ADDED_BY_COLUMN,
     NewActor,
+    VersionWatch,
     Workspace,
     WorkspaceError,
     merge_with_workspace,
     new_actors_to_review,
+    saved_events,
     with_actors,
     with_workspace,
 )
@@ -475,3 +478,19 @@ def test_the_workspace_joins_a_typed_foreign_table(workspace, name):
         assert kept.iloc[: len(table)].astype(str).tolist() == (
             table.events[column].astype(str).tolist()
         )
+
+
+def test_a_file_that_is_no_database_is_a_workspace_error_naming_it(tmp_path):
+    broken = tmp_path / "notes.sqlite3"
+    broken.write_bytes(b"not a database, " * 100)
+    said = f"the workspace {broken} is not a database SQLite can read"
+    for read in (Workspace(broken).version, VersionWatch(broken).version):
+        with pytest.raises(WorkspaceError, match=re.escape(said)):
+            read()
+    with pytest.raises(WorkspaceError, match=re.escape(said)):
+        saved_events(broken)
+    assert broken.read_bytes() == b"not a database, " * 100
+    err = io.StringIO()
+    argv = ["export", "--events", str(DEFAULT_EVENTS_PATH), "--workspace", str(broken), "-o", "-"]
+    assert cli.main(argv, io.StringIO(), err) == 1  # invalid input, not "please report it"
+    assert err.getvalue().startswith(f"error: file: {said}"), err.getvalue()

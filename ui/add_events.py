@@ -416,7 +416,11 @@ def _save(table: EventTable, candidates, edited, chosen: list[int]) -> None:
 def workspace_summary() -> None:
     """How many events the workspace holds, where, and how to export them."""
     workspace = Workspace()
-    count, _, _ = workspace.version()
+    try:
+        count, _, _ = workspace.version()
+    except WorkspaceError as error:  # a file that is no workspace: say so, keep the page
+        st.error(error.problems[0].message)
+        return
     st.caption(
         f"Your workspace holds {count} event{'s' if count != 1 else ''} "
         f"({md_escape(str(workspace.path))}). Export them with "

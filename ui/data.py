@@ -19,12 +19,19 @@ from dashboard.importing import load_any
 from dashboard.problems import EventsFileError, Problem, format_grouped_problems
 from dashboard.query import Engine, app_engine_name, open_engine
 from dashboard.table import EventTable, default_events_path
-from dashboard.workspace import Workspace, with_workspace
+from dashboard.workspace import Workspace, WorkspaceError, with_workspace
 
 #: How many problems of a bad file are listed (the rest are counted).
 MAX_PROBLEMS_SHOWN = 50
 
 logger = logging.getLogger(__name__)
+
+
+def workspace_left_out(error: BaseException) -> str:
+    """The warning when the workspace's events cannot be shown: what is wrong with the
+    workspace file when that is known (:class:`WorkspaceError`), else the error's kind."""
+    said = error.problems[0].message if isinstance(error, WorkspaceError) else None
+    return f"Your workspace's events are not shown: {said or unexpected_error_text(error)}."
 
 
 def unexpected_error_text(error: BaseException) -> str:
@@ -79,7 +86,7 @@ def add_workspace(
         return _with_workspace(table, key, str(workspace.path), version), notices
     except Exception as error:  # the workspace must never take the open table down
         logger.exception("reading the workspace %s failed", workspace.path)
-        st.warning(f"Your workspace's events are not shown: {unexpected_error_text(error)}.")
+        st.warning(workspace_left_out(error))
         return loaded
 
 
@@ -92,12 +99,13 @@ def warn_workspace_unread(engine: Engine) -> None:
         logger.exception("asking the %s engine about the workspace failed", engine.name)
         problem = error
     if problem is not None:
-        st.warning(f"Your workspace's events are not shown: {unexpected_error_text(problem)}.")
+        st.warning(workspace_left_out(problem))
 
 
-def load_default() -> tuple[EventTable, tuple[str, ...]] | None:
-    """The default table (``$EVENTS_PATH`` or data/events.csv) with the workspace's events,
-    and its import notices.
+def load_default(workspace: bool = True) -> tuple[EventTable, tuple[str, ...]] | None:
+    """The default table (``$EVENTS_PATH`` or data/events.csv) with the workspace's events
+    (``workspace`` False: without them, and without a second warning when they cannot be
+    read), and its import notices.
 
     None after showing why it cannot be loaded.
     """
@@ -105,7 +113,8 @@ def load_default() -> tuple[EventTable, tuple[str, ...]] | None:
     try:
         stat = os.stat(Path(path) / MANIFEST if is_dataset(path) else path)
         key = (str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size)
-        return add_workspace(_load_cached(*key), key)
+        loaded = _load_cached(*key)
+        return add_workspace(loaded, key) if workspace else loaded
     except EventsFileError as error:
         lines = format_grouped_problems(error.problems, limit=MAX_PROBLEMS_SHOWN)
         st.error(

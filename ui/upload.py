@@ -269,7 +269,7 @@ def shown_table_notices() -> tuple[str, ...]:
         # A query engine serves the dataset as written (no import notices); loading it
         # here would hold the whole table in the app process after all.
         return ()
-    loaded = load_default()
+    loaded = load_default(workspace=False)  # the page has added (or warned about) it
     return () if loaded is None else loaded[1]
 
 
