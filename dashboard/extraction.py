@@ -1965,14 +1965,28 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
                 return min(abs(m.start - end), abs(m.end - start))
 
             # "..., winning praise Thursday": the participle's words, no action's before
-            verbs = [*actions, *_comma_participles(sentence, match)]
-            own = [
-                m
-                for m in dates_here
-                if all(
-                    distance(m, match.start(), match.end()) <= distance(m, a, b) for a, b in verbs
+            participles = _comma_participles(sentence, match)
+            report = _closing_report(sentence, match, dates_here)
+            # ... but a closing report's words ("..., targeting X for use in air strikes,
+            # as announced by Y on Monday") are the main act's: no participle nor action
+            # of a participle's phrase before the report owns them
+            phrases = [
+                (p.start(1), report[2])
+                for p in (
+                    [] if report is None else _COMMA_PARTICIPLE.finditer(sentence, 0, report[2])
                 )
             ]
+
+            def owned(m) -> bool:
+                verbs = [*actions, *participles]
+                if report is not None and m is report[0]:
+                    if any(a <= match.start() < b for a, b in phrases):
+                        return False
+                    verbs = [(a, b) for a, b in actions if not any(s <= a < e for s, e in phrases)]
+                near = distance(m, match.start(), match.end())
+                return all(near <= distance(m, a, b) for a, b in verbs)
+
+            own = [m for m in dates_here if owned(m)]
             closest = min(own, key=lambda m: distance(m, match.start(), match.end()), default=None)
         if closest is None and not indefinite:  # "in June, when both sides agreed"
             closest = _date_before_when(sentence, match, dates_here)
@@ -2991,6 +3005,10 @@ def _first_date(told: _Told, trigger, match, anchored, paragraph_dates, told_at)
         dated = None  # "will visit X soon": a future no other date words place
     if expected and dated is not None and dated[1] in finder.report_dates[told.number]:
         dated, soon = None, True  # "will attend X, the paper reported on Saturday"
+    if dated is None and _indefinite(sentence, match, told.actions):
+        announced = _announced_by_own_side(told, match, dates_here)
+        if announced is not None:  # "X has imposed sanctions, its ministry said Monday"
+            dated = (announced.span, announced.text, False, False)
     if dated is None and finder.report_span and _speaker_of_occasion(told, match):
         dated = (*finder.report_span, True, False)  # "X said during talks": X's day
     if dated is None or (dated[2] and not dated[3]):
@@ -3545,6 +3563,63 @@ _REPORT_BEFORE = re.compile(
     r"(?:call|briefing|statement|interview)\s+)?$",
     re.IGNORECASE,
 )
+
+
+#: A reporting clause closing the sentence, up to its date words: "..., the ministry said
+#: on Monday", "..., as announced by the Treasury in a statement on Wednesday". Its date
+#: words are the report's; its teller is named before the verb or after "by".
+_CLOSING_REPORT = re.compile(
+    r",\s+(?:as\s+(?:announced|stated|said|reported|confirmed)\s+by\s+(?P<by>[^,;]{1,80}?)\s+"
+    r"|(?P<teller>[^,;]{1,80}?)\s+(?:said|says|announced|stated|reported|confirmed)\s+)"
+    r"(?:(?:in|on|at|via)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:call|briefing|statement|interview|release)\s+)?$",
+    re.IGNORECASE,
+)
+
+_CLOSING_TELLER = re.compile(r",\s+(?P<teller>[^,;]{1,80}?)\s+$")
+_REPORTING_VERB = re.compile(r"(?:said|says|announced|stated|reported|confirmed)\b", re.I)
+
+
+def _closing_report(sentence: str, match: re.Match, dates_here) -> tuple | None:
+    """(date words, teller's (start, end)) of a reporting clause closing the sentence
+    after the action (see ``_CLOSING_REPORT``), or None."""
+    for told in dates_here:
+        if told.start < match.end():
+            continue
+        verb = _REPORTING_VERB.match(told.text)  # "said Monday": the verb in the words
+        closing = _CLOSING_TELLER if verb else _CLOSING_REPORT
+        report = closing.search(sentence, match.end(), told.start)
+        if report is not None:
+            by = "by" if "by" in closing.groupindex and report.group("by") else "teller"
+            return told, report.span(by), report.start()
+    return None
+
+
+def _announced_by_own_side(told: _Told, match: re.Match, dates_here) -> DateMention | None:
+    """The date words of the announcement of a news lead's perfect by its own side.
+
+    "The United States has expanded its sanctions ..., as announced by the Treasury in a
+    statement on Wednesday", "Japan has imposed sanctions ..., its foreign ministry said
+    on Monday": in a report's first paragraph, an act told in the present perfect and
+    announced in the same sentence by a body of the acting country is the news of the
+    announcement's day. Announced by another ("..., a UN expert said"), it stays an
+    indefinite past.
+    """
+    report = _closing_report(told.sentence, match, dates_here)
+    if told.number != 1 or report is None:
+        return None
+    perfect = list(_PERFECT_VERB.finditer(told.sentence, 0, match.end()))
+    if not perfect or "," in told.sentence[perfect[-1].start() : match.start()]:
+        return None  # "has expanded X, targeting Y for air strikes": the strikes' own time
+    directory = told.finder.directory
+    clause = _clause_start(told.sentence, match.start())
+
+    def countries(start: int, end: int) -> set[str]:
+        named = {directory.country_of(m.actor) for m in told.mentions if start <= m.start < end}
+        return (named | {c.country for c in told.countries if start <= c.start < end}) - {""}
+
+    tellers = countries(*report[1])
+    return report[0] if tellers and tellers & countries(clause, match.start()) else None
 
 
 def _governing_subject(structure, match, mentions, finder) -> list[Mention]:
