@@ -1677,6 +1677,11 @@ def _roles(
         elif _country_subject_in(sentence, clause, trigger.start(), countries):
             initiators = []  # "..., after Moscow delivered jets": the country acts
         else:  # the sentence's subject, not an object told before ("from X, but ...")
+            # nor a name of an opening subordinate clause ("Since the coup that ousted
+            # X, the United States and its allies have imposed ...": not X's act)
+            opening = _OPENING_SUBORDINATE.match(sentence)
+            if opening is not None and opening.end() <= clause:
+                before = [m for m in before if m.start >= opening.end()]
             subjects = [m for m in before if not _OBJECT_BEFORE.search(sentence[: m.start])]
             initiators = subjects[:1] or before[-1:]
     source = _REPORTING.search(sentence, trigger.end())
@@ -1688,6 +1693,12 @@ def _roles(
     if agents:
         return agents, [m for m in after if m not in agents]
     return initiators, after
+
+
+#: A subordinate clause opening the sentence: "Since the coup that ousted X, ...".
+_OPENING_SUBORDINATE = re.compile(
+    r"(?:While|As|Although|Though|Since|After|Before|When|Whereas|Following)\b[^,]*,"
+)
 
 
 _RELATIVE_OPENING = re.compile(r",\s+(?:which|who)\s*$")

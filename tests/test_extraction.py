@@ -2716,3 +2716,31 @@ def test_a_perfect_announced_by_another_or_later_stays_undated(text):
     found = events_of(text, directory=ANNOUNCING)
     # (the State Department's report is its own act of that day: an accusation)
     assert not [e for e in found if "Russian government" in e.actors]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After the coup that ousted Wunna Maung Lwin in February, the United States imposed "
+        "sanctions on the junta in March.",
+        "Since the takeover in which the generals detained Wunna Maung Lwin, the United "
+        "States and its allies imposed sanctions on the junta in March.",
+        "Following the arrest of Wunna Maung Lwin, the United States and Britain imposed "
+        "sanctions on the junta in March.",
+    ],
+)
+def test_a_name_in_an_opening_subordinate_clause_does_not_act_in_the_main_one(sentence):
+    """The ASEAN Daily (round 16): "Since the coup in which they ousted the ... government
+    led by Aung San Suu Kyi, the United States and other Western nations have imposed
+    ... sanctions" proposed a sanction by Aung San Suu Kyi (the only name before it):
+    the main clause's countries act."""
+    found = [e for e in events_of(sentence) if e.event_type == "sanction"]
+    governments = {"United States Department of State", "British government"}
+    assert found and all(e.actors and set(e.actors) <= governments for e in found)
+
+
+def test_the_subject_of_the_main_clause_after_an_opening_one_still_acts():
+    found = events_of("After the coup, Sergei Lavrov met Wunna Maung Lwin in Naypyitaw on Monday.")
+    assert [(e.event_type, e.actors) for e in found if e.event_type == "meeting"] == [
+        ("meeting", ("Sergei Lavrov",))
+    ]
