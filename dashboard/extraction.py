@@ -2988,7 +2988,9 @@ def _no_event(sentence: str, match: re.Match) -> bool:
     if _REPEATED.search(sentence[_clause_start(sentence, match.start()) : match.end()]):
         return True  # "twice hosted": several events, none dated by these words
     before = sentence[_clause_start(sentence, match.start()) : match.start()]
-    if match.group(0).endswith("s") and _GENERIC_PLURAL.search(before):
+    verb_first = _PAST_FORM.match(match.group(0)) is not None
+    if match.group(0).endswith("s") and not verb_first and _GENERIC_PLURAL.search(before):
+        # (not "other Western nations imposed sanctions": the subject's quantifier)
         return True  # "one of the most high-profile visits": a kind of action, not one
     nouns = any(_NOUN_FORM.search(word) for word in match.group(0).split())
     if nouns and _HYPOTHETICAL.match(sentence, match.end()):

@@ -2768,3 +2768,25 @@ def test_a_western_region_is_no_western_government():
     shipped = load_directory(DEFAULT_ACTORS_PATH)
     found = events_of("The army shelled villages in western Myanmar on Monday.", directory=shipped)
     assert not [e for e in found if "Western governments" in (*e.actors, *e.recipients)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Kremlin and other governments imposed sanctions on the junta on Monday.",
+        "The Kremlin and several allies imposed sanctions on the junta on Monday.",
+        "The Kremlin and many partners imposed sanctions on the junta on Monday.",
+    ],
+)
+def test_a_quantifier_of_the_subject_is_no_kind_of_action(sentence):
+    """Found checking The ASEAN Daily's wording (round 16, "the United States and other
+    Western nations have imposed ... sanctions"): in "X and other Western countries
+    imposed sanctions" the subject's "other" read the verb's plural object as a kind of
+    action ("other visits"), and no sanction was proposed."""
+    found = [e for e in events_of(sentence) if e.event_type == "sanction"]
+    assert [e.actors for e in found] == [("Russian government",)]
+
+
+def test_a_quantified_action_noun_is_still_a_kind_of_action():
+    found = events_of("Sergei Lavrov held several meetings with the junta on Monday.")
+    assert "meeting" not in kinds_of(found)
