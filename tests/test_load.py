@@ -216,7 +216,9 @@ def sidebar_actions(page, plan: Plan, k: int) -> list[tuple[str, object]]:
 
     def link(title: str):
         async def click() -> None:
-            await sidebar.get_by_test_id("stPageLink").filter(has_text=title).locator("a").click()
+            # The whole name: "Events" is also inside "Add events".
+            exact = re.compile(rf"^{re.escape(title)}$")
+            await sidebar.get_by_test_id("stPageLink").filter(has_text=exact).locator("a").click()
 
         return f"link {title}", click
 
