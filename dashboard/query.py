@@ -312,12 +312,9 @@ class MemoryEngine(Engine):
         return export.export_csv(self.table.take(self.positions(spec)))
 
     def workspace_events(self) -> int:
-        from dashboard.workspace import ADDED_BY_COLUMN  # the workspace imports the table
+        from dashboard.workspace import added_count  # the workspace imports the table
 
-        events = self.table.events
-        if ADDED_BY_COLUMN not in events.columns:
-            return 0
-        return int(events[ADDED_BY_COLUMN].ne("").sum())
+        return added_count(self.table.events)
 
 
 # --- the registry ----------------------------------------------------------------------------

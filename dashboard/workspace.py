@@ -749,6 +749,14 @@ def with_workspace(
     )
 
 
+def added_count(events: pd.DataFrame) -> int:
+    """How many of ``events`` are the workspace's: those whose ``ADDED_BY_COLUMN`` is
+    filled (0 for a table without the column)."""
+    if ADDED_BY_COLUMN not in events.columns:
+        return 0
+    return int(events[ADDED_BY_COLUMN].ne("").sum())
+
+
 def merge_with_workspace(events: pd.DataFrame, workspace: pd.DataFrame) -> pd.DataFrame:
     """The open table's events followed by the workspace's, as one validated frame.
 

@@ -23,7 +23,7 @@ from dashboard.mapping import ColumnMapping
 from dashboard.problems import EventsFileError, format_grouped_problems
 from dashboard.query import app_engine_name
 from dashboard.table import DEFAULT_EVENTS_PATH, EVENTS_PATH_VARIABLE, EventTable
-from dashboard.workspace import ADDED_BY_COLUMN
+from dashboard.workspace import added_count
 from ui import state
 from ui.data import MAX_PROBLEMS_SHOWN, add_workspace, load_default, unexpected_error_text
 from ui.mapping_form import show_mapping_form
@@ -223,8 +223,8 @@ def show_banner(
     counted = _events(total)
     if shown is not None and shown != total:
         counted = f"{shown:,} of {counted}"
-    if table is not None and ADDED_BY_COLUMN in table.events.columns:
-        own = int(table.events[ADDED_BY_COLUMN].ne("").sum())
+    if table is not None:
+        own = added_count(table.events)
     if own:
         counted += f", {own:,} of them from your workspace (✎)"
     if upload is not None:
