@@ -2989,8 +2989,15 @@ def _no_event(sentence: str, match: re.Match) -> bool:
         return True  # "twice hosted": several events, none dated by these words
     before = sentence[_clause_start(sentence, match.start()) : match.start()]
     verb_first = _PAST_FORM.match(match.group(0)) is not None
-    if match.group(0).endswith("s") and not verb_first and _GENERIC_PLURAL.search(before):
-        # (not "other Western nations imposed sanctions": the subject's quantifier)
+    generic = _GENERIC_PLURAL.search(before)
+    if (
+        match.group(0).endswith("s")
+        and not verb_first
+        and generic
+        # (not "other Western nations imposed sanctions": the subject's quantifier, nor
+        # "the two sides held talks": the verb between says "two" counts the subject)
+        and not _verb_between(sentence, match, match.start() - len(before) + generic.start())
+    ):
         return True  # "one of the most high-profile visits": a kind of action, not one
     nouns = any(_NOUN_FORM.search(word) for word in match.group(0).split())
     if nouns and _HYPOTHETICAL.match(sentence, match.end()):
@@ -3002,6 +3009,13 @@ def _no_event(sentence: str, match: re.Match) -> bool:
         return True  # "from the viewpoint of the continuation of cooperation": a topic
     # "as they face Western condemnation": a state, not an event told
     return bool(_CIRCUMSTANCE.search(before) and _NOUN_FORM.search(match.group(0)))
+
+
+def _verb_between(sentence: str, match: re.Match, quantifier: int) -> bool:
+    """Whether the action noun's verb stands between a quantifier and the noun ("the two
+    sides held talks": "two" counts the subject, not the talks)."""
+    verb = Structure.of(sentence).predicate(match.start())
+    return verb is not None and quantifier < verb.idx < match.start()
 
 
 def _first_date(told: _Told, trigger, match, anchored, paragraph_dates, told_at):
@@ -3219,7 +3233,8 @@ def _action_parties(told: _Told, match, initiators, receivers, unknown):
     if not actors and not unknown:
         subjects = _subject_countries(sentence, told.countries, mentions, match, told.actions)
         for country in subjects[-1:]:
-            actors = _dedupe([finder.government_of(country)])
+            together = _coordinated_countries(sentence, told.countries, country, match.start())
+            actors = _dedupe(finder.government_of(c) for c in together)
             recipients = tuple(r for r in recipients if r not in actors)
     if not actors and not unknown:  # "In addition to meeting X, he paid ...": his
         structure = Structure.of(sentence)
@@ -3228,6 +3243,29 @@ def _action_parties(told: _Told, match, initiators, receivers, unknown):
     if not recipients:
         recipients = tuple(r for r in _country_counterparts(told, match) if r not in actors)
     return actors, recipients, tellers
+
+
+_AND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+
+
+def _coordinated_countries(sentence: str, countries, last: str, end: int) -> list[str]:
+    """The subject country ``last`` with the countries coordinated before it ("Russia
+    and China held talks", "Russia, China and India signed": each acts), in text order;
+    none after a preposition ("talks between Russia and China") or a possessive."""
+    told = sorted((c for c in countries if c.country and c.end <= end), key=lambda c: c.start)
+    at = [i for i, c in enumerate(told) if c.country == last]
+    if not at:
+        return [last]
+    chain = [told[at[-1]]]
+    for before in reversed(told[: at[-1]]):
+        if not _AND_BETWEEN.fullmatch(sentence, before.end, chain[0].start):
+            break
+        chain.insert(0, before)
+    if _PREPOSITION.search(sentence[: chain[0].start]) or any(
+        c.text.endswith(("'s", "\u2019s")) for c in chain
+    ):
+        return [last]
+    return _dedupe(c.country for c in chain)
 
 
 #: Types whose counterpart "with <country or capital>" is that country's government.
