@@ -1159,6 +1159,10 @@ class _ActorFinder:
             actor = self.government_of(country.country)
             if actor:
                 found.append(Mention(country.start, title.end(), actor))
+        for name, title, country in _apposed_envoys(sentence, self):
+            actor = self.government_of(country)
+            if actor and not any(m.start < title.end() and name.start() < m.end for m in known):
+                found.append(Mention(name.start(), title.end(), actor))
         return found
 
     def _members(self, sentence: str, known: list[Mention]) -> list[Mention]:
@@ -1562,7 +1566,10 @@ def _slug(text: str) -> str:
 #: A product's maker or supplier told as a compound ("Russia-made", "Chinese-built",
 #: "Russian-supplied"): a modifier of the product's name ("Russia-made Yak-130 jets"),
 #: never part of a new actor's name.
-_MADE_IN = re.compile(r"[A-Z][a-z]+-(?:made|built|supplied|designed|manufactured|produced)$")
+_MAKERS = r"(?:made|built|supplied|designed|manufactured|produced)"
+_MADE_IN = re.compile(rf"[A-Z][a-z]+-{_MAKERS}$")
+#: A maker's compound right after a country's name or demonym: "Russian-supplied".
+_MAKER_AFTER = re.compile(rf"-{_MAKERS}\b")
 
 
 def _envoy_name(title: re.Match, finder: _ActorFinder) -> bool:
@@ -1577,11 +1584,40 @@ def _envoy_name(title: re.Match, finder: _ActorFinder) -> bool:
     )
 
 
+#: A name with a diplomat's title in apposition after it: "X, the British ambassador,"
+#: (the name; the country and title follow, see :func:`_apposed_envoys`).
+_NAME_APPOSED = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,3})"
+    r",\s+(?:the\s+)?$"
+)
+_APPOSED_TITLE = re.compile(
+    r"(?:['\u2019]s)?\s+(?:(?i:special|permanent|deputy)\s+)?(?i:ambassador|envoy)\b"
+    r"(?:\s+to\s+(?:the\s+)?(?:U\.?N\.?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?\s*,"
+)
+
+
+def _apposed_envoys(sentence: str, finder: _ActorFinder) -> list[tuple[re.Match, re.Match, str]]:
+    """(name, title, country) of each diplomat named before a title in apposition ("X,
+    the British ambassador, condemned ...", "X, Britain's envoy to the UN, said"), whose
+    name the directory lacks (:func:`_envoy_name`): the country acts through its envoy,
+    as when the title comes first (:meth:`_ActorFinder._diplomats`)."""
+    found = []
+    for country in find_countries(sentence):
+        name = _NAME_APPOSED.search(sentence, 0, country.start)
+        title = _APPOSED_TITLE.match(sentence, country.end)
+        if country.country and name and title and _envoy_name(name, finder):
+            found.append((name, title, country.country))
+    return found
+
+
 def _proposed_names(sentence: str, mentions: list[Mention], finder: _ActorFinder) -> list[str]:
     """Capitalised names that are neither known actors, countries nor places; a
-    diplomat's name without the title before it ("ambassador to Myanmar X": X)."""
+    diplomat's name without the title before it ("ambassador to Myanmar X": X) or
+    after it ("X, the British ambassador,": X)."""
     envoys = [e for e in _ENVOY.finditer(sentence) if _envoy_name(e, finder)]
     names = [(e.start("name"), e.group("name")) for e in envoys]
+    apposed = _apposed_envoys(sentence, finder)
+    names += [(name.start(), name.group("name")) for name, _, _ in apposed]
     for match in _NAME_RE.finditer(sentence):
         if any(m.start < match.end() and match.start() < m.end for m in mentions):
             continue  # a known actor's name, also after a capitalised word ("Today X")
@@ -1790,6 +1826,8 @@ def _subject_countries(
         and not any(m.start <= start < m.end for m in mentions)
         and not _PREPOSITION.search(sentence[:start])
         and not text.endswith(("'s", "\u2019s"))
+        # "Russian-supplied jets bombed": the maker of the weapons, not who uses them
+        and not _MAKER_AFTER.match(sentence, end)
     ]
     clause = _clause_start(sentence, trigger.start())
     in_clause = [country for start, country in sorted(subjects) if start >= clause]
@@ -1937,6 +1975,8 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
         dates_here = [m for m in dates_here if not _placed_against(sentence, match, m)]
         # "to visit since last year's coup": a possessive date is the next noun's
         dates_here = [m for m in dates_here if not _qualifies_another(sentence, match, m, actions)]
+        # "condemned the February 1 coup on Monday": the coup's date, not the condemnation's
+        dates_here = [m for m in dates_here if not _on_a_later_noun(sentence, match, m, actions)]
         # "kicking off Tuesday": the participle's noun's date, no other action's
         dates_here = [m for m in dates_here if not _started_by_another(sentence, match, m)]
         following = [
@@ -2090,6 +2130,23 @@ def _qualifies_another(sentence: str, match: re.Match, told: DateMention, action
     if not told.text.endswith(("'s", "\u2019s")):
         return False
     return any(a != match.start() and 0 <= a - told.end <= 2 for a, _ in actions)
+
+
+_DATE_PREPOSITION = re.compile(
+    r"(?:on|in|at|by|since|from|during|until|till|before|after|over|for|of|through)\b", re.I
+)
+
+
+def _on_a_later_noun(sentence: str, match: re.Match, told: DateMention, actions) -> bool:
+    """Whether date words told as an adjective ("February 1", "2021") are on an action
+    noun after them and after this action ("condemned the February 1 coup"): that
+    noun's date (:func:`_dates_on_noun`), not this action's."""
+    if told.start < match.end() or _DATE_PREPOSITION.match(told.text):
+        return False
+    return any(
+        a > told.start and a != match.start() and _ADJECTIVES.fullmatch(sentence, told.end, a)
+        for a, _ in actions
+    )
 
 
 #: Lower-case words between date words and the action noun they qualify.
@@ -2790,12 +2847,18 @@ def _sentence_events(
     subject_of: dict[Trigger, list[Mention]] = {}
     #: the date of each action told with date words, by its predicate (token index)
     told_at: dict[int, tuple] = {}
+    #: the actors of each action, by where its words start
+    parties_at: dict[int, tuple[str, ...]] = {}
     for trigger, match in told.matches:
         if _no_event(sentence, match):
             continue
         when = _action_date(told, trigger, match, anchored, paragraph_dates, told_at, carried)
         initiators, receivers, unknown = _action_roles(told, trigger, match, subject_of)
         actors, recipients, tellers = _action_parties(told, match, initiators, receivers, unknown)
+        reaction = _reaction_to(told, match)
+        if reaction is not None:  # "X condemned the executions": X executed no one
+            actors = tuple(a for a in actors if a not in parties_at.get(reaction.start(), ()))
+        parties_at[match.start()] = actors
         if trigger.event_type == "coup":
             actors = _coup_parties(told, match, actors, recipients)
         if trigger.event_type == "protest" and (not actors or _SUPPORTERS.search(sentence)):
@@ -3024,6 +3087,12 @@ def _first_date(told: _Told, trigger, match, anchored, paragraph_dates, told_at)
     sentence, published, finder = told.sentence, told.published, told.finder
     expected = _is_expected(sentence, match, told.headline)
     dates_here = _dates_told(sentence, published, expected, finder.last_date)
+    if _reaction_to(told, match) is not None:
+        # "condemned the coup on Wednesday": the reaction's day, not the coup's; the
+        # event keeps its own words or its earlier telling, never the paragraph's date
+        own = _own_dates(sentence, match, dates_here)
+        dated = _date_of(trigger, match, sentence, own, anchored, [], told.actions, published)
+        return dated, expected, _is_soon(sentence, match), dates_here
     dated = _date_of(
         trigger, match, sentence, dates_here, anchored, paragraph_dates, told.actions, published
     )
@@ -3483,6 +3552,35 @@ def _object_of_another(sentence: str, match: re.Match, actions) -> bool:
         clause <= b < match.start() and _DIRECT_OBJECT.fullmatch(sentence, b, match.start())
         for _, b in actions
     )
+
+
+def _reaction_to(told: _Told, match: re.Match) -> re.Match | None:
+    """The speech act whose object an action noun is ("Japan condemned the coup in
+    Myanmar on Wednesday": the condemnation), else None: the noun names an event the
+    reaction is about, not one done by the reaction's subject on the reaction's day."""
+    for trigger, reaction in told.matches:
+        if (
+            trigger.event_type in SPEECH_ACTS
+            and reaction.end() <= match.start()
+            and _object_of_another(told.sentence, match, [(reaction.start(), reaction.end())])
+        ):
+            return reaction
+    return None
+
+
+def _own_dates(sentence: str, match: re.Match, dates_here) -> list[DateMention]:
+    """The date words of an action noun itself: on it ("the February 1 coup"), a
+    possessive right before it ("last year's coup"), "of <date>" right after it or in
+    its relative clause ("the coup that ousted X in 2021")."""
+    structure = Structure.of(sentence)
+    return [
+        m
+        for m in dates_here
+        if m in _dates_on_noun(sentence, match, dates_here)
+        or (m.text.endswith(("'s", "\u2019s")) and 0 <= match.start() - m.end <= 1)
+        or re.fullmatch(r"\s+of\s+", sentence[match.end() : m.start])
+        or (m.start >= match.end() and structure.in_relative_clause_of(match.start(), m.start))
+    ]
 
 
 #: Between a verb and its object noun: a determiner and a few modifiers, no preposition.

@@ -2855,3 +2855,118 @@ def test_countries_after_a_preposition_or_with_a_possessive_are_not_coordinated_
 ):
     (found,) = events_of(sentence)
     assert len(found.actors + found.recipients) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The United States condemned the coup in Myanmar on Wednesday.",
+        "The United States strongly denounced the military takeover in Myanmar on Wednesday.",
+        "On Wednesday the United States criticised the coup in Myanmar.",
+    ],
+)
+def test_an_event_a_reaction_is_about_is_not_dated_by_the_reaction(sentence):
+    """Before this, "Japan condemned the coup in Myanmar on Wednesday" also proposed a coup on
+    Wednesday: the object of a condemnation took the condemnation's day."""
+    found = events_of(sentence)
+    assert kinds_of(found) == ["condemnation"]
+    assert found[0].span.start == date(2022, 8, 3)
+
+
+def test_an_event_a_reaction_is_about_keeps_its_own_date_and_earlier_telling():
+    found = events_of("The United States condemned the February 1 coup in Myanmar on Monday.")
+    dated = {c.event_type: c.span.start for c in found}
+    assert dated == {"condemnation": date(2022, 8, 1), "coup": date(2022, 2, 1)}
+    text = (
+        "The junta executed four activists on Saturday. "
+        "The United States condemned the executions on Monday."
+    )
+    found = events_of(text)
+    assert [(c.event_type, c.actors, c.span.start) for c in found] == [
+        ("repression/execution", ("State Administration Council",), date(2022, 7, 30)),
+        ("condemnation", ("United States Department of State",), date(2022, 8, 1)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia and the United States condemned the executions on Monday.",
+        "The United States condemned the executions of four activists on Monday.",
+    ],
+)
+def test_who_reacts_to_an_event_did_not_do_it(sentence):
+    found = events_of(sentence)
+    assert not [c for c in found if c.event_type == "repression/execution"]
+    (condemnation,) = found
+    assert "United States Department of State" in condemnation.actors
+
+
+def test_an_event_told_by_its_own_verb_beside_a_reaction_keeps_its_day():
+    found = events_of("The junta executed four activists on Monday, drawing condemnation.")
+    assert [(c.event_type, c.span.start) for c in found][:1] == [
+        ("repression/execution", date(2022, 8, 1))
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian-supplied jets bombed a village in Sagaing on Tuesday.",
+        "Russian-made helicopters shelled a village in Sagaing on Tuesday.",
+        "Russia-built fighter jets bombed a market in Sagaing on Tuesday.",
+    ],
+)
+def test_the_maker_of_the_weapons_is_not_who_attacks(sentence):
+    """Before this, "Russian-supplied jets bombed ..." made the supplier's government the
+    attacker."""
+    found = events_of(sentence)
+    assert not [c for c in found if "Russian government" in c.actors]
+
+
+def test_weapons_a_maker_supplied_are_used_by_who_the_sentence_names():
+    found = events_of("Russian-supplied jets of the junta bombed a village on Tuesday.")
+    assert [(c.event_type, c.actors) for c in found] == [
+        ("armed clash", ("State Administration Council",))
+    ]
+    (found,) = events_of("Russian jets bombed a village in Sagaing on Tuesday.")
+    assert found.actors == ("Russian government",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "government", "name"),
+    [
+        (
+            "John Smith, the British ambassador, condemned the executions on Monday.",
+            "British government",
+            "John Smith",
+        ),
+        (
+            "John Smith, Britain's ambassador to the UN, condemned the executions on Monday.",
+            "British government",
+            "John Smith",
+        ),
+        (
+            "Anna Berg, the Swedish envoy, condemned the executions on Monday.",
+            "Swedish government",
+            "Anna Berg",
+        ),
+    ],
+)
+def test_a_diplomat_named_before_the_title_in_apposition(sentence, government, name):
+    """Before this, "X, the British ambassador, condemned ..." proposed nothing (the unknown name as
+    subject), while "British Ambassador X condemned ..." gives Britain's condemnation."""
+    found = [c for c in events_of(sentence) if c.event_type == "condemnation"]
+    assert [c.actors for c in found] == [(government,)]
+    assert name in found[0].proposed_actors
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "John Smith, the British analyst, condemned the executions on Monday.",
+        "John Smith, a British writer, condemned the executions on Monday.",
+    ],
+)
+def test_a_name_with_another_title_in_apposition_is_no_envoy(sentence):
+    assert not [c for c in events_of(sentence) if c.event_type == "condemnation"]
