@@ -743,6 +743,12 @@ def split_sentences(paragraph: str) -> list[str]:
     return [p.replace("\x01", ".").strip() for p in parts if p.strip()]
 
 
+#: Countries whose people's names, as English news writes them, put the family name
+#: first ("Wang Yi", "Xi Jinping", "Kim Jong Un", "Yoon Suk Yeol"); Hong Kong and
+#: Taiwan are left out (English given names first there: "Carrie Lam").
+_FAMILY_NAME_FIRST = frozenset({"China", "North Korea", "South Korea"})
+
+
 class _ActorFinder:
     """Actor spellings from the directory, matched longest first, case-insensitively."""
 
@@ -839,7 +845,7 @@ class _ActorFinder:
         ]
         for m in mentions:
             if self.directory.kinds.get(m.actor) == "person" and " " in m.actor:
-                self.surnames.setdefault(m.actor.split()[-1], m.actor)
+                self.surnames.setdefault(self._family_name(m.actor), m.actor)
         # "the X Board (XB)": the abbreviation defined is the same mention, not another
         mentions = [
             m
@@ -854,6 +860,14 @@ class _ActorFinder:
                 if not any(m.start <= hit.start() < m.end for m in mentions):
                     mentions.append(Mention(hit.start(), hit.end(), actor))
         return mentions
+
+    def _family_name(self, person: str) -> str:
+        """The name a person is told by alone: the last word, but the first for the
+        countries whose names put the family name first ("Wang" of "Wang Yi", "Kim" of
+        "Kim Jong Un")."""
+        words = person.split()
+        first = self.directory.country_of(person) in _FAMILY_NAME_FIRST
+        return words[0] if first else words[-1]
 
     def learn_offices(self, sentence: str) -> None:
         """Record who holds which office from the article's titles before names.

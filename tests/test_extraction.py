@@ -259,7 +259,8 @@ MEASURED = [
     # each after the last fix before them, d8fd86c, nothing tuned after): floor = measured.
     # first runs: AsiaNews P 0.50 R 0.25, SCMP P 0.00 R 0.00; after round 12's fixes:
     ("asianews-2021-06-19.round12", "2021-06-19", 1.0, 0.75),  # P after session 21 (d)
-    ("scmp-2022-07-03.round12", "2022-07-03", 0.25, 0.33),
+    # SCMP: P 0.375 R 0.50 since session 23 ("Wang" alone is Wang Yi: family name first)
+    ("scmp-2022-07-03.round12", "2022-07-03", 0.37, 0.5),
     # Le Monde: P 0.50 R 0.29 at its first run; P 0.40 on main after world's government
     # fallback (4c46e3b) landed the same minute (one more candidate, unmatched).
     # gold audit: Fomin's talks with the junta chief typed military cooperation (defence
@@ -2970,3 +2971,29 @@ def test_a_diplomat_named_before_the_title_in_apposition(sentence, government, n
 )
 def test_a_name_with_another_title_in_apposition_is_no_envoy(sentence):
     assert not [c for c in events_of(sentence) if c.event_type == "condemnation"]
+
+
+FAMILY_FIRST = parse_actors(
+    DIRECTORY_CSV
+    + "Zhou Mingde,person,China,\nPak Song Il,person,North Korea,\nLars Holm,person,Norway,\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("person", "alone"),
+    [("Zhou Mingde", "Zhou"), ("Pak Song Il", "Pak"), ("Lars Holm", "Holm")],
+)
+def test_a_person_told_by_the_family_name_alone(person, alone):
+    """SCMP (round 12) calls Wang Yi "Wang" after naming him: the surname rule took the
+    last word ("Yi"), so "Wang is expected to chair ..." had no actor. Chinese and
+    Korean names put the family name first."""
+    text = f"{person} visited Myanmar on Sunday. {alone} met Wunna Maung Lwin on Monday."
+    found = {c.event_type: c for c in events_of(text, directory=FAMILY_FIRST)}
+    assert found["meeting"].actors == (person,)
+
+
+@pytest.mark.parametrize(("person", "other"), [("Zhou Mingde", "Mingde"), ("Pak Song Il", "Il")])
+def test_the_given_name_of_a_family_name_first_person_is_not_them(person, other):
+    text = f"{person} visited Myanmar on Sunday. {other} met Wunna Maung Lwin on Monday."
+    found = events_of(text, directory=FAMILY_FIRST)
+    assert not [c for c in found if c.event_type == "meeting" and person in c.actors]
