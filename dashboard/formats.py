@@ -249,9 +249,10 @@ ICEWS = SourceFormat(
     title="ICEWS coded events",
     recognise=lambda sniffed: icews.is_icews(sniffed.columns),
     convert=_convert_icews,
-    summary="Tab-separated (NA or empty is missing). `Event ID` → event_id; `Event Date` → "
-    "the day; `CAMEO Code` → event type via PLOVER (others keep their CAMEO root); "
-    "`Source Name`/`Target Name` → actors/recipients; `Source Country`, `Target Country`, "
+    summary="Tab-separated (NA or empty is missing). `Event ID`-`Event Date` → event_id "
+    "(ICEWS's key); `Event Date` → the day; `CAMEO Code` → event type via PLOVER (others "
+    "keep their CAMEO root); `Source Name`/`Target Name` → actors/recipients ('Unspecified "
+    "Actor' is none); `Source Country`, `Target Country`, "
     "`Country` → countries; `City`, `District`, `Province` → location; `Publisher` → "
     "source; every ICEWS column kept (Intensity, Story ID... as numbers).",
     column_types=icews.COLUMN_TYPES,

@@ -2,11 +2,14 @@
 
 Column by column (also in docs/formats.md):
 
-* ``Event ID`` -> ``event_id``; ``Event Date`` (YYYY-MM-DD) -> start = end, precision day;
+* ``Event ID`` with ``Event Date`` -> ``event_id`` ``<Event ID>-<YYYYMMDD>``: ICEWS's key
+  (an ``Event ID`` recurs on another day in the published data); ``Event Date``
+  (YYYY-MM-DD) -> start = end, precision day;
 * ``CAMEO Code`` -> ``event_type`` through :mod:`dashboard.cameo` (leading zero
   restored; codes no type of ours fits keep their CAMEO root), with ``cameo_code``,
   ``plover`` and ``quad_class``;
-* ``Source Name`` -> ``actors``, ``Target Name`` -> ``recipients``;
+* ``Source Name`` -> ``actors``, ``Target Name`` -> ``recipients``; ICEWS's name for an
+  actor it could not identify (``Unspecified Actor``) is no actor (the title keeps it);
 * ``Source Country``, ``Target Country`` and ``Country`` (where it happened) ->
   ``countries``, with the actors' countries the actors directory knows;
 * ``City``, ``District``, ``Province`` -> ``location``; ``Latitude``/``Longitude`` kept;
@@ -37,6 +40,8 @@ from dashboard.sourcemap import (
 
 SIGNATURE: tuple[str, ...] = ("Event ID", "Event Date", "Source Name", "CAMEO Code")
 MISSING_VALUES: frozenset[str] = frozenset({"NA"})
+#: What ICEWS writes for an actor it could not identify: no actor of ours.
+UNSPECIFIED_ACTOR = "unspecified actor"
 
 #: The types of ICEWS's columns (:mod:`dashboard.coltypes`); CAMEO codes are text.
 COLUMN_TYPES: dict[str, str] = {
@@ -70,6 +75,7 @@ def convert_icews_frame(
         date_column="Event Date",
         date_form="YYYY-MM-DD",
         code_column="CAMEO Code",
+        keyed_by_day=True,
     )
     ids, text, codes = records.ids, records.date_text, records.codes
     coded_codes = records.coded_codes  # per-code steps run once per distinct code
@@ -79,6 +85,10 @@ def convert_icews_frame(
     what = pick(frame, "Event Text")
     what = what.where(what != "", types.str.capitalize())
     title = what + ": " + source + (" – " + target).where(target != "", "")
+    unknown_source = source.str.casefold() == UNSPECIFIED_ACTOR
+    unknown_target = target.str.casefold() == UNSPECIFIED_ACTOR
+    unspecified = int(unknown_source.sum() + unknown_target.sum())
+    source, target = source.mask(unknown_source, ""), target.mask(unknown_target, "")
     day = records.iso_day
     ours = {
         "event_id": ids,
@@ -112,4 +122,11 @@ def convert_icews_frame(
         "longitude": pick(frame, "Longitude"),
     }
     events = finish(ours, frame, record_rows, prefix="icews", ids_distinct=records.ids_distinct)
-    return events, [f"Imported {n:,} ICEWS event{'s' if n != 1 else ''}."]
+    notices = [f"Imported {n:,} ICEWS event{'s' if n != 1 else ''}."]
+    if unspecified:
+        notices.append(
+            f"{unspecified:,} source or target name{'s' if unspecified != 1 else ''} "
+            "'Unspecified Actor' (ICEWS's name for an actor it could not identify) "
+            "left without an actor; the titles keep them."
+        )
+    return events, notices

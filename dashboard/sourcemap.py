@@ -33,17 +33,20 @@ class RowChecks:
         for i in np.flatnonzero(np.asarray(mask, dtype=bool)):
             self.found.append((int(i), column, message(int(i)) if callable(message) else message))
 
-    def ids(self, ids: pd.Series, column: str) -> bool:
+    def ids(
+        self, ids: pd.Series, column: str, duplicate: Callable[[int], str] | None = None
+    ) -> bool:
         """Ids must be there and unique; True when every id is distinct.
 
         A sort finds them distinct (the usual case) without hashing every id;
         validation is then told so (:func:`finish`'s ``ids_distinct``).
+        ``duplicate(record)`` words the problem of a repeated id (default: the id).
         """
         self.report(ids == "", column, "is empty")
         if all_distinct(pa.array(ids)):
             return True
         duplicated = ids.duplicated(keep="first") & (ids != "")
-        self.report(duplicated, column, lambda i: f"duplicate id {ids.iat[i]!r}")
+        self.report(duplicated, column, duplicate or (lambda i: f"duplicate id {ids.iat[i]!r}"))
         return False
 
     def raise_if_any(self, record_rows: Callable[[int], np.ndarray], n: int) -> None:
@@ -76,13 +79,30 @@ def read_coded_records(
     date_column: str,
     date_form: str,
     code_column: str,
+    keyed_by_day: bool = False,
 ) -> CodedRecords:
     """Check and read the id, the day (``date_form``: ``YYYYMMDD`` or ``YYYY-MM-DD``) and the
-    CAMEO code of every record; every bad value is reported with its row and column."""
+    CAMEO code of every record; every bad value is reported with its row and column.
+
+    ``keyed_by_day``: the source's id is unique only with its day (ICEWS: an ``Event ID``
+    recurs on another day), so our id is ``<id>-<YYYYMMDD>``, the source's own key; a
+    record repeating both is the duplicate reported.
+    """
     pattern, strptime = _DATE_FORMS[date_form]
     ids, text = pick(frame, id_column), pick(frame, date_column)
     checks = RowChecks()
-    ids_distinct = checks.ids(ids, id_column)
+    if keyed_by_day:
+        source_ids = ids
+        ids = (ids + "-" + text.str.replace("-", "", regex=False)).where(ids != "", "")
+        ids_distinct = checks.ids(
+            ids,
+            id_column,
+            lambda i: (
+                f"duplicate record: {id_column} {source_ids.iat[i]!r} on {text.iat[i]!r} again"
+            ),
+        )
+    else:
+        ids_distinct = checks.ids(ids, id_column)
     # Days and codes repeat: each distinct value is read once, then spread to its rows.
     days = coded(text)
     distinct_text = pd.Series(days.values, dtype="str")

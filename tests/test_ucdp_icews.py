@@ -76,14 +76,72 @@ def test_ucdp_hdx_hashtag_row_is_skipped_and_rows_still_count_from_the_file():
 def test_icews_mapping():
     events, _ = load_any_frame(SHAPES / "icews_events.tab")
     by_id = events.set_index("event_id")
-    assert by_id.at["30000001", "event_type"] == "visit"
-    assert by_id.at["30000001", "countries"] == "Russia;Myanmar"
-    assert by_id.at["30000003", "cameo_code"] == "051"  # the lost leading zero restored
-    assert by_id.at["30000003", "event_type"] == "statement of support"
-    assert by_id.at["30000002", "event_type"] == "coerce"
-    assert by_id.at["30000002", "type_vocabulary"] == "CAMEO"
-    assert by_id.at["30000004", "recipients"] == ""
-    assert by_id.at["30000004", "Intensity"] == -6.5
+    assert by_id.at["30000001-20220803", "event_type"] == "visit"
+    assert by_id.at["30000001-20220803", "countries"] == "Russia;Myanmar"
+    assert by_id.at["30000003-20220805", "cameo_code"] == "051"  # the lost leading zero restored
+    assert by_id.at["30000003-20220805", "event_type"] == "statement of support"
+    assert by_id.at["30000002-20220804", "event_type"] == "coerce"
+    assert by_id.at["30000002-20220804", "type_vocabulary"] == "CAMEO"
+    assert by_id.at["30000004-20220806", "recipients"] == ""
+    assert by_id.at["30000004-20220806", "Intensity"] == -6.5
+    assert by_id.at["30000004-20220806", "Event ID"] == "30000004"  # ICEWS's own, as given
+
+
+def _icews_file(tmp_path, edit) -> Path:
+    """The ICEWS fixture with its records changed by ``edit(records)`` (lists of fields)."""
+    header, *records = (SHAPES / "icews_events.tab").read_text(encoding="utf-8").splitlines()
+    records = [line.split("\t") for line in records]
+    edit(records)
+    path = tmp_path / "icews.tab"
+    path.write_text("\n".join([header, *("\t".join(r) for r in records)]) + "\n", "utf-8")
+    return path
+
+
+def test_an_icews_event_id_recurring_on_another_day_is_another_event(tmp_path):
+    """ICEWS's published data repeat an Event ID on a different Event Date (145,312 ids in
+    1995-2018, github.com/andybega/icews's vignette "ICEWS event data": Event ID with Event
+    Date is the key). Before, the whole file was refused for a "duplicate id"."""
+
+    def again_next_day(records):
+        records.append([*records[0]])
+        records[-1][1] = "2022-08-09"
+
+    events, _ = load_any_frame(_icews_file(tmp_path, again_next_day))
+    twins = events[events["Event ID"] == "30000001"]
+    assert twins["event_id"].tolist() == ["30000001-20220803", "30000001-20220809"]
+    assert twins["start_date"].astype(str).tolist() == ["2022-08-03", "2022-08-09"]
+
+
+def test_an_icews_record_repeated_on_the_same_day_is_named(tmp_path):
+    def again(records):
+        records.append([*records[1]])
+
+    with pytest.raises(EventsFileError) as caught:
+        load_any_frame(_icews_file(tmp_path, again))
+    assert [str(p) for p in caught.value.problems] == [
+        "row 6, column Event ID: duplicate record: Event ID '30000002' on '2022-08-04' again"
+    ]
+
+
+def test_icews_unspecified_actor_is_no_actor(tmp_path):
+    """ICEWS writes "Unspecified Actor" for an actor it could not identify: in a real 2018
+    sample (3,705 records, github.com/andybega/icews inst/extdata) it is the 13th busiest
+    name, so it would stand as an actor in the network and the pickers."""
+
+    def unspecified(records):
+        records[0][8] = "Unspecified Actor"  # Target Name
+        records[1][2] = "unspecified actor"  # Source Name, any letter case
+
+    events, notices = load_any_frame(_icews_file(tmp_path, unspecified))
+    by_id = events.set_index("Event ID")
+    assert by_id.at["30000001", "recipients"] == ""
+    assert by_id.at["30000002", "actors"] == ""
+    assert by_id.at["30000001", "title"] == "Make a visit: Sergey Lavrov – Unspecified Actor"
+    assert (
+        "2 source or target names 'Unspecified Actor' (ICEWS's name for an actor it could not "
+        "identify) left without an actor; the titles keep them." in notices
+    )
+    assert "Unspecified Actor" not in set(events["actors"]) | set(events["recipients"])
 
 
 REAL_GED = Path(__file__).parent / "data" / "real" / "ucdp_ged231_car_sample.csv"
