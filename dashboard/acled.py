@@ -185,10 +185,63 @@ _DATE_FORMS = "YYYY-MM-DD, DD Month YYYY, DD-Mon-YY or DD/MM/YYYY"
 
 @dataclass(frozen=True)
 class ImportResult:
-    """Validated events in our schema, plus notices for the analyst."""
+    """Validated events in our schema, what was counted and what was read, for notices.
+
+    ``tally`` counts over the rows (events, unmapped type pairs: :func:`tally_notices`
+    words it; the tallies of a file's chunks add up); ``dated`` says how the dates
+    were read.
+    """
 
     events: pd.DataFrame
-    notices: list[str] = field(default_factory=list)
+    tally: Counter = field(default_factory=Counter)
+    dated: list[str] = field(default_factory=list)
+
+    @property
+    def notices(self) -> list[str]:
+        """Every notice for the analyst: the counts, then how the dates were read."""
+        return [*tally_notices(self.tally), *self.dated]
+
+
+@dataclass(frozen=True)
+class SlashedOrder:
+    """What a file's slashed dates (``A/B/YYYY``) say of their order, decided over the file.
+
+    ``day_example``: the first value whose first number is over 12 (day-first), and
+    ``month_example`` the first whose second is (month-first); ``slashed``: whether any
+    value is slashed. Those of a file's chunks add up in file order (``a + b``), so a
+    first pass over the chunks decides the order a row of a late chunk shows.
+    """
+
+    slashed: bool = False
+    day_example: str | None = None
+    month_example: str | None = None
+
+    @classmethod
+    def of(cls, text: pd.Series) -> SlashedOrder:
+        """The evidence of one column of dates (stripped, as the import reads them)."""
+        slashed = text.str.extract(f"^{_SLASHED}$")
+        first, second = (pd.to_numeric(slashed[c], errors="coerce") for c in ("sa", "sb"))
+        day, month = text[first > 12], text[second > 12]
+        return cls(
+            bool(slashed["sa"].notna().any()),
+            day.iat[0] if len(day) else None,
+            month.iat[0] if len(month) else None,
+        )
+
+    def __add__(self, later: SlashedOrder) -> SlashedOrder:
+        return SlashedOrder(
+            self.slashed or later.slashed,
+            self.day_example if self.day_example is not None else later.day_example,
+            self.month_example if self.month_example is not None else later.month_example,
+        )
+
+
+def survey_dates(frame: pd.DataFrame) -> SlashedOrder:
+    """The slashed-date evidence of an all-text ACLED frame (a chunk of a file)."""
+    frame = _normalise_columns(frame)
+    if "event_date" not in frame:
+        return SlashedOrder()
+    return SlashedOrder.of(frame["event_date"].str.strip())
 
 
 def _key(text: str) -> str:
@@ -218,6 +271,7 @@ def convert_acled_frame(
     *,
     directory: ActorDirectory | None = None,
     record_rows: Callable[[int], np.ndarray] | None = None,
+    slashed: SlashedOrder | None = None,
 ) -> ImportResult:
     """Map an all-text ACLED frame onto the events schema and validate it.
 
@@ -230,6 +284,9 @@ def convert_acled_frame(
     record_rows
         ``record_rows(n)`` -> file row of each record, for problem messages
         (default: record ``i`` is row ``i + 2``).
+    slashed
+        The order of slashed dates as the whole file shows it (a chunk of a file:
+        :func:`survey_dates` over every chunk); None: as this frame shows it.
 
     Raises
     ------
@@ -261,7 +318,7 @@ def convert_acled_frame(
         codes, (when, given_precision, year) = distinct_rows(
             col["event_date"], col["time_precision"], col["year"]
         )
-        date, found_distinct, date_notices = _parse_dates(when)
+        date, found_distinct, date_notices = _parse_dates(when, slashed)
         found_distinct += _check_dated(given_precision, year, date)
         found = _spread_found(found_distinct, codes) + _check_rows(col, ids_distinct.result())
     if found:
@@ -327,7 +384,9 @@ def convert_acled_frame(
         record_rows=lambda _n: rows(),
         ids_distinct=True,  # _check_rows has refused any duplicate event_id_cnty
     )
-    return ImportResult(events, _notices(n, unknown) + date_notices)
+    tally = Counter(unknown)
+    tally[_EVENTS] = n
+    return ImportResult(events, tally, date_notices)
 
 
 def _iso(date: pd.Series) -> pd.Series:
@@ -360,14 +419,17 @@ def _spread_found(found_distinct: list[tuple], codes: np.ndarray) -> list[tuple]
     return sorted(found)
 
 
-def _parse_dates(text: pd.Series) -> tuple[pd.Series, list[tuple], list[str]]:
+def _parse_dates(
+    text: pd.Series, order: SlashedOrder | None = None
+) -> tuple[pd.Series, list[tuple], list[str]]:
     """Read ACLED's date shapes strictly (never guessing, never today); notices say what was read.
 
     ISO dates (a time of day only at midnight: R and pandas write timestamps),
     ``DD Month YYYY`` and ``DD-Mon-YY`` (any case, full or abbreviated months), and
     ``A/B/YYYY``, read day-first or month-first as the column's values show: a first
     number over 12 means day-first, a second over 12 month-first; if none tells, or
-    both occur, the rows are refused rather than guessed.
+    both occur, the rows are refused rather than guessed. ``order``: what the whole
+    file shows (:class:`SlashedOrder`), when ``text`` is a part of it.
     """
     iso = text.str.extract(f"^{_ISO}$")
     dmy = text.str.extract(f"^{_DMY}$")
@@ -384,8 +446,8 @@ def _parse_dates(text: pd.Series) -> tuple[pd.Series, list[tuple], list[str]]:
     from_dmy += month.astype("Int64").astype("str").str.zfill(2) + "-" + dmy["dd"].str.zfill(2)
     found: list[tuple] = []
     notices: list[str] = []
-    first, second = (pd.to_numeric(slashed[c], errors="coerce") for c in ("sa", "sb"))
-    day_first, month_first = bool((first > 12).any()), bool((second > 12).any())
+    order = order or SlashedOrder.of(text)
+    day_first, month_first = order.day_example is not None, order.month_example is not None
     is_slashed = slashed["sa"].notna()
     slashed_ok = is_slashed & (day_first != month_first)
     if is_slashed.any():
@@ -393,7 +455,7 @@ def _parse_dates(text: pd.Series) -> tuple[pd.Series, list[tuple], list[str]]:
         from_slashed = slashed["sy"] + "-" + slashed[mon].str.zfill(2)
         from_slashed += "-" + slashed[day].str.zfill(2)
         if day_first != month_first:
-            example = text[(first > 12) if day_first else (second > 12)].iat[0]
+            example = order.day_example if day_first else order.month_example
             order = "day-first (DD/MM/YYYY)" if day_first else "month-first (MM/DD/YYYY)"
             notices.append(f"event_date read {order}: values like {example} say so.")
         else:
@@ -558,7 +620,14 @@ def _titles(sub: pd.Series, kind: pd.Series, actor: pd.Series, place: pd.Series)
     return label + ": " + actor + where
 
 
-def _notices(n: int, unknown: Counter) -> list[str]:
+#: The tally's key counting the events (its other keys are unmapped type pairs).
+_EVENTS = "events"
+
+
+def tally_notices(tally: Counter) -> list[str]:
+    """The notices of what an import counted (:attr:`ImportResult.tally`)."""
+    n = tally[_EVENTS]
+    unknown = Counter({pair: count for pair, count in tally.items() if pair != _EVENTS})
     notices = [f"Imported {n:,} ACLED event{'s' if n != 1 else ''}."]
     if unknown:
         listed = "; ".join(

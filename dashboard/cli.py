@@ -22,7 +22,7 @@ import pandas as pd
 from dashboard import bench, bench_import, synth
 from dashboard.actors import ACTOR_COLUMNS
 from dashboard.dataset import (
-    is_chunkable_csv,
+    chunked_format,
     is_dataset,
     write_dataset,
     write_dataset_in_chunks,
@@ -30,7 +30,6 @@ from dashboard.dataset import (
 from dashboard.export import export_csv
 from dashboard.extraction import candidates_frame, extract_events
 from dashboard.filters import add_filter_arguments, spec_from_args
-from dashboard.formats import OURS
 from dashboard.importing import FORMATS, load_any, load_any_frame
 from dashboard.loading import load_events_frame, validate_events_frame
 from dashboard.mapping import ColumnMapping
@@ -133,18 +132,16 @@ def cmd_convert(args, stdout, stderr) -> int:
 def _convert_to_dataset(args, stderr, mapping=None) -> int:
     """``convert --to parquet-dataset``: the table as a Parquet dataset folder.
 
-    A CSV in our schema is read in chunks (any size, bounded memory:
+    A CSV in our schema, ACLED's or UCDP's is read in chunks (any size, bounded memory:
     :func:`dashboard.dataset.write_dataset_in_chunks`); any other table is loaded whole
     as the app loads it, then written.
     """
     try:
-        if (
-            mapping is None
-            and args.source_format in ("auto", OURS.name)
-            and is_chunkable_csv(args.input)
-        ):
+        if mapping is None and chunked_format(args.input, args.source_format) is not None:
             try:
-                info, notices = write_dataset_in_chunks(args.input, args.output)
+                info, notices = write_dataset_in_chunks(
+                    args.input, args.output, format=args.source_format
+                )
             except EventsFileError as err:
                 _report_invalid(args.input, err, stderr)
                 return EXIT_INVALID

@@ -41,7 +41,6 @@ from dashboard import schema
 from dashboard.actors import ActorDirectory
 from dashboard.compact import text_array
 from dashboard.filters import COUNTRY_KEYS_COLUMN, PARTICIPANTS_COLUMN, SEARCH_COLUMN
-from dashboard.loading import csv_record_rows
 from dashboard.network import NODE_KINDS
 from dashboard.problems import EventsFileError, Problem
 from dashboard.table import EventTable, Postings, index_loaded, load_directory
@@ -377,8 +376,12 @@ def _inferred_countries(engine, directory: ActorDirectory | None) -> dict[str, s
     """:func:`dashboard.table.infer_actor_countries` over every file of a dataset.
 
     The same vote: an actor the directory does not list takes the country of more than
-    half of its events that name exactly one country (the ``countries`` cell as loaded).
+    half of its events that name exactly one country (the ``countries`` cell as loaded);
+    a state body named after its country takes that country whatever its events' places
+    (:func:`dashboard.geography.state_body_country`).
     """
+    from dashboard.geography import state_body_country
+
     directory = directory or ActorDirectory()
     sql = (
         "WITH v AS (SELECT p, c, count(*) AS n FROM (SELECT unnest(_participants) AS p, "
@@ -387,12 +390,15 @@ def _inferred_countries(engine, directory: ActorDirectory | None) -> dict[str, s
         "t AS (SELECT p, sum(n) AS total FROM v GROUP BY p) "
         "SELECT v.p, v.c FROM v JOIN t ON v.p = t.p WHERE v.n * 2 > t.total"
     )
-    rows = engine.run(sql, {}).to_pylist()
-    return {
-        row["p"]: row["c"]
-        for row in sorted(rows, key=lambda r: r["p"])
-        if not directory.knows(row["p"])
+    voted = {row["p"]: row["c"] for row in engine.run(sql, {}).to_pylist()}
+    everyone = f"SELECT DISTINCT unnest(_participants) AS p FROM {engine.view}"
+    named = {
+        name: country
+        for name in engine.run(everyone, {}).column(0).to_pylist()
+        if not directory.knows(name) and (country := state_body_country(name))
     }
+    inferred = {name: c for name, c in voted.items() if not directory.knows(name)} | named
+    return dict(sorted(inferred.items()))
 
 
 #: The bytes of the source CSV read per chunk by :func:`write_dataset_in_chunks` (about
@@ -428,9 +434,9 @@ def csv_chunks(path: str | os.PathLike, chunk_bytes: int = CHUNK_BYTES):
     with open(path, "rb") as handle:
         buffer, at_end = b"", False
 
-        def fill() -> None:
+        def fill(size: int = chunk_bytes) -> None:
             nonlocal buffer, at_end
-            part = handle.read(chunk_bytes)
+            part = handle.read(size)
             at_end = not part
             buffer += part
 
@@ -446,7 +452,7 @@ def csv_chunks(path: str | os.PathLike, chunk_bytes: int = CHUNK_BYTES):
         chunks = 0
         while buffer or not at_end:
             if not at_end and len(buffer) < chunk_bytes:
-                fill()
+                fill(chunk_bytes - len(buffer))  # up to a chunk (the header's read: not two)
                 continue
             ends = None if at_end else _record_ends(buffer)
             if ends is not None and not len(ends):  # a record longer than a chunk
@@ -461,34 +467,49 @@ def csv_chunks(path: str | os.PathLike, chunk_bytes: int = CHUNK_BYTES):
             yield b"", line, offset
 
 
-def is_chunkable_csv(path: str | os.PathLike) -> bool:
-    """Whether ``path`` is a CSV in our schema (UTF-8, commas) that can be read in chunks.
+def chunked_format(path: str | os.PathLike, format: str = "auto"):
+    """The source format a CSV is read in chunks by, or None: it is converted whole.
 
-    Other tables (another format, encoding or delimiter) are converted whole in memory:
-    their conversion decides over the whole table.
+    A CSV (UTF-8, commas) in a format that reads in chunks
+    (:attr:`dashboard.formats.SourceFormat.chunked`: ours, ACLED, UCDP GED): each chunk
+    is read by the format's own ``convert`` with what its ``survey`` decided over the
+    whole file. Other tables are converted whole in memory: another encoding or
+    delimiter, a format that repairs the file's bytes first (``prepare``: GDELT), or a
+    first column that may be a saved row index (whether it numbers the rows is seen
+    over the whole column).
     """
     from dashboard import formats
-    from dashboard.importing import sniff
+    from dashboard.importing import INDEX_COLUMN_NAMES, sniff_format
 
     try:
         with open(path, "rb") as handle:
             head = handle.read(1 << 20)
     except OSError:
-        return False
+        return None
     ends = _record_ends(head)
     if len(ends):
         head = head[: int(ends[-1])]
     try:
-        sniffing = sniff(head)
-    except EventsFileError:
-        return False
+        sniffing, found = sniff_format(head, format=format)
+    except (EventsFileError, ValueError):
+        return None
     sniffed = sniffing.sniffed
-    return (
-        sniffed.container == "csv"
-        and sniffed.delimiter == ","
-        and not sniffing.notices
-        and formats.recognise(sniffed) is formats.OURS
-    )
+    if (
+        found is None
+        or not found.chunked
+        or found.prepare is not None
+        or sniffed.container != "csv"
+        or sniffed.delimiter != ","
+        or sniffing.notices
+    ):
+        return None
+    if (
+        found is not formats.OURS
+        and sniffed.columns[:1]
+        and (sniffed.columns[0] in INDEX_COLUMN_NAMES)
+    ):
+        return None
+    return found
 
 
 @dataclass(frozen=True)
@@ -507,11 +528,16 @@ class _Chunk:
 _REF_ROW = re.compile(r"first used on row (\d+)")
 
 
+def _file_rows(rows: list[int], header_lines: int, first_line: int) -> list[int]:
+    """Rows of a chunk read as a file of its own (header first) as the source file's rows."""
+    return [r if r <= header_lines else r - header_lines - 1 + first_line for r in rows]
+
+
 def _file_problems(problems, header_lines: int, first_line: int) -> list[Problem]:
     """Problems of a chunk read as a file of its own, with the source file's rows."""
 
     def row(r: int) -> int:
-        return r if r <= header_lines else r - header_lines - 1 + first_line
+        return _file_rows([r], header_lines, first_line)[0]
 
     return [
         Problem(
@@ -532,23 +558,31 @@ def write_dataset_in_chunks(
     chunk_bytes: int | None = None,
     head_rows: int = HEAD_ROWS,
     on_chunk: Callable[[EventTable, int], None] | None = None,
+    format: str = "auto",
 ) -> tuple[DatasetInfo, list[str]]:
     """Write an events CSV of any size as the dataset :func:`write_dataset` writes.
 
     The file is read in chunks of whole records (:func:`csv_chunks`); each is loaded,
-    validated and indexed by the in-memory loader (:func:`dashboard.importing.load_any_frame`,
-    as the app and ``convert`` load a whole file: the same checks and messages), with
-    the rows of its problems counted in the whole file. Chunks are written to a staging
+    validated and indexed by the in-memory loader (:func:`dashboard.importing.import_table`,
+    as the app and ``convert`` load a whole file: the same format's reader, checks and
+    messages), with the rows of its problems counted in the whole file. A format that
+    decides something over the whole file (ACLED's order of slashed dates) surveys
+    every chunk first (:attr:`dashboard.formats.SourceFormat.survey`), and each chunk
+    is read with that decision. The notices add up to the whole file's (counts over
+    every chunk, each other notice said once). Chunks are written to a staging
     folder as they come, then each month's files are merged and sorted as
     :func:`write_dataset` lays them out, and the whole table's answers are computed
     over the files (:func:`write_whole_answers`). Memory is bounded by a chunk's load and
     one month's partition, never the table.
 
+    ``format``: the source format's name, or ``"auto"`` (recognised from the header);
+    it must read in chunks (:func:`chunked_format`).
+
     ``on_chunk(table, first_record)`` is called with each valid chunk, indexed (the
     benchmark filters it in memory: its reference answer without the whole table).
 
     Event ids must be unique over the whole file: a duplicate in another chunk is found
-    over the staged files (DuckDB) and named by both rows, as the loader names it.
+    over the staged files (DuckDB) and named by both rows, as the format's check names it.
 
     Returns
     -------
@@ -562,30 +596,44 @@ def write_dataset_in_chunks(
         When ``folder`` exists and is not empty.
     """
     from dashboard import formats
-    from dashboard.importing import load_any_frame
+    from dashboard.importing import LoadNotices, import_table, survey_table
     from dashboard.table import index_while_loading
 
+    found = chunked_format(source, format)
+    if found is None and format != "auto":
+        found = formats.by_name(format)
+    source_format = found or formats.OURS
     folder = Path(folder)
     created = not folder.exists()
     folder = _new_folder(folder)
     staging = folder / "_staging"
     directory = load_directory(actors_path)
     label = label or Path(source).name
-    notices: list[str] = []
+    notices = LoadNotices(source_format)
     problems: list[Problem] = []
     chunks: list[_Chunk] = []
     heads: list[pa.Table] = []
     head_rows = max(int(head_rows), 0)
     columns: list[str] | None = None
     records = 0
+    decided = None
+
+    def read(data: bytes, first_line: int, on_read=None):
+        return import_table(
+            header + data,
+            format=source_format.name,
+            directory=directory,
+            on_read=on_read,
+            decided=decided,
+            continues=first_line > header_lines + 1,  # not the file's first record
+        )
 
     def load_chunk(data: bytes, first_line: int) -> EventTable | None:
         def load(on_read):
-            frame, found = load_any_frame(
-                header + data, format=formats.OURS.name, directory=directory, on_read=on_read
-            )
-            notices.extend(n for n in found if n not in notices)
-            return frame
+            nonlocal notices
+            loaded = read(data, first_line, on_read)
+            notices = notices + loaded.notices
+            return loaded.events
 
         try:
             return index_while_loading(load, directory, label)
@@ -593,7 +641,27 @@ def write_dataset_in_chunks(
             problems.extend(_file_problems(err.problems, header_lines, first_line))
             return None
 
+    def rows_of(chunk: _Chunk) -> np.ndarray:
+        """The file rows of a chunk's events, as its format's reader counts them."""
+        with open(source, "rb") as handle:
+            handle.seek(chunk.offset)
+            data = handle.read(chunk.size)
+        loaded = read(data, chunk.first_line)
+        rows = loaded.record_rows(chunk.records) if loaded.record_rows else None
+        if rows is None:
+            rows = np.arange(2, chunk.records + 2)
+        return np.asarray(_file_rows(rows.tolist(), header_lines, chunk.first_line))
+
     try:
+        if source_format.survey is not None:  # first pass: what the whole file decides
+            pieces = csv_chunks(source, chunk_bytes or CHUNK_BYTES)
+            header = next(pieces)
+            for data, _, _ in pieces:
+                try:
+                    seen = survey_table(header + data, source_format, directory)
+                except EventsFileError:
+                    continue  # the chunk's load below names its problems
+                decided = seen if decided is None else decided + seen
         pieces = csv_chunks(source, chunk_bytes or CHUNK_BYTES)
         header = next(pieces)
         header_lines = header.count(b"\n") or 1
@@ -623,7 +691,7 @@ def write_dataset_in_chunks(
                 del piece
             records += n
         if records:
-            problems += _duplicates_across_chunks(staging, chunks, source, header, header_lines)
+            problems += _duplicates_across_chunks(staging, chunks, rows_of, source_format)
         if problems:
             raise EventsFileError(problems)
         _merge_months(staging, folder)
@@ -646,12 +714,13 @@ def write_dataset_in_chunks(
         if created:
             folder.rmdir()
         raise
+    words = notices.words()
     inferred = len(info.actor_countries)
     if inferred:
         from dashboard.importing import inferred_notice
 
-        notices.append(inferred_notice(inferred))
-    return info, notices
+        words.append(inferred_notice(inferred))
+    return info, words
 
 
 def _merge_months(staging: Path, folder: Path) -> None:
@@ -670,9 +739,15 @@ def _merge_months(staging: Path, folder: Path) -> None:
 
 
 def _duplicates_across_chunks(
-    staging: Path, chunks: list[_Chunk], source, header: bytes, header_lines: int
+    staging: Path,
+    chunks: list[_Chunk],
+    rows_of: Callable[[_Chunk], np.ndarray],
+    source_format,
 ) -> list[Problem]:
-    """Event ids used in more than one chunk, as the loader words a duplicate id."""
+    """Event ids used in more than one chunk, as the format's check words a duplicate id.
+
+    ``rows_of(chunk)``: the file rows of a chunk's events (read again: only here).
+    """
     import duckdb
 
     if not staging.exists():
@@ -704,17 +779,11 @@ def _duplicates_across_chunks(
         if chunk.simple:
             return chunk.first_line + record - chunk.first_record
         if index not in lines:  # read the chunk again to find its records' rows
-            with open(source, "rb") as handle:
-                handle.seek(chunk.offset)
-                data = handle.read(chunk.size)
-            rows = csv_record_rows(header + data, chunk.records)
-            lines[index] = np.asarray(
-                [r - header_lines - 1 + chunk.first_line for r in rows.tolist()]
-            )
+            lines[index] = rows_of(chunk)
         return int(lines[index][record - chunk.first_record])
 
     return [
-        Problem(row(r), "event_id", f"duplicate id {event_id!r}, first used on row {row(first)}")
+        Problem(row(r), source_format.id_column, source_format.duplicate_id(event_id, row(first)))
         for event_id, r, first in found
         if chunk_of(r) != chunk_of(first)  # else the chunk's own load named it
     ]

@@ -14,15 +14,22 @@ table wins, so the more specific entries come first. ``--from NAME`` (CLI) or
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from dashboard import acled, coltypes, gdelt, icews, schema, ucdp
+from dashboard import acled, coltypes, gdelt, icews, schema, sourcemap, ucdp
 from dashboard.actors import ActorDirectory
-from dashboard.loading import csv_record_rows, parse_events, validate_events_frame
+from dashboard.loading import (
+    csv_record_rows,
+    duplicate_id_message,
+    parse_events,
+    validate_events_frame,
+)
 from dashboard.mapping import ColumnMapping, convert_mapped_frame
 
 
@@ -66,6 +73,11 @@ class Opened:
     format's missing-value tokens (they become ``""``), ``names`` the column names of a
     headerless file. ``on_read`` is handed the all-text frame of our own CSV before it
     is validated (the table indexes its list columns meanwhile).
+
+    A chunk of a larger file (:func:`dashboard.dataset.write_dataset_in_chunks`) is
+    opened with ``decided``, what the format's ``survey`` found over the whole file
+    (None: decide from these bytes), and ``continues`` when its first record is not the
+    file's first.
     """
 
     data: bytes
@@ -74,6 +86,8 @@ class Opened:
     directory: ActorDirectory = field(default_factory=ActorDirectory)
     on_read: Callable[[pd.DataFrame], None] | None = None
     mapping: ColumnMapping | None = None
+    decided: object | None = None
+    continues: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,12 +95,15 @@ class Imported:
     """A validated events frame in our schema, its extra columns still text.
 
     ``record_rows(n)`` gives the file row of each record (problems with the typed
-    extra columns name it); None: record ``i`` is row ``i + 2``.
+    extra columns name it); None: record ``i`` is row ``i + 2``. ``tally``: what the
+    format counted over the rows (its ``tally_notices`` word it, before ``notices``);
+    the tallies of a file's chunks add up to the whole file's.
     """
 
     events: pd.DataFrame
     notices: tuple[str, ...] = ()
     record_rows: Callable[[int], np.ndarray] | None = None
+    tally: Counter = field(default_factory=Counter)
 
 
 @dataclass(frozen=True)
@@ -106,13 +123,30 @@ class SourceFormat:
     #: ``float`` or ``text`` (any letter case; undeclared columns are text). See
     #: :mod:`dashboard.coltypes`.
     column_types: Mapping[str, str] = field(default_factory=dict)
+    #: Words an :attr:`Imported.tally` (the counted notices: "Imported 1,024 ... events").
+    tally_notices: Callable[[Counter], list[str]] | None = None
+    #: Converting a CSV in chunks of whole records (:mod:`dashboard.dataset`): whether
+    #: this format can, and ``survey(opened)``, what a chunk shows of the decisions its
+    #: ``convert`` takes over the whole file (:attr:`Opened.decided`); the surveys of a
+    #: file's chunks add up (``a + b``, in file order). None: nothing to decide.
+    chunked: bool = False
+    survey: Callable[[Opened], object] | None = None
+    #: The source's id column and how its check words an id used twice (a duplicate
+    #: across chunks is worded as the whole file's load words it).
+    id_column: str = "event_id"
+    duplicate_id: Callable[[str, int], str] = duplicate_id_message
 
     def typed(self, imported: Imported) -> Imported:
         """``imported`` with its declared extra columns as numbers (bad values: problems)."""
         events = coltypes.apply_column_types(
             imported.events, self.column_types, imported.record_rows
         )
-        return Imported(events, imported.notices, imported.record_rows)
+        return Imported(events, imported.notices, imported.record_rows, imported.tally)
+
+    def notices(self, tally: Counter, told: tuple[str, ...]) -> list[str]:
+        """The notices of an import (or of a file's chunks): the counted ones, then ``told``."""
+        counted = self.tally_notices(tally) if self.tally_notices else []
+        return [*counted, *told]
 
 
 def _is_ours(sniffed: Sniffed) -> bool:
@@ -132,12 +166,29 @@ def _convert_ours(opened: Opened) -> Imported:
     )
 
 
+def _read_acled(opened: Opened) -> TextTable:
+    return opened.read_table(missing=acled.MISSING_VALUES, drop_index=True)
+
+
 def _convert_acled(opened: Opened) -> Imported:
-    table = opened.read_table(missing=acled.MISSING_VALUES, drop_index=True)
+    table = _read_acled(opened)
     result = acled.convert_acled_frame(
-        table.frame, directory=opened.directory, record_rows=table.record_rows
+        table.frame,
+        directory=opened.directory,
+        record_rows=table.record_rows,
+        slashed=opened.decided,
     )
-    return Imported(result.events, tuple(result.notices), table.record_rows)
+    return Imported(result.events, tuple(result.dated), table.record_rows, result.tally)
+
+
+def _survey_acled(opened: Opened) -> acled.SlashedOrder:
+    # A slashed date holds a digit, a slash and a digit: bytes without one need no read.
+    if not _SLASHED_BYTES.search(opened.data):
+        return acled.SlashedOrder()
+    return acled.survey_dates(_read_acled(opened).frame)
+
+
+_SLASHED_BYTES = re.compile(rb"\d/\d")
 
 
 def _convert_gdelt(opened: Opened) -> Imported:
@@ -170,6 +221,7 @@ OURS = SourceFormat(
     "`GoldsteinScale`...; docs/formats.md lists them), else as text. `NA` is the text NA, "
     "never a missing value.",
     column_types=DECLARED_TYPES,
+    chunked=True,
 )
 
 ACLED = SourceFormat(
@@ -183,6 +235,10 @@ ACLED = SourceFormat(
     "countries; `notes` → description; every other column kept (`fatalities` as a whole "
     "number).",
     column_types=acled.COLUMN_TYPES,
+    tally_notices=acled.tally_notices,
+    chunked=True,
+    survey=_survey_acled,
+    id_column="event_id_cnty",
 )
 
 GDELT = SourceFormat(
@@ -217,11 +273,13 @@ def _frame_converter(convert, missing: frozenset[str]) -> Callable[[Opened], Imp
 
 def _convert_ucdp(opened: Opened) -> Imported:
     table = opened.read_table(missing=ucdp.MISSING_VALUES, drop_index=True)
-    frame, record_rows, skipped = ucdp.skip_hashtag_row(table.frame, table.record_rows)
-    events, notices = ucdp.convert_ucdp_frame(
+    frame, record_rows, skipped = table.frame, table.record_rows, []
+    if not opened.continues:  # HDX's #hashtag row can only be the file's first record
+        frame, record_rows, skipped = ucdp.skip_hashtag_row(frame, record_rows)
+    events, tally = ucdp.convert_ucdp_frame(
         frame, directory=opened.directory, record_rows=record_rows
     )
-    return Imported(events, (*notices, *skipped), record_rows)
+    return Imported(events, tuple(skipped), record_rows, tally)
 
 
 UCDP = SourceFormat(
@@ -238,6 +296,10 @@ UCDP = SourceFormat(
     "location; `source_article` → source; every UCDP column kept (best, low, high deaths, "
     "adm_1, latitude, longitude...; deaths as whole numbers).",
     column_types=ucdp.COLUMN_TYPES,
+    tally_notices=ucdp.tally_notices,
+    chunked=True,
+    id_column="id",
+    duplicate_id=sourcemap.duplicate_id_message,
 )
 
 

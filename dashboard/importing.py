@@ -18,8 +18,10 @@ import csv
 import functools
 import io
 import os
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 
 import numpy as np
@@ -446,6 +448,42 @@ def table_columns(source: str | os.PathLike | bytes) -> tuple[str, ...]:
     return sniff(read_source(source)).sniffed.columns
 
 
+@dataclass(frozen=True)
+class LoadNotices:
+    """What a load tells the analyst, in parts: those of a file's chunks add up (``a + b``).
+
+    ``sniffed``: of the bytes (an encoding); ``tally``: what the format counted (its
+    ``tally_notices`` word the sum); ``told``: the format's other notices.
+    """
+
+    format: formats.SourceFormat
+    sniffed: tuple[str, ...] = ()
+    tally: Counter = dataclass_field(default_factory=Counter)
+    told: tuple[str, ...] = ()
+
+    def __add__(self, later: LoadNotices) -> LoadNotices:
+        tally = Counter(self.tally)
+        tally.update(later.tally)  # update, not +: a count of 0 events is still said
+        return LoadNotices(
+            self.format,
+            _joined(self.sniffed, later.sniffed),
+            tally,
+            _joined(self.told, later.told),
+        )
+
+    def words(self) -> list[str]:
+        """The notices, in the order the analyst reads them."""
+        told = self.format.notices(self.tally, self.told)
+        if self.format is not formats.OURS:
+            told.append(f"Read as {self.format.title}: {self.format.summary}")
+        return [*self.sniffed, *told]
+
+
+def _joined(first: tuple[str, ...], then: tuple[str, ...]) -> tuple[str, ...]:
+    """``first`` and the notices of ``then`` it does not hold yet (said once)."""
+    return (*first, *(notice for notice in then if notice not in first))
+
+
 def load_any_frame(
     source: str | os.PathLike | bytes,
     *,
@@ -481,18 +519,39 @@ def load_any_frame(
     EventsFileError
         Every problem, as ``row N, column C: what is wrong``.
     """
-    chosen = formats.by_name(format) if format != "auto" else None
-    if mapping is not None:
-        chosen = formats.MAPPED
-    sniffing = sniff(read_source(source))
-    recognised = chosen or formats.recognise(sniffing.sniffed)
-    if recognised is not None and recognised.prepare and sniffing.sniffed.container == "csv":
-        data, repaired = recognised.prepare(sniffing.data)
-        if repaired:
-            again = sniff(data)
-            sniffing = Sniffing(
-                again.sniffed, again.data, again.read_table, (*sniffing.notices, *repaired)
-            )
+    loaded = import_table(
+        source, format=format, directory=directory, on_read=on_read, mapping=mapping
+    )
+    return loaded.events, loaded.notices.words()
+
+
+@dataclass(frozen=True)
+class ImportedTable:
+    """A table read by :func:`import_table`: its events, notices, and each record's file row."""
+
+    events: pd.DataFrame
+    notices: LoadNotices
+    #: ``record_rows(n)``: the file row of each of the ``n`` events (None: ``i + 2``).
+    record_rows: Callable[[int], np.ndarray] | None
+
+
+def import_table(
+    source: str | os.PathLike | bytes,
+    *,
+    format: str = "auto",
+    directory: ActorDirectory | None = None,
+    on_read: Callable[[pd.DataFrame], None] | None = None,
+    mapping: ColumnMapping | None = None,
+    decided: object | None = None,
+    continues: bool = False,
+) -> ImportedTable:
+    """:func:`load_any_frame`, its notices in parts; ``decided``, ``continues``: a chunk's.
+
+    A chunk of a larger file (:func:`dashboard.dataset.write_dataset_in_chunks`) is
+    read with what the format's survey decided over the whole file (``decided``, see
+    :class:`dashboard.formats.Opened`); its notices add up with the other chunks'.
+    """
+    sniffing, recognised = sniff_format(read_source(source), format=format, mapping=mapping)
     opened = Opened(
         sniffing.data,
         sniffing.sniffed,
@@ -500,6 +559,8 @@ def load_any_frame(
         directory=directory or ActorDirectory(),
         on_read=on_read,
         mapping=mapping,
+        decided=decided,
+        continues=continues,
     )
     if recognised is None:
         # Our schema's problems say which columns are missing; one more line says what else
@@ -513,10 +574,48 @@ def load_any_frame(
         imported = formats.OURS.typed(imported)
     else:
         imported = recognised.typed(recognised.convert(opened))
-    if recognised is not None and recognised is not formats.OURS:
-        read_as = f"Read as {recognised.title}: {recognised.summary}"
-        return imported.events, [*sniffing.notices, *imported.notices, read_as]
-    return imported.events, [*sniffing.notices, *imported.notices]
+    notices = LoadNotices(
+        recognised or formats.OURS, sniffing.notices, imported.tally, imported.notices
+    )
+    return ImportedTable(imported.events, notices, imported.record_rows)
+
+
+def sniff_format(
+    data: bytes, *, format: str = "auto", mapping: ColumnMapping | None = None
+) -> tuple[Sniffing, formats.SourceFormat | None]:
+    """The bytes seen as a container and the format that reads them (None: none does).
+
+    A format's own repairs of the bytes (``prepare``) are applied, with their notices.
+    """
+    chosen = formats.by_name(format) if format != "auto" else None
+    if mapping is not None:
+        chosen = formats.MAPPED
+    sniffing = sniff(data)
+    recognised = chosen or formats.recognise(sniffing.sniffed)
+    if recognised is not None and recognised.prepare and sniffing.sniffed.container == "csv":
+        data, repaired = recognised.prepare(sniffing.data)
+        if repaired:
+            again = sniff(data)
+            sniffing = Sniffing(
+                again.sniffed, again.data, again.read_table, (*sniffing.notices, *repaired)
+            )
+    return sniffing, recognised
+
+
+def survey_table(
+    data: bytes, format: formats.SourceFormat, directory: ActorDirectory | None = None
+) -> object | None:
+    """What a chunk of a file shows of the decisions ``format`` takes over the file."""
+    if format.survey is None:
+        return None
+    sniffing, _ = sniff_format(data, format=format.name)
+    opened = Opened(
+        sniffing.data,
+        sniffing.sniffed,
+        sniffing.read_table,
+        directory=directory or ActorDirectory(),
+    )
+    return format.survey(opened)
 
 
 def inferred_notice(count: int) -> str:

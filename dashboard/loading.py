@@ -173,6 +173,11 @@ def read_csv_table(
     return frame
 
 
+def duplicate_id_message(value: str, first_row: int) -> str:
+    """How an id used again is worded (by the loader, ACLED's import and a chunked load)."""
+    return f"duplicate id {value!r}, first used on row {first_row}"
+
+
 def validate_events_frame(
     frame: pd.DataFrame,
     *,

@@ -46,13 +46,18 @@ class RowChecks:
         if all_distinct(pa.array(ids)):
             return True
         duplicated = ids.duplicated(keep="first") & (ids != "")
-        self.report(duplicated, column, duplicate or (lambda i: f"duplicate id {ids.iat[i]!r}"))
+        self.report(duplicated, column, duplicate or (lambda i: duplicate_id_message(ids.iat[i])))
         return False
 
     def raise_if_any(self, record_rows: Callable[[int], np.ndarray], n: int) -> None:
         if self.found:
             rows = record_rows(n)
             raise EventsFileError([Problem(int(rows[i]), c, m) for i, c, m in self.found])
+
+
+def duplicate_id_message(value: str, first_row: int | None = None) -> str:
+    """How a coded source's check words an id used again (it names no first row)."""
+    return f"duplicate id {value!r}"
 
 
 @dataclass(frozen=True)

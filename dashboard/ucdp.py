@@ -22,6 +22,7 @@ The HDX re-publication has a second header row of ``#hashtags``; it is skipped.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 import numpy as np
@@ -91,9 +92,12 @@ def convert_ucdp_frame(
     *,
     directory: ActorDirectory,
     record_rows: Callable[[int], np.ndarray],
-) -> tuple[pd.DataFrame, list[str]]:
-    """Map an all-text UCDP GED frame (its HDX #hashtag row skipped) onto our schema."""
-    notices = []
+) -> tuple[pd.DataFrame, Counter]:
+    """Map an all-text UCDP GED frame (its HDX #hashtag row skipped) onto our schema.
+
+    Returns the events and what was counted (:func:`tally_notices` words it; the
+    tallies of a file's chunks add up).
+    """
     n = len(frame)
     ids = pick(frame, "id")
     precision = pick(frame, "date_prec")
@@ -164,8 +168,13 @@ def convert_ucdp_frame(
         "notes": read,
     }
     events = finish(ours, frame, record_rows, prefix="ucdp", ids_distinct=ids_distinct)
-    notices.insert(0, f"Imported {n:,} UCDP GED event{'s' if n != 1 else ''}.")
-    return events, notices
+    return events, Counter(events=n)
+
+
+def tally_notices(tally: Counter) -> list[str]:
+    """The notices of what an import counted (:func:`convert_ucdp_frame`)."""
+    n = tally["events"]
+    return [f"Imported {n:,} UCDP GED event{'s' if n != 1 else ''}."]
 
 
 def _spans(

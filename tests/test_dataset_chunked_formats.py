@@ -1,0 +1,268 @@
+"""Converting ACLED and UCDP GED files in chunks: the same dataset, notices and problems.
+
+``convert --to parquet-dataset`` reads an ACLED export or a UCDP GED CSV in chunks of
+whole records, each through the format's own reader with what the whole file decides
+(ACLED's order of slashed dates, surveyed over every chunk first). Here files made from
+the committed samples (tests/data/acled_sample.csv, the UCDP GED 23.1 sample under
+tests/data/real/) are cut into dozens of chunks of a few records and compared with the
+same file loaded whole: the same rows, head, manifest answers and export bytes, the same
+notices (counts over the whole file) and the same problems (rows as in the file).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from dashboard import cli
+from dashboard.dataset import (
+    ROW_COLUMN,
+    WHOLE_FOLDER,
+    WHOLE_LANES,
+    chunked_format,
+    csv_chunks,
+    whole_lanes_file,
+    write_dataset,
+    write_dataset_in_chunks,
+)
+from dashboard.importing import load_any
+from dashboard.problems import EventsFileError
+
+DATA = Path(__file__).parent / "data"
+ACLED_SAMPLE = DATA / "acled_sample.csv"
+UCDP_SAMPLE = DATA / "real" / "ucdp_ged231_car_sample.csv"
+#: A few records per chunk: every file below makes dozens of chunks.
+TINY = 2_000
+
+
+def _records(path: Path) -> tuple[list[str], list[list[str]]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        header, *rows = csv.reader(handle)
+    return header, rows
+
+
+def _csv(header: list[str], rows: list[list[str]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def _acled_rows(copies: int = 30) -> tuple[list[str], list[list[str]]]:
+    """The ACLED sample's 12 events repeated with new ids (quoted notes, line breaks,
+    types outside our vocabulary in every chunk)."""
+    header, rows = _records(ACLED_SAMPLE)
+    ident = header.index("event_id_cnty")
+    out = []
+    for copy in range(copies):
+        for row in rows:
+            row = list(row)
+            row[ident] = f"{row[ident]}-{copy}"
+            out.append(row)
+    return header, out
+
+
+def _slashed(rows: list[list[str]], header: list[str], last: str) -> list[list[str]]:
+    """Every date slashed with both numbers 12 or less (either order reads), but ``last``."""
+    date, year = header.index("event_date"), header.index("year")
+    out = []
+    for i, row in enumerate(rows):
+        row = list(row)
+        row[date] = f"{i % 12 + 1:02d}/{(i * 5) % 12 + 1:02d}/2022"
+        row[year] = "2022"
+        out.append(row)
+    out[-1][date] = last
+    return out
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def _both(path: Path, tmp_path: Path):
+    """(whole dataset, its notices, chunked dataset, its notices) of ``path``."""
+    table, notices = load_any(path)
+    whole = write_dataset(table, tmp_path / "whole", head_rows=150)
+    chunked, chunk_notices = write_dataset_in_chunks(
+        path, tmp_path / "chunked", chunk_bytes=TINY, head_rows=150
+    )
+    return whole, notices, chunked, chunk_notices
+
+
+def _table(path, sub=""):
+    return pq.read_table(path / sub if sub else path).sort_by(ROW_COLUMN)
+
+
+def _assert_same_dataset(whole, chunked):
+    assert chunked.events == whole.events > 0
+    assert _table(whole.path).equals(_table(chunked.path))
+    assert _table(whole.path, "_head").equals(_table(chunked.path, "_head"))
+    assert chunked.columns == whole.columns
+    assert chunked.head_rows == whole.head_rows
+    assert chunked.actor_countries == whole.actor_countries
+    assert chunked.whole == whole.whole
+    for name in (*(whole_lanes_file(lane) for lane in WHOLE_LANES), "cells.parquet"):
+        kept = pq.read_table(chunked.path / WHOLE_FOLDER / name)
+        assert kept.equals(pq.read_table(whole.path / WHOLE_FOLDER / name))
+
+
+def _exports(tmp_path: Path, *sources: Path) -> list[bytes]:
+    outputs = []
+    for source in sources:
+        target = tmp_path / f"export-{len(outputs)}.csv"
+        engine = [] if source.is_file() else ["--engine", "duckdb"]
+        argv = ["export", *engine, "--events", str(source), "-o", str(target)]
+        assert cli.main(argv) == cli.EXIT_OK
+        outputs.append(target.read_bytes())
+    return outputs
+
+
+def _chunk_count(path: Path) -> int:
+    return len(list(csv_chunks(path, TINY))) - 1
+
+
+@pytest.fixture(scope="module")
+def acled_file(tmp_path_factory):
+    header, rows = _acled_rows()
+    return _write(tmp_path_factory.mktemp("acled"), "acled.csv", _csv(header, rows))
+
+
+def test_an_acled_export_converts_in_chunks_to_the_same_dataset(acled_file, tmp_path):
+    assert chunked_format(acled_file).name == "acled"
+    assert _chunk_count(acled_file) > 20
+    whole, notices, chunked, chunk_notices = _both(acled_file, tmp_path)
+    assert whole.events == 360
+    _assert_same_dataset(whole, chunked)
+    # Counted over the whole file, not per chunk: 360 events, 90 of them (3 of each
+    # 12) with a type outside our vocabulary, the pairs listed once with their counts.
+    assert chunk_notices == notices
+    assert notices[0] == "Imported 360 ACLED events."
+    assert notices[1].startswith("90 events have an ACLED type outside our vocabulary")
+    exported = _exports(tmp_path, acled_file, whole.path, chunked.path)
+    assert exported[0] == exported[1] == exported[2]
+
+
+@pytest.mark.parametrize(
+    "last, order",
+    [("25/07/2022", "day-first (DD/MM/YYYY)"), ("07/25/2022", "month-first (MM/DD/YYYY)")],
+)
+def test_slashed_dates_are_read_in_the_order_a_row_of_the_last_chunk_shows(last, order, tmp_path):
+    header, rows = _acled_rows()
+    path = _write(tmp_path, "slashed.csv", _csv(header, _slashed(rows, header, last)))
+    pieces = list(csv_chunks(path, TINY))
+    assert len(pieces) > 20 and last.encode() in pieces[-1][0]  # only the last chunk tells
+    whole, notices, chunked, chunk_notices = _both(path, tmp_path)
+    _assert_same_dataset(whole, chunked)
+    assert chunk_notices == notices
+    assert f"event_date read {order}: values like {last} say so." in notices
+    # Read in that order: 02/06/2022 (the second row) is 2 June day-first, 6 February
+    # month-first.
+    second = _table(chunked.path).slice(1, 1).column("start_date")[0].as_py().isoformat()
+    assert second == ("2022-06-02" if order.startswith("day") else "2022-02-06")
+
+
+def test_slashed_dates_of_both_orders_in_two_chunks_are_refused_as_a_whole_load_refuses(
+    tmp_path,
+):
+    header, rows = _acled_rows()
+    rows = _slashed(rows, header, "07/25/2022")
+    rows[150][header.index("event_date")] = "25/07/2022"
+    path = _write(tmp_path, "both.csv", _csv(header, rows))
+    memory, chunked = _refusals(path, tmp_path)
+    assert sorted(map(str, chunked)) == sorted(map(str, memory))
+    assert len(chunked) == len(rows)  # every slashed date, none guessed
+    assert all("both day-first and month-first dates occur" in p.message for p in chunked)
+
+
+def _refusals(path, tmp_path):
+    """(the whole file's problems, the chunked writer's) for the file at ``path``."""
+    with pytest.raises(EventsFileError) as memory:
+        load_any(path)
+    target = tmp_path / "out"
+    with pytest.raises(EventsFileError) as chunked:
+        write_dataset_in_chunks(path, target, chunk_bytes=TINY)
+    assert not target.exists()  # nothing half-written is left
+    return memory.value.problems, chunked.value.problems
+
+
+def test_acled_problems_name_the_rows_of_the_file(tmp_path):
+    header, rows = _acled_rows()
+    date, ident = header.index("event_date"), header.index("event_id_cnty")
+    rows[300][date] = "2022-02-30"  # a late chunk, after quoted notes with line breaks
+    rows[340][ident] = rows[4][ident]  # an id of the first chunks used again
+    rows[201][ident] = rows[202][ident]  # and one within a chunk
+    path = _write(tmp_path, "bad.csv", _csv(header, rows))
+    memory, chunked = _refusals(path, tmp_path)
+    assert sorted(map(str, chunked)) == sorted(map(str, memory))
+    assert len(chunked) == 3
+    bad = next(p for p in chunked if p.column == "event_date")
+    assert bad.row > 300 + 2  # line breaks in quoted notes come before it
+    across = next(p for p in chunked if rows[4][ident] in p.message)
+    assert across.column == "event_id_cnty" and "first used on row 6" in across.message
+
+
+def _ucdp_hdx(tmp_path: Path, duplicate: bool = False) -> Path:
+    """The UCDP GED 23.1 sample as HDX re-publishes it: a #hashtag row under the header."""
+    header, rows = _records(UCDP_SAMPLE)
+    hashtags = ["#" + name.replace("_", "+") for name in header]
+    if duplicate:
+        rows[-1][header.index("id")] = rows[0][header.index("id")]
+    return _write(tmp_path, "ucdp_hdx.csv", _csv(header, [hashtags, *rows]))
+
+
+@pytest.mark.parametrize("hdx", [False, True])
+def test_a_ucdp_ged_file_converts_in_chunks_to_the_same_dataset(hdx, tmp_path):
+    path = _ucdp_hdx(tmp_path) if hdx else UCDP_SAMPLE
+    assert chunked_format(path).name == "ucdp"
+    assert _chunk_count(path) > 20
+    whole, notices, chunked, chunk_notices = _both(path, tmp_path)
+    assert whole.events == 62
+    _assert_same_dataset(whole, chunked)
+    assert chunk_notices == notices
+    assert notices[0] == "Imported 62 UCDP GED events."
+    assert ("Skipped the HDX #hashtag row (row 2)." in notices) is hdx
+    exported = _exports(tmp_path, path, whole.path, chunked.path)
+    assert exported[0] == exported[1] == exported[2]
+
+
+def test_a_ucdp_id_used_again_in_another_chunk_is_named_as_the_whole_load_names_it(tmp_path):
+    memory, chunked = _refusals(_ucdp_hdx(tmp_path, duplicate=True), tmp_path)
+    assert chunked == memory
+    assert [(p.column, p.message) for p in chunked] == [("id", "duplicate id '36210'")]
+
+
+def test_a_file_whose_first_column_may_be_a_row_index_is_converted_whole(tmp_path):
+    # Whether a first unnamed column numbers the rows is seen over the whole column.
+    header, rows = _acled_rows(2)
+    path = _write(
+        tmp_path,
+        "indexed.csv",
+        _csv(["", *header], [[str(i + 1), *row] for i, row in enumerate(rows)]),
+    )
+    assert chunked_format(path) is None
+    out = tmp_path / "ds"
+    argv = ["convert", str(path), "--to", "parquet-dataset", "-o", str(out)]
+    assert cli.main(argv) == cli.EXIT_OK
+    assert "" not in pq.read_table(out).column_names  # the index was dropped
+
+
+def test_convert_reads_an_acled_export_in_chunks(acled_file, tmp_path, monkeypatch, capsys):
+    import dashboard.dataset as dataset
+
+    monkeypatch.setattr(dataset, "CHUNK_BYTES", TINY)
+    calls = []
+    real = dataset.csv_chunks
+    monkeypatch.setattr(dataset, "csv_chunks", lambda *a: calls.append(a) or real(*a))
+    out = tmp_path / "ds"
+    argv = ["convert", str(acled_file), "--to", "parquet-dataset", "-o", str(out)]
+    assert cli.main(argv) == cli.EXIT_OK
+    err = capsys.readouterr().err
+    assert calls and "wrote 360 events" in err
+    assert err.count("notice: Imported 360 ACLED events.") == 1
