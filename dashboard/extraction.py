@@ -194,6 +194,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"summit",
             r"foreign ministers(?:'|\u2019)? meeting",
         ),
+        anchors=("summit",),
     ),
     Trigger(
         "military cooperation",
@@ -1697,6 +1698,11 @@ def _roles(
     # a list of names the clause break falls inside ("observers from A, B, and C")
     in_clause = [m for m in before if m.end > clause]
     initiators = in_clause or _antecedent(sentence, clause, before)
+    opening = _OPENING_PHRASE.match(sentence)
+    if opening is not None and opening.end() <= trigger.start():
+        # "On the sidelines of the X summit, Y met Z": the phrase's names set the scene;
+        # the clause's own subject acts
+        initiators = [m for m in initiators if m.start >= opening.end()] or initiators
     visitor = _OF_AFTER.match(sentence, trigger.end())
     if visitor and _VISIT_NOUN.search(trigger.group(0)):
         # "the arrival of a delegation from X": X's visit, told as a noun
@@ -1748,6 +1754,13 @@ def _roles(
 #: A subordinate clause opening the sentence: "Since the coup that ousted X, ...".
 _OPENING_SUBORDINATE = re.compile(
     r"(?:While|As|Although|Though|Since|After|Before|When|Whereas|Following)\b[^,]*,"
+)
+
+
+#: A prepositional phrase opening the sentence: "On the sidelines of X, ...", "At X's
+#: invitation, ...", "During the X summit, ...".
+_OPENING_PHRASE = re.compile(
+    r"[\"\u201c]?(?:On|At|During|In|Amid|Ahead of|Despite|Under|Besides|Apart from)\b[^,;]*,"
 )
 
 
