@@ -4034,10 +4034,28 @@ def _one_per_body(candidate: Candidate, directory: ActorDirectory) -> list[Candi
     bodies = [
         r for r in candidate.recipients if directory.kinds.get(r) in ("organisation", "government")
     ]
+    if candidate.event_type == "meeting" and candidate.trigger.casefold().endswith("meetings"):
+        return _one_per_counterpart(candidate)
     if candidate.event_type != "meeting" or len(bodies) < 2:
         return [candidate]
     others = tuple(r for r in candidate.recipients if r not in bodies)
     return [replace(candidate, recipients=(body, *others)) for body in bodies]
+
+
+def _one_per_counterpart(candidate: Candidate) -> list[Candidate]:
+    """Meetings told in the plural with several counterparts ("had two-way meetings with
+    A and B"): one meeting with each, known (its recipients) or a name the directory
+    lacks told after the action (proposed; a counterpart not resolved)."""
+    at = candidate.evidence.find(candidate.trigger)
+    after = candidate.evidence[at + len(candidate.trigger) :] if at >= 0 else ""
+    unknown = [n for n in candidate.proposed_actors if n in after and n not in candidate.actors]
+    if len(candidate.recipients) + len(unknown) < 2:
+        return [candidate]
+    known = [replace(candidate, recipients=(r,)) for r in candidate.recipients]
+    return known + [
+        replace(candidate, recipients=(), unknown_counterparts=(*candidate.unknown_counterparts, n))
+        for n in unknown
+    ]
 
 
 def published_span(published: date) -> DateSpan:
