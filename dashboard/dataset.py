@@ -470,11 +470,11 @@ def csv_chunks(path: str | os.PathLike, chunk_bytes: int = CHUNK_BYTES):
 def chunked_format(path: str | os.PathLike, format: str = "auto"):
     """The source format a CSV is read in chunks by, or None: it is converted whole.
 
-    A CSV (UTF-8, commas) in a format that reads in chunks
-    (:attr:`dashboard.formats.SourceFormat.chunked`: ours, ACLED, UCDP GED): each chunk
-    is read by the format's own ``convert`` with what its ``survey`` decided over the
-    whole file. Other tables are converted whole in memory: another encoding or
-    delimiter, a format that repairs the file's bytes first (``prepare``: GDELT), or a
+    A CSV (UTF-8, commas or tabs) in a format that reads in chunks
+    (:attr:`dashboard.formats.SourceFormat.chunked`: ours, ACLED, UCDP GED, ICEWS): each
+    chunk is read by the format's own ``convert`` with what its ``survey`` decided over
+    the whole file. Other tables are converted whole in memory: another encoding, a
+    format that repairs the file's bytes first (``prepare``: GDELT), or a
     first column that may be a saved row index (whether it numbers the rows is seen
     over the whole column).
     """
@@ -499,7 +499,6 @@ def chunked_format(path: str | os.PathLike, format: str = "auto"):
         or not found.chunked
         or found.prepare is not None
         or sniffed.container != "csv"
-        or sniffed.delimiter != ","
         or sniffing.notices
     ):
         return None

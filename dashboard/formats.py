@@ -259,14 +259,15 @@ GDELT = SourceFormat(
 
 
 def _frame_converter(convert, missing: frozenset[str]) -> Callable[[Opened], Imported]:
-    """A format's ``convert``: read the table (its missing tokens, no row index), map it."""
+    """A format's ``convert``: read the table (its missing tokens, no row index), map it
+    (``convert`` returns the events and its tally)."""
 
     def run(opened: Opened) -> Imported:
         table = opened.read_table(missing=missing, drop_index=True)
-        events, notices = convert(
+        events, tally = convert(
             table.frame, directory=opened.directory, record_rows=table.record_rows
         )
-        return Imported(events, tuple(notices), table.record_rows)
+        return Imported(events, (), table.record_rows, tally)
 
     return run
 
@@ -318,6 +319,10 @@ ICEWS = SourceFormat(
     "`Country` → countries; `City`, `District`, `Province` → location; `Publisher` → "
     "source; every ICEWS column kept (Intensity, Story ID... as numbers).",
     column_types=icews.COLUMN_TYPES,
+    tally_notices=icews.tally_notices,
+    chunked=True,
+    id_column=icews.ID_COLUMN,
+    duplicate_id=icews.duplicate_message,
 )
 
 

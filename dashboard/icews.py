@@ -21,6 +21,7 @@ Column by column (also in docs/formats.md):
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 import numpy as np
@@ -32,6 +33,7 @@ from dashboard.countries import common_names
 from dashboard.sourcemap import (
     finish,
     join_unique,
+    keyed_duplicate_message,
     per_distinct,
     pick,
     read_coded_records,
@@ -39,6 +41,8 @@ from dashboard.sourcemap import (
 )
 
 SIGNATURE: tuple[str, ...] = ("Event ID", "Event Date", "Source Name", "CAMEO Code")
+#: ICEWS's id column (with ``Event Date``, its key: see :func:`convert_icews_frame`).
+ID_COLUMN = "Event ID"
 MISSING_VALUES: frozenset[str] = frozenset({"NA"})
 #: What ICEWS writes for an actor it could not identify: no actor of ours.
 UNSPECIFIED_ACTOR = "unspecified actor"
@@ -65,13 +69,17 @@ def convert_icews_frame(
     *,
     directory: ActorDirectory,
     record_rows: Callable[[int], np.ndarray],
-) -> tuple[pd.DataFrame, list[str]]:
-    """Map an all-text ICEWS frame onto our schema and validate it."""
+) -> tuple[pd.DataFrame, Counter]:
+    """Map an all-text ICEWS frame onto our schema and validate it.
+
+    Returns the events and what was counted (:func:`tally_notices` words it; the
+    tallies of a file's chunks add up).
+    """
     n = len(frame)
     records = read_coded_records(
         frame,
         record_rows,
-        id_column="Event ID",
+        id_column=ID_COLUMN,
         date_column="Event Date",
         date_form="YYYY-MM-DD",
         code_column="CAMEO Code",
@@ -122,6 +130,12 @@ def convert_icews_frame(
         "longitude": pick(frame, "Longitude"),
     }
     events = finish(ours, frame, record_rows, prefix="icews", ids_distinct=records.ids_distinct)
+    return events, Counter(events=n, unspecified=unspecified)
+
+
+def tally_notices(tally: Counter) -> list[str]:
+    """The notices of what an import counted (:func:`convert_icews_frame`)."""
+    n, unspecified = tally["events"], tally["unspecified"]
     notices = [f"Imported {n:,} ICEWS event{'s' if n != 1 else ''}."]
     if unspecified:
         notices.append(
@@ -129,4 +143,11 @@ def convert_icews_frame(
             "'Unspecified Actor' (ICEWS's name for an actor it could not identify) "
             "left without an actor; the titles keep them."
         )
-    return events, notices
+    return notices
+
+
+def duplicate_message(event_id: str, first_row: int | None = None) -> str:
+    """How a record repeating an ``Event ID`` on its day is worded, from our id
+    (``<Event ID>-<YYYYMMDD>`` of a valid ``YYYY-MM-DD`` date)."""
+    source_id, day = event_id.rsplit("-", 1)
+    return keyed_duplicate_message(ID_COLUMN, source_id, f"{day[:4]}-{day[4:6]}-{day[6:]}")

@@ -60,6 +60,11 @@ def duplicate_id_message(value: str, first_row: int | None = None) -> str:
     return f"duplicate id {value!r}"
 
 
+def keyed_duplicate_message(id_column: str, source_id: str, day: str) -> str:
+    """How a record repeating a day-keyed source's id and day is worded (ICEWS)."""
+    return f"duplicate record: {id_column} {source_id!r} on {day!r} again"
+
+
 @dataclass(frozen=True)
 class CodedRecords:
     """The id, day and CAMEO code of each record of a CAMEO-coded source (GDELT, ICEWS)."""
@@ -102,9 +107,7 @@ def read_coded_records(
         ids_distinct = checks.ids(
             ids,
             id_column,
-            lambda i: (
-                f"duplicate record: {id_column} {source_ids.iat[i]!r} on {text.iat[i]!r} again"
-            ),
+            lambda i: keyed_duplicate_message(id_column, source_ids.iat[i], text.iat[i]),
         )
     else:
         ids_distinct = checks.ids(ids, id_column)
