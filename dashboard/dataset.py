@@ -471,10 +471,10 @@ def chunked_format(path: str | os.PathLike, format: str = "auto"):
     """The source format a CSV is read in chunks by, or None: it is converted whole.
 
     A CSV (UTF-8, commas or tabs) in a format that reads in chunks
-    (:attr:`dashboard.formats.SourceFormat.chunked`: ours, ACLED, UCDP GED, ICEWS): each
-    chunk is read by the format's own ``convert`` with what its ``survey`` decided over
-    the whole file. Other tables are converted whole in memory: another encoding, a
-    format that repairs the file's bytes first (``prepare``: GDELT), or a
+    (:attr:`dashboard.formats.SourceFormat.chunked`: ours, ACLED, UCDP GED, ICEWS, GDELT
+    with a header): each chunk is read by the format's own ``convert`` with what its
+    ``survey`` decided over the whole file. Other tables are converted whole in memory:
+    another encoding, a headerless file (GDELT's raw exports and SQL dumps), or a
     first column that may be a saved row index (whether it numbers the rows is seen
     over the whole column).
     """
@@ -497,7 +497,7 @@ def chunked_format(path: str | os.PathLike, format: str = "auto"):
     if (
         found is None
         or not found.chunked
-        or found.prepare is not None
+        or (found.reads_headerless is not None and found.reads_headerless(sniffed.columns))
         or sniffed.container != "csv"
         or sniffing.notices
     ):

@@ -131,6 +131,10 @@ class SourceFormat:
     #: file's chunks add up (``a + b``, in file order). None: nothing to decide.
     chunked: bool = False
     survey: Callable[[Opened], object] | None = None
+    #: Whether a first record (its values) is a record of a headerless file, not a
+    #: header: such a file has no header to put before each chunk (it is read whole).
+    #: ``prepare`` must leave a file with a header as it is (GDELT's does).
+    reads_headerless: Callable[[tuple[str, ...]], bool] | None = None
     #: The source's id column and how its check words an id used twice (a duplicate
     #: across chunks is worded as the whole file's load words it).
     id_column: str = "event_id"
@@ -197,10 +201,10 @@ def _convert_gdelt(opened: Opened) -> Imported:
         table = opened.read_table(missing=gdelt.MISSING_VALUES, names=gdelt.COLUMNS[len(columns)])
     else:
         table = opened.read_table(missing=gdelt.MISSING_VALUES, drop_index=True)
-    events, notices = gdelt.convert_gdelt_frame(
+    events, tally = gdelt.convert_gdelt_frame(
         table.frame, directory=opened.directory, record_rows=table.record_rows
     )
-    return Imported(events, tuple(notices), table.record_rows)
+    return Imported(events, (), table.record_rows, tally)
 
 
 #: Our own table reads a column as a number when a registered format declares it so
@@ -255,6 +259,11 @@ GDELT = SourceFormat(
     "every GDELT column kept (GoldsteinScale, NumMentions, AvgTone... as numbers).",
     column_types=gdelt.COLUMN_TYPES,
     prepare=gdelt.pad_back_file_rows,
+    tally_notices=gdelt.tally_notices,
+    chunked=True,
+    reads_headerless=gdelt.is_headerless_row,
+    id_column="GLOBALEVENTID",
+    duplicate_id=sourcemap.duplicate_id_message,
 )
 
 

@@ -23,6 +23,7 @@ Column by column (also in docs/formats.md):
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 import numpy as np
@@ -158,8 +159,12 @@ def convert_gdelt_frame(
     *,
     directory: ActorDirectory,
     record_rows: Callable[[int], np.ndarray],
-) -> tuple[pd.DataFrame, list[str]]:
-    """Map an all-text GDELT frame onto our schema and validate it."""
+) -> tuple[pd.DataFrame, Counter]:
+    """Map an all-text GDELT frame onto our schema and validate it.
+
+    Returns the events and what was counted (:func:`tally_notices` words it; the
+    tallies of a file's chunks add up).
+    """
     n = len(frame)
     records = read_coded_records(
         frame,
@@ -222,10 +227,16 @@ def convert_gdelt_frame(
     }
     events = finish(ours, frame, record_rows, prefix="gdelt", ids_distinct=records.ids_distinct)
     kept = int((ours["type_vocabulary"] != "").sum())
+    return events, Counter(events=n, cameo_root=kept)
+
+
+def tally_notices(tally: Counter) -> list[str]:
+    """The notices of what an import counted (:func:`convert_gdelt_frame`)."""
+    n, kept = tally["events"], tally["cameo_root"]
     notices = [f"Imported {n:,} GDELT event{'s' if n != 1 else ''}."]
     if kept:
         notices.append(
             f"{kept:,} event{'s' if kept != 1 else ''} keep their CAMEO root as the type "
             "(no type of ours fits the code); see cameo_code and quad_class."
         )
-    return events, notices
+    return notices

@@ -316,3 +316,51 @@ def test_an_icews_record_repeated_in_another_chunk_is_named_as_the_whole_load_na
     assert [(p.row, p.column, p.message) for p in chunked] == [
         (241, "Event ID", "duplicate record: Event ID '31000000' on '2022-08-03' again")
     ]
+
+
+def _gdelt(tmp_path: Path, repeat: bool = False) -> Path:
+    """The headered GDELT sample (a BigQuery export) repeated with new GLOBALEVENTIDs."""
+    header, rows = _records(DATA / "formats" / "gdelt_bigquery.csv")
+    ident = header.index("GLOBALEVENTID")
+    out = []
+    for copy in range(40):
+        for i, row in enumerate(rows):
+            row = list(row)
+            row[ident] = str(500_000 + copy * 10 + i)
+            out.append(row)
+    if repeat:
+        out[-1][ident] = out[1][ident]
+    return _write(tmp_path, "gdelt.csv", _csv(header, out))
+
+
+def test_a_gdelt_file_with_a_header_converts_in_chunks_to_the_same_dataset(tmp_path):
+    path = _gdelt(tmp_path)
+    assert chunked_format(path).name == "gdelt"
+    assert _chunk_count(path) > 20
+    whole, notices, chunked, chunk_notices = _both(path, tmp_path)
+    assert whole.events == 40 * 7
+    _assert_same_dataset(whole, chunked)
+    assert chunk_notices == notices
+    assert notices[0] == "Imported 280 GDELT events."
+    exported = _exports(tmp_path, path, whole.path, chunked.path)
+    assert exported[0] == exported[1] == exported[2]
+
+
+def test_a_gdelt_id_used_again_in_another_chunk_is_named_as_the_whole_load_names_it(tmp_path):
+    memory, chunked = _refusals(_gdelt(tmp_path, repeat=True), tmp_path)
+    assert chunked == memory
+    assert [(p.row, p.column, p.message) for p in chunked] == [
+        (281, "GLOBALEVENTID", "duplicate id '500001'")
+    ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        DATA / "real" / "gdelt1_daily_and_backfile_sample.CSV",
+        DATA / "formats" / "gdelt_sql_dump.csv",
+    ],
+)
+def test_a_headerless_gdelt_file_is_converted_whole(path):
+    # No header to put before each chunk (and its back-file rows are padded over the file).
+    assert chunked_format(path) is None
