@@ -265,6 +265,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?<!is )(?<!are )(?<!was )(?<!were )(?:committed|pledged|agreed|vowed) to "
             r"(?:[\w-]+ ){0,4}?(?:cooperation|ties|relations|partnership)",
             r"sign(?:s|ed|ings?)",
+            # a truce declared: an announced pledge ("announced a temporary ceasefire")
+            r"(?:announc|declar|extend)(?:e|es|ed|ing) (?:a |an |the |its |their )?"
+            r"(?:[\w-]+ ){0,3}?(?:ceasefire|cease-fire|truce)",
             r"agreements?",
             r"memorand(?:um|a)",
             r"agreed",
@@ -3068,6 +3071,15 @@ _TOPIC_OF = re.compile(
 )
 
 
+#: An action the words before it put under a truce: "a ceasefire ... in operations
+#: against", "a halt to air strikes" - halted, not done.
+_TRUCE_SCOPE = re.compile(
+    r"\b(?:ceasefire|cease-fire|truce|halt|pause|suspension)\b[^,;.]{0,40}?"
+    r"\b(?:in|on|of|to)\s+(?:(?:the|all|its|their)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def _no_event(sentence: str, match: re.Match) -> bool:
     """Whether the action words tell no event: negated, a kind of action, repeated or a
     circumstance."""
@@ -3095,6 +3107,8 @@ def _no_event(sentence: str, match: re.Match) -> bool:
     passive = _PASSIVE_BEFORE.search(sentence, 0, match.start())
     if passive and _CONDEMNING.match(match.group(0)) and not _BY_AFTER.match(sentence, match.end()):
         return True  # "the junta is expressly condemned for the coup": who condemns untold
+    if _TRUCE_SCOPE.search(sentence, 0, match.start()):
+        return True  # "a ceasefire in operations against X": the operations halted
     if _TOPIC_OF.search(sentence, 0, match.start()):
         return True  # "from the viewpoint of the continuation of cooperation": a topic
     # "as they face Western condemnation": a state, not an event told
