@@ -147,7 +147,10 @@ _DAY_WITH_TIME_RE = re.compile(
 )
 #: "October 7 last year", "3 March of this year", "May 2 next year": a day of a year
 #: named by its place.
-_DAY_OF_NAMED_YEAR_RE = re.compile(r"(?P<day>.+?),? (?:of )?(?P<which>last|this|next) year")
+#: "of the previous year" is the reference's previous year, as "last year" is.
+_DAY_OF_NAMED_YEAR_RE = re.compile(
+    r"(?P<day>.+?),? (?:of )?(?P<which>last|this|next|the previous) year"
+)
 #: "earlier in January", "later in March 2021": that month.
 _WITHIN_MONTH_RE = re.compile(r"(?:earlier|later) in (?P<rest>.+)")
 #: "in March and June", "in March, April and June 2021": months told as a list.
@@ -156,7 +159,8 @@ _MONTH_LIST_RE = re.compile(
     rf"{_MONTH.replace('?P<month>', '?:')})+)(?:,? (?P<year>\d{{4}}|this year|last year))?"
 )
 
-_LEADING_WORDS = ("in ", "on ", "during ", "since ", "over ", "for ")
+#: "from Friday night", "from March 3": the onset is the day (as "since" is).
+_LEADING_WORDS = ("in ", "on ", "during ", "since ", "over ", "for ", "from ")
 
 #: Holidays on a fixed day of the Gregorian calendar (month, day): "on Christmas Day".
 FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
@@ -775,7 +779,8 @@ def resolve_date_expression(
     if (match := _DAY_OF_NAMED_YEAR_RE.fullmatch(phrase)) and (
         _DAY_MONTH_RE.fullmatch(match["day"]) or _MONTH_DAY_RE.fullmatch(match["day"])
     ):  # "October 7 last year", "3 March of this year": the day of that year
-        year = reference.year + {"last": -1, "this": 0, "next": 1}[match["which"]]
+        shift = {"last": -1, "the previous": -1, "this": 0, "next": 1}[match["which"]]
+        year = reference.year + shift
         phrase = f"{match['day']} {year}"
     if match := (_DAY_MONTH_RE.fullmatch(phrase) or _MONTH_DAY_RE.fullmatch(phrase)):
         return _absolute_day(phrase, match, reference, forward)
@@ -831,7 +836,7 @@ _NOT_A_PART_OF = (
 _ANY_SEASON = _SEASON.replace("?P<season>", "?:")
 _DAY_WORD = rf"(?:{_ANY_WEEKDAY}|yesterday|today|tomorrow)"
 #: The year after a day and month: "2021", or "last year", "of this year", "next year".
-_DAY_YEAR = r"(?:,? \d{4}|,? (?:of )?(?:last|this|next) year)?"
+_DAY_YEAR = r"(?:,? \d{4}|,? (?:of )?(?:last|this|next|the previous) year)?"
 _RANGE_JOIN = r"(?: ?[-\u2013] ?| (?:to|until|through|and) )"
 #: Date words as they occur in running text, longest forms first; each hit is checked
 #: with :func:`resolve_date_expression` before it counts.
