@@ -304,6 +304,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             # "voiced concern about the violence": disapproval (CAMEO's 'express concern')
             r"(?:voic|express|rais)(?:e|es|ed|ing) (?:\w+ ){0,2}?concerns?",
             r"reprehensible",
+            # "said it was 'extremely disappointed' with the decision", "objected to":
+            # disapproval of another's act (CAMEO 110-111)
+            r"disappointed[\"\u201d\u2019']? (?:with|at|over)",
+            r"object(?:s|ed|ing)? (?:\(?to\)? )?(?=(?:the|a|an|its|their|this|that)\b)",
             # a rights report made public ("released the report", "published a new
             # report accusing ..."): only by a rights body or expert (_rights_report)
             r"(?:releas|publish|issu|present)(?:e|es|ed|ing) (?:a |an |the |its |their |his |"
@@ -344,6 +348,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             # "the death of hundreds of people at the hands of security forces"
             r"deaths? of (?:[\w,]+ ){1,4}?(?:people|civilians|protesters|demonstrators|villagers)"
             r"(?= at the hands of\b)",
+            # "the junta has been responsible for the deaths of more than 3,000 civilians"
+            r"responsible for (?:the )?deaths? of (?:[\w,]+ ){1,4}?"
+            r"(?:people|civilians|protesters|demonstrators|villagers)",
             r"burn(?:ed|t|ing) (?:down )?(?:\w+ ){0,2}villages",
         ),
     ),
@@ -1708,8 +1715,14 @@ def _roles(
         initiators = [m for m in initiators if m.start >= opening.end()] or initiators
     visitor = _OF_AFTER.match(sentence, trigger.end())
     if visitor and _VISIT_NOUN.search(trigger.group(0)):
-        # "the arrival of a delegation from X": X's visit, told as a noun
-        named = [m for m in after if m.start == visitor.end()]
+        # "the arrival of a delegation from X": X's visit, told as a noun; "a visit by
+        # the Asian country's junta chief": the one a possessive's head names
+        named = [
+            m
+            for m in after
+            if m.start == visitor.end()
+            or _POSSESSOR_BEFORE.fullmatch(sentence, visitor.end(), m.start)
+        ][:1]
         if named:
             return named, [m for m in after if m not in named]
     if not initiators:
@@ -2027,6 +2040,9 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
             )
         ]
         following = _without_modifier_dates(sentence, following)
+        # "his first trip since the 2021 coup", "its 2014 annexation of Crimea": date
+        # words between a determiner and another noun are that noun's
+        following = [m for m in following if not _on_another_noun(trigger, sentence, match, m)]
         # the action noun's own relative clause first ("the forum, which will be held
         # from May 5 to 8": those days, not a year in its name)
         relative = [
@@ -2067,7 +2083,11 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
                 near = distance(m, match.start(), match.end())
                 return all(near <= distance(m, a, b) for a, b in verbs)
 
-            own = [m for m in dates_here if owned(m)]
+            own = [
+                m
+                for m in dates_here
+                if owned(m) and not _on_another_noun(trigger, sentence, match, m)
+            ]
             closest = min(own, key=lambda m: distance(m, match.start(), match.end()), default=None)
         if closest is None and not indefinite:  # "in June, when both sides agreed"
             closest = _date_before_when(sentence, match, dates_here)
@@ -2193,6 +2213,34 @@ def _dates_on_noun(sentence: str, match: re.Match, dates_here) -> list[DateMenti
         for m in dates_here
         if m.end <= match.start() and _ADJECTIVES.fullmatch(sentence, m.end, match.start())
     ]
+
+
+#: A determiner right before date words ("the 2021 coup", "its 2014 annexation").
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+$", re.IGNORECASE)
+#: The noun date words qualify: adjectives (``_ADJECTIVES``), then a lower-case word.
+_NOUN_AFTER = re.compile(r"[a-z][\w-]*\b")
+#: Nouns of time that date words qualify as dates ("that February day").
+_TIME_NOUN = re.compile(r"(?:day|morning|afternoon|evening|night|week(?:end)?|month|year)s?")
+
+
+def _on_another_noun(trigger, sentence: str, match: re.Match, told: DateMention) -> bool:
+    """Whether date words between a determiner and a noun other than the action's own
+    words ("marking his first trip since the 2021 coup", "its 2014 annexation of
+    Crimea and its offensive") qualify that noun: its date, not the action's. The
+    action's own type in that noun ("seized power in a 2021 coup") still takes them."""
+    if told.start < match.end() and told.end > match.start():
+        return False
+    if not _DETERMINER_BEFORE.search(sentence, 0, told.start):
+        return False
+    adjectives = _ADJECTIVES.match(sentence, told.end)
+    noun = _NOUN_AFTER.match(sentence, adjectives.end() if adjectives else told.end)
+    if noun is None or told.end == noun.start() or _TIME_NOUN.fullmatch(noun.group(0)):
+        return False  # "on that February day": still a date
+    # any word up to the noun may be the action's own ("a 2019 visit to", "a 2021 coup")
+    words = _NOUN_AFTER.finditer(sentence, told.end, noun.end())
+    return not any(
+        w.start() == match.start() or trigger.pattern.match(sentence, w.start()) for w in words
+    )
 
 
 #: Date words qualifying a noun ("his first trip of 2021", "the budget of 2030").
@@ -2396,13 +2444,17 @@ def _recalled(sentence: str, match: re.Match) -> bool:
 #: Words placing an action before or after an event named next ("after the visit"):
 #: the action does not take that event's date.
 _RELATIVE_TO = re.compile(
-    r"\b(?:after|before|following|ahead of|prior to|until)\s+(?:(?:the|his|her|its|their)\s+)?$",
+    r"\b(?:after|before|following|ahead of|prior to|until)\s+(?:(?:the|his|her|its|their)\s+)?"
+    r"(?:\d{4}\s+)?$",  # "following the 2021 coup"
     re.IGNORECASE,
 )
 
 
 #: "the arrival of X", "a visit by X": the one named next acts.
 _OF_AFTER = re.compile(r"\s+(?:of|by)\s+(?:(?:the|a|an)\s+)?(?=\S)")
+#: A possessive noun phrase before a title ("the Asian country's junta chief"): the
+#: title names the one who acts.
+_POSSESSOR_BEFORE = re.compile(r"(?:[\w-]+\s+){0,2}[\w-]+['\u2019]s\s+")
 #: A visit told as a noun: "the arrival of", "a visit by".
 _VISIT_NOUN = re.compile(r"(?:arrivals?|visits?|trips?)$", re.IGNORECASE)
 
@@ -3138,6 +3190,12 @@ def _first_date(told: _Told, trigger, match, anchored, paragraph_dates, told_at)
         trigger, match, sentence, dates_here, anchored, paragraph_dates, told.actions, published
     )
     soon = _is_soon(sentence, match)
+    upcoming = _UPCOMING.search(sentence, 0, match.start())
+    if upcoming is not None:  # "an upcoming summit": expected, no day but its own words
+        expected = True
+        on_noun = any(upcoming.start() <= m.start < match.start() for m in dates_here)
+        if dated is not None and not on_noun:
+            dated, soon = None, True
     if soon and dated is not None and dated[2]:
         dated = None  # "will visit X soon": a future no other date words place
     if expected and dated is not None and dated[1] in finder.report_dates[told.number]:
@@ -3333,7 +3391,10 @@ def _action_parties(told: _Told, match, initiators, receivers, unknown):
     ("Western"), the subject's country, else the governing verb's subject acts."""
     sentence, finder, mentions = told.sentence, told.finder, told.mentions
     tellers = _tellers_after(sentence, match, mentions)
-    actors = _dedupe(m.actor for m in initiators if m.actor not in tellers)
+    # a teller who is also the action's subject told before it acts ("ASEAN ministers
+    # agreed that X would be invited to the summit, ASEAN's chair said")
+    subject = {m.actor for m in initiators if m.end <= match.start()}
+    actors = _dedupe(m.actor for m in initiators if m.actor not in tellers - subject)
     recipients = _dedupe(m.actor for m in receivers if m.actor not in (*actors, *tellers))
     if _EXPERIENCED.fullmatch(match.group(0)):
         actors, recipients = _experienced(told, match)
@@ -3506,6 +3567,12 @@ def _build_candidate(told: _Told, trigger, match, when: _When, actors, recipient
     places = told.places
     after = [p for s, _, p in places if s > match.start() and trigger.event_type == "visit"]
     place = (after or [p for _, _, p in places])[0] if places else None
+    parties = _dedupe(filter(None, map(directory.country_of, (*actors, *recipients))))
+    if trigger.event_type in ONE_OFF and parties:
+        # "X, who seized power in a 2021 coup, backed Moscow's war on Ukraine": a coup
+        # is its country's, not every country (nor place) its sentence names
+        countries = parties
+        place = next((p for _, _, p in places if p.country in parties), None)
     if trigger.event_type == "visit" and not recipients and place is not None:
         # "a delegation arrived in <city of another country>": that country hosts
         host = finder.government_of(place.country)
@@ -3580,7 +3647,7 @@ def _coup_actors(actors, directory: ActorDirectory, finder) -> tuple[str, ...]:
     )
     forces = tuple(a for a in forces if a)
     national = tuple(a for a in forces if directory.countries.get(a))
-    return national or forces
+    return national
 
 
 def _object_of_another(sentence: str, match: re.Match, actions) -> bool:
@@ -3928,6 +3995,9 @@ def _started_by_another(sentence: str, match: re.Match, mention) -> bool:
     return participle is not None and not _START_AFTER.match(sentence, match.end())
 
 
+#: An action noun told as upcoming ("an upcoming summit", "the forthcoming Oct 26
+#: summit"): expected, dated only by the words it carries.
+_UPCOMING = re.compile(r"\b(?:upcoming|forthcoming)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 #: "soon": a future with no date (nothing else in the text may date it).
 _SOON = re.compile(r"\b(?:soon|shortly|in the near future|in the coming (?:days|weeks))\b")
 
@@ -4118,6 +4188,9 @@ def _date_later(candidates: list[Candidate], directory: ActorDirectory) -> list[
                 # a one-off event named again ("since the coup") is a point of reference
                 # of its sentence, dated by its own telling: it lends nothing
                 and not (later.refers_back and later.event_type in ONE_OFF)
+                # ... and so is one told with its own date words after the lead ("his
+                # first trip since the 2021 coup"): it lends no action of another type
+                and (later.event_type not in ONE_OFF or later.event_type == candidate.event_type)
                 # the headline, read last, counts as paragraph 1: it lends no further
                 and abs(later.paragraph - candidate.paragraph) <= DATE_LATER_PARAGRAPHS
                 # an action of its own sentence: its date words were read and not taken

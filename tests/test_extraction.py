@@ -300,11 +300,14 @@ MEASURED = [
     # fixing the extractor saw; landed on main as 1cde3f8 at 19:21:55 after the last fix,
     # b58d57e; run once on each at 19:21:57 by the lead, nothing tuned after): floor =
     # measured.
-    ("channelnewsasia-2021-10-16.round16", "2021-10-16", 0.4, 0.33),
+    # session 23 (articles23b: a coup by no bloc, the summit's teller-subject, an upcoming
+    # summit, disappointment as condemnation): P 0.40 R 0.33 -> P 0.83 R 0.83
+    ("channelnewsasia-2021-10-16.round16", "2021-10-16", 0.83, 0.83),
     # session 22 after the held-out run (a news lead's perfect announced by its own side;
     # a closing report's date words): P 0.50 R 0.25 -> P 0.67 R 0.50;
     # session 22 ("Western nations" the directory's Western governments): -> P 1.00 R 0.75
-    ("theaseandaily-2023-08-25.round16", "2023-08-25", 1.0, 0.75),
+    # session 23 (articles23b: responsibility for civilians' deaths): R 0.75 -> 1.00
+    ("theaseandaily-2023-08-25.round16", "2023-08-25", 1.0, 1.0),
     # Narinjara: P 0.71 R 1.00 since session 23 ("this summit" told again, its date)
     ("narinjara-2024-11-05.round16", "2024-11-05", 0.71, 1.0),
 ]
@@ -3141,3 +3144,296 @@ def test_fighting_a_truce_halts_is_no_fighting(sentence):
 def test_a_call_for_a_truce_is_no_pledge_and_fighting_stays_fighting():
     assert "agreement" not in kinds_of(events_of("The Kremlin called for a ceasefire on Monday."))
     assert kinds_of(events_of("The junta launched air strikes on Monday.")) == ["armed clash"]
+
+
+# Session 23 (articles23b): classes behind rounds 15-16's misses and the unseen text.
+SHIPPED = load_directory(DEFAULT_ACTORS_PATH)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sergei Lavrov made his first trip since the 2019 election.",
+        "Marking his first trip there since the March 2019 coup, Sergei Lavrov arrived in Yangon.",
+        "Sergei Lavrov arrived in Yangon, months after its 2019 annexation of a port.",
+    ],
+)
+def test_date_words_between_a_determiner_and_another_noun_are_that_nouns(sentence):
+    """Narinjara (round 16): "marking the junta chief's first China trip since the 2021
+    coup" dated the trip 2021; the Daily Star's "its 2014 annexation of Crimea and its
+    ongoing ... offensive" dated the offensive 2014. Date words between a determiner and
+    a noun other than the action's own words qualify that noun, not the action."""
+    found = [e for e in events_of(sentence, date(2030, 6, 5)) if e.event_type == "visit"]
+    assert not [e for e in found if e.span.start.year == 2019]
+
+
+def test_the_action_keeps_its_own_date_words_beside_another_nouns():
+    sentence = "Sergei Lavrov arrived in Yangon on Monday, his first trip since the 2019 election."
+    found = [e for e in events_of(sentence, date(2030, 6, 5)) if e.event_type == "visit"]
+    assert [(e.span.start, e.date_text) for e in found] == [(date(2030, 6, 3), "on Monday")]
+
+
+@pytest.mark.parametrize(
+    "sentence, year",
+    [
+        # the action's own noun still takes them
+        ("Sergei Lavrov paid a 2019 visit to Yangon.", 2019),
+        ("Sergei Lavrov visited Yangon in a 2019 trip.", 2019),
+        # date words on a noun of time are still a date (PressTV: "On that February day")
+        ("The Tatmadaw seized power on that March 2019 day.", 2019),
+        ("The Tatmadaw, which seized power in a 2019 coup, met no resistance.", 2019),
+    ],
+)
+def test_date_words_on_the_actions_own_noun_still_date_it(sentence, year):
+    found = events_of(sentence, date(2030, 6, 5))
+    assert found and all(e.span.start.year == year for e in found)
+
+
+@pytest.mark.parametrize(
+    "sentence, host",
+    [
+        (
+            "Sergei Lavrov praised the ties on Monday, during a visit by the Asian"
+            " country's junta chief to Moscow.",
+            "Russian government",
+        ),
+        (
+            "Sergei Lavrov hailed the ties on Monday during a visit by Myanmar's junta"
+            " chief to Moscow.",
+            "Russian government",
+        ),
+        (
+            "Sergei Lavrov spoke on Monday during the visit of the country's junta leader"
+            " to Moscow.",
+            "Russian government",
+        ),
+    ],
+)
+def test_a_visit_by_a_title_after_a_possessive_is_the_title_holders(sentence, host):
+    """The Daily Star (5 March 2025, unseen text): "during a visit by the Asian
+    country's junta chief to its key ally" made the subject of the main clause the
+    visitor and the junta chief the host. After "a visit by/of", a possessive noun
+    phrase's title names the visitor, as a name right after "by" does."""
+    (visit,) = [
+        e for e in events_of(sentence, date(2030, 6, 5), SHIPPED) if e.event_type == "visit"
+    ]
+    assert visit.actors == ("Min Aung Hlaing",)
+    assert "Sergei Lavrov" not in visit.actors and host in visit.recipients
+
+
+def test_a_visit_without_by_keeps_its_subject_as_visitor():
+    (visit,) = events_of(
+        "Sergei Lavrov visited Myanmar's junta chief on Monday.", date(2030, 6, 5), SHIPPED
+    )
+    assert visit.actors == ("Sergei Lavrov",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The plan agreed by ASEAN leaders in April was meant to end the turmoil following"
+        " a coup in February in Myanmar.",
+        "The European Union met in March to discuss the turmoil since a coup in February"
+        " in Myanmar.",
+        "UN Security Council members spoke in March about a coup in February in Myanmar.",
+    ],
+)
+def test_a_body_without_a_country_stages_no_coup(sentence):
+    """The CNA (round 16): "a five-point plan agreed by ASEAN leaders in April to end
+    turmoil following a coup in February" credited ASEAN with the coup. A body the
+    directory gives no country (a bloc, the UN, rights groups) seizes no country's
+    power: the coup is the armed forces' of the country it happens in."""
+    coups = [e for e in events_of(sentence, date(2030, 6, 5), SHIPPED) if e.event_type == "coup"]
+    assert [e.actors for e in coups] == [("Tatmadaw",)]
+    assert coups[0].span.start == date(2030, 2, 1)
+
+
+def test_a_national_army_still_stages_its_coup():
+    found = events_of("The Tatmadaw seized power in February.", date(2030, 6, 5), SHIPPED)
+    assert [e.actors for e in found if e.event_type == "coup"] == [("Tatmadaw",)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Foreign ministers from ASEAN agreed on Friday that envoys would be invited to the"
+        " summit next week, the ASEAN chair said.",
+        "ASEAN leaders decided on Friday that the summit will be held next week, an ASEAN"
+        " official said.",
+    ],
+)
+def test_a_teller_who_is_also_the_subject_acts(sentence):
+    """The CNA (round 16): "Foreign ministers from ASEAN agreed ... that a ...
+    representative ... would be invited to the Oct 26 to Oct 28 summit, current ASEAN
+    chair Brunei said": the summit lost its only actor, ASEAN, as a teller. A teller
+    named after the action is no party of it, unless the action's clause names it as
+    its subject before the action."""
+    found = events_of(sentence, date(2030, 6, 5), SHIPPED)
+    (summit,) = [e for e in found if e.event_type == "multilateral meeting"]
+    assert summit.actors == ("Association of Southeast Asian Nations",)
+    assert summit.status == "expected" and summit.span.start == date(2030, 6, 10)
+
+
+def test_a_teller_told_only_after_the_action_is_still_no_party():
+    found = events_of(
+        "The summit will be held next week, an ASEAN official said.", date(2030, 6, 5), SHIPPED
+    )
+    assert not [e for e in found if "Association of Southeast Asian Nations" in e.actors]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The junta said on Saturday it was angry at being excluded from an upcoming summit"
+        " of ASEAN.",
+        "ASEAN said on Saturday that its forthcoming summit would exclude the junta.",
+        "On Saturday ASEAN leaders prepared for the upcoming regional summit.",
+    ],
+)
+def test_an_upcoming_action_is_not_dated_by_the_report(sentence):
+    """The CNA (round 16): "the ... decision to exclude its leader ... from an upcoming
+    summit", told in a sentence dated by the junta's statement ("said on Saturday"),
+    was a summit held that Saturday. An upcoming action noun is expected, dated only by
+    its own words."""
+    found = events_of(sentence, date(2030, 6, 5), SHIPPED)
+    assert not [e for e in found if e.event_type == "multilateral meeting"]
+
+
+def test_an_upcoming_action_keeps_its_own_date_words():
+    found = events_of(
+        "ASEAN leaders will hold the upcoming June 12 summit in Jakarta.", date(2030, 6, 5), SHIPPED
+    )
+    summits = [e for e in found if e.event_type == "multilateral meeting"]
+    assert [(e.span.start, e.status) for e in summits] == [(date(2030, 6, 12), "expected")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Min Aung Hlaing's meeting was held in Yunnan, an analyst said.\n\nThe summit marks"
+        " Min Aung Hlaing's first trip abroad since the 2019 coup.",
+        "An analyst noted that Min Aung Hlaing's talks were held far from the capital.\n\n"
+        "Min Aung Hlaing, who seized power in a 2019 coup, has rarely travelled.",
+    ],
+)
+def test_a_coup_told_later_lends_no_date_to_an_undated_action(text):
+    """Narinjara (round 16): paragraph 6's undated "Min Aung Hlaing's meeting" took 2021
+    from paragraph 8's "since the 2021 coup" (:func:`_date_later`: the next dated action
+    whose sentence shares a person). A one-off event told with its own date words is a
+    point of reference: it lends no action of another type its date."""
+    found = events_of(text, date(2030, 6, 5), SHIPPED)
+    assert [e.event_type for e in found if e.span.start.year == 2019] == ["coup"]
+
+
+def test_an_undated_lead_still_takes_a_later_actions_date():
+    text = (
+        "Min Aung Hlaing held talks with Sergei Lavrov, state media said.\n\n"
+        "Min Aung Hlaing met Sergei Lavrov in Moscow on Monday."
+    )
+    (meeting,) = [
+        e for e in events_of(text, date(2030, 6, 5), SHIPPED) if e.event_type == "meeting"
+    ]
+    assert meeting.span.start == date(2030, 6, 3)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Min Aung Hlaing, who seized power in a coup in 2021, backed Moscow's war on Ukraine"
+        " on Monday.",
+        "The Tatmadaw seized power in Naypyitaw in 2021 and then bought arms in Moscow.",
+        "Since the Tatmadaw seized power in 2021, Russia and China have sold it arms.",
+    ],
+)
+def test_a_coup_is_its_own_countrys(sentence):
+    """The Daily Star (5 March 2025, unseen text): "Min Aung Hlaing, who seized power in
+    a 2021 coup, ... backed Moscow's ... offensive on Ukraine" gave the coup the
+    countries Myanmar, Ukraine and Russia and the place Moscow. A coup is the country's
+    whose power is seized (its actors' and recipients'): no other country or place of
+    its sentence."""
+    (coup,) = [e for e in events_of(sentence, date(2030, 6, 5), SHIPPED) if e.event_type == "coup"]
+    assert coup.countries == ("Myanmar",)
+    assert coup.location in ("", "Naypyitaw", "Naypyidaw")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Both face sanctions, Myanmar following the 2019 coup and Russia for its ongoing"
+        " offensive on Ukraine.",
+        "The ongoing offensive on Ukraine began long after the 2019 coup.",
+    ],
+)
+def test_an_event_named_after_placing_words_with_its_year_lends_no_date(second):
+    """The Daily Star (unseen text): "Myanmar following the 2021 coup and Russia after
+    its 2014 annexation of Crimea and its ongoing ... offensive on Ukraine" dated the
+    offensive by the coup the text told before. "after/following the coup" places an
+    action against the coup (not on its day): so with the coup's year between the
+    words ("following the 2021 coup")."""
+    text = f"Min Aung Hlaing seized power in a 2019 coup.\n\n{second}"
+    found = events_of(text, date(2030, 6, 5), SHIPPED)
+    assert not [e for e in found if e.event_type == "armed clash"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Tatmadaw was responsible for the deaths of 40 villagers on Monday.",
+        "Rights groups said on Monday the Tatmadaw was responsible for the death of dozens of"
+        " protesters.",
+        "The Tatmadaw has been responsible for the deaths of more than 3,000 civilians since 2029.",
+    ],
+)
+def test_responsibility_for_civilian_deaths_is_violence_against_civilians(sentence):
+    """The ASEAN Daily (round 16): "the military junta has been responsible for the
+    deaths of more than 3,900 civilians since the coup" proposed nothing (deaths were
+    read only "at the hands of" someone). Being responsible for civilians' deaths is the
+    subject's violence against them."""
+    found = events_of(sentence, date(2030, 6, 5))
+    assert [(e.event_type, e.actors) for e in found] == [
+        ("violence against civilians", ("Tatmadaw",))
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Tatmadaw was responsible for the deaths of two soldiers on Monday.",
+        "The Tatmadaw was not responsible for the deaths of 40 villagers on Monday.",
+    ],
+)
+def test_responsibility_for_other_deaths_is_no_violence_against_civilians(sentence):
+    assert not events_of(sentence, date(2030, 6, 5))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The junta said on Monday it was "deeply disappointed" with the Kremlin\'s decision.',
+        "The junta said on Monday it was disappointed at the Kremlin's vote.",
+        "On Monday the junta strongly objected to the Kremlin's proposal.",
+        "The junta objected (to) the Kremlin's plan on Monday.",
+    ],
+)
+def test_disappointment_with_anothers_act_is_a_condemnation(sentence):
+    """The CNA (round 16): "Myanmar's junta said on Saturday (Oct 16) it was
+    'extremely disappointed' with the ... (ASEAN) decision to exclude its leader", and
+    its foreign ministry "strongly objected (to) the outcomes": a public disapproval of
+    another's act (CAMEO 110-111), a condemnation in our vocabulary."""
+    found = [e for e in events_of(sentence, date(2030, 6, 5)) if e.event_type == "condemnation"]
+    assert [(e.actors, e.recipients, e.span.start) for e in found] == [
+        (("State Administration Council",), ("Russian government",), date(2030, 6, 3))
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The junta said on Monday that disappointed voters stayed home.",
+        "Nobody in the Kremlin objected on Monday.",
+        "The junta said on Monday it would object if asked.",
+    ],
+)
+def test_disappointment_without_anothers_act_is_no_condemnation(sentence):
+    found = events_of(sentence, date(2030, 6, 5))
+    assert "condemnation" not in kinds_of(found)
