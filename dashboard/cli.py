@@ -132,8 +132,8 @@ def cmd_convert(args, stdout, stderr) -> int:
 def _convert_to_dataset(args, stderr, mapping=None) -> int:
     """``convert --to parquet-dataset``: the table as a Parquet dataset folder.
 
-    A CSV in our schema, ACLED's, UCDP's, ICEWS's or GDELT's with a header is read in
-    chunks (any size, bounded memory: :func:`dashboard.dataset.write_dataset_in_chunks`;
+    A CSV in our schema, ACLED's, UCDP's, ICEWS's or GDELT's is read in chunks (any
+    size, bounded memory: :func:`dashboard.dataset.write_dataset_in_chunks`;
     :func:`dashboard.dataset.chunked_format` says which); any other table is loaded whole
     as the app loads it, then written.
     """

@@ -471,10 +471,10 @@ def chunked_format(path: str | os.PathLike, format: str = "auto"):
     """The source format a CSV is read in chunks by, or None: it is converted whole.
 
     A CSV (UTF-8, commas or tabs) in a format that reads in chunks
-    (:attr:`dashboard.formats.SourceFormat.chunked`: ours, ACLED, UCDP GED, ICEWS, GDELT
-    with a header): each chunk is read by the format's own ``convert`` with what its
-    ``survey`` decided over the whole file. Other tables are converted whole in memory:
-    another encoding, a headerless file (GDELT's raw exports and SQL dumps), or a
+    (:attr:`dashboard.formats.SourceFormat.chunked`: ours, ACLED, UCDP GED, ICEWS,
+    GDELT): each chunk is read by the format's own ``convert`` with what its ``survey``
+    decided over the whole file. Other tables are converted whole in memory: another
+    encoding, or a
     first column that may be a saved row index (whether it numbers the rows is seen
     over the whole column).
     """
@@ -490,17 +490,11 @@ def chunked_format(path: str | os.PathLike, format: str = "auto"):
     if len(ends):
         head = head[: int(ends[-1])]
     try:
-        sniffing, found = sniff_format(head, format=format)
+        sniffing, found, _ = sniff_format(head, format=format)
     except (EventsFileError, ValueError):
         return None
     sniffed = sniffing.sniffed
-    if (
-        found is None
-        or not found.chunked
-        or (found.reads_headerless is not None and found.reads_headerless(sniffed.columns))
-        or sniffed.container != "csv"
-        or sniffing.notices
-    ):
+    if found is None or not found.chunked or sniffed.container != "csv" or sniffing.notices:
         return None
     if (
         found is not formats.OURS
@@ -595,7 +589,7 @@ def write_dataset_in_chunks(
         When ``folder`` exists and is not empty.
     """
     from dashboard import formats
-    from dashboard.importing import LoadNotices, import_table, survey_table
+    from dashboard.importing import LoadNotices, import_table, sniff, survey_table
     from dashboard.table import index_while_loading
 
     found = chunked_format(source, format)
@@ -651,20 +645,33 @@ def write_dataset_in_chunks(
             rows = np.arange(2, chunk.records + 2)
         return np.asarray(_file_rows(rows.tolist(), header_lines, chunk.first_line))
 
+    def pieces():
+        """The header put before each chunk (b"": a headerless file), then the chunks."""
+        found = csv_chunks(source, chunk_bytes or CHUNK_BYTES)
+        first = next(found)
+        sniffed = sniff(first).sniffed
+        if source_format.reads_headerless and source_format.reads_headerless(sniffed.columns):
+            data, _, _ = next(found)  # the first record is a record: the first chunk's
+            yield b""
+            yield first + data, 1, 0
+        else:
+            yield first
+        yield from found
+
     try:
         if source_format.survey is not None:  # first pass: what the whole file decides
-            pieces = csv_chunks(source, chunk_bytes or CHUNK_BYTES)
-            header = next(pieces)
-            for data, _, _ in pieces:
+            found = pieces()
+            header = next(found)
+            for data, _, _ in found:
                 try:
                     seen = survey_table(header + data, source_format, directory)
                 except EventsFileError:
                     continue  # the chunk's load below names its problems
                 decided = seen if decided is None else decided + seen
-        pieces = csv_chunks(source, chunk_bytes or CHUNK_BYTES)
-        header = next(pieces)
-        header_lines = header.count(b"\n") or 1
-        for data, first_line, offset in pieces:
+        found = pieces()
+        header = next(found)
+        header_lines = header.count(b"\n") or (1 if header else 0)
+        for data, first_line, offset in found:
             table = load_chunk(data, first_line)
             if table is None:
                 if any(p.row is None or p.row <= header_lines for p in problems):

@@ -117,8 +117,9 @@ class SourceFormat:
     #: What the format is and what its columns become (README and About page).
     summary: str
     #: Applied to a delimited file's bytes before it is read (a format's own repairs of
-    #: shapes seen in real files); returns the bytes and notices saying what was done.
-    prepare: Callable[[bytes], tuple[bytes, tuple[str, ...]]] | None = None
+    #: shapes seen in real files), with :attr:`Opened.decided` (None: decided from the
+    #: bytes); returns the bytes and a tally of what was done (``tally_notices``).
+    prepare: Callable[[bytes, object | None], tuple[bytes, Counter]] | None = None
     #: The type of each of the source's own columns kept as an extra column: ``int``,
     #: ``float`` or ``text`` (any letter case; undeclared columns are text). See
     #: :mod:`dashboard.coltypes`.
@@ -132,8 +133,7 @@ class SourceFormat:
     chunked: bool = False
     survey: Callable[[Opened], object] | None = None
     #: Whether a first record (its values) is a record of a headerless file, not a
-    #: header: such a file has no header to put before each chunk (it is read whole).
-    #: ``prepare`` must leave a file with a header as it is (GDELT's does).
+    #: header: such a file's chunks are read without a header put before each.
     reads_headerless: Callable[[tuple[str, ...]], bool] | None = None
     #: The source's id column and how its check words an id used twice (a duplicate
     #: across chunks is worded as the whole file's load words it).
@@ -261,6 +261,7 @@ GDELT = SourceFormat(
     prepare=gdelt.pad_back_file_rows,
     tally_notices=gdelt.tally_notices,
     chunked=True,
+    survey=lambda opened: gdelt.RecordWidths.of(opened.data),
     reads_headerless=gdelt.is_headerless_row,
     id_column="GLOBALEVENTID",
     duplicate_id=sourcemap.duplicate_id_message,

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -117,33 +118,51 @@ def is_headerless_row(first: tuple[str, ...]) -> bool:
     )
 
 
-def pad_back_file_rows(data: bytes) -> tuple[bytes, tuple[str, ...]]:
+@dataclass(frozen=True)
+class RecordWidths:
+    """The widths (tab counts) of a headerless file's records, decided over the file: those
+    of a file's chunks add up (``a + b``), so each chunk is padded as the whole file is."""
+
+    tabs: frozenset[int] = frozenset()
+
+    @classmethod
+    def of(cls, data: bytes) -> RecordWidths:
+        """The tab counts of the non-blank lines of ``data`` (a line is a record)."""
+        return cls(frozenset(row.count(b"\t") for row in data.split(b"\n") if row.strip()))
+
+    def __add__(self, later: RecordWidths) -> RecordWidths:
+        return RecordWidths(self.tabs | later.tabs)
+
+
+#: A back file's records and a daily export's, as their tab counts (57 and 58 fields).
+_BACK_AND_DAILY = frozenset({56, 57})
+_BACK_FILE = "back_file_records"
+
+
+def pad_back_file_rows(data: bytes, widths: RecordWidths | None = None) -> tuple[bytes, Counter]:
     """A headerless GDELT 1.0 file mixing back-file rows (57 fields, no ``SOURCEURL``) and
-    daily rows (58 fields): the 57-field rows get an empty ``SOURCEURL``, with a notice.
+    daily rows (58 fields): the 57-field rows get an empty ``SOURCEURL``, counted (a notice).
 
     Seen in a real file (docs/formats.md): a 2016 daily export and a 1982 back file
     concatenated. Raw exports are unquoted, one record per line, so a line is a record.
     Any other file is returned as it is (checked first by counting tabs, at C speed).
+    ``widths``: the whole file's (a chunk of it), else these bytes'.
     """
     lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
     first = data[: data.find(b"\n")] if b"\n" in data else data
     fields = tuple(first.decode("utf-8", errors="replace").rstrip("\r").split("\t"))
     if not is_headerless_row(fields) or len(fields) not in (57, 58):
-        return data, ()
-    if data.count(b"\t") in (56 * lines, 57 * lines):
-        return data, ()  # every record has the same width
+        return data, Counter()
+    if widths is None:
+        if data.count(b"\t") in (56 * lines, 57 * lines):
+            return data, Counter()  # every record has the same width
+        widths = RecordWidths.of(data)
+    if widths.tabs != _BACK_AND_DAILY:
+        return data, Counter()  # other widths: the reader reports the rows
     rows = data.split(b"\n")
-    widths = {row.count(b"\t") for row in rows if row.strip()}
-    if widths != {56, 57}:
-        return data, ()  # other widths: the reader reports the rows
     padded = [row + b"\t" if row.strip() and row.count(b"\t") == 56 else row for row in rows]
     count = sum(1 for row in rows if row.strip() and row.count(b"\t") == 56)
-    notice = (
-        f"{count:,} record{'s' if count != 1 else ''} of a GDELT 1.0 back file (57 columns, "
-        "without SOURCEURL) were read with an empty SOURCEURL beside the daily records "
-        "(58 columns)."
-    )
-    return b"\n".join(padded), (notice,)
+    return b"\n".join(padded), Counter({_BACK_FILE: count})
 
 
 def is_gdelt(columns: tuple[str, ...]) -> bool:
@@ -231,9 +250,17 @@ def convert_gdelt_frame(
 
 
 def tally_notices(tally: Counter) -> list[str]:
-    """The notices of what an import counted (:func:`convert_gdelt_frame`)."""
-    n, kept = tally["events"], tally["cameo_root"]
-    notices = [f"Imported {n:,} GDELT event{'s' if n != 1 else ''}."]
+    """The notices of what an import counted (:func:`pad_back_file_rows`,
+    :func:`convert_gdelt_frame`)."""
+    n, kept, padded = tally["events"], tally["cameo_root"], tally[_BACK_FILE]
+    notices = []
+    if padded:
+        notices.append(
+            f"{padded:,} record{'s' if padded != 1 else ''} of a GDELT 1.0 back file (57 "
+            "columns, without SOURCEURL) were read with an empty SOURCEURL beside the daily "
+            "records (58 columns)."
+        )
+    notices.append(f"Imported {n:,} GDELT event{'s' if n != 1 else ''}.")
     if kept:
         notices.append(
             f"{kept:,} event{'s' if kept != 1 else ''} keep their CAMEO root as the type "

@@ -551,7 +551,9 @@ def import_table(
     read with what the format's survey decided over the whole file (``decided``, see
     :class:`dashboard.formats.Opened`); its notices add up with the other chunks'.
     """
-    sniffing, recognised = sniff_format(read_source(source), format=format, mapping=mapping)
+    sniffing, recognised, repaired = sniff_format(
+        read_source(source), format=format, mapping=mapping, decided=decided
+    )
     opened = Opened(
         sniffing.data,
         sniffing.sniffed,
@@ -574,32 +576,34 @@ def import_table(
         imported = formats.OURS.typed(imported)
     else:
         imported = recognised.typed(recognised.convert(opened))
-    notices = LoadNotices(
-        recognised or formats.OURS, sniffing.notices, imported.tally, imported.notices
-    )
+    tally = Counter(repaired)
+    tally.update(imported.tally)
+    notices = LoadNotices(recognised or formats.OURS, sniffing.notices, tally, imported.notices)
     return ImportedTable(imported.events, notices, imported.record_rows)
 
 
 def sniff_format(
-    data: bytes, *, format: str = "auto", mapping: ColumnMapping | None = None
-) -> tuple[Sniffing, formats.SourceFormat | None]:
-    """The bytes seen as a container and the format that reads them (None: none does).
-
-    A format's own repairs of the bytes (``prepare``) are applied, with their notices.
+    data: bytes,
+    *,
+    format: str = "auto",
+    mapping: ColumnMapping | None = None,
+    decided: object | None = None,
+) -> tuple[Sniffing, formats.SourceFormat | None, Counter]:
+    """The bytes seen as a container, the format that reads them (None: none does), and
+    what the format's own repairs of the bytes (``prepare``, with ``decided``) counted.
     """
     chosen = formats.by_name(format) if format != "auto" else None
     if mapping is not None:
         chosen = formats.MAPPED
     sniffing = sniff(data)
     recognised = chosen or formats.recognise(sniffing.sniffed)
+    repaired: Counter = Counter()
     if recognised is not None and recognised.prepare and sniffing.sniffed.container == "csv":
-        data, repaired = recognised.prepare(sniffing.data)
+        data, repaired = recognised.prepare(sniffing.data, decided)
         if repaired:
             again = sniff(data)
-            sniffing = Sniffing(
-                again.sniffed, again.data, again.read_table, (*sniffing.notices, *repaired)
-            )
-    return sniffing, recognised
+            sniffing = Sniffing(again.sniffed, again.data, again.read_table, sniffing.notices)
+    return sniffing, recognised, repaired
 
 
 def survey_table(
@@ -608,7 +612,7 @@ def survey_table(
     """What a chunk of a file shows of the decisions ``format`` takes over the file."""
     if format.survey is None:
         return None
-    sniffing, _ = sniff_format(data, format=format.name)
+    sniffing = sniff(data)  # as the file is: a format's repairs are decided by the survey
     opened = Opened(
         sniffing.data,
         sniffing.sniffed,

@@ -354,13 +354,33 @@ def test_a_gdelt_id_used_again_in_another_chunk_is_named_as_the_whole_load_names
     ]
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        DATA / "real" / "gdelt1_daily_and_backfile_sample.CSV",
-        DATA / "formats" / "gdelt_sql_dump.csv",
-    ],
-)
-def test_a_headerless_gdelt_file_is_converted_whole(path):
-    # No header to put before each chunk (and its back-file rows are padded over the file).
-    assert chunked_format(path) is None
+GDELT_REAL = DATA / "real" / "gdelt1_daily_and_backfile_sample.CSV"
+
+
+def test_a_headerless_gdelt_file_mixing_back_file_rows_converts_in_chunks(tmp_path):
+    # The real sample: 30 daily records (58 columns), then 20 of a back file (57): only
+    # the later chunks hold back-file rows, and every one of them is padded as the whole
+    # file pads them (their widths surveyed over the file first).
+    pieces = list(csv_chunks(GDELT_REAL, TINY))
+    assert len(pieces) > 8
+    assert all(line.count(b"\t") == 56 for line in pieces[-1][0].splitlines())
+    whole, notices, chunked, chunk_notices = _both(GDELT_REAL, tmp_path)
+    assert whole.events == 50
+    _assert_same_dataset(whole, chunked)
+    assert chunk_notices == notices
+    assert notices[0].startswith("20 records of a GDELT 1.0 back file (57 columns")
+    assert notices[1] == "Imported 50 GDELT events."
+    exported = _exports(tmp_path, GDELT_REAL, whole.path, chunked.path)
+    assert exported[0] == exported[1] == exported[2]
+
+
+def test_a_headerless_gdelt_file_names_its_rows_from_the_first_line(tmp_path):
+    lines = GDELT_REAL.read_bytes().split(b"\n")
+    first_id = lines[0].split(b"\t")[0]
+    lines[45] = first_id + lines[45][lines[45].index(b"\t") :]  # a back-file row, far on
+    lines[40] = lines[40].replace(b"\t", b"\tx", 1)  # its date 'x...' is no date
+    path = _write(tmp_path, "gdelt.CSV", b"\n".join(lines))
+    memory, chunked = _refusals(path, tmp_path)
+    assert sorted(map(str, chunked)) == sorted(map(str, memory))
+    assert (46, "GLOBALEVENTID") in [(p.row, p.column) for p in chunked]
+    assert (41, "SQLDATE") in [(p.row, p.column) for p in chunked]
