@@ -12,9 +12,12 @@ Column by column (also in docs/formats.md):
   actor it could not identify (``Unspecified Actor``) is no actor (the title keeps it);
 * ``Source Country``, ``Target Country`` and ``Country`` (where it happened) ->
   ``countries``, with the actors' countries the actors directory knows;
-* ``City``, ``District``, ``Province`` -> ``location``; ``Latitude``/``Longitude`` kept;
+* ``City``, ``District``, ``Province`` -> ``location``; ``Latitude``/``Longitude`` ->
+  ``latitude``/``longitude``;
   ``Publisher`` -> ``source``; ``Event Text`` -> ``title`` (with the actors);
-* every ICEWS column is kept as given (``Intensity``, ``Story ID``, ``Sentence Number``...).
+* every ICEWS column is kept as given (``Intensity``, ``Story ID``, ``Sentence Number``...);
+  ``Latitude`` and ``Longitude`` as ``icews_Latitude`` and ``icews_Longitude``, since ours
+  are ``latitude`` and ``longitude`` and names match in any letter case.
 
 ``NA`` and empty fields are missing.
 """
@@ -50,8 +53,9 @@ UNSPECIFIED_ACTOR = "unspecified actor"
 #: The types of ICEWS's columns (:mod:`dashboard.coltypes`); CAMEO codes are text.
 COLUMN_TYPES: dict[str, str] = {
     "Intensity": "float",
-    "Latitude": "float",
-    "Longitude": "float",
+    # kept with the prefix: ours are latitude/longitude (names match in any letter case)
+    "icews_Latitude": "float",
+    "icews_Longitude": "float",
     "Story ID": "int",
     "Sentence Number": "int",
     "Event ID": "text",

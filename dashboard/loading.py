@@ -196,6 +196,7 @@ def validate_events_frame(
     missing = [c for c in schema.REQUIRED_COLUMNS if c not in frame.columns]
     if missing:
         raise EventsFileError([Problem(None, c, "required column is missing") for c in missing])
+    _refuse_names_apart_only_in_case(frame.columns)
     frame = _complete_schema(frame)
     if not allow_unknown_event_types and schema.TYPE_VOCABULARY_COLUMN in frame.columns:
         allow_unknown_event_types = not _unnamed_outside_types(frame).any()
@@ -210,6 +211,27 @@ def validate_events_frame(
     for column in schema.DATE_COLUMNS:
         frame[column] = dates[column]
     return frame
+
+
+def _refuse_names_apart_only_in_case(columns) -> None:
+    """Two columns whose names differ only in letter case ("latitude", "Latitude") are one
+    name to the dashboard (column types and mappings match names in any letter case) and
+    to the DuckDB and Spark engines, which would read one column's values for both."""
+    first: dict[str, str] = {}
+    problems = []
+    for name in map(str, columns):
+        seen = first.setdefault(name.casefold(), name)
+        if seen != name:
+            problems.append(
+                Problem(
+                    1,
+                    name,
+                    f"the same name as column {seen!r} in other letter case; names are read "
+                    "in any letter case: rename one of the two",
+                )
+            )
+    if problems:
+        raise EventsFileError(problems)
 
 
 def _looks_like_utf16(data: bytes) -> bool:

@@ -184,12 +184,16 @@ def finish(
 ) -> pd.DataFrame:
     """Our columns, then every column of the source as given, validated.
 
-    A source column whose name is one of ours is kept as ``<prefix>_<name>``.
+    A source column whose name is one of ours (in any letter case) is kept as
+    ``<prefix>_<name>``.
     ``ids_distinct``: the source's ids were found distinct (:meth:`RowChecks.ids`).
     """
     out = pd.DataFrame(ours, index=frame.index)
+    taken = {str(c).casefold() for c in out.columns}
     for name in frame.columns:
-        out[name if name not in out.columns else f"{prefix}_{name}"] = frame[name]
+        # One of ours in any letter case (ICEWS's Latitude): names match in any letter
+        # case here and in the SQL engines, so the source's copy takes the prefix.
+        out[name if str(name).casefold() not in taken else f"{prefix}_{name}"] = frame[name]
     return validate_events_frame(
         out.reset_index(drop=True), record_rows=record_rows, ids_distinct=ids_distinct
     )

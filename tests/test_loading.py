@@ -70,6 +70,23 @@ def test_extra_columns_kept_after_schema_columns_in_file_order():
     assert frame["zeta"].dtype == "str"
 
 
+@pytest.mark.parametrize(
+    ("extra", "named"), [({"Latitude": "5"}, "latitude"), ({"Zeta": "1", "zeta": "2"}, "Zeta")]
+)
+def test_two_columns_named_apart_only_in_letter_case_are_refused(extra, named):
+    """Names are read in any letter case (column types, mappings) and DuckDB and Spark read
+    them so too: a Parquet dataset of such a table failed every DuckDB export, and a
+    query naming one column could be given the other's values."""
+    row = {**event_row(latitude="1.5", longitude="2.5"), **extra}
+    with pytest.raises(EventsFileError) as caught:
+        parse_events(csv_bytes([row]))
+    (last,) = [name for name in extra if name != named]
+    assert [str(p) for p in caught.value.problems] == [
+        f"row 1, column {last}: the same name as column {named!r} in other letter case; "
+        "names are read in any letter case: rename one of the two"
+    ]
+
+
 def test_absent_optional_columns_are_added_empty_in_schema_order():
     row = {c: VALID_EVENT[c] for c in reversed(schema.REQUIRED_COLUMNS)}
     frame = parse_events(csv_bytes([row]))

@@ -85,6 +85,50 @@ def test_icews_mapping():
     assert by_id.at["30000004-20220806", "recipients"] == ""
     assert by_id.at["30000004-20220806", "Intensity"] == -6.5
     assert by_id.at["30000004-20220806", "Event ID"] == "30000004"  # ICEWS's own, as given
+    # ICEWS's Latitude is ours in other letter case: kept with the prefix, as a number
+    assert by_id.at["30000001-20220803", "icews_Latitude"] == 19.745
+    assert by_id.at["30000001-20220803", "latitude"] == "19.745"
+    assert "Latitude" not in events.columns
+
+
+def test_an_icews_dataset_exports_on_duckdb_as_in_memory(tmp_path):
+    """Before, ICEWS's kept Latitude and our latitude were one name to DuckDB: every
+    export of an ICEWS Parquet dataset failed ('Field "latitude" exists 2 times')."""
+    dataset = tmp_path / "icews-ds"
+    assert (
+        main(
+            [
+                "convert",
+                str(SHAPES / "icews_events.tab"),
+                "--to",
+                "parquet-dataset",
+                "-o",
+                str(dataset),
+            ],
+            io.StringIO(),
+            io.StringIO(),
+        )
+        == 0
+    )
+    outputs = []
+    for events, engine in ((SHAPES / "icews_events.tab", "memory"), (dataset, "duckdb")):
+        out = tmp_path / f"{engine}.csv"
+        argv = [
+            "export",
+            "--events",
+            str(events),
+            "--engine",
+            engine,
+            "--no-workspace",
+            "--country",
+            "Myanmar",
+            "-o",
+            str(out),
+        ]
+        assert main(argv, io.StringIO(), io.StringIO()) == 0
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert b"30000001-20220803" in outputs[0] and b"icews_Latitude" in outputs[0]
 
 
 def _icews_file(tmp_path, edit) -> Path:
