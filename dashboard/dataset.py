@@ -403,7 +403,8 @@ def _inferred_countries(engine, directory: ActorDirectory | None) -> dict[str, s
 
 #: The bytes of the source CSV read per chunk by :func:`write_dataset_in_chunks` (about
 #: 230,000 events of the synthetic table; the in-memory load of one chunk peaks at
-#: roughly 5 times its size).
+#: roughly 5 times its size; an imported format's costs more per byte: 1M ACLED rows
+#: in such chunks peaked at 1.7 GB, 1M raw GDELT records at 2.4 GB, docs/engines.md).
 CHUNK_BYTES = 64 << 20
 
 
