@@ -778,6 +778,8 @@ class _ActorFinder:
         self.last_subject = ""
         #: The parties of the last event told, for "both sides" / "the two sides".
         self.last_parties: tuple[str, ...] = ()
+        #: the actors the last sentence named, for "the two sides" before any event
+        self.last_named: tuple[str, ...] = ()
         #: Date words of a report ("reported on Saturday"), by paragraph: the day of
         #: the report, never the day of an expected action told in it.
         self.report_dates: dict[int, set[str]] = {}
@@ -1082,6 +1084,7 @@ class _ActorFinder:
         subject = _subject_person(sentence, mentions, self.directory)
         if subject is not None:
             self.last_subject = subject
+        self.last_named = _dedupe(m.actor for m in mentions)
         for m in mentions:
             if self.directory.kinds.get(m.actor) == "person":
                 self.last_person = m.actor
@@ -3360,9 +3363,14 @@ def _action_roles(told: _Told, trigger, match, subject_of):
         before = before or _governments_in(told.countries, finder, 0, match.start())
         initiators, receivers = givers, before[:1]
     both = next((b for b in _BOTH_SIDES.finditer(sentence) if b.end() <= match.start()), None)
-    if both and finder.last_parties and all(m.start < both.start() for m in initiators):
-        # "visited X, when both sides agreed": the parties of the event just told
-        initiators = [Mention(both.start(), both.end(), a) for a in finder.last_parties]
+    # "visited X, when both sides agreed": the parties of the event just told; before
+    # any event, the two actors the sentence before named (three or more: ambiguous;
+    # and of two countries: "X and his ministry" are one side)
+    countries = {finder.directory.country_of(a) for a in finder.last_named}
+    named = finder.last_named if len(finder.last_named) == len(countries) == 2 else ()
+    parties = finder.last_parties or named
+    if both and parties and all(m.start < both.start() for m in initiators):
+        initiators = [Mention(both.start(), both.end(), a) for a in parties]
     # "hold talks with A and meet B": each action's recipients end where the next
     # action of the same type begins.
     following = [m.start() for t, m in told.matches if t is trigger and m.start() > match.end()]

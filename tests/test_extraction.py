@@ -3437,3 +3437,33 @@ def test_disappointment_with_anothers_act_is_a_condemnation(sentence):
 def test_disappointment_without_anothers_act_is_no_condemnation(sentence):
     found = events_of(sentence, date(2030, 6, 5))
     assert "condemnation" not in kinds_of(found)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Sergei Lavrov is in Naypyitaw to see Wunna Maung Lwin.",
+        "Sergei Lavrov flew in for a meeting with Wunna Maung Lwin.",
+        "Wunna Maung Lwin welcomed Sergei Lavrov at the airport.",
+    ],
+)
+def test_the_two_sides_before_any_event_are_the_two_named_just_before(opening):
+    """Before this, "The two sides held talks on Monday" after a sentence naming two parties but
+    telling no dated event proposed nothing: "the two sides" were only the parties of
+    an event just told."""
+    found = events_of(f"{opening} The two sides held talks on Monday.")
+    (meeting,) = [c for c in found if c.event_type == "meeting" and c.span.start.day == 1]
+    assert set(meeting.actors) == {"Sergei Lavrov", "Wunna Maung Lwin"}
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Sergei Lavrov, Wunna Maung Lwin and the junta are in Naypyitaw.",
+        "Sergei Lavrov and the Kremlin are in Naypyitaw.",
+        "",
+    ],
+)
+def test_the_two_sides_stay_unresolved_when_the_text_is_ambiguous(opening):
+    found = events_of(f"{opening} The two sides held talks on Monday.".strip())
+    assert not [c for c in found if c.event_type == "meeting"]
