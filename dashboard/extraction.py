@@ -127,7 +127,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "repression/execution",
         _words(
-            r"execut(?:e|es|ed|ing|ions?)",
+            # not carrying out another act: "has executed the highest number of airstrikes"
+            r"execut(?:e|es|ed|ing)(?!\s+(?:(?:the|a|an|its|their|his|her|highest|largest|"
+            r"greatest|record|number|of|most|more|many|several|new|further|deadly|\d+)\s+){0,5}"
+            r"(?:air ?strikes?|attacks?|operations?|raids?|offensives?|plans?|orders?|"
+            r"strateg(?:y|ies)|missions?|programmes?|programs?|contracts?|deals?)\b)",
+            r"executions?",
             r"hang(?:ed|ings?)",
             r"death sentences?",
             # "condemned X for killing opposition activists": opponents put to death
@@ -1786,6 +1791,20 @@ _OPENING_PHRASE = re.compile(
 _RELATIVE_OPENING = re.compile(r",\s+(?:which|who)\s*$")
 
 
+def _date_of_during(sentence: str, match: re.Match, dates_here) -> DateMention | None:
+    """The date words of an opening "During <event> <date>," phrase (an
+    :data:`_OPENING_PHRASE`) for an action of the main clause told with none of its
+    own: "During Min Aung Hlaing's visit in March to Belarus, X pledged ...": the
+    pledge was made in March, during the visit."""
+    opening = _OPENING_PHRASE.match(sentence)
+    if opening is None or match.start() < opening.end():
+        return None
+    if not re.match(r"[\"\u201c]?During\b", opening.group(0)):
+        return None  # "Despite ...", "Amid ...": no time of the main clause
+    told = [m for m in dates_here if m.end <= opening.end()]
+    return told[-1] if told else None
+
+
 def _antecedent(sentence: str, clause: int, before: list[Mention]) -> list[Mention]:
     """The subject of a relative clause opening at ``clause``: the mention right before
     its ", which" / ", who" ("the military, which seized power": the military seized
@@ -2094,6 +2113,8 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
             closest = min(own, key=lambda m: distance(m, match.start(), match.end()), default=None)
         if closest is None and not indefinite:  # "in June, when both sides agreed"
             closest = _date_before_when(sentence, match, dates_here)
+        if closest is None and not indefinite:  # "During his visit in March, X pledged"
+            closest = _date_of_during(sentence, match, dates_here)
     near = closest is not None and (
         -30 < closest.start - match.end() < 30 or -30 < match.start() - closest.end < 30
     )

@@ -292,10 +292,12 @@ MEASURED = [
     # session 22 (dates): "in the past three months" read; R 0.25 -> 0.50 (P 0.33 kept);
     # session 22 (envoys): Britain's condemnation; P 0.33 R 0.50 -> P 0.43 R 0.75;
     # session 22 ("attended the session" no visit): P 0.43 -> 0.50
-    ("savemyanmar-2024-11-21.round15", "2024-11-21", 0.5, 0.75),
+    # session 23 (articles23b: executing an act is no execution): P 0.50 -> 0.60
+    ("savemyanmar-2024-11-21.round15", "2024-11-21", 0.6, 0.75),
     # session 22 (dates): one candidate per listed month; P 0.33 R 0.33 -> P 0.43 R 0.50
     # session 22 (a coup naming whose government it ousts): P 0.43 R 0.50 -> P 0.50 R 0.67
-    ("taipeitimes-2025-11-29.round15", "2025-11-29", 0.5, 0.66),
+    # session 23 (articles23b: an action during a dated event): P 0.50 R 0.67 -> P 0.62 R 0.83
+    ("taipeitimes-2025-11-29.round15", "2025-11-29", 0.62, 0.83),
     # Held out in round 16 (gold committed in 4796637, 18:28:36 UTC, on a branch nobody
     # fixing the extractor saw; landed on main as 1cde3f8 at 19:21:55 after the last fix,
     # b58d57e; run once on each at 19:21:57 by the lead, nothing tuned after): floor =
@@ -3467,3 +3469,73 @@ def test_the_two_sides_before_any_event_are_the_two_named_just_before(opening):
 def test_the_two_sides_stay_unresolved_when_the_text_is_ambiguous(opening):
     found = events_of(f"{opening} The two sides held talks on Monday.".strip())
     assert not [c for c in found if c.event_type == "meeting"]
+
+
+@pytest.mark.parametrize(
+    "sentence, month",
+    [
+        (
+            "During Min Aung Hlaing's visit in March to Minsk, Sergei Lavrov pledged to"
+            " support the junta's election.",
+            3,
+        ),
+        (
+            "During the junta chief's trip in June to Moscow, the Kremlin voiced support for"
+            " the election.",
+            6,
+        ),
+        (
+            "During Sergei Lavrov's visit in May, Min Aung Hlaing expressed support for"
+            " Russia's position.",
+            5,
+        ),
+    ],
+)
+def test_an_action_during_a_dated_event_takes_its_date(sentence, month):
+    """Taipei Times (round 15): "During Min Aung Hlaing's visit in March to Belarus,
+    Lukashenko pledged to support the military-organized election": the visit owns "in
+    March", and the pledge, with no date words of its own, took a later action's day
+    ("yesterday"). An action told in the main clause after an opening "During <event>
+    <date>," phrase happened then (`_date_of_during`)."""
+    # a visit told before with another date: the event named again is not that one
+    text = f"Alexander Lukashenko visited Naypyitaw yesterday.\n\n{sentence}"
+    found = events_of(text, date(2030, 11, 29), SHIPPED)
+    (support,) = [e for e in found if e.event_type == "statement of support"]
+    assert (support.span.start, support.span.precision) == (date(2030, month, 1), "month")
+
+
+def test_an_action_during_a_dated_event_keeps_its_own_date_words():
+    found = events_of(
+        "During Sergei Lavrov's visit in May, Min Aung Hlaing expressed support for Russia"
+        " on Monday.",
+        date(2030, 11, 29),
+        SHIPPED,
+    )
+    (support,) = [e for e in found if e.event_type == "statement of support"]
+    assert support.span.start == date(2030, 11, 25)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Monday the Tatmadaw executed the highest number of airstrikes in years.",
+        "On Monday the Tatmadaw executed a plan to cut the roads.",
+        "The Tatmadaw executed new attacks on villages on Monday.",
+    ],
+)
+def test_executing_an_act_is_no_execution(sentence):
+    """Save Myanmar (round 15): "the Myanmar military has executed the highest number of
+    airstrikes in the past three months" proposed an execution. Executing an attack,
+    a plan or an order is carrying it out, not putting people to death."""
+    assert "repression/execution" not in kinds_of(events_of(sentence, date(2030, 6, 5)))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Tatmadaw executed four activists on Monday.",
+        "The Tatmadaw executed five prisoners over attacks on Monday.",
+    ],
+)
+def test_executing_people_is_still_an_execution(sentence):
+    assert "repression/execution" in kinds_of(events_of(sentence, date(2030, 6, 5)))
