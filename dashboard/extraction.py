@@ -109,6 +109,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|(?:prevent|stop|halt|block) (?:the )?(?:influx|flow|supply|sales?|transfers?) "
             r"of (?:arms|weapons)"
             r"|ban (?:on )?(?:the )?(?:sales?|transfers?)"
+            # the noun forms: "called for an immediate halt to the supply of weapons",
+            # "urged an end to arms sales", "a ban on weapons transfers"
+            r"|(?:halt|end|stop|ban|moratorium) (?:to|on) (?:all |the |any )?(?:(?:supply|"
+            r"supplies|flow|influx|sales?|transfers?|shipments?|deliver(?:y|ies)) of "
+            r"(?:[\w-]+ ){0,3}?)?(?:arms|weapons)"
             r"|(?:stop|halt|cut off|end|suspend|block|ban) (?:all |the |any )?(?:\w+ )?"
             r"(?:arms|weapons)"
             # "urged supplying companies to stop selling fuel to the regime"
@@ -338,6 +343,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         "violence against civilians",
         _words(
             r"killed (?:dozens|scores|hundreds|thousands|\d+)",
+            # a toll told with its victims: "..., killing at least 11 children"
+            r"kill(?:ed|ing) (?:at least |more than |over |nearly |about |some )?"
+            r"(?:dozens|scores|hundreds|thousands|\d+)(?: of)? (?:[\w-]+ ){0,2}?"
+            r"(?:people|civilians|children|students|pupils|villagers|residents|women|"
+            r"protesters|demonstrators|worshippers|patients|monks)\b",
             r"murdered (?:at least |more than |over |nearly )?"
             r"(?:dozens|scores|hundreds|thousands|\d+)",
             # a toll told in the passive: "at least 100 demonstrators were killed by ..."
@@ -517,7 +527,11 @@ _THE_MILITARY = re.compile(
     r"\b(?:[Tt]he (?:(?:junta|regime)(?:['’]s)? )?(?:military|army|armed forces|troops|soldiers)"
     r"|(?<![\w,] )(?:[Ss]oldiers|[Tt]roops)|(?<=\bthat )(?:soldiers|troops)|\b[Ss]ecurity forces"
     # "Myanmar's military, which seized power": a country's armed forces
-    r"|(?<=\w['’]s )(?:military|army|armed forces))"
+    r"|(?<=\w['’]s )(?:military|army|armed forces)"
+    # its aircraft, counted or with an article: "two military helicopters opened fire"
+    # (a country's adjective before "military" names that country's instead)
+    r"|\b(?:[Tt]he|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|\d+) military (?:helicopters?|jets?|"
+    r"aircraft|warplanes?|planes?|drones?|gunships?))"
     # right before its verb, or before a relative clause's ("the military, which seized")
     r"(?=(?:,\s+(?:which|who))?\s+"
     r"(?:\w+ed|has|have|had|is|was|were|are|will|would|took|seized|says|said|sold|sent|fought)\b"
@@ -1101,13 +1115,19 @@ class _ActorFinder:
             self.recent_countries.append(country)
 
     def _countries_told(self, sentence, mentions, countries, before: int) -> list[str]:
-        """Countries named (by name, demonym, place or an actor's country) before ``before``."""
-        named = [(c.start, c.country) for c in countries if c.end <= before]
-        named += [(s, place.country) for s, e, place in find_places(sentence) if e <= before]
+        """Countries named (by name, demonym, place or an actor's country) before ``before``;
+        a maker's compound ("Russia-made jets") tells no country later words stand for."""
+        made = [hit.span() for hit in _MAKER_NAME.finditer(sentence)]
+
+        def told(start: int, end: int) -> bool:
+            return end <= before and not any(s <= start < e for s, e in made)
+
+        named = [(c.start, c.country) for c in countries if told(c.start, c.end)]
+        named += [(s, place.country) for s, e, place in find_places(sentence) if told(s, e)]
         named += [
             (m.start, self.directory.countries.get(m.actor))
             for m in mentions
-            if m.end <= before and self.directory.countries.get(m.actor)
+            if told(m.start, m.end) and self.directory.countries.get(m.actor)
         ]
         return [country for _, country in sorted(named)]
 
@@ -1603,6 +1623,8 @@ _MAKERS = r"(?:made|built|supplied|designed|manufactured|produced)"
 _MADE_IN = re.compile(rf"[A-Z][a-z]+-{_MAKERS}$")
 #: A maker's compound right after a country's name or demonym: "Russian-supplied".
 _MAKER_AFTER = re.compile(rf"-{_MAKERS}\b")
+#: The maker's name in such a compound ("Russia" of "Russia-made").
+_MAKER_NAME = re.compile(rf"\b[A-Z][\w]*(?=-{_MAKERS}\b)")
 
 
 def _envoy_name(title: re.Match, finder: _ActorFinder) -> bool:
