@@ -778,6 +778,22 @@ def split_sentences(paragraph: str) -> list[str]:
 #: Taiwan are left out (English given names first there: "Carrie Lam").
 _FAMILY_NAME_FIRST = frozenset({"China", "North Korea", "South Korea"})
 
+#: A "y" or "i" after a vowel and before a consonant or the word's end: the one
+#: letter (Cyrillic short i) that transliterations of a name spell either way
+#: ("Sergei"/"Sergey", "Shoigu"/"Shoygu", "Nikolai"/"Nikolay").
+_SHORT_I = re.compile(r"(?<=[aeiou])[yi](?=[b-df-hj-np-tv-xz]|\b)", re.IGNORECASE)
+
+
+def _transliterations(name: str) -> set[str]:
+    """The spellings of a person's name that differ from it only in a short i
+    (:data:`_SHORT_I`) written "y" or "i": every combination, the name included."""
+    spellings = {name}
+    for hit in reversed(list(_SHORT_I.finditer(name))):
+        other = "i" if hit.group().casefold() == "y" else "y"
+        other = other.upper() if hit.group().isupper() else other
+        spellings |= {s[: hit.start()] + other + s[hit.end() :] for s in spellings}
+    return spellings
+
 
 class _ActorFinder:
     """Actor spellings from the directory, matched longest first, case-insensitively."""
@@ -832,6 +848,12 @@ class _ActorFinder:
                 if country:
                     self.directory_roles.setdefault((country, _role_office(role)), name)
         self.by_spelling = {s.casefold(): name for s, name in spellings.items()}
+        # a person's name spelt by another transliteration of a short i ("Sergey
+        # Shoygu" for "Sergei Shoigu"), when the spelling names no one else
+        for spelling, name in spellings.items():
+            if directory.kinds.get(name) == "person" and " " in spelling:
+                for variant in _transliterations(spelling.casefold()):
+                    self.by_spelling.setdefault(variant, name)
         #: one-word proper names ("Amnesty", "EU", "Kremlin"): a lower-case "amnesty"
         #: or "eu" in running text is a common word, no mention of the actor
         self.proper_words = {
@@ -877,7 +899,8 @@ class _ActorFinder:
         ]
         for m in mentions:
             if self.directory.kinds.get(m.actor) == "person" and " " in m.actor:
-                self.surnames.setdefault(self._family_name(m.actor), m.actor)
+                for surname in _transliterations(self._family_name(m.actor)):
+                    self.surnames.setdefault(surname, m.actor)
         # "the X Board (XB)": the abbreviation defined is the same mention, not another
         mentions = [
             m

@@ -314,6 +314,10 @@ MEASURED = [
     ("theaseandaily-2023-08-25.round16", "2023-08-25", 1.0, 1.0),
     # Narinjara: P 0.71 R 1.00 since session 23 ("this summit" told again, its date)
     ("narinjara-2024-11-05.round16", "2024-11-05", 0.71, 1.0),
+    # Held out in round 17 (gold committed in d046856 before extract ran on any; first
+    # run P 0.00 R 0.00, docs/extraction.md): floor = measured after session 23
+    # (articles23c: a person's name spelt with another transliteration of a short i)
+    ("thedefensepost-2022-07-13.round17", "2022-07-13", 0.66, 0.4),
 ]
 
 
@@ -3627,3 +3631,56 @@ def test_a_makers_compound_tells_no_country_later_words_stand_for():
     directory = parse_actors(DIRECTORY_CSV + "Russian armed forces,military,Russia,\n")
     found = events_of(text, date(2030, 11, 11), directory)
     assert [e.actors for e in found if "Monday" in e.date_text] == [("Tatmadaw",)]
+
+
+# Session 23 (articles23c): classes behind round 17's misses, on made-up sentences
+# (made-up people, real countries).
+
+TRANSLIT = parse_actors(
+    "actor,kind,country,aliases\n"
+    "Andrei Voinov,person,Russia,\n"
+    "Laos Defence Forces,military,Laos,\n"
+    "Russian government,government,Russia,\n"
+)
+
+
+def translit_visit(text: str):
+    """The one visit extracted from ``text`` with the made-up directory above."""
+    (visit,) = [
+        c for c in extract_events(text, date(2031, 2, 20), TRANSLIT) if c.event_type == "visit"
+    ]
+    return visit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the round-17 Defense Post wording: "Sergey Shoygu" for "Sergei Shoigu"
+        "During a visit to Laos in March 2030, Russian minister Andrey Voynov pledged "
+        "to provide air defense systems.",
+        "Andrei Voynov visited Vientiane on March 3, 2030.",
+        "Russia's Andrey Voinov arrived in Laos on March 3, 2030 for a visit.",
+    ],
+)
+def test_a_person_spelt_with_another_short_i_is_the_directory_person(text):
+    assert translit_visit(text).actors == ("Andrei Voinov",)
+
+
+def test_a_surname_spelt_with_another_short_i_is_the_person_named_before():
+    text = (
+        "Andrei Voinov is Russia's defence minister.\n\n"
+        "The deal was signed during Voynov's visit to Laos in 2029."
+    )
+    visit = translit_visit(text)
+    assert visit.actors == ("Andrei Voinov",)
+    assert visit.span == DateSpan(date(2029, 1, 1), date(2029, 12, 31), "year")
+
+
+def test_other_letters_than_a_short_i_spell_no_directory_person():
+    # "Voinav" differs by a vowel, "Voiynov" is no variant of a short i: no one named
+    for text in (
+        "Andrei Voinav visited Vientiane on March 3, 2030.",
+        "Andrei Voiynov visited Vientiane on March 3, 2030.",
+    ):
+        found = extract_events(text, date(2031, 2, 20), TRANSLIT)
+        assert all("Andrei Voinov" not in c.actors for c in found)
