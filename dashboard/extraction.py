@@ -177,6 +177,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"suppl(?:y|ies|ied|ying) (?:\w+ ){0,3}(?:weapons|arms|fighter jets|drones)",
             # "will supply X with Pantsir-S1 anti-aircraft missile systems"
             rf"suppl(?:y|ies|ied|ying) (?:[\w'\u2019-]+ ){{1,4}}?with (?:[\w-]+ ){{0,3}}{_WEAPONS}",
+            # the weapons right after the verb: "pledged to provide air defense systems
+            # and vehicles to the country", "provided drones and rockets"
+            rf"provid(?:e|es|ed|ing) (?:[\w-]+ ){{0,2}}?{_WEAPONS}\b",
             # "continue to provide the junta with numerous fighter jets"
             r"provid(?:e|es|ed|ing) (?:[\w'\u2019-]+ ){1,5}?with (?:[\w-]+ ){0,2}"
             r"(?:weapons|arms|fighter jets|jets|drones|aircraft|helicopters|rockets|artillery)",

@@ -316,8 +316,9 @@ MEASURED = [
     ("narinjara-2024-11-05.round16", "2024-11-05", 0.71, 1.0),
     # Held out in round 17 (gold committed in d046856 before extract ran on any; first
     # run P 0.00 R 0.00, docs/extraction.md): floor = measured after session 23
-    # (articles23c: a person's name spelt with another transliteration of a short i)
-    ("thedefensepost-2022-07-13.round17", "2022-07-13", 0.66, 0.4),
+    # (articles23c: a person's name spelt with another transliteration of a short i:
+    # P 0.67 R 0.40; weapons provided told before the recipient: P 0.75 R 0.60)
+    ("thedefensepost-2022-07-13.round17", "2022-07-13", 0.75, 0.6),
 ]
 
 
@@ -3684,3 +3685,29 @@ def test_other_letters_than_a_short_i_spell_no_directory_person():
     ):
         found = extract_events(text, date(2031, 2, 20), TRANSLIT)
         assert all("Andrei Voinov" not in c.actors for c in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the round-17 Defense Post wording: "pledged to provide air defense systems and
+        # vehicles to the country"
+        "Andrei Voinov pledged to provide air defense systems and vehicles to Laos on "
+        "March 3, 2030.",
+        "On March 3, 2030, Andrei Voinov provided drones and rockets to the Laos junta.",
+        "Russia provided fighter jets to Laos in March 2030, Andrei Voinov said.",
+    ],
+)
+def test_providing_weapons_told_before_the_recipient_is_an_arms_transfer(text):
+    found = extract_events(text, date(2031, 2, 20), TRANSLIT)
+    (transfer,) = [c for c in found if c.event_type == "arms transfer"]
+    assert (transfer.span.start.year, transfer.span.start.month) == (2030, 3)
+
+
+def test_providing_what_is_no_weapon_is_no_arms_transfer():
+    for text in (
+        "Andrei Voinov pledged to provide humanitarian aid to Laos on March 3, 2030.",
+        "On March 3, 2030, Andrei Voinov provided vehicles and armed escorts to Laos.",
+    ):
+        found = extract_events(text, date(2031, 2, 20), TRANSLIT)
+        assert [c.event_type for c in found if c.event_type == "arms transfer"] == []
