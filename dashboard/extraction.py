@@ -564,15 +564,22 @@ _SENT_FROM = re.compile(
     r"\b(?i:observers|observation teams?|monitors|delegations?|delegates|envoys)\s+from\s+"
     r"((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)?(?:(?:,\s+|,?\s+and\s+)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)*)"
 )
+#: The pieces of a diplomat's title and name, shared by the title told before the name
+#: (:data:`_ENVOY`, :data:`_DIPLOMAT`) and after it (:data:`_NAME_APPOSED`,
+#: :data:`_APPOSED_TITLE`): the possessive and rank after a country ("Britain's special"),
+#: the title with whom it is to ("ambassador to the UN"), and the name (two to four
+#: capitalised words).
+_ENVOY_RANK = r"(?:['\u2019]s)?\s+(?:(?i:special|permanent|deputy)\s+)?"
+_ENVOY_WORD = r"(?i:ambassador|envoy)"
+_ENVOY_TO = r"(?:\s+to\s+(?:the\s+)?(?:U\.?N\.?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?"
+_ENVOY_TITLE = _ENVOY_WORD + _ENVOY_TO
+_ENVOY_NAME = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,3}"
 #: A diplomat's title before a name: "Ambassador X", "envoy X", "ambassador to Myanmar
 #: X", "envoy to the UN X" (the country after "to" belongs to the title, not the name).
-_ENVOY = re.compile(
-    r"(?i:ambassador|envoy)(?:\s+to\s+(?:the\s+)?(?:U\.?N\.?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?"
-    r"\s+(?P<name>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,3})(?!\w)"
-)
+_ENVOY = re.compile(rf"{_ENVOY_TITLE}\s+(?P<name>{_ENVOY_NAME})(?!\w)")
 #: A country's diplomat titled before a name, right after the country's name or
 #: demonym: "British Ambassador X", "Britain's envoy X" (see :meth:`_ActorFinder._diplomats`).
-_DIPLOMAT = re.compile(rf"(?:['\u2019]s)?\s+(?:(?i:special|permanent|deputy)\s+)?{_ENVOY.pattern}")
+_DIPLOMAT = re.compile(rf"{_ENVOY_RANK}{_ENVOY.pattern}")
 #: A teller described by a role, not named: ", a U.N. rights expert said".
 _DESCRIBED_TELLER = re.compile(
     r",\s+((?:an?|the)\s+(?:[\w.'-]+\s+){0,4}?(?:expert|rapporteur|envoy|investigator|"
@@ -1667,14 +1674,8 @@ def _envoy_name(title: re.Match, finder: _ActorFinder) -> bool:
 
 #: A name with a diplomat's title in apposition after it: "X, the British ambassador,"
 #: (the name; the country and title follow, see :func:`_apposed_envoys`).
-_NAME_APPOSED = re.compile(
-    r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,3})"
-    r",\s+(?:the\s+)?$"
-)
-_APPOSED_TITLE = re.compile(
-    r"(?:['\u2019]s)?\s+(?:(?i:special|permanent|deputy)\s+)?(?i:ambassador|envoy)\b"
-    r"(?:\s+to\s+(?:the\s+)?(?:U\.?N\.?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?\s*,"
-)
+_NAME_APPOSED = re.compile(rf"(?<![\w-])(?P<name>{_ENVOY_NAME}),\s+(?:the\s+)?$")
+_APPOSED_TITLE = re.compile(rf"{_ENVOY_RANK}{_ENVOY_WORD}\b{_ENVOY_TO}\s*,")
 
 
 def _apposed_envoys(sentence: str, finder: _ActorFinder) -> list[tuple[re.Match, re.Match, str]]:
