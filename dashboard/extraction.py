@@ -1904,8 +1904,7 @@ def _both_countries(sentence, clause: int, end: int, countries, finder) -> list[
         and _BOTH_COUNTRIES.fullmatch(c.text)
         and not _PREPOSITION.search(sentence[: c.start])
     ]
-    found = [(c, finder.government_of(c.country)) for c in told if c.country]
-    return [Mention(c.start, c.end, actor) for c, actor in found if actor]
+    return _governments_of(told, finder)
 
 
 #: A preposition or an object's verb a few words before a name: the name is no subject
@@ -2018,16 +2017,15 @@ def _received_from(sentence, match, mentions, countries, finder) -> list[Mention
 
 
 def _governments_in(countries, finder, start: int, end: int) -> list[Mention]:
-    """The governments (:meth:`_ActorFinder.government_of`) of the countries told
-    between ``start`` and ``end``, as mentions."""
-    return [
-        Mention(c.start, c.end, actor)
-        for c in countries
-        if start <= c.start
-        and c.end <= end
-        and c.country
-        and (actor := finder.government_of(c.country))
-    ]
+    """The governments of the countries told between ``start`` and ``end``, as mentions."""
+    return _governments_of([c for c in countries if start <= c.start and c.end <= end], finder)
+
+
+def _governments_of(countries, finder) -> list[Mention]:
+    """The governments (:meth:`_ActorFinder.government_of`) of ``countries`` (country
+    mentions), as mentions where each country is told; countries without one are left out."""
+    found = [(c, finder.government_of(c.country)) for c in countries if c.country]
+    return [Mention(c.start, c.end, actor) for c, actor in found if actor]
 
 
 #: "both sides", "the two sides": the parties of the event just told.
