@@ -272,6 +272,7 @@ def convert_acled_frame(
     directory: ActorDirectory | None = None,
     record_rows: Callable[[int], np.ndarray] | None = None,
     slashed: SlashedOrder | None = None,
+    on_ids: Callable[[pd.Series], None] | None = None,
 ) -> ImportResult:
     """Map an all-text ACLED frame onto the events schema and validate it.
 
@@ -287,6 +288,9 @@ def convert_acled_frame(
     slashed
         The order of slashed dates as the whole file shows it (a chunk of a file:
         :func:`survey_dates` over every chunk); None: as this frame shows it.
+    on_ids
+        Handed the events' ids once read, even when the checks then refuse the records
+        (a chunked conversion checks them over the whole file).
 
     Raises
     ------
@@ -310,6 +314,8 @@ def convert_acled_frame(
         lambda c: frame[c].str.strip() if c in frame else _empty(frame), _STRIPPED
     )
     col = dict(zip(_STRIPPED, stripped, strict=True))
+    if on_ids is not None:
+        on_ids(col["event_id_cnty"])
     with ThreadPoolExecutor(1) as pool:
         # Whether every id is distinct (a sort, in Arrow) is found while the dates are read.
         ids_distinct = pool.submit(all_distinct, pa.array(col["event_id_cnty"]))

@@ -22,6 +22,7 @@ engine filters with exactly the in-memory meaning.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -58,6 +59,9 @@ _ROWS_PER_GROUP = 128 * 1024
 #: it instead of every file (see :meth:`dashboard.sql_engines.SqlEngine.window`).
 HEAD_FOLDER = "_head"
 HEAD_ROWS = 50_000
+#: In a chunked conversion's staging folder: the ids of refused chunks (nothing else of
+#: them is staged), checked with the staged chunks' for ids used again across chunks.
+REFUSED_IDS = "_refused_ids"
 
 
 def raw_column(column: str) -> str:
@@ -527,6 +531,11 @@ def _file_rows(rows: list[int], header_lines: int, first_line: int) -> list[int]
     return [r if r <= header_lines else r - header_lines - 1 + first_line for r in rows]
 
 
+def _of_the_file(problems: list[Problem], header_lines: int) -> bool:
+    """Whether some of ``problems`` are the file's or its header's (every chunk has them)."""
+    return any(p.row is None or p.row <= header_lines for p in problems)
+
+
 def _file_problems(problems, header_lines: int, first_line: int) -> list[Problem]:
     """Problems of a chunk read as a file of its own, with the source file's rows."""
 
@@ -605,14 +614,19 @@ def write_dataset_in_chunks(
     label = label or Path(source).name
     notices = LoadNotices(source_format)
     problems: list[Problem] = []
+    #: Problems of chunks refused before their ids were read (bytes, field counts...):
+    #: a whole load stops at those and names nothing of the later checks.
+    unread: list[Problem] = []
     chunks: list[_Chunk] = []
     heads: list[pa.Table] = []
     head_rows = max(int(head_rows), 0)
     columns: list[str] | None = None
     records = 0
     decided = None
+    #: The file rows of the records of refused chunks, by their first record.
+    refused_rows: dict[int, np.ndarray] = {}
 
-    def read(data: bytes, first_line: int, on_read=None):
+    def read(data: bytes, first_line: int, on_read=None, on_ids=None):
         return import_table(
             header + data,
             format=source_format.name,
@@ -620,23 +634,51 @@ def write_dataset_in_chunks(
             on_read=on_read,
             decided=decided,
             continues=first_line > header_lines + 1,  # not the file's first record
+            on_ids=on_ids,
         )
 
     def load_chunk(data: bytes, first_line: int) -> EventTable | None:
+        seen = []
+
         def load(on_read):
             nonlocal notices
-            loaded = read(data, first_line, on_read)
+            loaded = read(data, first_line, on_read, lambda *ids: seen.append(ids))
             notices = notices + loaded.notices
             return loaded.events
 
         try:
             return index_while_loading(load, directory, label)
         except EventsFileError as err:
-            problems.extend(_file_problems(err.problems, header_lines, first_line))
+            found = _file_problems(err.problems, header_lines, first_line)
+            if seen and not _of_the_file(found, header_lines):
+                # Its ids are checked against the other chunks' all the same.
+                problems.extend(found)
+                keep_refused_ids(*seen[-1], first_line)
+            else:
+                unread.extend(found)
             return None
+
+    def keep_refused_ids(ids: pd.Series, record_rows, first_line: int) -> None:
+        """A refused chunk's ids, staged for the check over the file (nothing else of it)."""
+        nonlocal records
+        n = len(ids)
+        rows = _file_rows(record_rows(n).tolist(), header_lines, first_line)
+        refused_rows[records] = np.asarray(rows)
+        chunks.append(_Chunk(records, n, first_line, 0, 0, False))
+        (staging / REFUSED_IDS).mkdir(parents=True, exist_ok=True)
+        ids_table = pa.table(
+            {
+                "event_id": pa.array(ids, type=pa.string(), from_pandas=True),
+                ROW_COLUMN: pa.array(np.arange(records, records + n, dtype=np.int64)),
+            }
+        )
+        pq.write_table(ids_table, staging / REFUSED_IDS / f"chunk{len(chunks)}.parquet")
+        records += n
 
     def rows_of(chunk: _Chunk) -> np.ndarray:
         """The file rows of a chunk's events, as its format's reader counts them."""
+        if chunk.first_record in refused_rows:
+            return refused_rows[chunk.first_record]
         with open(source, "rb") as handle:
             handle.seek(chunk.offset)
             data = handle.read(chunk.size)
@@ -675,7 +717,7 @@ def write_dataset_in_chunks(
         for data, first_line, offset in found:
             table = load_chunk(data, first_line)
             if table is None:
-                if any(p.row is None or p.row <= header_lines for p in problems):
+                if _of_the_file(unread, header_lines):
                     break  # the file itself or its header: every chunk would say so
                 continue
             n = len(table)
@@ -697,8 +739,11 @@ def write_dataset_in_chunks(
                 _write_partitions(piece, staging, f"chunk{len(chunks)}-{{i}}.parquet")
                 del piece
             records += n
+        if unread:
+            raise EventsFileError(unread)
         if records:
-            problems += _duplicates_across_chunks(staging, chunks, rows_of, source_format)
+            named, instead = _duplicates_across_chunks(staging, chunks, rows_of, source_format)
+            problems = [p for p in problems if p not in instead] + named
         if problems:
             raise EventsFileError(problems)
         _merge_months(staging, folder)
@@ -750,30 +795,43 @@ def _duplicates_across_chunks(
     chunks: list[_Chunk],
     rows_of: Callable[[_Chunk], np.ndarray],
     source_format,
-) -> list[Problem]:
+) -> tuple[list[Problem], set[Problem]]:
     """Event ids used in more than one chunk, as the format's check words a duplicate id.
 
+    Read over the staged chunks and the ids of refused ones (:data:`REFUSED_IDS`). Every
+    use after an id's first in the file is named with that first row, as a whole load
+    names it. Returns those problems and the ones the chunks' own loads named instead
+    (a later chunk using an id twice named its second use with its own first row).
     ``rows_of(chunk)``: the file rows of a chunk's events (read again: only here).
     """
     import duckdb
 
-    if not staging.exists():
-        return []
-    files = str(staging / f"{YEAR_COLUMN}=*" / f"{MONTH_COLUMN}=*" / "*.parquet")
+    patterns = {
+        "staged": f"{YEAR_COLUMN}=*/{MONTH_COLUMN}=*/*.parquet",
+        "refused": f"{REFUSED_IDS}/*.parquet",
+    }
+    globs = {
+        name: str(staging / pattern)
+        for name, pattern in patterns.items()
+        if any(staging.glob(pattern))
+    }
+    if not globs:
+        return [], set()
+    uses = " UNION ALL ".join(
+        f"SELECT event_id, {ROW_COLUMN} AS r FROM read_parquet(${name})" for name in globs
+    )
     sql = (
-        f"WITH e AS (SELECT event_id, {ROW_COLUMN} AS r FROM read_parquet($files) "
-        "WHERE event_id <> ''), d AS (SELECT event_id, min(r) AS first FROM e "
-        "GROUP BY event_id HAVING count(*) > 1) "
-        "SELECT e.event_id, e.r, d.first FROM e JOIN d USING (event_id) "
-        "WHERE e.r > d.first ORDER BY e.r"
+        f"WITH e AS (SELECT * FROM ({uses}) WHERE event_id <> ''), "
+        "d AS (SELECT event_id FROM e GROUP BY event_id HAVING count(*) > 1) "
+        "SELECT e.event_id, e.r FROM e JOIN d USING (event_id) ORDER BY e.event_id, e.r"
     )
     connection = duckdb.connect(config={"memory_limit": WHOLE_MEMORY_LIMIT})
     try:
-        found = connection.execute(sql, {"files": files}).fetchall()
+        found = connection.execute(sql, globs).fetchall()
     finally:
         connection.close()
     if not found:
-        return []
+        return [], set()
     starts = np.asarray([c.first_record for c in chunks])
     lines: dict[int, np.ndarray] = {}
 
@@ -789,11 +847,25 @@ def _duplicates_across_chunks(
             lines[index] = rows_of(chunk)
         return int(lines[index][record - chunk.first_record])
 
-    return [
-        Problem(row(r), source_format.id_column, source_format.duplicate_id(event_id, row(first)))
-        for event_id, r, first in found
-        if chunk_of(r) != chunk_of(first)  # else the chunk's own load named it
-    ]
+    def problem(event_id: str, record: int, first: int) -> Problem:
+        message = source_format.duplicate_id(event_id, row(first))
+        return Problem(row(record), source_format.id_column, message)
+
+    named, instead = [], set()
+    for event_id, uses in itertools.groupby(found, key=lambda use: use[0]):
+        first, *later = [record for _, record in uses]
+        home = chunk_of(first)
+        firsts = {home: first}  # each chunk's first use: what its own load named
+        for record in later:
+            chunk = chunk_of(record)
+            if chunk == home:
+                continue  # the chunk's own load named it, with the file's first row
+            if chunk in firsts:
+                instead.add(problem(event_id, record, firsts[chunk]))
+            else:
+                firsts[chunk] = record
+            named.append(problem(event_id, record, first))
+    return named, instead
 
 
 def restore_frame(data: pa.Table, columns: tuple[str, ...]) -> pd.DataFrame:

@@ -77,7 +77,9 @@ class Opened:
     A chunk of a larger file (:func:`dashboard.dataset.write_dataset_in_chunks`) is
     opened with ``decided``, what the format's ``survey`` found over the whole file
     (None: decide from these bytes), and ``continues`` when its first record is not the
-    file's first.
+    file's first. ``on_ids(ids, record_rows)`` is handed each record's id as the format
+    keys it (and the records' file rows) once the ids are read, even when the records are
+    then refused: a chunked conversion checks ids over the whole file with them.
     """
 
     data: bytes
@@ -88,6 +90,13 @@ class Opened:
     mapping: ColumnMapping | None = None
     decided: object | None = None
     continues: bool = False
+    on_ids: Callable[[pd.Series, Callable[[int], np.ndarray]], None] | None = None
+
+    def ids_told(self, record_rows: Callable[[int], np.ndarray]):
+        """The ``on_ids`` a format's converter calls with its ids (None: nobody asks)."""
+        if self.on_ids is None:
+            return None
+        return lambda ids: self.on_ids(ids, record_rows)
 
 
 @dataclass(frozen=True)
@@ -161,9 +170,23 @@ def _is_ours(sniffed: Sniffed) -> bool:
 def _convert_ours(opened: Opened) -> Imported:
     if opened.sniffed.container == "csv" and opened.sniffed.delimiter == ",":
         # Our CSV keeps its own fast reader (NA stays the text NA: Namibia).
-        events = parse_events(opened.data, on_read=opened.on_read)
-        return Imported(events, record_rows=lambda n: csv_record_rows(opened.data, n))
+        def record_rows(n: int) -> np.ndarray:
+            return csv_record_rows(opened.data, n)
+
+        told = opened.ids_told(record_rows)
+
+        def on_read(frame: pd.DataFrame) -> None:
+            if told is not None:
+                told(frame["event_id"])
+            if opened.on_read is not None:
+                opened.on_read(frame)
+
+        events = parse_events(opened.data, on_read=on_read)
+        return Imported(events, record_rows=record_rows)
     table = opened.read_table()
+    told = opened.ids_told(table.record_rows)
+    if told is not None and "event_id" in table.frame.columns:
+        told(table.frame["event_id"])
     return Imported(
         validate_events_frame(table.frame, record_rows=table.record_rows),
         record_rows=table.record_rows,
@@ -181,6 +204,7 @@ def _convert_acled(opened: Opened) -> Imported:
         directory=opened.directory,
         record_rows=table.record_rows,
         slashed=opened.decided,
+        on_ids=opened.ids_told(table.record_rows),
     )
     return Imported(result.events, tuple(result.dated), table.record_rows, result.tally)
 
@@ -202,7 +226,10 @@ def _convert_gdelt(opened: Opened) -> Imported:
     else:
         table = opened.read_table(missing=gdelt.MISSING_VALUES, drop_index=True)
     events, tally = gdelt.convert_gdelt_frame(
-        table.frame, directory=opened.directory, record_rows=table.record_rows
+        table.frame,
+        directory=opened.directory,
+        record_rows=table.record_rows,
+        on_ids=opened.ids_told(table.record_rows),
     )
     return Imported(events, (), table.record_rows, tally)
 
@@ -275,7 +302,10 @@ def _frame_converter(convert, missing: frozenset[str]) -> Callable[[Opened], Imp
     def run(opened: Opened) -> Imported:
         table = opened.read_table(missing=missing, drop_index=True)
         events, tally = convert(
-            table.frame, directory=opened.directory, record_rows=table.record_rows
+            table.frame,
+            directory=opened.directory,
+            record_rows=table.record_rows,
+            on_ids=opened.ids_told(table.record_rows),
         )
         return Imported(events, (), table.record_rows, tally)
 
@@ -288,7 +318,10 @@ def _convert_ucdp(opened: Opened) -> Imported:
     if not opened.continues:  # HDX's #hashtag row can only be the file's first record
         frame, record_rows, skipped = ucdp.skip_hashtag_row(frame, record_rows)
     events, tally = ucdp.convert_ucdp_frame(
-        frame, directory=opened.directory, record_rows=record_rows
+        frame,
+        directory=opened.directory,
+        record_rows=record_rows,
+        on_ids=opened.ids_told(record_rows),
     )
     return Imported(events, tuple(skipped), record_rows, tally)
 

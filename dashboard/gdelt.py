@@ -178,6 +178,7 @@ def convert_gdelt_frame(
     *,
     directory: ActorDirectory,
     record_rows: Callable[[int], np.ndarray],
+    on_ids: Callable[[pd.Series], None] | None = None,
 ) -> tuple[pd.DataFrame, Counter]:
     """Map an all-text GDELT frame onto our schema and validate it.
 
@@ -192,6 +193,7 @@ def convert_gdelt_frame(
         date_column="SQLDATE",
         date_form="YYYYMMDD",
         code_column="EventCode",
+        on_ids=on_ids,
     )
     ids, sqldate, codes = records.ids, records.date_text, records.codes
     coded_codes = records.coded_codes  # per-code steps run once per distinct code

@@ -73,6 +73,7 @@ def convert_icews_frame(
     *,
     directory: ActorDirectory,
     record_rows: Callable[[int], np.ndarray],
+    on_ids: Callable[[pd.Series], None] | None = None,
 ) -> tuple[pd.DataFrame, Counter]:
     """Map an all-text ICEWS frame onto our schema and validate it.
 
@@ -88,6 +89,7 @@ def convert_icews_frame(
         date_form="YYYY-MM-DD",
         code_column="CAMEO Code",
         keyed_by_day=True,
+        on_ids=on_ids,
     )
     ids, text, codes = records.ids, records.date_text, records.codes
     coded_codes = records.coded_codes  # per-code steps run once per distinct code

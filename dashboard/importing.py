@@ -544,12 +544,15 @@ def import_table(
     mapping: ColumnMapping | None = None,
     decided: object | None = None,
     continues: bool = False,
+    on_ids: Callable[[pd.Series, Callable[[int], np.ndarray]], None] | None = None,
 ) -> ImportedTable:
-    """:func:`load_any_frame`, its notices in parts; ``decided``, ``continues``: a chunk's.
+    """:func:`load_any_frame`, its notices in parts; ``decided``, ``continues``, ``on_ids``:
+    a chunk's.
 
     A chunk of a larger file (:func:`dashboard.dataset.write_dataset_in_chunks`) is
     read with what the format's survey decided over the whole file (``decided``, see
-    :class:`dashboard.formats.Opened`); its notices add up with the other chunks'.
+    :class:`dashboard.formats.Opened`); its notices add up with the other chunks'; its
+    ids are handed to ``on_ids`` even when it is refused.
     """
     sniffing, recognised, repaired = sniff_format(
         read_source(source), format=format, mapping=mapping, decided=decided
@@ -563,6 +566,7 @@ def import_table(
         mapping=mapping,
         decided=decided,
         continues=continues,
+        on_ids=on_ids,
     )
     if recognised is None:
         # Our schema's problems say which columns are missing; one more line says what else

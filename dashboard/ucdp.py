@@ -92,14 +92,18 @@ def convert_ucdp_frame(
     *,
     directory: ActorDirectory,
     record_rows: Callable[[int], np.ndarray],
+    on_ids: Callable[[pd.Series], None] | None = None,
 ) -> tuple[pd.DataFrame, Counter]:
     """Map an all-text UCDP GED frame (its HDX #hashtag row skipped) onto our schema.
 
     Returns the events and what was counted (:func:`tally_notices` words it; the
-    tallies of a file's chunks add up).
+    tallies of a file's chunks add up). ``on_ids(ids)``: handed the ids once read, even
+    when the checks then refuse the records.
     """
     n = len(frame)
     ids = pick(frame, "id")
+    if on_ids is not None:
+        on_ids(ids)
     precision = pick(frame, "date_prec")
     violence = pick(frame, "type_of_violence")
     checks = RowChecks()

@@ -10,6 +10,9 @@ the problems the in-memory loader names, rows counted over the whole file.
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pyarrow.parquet as pq
 import pytest
 from conftest import ACTORS, csv_bytes, csv_text
@@ -167,6 +170,57 @@ def test_a_duplicate_id_in_another_chunk_names_both_rows(tmp_path):
     assert sorted(map(str, chunked)) == sorted(map(str, memory))
     assert len(chunked) == 2
     assert any("first used on row" in p.message for p in chunked)
+
+
+def _chunk_of(path, record: int, delimiter: str = ",") -> int:
+    """The chunk (0: the first after the header) holding the file's ``record``-th record."""
+    seen = 0
+    for index, (chunk, _, _) in enumerate(list(csv_chunks(path, TINY))[1:]):
+        text = io.StringIO(chunk.decode(), newline="")
+        seen += len(list(csv.reader(text, delimiter=delimiter)))
+        if record < seen:
+            return index
+    raise AssertionError(f"no record {record}")
+
+
+@pytest.mark.parametrize("delimiter", [",", "\t"])
+def test_an_id_used_again_in_chunks_with_problems_of_their_own_is_named_as_a_whole_load_names_it(
+    tmp_path, delimiter
+):
+    # An id of an early chunk used twice more in a late one; both chunks have other
+    # problems (so neither is staged): the whole load names each later use with the
+    # first row of the file, and so must the chunked conversion (one pass of fixes).
+    rows = _rows_with_line_breaks()
+    used = rows[10]["event_id"]
+    rows[300]["event_id"] = rows[301]["event_id"] = used
+    rows[10]["start_date"] = "2022-02-30"  # the first use's chunk has a problem
+    rows[300]["end_date"] = "soon"  # and so has the later uses' chunk
+    path = tmp_path / "dup.csv"
+    path.write_bytes(csv_bytes(rows, delimiter=delimiter))
+    chunk_of = [_chunk_of(path, record, delimiter) for record in (10, 300, 301)]
+    assert chunk_of[0] < chunk_of[1] == chunk_of[2]
+    memory, chunked = _refusals(path, tmp_path)
+    assert chunked == memory
+    named = [p for p in chunked if p.column == "event_id"]
+    first = next(p.row for p in chunked if p.column == "start_date")  # rows[10]
+    assert len(named) == 2 and len(chunked) == 4
+    assert all(p.message == f"duplicate id {used!r}, first used on row {first}" for p in named)
+
+
+def test_a_record_of_the_wrong_width_stops_the_check_where_a_whole_load_stops(tmp_path):
+    # A whole load names the records of the wrong width and nothing of the later checks
+    # (dates, ids): the chunked conversion names the same, whichever chunks they are in.
+    rows = _rows_with_line_breaks()
+    rows[300]["start_date"] = "2022-02-30"
+    rows[350]["event_id"] = rows[10]["event_id"]
+    lines = csv_bytes(rows).split(b"\n")
+    lines[20] += b",one too many"
+    path = tmp_path / "wide.csv"
+    path.write_bytes(b"\n".join(lines))
+    assert _chunk_of(path, 18) < _chunk_of(path, 300) < _chunk_of(path, 350)
+    memory, chunked = _refusals(path, tmp_path)
+    assert chunked == memory
+    assert [(p.row, p.column) for p in chunked] == [(21, None)]
 
 
 def test_file_level_problems_are_the_loaders(tmp_path):

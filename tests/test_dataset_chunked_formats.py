@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from test_dataset_chunked import _chunk_of
 
 from dashboard import cli
 from dashboard.dataset import (
@@ -206,6 +207,46 @@ def test_acled_problems_name_the_rows_of_the_file(tmp_path):
     assert bad.row > 300 + 2  # line breaks in quoted notes come before it
     across = next(p for p in chunked if rows[4][ident] in p.message)
     assert across.column == "event_id_cnty" and "first used on row 6" in across.message
+
+
+def test_an_acled_id_used_again_in_chunks_with_problems_of_their_own_is_named_as_a_whole_load(
+    tmp_path,
+):
+    # The first use's chunk and the later uses' chunk each have a problem of their own
+    # (so neither is staged): the later uses are named with the file's first row.
+    header, rows = _acled_rows()
+    date, ident, actor = (header.index(c) for c in ("event_date", "event_id_cnty", "actor1"))
+    used = rows[4][ident]
+    rows[4][actor] = ""
+    rows[340][ident] = rows[341][ident] = used
+    rows[340][date] = "2022-02-30"
+    path = _write(tmp_path, "bad.csv", _csv(header, rows))
+    assert _chunk_of(path, 4) < _chunk_of(path, 340) == _chunk_of(path, 341)
+    memory, chunked = _refusals(path, tmp_path)
+    assert chunked == memory
+    first = next(p.row for p in chunked if p.column == "actor1")
+    named = [p for p in chunked if p.column == "event_id_cnty"]
+    assert [p.message for p in named] == [f"duplicate id {used!r}, first used on row {first}"] * 2
+    assert len(chunked) == 4
+
+
+def test_a_gdelt_id_used_again_in_chunks_with_problems_of_their_own_is_named_as_a_whole_load(
+    tmp_path,
+):
+    path = _gdelt(tmp_path)
+    header, rows = _records(path)
+    ident, day = header.index("GLOBALEVENTID"), header.index("SQLDATE")
+    used = rows[1][ident]
+    rows[1][day] = "2022-08-03"
+    rows[250][ident] = rows[251][ident] = used
+    rows[251][day] = "yesterday"
+    path = _write(tmp_path, "gdelt-bad.csv", _csv(header, rows))
+    assert _chunk_of(path, 1) < _chunk_of(path, 250) == _chunk_of(path, 251)
+    memory, chunked = _refusals(path, tmp_path)
+    assert chunked == memory
+    named = [p for p in chunked if p.column == "GLOBALEVENTID"]
+    assert [p.row for p in named] == [252, 253]
+    assert len(chunked) == 4
 
 
 def _ucdp_hdx(tmp_path: Path, duplicate: bool = False) -> Path:
