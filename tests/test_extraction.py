@@ -1,4 +1,4 @@
-"""The article extractor (dashboard/extraction.py) and the scorer (dashboard/scoring.py)."""
+"""The article extractor (dashboard/extraction/) and the scorer (dashboard/scoring.py)."""
 
 from __future__ import annotations
 
@@ -16,13 +16,13 @@ from dashboard import cli, lexicon
 from dashboard.actors import parse_actors
 from dashboard.dates import DateSpan
 from dashboard.extraction import (
-    _ActorFinder,
     article_headline,
     article_paragraphs,
     candidates_frame,
     extract_events,
     split_sentences,
 )
+from dashboard.extraction.actor_finder import _ActorFinder
 from dashboard.loading import load_events_frame, validate_events_frame
 from dashboard.scoring import dated_by_article, events_match, score_events, scored_by_article
 from dashboard.table import DEFAULT_ACTORS_PATH, load_directory
