@@ -4,7 +4,7 @@
 is derived by ``scripts/make_cameo_verbs.py`` from the CAMEO verb dictionary of
 PETRARCH2 (Open Event Data Alliance, MIT licence: ``dashboard/cameo_verbs.LICENSE``).
 The extractor uses it only as a fallback: where none of its own action words
-(``extraction.TRIGGERS``) fires on a verb (docs/extraction.md, "The CAMEO fallback").
+(``extraction.triggers.TRIGGERS``) fires on a verb (docs/extraction.md, "The CAMEO fallback").
 
 :data:`FALLBACK_TYPES` is the one table from CAMEO codes to our event types for the
 fallback; codes it does not map propose nothing. It is narrower than the importer's

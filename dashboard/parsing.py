@@ -1,6 +1,6 @@
 """Sentence structure for the extractor: spaCy's dependency parse, loaded lazily.
 
-The extractor (dashboard/extraction.py) finds actions, actors and dates by rules over the
+The extractor (dashboard/extraction/) finds actions, actors and dates by rules over the
 actors directory and the date resolver; the parse answers only the structural questions
 those rules kept getting wrong (docs/extraction.md, "Design"): which clause a word
 belongs to (a relative clause of the action noun, another verb's clause), who the

@@ -1,5 +1,5 @@
 """A country acting as such whose government the actors directory lacks: "<Demonym>
-government", proposed for review as a new actor (dashboard/extraction.py,
+government", proposed for review as a new actor (dashboard/extraction/actor_finder.py,
 ``_ActorFinder.government_of``)."""
 
 from __future__ import annotations

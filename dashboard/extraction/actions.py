@@ -1,0 +1,186 @@
+"""The action words of a sentence: the triggers' matches (:func:`_action_matches`) and the
+CAMEO lexicon's verbs where no trigger reads the sentence (:func:`_lexicon_matches`)."""
+
+from __future__ import annotations
+
+import re
+
+from dashboard import lexicon
+from dashboard.extraction.patterns import _OF_AFTER, _PRONOUN, _RELATIVE_TO, _clause_start
+from dashboard.extraction.triggers import TRIGGERS, Trigger
+from dashboard.parsing import Structure
+
+
+def _action_matches(sentence: str) -> list[tuple[Trigger, re.Match]]:
+    """Each trigger's action words in a sentence, earlier entries claiming their words.
+
+    One event per type and clause: a second match of a type counts only in a clause of
+    its own ("held talks ..., and last year dispatched a defence official").
+    """
+    claimed: list[tuple[int, int]] = []
+    found = []
+    for trigger in TRIGGERS:
+        clauses: set[int] = set()
+        for m in trigger.pattern.finditer(sentence):
+            if any(s < m.end() and m.start() < e for s, e in claimed):
+                continue
+            if trigger.event_type == "coup" and _annexation(sentence, m):
+                continue
+            if trigger.event_type == "condemnation" and not _rights_report(sentence, m):
+                continue
+            clause = _clause_start(sentence, m.start())
+            coordinated = re.search(r"\band\s+$", sentence[: m.start()])
+            if _RELATIVE_TO.search(sentence, 0, m.start()) and _OF_AFTER.match(sentence, m.end()):
+                clause = m.start()  # "..., following the arrival of X": X's own action
+            if clauses and clause in clauses and not coordinated:
+                continue  # "talks ... and meet X": a second action of its own, kept
+            clauses.add(clause)
+            claimed.append((m.start(), m.end()))
+            found.append((trigger, m))
+    return found
+
+
+#: Verbs that report what someone said, never an action of their own.
+REPORTING_LEMMAS = frozenset(
+    [
+        "say",
+        "tell",
+        "note",
+        "add",
+        "state",
+        "report",
+        "claim",
+        "announce",
+        "write",
+        "quote",
+        "insist",
+        "argue",
+        "explain",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "describe",
+        "comment",
+        "reply",
+        "respond",
+        "confirm",
+        "deny",
+        "acknowledge",
+        "admit",
+        "mention",
+        "reiterate",
+        "declare",
+        "recall",
+    ]
+)
+_TRIGGER_OF = {t.event_type: t for t in TRIGGERS}
+
+
+#: A meeting named by a word no trigger reads ("attended the session", "the closed-door
+#: sitting", "the debate"): attending it is taking part in a meeting, not a visit.
+_SITTING = re.compile(r"\b(?:sessions?|sittings?|debates?|hearings?|briefings?)\b", re.I)
+
+
+def _lexicon_matches(sentence: str, found, named) -> list[tuple[Trigger, re.Match]]:
+    """The fallback: verbs only the CAMEO lexicon knows (:mod:`dashboard.lexicon`).
+
+    A verb proposes the type its CAMEO code maps to when none of :data:`TRIGGERS`
+    fires on it nor on its direct object ("attended the forum" is the forum), it is
+    its clause's own action, told as done or future (not modal,
+    conditional or passive: :meth:`Structure.action_verbs`), not a reporting verb,
+    its subject names a participant (an actor or country of ``named``), and the
+    sentence tells no action of that type already (by our words or an earlier verb:
+    "attended a conference in Russia ..., and travelled there again": one visit).
+    """
+    claimed = [(m.start(), m.end()) for _, m in found]
+    structure = Structure.of(sentence)
+    taken = {t.event_type for t, _ in found}
+    matches = []
+    for start, end, lemma, particle in structure.action_verbs():
+        if lemma in REPORTING_LEMMAS or _claimed(claimed, (start, end)):
+            continue
+        obj = structure.direct_object(start)
+        if _claimed(claimed, obj):
+            continue  # "attended the forum": the forum is the action, told by our words
+        if obj is not None and _SITTING.search(sentence, obj[0], obj[1]):
+            continue  # "attended the session": a part in a meeting, no act of its own
+        code, end = _lexicon_code(sentence, lemma, particle, end)
+        event_type = lexicon.fallback_type(code, sentence[end : end + 80]) if code else None
+        if event_type is None or event_type in taken:
+            continue  # unmapped, or an action of the type is told in the sentence already
+        if _named_subject(structure, start, named):
+            taken.add(event_type)
+            match = re.compile(re.escape(sentence[start:end])).match(sentence, start)
+            matches.append((_TRIGGER_OF[event_type], match))
+    return matches
+
+
+def _claimed(claimed: list[tuple[int, int]], span: tuple[int, int] | None) -> bool:
+    return span is not None and any(s < span[1] and span[0] < e for s, e in claimed)
+
+
+def _named_subject(structure: Structure, verb: int, named) -> bool:
+    """Whether the subject of the verb at ``verb`` names a participant of ``named``."""
+    subject = structure.subject(verb)
+    if subject is None:
+        return False
+    words = structure.doc.text[subject[0] : subject[1]]
+    return bool(_PRONOUN.fullmatch(words)) or any(subject[0] <= m.start < subject[1] for m in named)
+
+
+_NEXT_WORD = re.compile(r"\s*\S+")
+
+
+def _lexicon_code(sentence: str, lemma: str, particle: str, end: int) -> tuple[str | None, int]:
+    """The CAMEO code of a verb ending at ``end`` and where its words end: the phrasal
+    verb's ("depart for") where the lexicon has it, else the verb's own."""
+    verbs = lexicon.cameo_verbs()
+    phrase = f"{lemma} {particle}"
+    if particle and phrase in verbs:
+        return verbs[phrase], _NEXT_WORD.match(sentence, end).end()
+    return lexicon.code_of(lemma), end
+
+
+#: Taking territory, not power: "the annexation of Crimea", "the military takeover of
+#: Crimea" (a place named after "of") is no coup.
+_ANNEX = re.compile(r"\bannex(?:ed|es|ing|ation)?\b", re.IGNORECASE)
+_OF_A_PLACE = re.compile(
+    r"\s+(?:of|over)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
+    r"[A-Z]"
+)
+
+
+#: A coup's words ending on whom it ousts ("ousted the elected government", "toppled
+#: the president"): a name after them is the holder's, not a territory's.
+_OUSTED = re.compile(r"\b(?:government|president|leader|prime minister)$", re.IGNORECASE)
+
+
+#: A report's release as a condemnation: by whom or of what only a rights body's
+#: report is an accusation ("the UN special rapporteur on human rights ... released the
+#: report", "published a report documenting abuses"); a budget report is none.
+_REPORT_RELEASED = re.compile(r"(?:releas|publish|issu|present)\w* (?:[\w-]+ ){0,3}?report$", re.I)
+_RIGHTS_WORDS = re.compile(
+    r"\b(?:rapporteur|rights|investigators?|watchdog|monitors?|abuses|violations|atrocities|"
+    r"war crimes|accus\w+|document\w*|detail\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _rights_report(sentence: str, match: re.Match) -> bool:
+    """Whether the action words, if a report's release, are a rights body's or expert's
+    report (their clause before, or the words after, tell rights or abuses)."""
+    if not _REPORT_RELEASED.search(match.group(0)):
+        return True  # not a report's release: any condemnation word stands
+    before = sentence[_clause_start(sentence, match.start()) : match.start()]
+    return bool(_RIGHTS_WORDS.search(before) or _RIGHTS_WORDS.search(sentence, match.end()))
+
+
+def _annexation(sentence: str, match: re.Match) -> bool:
+    """Whether a coup's words tell the seizure of a territory (an annexation) instead.
+    A name after "of" is the territory taken ("the takeover of Crimea"), except after
+    the government or leader the coup ousts ("ousted the government of X": whose)."""
+    clause = sentence[_clause_start(sentence, match.start()) : match.end() + 40]
+    if _ANNEX.search(clause):
+        return True
+    return not _OUSTED.search(match.group(0)) and bool(_OF_A_PLACE.match(sentence, match.end()))

@@ -1,0 +1,86 @@
+"""An article's text: its paragraphs (headline, hashtags and boilerplate left out, names
+broken over lines joined), its headline and its sentences."""
+
+from __future__ import annotations
+
+import re
+
+_ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Brig", "Maj", "Capt",
+    "St", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+    "No", "U.S", "U.N", "U.K", "E.U",
+)  # fmt: skip
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"\u201d\u2019)]*\s+(?=[\"\u201c(]?[A-Z0-9])"
+    # a full stop with its space lost ("... Min Aung Hlaing.He noted"): after a word of
+    # three lower-case letters or more, before a capitalised word (not "U.S.", "Gen.")
+    r"|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]+\s)"
+)
+#: A dateline-led first paragraph: "SINGAPORE—", "MOSCOW, July 2 (Reuters) -".
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,|\s*[\u2014\u2013-]|\s*\()")
+_ENDS_SENTENCE = re.compile(
+    r"[.!?][\"\u201d\u2019)]*$|Photo: \w+$"
+    # a quotation's attribution whose full stop was lost ("...,” it stated")
+    r"|[\"\u201d]\s*,?\s*(?:\w+\s+){0,3}(?:said|stated|added|says|noted|wrote)$"
+)
+_BOILERPLATE = re.compile(
+    r"^(?:Write to|Copyright|Click Here|Register now|Reporting by|Editing by|Read more|"
+    r"Sign up|Subscribe|#)",
+    re.IGNORECASE,
+)
+
+
+def article_paragraphs(text: str) -> list[str]:
+    """The article's body paragraphs, numbered from 1 in list order.
+
+    Blank lines separate blocks. The body starts at a dateline-led block
+    ("SINGAPORE—", "MOSCOW, Aug 3 (Reuters) -") when there is one, else at the first
+    block; headlines (short blocks without a full stop) and boilerplate ("Register
+    now", hashtag lines) are left out, the body ends at "Write to" or "Copyright", and
+    a sentence broken over blocks (a name on its own line) is joined again.
+    """
+    blocks = [" ".join(b.split()) for b in re.split(r"\n\s*\n", text) if b.strip()]
+    start = next((i for i, b in enumerate(blocks) if _DATELINE.match(b)), 0)
+    paragraphs: list[str] = []
+    open_sentence = False
+    for block in blocks[start:]:
+        if block.lower().startswith(("write to", "copyright")):
+            break  # the sign-off: the body is over
+        if _BOILERPLATE.match(block) or block.count("#") >= 3:
+            continue
+        tokens = block.split()
+        is_name = len(tokens) <= 3 and all(re.fullmatch(r"[A-Z][a-z]+\.?", t) for t in tokens)
+        if paragraphs and (is_name or open_sentence or block[:1].islower()):
+            paragraphs[-1] = f"{paragraphs[-1]} {block}"
+            open_sentence = is_name or not _ENDS_SENTENCE.search(block)
+            continue
+        if not (_ENDS_SENTENCE.search(block) or len(tokens) > 25 or _DATELINE.match(block)):
+            continue  # a headline or a label, not prose
+        paragraphs.append(block)
+        open_sentence = not _ENDS_SENTENCE.search(block)
+    return paragraphs
+
+
+def article_headline(text: str) -> str:
+    """The headline: the first block before the body that reads as a title, or ""."""
+    blocks = [" ".join(b.split()) for b in re.split(r"\n\s*\n", text) if b.strip()]
+    body = next((i for i, b in enumerate(blocks) if _DATELINE.match(b)), 0)
+    for block in blocks[: max(body, 1)]:
+        if _BOILERPLATE.match(block) or block.count("#") >= 3 or _DATELINE.match(block):
+            continue
+        if not _ENDS_SENTENCE.search(block) and len(block.split()) <= 25:
+            return block
+    return ""
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split a paragraph into sentences, keeping abbreviations ("Gen.", "U.S.") whole."""
+    protected = paragraph
+    for abbreviation in _ABBREVIATIONS:
+        protected = re.sub(
+            rf"(?<![\w.]){re.escape(abbreviation)}\.(?=\s)",
+            abbreviation.replace(".", "\x01") + "\x01",
+            protected,
+        )
+    parts = _SENTENCE_END.split(protected)
+    return [p.replace("\x01", ".").strip() for p in parts if p.strip()]

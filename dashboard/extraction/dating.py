@@ -1,0 +1,876 @@
+"""Dating: which date words date an action (its own, its clause's, its paragraph's, a
+report's), courses told since an event, and the date of each action as read."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from datetime import date, timedelta
+
+from dashboard.dates import (
+    DateMention,
+    DateSpan,
+    find_date_expressions,
+    month_span,
+    resolve_date_expression,
+)
+from dashboard.extraction.actions import _action_matches
+from dashboard.extraction.candidate import Mention, _dedupe
+from dashboard.extraction.future import _UPCOMING, _is_expected, _is_soon, _started_by_another
+from dashboard.extraction.patterns import (
+    _CLAUSE_BREAK,
+    _OTHER_VERB,
+    _PAST_FORM,
+    _PERFECT,
+    _PERFECT_VERB,
+    _PROGRESSIVE,
+    _RELATIVE_TO,
+    _REPORTING,
+    _SUBORDINATOR,
+    _clause_start,
+)
+from dashboard.extraction.sentence import _Told, _When
+from dashboard.extraction.triggers import _EXPERIENCED, _SINCE_OPENING, TRIGGERS, Trigger
+from dashboard.parsing import Structure
+
+#: A subordinate clause opening the sentence: "Since the coup that ousted X, ...".
+_OPENING_SUBORDINATE = re.compile(
+    r"(?:While|As|Although|Though|Since|After|Before|When|Whereas|Following)\b[^,]*,"
+)
+
+
+#: A prepositional phrase opening the sentence: "On the sidelines of X, ...", "At X's
+#: invitation, ...", "During the X summit, ...".
+_OPENING_PHRASE = re.compile(
+    r"[\"\u201c]?(?:On|At|During|In|Amid|Ahead of|Despite|Under|Besides|Apart from)\b[^,;]*,"
+)
+
+
+_RELATIVE_OPENING = re.compile(r",\s+(?:which|who)\s*$")
+
+
+def _date_of_during(sentence: str, match: re.Match, dates_here) -> DateMention | None:
+    """The date words of an opening "During <event> <date>," phrase (an
+    :data:`_OPENING_PHRASE`) for an action of the main clause told with none of its
+    own: "During Min Aung Hlaing's visit in March to Belarus, X pledged ...": the
+    pledge was made in March, during the visit."""
+    opening = _OPENING_PHRASE.match(sentence)
+    if opening is None or match.start() < opening.end():
+        return None
+    if not re.match(r"[\"\u201c]?During\b", opening.group(0)):
+        return None  # "Despite ...", "Amid ...": no time of the main clause
+    told = [m for m in dates_here if m.end <= opening.end()]
+    return told[-1] if told else None
+
+
+def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, actions, published):
+    """(span, date words, inherited?) for an action, or None when nothing dates it.
+
+    The first date words after the action in its clause; else the nearest in the
+    sentence that no other action word is closer to ("dispatched ... last year" owns
+    its "last year"); else an earlier event the sentence names again ("the coup");
+    else the paragraph's last date, unless the action is told in the present perfect
+    ("has voiced support": an indefinite past).
+    """
+    course = _course_since_event(trigger, sentence, match, anchored, published)
+    course = course or _after_course(trigger, sentence, match, dates_here, anchored, published)
+    if course is not None:
+        return course
+    shifted = _day_before_or_after(sentence, match, dates_here)
+    if shifted is not None:
+        return shifted
+    noun = next((a for a in trigger.anchors if match.group(0).casefold().startswith(a)), None)
+    indefinite = _indefinite(sentence, match, actions)
+    nominal = _NOUN_FORM.search(match.group(0)) is not None
+    closest = None
+    if dates_here:
+        # "X's execution ... grew Tuesday": the date of the verb, not the noun's
+        dates_here = [
+            m
+            for m in dates_here
+            if not (
+                nominal
+                and m.start >= match.end()
+                and _OTHER_VERB.search(sentence, match.end(), m.start)
+                # "the takeover that ousted X in May": its own relative clause
+                and not Structure.of(sentence).in_relative_clause_of(match.start(), m.start)
+            )
+        ]
+        # "the takeover which came after elections held in November": the elections'
+        dates_here = [m for m in dates_here if not _placed_against(sentence, match, m)]
+        # "to visit since last year's coup": a possessive date is the next noun's
+        dates_here = [m for m in dates_here if not _qualifies_another(sentence, match, m, actions)]
+        # "condemned the February 1 coup on Monday": the coup's date, not the condemnation's
+        dates_here = [m for m in dates_here if not _on_a_later_noun(sentence, match, m, actions)]
+        # "kicking off Tuesday": the participle's noun's date, no other action's
+        dates_here = [m for m in dates_here if not _started_by_another(sentence, match, m)]
+        following = [
+            m
+            for m in dates_here
+            if m.start >= match.end()
+            and not _CLAUSE_BREAK.search(sentence, match.end(), m.start)
+            and "," not in sentence[match.end() : m.start]
+            # "denounces violations since the coup on Feb. 1": the coup's date words;
+            # "condemned X for killing activists over the weekend": the killing's
+            and not any(
+                match.end() <= a < m.start
+                and (
+                    _SINCE_OR_PLACED.search(sentence, match.end(), a)
+                    or _gerund_after_for(sentence, a)
+                )
+                for a, _ in actions
+            )
+        ]
+        following = _without_modifier_dates(sentence, following)
+        # "his first trip since the 2021 coup", "its 2014 annexation of Crimea": date
+        # words between a determiner and another noun are that noun's
+        following = [m for m in following if not _on_another_noun(trigger, sentence, match, m)]
+        # the action noun's own relative clause first ("the forum, which will be held
+        # from May 5 to 8": those days, not a year in its name)
+        relative = [
+            m
+            for m in dates_here
+            if m.start >= match.end()
+            and Structure.of(sentence).in_relative_clause_of(match.start(), m.start)
+        ]
+        on_noun = _dates_on_noun(sentence, match, dates_here) if nominal else []
+        closest = (on_noun or relative or following or [None])[0]
+        if closest is None and indefinite:  # "last year's coup": its own words still date it
+            closest = next((m for m in dates_here if 0 <= match.start() - m.end <= 1), None)
+            closest = closest or _opening_date(sentence, match, dates_here, actions)
+        if closest is None and not indefinite:
+
+            def distance(m, start, end):
+                return min(abs(m.start - end), abs(m.end - start))
+
+            # "..., winning praise Thursday": the participle's words, no action's before
+            participles = _comma_participles(sentence, match)
+            report = _closing_report(sentence, match, dates_here)
+            # ... but a closing report's words ("..., targeting X for use in air strikes,
+            # as announced by Y on Monday") are the main act's: no participle nor action
+            # of a participle's phrase before the report owns them
+            phrases = [
+                (p.start(1), report[2])
+                for p in (
+                    [] if report is None else _COMMA_PARTICIPLE.finditer(sentence, 0, report[2])
+                )
+            ]
+
+            def owned(m) -> bool:
+                verbs = [*actions, *participles]
+                if report is not None and m is report[0]:
+                    if any(a <= match.start() < b for a, b in phrases):
+                        return False
+                    verbs = [(a, b) for a, b in actions if not any(s <= a < e for s, e in phrases)]
+                near = distance(m, match.start(), match.end())
+                return all(near <= distance(m, a, b) for a, b in verbs)
+
+            own = [
+                m
+                for m in dates_here
+                if owned(m) and not _on_another_noun(trigger, sentence, match, m)
+            ]
+            closest = min(own, key=lambda m: distance(m, match.start(), match.end()), default=None)
+        if closest is None and not indefinite:  # "in June, when both sides agreed"
+            closest = _date_before_when(sentence, match, dates_here)
+        if closest is None and not indefinite:  # "During his visit in March, X pledged"
+            closest = _date_of_during(sentence, match, dates_here)
+    near = closest is not None and (
+        -30 < closest.start - match.end() < 30 or -30 < match.start() - closest.end < 30
+    )
+    if noun is not None and noun in anchored and not near:
+        return (*anchored[noun], True, True)  # "the visit" again: the visit already dated
+    if closest is not None:
+        return closest.span, closest.text, False, False
+    clause = _clause_start(sentence, match.start())
+    end = next((b.start() for b in _CLAUSE_BREAK.finditer(sentence, match.end())), len(sentence))
+    for word, dated in anchored.items():
+        for hit in re.finditer(rf"\b{word}\b", sentence[clause:end], re.IGNORECASE):
+            if _RELATIVE_TO.search(sentence[: hit.start() + clause]):
+                continue  # "after the visit": later than the visit, not on its day
+            if _owns(match, hit.start() + clause, hit.end() + clause, actions):
+                return (*dated, True, True)
+    # "Since the coup, the armed forces committed atrocities": a course told in the
+    # simple past goes on from its onset too (the perfect is news English's, not every
+    # writer's); a participle ("..., running air strikes") is no course of its own
+    past = _PAST_FORM.match(match.group(0)) is not None
+    lasting = indefinite or (trigger.event_type in COURSES and past)
+    course = _since_course(sentence, match, dates_here, anchored, published) if lasting else None
+    if paragraph_dates and not indefinite and course is None and not _recalled(sentence, match):
+        return paragraph_dates[-1].span, paragraph_dates[-1].text, True, False
+    if course is not None:
+        return course
+    since = _SINCE_OPENING.match(sentence)
+    if indefinite and since and _EXPERIENCED.fullmatch(match.group(0)):
+        for word, dated in anchored.items():  # "Since the coup ..., X has faced": its onset
+            if since.group(1).casefold().startswith(word):
+                return (*dated, True, True)
+    return None
+
+
+#: A participle opening a clause after a comma: ", winning praise Thursday from ...".
+_COMMA_PARTICIPLE = re.compile(
+    r",\s+(?:and\s+)?(?!(?:includ|accord|follow|regard|concern|involv|exclud|compar)ing\b)"
+    r"([a-z]{3,}ing)\b"  # "including X", "according to": prepositions, no acts
+)
+
+
+def _comma_participles(sentence: str, match: re.Match) -> list[tuple[int, int]]:
+    """The comma-opened participles after the action: each owns the date words nearest
+    it, as another action word would (they tell another act, of no type of ours)."""
+    return [p.span(1) for p in _COMMA_PARTICIPLE.finditer(sentence, match.end())]
+
+
+def _not_participles(sentence: str, told: list[DateMention]) -> list[DateMention]:
+    """The date words no comma-opened participle owns ("..., winning praise Thursday
+    from X": the praise's day dates no later sentence nor the headline)."""
+    owned = [
+        m
+        for m in told
+        for p in _COMMA_PARTICIPLE.finditer(sentence, 0, m.start)
+        if not re.search(r"[,;]", sentence[p.end(1) : m.start])
+        and not any(p.end(1) <= a < m.start for a in _action_starts(sentence))
+    ]
+    return [m for m in told if m not in owned]
+
+
+def _action_starts(sentence: str) -> list[int]:
+    return [m.start() for _, m in _action_matches(sentence)]
+
+
+#: "on Friday, the day before Wang arrived": the action is a day off the date told.
+_DAY_OFF = re.compile(r",?\s+the day (before|after)\s+(?:[\w'\u2019.-]+\s+){0,4}$")
+
+
+def _day_before_or_after(sentence: str, match: re.Match, dates_here):
+    """(span, words, inherited, from_event) for an action told as "the day after"
+    (or before) a day the sentence gives right before those words: "Speaking on Friday,
+    the day before Wang arrived" - the arrival is on Saturday."""
+    off = _DAY_OFF.search(sentence, 0, match.start())
+    if off is None or off.end() != match.start():
+        return None
+    told = next((m for m in dates_here if m.end == off.start()), None)
+    if told is None or told.span.precision != "day":
+        return None
+    days = 1 if off.group(1) == "before" else -1
+    day = told.span.start + timedelta(days=days)
+    words = sentence[told.start : off.end()].strip()
+    return DateSpan(day, day, "day"), words, False, False
+
+
+def _qualifies_another(sentence: str, match: re.Match, told: DateMention, actions) -> bool:
+    """Whether possessive date words ("last year's", "Thursday's") qualify another
+    action noun right after them ("since last year's coup"): that noun's date."""
+    if not told.text.endswith(("'s", "\u2019s")):
+        return False
+    return any(a != match.start() and 0 <= a - told.end <= 2 for a, _ in actions)
+
+
+_DATE_PREPOSITION = re.compile(
+    r"(?:on|in|at|by|since|from|during|until|till|before|after|over|for|of|through)\b", re.I
+)
+
+
+def _on_a_later_noun(sentence: str, match: re.Match, told: DateMention, actions) -> bool:
+    """Whether date words told as an adjective ("February 1", "2021") are on an action
+    noun after them and after this action ("condemned the February 1 coup"): that
+    noun's date (:func:`_dates_on_noun`), not this action's."""
+    if told.start < match.end() or _DATE_PREPOSITION.match(told.text):
+        return False
+    return any(
+        a > told.start and a != match.start() and _ADJECTIVES.fullmatch(sentence, told.end, a)
+        for a, _ in actions
+    )
+
+
+#: Lower-case words between date words and the action noun they qualify.
+_ADJECTIVES = re.compile(
+    r"\s?(?:(?!(?:for|to|of|in|on|at|with|by|from|after|before|and|or|the|a|an)\s)[a-z-]+\s){0,2}"
+)
+
+
+def _dates_on_noun(sentence: str, match: re.Match, dates_here) -> list[DateMention]:
+    """Date words on an action noun, adjectives between ("the February 2021 coup", "its
+    2021 coup", "a February 1 military coup"): the noun's own date."""
+    return [
+        m
+        for m in dates_here
+        if m.end <= match.start() and _ADJECTIVES.fullmatch(sentence, m.end, match.start())
+    ]
+
+
+#: A determiner right before date words ("the 2021 coup", "its 2014 annexation").
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+$", re.IGNORECASE)
+#: The noun date words qualify: adjectives (``_ADJECTIVES``), then a lower-case word.
+_NOUN_AFTER = re.compile(r"[a-z][\w-]*\b")
+#: Nouns of time that date words qualify as dates ("that February day").
+_TIME_NOUN = re.compile(r"(?:day|morning|afternoon|evening|night|week(?:end)?|month|year)s?")
+
+
+def _on_another_noun(trigger, sentence: str, match: re.Match, told: DateMention) -> bool:
+    """Whether date words between a determiner and a noun other than the action's own
+    words ("marking his first trip since the 2021 coup", "its 2014 annexation of
+    Crimea and its offensive") qualify that noun: its date, not the action's. The
+    action's own type in that noun ("seized power in a 2021 coup") still takes them."""
+    if told.start < match.end() and told.end > match.start():
+        return False
+    if not _DETERMINER_BEFORE.search(sentence, 0, told.start):
+        return False
+    adjectives = _ADJECTIVES.match(sentence, told.end)
+    noun = _NOUN_AFTER.match(sentence, adjectives.end() if adjectives else told.end)
+    if noun is None or told.end == noun.start() or _TIME_NOUN.fullmatch(noun.group(0)):
+        return False  # "on that February day": still a date
+    # any word up to the noun may be the action's own ("a 2019 visit to", "a 2021 coup")
+    words = _NOUN_AFTER.finditer(sentence, told.end, noun.end())
+    return not any(
+        w.start() == match.start() or trigger.pattern.match(sentence, w.start()) for w in words
+    )
+
+
+#: Date words qualifying a noun ("his first trip of 2021", "the budget of 2030").
+_OF_BEFORE = re.compile(r"\b[a-z]+\s+of\s+(?:the\s+)?$")
+
+
+def _without_modifier_dates(sentence: str, following: list[DateMention]) -> list[DateMention]:
+    """The date words after an action, without those that qualify a noun ("arrived for
+    his first trip of 2021 on Thursday": "of 2021" is the trip's count, "on Thursday"
+    the arrival's day) when the clause tells a narrower day inside them after."""
+    return [
+        m
+        for i, m in enumerate(following)
+        if not (
+            _OF_BEFORE.search(sentence[: m.start])
+            and any(
+                m.span.start <= n.span.start and n.span.end <= m.span.end and n.span != m.span
+                for n in following[i + 1 :]
+            )
+        )
+    ]
+
+
+#: Words placing the clause's event against another ("came after", "before"): date
+#: words after them are that other event's.
+_PLACING = r"after|before|following|ahead of|prior to|until"
+_PLACED_AGAINST = re.compile(rf"\b(?:{_PLACING})\b", re.IGNORECASE)
+
+
+#: A sentence opening with the onset of what its main clause tells in the perfect:
+#: "Since the junta seized power in February 2021, they have conducted ...".
+#: A date's own comma ("Since the February 1, 2021 coup,") does not end the clause.
+_SINCE_CLAUSE = re.compile(r"[\s\"'“]*Since\b((?:[^,]|,(?=\s*\d{4}\b))+),")
+
+
+#: An opening "Following/After <event>," clause: with a perfect in the main clause
+#: ("Following a coup in 2021, the crackdown has left 3,200 dead"), a course's onset.
+_AFTER_CLAUSE = re.compile(r"[\s\"'“]*(?:Following|After)\b((?:[^,]|,(?=\s*\d{4}\b))+),")
+
+
+def _after_course(trigger, sentence, match, dates_here, anchored, published):
+    """A course told in the perfect after an opening "Following <onset>," clause: from
+    the onset to the publication, as after "Since <onset>," (:func:`_since_course`)."""
+    if trigger.event_type not in COURSES:
+        return None
+    after = _AFTER_CLAUSE.match(sentence)
+    if after is None or match.start() < after.end():
+        return None
+    if not _PERFECT_VERB.search(sentence, after.end()):
+        return None  # "After the coup, soldiers killed five": one event, no course
+    return _since_course(sentence, match, dates_here, anchored, published, _AFTER_CLAUSE)
+
+
+def _since_course(sentence, match, dates_here, anchored, published, opening=_SINCE_CLAUSE):
+    """A present perfect after an opening "Since <onset>," clause: a course from the
+    onset's date words (or the event its words name) to the publication, in months."""
+    since = opening.match(sentence)
+    if since is None or match.start() < since.end():
+        return None
+    onset = next((m for m in dates_here if m.end <= since.end()), None)
+    start = onset.span.start if onset else None
+    if start is None:
+        for word, (span, _) in anchored.items():
+            if re.search(rf"\b{word}", since.group(1), re.IGNORECASE):
+                start = span.start
+    if start is None:
+        return None
+    end = month_span(published.year, published.month).end
+    words = sentence[: since.end() - 1].strip(" \"'“")
+    return DateSpan(start.replace(day=1), end, "month"), words, True, True
+
+
+#: Actions that go on for a while: told "since" an event, a course from it up to now.
+COURSES = frozenset(
+    {"protest", "violence against civilians", "repression/execution", "armed clash"}
+)
+_TAKEOVER = r"(?:coup|takeover|putsch|power grab|seizure of power)"
+_SINCE_WORD = re.compile(r"\bsince\s+", re.IGNORECASE)
+
+
+def _named_first(word: str, text: str) -> re.Match | None:
+    """The event word ``word`` within the first four words of ``text`` ("the junta's
+    coup")."""
+    return re.match(rf"(?:[\w'\u2019-]+\s+){{0,3}}?{word}\b", text, re.IGNORECASE)
+
+
+#: "since the coup and the subsequent <course>": the course runs from that event; the
+#: match ends where the event is named (as a "since" after the course ends).
+_SINCE_AND_SUBSEQUENT = re.compile(
+    r"\bsince\s+(?=(?:[\w'\u2019-]+\s+){1,4}?and\s+(?:the\s+)?(?:subsequent|ensuing)\s+$)",
+    re.IGNORECASE,
+)
+
+
+def _course_since_event(trigger, sentence, match, anchored, published):
+    """A course told from an event named after it in its clause ("protests have grown
+    since the coup", "soldiers have killed 70 people since the junta's takeover"): from
+    that event's month (the date it was told with) to the publication's month."""
+    if trigger.event_type not in COURSES:
+        return None
+    brk = _CLAUSE_BREAK.search(sentence, match.end())
+    since = _SINCE_WORD.search(sentence, match.end(), brk.start() if brk else len(sentence))
+    # "since the coup and the subsequent killing of ...": the killings follow the coup
+    since = _SINCE_AND_SUBSEQUENT.search(sentence, 0, match.start()) or since
+    if since is None:
+        return None
+    named = sentence[since.end() : since.end() + 40]
+    onset = next((w for w in anchored if _named_first(w, named)), None)
+    told = _named_first(onset, named) if onset else _named_first(_TAKEOVER, named)
+    if onset is None and "coup" in anchored and told is not None:
+        onset = "coup"  # "since the junta's takeover": the coup the text dated
+    if onset is None or told is None:
+        return None
+    start = anchored[onset][0].start
+    words = sentence[since.start() : since.end() + told.end()]
+    end = month_span(published.year, published.month).end
+    return DateSpan(start.replace(day=1), end, "month"), words, True, True
+
+
+#: A gerund action after "for"/"of" ("condemned X for killing ..."): its own act.
+_FOR_BEFORE = re.compile(r"\b(?:for|of)\s+$")
+
+
+def _gerund_after_for(sentence: str, at: int) -> bool:
+    return bool(_FOR_BEFORE.search(sentence, 0, at) and re.match(r"\w+ing\b", sentence[at:]))
+
+
+#: "since" or words placing an action against another (see ``_PLACED_AGAINST``).
+_SINCE_OR_PLACED = re.compile(rf"\b(?:since|{_PLACING})\b", re.IGNORECASE)
+
+
+def _placed_against(sentence: str, match: re.Match, told: DateMention) -> bool:
+    """Whether date words in the action noun's relative clause follow words placing it
+    against another event ("the takeover which came after elections held in
+    November"): they are that other event's date."""
+    return (
+        told.start >= match.end()
+        and _PLACED_AGAINST.search(sentence, match.end(), told.start) is not None
+        and Structure.of(sentence).in_relative_clause_of(match.start(), told.start)
+    )
+
+
+def _opening_date(sentence: str, match: re.Match, dates_here, actions) -> DateMention | None:
+    """Date words that open the sentence as its frame ("In the last week, X have
+    attended"): the first action's own, also told in the present perfect."""
+    first = dates_here[0] if dates_here else None
+    if first is None or sentence[: first.start].strip(" \"'\u201c\u2018"):
+        return None
+    if not sentence[first.end : match.start()].lstrip().startswith(","):
+        return None
+    between = any(first.end <= a < match.start() for a, _ in actions)
+    return None if between else first
+
+
+#: Action words that are nouns ("the executions", "hangings", "condemnation", "talks"):
+#: date words after another verb of their sentence are that verb's.
+_NOUN_FORM = re.compile(
+    r"(?:ions?|ings|ments?|als|ies|trips?|visits|talks|meetings|coup|sanctions|crackdown)$",
+    re.IGNORECASE,
+)
+
+
+#: A that-clause after a reporting perfect: "has confirmed that ...".
+_THAT_CLAUSE = re.compile(r"\bthat\s+")
+
+
+def _indefinite(sentence: str, match: re.Match, actions) -> bool:
+    """Whether the action is told in the present perfect (an indefinite past).
+
+    "has voiced support", "have been accused of killings": the perfect's verb is in the
+    action's clause before it, with no other action word between (the action is that
+    verb or in its object). Only the action's own words can date it.
+    """
+    clause = _clause_start(sentence, match.start())
+    if _PERFECT.search(sentence[clause : match.start()]):
+        return True
+    verbs = list(_PERFECT_VERB.finditer(sentence, clause, match.start()))
+    if not verbs or _SUBORDINATOR.search(sentence, verbs[-1].end(), match.start()):
+        return False  # "have been accused of X since the coup": the coup's own time
+    that = _THAT_CLAUSE.search(sentence, verbs[-1].end(), match.start())
+    if that and _PAST_FORM.search(sentence[that.end() : match.start()]):
+        return False  # "has confirmed that it carried out a strike": the strike's own past
+    return not any(verbs[-1].end() <= a < match.start() for a, _ in actions)
+
+
+#: An earlier event only recalled, not told: "since he seized power", "since seizing
+#: power", "X, who took power in a coup", "the purpose of the trip": like a perfect,
+#: only its own date words date it (never its paragraph's nor a later sentence's).
+_RECALL = re.compile(
+    r"(?:\bsince\s+(?:(?:he|she|it|they|the\s+\w+)\s+)?|\b(?:who|which)\s+(?:had\s+|has\s+)?"
+    r"|\b(?:purpose|aim|goal)\s+of\s+(?:the|his|her|this|its|their)\s+(?:[\w-]+\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def _recalled(sentence: str, match: re.Match) -> bool:
+    """Whether the action is an earlier event only recalled (see ``_RECALL``)."""
+    return _RECALL.search(sentence, 0, match.start()) is not None
+
+
+def _owns(match: re.Match, start: int, end: int, actions) -> bool:
+    """Whether no other action word of the sentence is closer to the words at start:end.
+
+    Words naming a dated event ("since the coup") belong, like date words, to the
+    nearest action ("have accused X, with Russia supplying arms since the coup": the
+    supplies'); an action word that is those words itself does not compete.
+    """
+
+    def distance(a: int, b: int) -> int:
+        return min(abs(start - b), abs(end - a))
+
+    own = distance(match.start(), match.end())
+    return all(own <= distance(a, b) for a, b in actions if not (a < end and start < b))
+
+
+#: "..., when" opening a clause about the time just told ("in June, when both sides").
+_WHEN = re.compile(r",\s+when\b", re.IGNORECASE)
+
+
+def _date_before_when(sentence: str, match: re.Match, dates_here) -> DateMention | None:
+    """The date words right before a ", when" clause the action is in, or None."""
+    whens = list(_WHEN.finditer(sentence, 0, match.start()))
+    if not whens or _CLAUSE_BREAK.search(sentence, whens[-1].end(), match.start()):
+        return None
+    told = [m for m in dates_here if 0 <= whens[-1].start() - m.end <= 1]
+    return told[-1] if told else None
+
+
+def _first_date(told: _Told, trigger, match, anchored, paragraph_dates, told_at):
+    """(dated, expected, soon, the sentence's date words): the action's date as its
+    words, the events it names and its paragraph give it (see :func:`_date_of`)."""
+    sentence, published, finder = told.sentence, told.published, told.finder
+    expected = _is_expected(sentence, match, told.headline)
+    dates_here = _dates_told(sentence, published, expected, finder.last_date)
+    if _reaction_to(told, match) is not None:
+        # "condemned the coup on Wednesday": the reaction's day, not the coup's; the
+        # event keeps its own words or its earlier telling, never the paragraph's date
+        own = _own_dates(sentence, match, dates_here)
+        dated = _date_of(trigger, match, sentence, own, anchored, [], told.actions, published)
+        return dated, expected, _is_soon(sentence, match), dates_here
+    dated = _date_of(
+        trigger, match, sentence, dates_here, anchored, paragraph_dates, told.actions, published
+    )
+    soon = _is_soon(sentence, match)
+    upcoming = _UPCOMING.search(sentence, 0, match.start())
+    if upcoming is not None:  # "an upcoming summit": expected, no day but its own words
+        expected = True
+        on_noun = any(upcoming.start() <= m.start < match.start() for m in dates_here)
+        if dated is not None and not on_noun:
+            dated, soon = None, True
+    if soon and dated is not None and dated[2]:
+        dated = None  # "will visit X soon": a future no other date words place
+    if expected and dated is not None and dated[1] in finder.report_dates[told.number]:
+        dated, soon = None, True  # "will attend X, the paper reported on Saturday"
+    if dated is None and _indefinite(sentence, match, told.actions):
+        announced = _announced_by_own_side(told, match, dates_here)
+        if announced is not None:  # "X has imposed sanctions, its ministry said Monday"
+            dated = (announced.span, announced.text, False, False)
+    if dated is None and finder.report_span and _speaker_of_occasion(told, match):
+        dated = (*finder.report_span, True, False)  # "X said during talks": X's day
+    if dated is None or (dated[2] and not dated[3]):
+        # "X visited Y on <day> ... and he also met Z": the coordinated verb's time
+        head = Structure.of(sentence).coordinated_with(match.start())
+        dated = told_at.get(head, dated)
+    return dated, expected, soon, dates_here
+
+
+def _action_date(told: _Told, trigger, match, anchored, paragraph_dates, told_at, carried):
+    """The action's :class:`_When`; notes its date for the events and actions that
+    name it later (``anchored``, ``told_at``, ``carried``)."""
+    sentence, published = told.sentence, told.published
+    dated, expected, soon, dates_here = _first_date(
+        told, trigger, match, anchored, paragraph_dates, told_at
+    )
+    undated = dated is None
+    before = sentence[_clause_start(sentence, match.start()) : match.start()]
+    progressive = _PROGRESSIVE.search(before)
+    ongoing = (
+        undated
+        and not expected
+        and progressive is not None
+        and ("ing" in progressive.group(0) or match.group(0).casefold().endswith("ing"))
+    )
+    if ongoing:  # "is visiting Russia": on the days of publication
+        dated = (published_span(published), "", True, False)
+        undated = False
+    # Undated for now: a later action with a shared actor may date it (see _date_later).
+    span, date_words, inherited, from_event = dated or (
+        published_span(published),
+        "",
+        True,
+        False,
+    )
+    if expected and inherited and date_words and not from_event:
+        # the paragraph's "on Friday" read for an expected action: forwards (never
+        # a date taken from an event told before: that event's day is known)
+        with contextlib.suppress(ValueError):
+            span = resolve_date_expression(date_words, published, forward=True)
+    if not inherited:
+        _anchor(trigger, sentence, anchored, (span, date_words))
+    elif not undated and (span, date_words) in anchored.values():
+        # Dated through an event named again ("the coup ... triggered"): later
+        # sentences of the paragraph may take that date too.
+        carried.append(DateMention(-1, -1, date_words, span))
+    if dated is not None and not dated[2]:
+        predicate = Structure.of(sentence).predicate(match.start())
+        if predicate is not None:
+            told_at.setdefault(predicate.i, dated)
+    return _When(span, date_words, inherited, undated, expected, ongoing, soon, dates_here)
+
+
+#: A first or second person subject right before the action ("you attended", "we have
+#: planned"): a speaker or addressee, named by no word of the clause.
+_PERSONAL_SUBJECT = re.compile(r"\b(?:I|[Ww]e|[Yy]ou)\s+(?:(?:have|had|will|also)\s+)?$")
+
+
+#: A reporting verb whose occasion is the action: "X said during talks with Y", "told
+#: reporters at a meeting with".
+_OCCASION = re.compile(
+    r"\b(?:said|says|told\s+\w+|noted|stressed|added)\s+(?:during|at|in)\s+(?:the\s+|a\s+|an\s+|"
+    r"his\s+|her\s+|their\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _speaker_of_occasion(told: _Told, match: re.Match) -> Mention | None:
+    """The one who speaks at the action told as the occasion of the speaking ("X said
+    during talks with Y": X), or None."""
+    occasion = _OCCASION.search(told.sentence, 0, match.start())
+    if occasion is None:
+        return None
+    before = [m for m in told.mentions if 0 <= occasion.start() - m.end <= 2]
+    return before[-1] if before else None
+
+
+def _object_of_another(sentence: str, match: re.Match, actions) -> bool:
+    """Whether an action noun is the object of another action word of its clause
+    ("condemned the military takeover"): the clause's subject is that action's."""
+    if _NOUN_FORM.search(match.group(0)) is None and "takeover" not in match.group(0).casefold():
+        return False
+    clause = _clause_start(sentence, match.start())
+    return any(
+        clause <= b < match.start() and _DIRECT_OBJECT.fullmatch(sentence, b, match.start())
+        for _, b in actions
+    )
+
+
+def _reaction_to(told: _Told, match: re.Match) -> re.Match | None:
+    """The speech act whose object an action noun is ("Japan condemned the coup in
+    Myanmar on Wednesday": the condemnation), else None: the noun names an event the
+    reaction is about, not one done by the reaction's subject on the reaction's day."""
+    for trigger, reaction in told.matches:
+        if (
+            trigger.event_type in SPEECH_ACTS
+            and reaction.end() <= match.start()
+            and _object_of_another(told.sentence, match, [(reaction.start(), reaction.end())])
+        ):
+            return reaction
+    return None
+
+
+def _own_dates(sentence: str, match: re.Match, dates_here) -> list[DateMention]:
+    """The date words of an action noun itself: on it ("the February 1 coup"), a
+    possessive right before it ("last year's coup"), "of <date>" right after it or in
+    its relative clause ("the coup that ousted X in 2021")."""
+    structure = Structure.of(sentence)
+    return [
+        m
+        for m in dates_here
+        if m in _dates_on_noun(sentence, match, dates_here)
+        or (m.text.endswith(("'s", "\u2019s")) and 0 <= match.start() - m.end <= 1)
+        or re.fullmatch(r"\s+of\s+", sentence[match.end() : m.start])
+        or (m.start >= match.end() and structure.in_relative_clause_of(match.start(), m.start))
+    ]
+
+
+#: Between a verb and its object noun: a determiner and a few modifiers, no preposition.
+_DIRECT_OBJECT = re.compile(
+    r"\s+(?:the\s+|a\s+|an\s+)?(?!(?:of|in|on|at|with|for|to|since|after|before|by)\b)"
+    r"(?:[\w.'’-]+\s+){0,3}",
+    re.IGNORECASE,
+)
+
+
+def _anchor(trigger: Trigger, sentence: str, anchored: dict, dated: tuple) -> None:
+    """Keep an action's own date for the nouns that name it again ("the visit").
+
+    A noun the sentence uses; a coup (one event) also when told by its verb
+    ("overthrew X in February": "since the February coup" later is that coup).
+    """
+    for noun in trigger.anchors:
+        if trigger.event_type == "coup" or re.search(rf"\b{noun}", sentence, re.IGNORECASE):
+            anchored.setdefault(noun, dated)
+
+
+#: Actions that, told inside someone's report dated by the report's own date words,
+#: are that report: an accusation, not the deed ("X supplied the junta with jets, a
+#: UN expert said in February" is the expert's statement of February).
+REPORTED_NOT_DONE = frozenset({"arms transfer"})
+#: Acts done by speaking: a reporting verb's date words date them ("X said Tuesday").
+SPEECH_ACTS = frozenset({"sanction/embargo call", "condemnation", "statement of support"})
+_ACCUSATION = next(t for t in TRIGGERS if t.event_type == "condemnation")
+
+
+#: Date words that point back to the last date told: "that day", "the same day",
+#: "during this same period", "at that time".
+_THAT_TIME = re.compile(
+    r"\b(?:(?:on|during|in|at|over|by)\s+)?(?:that|the same|this same|that same|the very)\s+"
+    r"(?:day|date|period|time|week|month)\b",
+    re.IGNORECASE,
+)
+
+
+#: Date words pointing to the day after the last date told: "The following day".
+_NEXT_DAY = re.compile(r"\b(?:(?:on|by)\s+)?the (?:following|next) day\b", re.IGNORECASE)
+
+
+def _dates_told(sentence, published, expected, last) -> list[DateMention]:
+    """The sentence's date words; words pointing back ("that day") carry ``last``'s span.
+
+    Only when the sentence has no date words of its own before them (then they
+    point back to those) and the text told a date before.
+    """
+    found = find_date_expressions(sentence, published, forward=expected)
+    for hit in _THAT_TIME.finditer(sentence):
+        if last is not None and not any(m.start < hit.start() for m in found):
+            found.append(DateMention(hit.start(), hit.end(), hit.group(0), last.span))
+    for hit in _NEXT_DAY.finditer(sentence):  # "The following day": the day after
+        if (
+            last is not None
+            and last.span.precision == "day"
+            and not any(m.start < hit.start() for m in found)
+        ):
+            found.append(DateMention(hit.start(), hit.end(), hit.group(0), _day_after(last.span)))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _day_after(span: DateSpan) -> DateSpan:
+    following = span.end + timedelta(days=1)
+    return DateSpan(following, following, "day")
+
+
+def _as_report(sentence, match, date_words, dates_here, mentions, undated):
+    """(speakers, the report's date words) when the action is told only as someone's
+    report: its date words are the reporting verb's ("an expert said in February"), or
+    it has none and the sentence's reporting verb has ("X have continued to provide
+    arms, an expert said Tuesday"). None otherwise."""
+    for told in [m for m in dates_here if m.text == date_words or undated]:
+        speakers = _speaker_of_date(sentence, match, told.text, dates_here, mentions)
+        if speakers is not None:
+            return speakers, told
+    return None
+
+
+def _speaker_of_date(sentence, match, date_words, dates_here, mentions):
+    """Who reports the action, when its date words are the report's ("said in February").
+
+    Returns the speakers' actor names (possibly none known), or None when the date
+    words do not belong to a reporting verb.
+    """
+    for verb in _REPORTING.finditer(sentence):
+        owns = any(  # "said in February", or "said Tuesday" (the verb in the words)
+            m.text == date_words and (0 <= m.start - verb.end() <= 2 or m.start == verb.start())
+            for m in dates_here
+        )
+        if not owns or verb.group(0).casefold() == "according to":
+            continue
+        if verb.start() > match.end():  # "X supplied ..., Andrews, a UN expert, said in May"
+            told = [
+                m
+                for m in mentions
+                if match.end() <= m.start < verb.start() and "," in sentence[match.end() : m.start]
+            ]
+            return (told[-1].actor,) if told else ()
+        clause = _clause_start(sentence, verb.start())  # "Andrews said in February X ..."
+        return _dedupe(m.actor for m in mentions if clause <= m.start < verb.start())
+    return None
+
+
+#: Date words right after a reporting verb are the report's ("reported on Saturday").
+_REPORT_BEFORE = re.compile(
+    r"\b(?:said|says|reported|announced|stated|confirmed|told \w+)\s+"
+    # "told reporters on a conference call on Monday": the medium between
+    r"(?:(?:on|in|at|by|via) (?:an? |the )?(?:[\w-]+ ){0,2}?"
+    r"(?:call|briefing|statement|interview)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+#: A reporting clause closing the sentence, up to its date words: "..., the ministry said
+#: on Monday", "..., as announced by the Treasury in a statement on Wednesday". Its date
+#: words are the report's; its teller is named before the verb or after "by".
+_CLOSING_REPORT = re.compile(
+    r",\s+(?:as\s+(?:announced|stated|said|reported|confirmed)\s+by\s+(?P<by>[^,;]{1,80}?)\s+"
+    r"|(?P<teller>[^,;]{1,80}?)\s+(?:said|says|announced|stated|reported|confirmed)\s+)"
+    r"(?:(?:in|on|at|via)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:call|briefing|statement|interview|release)\s+)?$",
+    re.IGNORECASE,
+)
+
+_CLOSING_TELLER = re.compile(r",\s+(?P<teller>[^,;]{1,80}?)\s+$")
+_REPORTING_VERB = re.compile(r"(?:said|says|announced|stated|reported|confirmed)\b", re.I)
+
+
+def _closing_report(sentence: str, match: re.Match, dates_here) -> tuple | None:
+    """(date words, teller's (start, end)) of a reporting clause closing the sentence
+    after the action (see ``_CLOSING_REPORT``), or None."""
+    for told in dates_here:
+        if told.start < match.end():
+            continue
+        verb = _REPORTING_VERB.match(told.text)  # "said Monday": the verb in the words
+        closing = _CLOSING_TELLER if verb else _CLOSING_REPORT
+        report = closing.search(sentence, match.end(), told.start)
+        if report is not None:
+            by = "by" if "by" in closing.groupindex and report.group("by") else "teller"
+            return told, report.span(by), report.start()
+    return None
+
+
+def _announced_by_own_side(told: _Told, match: re.Match, dates_here) -> DateMention | None:
+    """The date words of the announcement of a news lead's perfect by its own side.
+
+    "The United States has expanded its sanctions ..., as announced by the Treasury in a
+    statement on Wednesday", "Japan has imposed sanctions ..., its foreign ministry said
+    on Monday": in a report's first paragraph, an act told in the present perfect and
+    announced in the same sentence by a body of the acting country is the news of the
+    announcement's day. Announced by another ("..., a UN expert said"), it stays an
+    indefinite past.
+    """
+    report = _closing_report(told.sentence, match, dates_here)
+    if told.number != 1 or report is None:
+        return None
+    perfect = list(_PERFECT_VERB.finditer(told.sentence, 0, match.end()))
+    if not perfect or "," in told.sentence[perfect[-1].start() : match.start()]:
+        return None  # "has expanded X, targeting Y for air strikes": the strikes' own time
+    directory = told.finder.directory
+    clause = _clause_start(told.sentence, match.start())
+
+    def countries(start: int, end: int) -> set[str]:
+        named = {directory.country_of(m.actor) for m in told.mentions if start <= m.start < end}
+        return (named | {c.country for c in told.countries if start <= c.start < end}) - {""}
+
+    tellers = countries(*report[1])
+    return report[0] if tellers and tellers & countries(clause, match.start()) else None
+
+
+def published_span(published: date) -> DateSpan:
+    """A placeholder span (the publication day) for an action not dated yet."""
+    return DateSpan(published, published, "day")

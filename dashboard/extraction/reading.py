@@ -1,0 +1,500 @@
+"""Reading an article: :func:`extract_events`, sentence by sentence, from action words to
+candidates (an event told or not, its report, its roles and date, the candidate built)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from dashboard.actors import ActorDirectory
+from dashboard.dates import DateMention, DateSpan, find_date_expressions, table_span
+from dashboard.discourse import anaphors, date_by_anaphor
+from dashboard.extraction.actions import _REPORT_RELEASED, _action_matches, _lexicon_matches
+from dashboard.extraction.actor_finder import _ActorFinder
+from dashboard.extraction.article import article_headline, article_paragraphs, split_sentences
+from dashboard.extraction.candidate import Candidate, Mention, _dedupe
+from dashboard.extraction.dating import (
+    _ACCUSATION,
+    _NOUN_FORM,
+    _REPORT_BEFORE,
+    REPORTED_NOT_DONE,
+    SPEECH_ACTS,
+    _action_date,
+    _as_report,
+    _indefinite,
+    _not_participles,
+    _reaction_to,
+    _recalled,
+)
+from dashboard.extraction.merging import (
+    ONE_OFF,
+    _add_once,
+    _arms_deals,
+    _date_by_narrative,
+    _date_later,
+    _defence_talks,
+    _each_listed_month,
+    _merge_ongoing,
+    _merge_repeats,
+    _most_precise_telling,
+    _one_per_body,
+    _propose_governments,
+)
+from dashboard.extraction.patterns import (
+    _CIRCUMSTANCE,
+    _GENERIC_PLURAL,
+    _NEGATED,
+    _PAST_FORM,
+    _REPEATED,
+    _TIME_FROM_EVENT,
+    _clause_start,
+)
+from dashboard.extraction.roles import (
+    ACCUSED_OF,
+    _action_parties,
+    _action_roles,
+    _coup_parties,
+    _parties,
+    _proposed_names,
+    _said_before,
+    _unnamed_offices,
+)
+from dashboard.extraction.sentence import _Told, _When
+from dashboard.extraction.triggers import Trigger
+from dashboard.geography import find_countries, find_places
+from dashboard.parsing import Structure
+
+
+def extract_events(
+    text: str, published: date, directory: ActorDirectory, *, source: str = ""
+) -> list[Candidate]:
+    """Propose candidate events for an article.
+
+    Parameters
+    ----------
+    text : str
+        The article as plain text (paragraphs separated by blank lines).
+    published : datetime.date
+        Its publication date: every relative date is read against it.
+    directory : ActorDirectory
+        Known actors (names and aliases) to recognise and resolve.
+    source : str, optional
+        The citation (kept for symmetry with :func:`candidates_frame`).
+
+    Returns
+    -------
+    list of Candidate
+        In article order; one per action (the same action told again with the same
+        type and date and shared actors is merged into the first), each with its
+        paragraph and evidence sentence. An action that neither its sentence, an
+        earlier mention of the same event nor its paragraph can date is left out.
+    """
+    finder = _ActorFinder(directory)
+    paragraphs = article_paragraphs(text)
+    for paragraph in paragraphs:
+        for sentence in split_sentences(paragraph):
+            finder.learn_abbreviations(sentence)
+    for paragraph in paragraphs:
+        for sentence in split_sentences(paragraph):
+            finder.learn_offices(sentence)
+    finder.learn_described_tellers(paragraphs)
+    finder.learn_text_country(paragraphs)
+    anchored: dict[str, tuple[DateSpan, str]] = {}
+    candidates: list[Candidate] = []
+    lead_dates = []
+    sentences: list[tuple[int, str]] = []
+    for number, paragraph in enumerate(paragraphs, start=1):
+        paragraph_dates: list[DateMention] = []
+        for sentence in split_sentences(paragraph):
+            sentences.append((number, sentence))
+            candidates += _sentence_events(
+                sentence, number, published, finder, anchored, paragraph_dates
+            )
+            told = _not_participles(sentence, find_date_expressions(sentence, published))
+            paragraph_dates.extend(told)
+            finder.last_date = told[-1] if told else finder.last_date
+        if number == 1:
+            lead_dates = paragraph_dates
+    # The headline tells the lead's news: read last (so its nouns can refer back), dated
+    # like paragraph 1 where it has no date words of its own, cited as paragraph 1.
+    headline = article_headline(text)
+    if headline and lead_dates:
+        told = _sentence_events(headline, 1, published, finder, anchored, lead_dates, headline=True)
+        candidates += [replace(c, proposed_actors=()) for c in told]  # Title Case, not names
+    candidates = date_by_anaphor(candidates, anaphors(sentences, published))
+    candidates = _date_by_narrative(candidates)
+    candidates = _arms_deals(candidates)
+    # the finder's directory: with the governments it proposed (government_of)
+    candidates = _merge_repeats(_date_later(candidates, finder.directory), finder.directory)
+    candidates = _merge_ongoing(_most_precise_telling(candidates, finder.one_off_told), published)
+    # Every span as the event table states it, whatever rule made it (a candidate the
+    # table refused made `extract` stop with none written).
+    candidates = [
+        replace(c, span=table_span(c.span)) for c in _each_listed_month(candidates, published)
+    ]
+    return _propose_governments(candidates, finder.proposed_governments)
+
+
+def _sentence_events(
+    sentence, number, published, finder, anchored, paragraph_dates, headline: bool = False
+):
+    """The candidate events one sentence tells, in the order told.
+
+    The steps: read the sentence once (:func:`_read_sentence`), note the days its
+    reporting verbs give (:func:`_note_reports`); then for each action word that tells
+    an event (:func:`_no_event`), date it (:func:`_action_date`), find who acts and who
+    receives (:func:`_action_roles`, :func:`_action_parties`, :func:`_coup_parties`,
+    :func:`_report_instead`) and build the candidate (:func:`_build_candidate`).
+    ``anchored`` and ``paragraph_dates`` are the text's and the paragraph's dates so
+    far; dates this sentence carries to later sentences are added to them.
+    """
+    told = _read_sentence(sentence, number, published, finder, headline)
+    _note_reports(told)
+    found: list[Candidate] = []
+    carried: list[DateMention] = []
+    subject_of: dict[Trigger, list[Mention]] = {}
+    #: the date of each action told with date words, by its predicate (token index)
+    told_at: dict[int, tuple] = {}
+    #: the actors of each action, by where its words start
+    parties_at: dict[int, tuple[str, ...]] = {}
+    for trigger, match in told.matches:
+        if _no_event(sentence, match):
+            continue
+        when = _action_date(told, trigger, match, anchored, paragraph_dates, told_at, carried)
+        initiators, receivers, unknown = _action_roles(told, trigger, match, subject_of)
+        actors, recipients, tellers = _action_parties(told, match, initiators, receivers, unknown)
+        reaction = _reaction_to(told, match)
+        if reaction is not None:  # "X condemned the executions": X executed no one
+            actors = tuple(a for a in actors if a not in parties_at.get(reaction.start(), ()))
+        parties_at[match.start()] = actors
+        if trigger.event_type == "coup":
+            actors = _coup_parties(told, match, actors, recipients)
+        if trigger.event_type == "protest" and (not actors or _SUPPORTERS.search(sentence)):
+            actors = _protesters(told) or actors  # "her supporters take to the streets"
+        if trigger.event_type in REPORTED_NOT_DONE:
+            report = _report_instead(told, trigger, match, when, actors, recipients)
+            if report is None:
+                continue  # the supplies themselves are undated; the report's teller unknown
+            trigger, actors, recipients, when = report
+        if not actors and trigger.event_type in ACCUSED_OF and _STATE_VIOLENCE.search(sentence):
+            # "12 people had been killed during the crackdown on protesters": told with
+            # no agent, a crackdown's toll is the security forces' of the country told
+            actors = _forces_of_country(told)
+        if not actors and not recipients:
+            if trigger.event_type in ONE_OFF and not when.inherited:
+                # "between the February 2021 coup and ...": no one acts here, but the
+                # words date the one coup the text tells (see _most_precise_telling)
+                finder.one_off_told.append((trigger.event_type, when.span, when.words))
+            continue  # no one acts: not an event of ours (every event has an actor)
+        candidate = _build_candidate(told, trigger, match, when, actors, recipients, tellers)
+        finder.last_parties = _parties(candidate, finder)
+        if _REPORT_RELEASED.search(candidate.trigger) and not when.inherited:
+            # "X released the report on Wednesday": the day of X's statements told
+            # after it without date words (as a reporting verb's day is)
+            finder.report_span = (candidate.span, candidate.date_text)
+        for each in _one_per_body(candidate, finder.directory):
+            found = _add_once(found, _defence_talks(each, finder))
+        accusation = _accusation_told(told, candidate, match, when.dates_here)
+        if accusation is not None:
+            found = _add_once(found, accusation)
+    finder.remember(sentence, told.mentions, told.countries)
+    paragraph_dates.extend(carried)
+    return found
+
+
+#: A toll told as a crackdown's or of protesters: the state's security forces act.
+_STATE_VIOLENCE = re.compile(
+    r"\bcrackdowns?\b|\b(?:protesters|protestors|demonstrators)\b[^.;]{0,40}?\bkilled\b"
+)
+
+
+def _forces_of_country(told: _Told) -> tuple[str, ...]:
+    """The armed forces of the country the sentence names, else the text's."""
+    finder = told.finder
+    named = [c.country for c in told.countries if c.country]
+    forces = next(filter(None, map(finder.forces_of, [*named, finder.text_country])), None)
+    return (forces,) if forces else ()
+
+
+def _accusation_told(told: _Told, deed: Candidate, match, dates_here) -> Candidate | None:
+    """A named speaker's dated report of killings ("X said on Thursday that ... soldiers
+    had killed 70 people"): X's accusation (a condemnation) of the killers, on the day
+    X said it. The killings stay their own event, dated by their own words."""
+    said = _said_before(told.sentence, match)
+    if deed.event_type not in ACCUSED_OF or said is None or not deed.actors:
+        return None
+    directory = told.finder.directory
+    speakers = [
+        m.actor
+        for m in told.mentions
+        if m.end <= said.start() and m.actor not in deed.actors and directory.knows(m.actor)
+    ]
+    day = next((m for m in dates_here if said.start() <= m.start <= said.end("when")), None)
+    if not speakers or day is None:
+        return None
+    return replace(
+        deed,
+        event_type="condemnation",
+        span=day.span,
+        date_text=day.text,
+        actors=(speakers[-1],),
+        recipients=deed.actors,
+        trigger=said.group(0),
+        undated=False,
+        indefinite=False,
+        ongoing=False,
+    )
+
+
+#: Protesters told as someone's supporters ("her supporters", "Suu Kyi's supporters").
+_SUPPORTERS = re.compile(
+    r"\b(?:his|her|their|[A-Z][\w-]*['\u2019]s?)\s+(?:[\w-]+\s+){0,2}?supporters\b"
+)
+
+
+def _protesters(told: _Told) -> tuple[str, ...]:
+    """Who protests when the words name no one ("Protests have spread across X"): the
+    protest movement of the country (or the place's) told, else the text's, if the
+    directory has one."""
+    finder = told.finder
+    countries = [c.country for c in told.countries if c.country]
+    countries += [place.country for _, _, place in told.places]  # "Yangon streets"
+    countries = countries or [finder.text_country]
+    return _dedupe(filter(None, (finder.protesters_of(c) for c in countries[:1])))
+
+
+def _read_sentence(sentence, number, published, finder, headline) -> _Told:
+    """Read a sentence once: its actors, countries, places, persons and action words."""
+    directory = finder.directory
+    mentions = finder.find(sentence)
+    countries_here = find_countries(sentence) + finder.referred_countries(sentence, mentions)
+    places = find_places(sentence)
+    people = _dedupe(m.actor for m in mentions if directory.kinds.get(m.actor) == "person")
+    found = _action_matches(sentence)
+    found += _lexicon_matches(sentence, found, [*mentions, *countries_here])
+    # In the order told: "visited X, when both sides agreed" - the visit's parties first.
+    matches = sorted(found, key=lambda tm: tm[1].start())
+    # "two months after the coup, X attended": the event named is a point of reference,
+    # no action told here - it proposes no event and owns no date words
+    matches = [
+        (t, m)
+        for t, m in matches
+        if not (
+            _TIME_FROM_EVENT.search(sentence, 0, m.start())
+            and any(m.group(0).casefold().startswith(a) for a in t.anchors)
+        )
+    ]
+    actions = [(m.start(), m.end()) for _, m in matches]
+    return _Told(
+        sentence,
+        number,
+        published,
+        finder,
+        mentions,
+        countries_here,
+        places,
+        people,
+        matches,
+        actions,
+        headline,
+    )
+
+
+def _note_reports(told: _Told) -> None:
+    """Note the days the sentence's reporting verbs give ("said Tuesday", "reported on
+    Saturday"): by paragraph, and the last one as the day of later speech acts."""
+    finder = told.finder
+    reported = [
+        m
+        for m in find_date_expressions(told.sentence, told.published)
+        if m.text.casefold().startswith("said") or _REPORT_BEFORE.search(told.sentence[: m.start])
+    ]
+    finder.report_dates.setdefault(told.number, set()).update(m.text for m in reported)
+    if reported:
+        finder.report_span = (reported[-1].span, reported[-1].text)
+
+
+#: An action noun as the subject of a possibility: "sanctions against X could push the
+#: country towards war" - a consequence weighed, no event told.
+_HYPOTHETICAL = re.compile(r"[^,;.]{0,40}?\b(?:could|might)\b", re.IGNORECASE)
+
+
+#: A passive auxiliary right before a verb of speech ("is expressly condemned"): the
+#: speaker is untold unless "by" names them.
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$")
+_CONDEMNING = re.compile(r"condemn|denounc|critici|deplor|slamm", re.IGNORECASE)
+_BY_AFTER = re.compile(r"\s+by\b")
+
+
+#: An action noun named as a point of view or question under study: "analysing the
+#: situation from the viewpoint of the continuation of military cooperation".
+_TOPIC_OF = re.compile(
+    r"\b(?:viewpoint|point of view|perspective|standpoint|question|issue) of\s+(?:the\s+)?"
+    r"(?:(?:continuation|future|fate|prospects?) of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+#: An action the words before it put under a truce: "a ceasefire ... in operations
+#: against", "a halt to air strikes" - halted, not done.
+_TRUCE_SCOPE = re.compile(
+    r"\b(?:ceasefire|cease-fire|truce|halt|pause|suspension)\b[^,;.]{0,40}?"
+    r"\b(?:in|on|of|to)\s+(?:(?:the|all|its|their)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _no_event(sentence: str, match: re.Match) -> bool:
+    """Whether the action words tell no event: negated, a kind of action, repeated or a
+    circumstance."""
+    if _NEGATED.search(sentence[max(0, match.start() - 30) : match.start()]):
+        return True  # "didn't meet", "has not visited": no event
+    if re.search(r"\b(?:such|any|no)\s+$", sentence[: match.start()], re.IGNORECASE):
+        return True  # "the first such trip", "any talks": a kind of action, not one
+    if _REPEATED.search(sentence[_clause_start(sentence, match.start()) : match.end()]):
+        return True  # "twice hosted": several events, none dated by these words
+    before = sentence[_clause_start(sentence, match.start()) : match.start()]
+    verb_first = _PAST_FORM.match(match.group(0)) is not None
+    generic = _GENERIC_PLURAL.search(before)
+    if (
+        match.group(0).endswith("s")
+        and not verb_first
+        and generic
+        # (not "other Western nations imposed sanctions": the subject's quantifier, nor
+        # "the two sides held talks": the verb between says "two" counts the subject)
+        and not _verb_between(sentence, match, match.start() - len(before) + generic.start())
+    ):
+        return True  # "one of the most high-profile visits": a kind of action, not one
+    nouns = any(_NOUN_FORM.search(word) for word in match.group(0).split())
+    if nouns and _HYPOTHETICAL.match(sentence, match.end()):
+        return True  # "warned that sanctions against X could push ...": a possibility
+    passive = _PASSIVE_BEFORE.search(sentence, 0, match.start())
+    if passive and _CONDEMNING.match(match.group(0)) and not _BY_AFTER.match(sentence, match.end()):
+        return True  # "the junta is expressly condemned for the coup": who condemns untold
+    if _TRUCE_SCOPE.search(sentence, 0, match.start()):
+        return True  # "a ceasefire in operations against X": the operations halted
+    if _TOPIC_OF.search(sentence, 0, match.start()):
+        return True  # "from the viewpoint of the continuation of cooperation": a topic
+    # "as they face Western condemnation": a state, not an event told
+    return bool(_CIRCUMSTANCE.search(before) and _NOUN_FORM.search(match.group(0)))
+
+
+def _verb_between(sentence: str, match: re.Match, quantifier: int) -> bool:
+    """Whether the action noun's verb stands between a quantifier and the noun ("the two
+    sides held talks": "two" counts the subject, not the talks)."""
+    verb = Structure.of(sentence).predicate(match.start())
+    return verb is not None and quantifier < verb.idx < match.start()
+
+
+def _report_instead(told: _Told, trigger, match, when: _When, actors, recipients):
+    """(trigger, actors, recipients, when) of an action told only as someone's report:
+    "X supplied arms, an expert said in February" is the report (an accusation, our
+    "condemnation") dated by its verb; unchanged when not so told; None when the report's
+    teller is unknown (the supplies themselves are undated)."""
+    report = _as_report(
+        told.sentence, match, when.words, when.dates_here, told.mentions, when.undated
+    )
+    if report is None:
+        return trigger, actors, recipients, when
+    speakers, said = tuple(a for a in report[0] if a not in actors), report[1]
+    if not speakers:
+        return None
+    recipients = _dedupe(a for a in (*actors, *recipients) if a not in speakers)
+    return (
+        _ACCUSATION,
+        speakers,
+        recipients,
+        replace(when, span=said.span, words=said.text, undated=False),
+    )
+
+
+#: A reporting verb with its that-clause: what follows is the speaker's words.
+_SAID_THAT = re.compile(
+    r"\b(?:said|says|told (?:\w+ ){1,2}?|underlined|underscored|stressed|emphasi[sz]ed|noted"
+    r"|added|insisted)\s+that\b"
+)
+
+
+def _build_candidate(told: _Told, trigger, match, when: _When, actors, recipients, tellers):
+    """The candidate: countries, place, a speech act's report day, confidence."""
+    sentence, finder, mentions = told.sentence, told.finder, told.mentions
+    directory = finder.directory
+    span, date_words, undated = when.span, when.words, when.undated
+    offices = _unnamed_offices(sentence, match, mentions, told.countries, Structure.of(sentence))
+    countries = _dedupe(
+        [directory.country_of(a) for a in (*actors, *recipients)]
+        + [c.country for c in told.countries]
+        + [p.country for _, _, p in told.places]
+    )
+    # a visit's place is the one after its word ("BANGKOK - ... will visit Moscow")
+    places = told.places
+    after = [p for s, _, p in places if s > match.start() and trigger.event_type == "visit"]
+    place = (after or [p for _, _, p in places])[0] if places else None
+    parties = _dedupe(filter(None, map(directory.country_of, (*actors, *recipients))))
+    if trigger.event_type in ONE_OFF and parties:
+        # "X, who seized power in a 2021 coup, backed Moscow's war on Ukraine": a coup
+        # is its country's, not every country (nor place) its sentence names
+        countries = parties
+        place = next((p for _, _, p in places if p.country in parties), None)
+    if trigger.event_type == "visit" and not recipients and place is not None:
+        # "a delegation arrived in <city of another country>": that country hosts
+        host = finder.government_of(place.country)
+        if host and place.country not in {directory.country_of(a) for a in actors}:
+            recipients = (host,)
+    speaker = any(directory.kinds.get(a) == "person" for a in actors)
+    # "the spokesman also underlined that Russia condemns ...": told as reported speech
+    speaker = speaker or _SAID_THAT.search(sentence, 0, match.start()) is not None
+    if (
+        undated
+        and speaker
+        and trigger.event_type in SPEECH_ACTS
+        and finder.report_span is not None
+        and not _indefinite(sentence, match, told.actions)  # "has been accused": no day
+        and not _told_as_recent(sentence, match)  # "in a recent statement": another day
+    ):
+        # "X said Tuesday ... In a report, X called for ...": the statements of the
+        # report are of its day (the reporting verb dates the speech act)
+        (span, date_words), undated = finder.report_span, False
+    inherited, expected = when.inherited, when.expected
+    confidence = 0.35 + 0.2 * bool(actors) + 0.1 * bool(recipients or countries)
+    confidence += 0.25 - 0.15 * inherited - 0.15 * expected
+    return Candidate(
+        event_type=trigger.event_type,
+        span=span,
+        date_text=date_words,
+        actors=actors,
+        recipients=recipients,
+        countries=countries,
+        location=place.name if place else "",
+        coordinates=(place.latitude, place.longitude) if place else None,
+        paragraph=told.number,
+        evidence=sentence,
+        confidence=round(max(0.05, min(0.95, confidence)), 2),
+        status="expected" if expected else "reported",
+        proposed_actors=_dedupe([*_proposed_names(sentence, mentions, finder), *offices]),
+        trigger=match.group(0),
+        refers_back=inherited
+        and not undated
+        and any(match.group(0).casefold().startswith(a) for a in trigger.anchors),
+        undated=undated,
+        people=tuple(p for p in told.people if p not in tellers),
+        indefinite=when.soon
+        or _indefinite(sentence, match, told.actions)
+        or _recalled(sentence, match),
+        ongoing=when.ongoing,
+        unknown_counterparts=offices,
+    )
+
+
+#: "in a recent statement X accused", "X recently said": a speech act told as of a
+#: recent day the text does not name.
+_RECENT = re.compile(r"\brecent(?:ly)?\b", re.IGNORECASE)
+
+
+def _told_as_recent(sentence: str, match: re.Match) -> bool:
+    """Whether the action's clause tells it as recent, before it ("in a recent
+    statement X accused"): not of the day of a report told earlier."""
+    return (
+        _RECENT.search(sentence, _clause_start(sentence, match.start()), match.start()) is not None
+    )
