@@ -38,7 +38,7 @@ import pyarrow as pa
 from dashboard import schema
 from dashboard.actors import ActorDirectory
 from dashboard.fastcheck import all_distinct
-from dashboard.loading import validate_events_frame
+from dashboard.loading import repeated_ids, validate_events_frame, with_rows
 from dashboard.problems import EventsFileError, Problem
 from dashboard.sourcemap import (
     Coded,
@@ -328,15 +328,7 @@ def convert_acled_frame(
         found_distinct += _check_dated(given_precision, year, date)
         found = _spread_found(found_distinct, codes) + _check_rows(col, ids_distinct.result())
     if found:
-        lines = rows()
-        raise EventsFileError(
-            [
-                Problem(
-                    int(lines[i]), column, message.format(row=lines[ref] if ref is not None else 0)
-                )
-                for i, column, message, ref in found
-            ]
-        )
+        raise EventsFileError(with_rows(found, rows()))
 
     precision = given_precision.map(PRECISIONS).astype("str")
     start, end = _spans(date, precision)
@@ -475,10 +467,8 @@ def _parse_dates(
                     (
                         int(i),
                         "event_date",
-                        _literal(
-                            f"{text.iat[i]!r} is ambiguous: {why}; "
-                            "save the dates as YYYY-MM-DD and retry"
-                        ),
+                        f"{text.iat[i]!r} is ambiguous: {why}; "
+                        "save the dates as YYYY-MM-DD and retry",
                         None,
                     )
                 )
@@ -496,27 +486,22 @@ def _parse_dates(
             (
                 int(i),
                 "event_date",
-                _literal(f"{text.iat[i]!r} is not a date in the form {_DATE_FORMS}"),
+                f"{text.iat[i]!r} is not a date in the form {_DATE_FORMS}",
                 None,
             )
         )
     for i in np.flatnonzero((shaped & date.isna()).to_numpy()):
-        found.append((int(i), "event_date", _literal(f"{text.iat[i]!r} is not a real date"), None))
+        found.append((int(i), "event_date", f"{text.iat[i]!r} is not a real date", None))
     for i in np.flatnonzero((not_midnight.fillna(False)).to_numpy()):
         found.append(
             (
                 int(i),
                 "event_date",
-                _literal(f"{text.iat[i]!r} has a time of day; ACLED dates are whole days"),
+                f"{text.iat[i]!r} has a time of day; ACLED dates are whole days",
                 None,
             )
         )
     return date, found, notices
-
-
-def _literal(text: str) -> str:
-    """Escape braces: messages are format templates (for the ``{row}`` of duplicates)."""
-    return text.replace("{", "{{").replace("}", "}}")
 
 
 def _check_rows(col: dict[str, pd.Series], ids_distinct: bool) -> list[tuple]:
@@ -529,11 +514,7 @@ def _check_rows(col: dict[str, pd.Series], ids_distinct: bool) -> list[tuple]:
     ids = col["event_id_cnty"]
     report(ids == "", "event_id_cnty", "is empty")
     if not ids_distinct:
-        duplicated = ids.duplicated(keep="first") & (ids != "")
-        first = pd.Series(np.arange(len(ids))).groupby(ids.to_numpy()).transform("min")
-        for i in np.flatnonzero(duplicated.to_numpy()):
-            message = _literal(f"duplicate id {ids.iat[i]!r}, first used on row ") + "{row}"
-            found.append((int(i), "event_id_cnty", message, int(first.iat[i])))
+        found += repeated_ids(ids, "event_id_cnty")
     report(col["event_type"] == "", "event_type", "is empty")
     report(col["actor1"] == "", "actor1", "is empty")
     return found
@@ -564,7 +545,7 @@ def _reporter(found: list[tuple]) -> Callable:
     def report(mask: pd.Series, column: str, message: Callable[[int], str] | str) -> None:
         for i in np.flatnonzero(np.asarray(mask, dtype=bool)):
             text = message(int(i)) if callable(message) else message
-            found.append((int(i), column, _literal(text), None))
+            found.append((int(i), column, text, None))
 
     return report
 

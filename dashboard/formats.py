@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from dashboard import acled, coltypes, gdelt, icews, schema, sourcemap, ucdp
+from dashboard import acled, coltypes, gdelt, icews, schema, ucdp
 from dashboard.actors import ActorDirectory
 from dashboard.loading import (
     csv_record_rows,
@@ -291,7 +291,6 @@ GDELT = SourceFormat(
     survey=lambda opened: gdelt.RecordWidths.of(opened.data),
     reads_headerless=gdelt.is_headerless_row,
     id_column="GLOBALEVENTID",
-    duplicate_id=sourcemap.duplicate_id_message,
 )
 
 
@@ -343,7 +342,6 @@ UCDP = SourceFormat(
     tally_notices=ucdp.tally_notices,
     chunked=True,
     id_column="id",
-    duplicate_id=sourcemap.duplicate_id_message,
 )
 
 

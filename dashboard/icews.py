@@ -152,8 +152,9 @@ def tally_notices(tally: Counter) -> list[str]:
     return notices
 
 
-def duplicate_message(event_id: str, first_row: int | None = None) -> str:
+def duplicate_message(event_id: str, first_row: int) -> str:
     """How a record repeating an ``Event ID`` on its day is worded, from our id
     (``<Event ID>-<YYYYMMDD>`` of a valid ``YYYY-MM-DD`` date)."""
     source_id, day = event_id.rsplit("-", 1)
-    return keyed_duplicate_message(ID_COLUMN, source_id, f"{day[:4]}-{day[4:6]}-{day[6:]}")
+    iso_day = f"{day[:4]}-{day[4:6]}-{day[6:]}"
+    return keyed_duplicate_message(ID_COLUMN, source_id, iso_day, first_row)

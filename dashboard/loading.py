@@ -9,11 +9,12 @@ checked against ``YYYY-MM-DD`` before they are converted.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import os
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import pandas as pd
@@ -174,8 +175,37 @@ def read_csv_table(
 
 
 def duplicate_id_message(value: str, first_row: int) -> str:
-    """How an id used again is worded (by the loader, ACLED's import and a chunked load)."""
+    """How an id used again is worded, naming the row of its first use.
+
+    The one wording of every format's check (ours, ACLED, GDELT, UCDP) and of a chunked
+    conversion's check across chunks.
+    """
     return f"duplicate id {value!r}, first used on row {first_row}"
+
+
+def repeated_ids(
+    ids: pd.Series, column: str, word: Callable[[int, int], str] | None = None
+) -> list[tuple]:
+    """A problem for each use of an id after its first (empty ids aside), as
+    ``(record, column, message, first record)`` tuples (see :func:`with_rows`).
+
+    ``word(record, first_row)`` words it; by default :func:`duplicate_id_message`.
+    """
+    duplicated = ids.duplicated(keep="first") & (ids != "")
+    if not duplicated.any():
+        return []
+    first = pd.Series(np.arange(len(ids))).groupby(ids.to_numpy()).transform("min")
+    return [
+        (
+            int(i),
+            column,
+            functools.partial(duplicate_id_message, ids.iat[i])
+            if word is None
+            else functools.partial(word, int(i)),
+            int(first.iat[i]),
+        )
+        for i in np.flatnonzero(duplicated.to_numpy())
+    ]
 
 
 def validate_events_frame(
@@ -206,7 +236,7 @@ def validate_events_frame(
         problems = _validate(frame, allow_unknown_event_types)
         if problems:
             rows = record_rows(len(frame)) if record_rows else np.arange(2, len(frame) + 2)
-            raise EventsFileError(_with_rows(problems, rows))
+            raise EventsFileError(with_rows(problems, rows))
         dates = {column: _to_datetime(frame[column]) for column in schema.DATE_COLUMNS}
     for column in schema.DATE_COLUMNS:
         frame[column] = dates[column]
@@ -493,14 +523,17 @@ def _complete_schema(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _validate(frame: pd.DataFrame, allow_unknown_event_types: bool) -> list[tuple]:
-    """Vectorised checks; returns (record, column, message template, other record) tuples."""
+    """Vectorised checks; returns (record, column, message, other record) tuples.
+
+    With another record (a duplicate's first use), the message is a function of its row.
+    """
     found: list[tuple] = []
 
     def report(mask: pd.Series | np.ndarray, column: str, message) -> None:
         mask = np.asarray(mask, dtype=bool)
         for i in np.flatnonzero(mask):
             text = message(int(i)) if callable(message) else message
-            found.append((int(i), column, _escape_braces(text), None))
+            found.append((int(i), column, text, None))
 
     for column in schema.NON_EMPTY_COLUMNS:
         report(frame[column].str.strip() == "", column, "is empty")
@@ -559,21 +592,7 @@ def _validate(frame: pd.DataFrame, allow_unknown_event_types: bool) -> list[tupl
             lambda i: f"unknown event type {types.iat[i]!r}; see the event-type vocabulary",
         )
 
-    ids = frame["event_id"]
-    duplicated = ids.duplicated(keep="first") & (ids != "")
-    if duplicated.any():
-        first = pd.Series(np.arange(len(ids))).groupby(ids.to_numpy()).transform("min")
-        for i in np.flatnonzero(duplicated.to_numpy()):
-            found.append(
-                (
-                    int(i),
-                    "event_id",
-                    # Braces in the id are doubled: the template is str.format-ed later.
-                    _escape_braces(f"duplicate id {ids.iat[i]!r}")
-                    + ", first used on row {ref_row}",
-                    int(first.iat[i]),
-                )
-            )
+    found += repeated_ids(frame["event_id"], "event_id")
 
     paragraphs = frame["source_paragraph"]
     report(
@@ -645,10 +664,6 @@ def _check_coordinates(frame: pd.DataFrame, report) -> None:
     )
 
 
-def _escape_braces(text: str) -> str:
-    return text.replace("{", "{{").replace("}", "}}")
-
-
 def _check_precision_spans(frame, start, end, both, report) -> None:
     """A month-precision event spans whole months, a year one whole years."""
     precision = frame["date_precision"]
@@ -677,15 +692,19 @@ def _to_datetime(values: pd.Series) -> pd.Series:
     return pd.to_datetime(values, format="%Y-%m-%d", errors="coerce").astype("datetime64[s]")
 
 
-def _with_rows(found: list[tuple], lines: np.ndarray) -> list[Problem]:
-    """Turn record indices into file rows (``lines[i]`` is the row of record ``i``)."""
+def with_rows(found: Iterable[tuple], lines: np.ndarray) -> list[Problem]:
+    """Problems of ``(record, column, message, other record)`` tuples, at file rows.
+
+    ``lines[i]`` is the row of record ``i``. With another record (an id's first use),
+    ``message`` is a function of that record's row (:func:`duplicate_id_message`).
+    """
     return [
         Problem(
             int(lines[i]),
             column,
-            template.format(ref_row=lines[ref] if ref is not None else ""),
+            message(int(lines[ref])) if ref is not None else message,
         )
-        for i, column, template, ref in found
+        for i, column, message, ref in found
     ]
 
 

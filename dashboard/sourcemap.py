@@ -18,51 +18,51 @@ import pyarrow as pa
 
 from dashboard import cameo, schema
 from dashboard.fastcheck import all_distinct
-from dashboard.loading import validate_events_frame
-from dashboard.problems import EventsFileError, Problem
+from dashboard.loading import repeated_ids, validate_events_frame, with_rows
+from dashboard.problems import EventsFileError
 
 
 @dataclass
 class RowChecks:
-    """Problems found in a source's records: ``(record, column, message)``."""
+    """Problems found in a source's records: ``(record, column, message, first use)``
+    (see :func:`dashboard.loading.with_rows`)."""
 
-    found: list[tuple[int, str, str]] = field(default_factory=list)
+    found: list[tuple] = field(default_factory=list)
 
     def report(self, mask, column: str, message: Callable[[int], str] | str) -> None:
         """One problem for each record where ``mask`` holds."""
         for i in np.flatnonzero(np.asarray(mask, dtype=bool)):
-            self.found.append((int(i), column, message(int(i)) if callable(message) else message))
+            text = message(int(i)) if callable(message) else message
+            self.found.append((int(i), column, text, None))
 
     def ids(
-        self, ids: pd.Series, column: str, duplicate: Callable[[int], str] | None = None
+        self,
+        ids: pd.Series,
+        column: str,
+        duplicate: Callable[[int, int], str] | None = None,
     ) -> bool:
         """Ids must be there and unique; True when every id is distinct.
 
         A sort finds them distinct (the usual case) without hashing every id;
         validation is then told so (:func:`finish`'s ``ids_distinct``).
-        ``duplicate(record)`` words the problem of a repeated id (default: the id).
+        ``duplicate(record, first_row)`` words the problem of a repeated id (default:
+        :func:`dashboard.loading.duplicate_id_message`).
         """
         self.report(ids == "", column, "is empty")
         if all_distinct(pa.array(ids)):
             return True
-        duplicated = ids.duplicated(keep="first") & (ids != "")
-        self.report(duplicated, column, duplicate or (lambda i: duplicate_id_message(ids.iat[i])))
+        self.found += repeated_ids(ids, column, duplicate)
         return False
 
     def raise_if_any(self, record_rows: Callable[[int], np.ndarray], n: int) -> None:
         if self.found:
-            rows = record_rows(n)
-            raise EventsFileError([Problem(int(rows[i]), c, m) for i, c, m in self.found])
+            raise EventsFileError(with_rows(self.found, record_rows(n)))
 
 
-def duplicate_id_message(value: str, first_row: int | None = None) -> str:
-    """How a coded source's check words an id used again (it names no first row)."""
-    return f"duplicate id {value!r}"
-
-
-def keyed_duplicate_message(id_column: str, source_id: str, day: str) -> str:
+def keyed_duplicate_message(id_column: str, source_id: str, day: str, first_row: int) -> str:
     """How a record repeating a day-keyed source's id and day is worded (ICEWS)."""
-    return f"duplicate record: {id_column} {source_id!r} on {day!r} again"
+    again = f"duplicate record: {id_column} {source_id!r} on {day!r} again"
+    return f"{again}, first used on row {first_row}"
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def read_coded_records(
         ids_distinct = checks.ids(
             ids,
             id_column,
-            lambda i: keyed_duplicate_message(id_column, source_ids.iat[i], text.iat[i]),
+            lambda i, row: keyed_duplicate_message(id_column, source_ids.iat[i], text.iat[i], row),
         )
     else:
         ids_distinct = checks.ids(ids, id_column)

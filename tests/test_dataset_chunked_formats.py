@@ -276,7 +276,9 @@ def test_a_ucdp_ged_file_converts_in_chunks_to_the_same_dataset(hdx, tmp_path):
 def test_a_ucdp_id_used_again_in_another_chunk_is_named_as_the_whole_load_names_it(tmp_path):
     memory, chunked = _refusals(_ucdp_hdx(tmp_path, duplicate=True), tmp_path)
     assert chunked == memory
-    assert [(p.column, p.message) for p in chunked] == [("id", "duplicate id '36210'")]
+    assert [(p.column, p.message) for p in chunked] == [
+        ("id", "duplicate id '36210', first used on row 3")
+    ]
 
 
 def test_a_file_whose_first_column_may_be_a_row_index_is_converted_whole(tmp_path):
@@ -352,7 +354,11 @@ def test_an_icews_record_repeated_in_another_chunk_is_named_as_the_whole_load_na
     memory, chunked = _refusals(_icews(tmp_path, repeat=True), tmp_path)
     assert chunked == memory
     assert [(p.row, p.column, p.message) for p in chunked] == [
-        (241, "Event ID", "duplicate record: Event ID '31000000' on '2022-08-03' again")
+        (
+            241,
+            "Event ID",
+            "duplicate record: Event ID '31000000' on '2022-08-03' again, first used on row 2",
+        )
     ]
 
 
@@ -388,7 +394,7 @@ def test_a_gdelt_id_used_again_in_another_chunk_is_named_as_the_whole_load_names
     memory, chunked = _refusals(_gdelt(tmp_path, repeat=True), tmp_path)
     assert chunked == memory
     assert [(p.row, p.column, p.message) for p in chunked] == [
-        (281, "GLOBALEVENTID", "duplicate id '500001'")
+        (281, "GLOBALEVENTID", "duplicate id '500001', first used on row 3")
     ]
 
 

@@ -116,7 +116,7 @@ def test_a_repeated_id_is_named_by_its_line_and_nothing_converts():
     with pytest.raises(Exception) as caught:
         load_any_frame(("\n".join(lines) + "\n").encode())
     assert [str(p) for p in caught.value.problems] == [
-        f"row 3, column GLOBALEVENTID: duplicate id {first[0]!r}"
+        f"row 3, column GLOBALEVENTID: duplicate id {first[0]!r}, first used on row 1"
     ]
 
 

@@ -56,6 +56,19 @@ def test_ucdp_precisions_spans_and_deaths():
     assert events.set_index("event_id").at["90002", "event_type"] == "violence against civilians"
 
 
+def test_a_ucdp_id_used_again_names_the_row_of_its_first_use():
+    # In HDX's re-publication (the #hashtag row is row 2): rows as in the file.
+    lines = (SHAPES / "ucdp_hdx.csv").read_text(encoding="utf-8").splitlines()
+    first = lines[3].split(",")[0]
+    fields = lines[5].split(",")
+    lines[5] = ",".join([first, *fields[1:]])
+    with pytest.raises(EventsFileError) as caught:
+        load_any_frame(("\n".join(lines) + "\n").encode())
+    assert [str(p) for p in caught.value.problems] == [
+        f"row 6, column id: duplicate id {first!r}, first used on row 4"
+    ]
+
+
 def test_ucdp_hdx_hashtag_row_is_skipped_and_rows_still_count_from_the_file():
     data = (
         (SHAPES / "ucdp_hdx.csv")
@@ -163,7 +176,8 @@ def test_an_icews_record_repeated_on_the_same_day_is_named(tmp_path):
     with pytest.raises(EventsFileError) as caught:
         load_any_frame(_icews_file(tmp_path, again))
     assert [str(p) for p in caught.value.problems] == [
-        "row 6, column Event ID: duplicate record: Event ID '30000002' on '2022-08-04' again"
+        "row 6, column Event ID: duplicate record: Event ID '30000002' on '2022-08-04' "
+        "again, first used on row 3"
     ]
 
 
