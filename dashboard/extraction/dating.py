@@ -63,14 +63,17 @@ def _date_of_during(sentence: str, match: re.Match, dates_here) -> DateMention |
     return told[-1] if told else None
 
 
-def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, actions, published):
+def _date_of(
+    trigger, match, sentence, dates_here, anchored, paragraph_dates, actions, published, report
+):
     """(span, date words, inherited?) for an action, or None when nothing dates it.
 
     The first date words after the action in its clause; else the nearest in the
     sentence that no other action word is closer to ("dispatched ... last year" owns
     its "last year"); else an earlier event the sentence names again ("the coup");
     else the paragraph's last date, unless the action is told in the present perfect
-    ("has voiced support": an indefinite past).
+    ("has voiced support": an indefinite past). ``report`` is the reporting clause
+    closing the sentence (:func:`_closing_report`), read once by the caller.
     """
     course = _course_since_event(trigger, sentence, match, anchored, published)
     course = course or _after_course(trigger, sentence, match, dates_here, anchored, published)
@@ -145,7 +148,6 @@ def _date_of(trigger, match, sentence, dates_here, anchored, paragraph_dates, ac
 
             # "..., winning praise Thursday": the participle's words, no action's before
             participles = _comma_participles(sentence, match)
-            report = _closing_report(sentence, match, dates_here)
             # ... but a closing report's words ("..., targeting X for use in air strikes,
             # as announced by Y on Monday") are the main act's: no participle nor action
             # of a participle's phrase before the report owns them
@@ -563,10 +565,24 @@ def _first_date(told: _Told, trigger, match, anchored, paragraph_dates, told_at)
         # "condemned the coup on Wednesday": the reaction's day, not the coup's; the
         # event keeps its own words or its earlier telling, never the paragraph's date
         own = _own_dates(sentence, match, dates_here)
-        dated = _date_of(trigger, match, sentence, own, anchored, [], told.actions, published)
+        report = _closing_report(sentence, match, own)
+        dated = _date_of(
+            trigger, match, sentence, own, anchored, [], told.actions, published, report
+        )
         return dated, expected, _is_soon(sentence, match), dates_here
+    # a reporting clause closing the sentence, read once: its date words are the report's
+    # (for _date_of), and it may announce the act by the acting side's own body
+    report = _closing_report(sentence, match, dates_here)
     dated = _date_of(
-        trigger, match, sentence, dates_here, anchored, paragraph_dates, told.actions, published
+        trigger,
+        match,
+        sentence,
+        dates_here,
+        anchored,
+        paragraph_dates,
+        told.actions,
+        published,
+        report,
     )
     soon = _is_soon(sentence, match)
     upcoming = _UPCOMING.search(sentence, 0, match.start())
@@ -580,7 +596,7 @@ def _first_date(told: _Told, trigger, match, anchored, paragraph_dates, told_at)
     if expected and dated is not None and dated[1] in finder.report_dates[told.number]:
         dated, soon = None, True  # "will attend X, the paper reported on Saturday"
     if dated is None and _indefinite(sentence, match, told.actions):
-        announced = _announced_by_own_side(told, match, dates_here)
+        announced = _announced_by_own_side(told, match, report)
         if announced is not None:  # "X has imposed sanctions, its ministry said Monday"
             dated = (announced.span, announced.text, False, False)
     if dated is None and finder.report_span and _speaker_of_occasion(told, match):
@@ -844,7 +860,7 @@ def _closing_report(sentence: str, match: re.Match, dates_here) -> tuple | None:
     return None
 
 
-def _announced_by_own_side(told: _Told, match: re.Match, dates_here) -> DateMention | None:
+def _announced_by_own_side(told: _Told, match: re.Match, report) -> DateMention | None:
     """The date words of the announcement of a news lead's perfect by its own side.
 
     "The United States has expanded its sanctions ..., as announced by the Treasury in a
@@ -852,9 +868,8 @@ def _announced_by_own_side(told: _Told, match: re.Match, dates_here) -> DateMent
     on Monday": in a report's first paragraph, an act told in the present perfect and
     announced in the same sentence by a body of the acting country is the news of the
     announcement's day. Announced by another ("..., a UN expert said"), it stays an
-    indefinite past.
+    indefinite past. ``report`` is the sentence's closing report (:func:`_closing_report`).
     """
-    report = _closing_report(told.sentence, match, dates_here)
     if told.number != 1 or report is None:
         return None
     perfect = list(_PERFECT_VERB.finditer(told.sentence, 0, match.end()))
