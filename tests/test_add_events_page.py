@@ -366,6 +366,33 @@ def test_a_proposed_person_is_put_into_its_candidates_where_the_reviewer_says(wo
     )
 
 
+def test_every_problem_of_a_workspace_refusal_is_listed_as_text(workspace, monkeypatch):
+    # A workspace that refuses with several problems names each, by event and column, on
+    # the Add events page and in the other pages' warning; their words render literally.
+    from dashboard.problems import Problem
+    from dashboard.workspace import WorkspaceError
+
+    problems = [
+        Problem(None, None, "the workspace is *locked* by another_program"),
+        Problem(None, "title", "'Talks_in_Naypyitaw': is empty"),
+    ]
+
+    def refuse(self):
+        raise WorkspaceError(problems)
+
+    monkeypatch.setattr(Workspace, "version", refuse)
+    at = open_page()
+    assert not at.exception, at.exception
+    (said,) = [e.value for e in at.error if "workspace" in e.value]
+    at.switch_page("pages/2_Events.py").run()
+    assert not at.exception, at.exception
+    (warned,) = [w.value for w in at.warning if "not shown" in w.value]
+    for message in (said, warned):
+        assert "\\*locked\\*" in message  # escaped: shown as typed, not as emphasis
+        assert "the workspace is *locked* by another_program" in unescaped(message)
+        assert "column title: 'Talks_in_Naypyitaw': is empty" in unescaped(message)
+
+
 def test_a_file_that_is_no_workspace_is_a_message_on_every_page_not_a_traceback(
     tmp_path, monkeypatch
 ):
@@ -376,9 +403,9 @@ def test_a_file_that_is_no_workspace_is_a_message_on_every_page_not_a_traceback(
     said = f"the workspace {broken} is not a database SQLite can read"
     at = open_page()
     assert not at.exception, at.exception
-    assert [e.value for e in at.error if said in e.value], [e.value for e in at.error]
+    assert [e.value for e in at.error if said in unescaped(e.value)], [e.value for e in at.error]
     at.switch_page("pages/3_About_the_data.py").run()
     assert not at.exception, at.exception
-    warned = [w.value for w in at.warning if said in w.value]
+    warned = [w.value for w in at.warning if said in unescaped(w.value)]
     assert len(warned) == 1, warned  # once, not again for the table's notices
     assert broken.read_bytes() == b"not a database, " * 100  # nothing written to it

@@ -25,7 +25,7 @@ from dashboard.workspace import (
     new_actors_to_review,
     placed_in_candidates,
 )
-from ui.render import md_escape
+from ui.render import md_escape, problems_markdown
 
 # Page-only session keys (prefixed with the page).
 ARTICLE = "add_events_article"
@@ -257,10 +257,7 @@ def _add_actor(table: EventTable, new: NewActor) -> None:
     try:
         Workspace().add_actor(name, kind, country, aliases, who, table.directory)
     except WorkspaceError as error:
-        st.error(
-            f"{md_escape(name)} was not added:\n\n"
-            + "\n".join(f"- {md_escape(str(p))}" for p in error.problems)
-        )
+        st.error(problems_markdown(f"{md_escape(name)} was not added:", error.problems))
         return
     if place:
         st.session_state[CANDIDATES] = placed_in_candidates(
@@ -403,9 +400,7 @@ def _save(table: EventTable, candidates, edited, chosen: list[int]) -> None:
             taken_ids=table.events["event_id"],
         )
     except WorkspaceError as error:
-        st.error(
-            "Nothing was saved:\n\n" + "\n".join(f"- {md_escape(str(p))}" for p in error.problems)
-        )
+        st.error(problems_markdown("Nothing was saved:", error.problems))
         return
     st.success(
         f"Added {len(saved)} event{'s' if len(saved) != 1 else ''} to the workspace "
@@ -419,7 +414,7 @@ def workspace_summary() -> None:
     try:
         count, _, _ = workspace.version()
     except WorkspaceError as error:  # a file that is no workspace: say so, keep the page
-        st.error(error.problems[0].message)
+        st.error(problems_markdown("Your workspace cannot be read:", error.problems))
         return
     st.caption(
         f"Your workspace holds {count} event{'s' if count != 1 else ''} "

@@ -20,6 +20,7 @@ from dashboard.problems import EventsFileError, Problem, format_grouped_problems
 from dashboard.query import Engine, app_engine_name, open_engine
 from dashboard.table import EventTable, default_events_path
 from dashboard.workspace import Workspace, WorkspaceError, with_workspace
+from ui.render import problems_markdown
 
 #: How many problems of a bad file are listed (the rest are counted).
 MAX_PROBLEMS_SHOWN = 50
@@ -30,8 +31,10 @@ logger = logging.getLogger(__name__)
 def workspace_left_out(error: BaseException) -> str:
     """The warning when the workspace's events cannot be shown: what is wrong with the
     workspace file when that is known (:class:`WorkspaceError`), else the error's kind."""
-    said = error.problems[0].message if isinstance(error, WorkspaceError) else None
-    return f"Your workspace's events are not shown: {said or unexpected_error_text(error)}."
+    lead = "Your workspace's events are not shown:"
+    if isinstance(error, WorkspaceError) and error.problems:
+        return problems_markdown(lead, error.problems)
+    return f"{lead} {unexpected_error_text(error)}."
 
 
 def unexpected_error_text(error: BaseException) -> str:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import streamlit as st
+
+from dashboard.problems import Problem
 
 # CommonMark lets a backslash escape any ASCII punctuation; escaping all of it leaves
 # no markup (emphasis, links, images, HTML, Streamlit's :colour[...] and $math$).
@@ -24,6 +27,18 @@ def md_escape(text: object) -> str:
     """``text`` as markdown that renders literally (never as a link, even a bare URL)."""
     text = _AUTOLINK.sub(lambda found: found.group(0) + _WORD_JOINER, str(text))
     return _PUNCTUATION.sub(r"\\\1", text).replace("\n", " ")
+
+
+def problems_markdown(lead: str, problems: Sequence[Problem]) -> str:
+    """``lead`` (markdown) then every problem of a refusal as plain text, each by its event
+    and column (a workspace's save, an actor's addition, a workspace file that cannot be
+    read): one problem follows the lead on its line, several are a list under it."""
+    said = [
+        md_escape(p if p.row is not None or p.column is not None else p.message) for p in problems
+    ]
+    if len(said) == 1:
+        return f"{lead} {said[0]}"
+    return lead + "\n\n" + "\n".join(f"- {line}" for line in said)
 
 
 def warn_all(notices: list[str]) -> None:
