@@ -820,9 +820,13 @@ def _speaker_of_date(sentence, match, date_words, dates_here, mentions):
     return None
 
 
+#: The verbs that tell a report with its date words ("said on Monday", "announced
+#: Tuesday", "as confirmed by X on Friday"): one list for the verb before the report's date
+#: words, a reporting clause closing the sentence and the verb inside date words.
+_REPORT_VERBS = r"(?:said|says|announced|stated|reported|confirmed)"
 #: Date words right after a reporting verb are the report's ("reported on Saturday").
 _REPORT_BEFORE = re.compile(
-    r"\b(?:said|says|reported|announced|stated|confirmed|told \w+)\s+"
+    rf"\b(?:{_REPORT_VERBS}|told \w+)\s+"
     # "told reporters on a conference call on Monday": the medium between
     r"(?:(?:on|in|at|by|via) (?:an? |the )?(?:[\w-]+ ){0,2}?"
     r"(?:call|briefing|statement|interview)\s+)?$",
@@ -834,15 +838,16 @@ _REPORT_BEFORE = re.compile(
 #: on Monday", "..., as announced by the Treasury in a statement on Wednesday". Its date
 #: words are the report's; its teller is named before the verb or after "by".
 _CLOSING_REPORT = re.compile(
-    r",\s+(?:as\s+(?:announced|stated|said|reported|confirmed)\s+by\s+(?P<by>[^,;]{1,80}?)\s+"
-    r"|(?P<teller>[^,;]{1,80}?)\s+(?:said|says|announced|stated|reported|confirmed)\s+)"
+    rf",\s+(?:as\s+{_REPORT_VERBS}\s+by\s+"
+    r"(?P<by>[^,;]{1,80}?)\s+"
+    rf"|(?P<teller>[^,;]{{1,80}}?)\s+{_REPORT_VERBS}\s+)"
     r"(?:(?:in|on|at|via)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:call|briefing|statement|interview|release)\s+)?$",
     re.IGNORECASE,
 )
 
 _CLOSING_TELLER = re.compile(r",\s+(?P<teller>[^,;]{1,80}?)\s+$")
-_REPORTING_VERB = re.compile(r"(?:said|says|announced|stated|reported|confirmed)\b", re.I)
+_REPORTING_VERB = re.compile(rf"{_REPORT_VERBS}\b", re.I)
 
 
 def _closing_report(sentence: str, match: re.Match, dates_here) -> tuple | None:
