@@ -265,7 +265,8 @@ MEASURED = [
     # fallback (4c46e3b) landed the same minute (one more candidate, unmatched).
     # gold audit: Fomin's talks with the junta chief typed military cooperation (defence
     # talks, as the Interfax gold), was meeting; measured P 0.33 R 0.29 (2 of 7), was P 0.50.
-    ("lemonde-gettotext-2021-03-29.round12", "2021-03-29", 0.33, 0.28),  # after round 12
+    # session 24 (articles24: a Russian name in French transliteration): P 0.50 R 0.43
+    ("lemonde-gettotext-2021-03-29.round12", "2021-03-29", 0.5, 0.42),
     # Held out in round 13 (gold committed in ea68b07 before extract ran; run once on
     # each after the last fix before them, 36f75f7, nothing tuned after): floor = measured.
     ("crikey-2023-02-14.round13", "2023-02-14", 0.8, 0.57),
@@ -3711,3 +3712,51 @@ def test_providing_what_is_no_weapon_is_no_arms_transfer():
     ):
         found = extract_events(text, date(2031, 2, 20), TRANSLIT)
         assert [c.event_type for c in found if c.event_type == "arms transfer"] == []
+
+
+# Session 24 (articles24): classes behind the misses of the texts still under the
+# target, on made-up sentences (made-up people, real countries).
+
+FRENCH = parse_actors(
+    "actor,kind,country,aliases\n"
+    "Andrei Voinov,person,Russia,\n"
+    "Ivan Sushin,person,Russia,\n"
+    "Somsak Sushin,person,Thailand,\n"
+    "Laos Defence Forces,military,Laos,\n"
+    "Russian government,government,Russia,\n"
+)
+
+
+def actors_of(text: str, event_type: str, directory=FRENCH) -> list[tuple[str, ...]]:
+    """The actors of each ``event_type`` candidate extracted from ``text``."""
+    found = extract_events(text, date(2031, 2, 20), directory)
+    return [c.actors for c in found if c.event_type == event_type]
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        # Le Monde (round 12, translated from French): "Alexandre Fomine" for the
+        # directory's Alexander Fomin
+        ("Ivan Souchine visited Vientiane on March 3, 2030.", "Ivan Sushin"),
+        ("Russia's Andreï Voïnov arrived in Laos on March 3, 2030 for a visit.", "Andrei Voinov"),
+    ],
+)
+def test_a_russian_name_in_french_transliteration_is_the_directory_person(text, person):
+    assert actors_of(text, "visit") == [(person,)]
+
+
+def test_a_surname_in_french_transliteration_is_the_person_named_before():
+    text = (
+        "Ivan Souchine is in Laos.\n\n"
+        "Souchine visited the Laos Defence Forces' headquarters on March 4, 2030."
+    )
+    assert actors_of(text, "visit") == [("Ivan Sushin",)]
+
+
+def test_french_transliteration_is_only_for_names_transliterated_from_cyrillic():
+    # the same surname of a Thai person: French spells Thai names otherwise
+    found = extract_events(
+        "Somsak Souchine visited Vientiane on March 3, 2030.", date(2031, 2, 20), FRENCH
+    )
+    assert all("Somsak Sushin" not in c.actors for c in found)

@@ -10,9 +10,11 @@ from itertools import pairwise
 from dashboard.actors import ActorDirectory
 from dashboard.dates import DateMention, DateSpan
 from dashboard.extraction.actor_words import (
+    _CYRILLIC_SCRIPT,
     _FAMILY_NAME_FIRST,
     _GOVERNMENT_TOLD,
     _MAKER_NAME,
+    _french_spellings,
     _office,
     _role_office,
     _singular,
@@ -124,7 +126,7 @@ class _ActorFinder:
         # Shoygu" for "Sergei Shoigu"), when the spelling names no one else
         for spelling, name in spellings.items():
             if directory.kinds.get(name) == "person" and " " in spelling:
-                for variant in _transliterations(spelling.casefold()):
+                for variant in self._spellings(spelling.casefold(), name):
                     self.by_spelling.setdefault(variant, name)
         #: one-word proper names ("Amnesty", "EU", "Kremlin"): a lower-case "amnesty"
         #: or "eu" in running text is a common word, no mention of the actor
@@ -171,7 +173,7 @@ class _ActorFinder:
         ]
         for m in mentions:
             if self.directory.kinds.get(m.actor) == "person" and " " in m.actor:
-                for surname in _transliterations(self._family_name(m.actor)):
+                for surname in self._spellings(self._family_name(m.actor), m.actor):
                     self.surnames.setdefault(surname, m.actor)
         # "the X Board (XB)": the abbreviation defined is the same mention, not another
         mentions = [
@@ -187,6 +189,14 @@ class _ActorFinder:
                 if not any(m.start <= hit.start() < m.end for m in mentions):
                     mentions.append(Mention(hit.start(), hit.end(), actor))
         return mentions
+
+    def _spellings(self, name: str, person: str) -> set[str]:
+        """``name`` (a spelling of ``person``) and its other transliterations: of a short
+        i, and the French of a person of a Cyrillic-script country."""
+        spellings = _transliterations(name)
+        if self.directory.country_of(person) in _CYRILLIC_SCRIPT:
+            spellings |= _french_spellings(name)
+        return spellings
 
     def _family_name(self, person: str) -> str:
         """The name a person is told by alone: the last word, but the first for the

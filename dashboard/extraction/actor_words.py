@@ -32,6 +32,36 @@ def _transliterations(name: str) -> set[str]:
     return spellings
 
 
+#: Countries whose people's names English texts transliterate from Cyrillic: their
+#: names also come in French transliteration, as texts translated from French keep it.
+_CYRILLIC_SCRIPT = frozenset(
+    {"Russia", "Belarus", "Ukraine", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Mongolia"}
+)
+
+#: French transliteration against English, letter group by letter group: "ch" for
+#: "sh", "ou" for "u", "gu" for "g" before e/i, "ï" for a short i (:data:`_SHORT_I`),
+#: "-ine" for a final "-in" and "-re" for a final consonant and "-er" ("Alexandre
+#: Fomine", "Sergueï Choïgou", "Vladimir Poutine").
+_FRENCH_LETTERS = re.compile(
+    rf"(?P<sh>sh)|(?<!o)(?P<u>u)|(?P<g>g)(?=[ei])|(?P<short_i>{_SHORT_I.pattern})"
+    r"|(?<=\win)(?P<final_in>)\b|(?<=[b-df-hj-np-tv-xz])(?P<final_er>er)\b",
+    re.IGNORECASE,
+)
+_FRENCH_FOR = {"sh": "ch", "u": "ou", "g": "gu", "short_i": "ï", "final_in": "e", "final_er": "re"}
+
+
+def _french_spellings(name: str) -> set[str]:
+    """A name of a person of a Cyrillic-script country as French transliterates it
+    (:data:`_FRENCH_LETTERS`), with the diaeresis and without ("Sergueï", "Serguei")."""
+
+    def french(hit: re.Match) -> str:
+        written = _FRENCH_FOR[hit.lastgroup]
+        return written.capitalize() if hit.group()[:1].isupper() else written
+
+    spelt = _FRENCH_LETTERS.sub(french, name)
+    return {spelt, spelt.replace("ï", "i").replace("Ï", "I")} - {name}
+
+
 #: A country's government told by the country's name: "Chile's government", "the
 #: Chilean government", "the government of Chile" (see :meth:`_ActorFinder.
 #: _governments_told`; the country is checked there).
