@@ -320,6 +320,9 @@ MEASURED = [
     # (articles23c: a person's name spelt with another transliteration of a short i:
     # P 0.67 R 0.40; weapons provided told before the recipient: P 0.75 R 0.60)
     ("thedefensepost-2022-07-13.round17", "2022-07-13", 0.75, 0.6),
+    # South Asia Journal (round 17, first run P 0.00 R 0.00; P 0.75 R 0.50 after session
+    # 23): floor = measured after session 24 (articles24: a putsch is a coup)
+    ("southasiajournal-2023-05-02.round17", "2023-05-02", 1.0, 0.66),
 ]
 
 
@@ -3760,3 +3763,30 @@ def test_french_transliteration_is_only_for_names_transliterated_from_cyrillic()
         "Somsak Souchine visited Vientiane on March 3, 2030.", date(2031, 2, 20), FRENCH
     )
     assert all("Somsak Sushin" not in c.actors for c in found)
+
+
+def coups_of(text: str, published: date = date(2030, 7, 3)) -> list[DateSpan]:
+    return [c.span for c in events_of(text, published) if c.event_type == "coup"]
+
+
+FEBRUARY_2029 = DateSpan(date(2029, 2, 1), date(2029, 2, 28), "month")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # South Asia Journal (round 17): "since the putsch that ousted Aung San Suu Kyi's
+        # government in February 2021" proposed no coup
+        "Myanmar has been riven by violence since the putsch that ousted Daw Khin Mya "
+        "Thida's government in February 2029.",
+        "The Tatmadaw staged a putsch in February 2029.",
+        "Protests have not stopped since the Tatmadaw's putsch of February 2029.",
+    ],
+)
+def test_a_putsch_is_a_coup(text):
+    assert coups_of(text) == [FEBRUARY_2029]
+
+
+def test_an_anti_putsch_protest_is_no_coup():
+    text = "Anti-putsch protesters marched in Yangon in February 2029."
+    assert coups_of(text) == []

@@ -111,6 +111,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:seized|seizing|seizure of|took|taking|takeover of|grab(?:bed)?) power",
             r"power (?:grab|seizure)",
             r"military takeover",
+            # "since the putsch that ousted X's government in February 2021"
+            r"(?<!anti-)putsch(?:es)?",
             r"overthr\w+",
             # "seized control of the country", "took over the government"
             r"(?:seiz(?:e|es|ed|ing)|t(?:ake|akes|ook|aking)) (?:full )?control of (?:the )?"
