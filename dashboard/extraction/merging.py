@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from dashboard.actors import ActorDirectory
-from dashboard.dates import listed_months
+from dashboard.dates import listed_months, month_span
 from dashboard.extraction.actor_finder import _ActorFinder
 from dashboard.extraction.candidate import Candidate, Mention, _dedupe
 from dashboard.extraction.dating import SPEECH_ACTS
@@ -371,6 +371,41 @@ def _news_lead_bodies(candidate: Candidate, directory: ActorDirectory) -> set[st
 
 #: Events a country has once: a coup told to the day and again to its month is one.
 ONE_OFF = frozenset({"coup"})
+
+
+#: Date words that state a year ("in February 2021", "last year's"): a month told
+#: without them leaves its year to the reader.
+_STATES_YEAR = re.compile(r"\b(?:\d{4}|years?)\b", re.IGNORECASE)
+
+
+def _month_in_told_year(candidates: list[Candidate]) -> list[Candidate]:
+    """A one-off event told with its year ("since last year's coup") and elsewhere with
+    a month whose words leave the year to the reader ("overthrew X last February",
+    "seized power in February"): the month is that of the year told.
+
+    The resolver reads a bare month as the latest before publication; the event's own
+    year, told by the same text, overrules that guess. The two tellings must share a
+    party; the month is moved only when the tellings of a year name one year.
+    """
+    years = [c for c in candidates if c.event_type in ONE_OFF and c.span.precision == "year"]
+    moved = []
+    for candidate in candidates:
+        told = {
+            y.span.start.year
+            for y in years
+            if y.event_type == candidate.event_type and _parties_of(y) & _parties_of(candidate)
+        }
+        if (
+            candidate.event_type in ONE_OFF
+            and candidate.span.precision == "month"
+            and not _STATES_YEAR.search(candidate.date_text)
+            and len(told) == 1
+            and candidate.span.start.year not in told
+        ):
+            span = month_span(next(iter(told)), candidate.span.start.month)
+            candidate = replace(candidate, span=span)
+        moved.append(candidate)
+    return moved
 
 
 def _same_time(earlier: Candidate, later: Candidate) -> bool:

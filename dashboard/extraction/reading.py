@@ -37,6 +37,7 @@ from dashboard.extraction.merging import (
     _each_listed_month,
     _merge_ongoing,
     _merge_repeats,
+    _month_in_told_year,
     _most_precise_telling,
     _one_per_body,
     _propose_governments,
@@ -126,7 +127,9 @@ def extract_events(
     candidates = _date_by_narrative(candidates)
     candidates = _arms_deals(candidates)
     # the finder's directory: with the governments it proposed (government_of)
-    candidates = _merge_repeats(_date_later(candidates, finder.directory), finder.directory)
+    candidates = _merge_repeats(
+        _month_in_told_year(_date_later(candidates, finder.directory)), finder.directory
+    )
     candidates = _merge_ongoing(_most_precise_telling(candidates, finder.one_off_told), published)
     # Every span as the event table states it, whatever rule made it (a candidate the
     # table refused made `extract` stop with none written).
