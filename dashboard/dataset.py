@@ -776,16 +776,25 @@ def write_dataset_in_chunks(
 
 
 def _merge_months(staging: Path, folder: Path) -> None:
-    """Each month's staged files as one file, sorted by start date then source order."""
+    """Each month's staged files as one file, sorted by start date then source order.
+
+    A month one chunk alone staged is that file, moved: :func:`_write_partitions` wrote
+    it sorted and laid out as :func:`write_dataset` does (every month of a file that is
+    one chunk, most months of a file in date order), so it is not read and written again.
+    """
     if not staging.exists():
         return
     for month in sorted(staging.glob(f"{YEAR_COLUMN}=*/{MONTH_COLUMN}=*")):
-        data = pq.read_table(month, partitioning=None)
-        data = data.sort_by([("start_date", "ascending"), (ROW_COLUMN, "ascending")])
         target = folder / month.relative_to(staging)
         target.mkdir(parents=True)
-        pq.write_table(data, target / "part-0.parquet", row_group_size=_ROWS_PER_GROUP)
-        del data
+        staged = list(month.iterdir())
+        if len(staged) == 1:
+            staged[0].replace(target / "part-0.parquet")
+        else:
+            data = pq.read_table(month, partitioning=None)
+            data = data.sort_by([("start_date", "ascending"), (ROW_COLUMN, "ascending")])
+            pq.write_table(data, target / "part-0.parquet", row_group_size=_ROWS_PER_GROUP)
+            del data
         shutil.rmtree(month)
     shutil.rmtree(staging)
 

@@ -233,6 +233,25 @@ def test_file_level_problems_are_the_loaders(tmp_path):
     assert [p.row for p in chunked] == [1]
 
 
+def test_a_file_of_one_chunk_writes_the_whole_loads_month_files_byte_for_byte(source, tmp_path):
+    # Each month is staged by the one chunk, sorted and laid out as write_dataset lays
+    # it out: it is moved into place, not read and written again (a second write of
+    # every row, the largest step a whole load does not take).
+    actors = source / "actors.csv"
+    table, _ = load_any(source / "events.csv", actors_path=actors)
+    whole = write_dataset(table, tmp_path / "whole").path
+    chunked, _ = write_dataset_in_chunks(
+        source / "events.csv", tmp_path / "one", actors_path=actors
+    )
+    months = sorted(p.relative_to(whole) for p in whole.glob("start_year=*/start_month=*/*"))
+    assert len(months) > 10
+    assert months == sorted(
+        p.relative_to(chunked.path) for p in chunked.path.glob("start_year=*/start_month=*/*")
+    )
+    for month in months:
+        assert (chunked.path / month).read_bytes() == (whole / month).read_bytes(), month
+
+
 def test_a_header_alone_is_an_empty_dataset(tmp_path):
     path = tmp_path / "empty.csv"
     path.write_bytes(csv_bytes(ROWS[:1]).split(b"\n")[0] + b"\n")
