@@ -33,6 +33,11 @@ _NAMED_BACK: tuple[tuple[str, re.Pattern], ...] = (
     # "Thursday's talks", "the talks", "the two-day meeting"
     ("meeting", re.compile(rf"(?:\b[Tt]he|\b{_DAY_OF})\s+(?:[\w-]+\s+)?(?:talks|meeting)\b")),
     ("visit", re.compile(rf"(?:\b[Tt]he|\b{_DAY_OF})\s+(?:[\w-]+\s+)?(?:visit|trip)\b")),
+    # "The shipment was completed last March", "the first delivery arrived in May"
+    (
+        "arms transfer",
+        re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:shipment|delivery|deliveries|consignment)\b"),
+    ),
     # "the Tuesday morning strike", "the deadly air strike", "Monday's attack"
     (
         "armed clash",

@@ -3814,3 +3814,31 @@ def test_a_one_off_events_month_without_a_year_is_in_the_year_it_is_told_in(text
 def test_a_month_without_a_year_is_the_latest_when_no_telling_gives_the_year():
     text = "The Tatmadaw overthrew the elected government last February."
     assert coups_of(text) == [DateSpan(date(2030, 2, 1), date(2030, 2, 28), "month")]
+
+
+def transfers_of(text: str, published: date = date(2030, 7, 13)) -> list[DateSpan]:
+    found = extract_events(text, published, FRENCH)
+    return [c.span for c in found if c.event_type == "arms transfer"]
+
+
+MARCH_2030 = DateSpan(date(2030, 3, 1), date(2030, 3, 31), "month")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The Defense Post: "... Su-30 fighter jets ordered by Myanmar. The shipment was
+        # completed last March but was only disclosed recently"
+        "Russia delivered six fighter jets to Laos. The shipment was completed last March.",
+        "Russia delivered six fighter jets to Laos.\n\nThe first delivery arrived in March.",
+        "Russia sold drones to Laos, the ministry said. The consignment reached Vientiane "
+        "in March.",
+    ],
+)
+def test_a_shipment_named_back_with_date_words_dates_the_transfer(text):
+    assert transfers_of(text) == [MARCH_2030]
+
+
+def test_a_visit_named_back_dates_no_transfer():
+    text = "Russia delivered six fighter jets to Laos. The visit was completed last March."
+    assert transfers_of(text) == []
