@@ -320,7 +320,9 @@ MEASURED = [
     # run P 0.00 R 0.00, docs/extraction.md): floor = measured after session 23
     # (articles23c: a person's name spelt with another transliteration of a short i:
     # P 0.67 R 0.40; weapons provided told before the recipient: P 0.75 R 0.60)
-    ("thedefensepost-2022-07-13.round17", "2022-07-13", 0.75, 0.6),
+    # session 24 (articles24: weapons delivered after a count and a model, dated by the
+    # shipment named back): P 0.80 R 0.80
+    ("thedefensepost-2022-07-13.round17", "2022-07-13", 0.8, 0.8),
     # South Asia Journal (round 17, first run P 0.00 R 0.00; P 0.75 R 0.50 after session
     # 23): floor = measured after session 24 (articles24: a putsch is a coup)
     ("southasiajournal-2023-05-02.round17", "2023-05-02", 1.0, 0.66),
@@ -3822,6 +3824,24 @@ def transfers_of(text: str, published: date = date(2030, 7, 13)) -> list[DateSpa
 
 
 MARCH_2030 = DateSpan(date(2030, 3, 1), date(2030, 3, 31), "month")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The Defense Post (round 17): "The Russian government delivered two of six
+        # Su-30 fighter jets ordered by Myanmar" was no action
+        "The Russian government delivered two of six Yak-130 fighter jets to Laos in March.",
+        "Russia sold three MiG-29 jets to the Laos Defence Forces in March.",
+        "In March, Russia delivered four Mi-17 helicopters to Laos.",
+    ],
+)
+def test_weapons_delivered_after_a_count_and_a_model_are_an_arms_transfer(text):
+    assert transfers_of(text) == [MARCH_2030]
+
+
+def test_something_delivered_by_aircraft_is_no_arms_transfer():
+    assert transfers_of("In March, Russia delivered food aid by aircraft to Laos.") == []
 
 
 @pytest.mark.parametrize(

@@ -54,6 +54,9 @@ _WEAPONS = (
     r"artillery|tanks|warships?|submarines?|ammunition|munitions|"
     r"(?:air[- ]defen[cs]e|anti-aircraft|missile|gun|radar) systems)"
 )
+#: Words no weapons' description has between a verb and the weapons ("delivered aid
+#: by aircraft", "sold rice to arms dealers").
+_NOT_BETWEEN = r"(?:by|to|with|for|from|via|in|on|at|and|or)\b"
 #: The action vocabulary: one entry per event type. A sentence proposes at most one
 #: event per type; an earlier entry claims the words it matches (so "call for an arms
 #: embargo" is not also an arms transfer).
@@ -146,8 +149,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:weapons|arms) (?:deliver(?:y|ies)|sales?|shipments?|transfers?)",
             r"(?:deliver(?:y|ies)|sales?|shipments?|transfers?|supplies) of (?:\w+ ){0,3}"
             r"(?:weapons|arms|fighter jets|jets|drones|aircraft|helicopters)",
-            r"(?:sold|sells?|selling|deliver(?:s|ed|ing)?) (?:\w+ ){0,3}"
-            r"(?:weapons|arms|jets|drones)",
+            # "delivered two of six Su-30 fighter jets": a count and a model before the
+            # weapons (no preposition between: "delivered aid by aircraft" is none)
+            rf"(?:sold|sells?|selling|deliver(?:s|ed|ing)?) (?:(?!{_NOT_BETWEEN})[\w-]+ ){{0,4}}?"
+            rf"{_WEAPONS}\b",
             # the buyer's side: "bought fighter jets", "acquired drones"
             r"(?:b(?:uy|uys|ought|uying)|purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)) "
             r"(?:[\w-]+ ){0,4}?(?:weapons|arms|fighter jets|jets|drones|helicopters|aircraft|"
