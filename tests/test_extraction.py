@@ -281,7 +281,8 @@ MEASURED = [
     # Held out in round 14 (gold committed in ec106fb, 13:55:11 UTC, before extract ran;
     # run once on each at 14:11:05 after the last fix before them, de36046, landed at
     # 14:11:00; nothing tuned after): floor = measured.
-    ("tass-ummnews-2021-03-12.round14", "2021-03-12", 1.0, 0.6),  # session 21 (c)
+    # session 21 (c); session 24 (articles24: concern told as a state): R 0.60 -> 0.80
+    ("tass-ummnews-2021-03-12.round14", "2021-03-12", 1.0, 0.8),
     ("occrp-2022-10-12.round14", "2022-10-12", 1.0, 1.0),  # session 21 (a)
     ("rte-2023-04-12.round14", "2023-04-12", 1.0, 1.0),  # session 21 (b)
     # Held out in round 15 (gold committed in 3ff155f, 15:32 UTC, on a branch nobody
@@ -3862,3 +3863,25 @@ def test_a_shipment_named_back_with_date_words_dates_the_transfer(text):
 def test_a_visit_named_back_dates_no_transfer():
     text = "Russia delivered six fighter jets to Laos. The visit was completed last March."
     assert transfers_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # TASS/UMM (round 14): the headline "Kremlin concerned about events in Myanmar"
+        # and the quote "we are concerned about the ... civilian casualties" were no
+        # condemnation ("voiced concern" was)
+        "The Kremlin is deeply concerned about the arrests of protesters, a spokesman said "
+        "on Friday.",
+        "On Friday the State Department said it was gravely concerned over the arrests.",
+        "The Kremlin was concerned by the civilian deaths, its spokesman told reporters on Friday.",
+    ],
+)
+def test_concern_told_as_a_state_is_a_condemnation(sentence):
+    found = events_of(sentence, date(2030, 3, 12))
+    assert [c.span.start for c in found if c.event_type == "condemnation"] == [date(2030, 3, 8)]
+
+
+def test_the_parties_concerned_make_no_condemnation():
+    sentence = "On Friday the Kremlin and the parties concerned met in Moscow."
+    assert "condemnation" not in kinds_of(events_of(sentence, date(2030, 3, 12)))

@@ -281,6 +281,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"slam(?:s|med|ming)",
             # "voiced concern about the violence": disapproval (CAMEO's 'express concern')
             r"(?:voic|express|rais)(?:e|es|ed|ing) (?:\w+ ){0,2}?concerns?",
+            # the same concern told as a state: "X is concerned about the civilian deaths",
+            # "Kremlin concerned over ..." (not "the parties concerned")
+            r"(?:deeply |gravely |very |seriously )?concerned (?:about|over|at|by)\b",
             r"reprehensible",
             # "said it was 'extremely disappointed' with the decision", "objected to":
             # disapproval of another's act (CAMEO 110-111)
