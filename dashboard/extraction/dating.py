@@ -177,6 +177,8 @@ def _date_of(
             closest = _date_before_when(sentence, match, dates_here)
         if closest is None and not indefinite:  # "During his visit in March, X pledged"
             closest = _date_of_during(sentence, match, dates_here)
+        if closest is None and not indefinite:  # "visited Russia last year, meeting X"
+            closest = _date_of_main_act(sentence, match, dates_here)
     near = closest is not None and (
         -30 < closest.start - match.end() < 30 or -30 < match.start() - closest.end < 30
     )
@@ -215,6 +217,23 @@ _COMMA_PARTICIPLE = re.compile(
     r",\s+(?:and\s+)?(?!(?:includ|accord|follow|regard|concern|involv|exclud|compar)ing\b)"
     r"([a-z]{3,}ing)\b"  # "including X", "according to": prepositions, no acts
 )
+
+
+def _comma_participle(sentence: str, match: re.Match) -> bool:
+    """Whether the action words open a comma-opened participle (", meeting X")."""
+    return any(p.start(1) == match.start() for p in _COMMA_PARTICIPLE.finditer(sentence))
+
+
+def _date_of_main_act(sentence: str, match: re.Match, dates_here) -> DateMention | None:
+    """An action told by a comma-opened participle with no date words after it ("Last
+    year X visited Russia twice, meeting Y") happens in the course of the act before the
+    comma: the date words before the comma are its too."""
+    if not _comma_participle(sentence, match):
+        return None
+    if any(m.start >= match.start() for m in dates_here):
+        return None  # words of its own ("..., winning praise Thursday"): theirs to give
+    before = [m for m in dates_here if m.end <= match.start()]
+    return before[-1] if before else None
 
 
 def _comma_participles(sentence: str, match: re.Match) -> list[tuple[int, int]]:

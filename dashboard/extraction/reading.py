@@ -22,6 +22,7 @@ from dashboard.extraction.dating import (
     SPEECH_ACTS,
     _action_date,
     _as_report,
+    _comma_participle,
     _indefinite,
     _not_participles,
     _reaction_to,
@@ -355,7 +356,11 @@ def _no_event(sentence: str, match: re.Match) -> bool:
         return True  # "didn't meet", "has not visited": no event
     if re.search(r"\b(?:such|any|no)\s+$", sentence[: match.start()], re.IGNORECASE):
         return True  # "the first such trip", "any talks": a kind of action, not one
-    if _REPEATED.search(sentence[_clause_start(sentence, match.start()) : match.end()]):
+    # (a comma-opened participle's own words only: "visited X twice, meeting Y" is one
+    # meeting)
+    own = match.start() if _comma_participle(sentence, match) else None
+    start = _clause_start(sentence, match.start()) if own is None else own
+    if _REPEATED.search(sentence[start : match.end()]):
         return True  # "twice hosted": several events, none dated by these words
     before = sentence[_clause_start(sentence, match.start()) : match.start()]
     verb_first = _PAST_FORM.match(match.group(0)) is not None
