@@ -47,6 +47,7 @@ from dashboard.extraction.patterns import (
     _OFFICE_AFTER,
     _OFFICE_BEFORE,
     _OFFICE_HOLDERS,
+    _PERSON_DESCRIBED,
     _PREPOSITION,
     _ROLE,
     _ROLE_BEFORE,
@@ -82,6 +83,8 @@ class _ActorFinder:
         #: body, countries in the order last named.
         self.seen: Counter[str] = Counter()
         self.last_person = ""
+        #: the persons told so far, the last told last (for "the Russian general")
+        self.persons_told: list[str] = []
         #: The person last told as a sentence's subject: "he" in a new sentence is
         #: that person rather than someone the last sentence told of ("X met Y. He ...").
         self.last_subject = ""
@@ -399,6 +402,13 @@ class _ActorFinder:
                 found.append(Mention(start, hit.end(), body))
         return found
 
+    def last_person_of(self, country: str) -> str | None:
+        """The person of ``country`` the article told last, if any."""
+        return next(
+            (p for p in reversed(self.persons_told) if self.directory.country_of(p) == country),
+            None,
+        )
+
     def remember(self, sentence: str, mentions: list[Mention], countries) -> None:
         """Keep the last person, body and countries told, for pronouns and "the country".
 
@@ -412,6 +422,7 @@ class _ActorFinder:
         for m in mentions:
             if self.directory.kinds.get(m.actor) == "person":
                 self.last_person = m.actor
+                self.persons_told = [p for p in self.persons_told if p != m.actor] + [m.actor]
             else:
                 self.last_body = m.actor
         for country in self._countries_told(sentence, mentions, countries, len(sentence)):
@@ -482,6 +493,10 @@ class _ActorFinder:
         for hit in _FORCES_OF.finditer(sentence):  # "the armed forces of A and B"
             for country in find_countries(hit.group(1)):
                 add(hit.start(), hit.end(), self.forces_of(country.country))
+        for hit in _PERSON_DESCRIBED.finditer(sentence):  # "the Russian general"
+            countries = find_countries(hit.group(1))
+            if countries and countries[0].text == hit.group(1):
+                add(hit.start(), hit.end(), self.last_person_of(countries[0].country))
         for hit in _SENT_FROM.finditer(sentence):  # "observers from A, B and C"
             for country in find_countries(hit.group(1)):
                 # a country of several governments the text does not single out ("a

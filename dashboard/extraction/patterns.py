@@ -117,6 +117,12 @@ _EXILE_DESCRIPTION = re.compile(
 #: A directory alias that says a government is one in exile or a shadow government.
 _EXILE_ALIAS = re.compile(r"^(?:\w+ )?(?:government in exile|(?:shadow|parallel) government)$")
 _OFFICE_HOLDERS = re.compile(r"\b(foreign|defen[cs]e) ministers of\s+[^.;:]*", re.IGNORECASE)
+#: A person described by country and rank or function, not named: "the Russian
+#: general", "the Chinese diplomat" -- the person of that country told last.
+_PERSON_DESCRIBED = re.compile(
+    r"\b[Tt]he ([A-Z][a-z]+) (?:soldier|general|officer|official|diplomat|envoy|minister|"
+    r"visitor|guest|delegate)\b"
+)
 _COUNTERPART = re.compile(r"\b(?:his|her)\s+(\S+)\s+counterparts?\b", re.IGNORECASE)
 _DEFENCE_OFFICIALS = re.compile(
     r"\b(?:(?:a|an|the)\s+)?(?:(?:senior|top|high-ranking)\s+)?defen[cs]e officials?"
