@@ -261,12 +261,7 @@ class Workspace:
         """Store an article's text; returns its id."""
         by = _name_of(by)
         with self._connect(write=True) as db:
-            cursor = db.execute(
-                "INSERT INTO articles (text, published, source, added_by, added_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (text, published, source, by, _now()),
-            )
-            return int(cursor.lastrowid)
+            return _insert_article(db, Article(text, published, source), by, _now())
 
     def add_actor(
         self,
@@ -354,6 +349,7 @@ class Workspace:
         directory: ActorDirectory,
         *,
         article_id: int | None = None,
+        article: Article | None = None,
         taken_ids: Iterable[str] = (),
     ) -> list[str]:
         """Save accepted events (all or none); returns their ids.
@@ -368,8 +364,12 @@ class Workspace:
             Known actors: every name in ``actors`` and ``recipients`` must be one.
         article_id
             The stored article they come from, if any.
+        article
+            The article they come from, stored with them in the same transaction (so a
+            refused batch stores no article either); instead of ``article_id``.
         taken_ids
-            Ids already used by the open table: a clashing id gets a ``-2``, ``-3``...
+            Ids already used by the open table or by an earlier event of the batch: a
+            clashing id gets a ``-2``, ``-3``... (both events are kept).
 
         Raises
         ------
@@ -387,6 +387,8 @@ class Workspace:
         now = _now()
         with self._connect(write=True) as db:
             used |= {r[0] for r in db.execute("SELECT event_id FROM events")}
+            if article is not None:
+                article_id = _insert_article(db, article, by, now)
             saved = []
             for record in records:
                 if saved.count(record["event_id"]) or _in_db(db, record["event_id"]):
@@ -438,6 +440,25 @@ class Workspace:
         quoted = ", ".join(f'"{n}"' for n in names)
         db.execute(f"INSERT INTO events ({quoted}) VALUES ({', '.join('?' * len(names))})", values)
         _log(db, record["event_id"], "add", record, by, now)
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article events come from: its text, publication date (``YYYY-MM-DD``) and
+    citation."""
+
+    text: str
+    published: str
+    source: str
+
+
+def _insert_article(db, article: Article, by: str, now: str) -> int:
+    """Store ``article`` over ``db`` (in the caller's transaction); returns its id."""
+    cursor = db.execute(
+        "INSERT INTO articles (text, published, source, added_by, added_at) VALUES (?, ?, ?, ?, ?)",
+        (article.text, article.published, article.source, by, now),
+    )
+    return int(cursor.lastrowid)
 
 
 def _version(db) -> tuple[int, int, int]:

@@ -177,6 +177,34 @@ def test_a_bad_event_added_by_hand_is_a_message_and_nothing_is_saved(workspace):
     assert workspace.version() == (0, 0, 0)
 
 
+def test_an_event_added_by_hand_with_a_candidates_id_is_kept_apart_not_refused(workspace):
+    # An event added by hand with a candidate's type, first actor and start has its id
+    # (ids are made from those, and the reviewer neither sees nor edits them). Accepted
+    # together, both are kept as the workspace keeps any clashing id (``-2``), the same
+    # as when they are accepted one after the other -- not refused over an id.
+    at = open_page()
+    propose(at)
+    first = at.session_state[add_events.CANDIDATES].iloc[0]
+    add_by_hand(
+        at,
+        title="A second event of the same day",
+        event_type=first["event_type"],
+        start_date=first["start_date"],
+        actors=first["actors"].split(";"),
+        countries=first["countries"],
+    )
+    ids = at.session_state[add_events.CANDIDATES]["event_id"].tolist()
+    assert ids.count(first["event_id"]) == 2
+    accept_all(at)
+    assert not at.exception and not at.error
+    assert f"Added {len(ids)} events" in at.success[0].value
+    saved = {r["title"]: r["event_id"] for r in workspace.records()}
+    assert saved["A second event of the same day"] == first["event_id"] + "-2"
+    assert saved[first["title"]] == first["event_id"]
+    (article,) = workspace.articles()
+    assert article["text"] == ARTICLE
+
+
 # --- the workspace's events join every table shown: the default, $EVENTS_PATH, an upload ---
 
 WORKSPACE_EVENT = workspace_event()

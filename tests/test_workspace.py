@@ -16,6 +16,7 @@ from dashboard.loading import parse_events
 from dashboard.table import DEFAULT_EVENTS_PATH, load_directory, load_events
 from dashboard.workspace import (
     ADDED_BY_COLUMN,
+    Article,
     NewActor,
     VersionWatch,
     Workspace,
@@ -107,6 +108,27 @@ def test_bad_events_get_a_clear_message_and_are_not_saved(workspace, change, col
         workspace.edit("good-one", change, "Ana", DIRECTORY)
     assert workspace.events_frame()["title"].tolist() == [good["title"]]
     assert [c.action for c in workspace.history()] == ["add"]
+
+
+def test_an_article_given_with_the_events_is_stored_with_them_or_not_at_all(workspace):
+    article = Article("Some text.", "2022-08-05", "Example Wire")
+    with pytest.raises(WorkspaceError, match="title"):
+        workspace.accept([event(title="")], "Ana", DIRECTORY, article=article)
+    assert workspace.articles() == [] and workspace.version() == (0, 0, 0)
+    workspace.accept([event(), event()], "Ana", DIRECTORY, article=article)
+    (stored,) = workspace.articles()
+    assert (stored["text"], stored["published"], stored["source"], stored["added_by"]) == (
+        "Some text.",
+        "2022-08-05",
+        "Example Wire",
+        "Ana",
+    )
+    with sqlite3.connect(workspace.path) as db:
+        kept = db.execute("SELECT event_id, article_id FROM events ORDER BY event_id").fetchall()
+    assert kept == [
+        ("lavrov-in-phnom-penh", int(stored["article_id"])),
+        ("lavrov-in-phnom-penh-2", int(stored["article_id"])),
+    ]
 
 
 def test_a_name_is_required_and_clashing_ids_are_kept_apart(workspace):

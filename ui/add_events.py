@@ -18,10 +18,10 @@ from dashboard.table import EventTable
 from dashboard.unread import unread_dates
 from dashboard.workspace import (
     PLACES_IN_CANDIDATES,
+    Article,
     NewActor,
     Workspace,
     WorkspaceError,
-    check_events,
     new_actors_to_review,
     placed_in_candidates,
 )
@@ -386,17 +386,12 @@ def _save(table: EventTable, candidates, edited, chosen: list[int]) -> None:
     for i in chosen:
         record = {**candidates.iloc[i].to_dict(), **edited.iloc[i].to_dict()}
         records.append({c: record.get(c, "") for c in schema.SCHEMA_COLUMNS})
-    text, published, source = st.session_state[FACTS]
-    who = st.session_state.get(WHO, "")
-    workspace = Workspace()
-    try:
-        check_events(records, table.directory)  # before the article is stored
-        article = workspace.add_article(text, published, source, who)
-        saved = workspace.accept(
+    try:  # the article is stored with the events, or (a refusal) neither is
+        saved = Workspace().accept(
             records,
-            who,
+            st.session_state.get(WHO, ""),
             table.directory,
-            article_id=article,
+            article=Article(*st.session_state[FACTS]),
             taken_ids=table.events["event_id"],
         )
     except WorkspaceError as error:
