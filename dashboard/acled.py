@@ -13,7 +13,8 @@ protest events. The mapping, column by column (also in docs/formats.md):
   ``03 August 2022``), read strictly; the original text goes to ``date_text``;
 * ``actor1`` + ``assoc_actor_1`` (``;``-separated) -> ``actors``, and
   ``actor2`` + ``assoc_actor_2`` -> ``recipients`` (ACLED's actor order implies
-  no direction; actor 1 is the one its coders name first);
+  no direction; actor 1 is the one its coders name first); the monadic export's two
+  rows of one event (one per actor) are first joined into one (:func:`join_monadic_rows`);
 * ``country`` plus the actors' countries the actors directory knows -> ``countries``;
 * ``event_type`` / ``sub_event_type`` -> ``event_type`` through :data:`TYPE_MAP`;
   pairs outside it keep ACLED's sub-event type (or event type) and are listed in
@@ -264,6 +265,60 @@ def map_event_type(event_type: str, sub_event_type: str) -> str | None:
     """Our event type for an ACLED type pair, or None when the table has none."""
     kind, sub = _key(event_type), _key(sub_event_type)
     return _TYPE_LOOKUP.get((kind, sub)) or _TYPE_LOOKUP.get((kind, _ANY))
+
+
+#: ACLED's monadic export has one row per actor: no ``actor2`` columns, and an event of
+#: two actors on two rows with the same ``event_id_cnty`` that differ only in these.
+_MONADIC_ACTOR_COLUMNS: tuple[str, ...] = ("actor1", "assoc_actor_1", "inter1")
+
+#: The monadic actor columns a joined event's second row fills (the dyadic export's names).
+_SECOND_ACTOR_COLUMNS: dict[str, str] = {
+    "actor1": "actor2",
+    "assoc_actor_1": "assoc_actor_2",
+    "inter1": "inter2",
+}
+
+
+def join_monadic_rows(
+    frame: pd.DataFrame, record_rows: Callable[[int], np.ndarray]
+) -> tuple[pd.DataFrame, Callable[[int], np.ndarray], int]:
+    """One record per event of ACLED's monadic export: its records' rows, events joined.
+
+    The monadic export writes an event of two actors twice, once per actor, in the
+    actor columns only. Two such rows become one event as the dyadic export writes it:
+    the first row's actor as actor 1, the second's as actor 2 (ACLED's actor order
+    implies no direction either way). Rows sharing an id that differ anywhere else, or
+    more than two, are left for the id check to name.
+    """
+    frame = _normalise_columns(frame)
+    if "event_id_cnty" not in frame.columns or "actor2" in frame.columns:
+        return frame, record_rows, 0
+    ids = frame["event_id_cnty"].str.strip()
+    counts = ids.map(ids.value_counts())
+    second = ids.duplicated() & (counts == 2)
+    if not second.any():
+        return frame, record_rows, 0
+    later = np.flatnonzero(second.to_numpy())
+    first_of = pd.Series(np.arange(len(ids)), index=ids)[~ids.duplicated().to_numpy()]
+    earlier = first_of.loc[ids.iloc[later]].to_numpy()
+    rest = [c for c in frame.columns if c not in _MONADIC_ACTOR_COLUMNS]
+    same = (frame[rest].iloc[earlier].to_numpy() == frame[rest].iloc[later].to_numpy()).all(1)
+    earlier, later = earlier[same], later[same]
+    if not len(later):
+        return frame, record_rows, 0
+    joined = frame.copy()
+    for column, second_column in _SECOND_ACTOR_COLUMNS.items():
+        filled = pd.Series("", index=frame.index, dtype="str")
+        if column in frame.columns:
+            filled.iloc[earlier] = frame[column].iloc[later].to_numpy()
+            joined[second_column] = filled
+    kept = np.setdiff1d(np.arange(len(frame)), later)
+    n_read = len(frame)
+
+    def rows(_n: int) -> np.ndarray:
+        return record_rows(n_read)[kept]
+
+    return joined.iloc[kept].reset_index(drop=True), rows, len(later)
 
 
 def convert_acled_frame(
@@ -607,15 +662,27 @@ def _titles(sub: pd.Series, kind: pd.Series, actor: pd.Series, place: pd.Series)
     return label + ": " + actor + where
 
 
-#: The tally's key counting the events (its other keys are unmapped type pairs).
+#: The tally's key counting the events (its other keys but one are unmapped type pairs).
 _EVENTS = "events"
+
+#: The tally's key counting the events of a monadic export joined from two rows.
+JOINED = "joined"
 
 
 def tally_notices(tally: Counter) -> list[str]:
     """The notices of what an import counted (:attr:`ImportResult.tally`)."""
     n = tally[_EVENTS]
-    unknown = Counter({pair: count for pair, count in tally.items() if pair != _EVENTS})
+    unknown = Counter(
+        {pair: count for pair, count in tally.items() if pair not in (_EVENTS, JOINED)}
+    )
     notices = [f"Imported {n:,} ACLED event{'s' if n != 1 else ''}."]
+    if tally[JOINED]:
+        joined = tally[JOINED]
+        notices.append(
+            f"{joined:,} event{'s' if joined != 1 else ''} of ACLED's monadic export (one row "
+            "per actor) joined from two rows each: the first row's actor as actor 1, the "
+            "second's as actor 2."
+        )
     if unknown:
         listed = "; ".join(
             f"{kind} / {sub or '(none)'} ({count})"

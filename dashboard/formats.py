@@ -199,14 +199,16 @@ def _read_acled(opened: Opened) -> TextTable:
 
 def _convert_acled(opened: Opened) -> Imported:
     table = _read_acled(opened)
+    frame, record_rows, joined = acled.join_monadic_rows(table.frame, table.record_rows)
     result = acled.convert_acled_frame(
-        table.frame,
+        frame,
         directory=opened.directory,
-        record_rows=table.record_rows,
+        record_rows=record_rows,
         slashed=opened.decided,
-        on_ids=opened.ids_told(table.record_rows),
+        on_ids=opened.ids_told(record_rows),
     )
-    return Imported(result.events, tuple(result.dated), table.record_rows, result.tally)
+    result.tally[acled.JOINED] += joined
+    return Imported(result.events, tuple(result.dated), record_rows, result.tally)
 
 
 def _survey_acled(opened: Opened) -> acled.SlashedOrder:

@@ -40,6 +40,7 @@ def reference() -> pd.DataFrame:
         "acled_legacy.csv",
         "acled.xlsx",
         "acled_cp1252.csv",
+        "acled_monadic.csv",
     ],
 )
 def test_every_shape_gives_the_same_events(name, reference, tmp_path):
@@ -67,6 +68,36 @@ def test_r_save_drops_the_row_index_and_reads_na_as_missing():
 def test_pandas_save_drops_its_index_column():
     events, _ = load_any_frame(SHAPES / "acled_pandas_save.csv")
     assert "" not in events.columns and "Unnamed: 0" not in events.columns
+
+
+def test_monadic_export_joins_an_events_two_rows_and_says_so():
+    """ACLED's monadic export writes an event of two actors on two rows, one per actor (a
+    real 2024 file of 5,658 rows: 1,652 events twice, docs/formats.md). Before, the whole
+    file was refused: 1,652 "duplicate id" problems."""
+    events, notices = load_any_frame(SHAPES / "acled_monadic.csv")
+    reference = load_any_frame(SAMPLE)[0]
+    two_actors = int((reference["recipients"] != "").sum())
+    assert 0 < two_actors < len(reference)
+    assert notices[:2] == [
+        f"Imported {len(reference)} ACLED events.",
+        f"{two_actors} events of ACLED's monadic export (one row per actor) joined from two "
+        "rows each: the first row's actor as actor 1, the second's as actor 2.",
+    ]
+    # The second row's actor type, as the dyadic export names it (none for one actor:
+    # the dyadic export's 0 is not in the monadic file).
+    second = reference["recipients"] != ""
+    assert events["inter2"][second].tolist() == reference["inter2"][second].tolist()
+    assert (events["inter2"][~second] == "").all()
+
+
+def test_monadic_rows_sharing_an_id_but_not_the_event_are_named():
+    """Two rows of one id that differ beyond the actor columns are two records, not one
+    event's actors: the id check names them by row, as in any other ACLED file."""
+    text = (SHAPES / "acled_monadic.csv").read_text(encoding="utf-8").splitlines()
+    text[4] = text[4].replace("Attack,", "Abduction/forced disappearance,")  # MMR90002's second
+    code, err = _validate(("\n".join(text) + "\n").encode())
+    assert code == 1
+    assert "row 5, column event_id_cnty: duplicate id 'MMR90002', first used on row 4" in err
 
 
 def test_slashed_dates_say_how_they_were_read():

@@ -90,6 +90,22 @@ def main() -> None:
         sheet.append(cells)
     book.save(HERE / "acled.xlsx")
 
+    # The monadic export (2024+): no actor2 columns; an event of two actors is written
+    # twice, the second time with actor 2 in the actor1 columns (the dates as Excel's
+    # 5-Aug-24, as in the real file of docs/formats.md).
+    m = e.drop(columns=["actor2", "assoc_actor_2", "inter2"])
+    m["event_date"] = [f"{d.day}-{d.strftime('%b')}-{d.strftime('%y')}" for d in dates]
+    rows = []
+    for (_, row), (_, dyadic) in zip(m.iterrows(), sample.iterrows(), strict=True):
+        rows.append(row)
+        if dyadic["actor2"]:
+            second = row.copy()
+            second["actor1"] = dyadic["actor2"]
+            second["assoc_actor_1"] = dyadic["assoc_actor_2"]
+            second["inter1"] = dyadic["inter2"]
+            rows.append(second)
+    pd.DataFrame(rows).to_csv(HERE / "acled_monadic.csv", index=False)
+
     # Windows-1252, with characters outside ASCII.
     w = sample.copy()
     w["location"] = w["location"] + " – Sagaing Région"
