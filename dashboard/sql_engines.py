@@ -78,6 +78,7 @@ from dashboard.workspace import (
     VersionWatch,
     Workspace,
     ids_apart,
+    log_unread,
     merge_with_workspace,
     with_actors,
 )
@@ -303,7 +304,7 @@ class SqlEngine(Engine):
         """The dataset alone, with why (``version``: the workspace's, None if unread)."""
         latest = self._latest
         if latest is None or latest.problem is None:
-            logger.exception("reading the workspace %s failed", self.workspace.path)
+            log_unread(logger, self.workspace.path, error)
         sources = self._dataset_sources(("unreadable",), self._directory)
         self._latest = replace(sources, read_at=version, problem=error)
         return self._latest

@@ -30,6 +30,7 @@ time queue behind SQLite's write lock (``busy_timeout``) and nothing is lost. A 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import threading
@@ -116,6 +117,16 @@ class WorkspaceError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("; ".join(str(p) for p in problems) or "cannot save")
+
+
+def log_unread(logger: logging.Logger, path: Path, error: BaseException) -> None:
+    """Log why the workspace at ``path`` was not read: a :class:`WorkspaceError` (a
+    refusal the user is shown) as one warning line, without a traceback; any other
+    error, unexpected, with its traceback."""
+    if isinstance(error, WorkspaceError):
+        logger.warning("the workspace %s was not read: %s", path, error)
+    else:
+        logger.error("reading the workspace %s failed", path, exc_info=error)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 
 import pytest
 from conftest import csv_bytes, sample_events, workspace_event
@@ -154,12 +155,19 @@ def test_the_workspace_events_are_shown_and_marked_over_duckdb(duckdb_app, tmp_p
         assert not at.warning
 
 
-def test_an_unreadable_workspace_is_a_warning_over_duckdb(duckdb_app, tmp_path, monkeypatch):
+def test_an_unreadable_workspace_is_a_warning_over_duckdb(
+    duckdb_app, tmp_path, monkeypatch, caplog
+):
     broken = tmp_path / "broken.sqlite3"
     broken.write_bytes(b"not a database, " * 100)
     monkeypatch.setenv("WORKSPACE_PATH", str(broken))
-    at = open_app("pages/2_Events.py", country="Myanmar")
+    with caplog.at_level(logging.WARNING, logger="dashboard.sql_engines"):
+        at = open_app("pages/2_Events.py", country="Myanmar")
     assert not at.exception, at.exception
+    # a refusal (WorkspaceError) is logged as one line, without a traceback
+    (logged,) = [r for r in caplog.records if r.name == "dashboard.sql_engines"]
+    assert logged.levelno == logging.WARNING and not logged.exc_info
+    assert f"the workspace {broken} is not a database" in logged.getMessage()
     warnings = [w.value.replace("\\", "") for w in at.warning]  # without markdown escapes
     said = f"Your workspace's events are not shown: the workspace {broken} is not a database"
     assert any(w.startswith(said) for w in warnings), warnings

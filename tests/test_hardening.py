@@ -304,6 +304,39 @@ def test_page_loader_turns_an_unexpected_error_into_a_message(
     assert "secret detail" in caplog.text and "Traceback" in caplog.text
 
 
+def test_a_workspace_refusal_is_logged_without_a_traceback_an_unexpected_error_with_one(
+    tmp_path, monkeypatch, caplog
+):
+    # A WorkspaceError is an expected refusal, already shown to the user: one warning line
+    # in the server's log. Any other error reading the workspace is unexpected: its
+    # traceback is what the log is for.
+    from dashboard.workspace import Workspace
+
+    broken = tmp_path / "workspace.sqlite3"
+    broken.write_bytes(b"not a database, " * 100)
+    monkeypatch.setenv("WORKSPACE_PATH", str(broken))
+    monkeypatch.delenv("EVENTS_PATH", raising=False)
+    with caplog.at_level(logging.WARNING, logger="ui.data"):
+        at = _open_app("pages/2_Events.py")
+    assert not at.exception
+    logged = [r for r in caplog.records if r.name == "ui.data"]
+    assert logged and all(r.levelno == logging.WARNING and not r.exc_info for r in logged)
+    assert all(f"the workspace {broken} is not a database" in r.getMessage() for r in logged)
+    assert "Traceback" not in caplog.text
+
+    def broken_version(self):
+        raise RuntimeError("secret detail")
+
+    caplog.clear()
+    monkeypatch.setattr(Workspace, "version", broken_version)
+    with caplog.at_level(logging.WARNING, logger="ui.data"):
+        at = _open_app("pages/2_Events.py")
+    assert not at.exception
+    logged = [r for r in caplog.records if r.name == "ui.data"]
+    assert logged and all(r.levelno == logging.ERROR and r.exc_info for r in logged)
+    assert "secret detail" in caplog.text and "Traceback" in caplog.text
+
+
 def test_page_loader_reads_the_huge_header_table(tmp_path, monkeypatch):
     path = tmp_path / "wide.csv"
     path.write_bytes(HUGE_HEADER + csv_bytes([event_row()]).split(b"\n", 1)[1] + b"x")

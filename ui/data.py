@@ -19,7 +19,7 @@ from dashboard.importing import load_any
 from dashboard.problems import EventsFileError, Problem, format_grouped_problems
 from dashboard.query import Engine, app_engine_name, open_engine
 from dashboard.table import EventTable, default_events_path
-from dashboard.workspace import Workspace, WorkspaceError, with_workspace
+from dashboard.workspace import Workspace, WorkspaceError, log_unread, with_workspace
 from ui.render import problems_markdown
 
 #: How many problems of a bad file are listed (the rest are counted).
@@ -88,7 +88,7 @@ def add_workspace(
             return loaded
         return _with_workspace(table, key, str(workspace.path), version), notices
     except Exception as error:  # the workspace must never take the open table down
-        logger.exception("reading the workspace %s failed", workspace.path)
+        log_unread(logger, workspace.path, error)
         st.warning(workspace_left_out(error))
         return loaded
 
