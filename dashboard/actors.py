@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from dashboard import schema
 from dashboard.cells import unescape_formula_cell
-from dashboard.geography import state_body_country
+from dashboard.geography import named_country
 from dashboard.loading import csv_reader, read_source
 from dashboard.problems import EventsFileError, Problem
 
@@ -35,9 +35,10 @@ class ActorDirectory:
         return self.countries.get(self.canonical(name), "")
 
     def country_or_named(self, name: str) -> str:
-        """:meth:`country_of`, else the country a state body's own name names (ACLED's
-        "Military Forces of Pakistan (2013-2018)", UCDP's "Government of Uganda"), else ""."""
-        return self.country_of(name) or state_body_country(name)
+        """:meth:`country_of`, else the country the actor's own name names (ACLED's
+        "Military Forces of Pakistan (2013-2018)", "Rioters (Sudan)", UCDP's "Government of
+        Uganda": :func:`~dashboard.geography.named_country`), else ""."""
+        return self.country_of(name) or named_country(name)
 
     def knows(self, name: str) -> bool:
         """Whether the directory lists the actor (by its canonical name)."""

@@ -381,10 +381,10 @@ def _inferred_countries(engine, directory: ActorDirectory | None) -> dict[str, s
 
     The same vote: an actor the directory does not list takes the country of more than
     half of its events that name exactly one country (the ``countries`` cell as loaded);
-    a state body named after its country takes that country whatever its events' places
-    (:func:`dashboard.geography.state_body_country`).
+    an actor whose own name names its country takes that country whatever its events'
+    places (:func:`dashboard.geography.named_country`).
     """
-    from dashboard.geography import state_body_country
+    from dashboard.geography import named_country
 
     directory = directory or ActorDirectory()
     sql = (
@@ -399,7 +399,7 @@ def _inferred_countries(engine, directory: ActorDirectory | None) -> dict[str, s
     named = {
         name: country
         for name in engine.run(everyone, {}).column(0).to_pylist()
-        if not directory.knows(name) and (country := state_body_country(name))
+        if not directory.knows(name) and (country := named_country(name))
     }
     inferred = {name: c for name, c in voted.items() if not directory.knows(name)} | named
     return dict(sorted(inferred.items()))

@@ -399,6 +399,24 @@ def state_body_country(name: str) -> str:
     return ""
 
 
+#: ACLED's way of saying whose a group is: the country in brackets at the end of its name
+#: ("Protesters (Zambia)", "AUSSOM: ... in Somalia (2025-) (Uganda)" for a contingent).
+_BRACKETED_COUNTRY_RE = re.compile(r"\((?P<country>[^()]+)\)\s*$")
+
+
+def named_country(name: str) -> str:
+    """The country an actor's own name names, or "": a state body's
+    (:func:`state_body_country`), else a country in brackets ending the name (ACLED's
+    "Civilians (Somalia)", "Rioters (Sudan)" in Kenya, an African Union force's
+    "(Uganda)" contingent); "(2021-)", "(International)" or an ambiguous name say none.
+    """
+    country = state_body_country(name)
+    if country:
+        return country
+    match = _BRACKETED_COUNTRY_RE.search(name)
+    return _COUNTRY_NAMES.get(match.group("country").strip(), "") if match else ""
+
+
 def government_name(country: str) -> str:
     """The name of a country's government as our tables write it: "<Demonym>
     government" with its first demonym ("Chilean government"), else "Government of

@@ -30,7 +30,7 @@ from dashboard.compact import (
     text_chunks,
     value_codes,
 )
-from dashboard.geography import state_body_country
+from dashboard.geography import named_country
 from dashboard.loading import load_events_frame
 from dashboard.memory import return_freed_memory
 
@@ -386,13 +386,13 @@ def infer_actor_countries(
 ) -> dict[str, str]:
     """Countries, from the table itself, of the actors the directory does not list.
 
-    Imported tables name actors no directory knows (ACLED's ``Protesters (Zambia)``,
-    GDELT's ``PAKISTAN``) while their rows say where each event happened. An unlisted
-    actor takes the country of more than half of its events that name exactly one
-    country (the source's own ``countries``); otherwise it stays without one. A state
-    body named after its country (:func:`~dashboard.geography.state_body_country`:
-    "Military Forces of Pakistan", "Government of Uganda") takes that country whatever
-    its events' places. Actors
+    Imported tables name actors no directory knows (ACLED's ``Unidentified Armed
+    Group``, GDELT's ``PAKISTAN``) while their rows say where each event happened. An
+    unlisted actor takes the country of more than half of its events that name exactly
+    one country (the source's own ``countries``); otherwise it stays without one. An
+    actor whose own name names its country (:func:`~dashboard.geography.named_country`:
+    "Military Forces of Pakistan", "Government of Uganda", "Rioters (Sudan)") takes that
+    country whatever its events' places. Actors
     the directory lists keep what it says, a blank country included (an international
     organisation has none). Inferred countries are for display (the network's colours):
     the country filter keeps to the rows' countries and the directory's.
@@ -406,12 +406,12 @@ def infer_actor_countries(
     )
     if not unknown.any():
         return {}
-    # A state body's own name says its country, whatever its events' places: "Military
-    # Forces of Pakistan" firing across the border into India is still Pakistan's.
+    # An actor's own name says its country, whatever its events' places: "Military Forces
+    # of Pakistan" firing across the border into India is still Pakistan's.
     named = {
         name: country
         for name in np.asarray(participants.names, dtype=object)[unknown]
-        if (country := state_body_country(name))
+        if (country := named_country(name))
     }
     countries = events["countries"]
     single = (countries != "") & ~countries.str.contains(schema.LIST_SEPARATOR, regex=False)

@@ -291,6 +291,31 @@ def test_a_state_body_acting_abroad_adds_its_own_country():
     assert events["countries"].tolist() == ["India;Pakistan", "Pakistan;United States", "India"]
 
 
+def test_a_group_named_with_its_country_in_brackets_adds_that_country():
+    """ACLED writes whose a group is in brackets ending its name. A real 2025 export of
+    Somalia (docs/formats.md) named the Ugandan, Ethiopian ... contingents of the African
+    Union's mission so, in 218 events: the country filter found none of them under
+    Uganda or Ethiopia, and the network coloured them as Somalia by their places."""
+    data = acled_bytes(
+        "SOM1,2025-04-02,2025,1,Battles,Armed clash,Al Shabaab,,"
+        "AUSSOM: African Union Support and Stabilisation Mission in Somalia (2025-) (Uganda),"
+        ",Somalia,Marka,clash,Press",
+        "KEN1,2019-12-10,2019,1,Riots,Mob violence,Rioters (Sudan),Refugees/IDPs (Sudan),"
+        "Rioters (South Sudan),,Kenya,Kakuma,clash,Press",
+        "KEN2,2019-12-11,2019,1,Protests,Peaceful protest,Protesters (Kenya),,"
+        "Civilians (International),,Kenya,Nairobi,protest,Press",
+    )
+    table, _ = load_any(data)
+    events = table.events
+    assert events["countries"].astype(str).tolist() == [
+        "Somalia;Uganda",
+        "Kenya;Sudan;South Sudan",
+        "Kenya",
+    ]
+    force = "AUSSOM: African Union Support and Stabilisation Mission in Somalia (2025-) (Uganda)"
+    assert table.directory.country_of(force) == "Uganda"  # the network's colour
+
+
 def test_counts_in_notices_have_thousands_separators_as_every_format_writes_them():
     rows = [
         f"K{i},2015-01-02,2015,1,Strategic developments,,Rioters (India),,,,India,,,"

@@ -18,6 +18,7 @@ from dashboard.geography import (
     find_countries,
     find_places,
     government_name,
+    named_country,
     state_body_country,
 )
 
@@ -173,6 +174,32 @@ def test_capitals_are_no_country_aliases():
 )
 def test_state_body_country(name, expected):
     assert state_body_country(name) == expected
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("Military Forces of Pakistan", "Pakistan"),  # a state body, as above
+        ("Government of DR Congo (Zaire)", "DR Congo"),  # its name before its brackets
+        ("Rioters (Sudan)", "Sudan"),  # ACLED's group of a country, wherever it acts
+        ("Civilians (Somalia)", "Somalia"),
+        ("Protesters (United States)", "United States"),
+        ("Hawiye-Abgal Sub-Clan Militia (Somalia) ", "Somalia"),
+        (
+            "AUSSOM: African Union Support and Stabilisation Mission in Somalia (2025-) (Uganda)",
+            "Uganda",
+        ),
+        ("Citizen (Kenya)", "Kenya"),  # ICEWS writes its sectors so too
+        ("Civilians (International)", ""),  # no country
+        ("Police Forces of Nigeria (2015-) Nigeria Customs Service", "Nigeria"),
+        ("UN: United Nations (2021-)", ""),  # years are no country
+        ("Rioters (Congo)", ""),  # which Congo: left out, as everywhere
+        ("Unidentified Armed Group", ""),
+        ("Pakistan", ""),
+    ],
+)
+def test_named_country(name, expected):
+    assert named_country(name) == expected
 
 
 def test_government_name():
