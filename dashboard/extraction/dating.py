@@ -163,7 +163,13 @@ def _date_of(
                 if report is not None and m is report[0]:
                     if any(a <= match.start() < b for a, b in phrases):
                         return False
-                    verbs = [(a, b) for a, b in actions if not any(s <= a < e for s, e in phrases)]
+                    # ... nor an action told after this one before the report: the act
+                    # it is about ("condemned the executions, X said on Monday")
+                    verbs = [
+                        (a, b)
+                        for a, b in actions
+                        if not any(s <= a < e for s, e in phrases) and a < match.start()
+                    ]
                 near = distance(m, match.start(), match.end())
                 return all(near <= distance(m, a, b) for a, b in verbs)
 

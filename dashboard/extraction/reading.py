@@ -335,7 +335,9 @@ _BY_AFTER = re.compile(r"\s+by\b")
 #: situation from the viewpoint of the continuation of military cooperation".
 _TOPIC_OF = re.compile(
     r"\b(?:viewpoint|point of view|perspective|standpoint|question|issue) of\s+(?:the\s+)?"
-    r"(?:(?:continuation|future|fate|prospects?) of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}$",
+    r"(?:(?:continuation|future|fate|prospects?) of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}$"
+    # what was discussed: "discussed the 'fight against terrorism'"
+    r"|\bdiscuss(?:ed|es|ing)?\s+(?:the\s+)?[\"\u201c]?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 
