@@ -54,6 +54,12 @@ _SIDELINES = re.compile(
 )
 
 
+def names_back(event_type: str, sentence: str) -> bool:
+    """Whether ``sentence`` names an event of ``event_type`` back (``_NAMED_BACK``:
+    "the meeting", "Thursday's talks", "the shipment")."""
+    return any(kind == event_type and p.search(sentence) for kind, p in _NAMED_BACK)
+
+
 @dataclass(frozen=True)
 class Anaphor:
     """A dated telling that names an event back without its parties."""

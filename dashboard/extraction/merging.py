@@ -9,6 +9,7 @@ from datetime import date
 
 from dashboard.actors import ActorDirectory
 from dashboard.dates import listed_months, month_span
+from dashboard.discourse import names_back
 from dashboard.extraction.actor_finder import _ActorFinder
 from dashboard.extraction.candidate import Candidate, Mention, _dedupe
 from dashboard.extraction.dating import SPEECH_ACTS
@@ -482,6 +483,13 @@ def _same_countries(earlier: Candidate, later: Candidate, directory) -> bool:
     return bool(ours and theirs) and (ours <= theirs or theirs <= ours)
 
 
+def _named_back(candidate: Candidate) -> bool:
+    """A telling with no actor of its own that names its event back ("The meeting, held
+    on November 20, included X", :func:`dashboard.discourse.names_back`): the event told
+    before."""
+    return not candidate.actors and names_back(candidate.event_type, candidate.evidence)
+
+
 def _merge_repeats(candidates: list[Candidate], directory: ActorDirectory) -> list[Candidate]:
     """The same action told twice (same type, dates and status; shared actors, or
     parties of the same countries) is one event.
@@ -503,7 +511,11 @@ def _merge_repeats(candidates: list[Candidate], directory: ActorDirectory) -> li
             if same and candidate.refers_back:
                 break  # "the executions" again: the event told before, nothing to add
             shared = people & theirs or _same_countries(earlier, candidate, directory)
-            if same and shared and _same_counterparts(earlier, candidate, directory):
+            # (an actorless telling naming it back by its noun: the same event)
+            if same and (
+                _named_back(candidate)
+                or (shared and _same_counterparts(earlier, candidate, directory))
+            ):
                 kept[i] = _joined(_more_precise(earlier, candidate), candidate)
                 break
         else:
