@@ -4069,3 +4069,26 @@ def test_a_meeting_of_its_own_on_the_same_day_is_another_meeting():
     )
     found = events_of(text, date(2030, 3, 12), BODIES)
     assert len([c for c in found if c.event_type == "meeting"]) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the lead's wording (session 23 left it): "shelled ..., killing 11 civilians"
+        # stayed an armed clash; The Mirror Asia (round 17): "as airstrikes were
+        # slaughtering civilians in impoverished villages"
+        "On Monday the Tatmadaw shelled a village, killing 11 civilians.",
+        "The Tatmadaw bombed the school on Monday, killing at least 20 children.",
+        "On Monday, airstrikes by the Tatmadaw were slaughtering civilians in villages.",
+    ],
+)
+def test_an_attack_told_with_a_toll_of_civilians_is_violence_against_civilians(sentence):
+    found = events_of(sentence, date(2030, 11, 11))
+    assert [(c.event_type, c.actors) for c in found] == [
+        ("violence against civilians", ("Tatmadaw",))
+    ]
+
+
+def test_an_attack_told_with_a_toll_of_fighters_stays_an_armed_clash():
+    found = events_of("On Monday the Tatmadaw shelled a rebel camp, killing 11 fighters.")
+    assert kinds_of(found) == ["armed clash"]

@@ -7,7 +7,7 @@ import re
 
 from dashboard import lexicon
 from dashboard.extraction.patterns import _OF_AFTER, _PRONOUN, _RELATIVE_TO, _clause_start
-from dashboard.extraction.triggers import TRIGGERS, Trigger
+from dashboard.extraction.triggers import _CIVILIANS, TRIGGERS, Trigger
 from dashboard.parsing import Structure
 
 
@@ -37,7 +37,43 @@ def _action_matches(sentence: str) -> list[tuple[Trigger, re.Match]]:
             clauses.add(clause)
             claimed.append((m.start(), m.end()))
             found.append((trigger, m))
-    return found
+    return _attacks_on_civilians(sentence, found)
+
+
+#: A toll told by its act, with civilian victims ("killing 11 children").
+_CIVILIAN_TOLL = re.compile(rf"(?:kill|slaughter|murder)\w* .*\b{_CIVILIANS}\b", re.IGNORECASE)
+
+
+def _attacks_on_civilians(sentence: str, found: list) -> list[tuple[Trigger, re.Match]]:
+    """An attack told with a toll of civilians after it ("shelled a village, killing 11
+    civilians", "airstrikes were slaughtering civilians") is one event, violence against
+    civilians, told by the attack's words (whose subject acts); a toll of fighters, or
+    none, leaves the armed clash."""
+    tolls = [
+        (t, m)
+        for t, m in found
+        if t.event_type == "violence against civilians" and _CIVILIAN_TOLL.match(m.group(0))
+    ]
+    told: dict[int, Trigger] = {}  # attack's index -> the toll's trigger
+    spent: set[int] = set()  # the tolls told as an attack's, by their start
+    for i, (trigger, m) in enumerate(found):
+        if trigger.event_type != "armed clash":
+            continue
+        for toll, v in tolls:
+            between = sentence[m.end() : v.start()]
+            if (
+                v.start() not in spent
+                and 0 <= len(between) < 120
+                and not re.search(r"[;:.]", between)
+            ):
+                told[i] = toll
+                spent.add(v.start())
+                break
+    return [
+        (told.get(i, trigger), m)
+        for i, (trigger, m) in enumerate(found)
+        if not (trigger.event_type == "violence against civilians" and m.start() in spent)
+    ]
 
 
 #: Verbs that report what someone said, never an action of their own.

@@ -57,6 +57,11 @@ _WEAPONS = (
 #: Words no weapons' description has between a verb and the weapons ("delivered aid
 #: by aircraft", "sold rice to arms dealers").
 _NOT_BETWEEN = r"(?:by|to|with|for|from|via|in|on|at|and|or)\b"
+#: Victims named as civilians in a toll ("killing at least 11 children").
+_CIVILIANS = (
+    r"(?:people|civilians|children|students|pupils|villagers|residents|women|"
+    r"protesters|demonstrators|worshippers|patients|monks)"
+)
 #: The action vocabulary: one entry per event type. A sentence proposes at most one
 #: event per type; an earlier entry claims the words it matches (so "call for an arms
 #: embargo" is not also an arms transfer).
@@ -316,9 +321,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"killed (?:dozens|scores|hundreds|thousands|\d+)",
             # a toll told with its victims: "..., killing at least 11 children"
             r"kill(?:ed|ing) (?:at least |more than |over |nearly |about |some )?"
-            r"(?:dozens|scores|hundreds|thousands|\d+)(?: of)? (?:[\w-]+ ){0,2}?"
-            r"(?:people|civilians|children|students|pupils|villagers|residents|women|"
-            r"protesters|demonstrators|worshippers|patients|monks)\b",
+            rf"(?:dozens|scores|hundreds|thousands|\d+)(?: of)? (?:[\w-]+ ){{0,2}}?{_CIVILIANS}\b",
+            # "airstrikes were slaughtering civilians in villages"
+            rf"slaughter(?:s|ed|ing)? (?:[\w-]+ ){{0,2}}?{_CIVILIANS}\b",
             r"murdered (?:at least |more than |over |nearly )?"
             r"(?:dozens|scores|hundreds|thousands|\d+)",
             # a toll told in the passive: "at least 100 demonstrators were killed by ..."
