@@ -62,6 +62,9 @@ HEAD_ROWS = 50_000
 #: In a chunked conversion's staging folder: the ids of refused chunks (nothing else of
 #: them is staged), checked with the staged chunks' for ids used again across chunks.
 REFUSED_IDS = "_refused_ids"
+#: With a refused chunk's ids: the rest of each one's key as the file gives it, where
+#: the format's id does not keep it (ICEWS's ``Event Date``), else null.
+KEY_TEXT = "key_text"
 
 
 def raw_column(column: str) -> str:
@@ -658,8 +661,9 @@ def write_dataset_in_chunks(
                 unread.extend(found)
             return None
 
-    def keep_refused_ids(ids: pd.Series, record_rows, first_line: int) -> None:
-        """A refused chunk's ids, staged for the check over the file (nothing else of it)."""
+    def keep_refused_ids(ids: pd.Series, record_rows, key_text, first_line: int) -> None:
+        """A refused chunk's ids (and the rest of their key as given, where the format
+        hands it), staged for the check over the file (nothing else of it)."""
         nonlocal records
         n = len(ids)
         rows = _file_rows(record_rows(n).tolist(), header_lines, first_line)
@@ -670,6 +674,11 @@ def write_dataset_in_chunks(
             {
                 "event_id": pa.array(ids, type=pa.string(), from_pandas=True),
                 ROW_COLUMN: pa.array(np.arange(records, records + n, dtype=np.int64)),
+                KEY_TEXT: pa.array(
+                    [None] * n if key_text is None else key_text,
+                    type=pa.string(),
+                    from_pandas=True,
+                ),
             }
         )
         pq.write_table(ids_table, staging / REFUSED_IDS / f"chunk{len(chunks)}.parquet")
@@ -826,13 +835,16 @@ def _duplicates_across_chunks(
     }
     if not globs:
         return [], set()
+    # A staged chunk's records were read whole: their ids alone say their key.
+    key_text = {"staged": "NULL", "refused": KEY_TEXT}
     uses = " UNION ALL ".join(
-        f"SELECT event_id, {ROW_COLUMN} AS r FROM read_parquet(${name})" for name in globs
+        f"SELECT event_id, {ROW_COLUMN} AS r, {key_text[name]} AS k FROM read_parquet(${name})"
+        for name in globs
     )
     sql = (
         f"WITH e AS (SELECT * FROM ({uses}) WHERE event_id <> ''), "
         "d AS (SELECT event_id FROM e GROUP BY event_id HAVING count(*) > 1) "
-        "SELECT e.event_id, e.r FROM e JOIN d USING (event_id) ORDER BY e.event_id, e.r"
+        "SELECT e.event_id, e.r, e.k FROM e JOIN d USING (event_id) ORDER BY e.event_id, e.r"
     )
     connection = duckdb.connect(config={"memory_limit": WHOLE_MEMORY_LIMIT})
     try:
@@ -856,24 +868,25 @@ def _duplicates_across_chunks(
             lines[index] = rows_of(chunk)
         return int(lines[index][record - chunk.first_record])
 
-    def problem(event_id: str, record: int, first: int) -> Problem:
-        message = source_format.duplicate_id(event_id, row(first))
-        return Problem(row(record), source_format.id_column, message)
+    def problem(event_id: str, record: int, key_text: str | None, first: int) -> Problem:
+        words = source_format.duplicate_id  # the repeating record's key, as given
+        args = (event_id, row(first)) if key_text is None else (event_id, row(first), key_text)
+        return Problem(row(record), source_format.id_column, words(*args))
 
     named, instead = [], set()
     for event_id, uses in itertools.groupby(found, key=lambda use: use[0]):
-        first, *later = [record for _, record in uses]
+        (first, _), *later = [(record, key_text) for _, record, key_text in uses]
         home = chunk_of(first)
         firsts = {home: first}  # each chunk's first use: what its own load named
-        for record in later:
+        for record, key_text in later:
             chunk = chunk_of(record)
             if chunk == home:
                 continue  # the chunk's own load named it, with the file's first row
             if chunk in firsts:
-                instead.add(problem(event_id, record, firsts[chunk]))
+                instead.add(problem(event_id, record, key_text, firsts[chunk]))
             else:
                 firsts[chunk] = record
-            named.append(problem(event_id, record, first))
+            named.append(problem(event_id, record, key_text, first))
     return named, instead
 
 

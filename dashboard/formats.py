@@ -77,9 +77,11 @@ class Opened:
     A chunk of a larger file (:func:`dashboard.dataset.write_dataset_in_chunks`) is
     opened with ``decided``, what the format's ``survey`` found over the whole file
     (None: decide from these bytes), and ``continues`` when its first record is not the
-    file's first. ``on_ids(ids, record_rows)`` is handed each record's id as the format
-    keys it (and the records' file rows) once the ids are read, even when the records are
-    then refused: a chunked conversion checks ids over the whole file with them.
+    file's first. ``on_ids(ids, record_rows, key_text)`` is handed each record's id as the
+    format keys it (and the records' file rows) once the ids are read, even when the
+    records are then refused: a chunked conversion checks ids over the whole file with
+    them. ``key_text``: the rest of each record's key as the file gives it, where our id
+    does not keep it (ICEWS's ``Event Date``), for :attr:`SourceFormat.duplicate_id`; else None.
     """
 
     data: bytes
@@ -90,13 +92,14 @@ class Opened:
     mapping: ColumnMapping | None = None
     decided: object | None = None
     continues: bool = False
-    on_ids: Callable[[pd.Series, Callable[[int], np.ndarray]], None] | None = None
+    on_ids: Callable[[pd.Series, Callable[[int], np.ndarray], pd.Series | None], None] | None = None
 
     def ids_told(self, record_rows: Callable[[int], np.ndarray]):
-        """The ``on_ids`` a format's converter calls with its ids (None: nobody asks)."""
+        """The ``on_ids`` a format's converter calls with its ids, and the rest of their
+        key as given where the ids do not keep it (None: nobody asks)."""
         if self.on_ids is None:
             return None
-        return lambda ids: self.on_ids(ids, record_rows)
+        return lambda ids, key_text=None: self.on_ids(ids, record_rows, key_text)
 
 
 @dataclass(frozen=True)
@@ -145,9 +148,11 @@ class SourceFormat:
     #: header: such a file's chunks are read without a header put before each.
     reads_headerless: Callable[[tuple[str, ...]], bool] | None = None
     #: The source's id column and how its check words an id used twice (a duplicate
-    #: across chunks is worded as the whole file's load words it).
+    #: across chunks is worded as the whole file's load words it): ``(event_id,
+    #: first_row)``, and the key's text as given (a third argument) where the format
+    #: hands one with its ids (:attr:`Opened.on_ids`).
     id_column: str = "event_id"
-    duplicate_id: Callable[[str, int], str] = duplicate_id_message
+    duplicate_id: Callable[..., str] = duplicate_id_message
 
     def typed(self, imported: Imported) -> Imported:
         """``imported`` with its declared extra columns as numbers (bad values: problems)."""

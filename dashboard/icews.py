@@ -73,7 +73,7 @@ def convert_icews_frame(
     *,
     directory: ActorDirectory,
     record_rows: Callable[[int], np.ndarray],
-    on_ids: Callable[[pd.Series], None] | None = None,
+    on_ids: Callable[..., None] | None = None,
 ) -> tuple[pd.DataFrame, Counter]:
     """Map an all-text ICEWS frame onto our schema and validate it.
 
@@ -152,9 +152,11 @@ def tally_notices(tally: Counter) -> list[str]:
     return notices
 
 
-def duplicate_message(event_id: str, first_row: int) -> str:
+def duplicate_message(event_id: str, first_row: int, date_text: str | None = None) -> str:
     """How a record repeating an ``Event ID`` on its day is worded, from our id
-    (``<Event ID>-<YYYYMMDD>`` of a valid ``YYYY-MM-DD`` date)."""
+    (``<Event ID>-<YYYYMMDD>``) and its ``Event Date`` as the file gives it (``date_text``;
+    None: a valid ``YYYY-MM-DD`` date, read back from the id's digits)."""
     source_id, day = event_id.rsplit("-", 1)
-    iso_day = f"{day[:4]}-{day[4:6]}-{day[6:]}"
-    return keyed_duplicate_message(ID_COLUMN, source_id, iso_day, first_row)
+    if date_text is None:
+        date_text = f"{day[:4]}-{day[4:6]}-{day[6:]}"
+    return keyed_duplicate_message(ID_COLUMN, source_id, date_text, first_row)

@@ -544,7 +544,8 @@ def import_table(
     mapping: ColumnMapping | None = None,
     decided: object | None = None,
     continues: bool = False,
-    on_ids: Callable[[pd.Series, Callable[[int], np.ndarray]], None] | None = None,
+    on_ids: Callable[[pd.Series, Callable[[int], np.ndarray], pd.Series | None], None]
+    | None = None,
 ) -> ImportedTable:
     """:func:`load_any_frame`, its notices in parts; ``decided``, ``continues``, ``on_ids``:
     a chunk's.

@@ -90,7 +90,7 @@ def read_coded_records(
     date_form: str,
     code_column: str,
     keyed_by_day: bool = False,
-    on_ids: Callable[[pd.Series], None] | None = None,
+    on_ids: Callable[..., None] | None = None,
 ) -> CodedRecords:
     """Check and read the id, the day (``date_form``: ``YYYYMMDD`` or ``YYYY-MM-DD``) and the
     CAMEO code of every record; every bad value is reported with its row and column.
@@ -98,7 +98,9 @@ def read_coded_records(
     ``keyed_by_day``: the source's id is unique only with its day (ICEWS: an ``Event ID``
     recurs on another day), so our id is ``<id>-<YYYYMMDD>``, the source's own key; a
     record repeating both is the duplicate reported.
-    ``on_ids(ids)``: handed our ids once read, even when the checks then refuse the records.
+    ``on_ids(ids)``: handed our ids once read, even when the checks then refuse the records;
+    ``keyed_by_day``: ``on_ids(ids, date_text)``, the day as the file gives it (our id
+    keeps only its digits), so a duplicate named over a whole file names it as given.
     """
     pattern, strptime = _DATE_FORMS[date_form]
     ids, text = pick(frame, id_column), pick(frame, date_column)
@@ -114,7 +116,7 @@ def read_coded_records(
     else:
         ids_distinct = checks.ids(ids, id_column)
     if on_ids is not None:
-        on_ids(ids)
+        on_ids(ids, text) if keyed_by_day else on_ids(ids)
     # Days and codes repeat: each distinct value is read once, then spread to its rows.
     days = coded(text)
     distinct_text = pd.Series(days.values, dtype="str")

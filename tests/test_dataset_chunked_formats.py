@@ -362,6 +362,38 @@ def test_an_icews_record_repeated_in_another_chunk_is_named_as_the_whole_load_na
     ]
 
 
+@pytest.mark.parametrize(
+    "first_day, again_day",
+    [
+        ("yesterday", "yesterday"),
+        ("3-Aug-2022", "3-Aug-2022"),
+        ("2022/08/03", "2022/08/03"),
+        ("2022-08-03", "20220803"),  # one key (our id keeps the digits), two tellings
+        ("20220803", "2022-08-03"),
+    ],
+)
+def test_an_icews_record_repeated_across_chunks_names_its_date_as_the_file_gives_it(
+    tmp_path, first_day, again_day
+):
+    # The records are refused for their dates, in chunks far apart: the duplicate is
+    # named over the whole file, with the repeating record's Event Date as written.
+    path = _icews(tmp_path)
+    with open(path, encoding="utf-8", newline="") as handle:
+        header, *rows = csv.reader(handle, delimiter="\t")
+    date = header.index("Event Date")
+    rows[5][date] = first_day
+    rows[-1] = list(rows[5])
+    rows[-1][date] = again_day
+    text = io.StringIO()
+    csv.writer(text, delimiter="\t", lineterminator="\n").writerows([header, *rows])
+    path.write_text(text.getvalue(), encoding="utf-8")
+    memory, chunked = _refusals(path, tmp_path)
+    assert chunked == memory
+    ident = rows[5][header.index("Event ID")]
+    said = f"duplicate record: Event ID {ident!r} on {again_day!r} again, first used on row 7"
+    assert [p.message for p in chunked if p.column == "Event ID"] == [said]
+
+
 def _gdelt(tmp_path: Path, repeat: bool = False) -> Path:
     """The headered GDELT sample (a BigQuery export) repeated with new GLOBALEVENTIDs."""
     header, rows = _records(DATA / "formats" / "gdelt_bigquery.csv")
