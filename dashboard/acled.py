@@ -176,12 +176,13 @@ _ISO = (
 )
 #: ``02 January 2021`` (export tool), ``01-January-2015`` (legacy), ``9-May-20`` (Excel).
 _DMY = r"(?P<dd>\d{1,2})[ -](?P<dm>[A-Za-z]+)\.?[ -](?P<dy>\d{4}|\d{2})"
-#: ``25/07/2022`` or ``7/25/2022`` (Excel re-saves): the order is inferred from the values.
-_SLASHED = r"(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?P<sy>\d{4})"
+#: ``25/07/2022`` or ``7/25/2022`` (Excel re-saves), also with dashes or a two-digit year
+#: (``31-12-19``): the order of day and month is inferred from the values.
+_SLASHED = r"(?P<sa>\d{1,2})(?P<sep>[/-])(?P<sb>\d{1,2})(?P=sep)(?P<sy>\d{4}|\d{2})"
 #: A two-digit year (Excel's ``9-May-20``) is 19YY from this year on, else 20YY:
 #: ACLED's data begin in 1997.
 _CENTURY_PIVOT = 97
-_DATE_FORMS = "YYYY-MM-DD, DD Month YYYY, DD-Mon-YY or DD/MM/YYYY"
+_DATE_FORMS = "YYYY-MM-DD, DD Month YYYY, DD-Mon-YY, DD/MM/YYYY or DD-MM-YY"
 
 
 @dataclass(frozen=True)
@@ -488,14 +489,8 @@ def _parse_dates(
     dmy = text.str.extract(f"^{_DMY}$")
     slashed = text.str.extract(f"^{_SLASHED}$")
     month = dmy["dm"].str.casefold().map(_MONTHS)
-    two_digit = dmy["dy"].str.len() == 2
-    short_year = pd.to_numeric(dmy["dy"], errors="coerce")
-    century = np.where(short_year >= _CENTURY_PIVOT, 1900, 2000)
-    dmy_year = dmy["dy"].where(
-        ~two_digit, pd.Series(century + short_year.fillna(0), index=text.index).astype("Int64")
-    )
     as_iso = iso["iy"] + "-" + iso["im"] + "-" + iso["id"]
-    from_dmy = dmy_year.astype("str").str.zfill(4) + "-"
+    from_dmy = _four_digit_years(dmy["dy"]) + "-"
     from_dmy += month.astype("Int64").astype("str").str.zfill(2) + "-" + dmy["dd"].str.zfill(2)
     found: list[tuple] = []
     notices: list[str] = []
@@ -505,11 +500,17 @@ def _parse_dates(
     slashed_ok = is_slashed & (day_first != month_first)
     if is_slashed.any():
         day, mon = ("sa", "sb") if day_first else ("sb", "sa")
-        from_slashed = slashed["sy"] + "-" + slashed[mon].str.zfill(2)
+        from_slashed = _four_digit_years(slashed["sy"]) + "-" + slashed[mon].str.zfill(2)
         from_slashed += "-" + slashed[day].str.zfill(2)
         if day_first != month_first:
             example = order.day_example if day_first else order.month_example
-            order = "day-first (DD/MM/YYYY)" if day_first else "month-first (MM/DD/YYYY)"
+            sep = "-" if "-" in example else "/"
+            year = "YYYY" if len(example.rsplit(sep, 1)[-1]) == 4 else "YY"
+            order = (
+                f"day-first (DD{sep}MM{sep}{year})"
+                if day_first
+                else f"month-first (MM{sep}DD{sep}{year})"
+            )
             notices.append(f"event_date read {order}: values like {example} say so.")
         else:
             why = (
@@ -557,6 +558,15 @@ def _parse_dates(
             )
         )
     return date, found, notices
+
+
+def _four_digit_years(year: pd.Series) -> pd.Series:
+    """Years as four digits: a two-digit one (Excel's ``9-May-20``, ``31-12-19``) is 19YY
+    from :data:`_CENTURY_PIVOT` on, else 20YY; missing stays missing."""
+    short = pd.to_numeric(year.where(year.str.len() == 2), errors="coerce")
+    century = pd.Series(np.where(short >= _CENTURY_PIVOT, 1900, 2000), index=year.index)
+    widened = (century + short).astype("Int64").astype("str")
+    return year.where(year.str.len() != 2, widened)
 
 
 def _check_rows(col: dict[str, pd.Series], ids_distinct: bool) -> list[tuple]:

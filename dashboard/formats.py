@@ -217,13 +217,14 @@ def _convert_acled(opened: Opened) -> Imported:
 
 
 def _survey_acled(opened: Opened) -> acled.SlashedOrder:
-    # A slashed date holds a digit, a slash and a digit: bytes without one need no read.
+    # A slashed date holds a digit, a slash and a digit, a dashed one D-M-YY: bytes
+    # without either need no read.
     if not _SLASHED_BYTES.search(opened.data):
         return acled.SlashedOrder()
     return acled.survey_dates(_read_acled(opened).frame)
 
 
-_SLASHED_BYTES = re.compile(rb"\d/\d")
+_SLASHED_BYTES = re.compile(rb"\d/\d|(?<!\d)\d{1,2}-\d{1,2}-\d{2}(?!\d)")
 
 
 def _convert_gdelt(opened: Opened) -> Imported:

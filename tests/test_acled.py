@@ -338,7 +338,7 @@ def test_acled_problems_name_the_acled_row_and_column():
     assert problems_of(data) == [
         "row 3, column event_date: '31 February 2022' is not a real date",
         "row 4, column event_date: '2022/08/03' is not a date in the form "
-        "YYYY-MM-DD, DD Month YYYY, DD-Mon-YY or DD/MM/YYYY",
+        "YYYY-MM-DD, DD Month YYYY, DD-Mon-YY, DD/MM/YYYY or DD-MM-YY",
         "row 5, column time_precision: unknown time precision '4'; "
         "ACLED uses 1 (day), 2 (week) or 3 (month)",
         "row 5, column year: '2021' is not the year of event_date (2022)",
@@ -347,7 +347,7 @@ def test_acled_problems_name_the_acled_row_and_column():
         "row 7, column event_id_cnty: duplicate id 'A1', first used on row 2",
         "row 7, column event_type: is empty",
         "row 8, column event_date: '03 Agosto 2022' is not a date in the form "
-        "YYYY-MM-DD, DD Month YYYY, DD-Mon-YY or DD/MM/YYYY",
+        "YYYY-MM-DD, DD Month YYYY, DD-Mon-YY, DD/MM/YYYY or DD-MM-YY",
     ]
 
 

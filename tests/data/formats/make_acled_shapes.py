@@ -50,6 +50,9 @@ def main() -> None:
     e.to_csv(HERE / "acled_excel_dmy.csv", index=False)
     e["event_date"] = [d.strftime("%d/%m/%Y") for d in dates]
     e.to_csv(HERE / "acled_excel_slashes.csv", index=False)
+    # ... and 31-12-19, as a real Kenya file of docs/formats.md has them.
+    e["event_date"] = [d.strftime("%d-%m-%y") for d in dates]
+    e.to_csv(HERE / "acled_excel_dashes.csv", index=False)
 
     # Legacy (before 2019): upper-case headers, ALLY_ACTOR_*, GWNO, 01-January-2015,
     # no sub-event type, the legacy event types.
