@@ -209,6 +209,39 @@ def test_acled_problems_name_the_rows_of_the_file(tmp_path):
     assert across.column == "event_id_cnty" and "first used on row 6" in across.message
 
 
+@pytest.mark.parametrize(
+    "late_column, late_value",
+    [("event_date", "2022-02-30"), ("actor1", "")],  # ACLED's own step; our schema's
+)
+def test_a_later_steps_problem_named_chunked_only_is_one_the_whole_load_names_next(
+    tmp_path, late_column, late_value
+):
+    # ACLED's file is checked in steps (its own columns, ours, the typed extras) and a
+    # whole load stops at the first that fails; chunks that pass it are checked on. The
+    # problems a chunked conversion names beyond the whole load's are exactly those the
+    # whole load names once its own are fixed -- none that a fix would not meet. Within
+    # one chunk it stops as the whole load does (the typed problem beside the bad one).
+    header, rows = _acled_rows()
+    columns = {c: header.index(c) for c in (late_column, "fatalities")}
+    bad = [list(r) for r in rows]
+    bad[300][columns[late_column]] = late_value
+    bad[20][columns["fatalities"]] = "many"  # an early chunk, which passes the first steps
+    bad[301][columns["fatalities"]] = "2.5"  # the bad row's chunk
+    path = _write(tmp_path, "bad.csv", _csv(header, bad))
+    assert _chunk_of(path, 20) < _chunk_of(path, 300) == _chunk_of(path, 301)
+    memory, chunked = _refusals(path, tmp_path)
+    assert [p.column for p in memory] == [late_column]
+    bad[300] = rows[300]  # what the whole load named, fixed
+    fixed = _write(tmp_path, "fixed.csv", _csv(header, bad))
+    with pytest.raises(EventsFileError) as next_pass:
+        load_any(fixed)
+    assert [(p.row, p.column) for p in next_pass.value.problems] == [
+        (23, "fatalities"),
+        (next(p.row for p in memory) + 1, "fatalities"),
+    ]
+    assert chunked == sorted([*memory, next_pass.value.problems[0]], key=lambda p: p.row)
+
+
 def test_an_acled_id_used_again_in_chunks_with_problems_of_their_own_is_named_as_a_whole_load(
     tmp_path,
 ):
