@@ -280,6 +280,13 @@ _SECOND_ACTOR_COLUMNS: dict[str, str] = {
 }
 
 
+def is_monadic_header(columns) -> bool:
+    """Whether a header is ACLED's monadic export's: ids, one actor per row, no ``actor2``."""
+    names = {c.strip().casefold() for c in columns}
+    names = {LEGACY_NAMES.get(n, n) for n in names}
+    return "event_id_cnty" in names and "actor1" in names and "actor2" not in names
+
+
 def join_monadic_rows(
     frame: pd.DataFrame, record_rows: Callable[[int], np.ndarray]
 ) -> tuple[pd.DataFrame, Callable[[int], np.ndarray], int]:
@@ -292,7 +299,7 @@ def join_monadic_rows(
     more than two, are left for the id check to name.
     """
     frame = _normalise_columns(frame)
-    if "event_id_cnty" not in frame.columns or "actor2" in frame.columns:
+    if not is_monadic_header(frame.columns):
         return frame, record_rows, 0
     ids = frame["event_id_cnty"].str.strip()
     counts = ids.map(ids.value_counts())

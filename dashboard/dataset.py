@@ -482,9 +482,10 @@ def chunked_format(path: str | os.PathLike, format: str = "auto"):
     (:attr:`dashboard.formats.SourceFormat.chunked`: ours, ACLED, UCDP GED, ICEWS,
     GDELT): each chunk is read by the format's own ``convert`` with what its ``survey``
     decided over the whole file. Other tables are converted whole in memory: another
-    encoding, or a
+    encoding, a
     first column that may be a saved row index (whether it numbers the rows is seen
-    over the whole column).
+    over the whole column), or a file its format joins records of across rows
+    (:attr:`~dashboard.formats.SourceFormat.reads_whole`: ACLED's monadic export).
     """
     from dashboard import formats
     from dashboard.importing import INDEX_COLUMN_NAMES, sniff_format
@@ -503,6 +504,8 @@ def chunked_format(path: str | os.PathLike, format: str = "auto"):
         return None
     sniffed = sniffing.sniffed
     if found is None or not found.chunked or sniffed.container != "csv" or sniffing.notices:
+        return None
+    if found.reads_whole is not None and found.reads_whole(sniffed.columns):
         return None
     if (
         found is not formats.OURS

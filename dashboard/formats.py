@@ -144,6 +144,10 @@ class SourceFormat:
     #: file's chunks add up (``a + b``, in file order). None: nothing to decide.
     chunked: bool = False
     survey: Callable[[Opened], object] | None = None
+    #: Whether a file of this format with these columns is read whole all the same: its
+    #: records are joined across rows (ACLED's monadic export writes an event of two
+    #: actors on two rows, which two chunks could part). None: never.
+    reads_whole: Callable[[tuple[str, ...]], bool] | None = None
     #: Whether a first record (its values) is a record of a headerless file, not a
     #: header: such a file's chunks are read without a header put before each.
     reads_headerless: Callable[[tuple[str, ...]], bool] | None = None
@@ -277,6 +281,7 @@ ACLED = SourceFormat(
     tally_notices=acled.tally_notices,
     chunked=True,
     survey=_survey_acled,
+    reads_whole=acled.is_monadic_header,
     id_column="event_id_cnty",
 )
 

@@ -329,6 +329,24 @@ def test_a_file_whose_first_column_may_be_a_row_index_is_converted_whole(tmp_pat
     assert "" not in pq.read_table(out).column_names  # the index was dropped
 
 
+def test_an_acled_monadic_export_is_converted_whole(tmp_path, monkeypatch):
+    # The monadic export writes an event of two actors on two rows, joined into one event
+    # when read (acled.join_monadic_rows); in chunks the two rows could fall in two chunks
+    # and be refused as an id used twice. Its events are the whole load's.
+    import dashboard.dataset as dataset
+
+    monkeypatch.setattr(dataset, "CHUNK_BYTES", 700)  # two or three records a chunk
+    monadic = DATA / "formats" / "acled_monadic.csv"
+    assert chunked_format(monadic) is None
+    assert chunked_format(ACLED_SAMPLE).name == "acled"  # the dyadic export still is
+    out = tmp_path / "ds"
+    argv = ["convert", str(monadic), "--to", "parquet-dataset", "-o", str(out)]
+    assert cli.main(argv) == cli.EXIT_OK
+    whole, _ = load_any(monadic)
+    written = pq.read_table(out).to_pandas()
+    assert sorted(written["event_id"]) == sorted(whole.events["event_id"])
+
+
 def test_convert_reads_an_acled_export_in_chunks(acled_file, tmp_path, monkeypatch, capsys):
     import dashboard.dataset as dataset
 
