@@ -4092,3 +4092,35 @@ def test_an_attack_told_with_a_toll_of_civilians_is_violence_against_civilians(s
 def test_an_attack_told_with_a_toll_of_fighters_stays_an_armed_clash():
     found = events_of("On Monday the Tatmadaw shelled a rebel camp, killing 11 fighters.")
     assert kinds_of(found) == ["armed clash"]
+
+
+RANKS = parse_actors(
+    "actor,kind,country,aliases\n"
+    "Somphone Keo Sing,person,Laos,Major General Somphone Keo Sing\n"
+    "Than Hla Win,person,Laos,U Than Hla Win\n"
+    "Ivan Petrovich Sidorov,person,Russia,\n"
+    "Vietnam government,government,Vietnam,\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The Mirror Asia (round 17): India's "Major General Charanjeet Singh Dewgun" was
+        # the directory's Zaw Min Tun (alias "Major General Zaw Min Tun"), and then
+        # "Tun Aung" his surname; Narinjara (round 16): "U Than Soe Naing" was Than Swe
+        "On March 3, 2030, Major General Bounmy Vang visited Hanoi.",
+        "On March 3, 2030, U Than Soe Naing visited Hanoi.",
+    ],
+)
+def test_a_rank_or_honorific_of_a_directory_alias_names_no_one(text):
+    found = extract_events(text, date(2031, 2, 20), RANKS)
+    assert all(set(c.actors) <= {"Vietnam government"} for c in found)
+
+
+def test_given_name_and_patronymic_still_name_the_person():
+    text = "On March 3, 2030, Ivan Petrovich visited Hanoi."
+    (visit,) = [
+        c for c in extract_events(text, date(2031, 2, 20), RANKS) if c.event_type == "visit"
+    ]
+    assert visit.actors == ("Ivan Petrovich Sidorov",)

@@ -69,6 +69,9 @@ from dashboard.geography import (
 )
 from dashboard.parsing import Structure
 
+#: A patronymic's ending ("Petrovich", "Vladimirovna", "Ilyich").
+_PATRONYMIC = re.compile(r"(?:ich|ovna|evna|ichna)$", re.IGNORECASE)
+
 
 class _ActorFinder:
     """Actor spellings from the directory, matched longest first, case-insensitively."""
@@ -136,13 +139,20 @@ class _ActorFinder:
         self.proper_words = {
             s.casefold() for s in spellings if " " not in s and s[:1].isupper()
         } - {s.casefold() for s in spellings if " " not in s and not s[:1].isupper()}
-        # a person told by given name and patronymic (or middle name) without the
-        # surname: "Ivan Petrovich" of "Ivan Petrovich Sidorov", when only one person
-        # of the directory is so spelled and the words spell no one else
+        # a person told by given name and patronymic without the surname: "Ivan
+        # Petrovich" of "Ivan Petrovich Sidorov", when only one person of the directory
+        # is so spelled and the words spell no one else. Only a patronymic: the first
+        # two words of other spellings are a rank or an honorific ("Major General" of
+        # "Major General Zaw Min Tun", "U Than" of "U Than Swe") or part of a name
+        # that is no one alone ("Aung San" of "Aung San Suu Kyi")
         leading: dict[str, set[str]] = {}
         for spelling, name in spellings.items():
             words = spelling.split()
-            if directory.kinds.get(name) == "person" and len(words) >= 3:
+            if (
+                directory.kinds.get(name) == "person"
+                and len(words) >= 3
+                and _PATRONYMIC.search(words[1])
+            ):
                 leading.setdefault(" ".join(words[:2]).casefold(), set()).add(name)
         for words, names in leading.items():
             if len(names) == 1 and words not in self.by_spelling:
