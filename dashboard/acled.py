@@ -17,8 +17,9 @@ protest events. The mapping, column by column (also in docs/formats.md):
   rows of one event (one per actor) are first joined into one (:func:`join_monadic_rows`);
 * ``country`` plus the actors' countries the actors directory knows -> ``countries``;
 * ``event_type`` / ``sub_event_type`` -> ``event_type`` through :data:`TYPE_MAP`;
-  pairs outside it keep ACLED's sub-event type (or event type) and are listed in
-  a notice; the original pair is kept in ``acled_event_type`` / ``acled_sub_event_type``;
+  pairs outside it keep ACLED's sub-event type (or event type; both for "Other":
+  :func:`kept_type_label`) and are listed in a notice; the original pair is kept in
+  ``acled_event_type`` / ``acled_sub_event_type``;
 * ``notes`` -> ``description``; ``location``, ``source`` as they are;
 * ``title`` is generated: ``<sub-event type>: <actor1> – <location>``;
 * every other column (fatalities, admin1, latitude, ...) is kept as an extra column.
@@ -640,7 +641,7 @@ def _event_types(kinds: pd.Series | Coded, subs: pd.Series | Coded) -> tuple[pd.
     ours = [map_event_type(kind, sub) for kind, sub in distinct]
     labels = np.array(
         [
-            o if o is not None else (sub or kind)
+            o if o is not None else kept_type_label(kind, sub)
             for o, (kind, sub) in zip(ours, distinct, strict=True)
         ],
         dtype=object,
@@ -651,6 +652,25 @@ def _event_types(kinds: pd.Series | Coded, subs: pd.Series | Coded) -> tuple[pd.
         {pair: int(counts[i]) for i, pair in enumerate(distinct) if ours[i] is None}
     )
     return result, unknown
+
+
+#: Sub-event types that name no kind of event by themselves ("Strategic developments /
+#: Other" shown as just "Other" reads as the Timeline's overflow lane or nothing at all).
+_UNNAMED_SUBS = frozenset({"other"})
+
+
+def kept_type_label(event_type: str, sub_event_type: str) -> str:
+    """The label an ACLED pair outside our vocabulary keeps: its sub-event type, or both.
+
+    The sub-event type alone when it names a kind of event ("Change to group/activity");
+    with its event type when it does not ("Strategic developments: Other"); the event
+    type when there is no sub-event type (legacy files).
+    """
+    if not sub_event_type:
+        return event_type
+    if _key(sub_event_type) in _UNNAMED_SUBS and event_type:
+        return f"{event_type}: {sub_event_type}"
+    return sub_event_type
 
 
 def _split(value: str) -> list[str]:

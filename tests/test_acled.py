@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from dashboard import formats, schema
-from dashboard.acled import TYPE_MAP, convert_acled_frame, map_event_type
+from dashboard.acled import TYPE_MAP, convert_acled_frame, kept_type_label, map_event_type
 from dashboard.actors import ActorDirectory
 from dashboard.cli import main
 from dashboard.importing import detect_format, inferred_notice, load_any, load_any_frame
@@ -119,7 +119,13 @@ EXPECTED = {
         NLD,
         "Myanmar",
     ),
-    "MMR90012": ("2022-07-30", "2022-07-30", "day", "Other", GOV, "", "Myanmar"),
+    "MMR90012": (
+        "2022-07-30",
+        "2022-07-30",
+        "day",
+        # ACLED's "Other" names no kind of event alone: its event type goes with it.
+        "Strategic developments: Other",
+        GOV, "", "Myanmar"),
 }
 
 UNKNOWN_NOTICE = (
@@ -225,7 +231,12 @@ def test_load_any_builds_a_table_with_countries_through_actors(tmp_path):
     assert table.label == "acled_sample.csv"
     assert notices[1] == UNKNOWN_NOTICE
     assert "China" in table.countries.names
-    assert set(table.event_types) >= {"Visit", "Other", "Change to group/activity"}
+    assert set(table.event_types) >= {
+        "Visit",
+        "Strategic developments: Other",
+        "Change to group/activity",
+    }
+    assert "Other" not in table.event_types
 
 
 @pytest.mark.parametrize(
@@ -253,6 +264,21 @@ def test_load_any_builds_a_table_with_countries_through_actors(tmp_path):
 )
 def test_type_table(kind, sub, expected):
     assert map_event_type(kind, sub) == expected
+
+
+@pytest.mark.parametrize(
+    "kind,sub,expected",
+    [
+        ("Strategic developments", "Change to group/activity", "Change to group/activity"),
+        ("Strategic developments", "Other", "Strategic developments: Other"),
+        ("Strategic developments", "OTHER", "Strategic developments: OTHER"),
+        ("Diplomatic developments", "Other", "Diplomatic developments: Other"),
+        ("Non-violent transfer of territory", "", "Non-violent transfer of territory"),
+        ("", "Other", "Other"),
+    ],
+)
+def test_kept_type_label_names_the_kind_of_event(kind, sub, expected):
+    assert kept_type_label(kind, sub) == expected
 
 
 def test_type_table_targets_our_vocabulary():
