@@ -538,3 +538,45 @@ def test_linked_nodes_fill_the_picture_and_unlinked_ones_ring_it():
     assert xy["alone00"] == pytest.approx((0.0, network.UNLINKED_RING), abs=1e-3)
     network._LAYOUTS.clear()
     assert network._spring_layout(graph) == xy
+
+
+def _hub_with_pairs(n_pairs: int) -> nx.Graph:
+    graph = nx.Graph()
+    for k in range(40):
+        graph.add_node(f"hub{k:02d}", events=10, country="")
+    for k in range(1, 40):
+        graph.add_edge("hub00", f"hub{k:02d}", weight=1 + k % 3)
+        if k > 1:
+            graph.add_edge(f"hub{k - 1:02d}", f"hub{k:02d}", weight=1)
+    for k in range(n_pairs):
+        graph.add_node(f"pair{k}a", events=2, country="")
+        graph.add_node(f"pair{k}b", events=2, country="")
+        graph.add_edge(f"pair{k}a", f"pair{k}b", weight=2)
+    return graph
+
+
+@pytest.mark.parametrize("n_pairs", [1, 3, 40])
+def test_separate_small_groups_leave_the_biggest_the_whole_picture(n_pairs):
+    graph = _hub_with_pairs(n_pairs)
+    network._LAYOUTS.clear()
+    xy = network._spring_layout(graph)
+    core = np.asarray([xy[f"hub{k:02d}"] for k in range(40)])
+    # The biggest group spans the square (laid out with the pairs it took a fifth of it).
+    assert np.ptp(core, axis=0).max() > 1.5
+    for k in range(n_pairs):
+        a, b = np.asarray(xy[f"pair{k}a"]), np.asarray(xy[f"pair{k}b"])
+        # Each pair is drawn small, together, on the ring outside the biggest group.
+        assert np.abs(a - b).max() <= 2 * network.SMALL_GROUP_RADIUS + 1e-3
+        assert np.hypot(*((a + b) / 2)) == pytest.approx(network.UNLINKED_RING, abs=1e-3)
+    network._LAYOUTS.clear()
+    assert network._spring_layout(graph) == xy
+
+
+def test_groups_of_like_size_share_the_picture():
+    graph = nx.disjoint_union(nx.path_graph(10), nx.path_graph(8))
+    nx.set_node_attributes(graph, 3, "events")
+    nx.set_edge_attributes(graph, 1, "weight")
+    network._LAYOUTS.clear()
+    xy = np.asarray(list(network._spring_layout(graph).values()))
+    # Neither is a small group: both are laid out in the square, none on the ring.
+    assert np.abs(xy).max() <= 1.0 + 1e-3
