@@ -580,3 +580,44 @@ def test_groups_of_like_size_share_the_picture():
     xy = np.asarray(list(network._spring_layout(graph).values()))
     # Neither is a small group: both are laid out in the square, none on the ring.
     assert np.abs(xy).max() <= 1.0 + 1e-3
+
+
+def test_an_ego_network_labels_its_actor_even_when_hemmed_in():
+    graph, xy = hemmed_in("minor", events=1, ring=24)
+    graph.add_edge("big", "peer", weight=50)
+    graph.nodes["big"].update(events=50, country="")
+    graph.nodes["peer"].update(events=50, country="")
+    xy["big"], xy["peer"] = (-3.0, -3.0), (-3.0, 3.0)
+    assert "minor" not in network.choose_labels(graph, xy)
+    chosen = network.choose_labels(graph, xy, first="minor")
+    # The ego is named, and the busiest node keeps its label; no label covers another.
+    assert {"minor", "big"} <= set(chosen)
+    for plot in network.plot_sizes(graph, xy):
+        boxes = network.label_boxes(graph, xy, list(chosen), plot, chosen)
+        assert not any(a.overlaps(b) for a, b in combinations(boxes, 2))
+    # An ego outside the graph changes nothing.
+    assert network.choose_labels(graph, xy, first="nobody") == network.choose_labels(graph, xy)
+
+
+def test_the_drawn_ego_network_names_its_actor():
+    # The ego's neighbours share many events among themselves: each is more connected
+    # than the ego, which sits in their middle.
+    names = [f"group {k:02d}" for k in range(30)]
+    nodes = [("ego", 20, ""), *((n, 40, "") for n in names)]
+    edges = [("ego", n, 5, 0, 5) for n in names]
+    edges += [(a, b, 6, 0, 6) for a, b in combinations(names, 2)]
+    data = network.NetworkData(
+        node_kind="actor",
+        nodes=tuple(sorted(nodes)),
+        edges=tuple(sorted(edges)),
+        total_edges=len(edges),
+        ego="ego",
+    )
+    view = network.draw_network(data)
+    texts = [
+        str(text)
+        for trace in view.figure.data
+        if trace.mode and "text" in trace.mode
+        for text in trace.text
+    ]
+    assert "ego" in texts
