@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import html
+import re
+
+#: The bracketed qualifiers that end a name: "(2025-) (Uganda)".
+_TRAILING_BRACKETS = re.compile(r"(?: \([^()]*\))+$")
 
 
 def plain_label(text: object, limit: int) -> str:
     """``text`` on one line, cut to ``limit`` characters (… marks a cut), then HTML-escaped.
+
+    A cut keeps the bracketed qualifiers that end the text (ACLED's dates and countries:
+    ``… (2025-) (Uganda)``), which are what tells such names apart.
 
     Parameters
     ----------
@@ -23,6 +30,14 @@ def plain_label(text: object, limit: int) -> str:
     """
     text = " ".join(str(text).split())
     if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
+        text = _cut(text, limit)
     # quote=False: the text goes into element content, never into an attribute.
     return html.escape(text, quote=False)
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, its trailing brackets kept when they fit in half."""
+    found = _TRAILING_BRACKETS.search(text)
+    tail = found.group() if found and len(found.group()) <= limit // 2 else ""
+    head = text[: len(text) - len(tail)]
+    return head[: limit - 1 - len(tail)].rstrip() + "…" + tail
