@@ -14,7 +14,9 @@ filtered million-row table stays fast; the figure keeps the strongest edges only
 
 from __future__ import annotations
 
+import html
 import io
+import textwrap
 import threading
 import weakref
 from collections import OrderedDict
@@ -44,10 +46,25 @@ MAX_NODES = 400
 #: the label covers no other label and no other node's marker); every node has a hover
 #: label.
 MAX_LABELS = 30
-#: The most connected node is labelled even where every position would cover another
-#: node's marker (a hub sits in the middle of its neighbours; on a real ACLED table the
-#: busiest actor had no label): at the position covering the fewest markers.
-ALWAYS_LABELLED = 1
+#: The most connected nodes are always named (an ego network's actor too): beside the node
+#: where a label fits, else in free room nearby joined to the node by a thin leader line
+#: (a hub sits in the dense middle of its neighbours: on real ACLED tables only 1 of the
+#: 10 busiest had room beside it). Never over another node's marker or another label.
+ALWAYS_LABELLED = 10
+#: Leader-line labels: the label's centre is tried at the points of a grid this fine (px)
+#: over the narrowest plot, nearest its node first; the line keeps clear of other labels.
+LEADER_GRID_PX = 6
+#: The axes show the nodes plus this share of their span on each side (x, y): above and
+#: below the cluster, free room for the labels that find none beside their node (small
+#: nodes scattered evenly leave no label-sized gap among them; a label is wider than
+#: tall, so the room goes above and below). In an 800 px window the plot is taller than
+#: wide and the room was there anyway; x keeps Plotly's own 5 % padding.
+LABEL_FRAME = (0.05, 0.25)
+LEADER_COLOUR = colours.NEUTRAL_GREY
+#: A leader-line label is wrapped at spaces to lines of about this many characters: on
+#: real ACLED tables the busiest actors' names run to 40-60 characters, too wide on one
+#: line to find free room in a 450 px plot.
+LEADER_LINE_CHARS = 22
 #: Label font size (px) and a default plot area (px) for :func:`to_pixels`; the height is
 #: the figure's plot height. Labels are checked at every width of :func:`plot_sizes`.
 LABEL_FONT_PX = 11
@@ -241,12 +258,14 @@ def draw_network(data: NetworkData) -> NetworkView:
     # trace as a go.Scatter, adding it and updating the layout validates twice.
     traces: list[dict] = []
     _add_edge_traces(traces, graph, xy)
-    _add_node_traces(traces, graph, xy, data.ego)
+    _add_node_traces(traces, graph, xy)
+    leaders = _add_labels(traces, graph, xy, _label_places(graph, xy, data.ego))
     node_kind, ego = data.node_kind, data.ego
     title = f"Network of {'actors' if node_kind == 'actor' else 'countries'}"
     if ego is not None:
         title += f" around {plain_label(ego, LABEL_CHARS)}"
     kept, total_edges = len(data.edges), data.total_edges
+    ranges = _axis_ranges(xy)
     layout = {
         "title": {"text": title},
         "height": 680,
@@ -262,14 +281,16 @@ def draw_network(data: NetworkData) -> NetworkView:
         },
         "hovermode": "closest",
         "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
-        "xaxis": {"visible": False},
-        "yaxis": {"visible": False, "scaleanchor": "x", "scaleratio": 1},
+        "xaxis": {"visible": False, **ranges.get("xaxis", {})},
+        "yaxis": {"visible": False, "scaleanchor": "x", "scaleratio": 1, **ranges.get("yaxis", {})},
         "meta": {"edges_shown": kept, "edges_total": total_edges},
         # Keeps zoom and pan across the rerun a click causes; another view resets them.
         "uirevision": f"network:{node_kind}:{ego or ''}",
+        "annotations": leaders,
     }
     if kept < total_edges:
         layout["annotations"] = [
+            *leaders,
             {
                 "text": f"showing {kept:,} of {total_edges:,} relations (the strongest)",
                 "showarrow": False,
@@ -279,7 +300,7 @@ def draw_network(data: NetworkData) -> NetworkView:
                 "y": 1.0,
                 "xanchor": "left",
                 "yanchor": "bottom",
-            }
+            },
         ]
     return NetworkView(go.Figure(data=traces, layout=layout), graph)
 
@@ -292,25 +313,48 @@ _LAYOUTS: OrderedDict[tuple, dict[str, tuple[float, float]]] = OrderedDict()
 _LAYOUT_LOCK = threading.Lock()
 
 
+#: Label places of the most recently drawn views, likewise (choosing them takes ~300 ms
+#: on a dense 150-node network): keyed by the nodes with their events, the weighted
+#: edges and the ego.
+_LABEL_PLACES: OrderedDict[tuple, dict[str, LabelPlace]] = OrderedDict()
+
+
+def _cached(cache: OrderedDict, key: tuple, compute):
+    """``cache[key]``, computed by ``compute()`` when missing; the cache keeps the
+    :data:`LAYOUT_CACHE_SIZE` most recently used."""
+    with _LAYOUT_LOCK:
+        cached = cache.get(key)
+        if cached is not None:
+            cache.move_to_end(key)
+            return cached
+    value = compute()
+    with _LAYOUT_LOCK:
+        cache[key] = value
+        while len(cache) > LAYOUT_CACHE_SIZE:
+            cache.popitem(last=False)
+    return value
+
+
+def _edge_key(graph: nx.Graph) -> tuple:
+    return tuple((u, v, data["weight"]) for u, v, data in graph.edges(data=True))
+
+
 def _spring_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     """Node positions (rounded) from networkx's spring layout with a fixed seed, cached."""
-    key = (
-        tuple(graph.nodes),
-        tuple((u, v, data["weight"]) for u, v, data in graph.edges(data=True)),
+    return _cached(
+        _LAYOUTS,
+        (tuple(graph.nodes), _edge_key(graph)),
+        lambda: {
+            node: (round(float(p[0]), 4), round(float(p[1]), 4))
+            for node, p in _layout(graph).items()
+        },
     )
-    with _LAYOUT_LOCK:
-        cached = _LAYOUTS.get(key)
-        if cached is not None:
-            _LAYOUTS.move_to_end(key)
-            return cached
-    xy = {
-        node: (round(float(p[0]), 4), round(float(p[1]), 4)) for node, p in _layout(graph).items()
-    }
-    with _LAYOUT_LOCK:
-        _LAYOUTS[key] = xy
-        while len(_LAYOUTS) > LAYOUT_CACHE_SIZE:
-            _LAYOUTS.popitem(last=False)
-    return xy
+
+
+def _label_places(graph: nx.Graph, xy: dict, ego: str | None) -> dict[str, LabelPlace]:
+    """:func:`choose_labels` of a drawn view, cached."""
+    key = (tuple(graph.nodes(data="events")), _edge_key(graph), ego)
+    return _cached(_LABEL_PLACES, key, lambda: choose_labels(graph, xy, first=ego))
 
 
 #: Nodes without relations go on a ring this far out (the linked nodes span -1..1).
@@ -669,8 +713,9 @@ def _edge_hover(u: str, v: str, data: dict) -> str:
     )
 
 
-def _add_node_traces(traces: list[dict], graph: nx.Graph, xy: dict, ego: str | None) -> None:
-    """Nodes sized by their number of events and coloured by country (the ego labelled).
+def _add_node_traces(traces: list[dict], graph: nx.Graph, xy: dict) -> None:
+    """Nodes sized by their number of events and coloured by country (labels are drawn
+    above them all by :func:`_add_labels`).
 
     The busiest countries get a trace (and legend entry) each; the others share one
     trace whose points keep their own country colours, which keeps the figure quick
@@ -680,7 +725,6 @@ def _add_node_traces(traces: list[dict], graph: nx.Graph, xy: dict, ego: str | N
     for node, country in graph.nodes(data="country"):
         by_country.setdefault(country or "", []).append(node)
     top = max(count for _, count in graph.nodes(data="events")) or 1
-    labelled = choose_labels(graph, xy, first=ego)
     weight = {c: sum(graph.nodes[n]["events"] for n in ns) for c, ns in by_country.items()}
     order = sorted(by_country, key=lambda c: (c == "", -weight[c], c))
     groups = [(c or UNKNOWN_COUNTRY, by_country[c]) for c in order[:MAX_COUNTRY_TRACES]]
@@ -695,15 +739,7 @@ def _add_node_traces(traces: list[dict], graph: nx.Graph, xy: dict, ego: str | N
                 type="scatter",
                 x=np.asarray([xy[n][0] for n in nodes]),
                 y=np.asarray([xy[n][1] for n in nodes]),
-                mode="markers+text",
-                text=np.asarray(
-                    [plain_label(n, LABEL_CHARS) if n in labelled else "" for n in nodes],
-                    dtype=object,
-                ),
-                textposition=np.asarray(
-                    [labelled.get(n, "top center") for n in nodes], dtype=object
-                ),
-                textfont={"size": LABEL_FONT_PX},
+                mode="markers",
                 marker={
                     "size": np.round(_node_size(np.asarray(events), top), 1),
                     "color": np.asarray(
@@ -727,6 +763,69 @@ def _add_node_traces(traces: list[dict], graph: nx.Graph, xy: dict, ego: str | N
                 meta={"role": "nodes"},
             )
         )
+
+
+def _add_labels(
+    traces: list[dict], graph: nx.Graph, xy: dict, labelled: dict[str, LabelPlace]
+) -> list[dict]:
+    """Draw the labels of :func:`choose_labels` above every node: those beside their node
+    as one text trace after the node traces (in each country's trace, a later country's
+    markers were drawn over an earlier one's labels); returns the leader-line labels as
+    annotations (drawn above all traces), each named ``label:<node>``.
+
+    The text trace carries invisible markers of the nodes' sizes, so that Plotly offsets
+    each label from its node as :func:`label_box` models; it takes no hover or click (the
+    node traces keep them).
+    """
+    beside = [n for n, place in labelled.items() if isinstance(place, str)]
+    if beside:
+        traces.append(
+            dict(
+                type="scatter",
+                x=np.asarray([xy[n][0] for n in beside]),
+                y=np.asarray([xy[n][1] for n in beside]),
+                mode="markers+text",
+                text=np.asarray([plain_label(n, LABEL_CHARS) for n in beside], dtype=object),
+                textposition=np.asarray([labelled[n] for n in beside], dtype=object),
+                textfont={"size": LABEL_FONT_PX},
+                marker={
+                    "size": np.round(_node_sizes(graph, beside), 1),
+                    "color": "rgba(0,0,0,0)",
+                    "line": {"width": 0},
+                },
+                customdata=np.asarray(beside, dtype=object).reshape(-1, 1),
+                hoverinfo="skip",
+                showlegend=False,
+                name="labels",
+                meta={"role": "labels"},
+            )
+        )
+    leaders = [n for n, place in labelled.items() if not isinstance(place, str)]
+    sizes = dict(zip(leaders, _node_sizes(graph, leaders), strict=True))
+    return [
+        {
+            "name": f"label:{n}",
+            "text": "<br>".join(leader_text(n)),
+            "x": xy[n][0],
+            "y": xy[n][1],
+            "xref": "x",
+            "yref": "y",
+            # The label's centre, in data units: it keeps its place among the nodes
+            # at every plot width (the layout scales with the plot).
+            "ax": xy[n][0] + labelled[n][0],
+            "ay": xy[n][1] + labelled[n][1],
+            "axref": "x",
+            "ayref": "y",
+            "showarrow": True,
+            "arrowhead": 0,
+            "arrowwidth": 1,
+            "arrowcolor": LEADER_COLOUR,
+            # The line starts at the marker's rim, not over the node.
+            "standoff": round(float(sizes[n]) / 2 + 1, 1),
+            "font": {"size": LABEL_FONT_PX},
+        }
+        for n in leaders
+    ]
 
 
 def _node_size(events: np.ndarray, top: int) -> np.ndarray:
@@ -807,6 +906,31 @@ def _label_edges(
     )
 
 
+#: A label's place: a :data:`LABEL_POSITIONS` textposition beside its node, or the (dx, dy)
+#: offset (data units, y up) of its centre from the node's centre, joined by a leader line.
+LabelPlace = str | tuple[float, float]
+
+
+def leader_text(node: str) -> list[str]:
+    """The lines of ``node``'s leader-line label: its cut name (as :func:`plain_label`)
+    wrapped at spaces to about :data:`LEADER_LINE_CHARS` characters, each escaped."""
+    name = html.unescape(plain_label(node, LABEL_CHARS))
+    lines = textwrap.wrap(
+        name, LEADER_LINE_CHARS, break_long_words=False, break_on_hyphens=False
+    ) or [name]
+    return [html.escape(line, quote=False) for line in lines]
+
+
+def _leader_edges(x: np.ndarray, y: np.ndarray, lines: list[str], dx, dy) -> np.ndarray:
+    """(left, top, right, bottom) of a leader-line label of ``lines`` centred at
+    (x + dx, y + dy): the widest line as :func:`_text_widths` estimates it, 1.3 em a line,
+    plus the annotation's padding and border (1 px each, every side)."""
+    half_w = float(_text_widths([max(lines, key=len)])[0]) / 2 + 2
+    half_h = 0.65 * LABEL_FONT_PX * len(lines) + 2
+    cx, cy = x + dx, y + dy
+    return np.stack([cx - half_w, cy - half_h, cx + half_w, cy + half_h], axis=-1)
+
+
 def to_pixels(
     xy: dict[str, tuple[float, float]], plot: tuple[float, float] = PLOT_PX
 ) -> dict[str, tuple[float, float]]:
@@ -824,17 +948,43 @@ def _pixel_arrays(xy: dict, nodes, plot: tuple[float, float]) -> tuple[np.ndarra
     xs = np.asarray([p[0] for p in xy.values()])
     ys = np.asarray([p[1] for p in xy.values()])
     width, height = plot
-    span_x, span_y = _spans(xs, ys)
-    scale = min(width / span_x, height / span_y)
+    scale = _scale(xy, plot)
     cx, cy = (xs.min() + xs.max()) / 2, (ys.min() + ys.max()) / 2
     nx_ = np.asarray([xy[n][0] for n in nodes], dtype=np.float64)
     ny_ = np.asarray([xy[n][1] for n in nodes], dtype=np.float64)
     return width / 2 + (nx_ - cx) * scale, height / 2 - (ny_ - cy) * scale
 
 
+def _scale(xy: dict, plot: tuple[float, float]) -> float:
+    """Pixels per data unit of ``xy`` drawn in ``plot`` (equal x and y scales)."""
+    span_x, span_y = _spans(
+        np.asarray([p[0] for p in xy.values()]), np.asarray([p[1] for p in xy.values()])
+    )
+    return min(plot[0] / span_x, plot[1] / span_y)
+
+
 def _spans(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float]:
-    # Plotly pads the data range by ~5 % on each side, plus the biggest marker.
-    return max(np.ptp(xs), 1e-9) * 1.1, max(np.ptp(ys), 1e-9) * 1.1
+    """The axis ranges' widths (data units) :func:`_axis_ranges` sets."""
+    return (
+        max(np.ptp(xs), 1e-9) * (1 + 2 * LABEL_FRAME[0]),
+        max(np.ptp(ys), 1e-9) * (1 + 2 * LABEL_FRAME[1]),
+    )
+
+
+def _axis_ranges(xy: dict) -> dict[str, dict]:
+    """The x and y axes' ranges: the nodes plus a frame of :data:`LABEL_FRAME` of their
+    span on every side, centred (with equal scales Plotly widens one of them to fill the
+    plot, about the centre, as :func:`_pixel_arrays` models)."""
+    xs = np.asarray([p[0] for p in xy.values()])
+    ys = np.asarray([p[1] for p in xy.values()])
+    if len(xy) < 2 or min(np.ptp(xs), np.ptp(ys)) < 1e-6:
+        return {}
+    span_x, span_y = _spans(xs, ys)
+    cx, cy = (xs.min() + xs.max()) / 2, (ys.min() + ys.max()) / 2
+    return {
+        "xaxis": {"range": [float(cx - span_x / 2), float(cx + span_x / 2)]},
+        "yaxis": {"range": [float(cy - span_y / 2), float(cy + span_y / 2)]},
+    }
 
 
 def plot_sizes(graph: nx.Graph, xy: dict) -> list[tuple[float, float]]:
@@ -865,18 +1015,26 @@ def label_boxes(
     xy: dict,
     nodes,
     plot: tuple[float, float] = PLOT_PX,
-    positions: dict[str, str] | str = "top center",
+    positions: dict[str, LabelPlace] | str = "top center",
 ) -> list[LabelBox]:
-    """The label boxes of ``nodes`` in ``plot``, each at its position (one for all, or a
-    node -> position dict as :func:`choose_labels` returns)."""
+    """The label boxes of ``nodes`` in ``plot``, each at its place (one position for all,
+    or a node -> place dict as :func:`choose_labels` returns: beside the node, or at a
+    leader line's end)."""
     nodes = list(nodes)
     x, y = _pixel_arrays(xy, nodes, plot)
+    scale = _scale(xy, plot) if xy else 1.0
     sizes = _node_sizes(graph, nodes)
     widths = _text_widths(plain_label(n, LABEL_CHARS) for n in nodes)
     out = []
     for i, node in enumerate(nodes):
         where = positions if isinstance(positions, str) else positions[node]
-        edges = _label_edges(x[i : i + 1], y[i : i + 1], sizes[i : i + 1], widths[i : i + 1], where)
+        if isinstance(where, str):
+            edges = _label_edges(
+                x[i : i + 1], y[i : i + 1], sizes[i : i + 1], widths[i : i + 1], where
+            )
+        else:
+            dx, dy = where[0] * scale, -where[1] * scale  # data units, y up -> px, y down
+            edges = _leader_edges(x[i : i + 1], y[i : i + 1], leader_text(node), dx, dy)
         out.append(LabelBox(node, *(float(v) for v in edges[0])))
     return out
 
@@ -909,24 +1067,30 @@ def _overlap_matrix(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 def choose_labels(
     graph: nx.Graph, xy: dict, limit: int | None = None, first: str | None = None
-) -> dict[str, str]:
-    """The nodes that get a visible label, and where (node -> a :data:`LABEL_POSITIONS`).
+) -> dict[str, LabelPlace]:
+    """The nodes that get a visible label, and where (node -> a :data:`LabelPlace`).
 
-    The most connected first, each at the first position where, at every plot size of
-    :func:`plot_sizes`, its label covers no other node's marker and no label already
-    placed; at most ``limit`` (:data:`MAX_LABELS`). The :data:`ALWAYS_LABELLED` most
-    connected are labelled even when hemmed in by markers (at the position covering the
-    fewest), never over another label. "Most connected" is the weighted degree (events
-    shared with others), then the node's own events, then the name: the same picture on
-    every run. Nodes without relations are labelled only when every node could be.
-    ``first`` (an ego network's actor) is labelled before all others and as surely as
-    they: the picture is about it, and its neighbours' links among themselves often
-    make another node more connected (on real ACLED tables, 7 of 11 egos had no label).
+    The most connected first, each at the first position beside it where, at every plot
+    size of :func:`plot_sizes`, its label covers no node's marker but its own and no label
+    already placed; at most ``limit`` (:data:`MAX_LABELS`). The :data:`ALWAYS_LABELLED`
+    most connected that find no room beside them are labelled in free room nearby, joined
+    to the node by a leader line (the nearest offset of :data:`LEADER_RADII_PX` whose label
+    covers no marker and no label, inside the plot at every size, and whose line crosses
+    no label); later labels keep off those lines too. "Most connected" is the weighted
+    degree (events shared with others), then the node's own events, then the name: the
+    same picture on every run. Nodes without relations are labelled only when every node
+    could be. ``first`` (an ego network's actor) is labelled before all others and as
+    surely as they: the picture is about it, and its neighbours' links among themselves
+    often make another node more connected (on real ACLED tables, 7 of 11 egos had no
+    label).
     """
     limit = MAX_LABELS if limit is None else limit
     degree = dict(graph.degree(weight="weight"))
     ego = first if first in graph else None
-    order = sorted(graph.nodes, key=lambda n: (n != ego, -degree[n], -graph.nodes[n]["events"], n))
+    everyone = sorted(
+        graph.nodes, key=lambda n: (n != ego, -degree[n], -graph.nodes[n]["events"], n)
+    )
+    order = everyone
     always = ALWAYS_LABELLED + (ego is not None)
     if len(order) > limit:
         # Too many to name all: the labels go to nodes with relations. Unlinked nodes
@@ -937,46 +1101,149 @@ def choose_labels(
         return {}
     sizes = _node_sizes(graph, order)
     widths = _text_widths(plain_label(n, LABEL_CHARS) for n in order)
-    pixels = [_pixel_arrays(xy, order, plot) for plot in plot_sizes(graph, xy)]
-    markers = [_marker_edges(x, y, sizes) for x, y in pixels]
+    plots = plot_sizes(graph, xy)
+    pixels = [_pixel_arrays(xy, order, plot) for plot in plots]
+    scales = np.asarray([_scale(xy, plot) for plot in plots])
+    # Every drawn node's marker, the unlabelled unlinked ones too: (size, node, edge).
+    markers = np.stack(
+        [
+            _marker_edges(*_pixel_arrays(xy, everyone, plot), _node_sizes(graph, everyone))
+            for plot in plots
+        ]
+    )
+    column = {node: k for k, node in enumerate(everyone)}
+    own = (np.arange(len(order)), np.asarray([column[n] for n in order], dtype=np.int64))
     margin = np.asarray([-1, -1, 1, 1]) * LABEL_MARGIN_PX
     # labels[p]: every node's label box at position p, per plot size (size, node, edge);
-    # covered[p]: how many other nodes' markers it covers, over all sizes (0: free).
-    labels, covered = [], []
+    # free[p]: it covers no other node's marker at any size.
+    labels, free = [], []
     for position in LABEL_POSITIONS:
         boxes = np.stack([_label_edges(x, y, sizes, widths, position) + margin for x, y in pixels])
-        count = np.zeros(len(order), dtype=np.int64)
+        covers = np.zeros((len(order), len(everyone)), dtype=bool)
         for box, marker in zip(boxes, markers, strict=True):
-            covers = _overlap_matrix(box, marker)
-            np.fill_diagonal(covers, False)
-            count += covers.sum(axis=1)
+            covers |= _overlap_matrix(box, marker)
+        covers[own] = False
         labels.append(boxes)
-        covered.append(count)
-    placed: list[tuple[int, int]] = []  # (node index, position index)
-    taken = np.zeros((len(pixels), 0, 4))  # the placed labels' boxes at every size
+        free.append(~covers.any(axis=1))
+    placed: dict[int, LabelPlace] = {}
+    taken = np.zeros((len(plots), 0, 4))  # placed labels' boxes and leader lines, every size
     for i in range(len(order)):
         if len(placed) >= limit:
             break
-        # Free positions in order; for a hub, then the others, fewest markers covered first.
-        candidates = [p for p in range(len(LABEL_POSITIONS)) if covered[p][i] == 0]
-        if i < always:
-            candidates += sorted(
-                (p for p in range(len(LABEL_POSITIONS)) if covered[p][i]),
-                key=lambda p: covered[p][i],
-            )
-        for p in candidates:
+        for p in range(len(LABEL_POSITIONS)):
             box = labels[p][:, i : i + 1, :]
-            hits = (
-                (box[..., 0] < taken[..., 2])
-                & (taken[..., 0] < box[..., 2])
-                & (box[..., 1] < taken[..., 3])
-                & (taken[..., 1] < box[..., 3])
-            )
-            if not hits.any():
-                placed.append((i, p))
+            if free[p][i] and not _hits(box, taken).any():
+                placed[i] = LABEL_POSITIONS[p]
                 taken = np.concatenate([taken, box], axis=1)
                 break
-    return {order[i]: LABEL_POSITIONS[p] for i, p in placed}
+        else:
+            if i < always:
+                lines = leader_text(order[i])
+                leader = _leader_place(i, pixels, plots, scales, sizes[i], lines, markers, taken)
+                if leader is not None:
+                    placed[i], reserved = leader
+                    taken = np.concatenate([taken, reserved], axis=1)
+    return {order[i]: place for i, place in placed.items()}
+
+
+def _hits(boxes: np.ndarray, taken: np.ndarray) -> np.ndarray:
+    """``[size, i]``: box ``i`` of ``boxes`` (size, n, edge) overlaps any box of ``taken``
+    (size, m, edge) at that plot size."""
+    a, b = boxes[:, :, None, :], taken[:, None, :, :]
+    return (
+        (a[..., 0] < b[..., 2])
+        & (b[..., 0] < a[..., 2])
+        & (a[..., 1] < b[..., 3])
+        & (b[..., 1] < a[..., 3])
+    ).any(axis=-1)
+
+
+def _inside(boxes: np.ndarray, plots: list[tuple[float, float]]) -> np.ndarray:
+    """``[size, i]``: box ``i`` of ``boxes`` (size, n, edge) lies inside that plot."""
+    width = np.asarray([w for w, _ in plots])[:, None]
+    height = np.asarray([h for _, h in plots])[:, None]
+    return (
+        (boxes[..., 0] >= 0)
+        & (boxes[..., 1] >= 0)
+        & (boxes[..., 2] <= width)
+        & (boxes[..., 3] <= height)
+    )
+
+
+def _leader_offsets(x: float, y: float, plot: tuple[float, float], near: float) -> np.ndarray:
+    """(dx, dy) offsets (px, y down) from a node at (x, y) to the centres of a grid over
+    ``plot`` (every :data:`LEADER_GRID_PX`), at least ``near`` away, nearest first."""
+    step = LEADER_GRID_PX
+    gx, gy = np.meshgrid(np.arange(step / 2, plot[0], step), np.arange(step / 2, plot[1], step))
+    offsets = np.stack([gx.ravel() - x, gy.ravel() - y], axis=1)
+    distance = np.hypot(offsets[:, 0], offsets[:, 1])
+    keep = distance >= near
+    return offsets[keep][np.argsort(distance[keep], kind="stable")]
+
+
+#: Points along a leader line kept clear of labels (fractions of the way to the label).
+_LEADER_SAMPLES = np.linspace(0.0, 1.0, 16)
+
+
+def _leader_place(
+    i: int,
+    pixels: list[tuple[np.ndarray, np.ndarray]],
+    plots: list[tuple[float, float]],
+    scales: np.ndarray,
+    size: float,
+    lines: list[str],
+    markers: np.ndarray,
+    taken: np.ndarray,
+) -> tuple[tuple[float, float], np.ndarray] | None:
+    """The nearest leader-line place of node ``i`` whose label, at every plot size, is in
+    the plot and covers no marker (its own included) and no label; of those, the nearest
+    whose label covers no leader line and whose line crosses no label, if any. Returned
+    as a (dx, dy) offset in data units (y up): the label keeps its place among the nodes
+    as the plot widens (the layout scales with it); with the boxes it reserves (the label
+    and points along its line)."""
+    x = np.asarray([px[0][i] for px in pixels])[:, None]  # (size, 1)
+    y = np.asarray([px[1][i] for px in pixels])[:, None]
+    radius = size / 2 + 1
+    reference = _leader_offsets(
+        float(x[0, 0]), float(y[0, 0]), plots[0], radius + 2 * LABEL_FONT_PX
+    )
+    grow = (scales / scales[0])[:, None, None]
+    offsets = reference[None, :, :] * grow  # (size, offset, 2): px at every plot size
+    margin = np.asarray([-1, -1, 1, 1]) * LABEL_MARGIN_PX
+    boxes = _leader_edges(x, y, lines, offsets[..., 0], offsets[..., 1]) + margin
+    ok = _inside(boxes, plots).all(axis=0)
+    # The narrowest plot rules out most offsets: test the rest at every size.
+    ok[ok] &= ~_hits(boxes[:1, ok], markers[:1]).any(axis=0)
+    ok[ok] &= ~_hits(boxes[:, ok], markers).any(axis=0)
+    labels = taken[:, taken[0, :, 0] < taken[0, :, 2]]  # the boxes, not the lines' points
+    if labels.shape[1] and ok.any():
+        ok[ok] &= ~_hits(boxes[:, ok], labels).any(axis=0)
+    # Best, the label covers no leader line and its line crosses no label.
+    clear = ok.copy()
+    if taken.shape[1] > labels.shape[1] and clear.any():
+        clear[clear] &= ~_hits(boxes[:, clear], taken).any(axis=0)
+    # The line runs from the marker's rim to the label's centre: points along it, as
+    # zero-size boxes, must clear every label placed.
+    length = np.hypot(reference[:, 0], reference[:, 1])
+    start = (radius / length)[:, None]
+    along = start + (1 - start) * _LEADER_SAMPLES[None, :]  # (offset, k)
+    px = x[:, :, None] + offsets[..., 0, None] * along[None]  # (size, offset, k)
+    py = y[:, :, None] + offsets[..., 1, None] * along[None]
+    points = np.stack([px, py, px, py], axis=-1)  # (size, offset, k, edge)
+    if labels.shape[1] and clear.any():
+        candidates = np.flatnonzero(clear)
+        flat = points[:, candidates].reshape(len(plots), -1, 4)
+        crossing = _hits(flat, labels).reshape(len(plots), len(candidates), -1)
+        clear[candidates] &= ~crossing.any(axis=(0, 2))
+    # Else lines may cross: radial lines out of a packed core fence each other in, and a
+    # thin line across a label hides neither it nor a marker.
+    found = np.flatnonzero(clear if clear.any() else ok)
+    if not len(found):
+        return None
+    k = int(found[0])
+    reserved = np.concatenate([boxes[:, k : k + 1, :], points[:, k, :, :]], axis=1)
+    dx, dy = reference[k] / scales[0]
+    return (round(float(dx), 4), round(float(-dy), 4)), reserved
 
 
 def graph_file(graph: nx.Graph, file_format: str) -> bytes:

@@ -134,6 +134,44 @@ def drawn_nodes(fig):
     return {c[0] for t in fig.data if t.meta and t.meta["role"] == "nodes" for c in t.customdata}
 
 
+def drawn_labels(fig) -> dict[str, object]:
+    """node -> where the figure draws its label: a textposition in the label layer, or
+    the (dx, dy) offset (data units) of a leader-line annotation's label from its node."""
+    places: dict[str, object] = {}
+    for t in fig.data:
+        if t.meta and t.meta["role"] == "labels":
+            for c, text, where in zip(t.customdata, t.text, t.textposition, strict=True):
+                assert text
+                places[c[0]] = where
+    for a in fig.layout.annotations:
+        if a.name and a.name.startswith("label:"):
+            assert a.showarrow and a.axref == a.xref == "x" and a.ayref == a.yref == "y"
+            places[a.name.removeprefix("label:")] = (a.ax - a.x, a.ay - a.y)
+    return places
+
+
+def drawn_xy(fig) -> dict[str, tuple[float, float]]:
+    return {
+        c[0]: (float(x), float(y))
+        for t in fig.data
+        if t.meta and t.meta["role"] == "nodes"
+        for c, x, y in zip(t.customdata, t.x, t.y, strict=True)
+    }
+
+
+def assert_labels_clear(graph, xy, places) -> None:
+    """At every plot size: no label box over another label's or another node's marker."""
+    for plot in network.plot_sizes(graph, xy):
+        boxes = network.label_boxes(graph, xy, list(places), plot, places)
+        clashes = [(a.node, b.node) for a, b in combinations(boxes, 2) if a.overlaps(b)]
+        assert clashes == [], plot
+        markers = network.marker_boxes(graph, xy, list(graph.nodes), plot)
+        covered = [
+            (a.node, m.node) for a in boxes for m in markers if a.node != m.node and a.overlaps(m)
+        ]
+        assert covered == [], plot
+
+
 def test_figure_has_every_node_clickable_by_name(table):
     fig = build_network(table, np.arange(len(table)))
     assert drawn_nodes(fig) == {LAVROV, MAH, WANG, BLINKEN, WUNNA}
@@ -236,7 +274,10 @@ def test_labels_and_hover_are_escaped():
     ]
     fig = build_network(small_table(rows), np.arange(1))
     nodes = [t for t in fig.data if t.meta["role"] == "nodes"]
-    shown = [s for t in nodes for s in t.text] + [s for t in nodes for s in t.hovertext]
+    labels = [s for t in fig.data if t.meta["role"] == "labels" for s in t.text]
+    labels += [a.text for a in fig.layout.annotations if a.name]
+    assert len(labels) == 2
+    shown = labels + [s for t in nodes for s in t.hovertext]
     assert not any("<script>" in s or "<b>Bold" in s for s in shown)
     assert any("&lt;b&gt;Bold&lt;/b&gt; &amp; co" in s for s in shown)
     assert {c[0] for t in nodes for c in t.customdata} == {"<b>Bold</b> & co", "<script>x</script>"}
@@ -376,41 +417,15 @@ def article():
 @pytest.mark.parametrize("kind", ["actor", "country"])
 def test_article_labels_cover_no_other_label_nor_marker(article, kind):
     view = network.network_view(article, np.arange(len(article)), node_kind=kind)
-    labelled = [
-        (name, text)
-        for trace in view.figure.data
-        if trace.meta and trace.meta.get("role") == "nodes"
-        for name, text in zip((c[0] for c in trace.customdata), trace.text, strict=True)
-        if text
-    ]
-    assert labelled, "the most connected nodes are labelled"
-    xy = {
-        n: (float(x), float(y))
-        for trace in view.figure.data
-        if trace.meta and trace.meta.get("role") == "nodes"
-        for n, x, y in zip((c[0] for c in trace.customdata), trace.x, trace.y, strict=True)
-    }
-    names = [name for name, _ in labelled]
-    positions = {
-        name: where
-        for trace in view.figure.data
-        if trace.meta and trace.meta.get("role") == "nodes"
-        for name, where in zip((c[0] for c in trace.customdata), trace.textposition, strict=True)
-    }
+    places = drawn_labels(view.figure)
+    assert places, "the most connected nodes are labelled"
+    xy = drawn_xy(view.figure)
     sizes = network.plot_sizes(view.graph, xy)
     # From the 800 px window's narrow plot to the widest picture (the height binds).
     assert sizes[0][0] == network.NARROW_FIGURE_PX - 20 and len(sizes) > 1
-    for plot in sizes:
-        boxes = network.label_boxes(view.graph, xy, names, plot, positions)
-        clashes = [(a.node, b.node) for a, b in combinations(boxes, 2) if a.overlaps(b)]
-        assert clashes == [], plot
-        markers = network.marker_boxes(view.graph, xy, list(view.graph.nodes), plot)
-        covered = [
-            (a.node, m.node) for a in boxes for m in markers if a.node != m.node and a.overlaps(m)
-        ]
-        assert covered == [], plot
+    assert_labels_clear(view.graph, xy, places)
     # Most nodes keep a visible label (the rest are named on hover).
-    assert len(labelled) >= 0.7 * len(view.graph)
+    assert len(places) >= 0.7 * len(view.graph)
 
 
 def test_labels_go_to_the_most_connected_and_skip_overlaps():
@@ -469,18 +484,81 @@ def test_the_busiest_node_is_labelled_even_when_hemmed_in():
     graph, xy = hemmed_in("hub", events=30)
     chosen = network.choose_labels(graph, xy)
     assert "hub" in chosen
-    # It covers markers, but never another label.
-    for plot in network.plot_sizes(graph, xy):
-        boxes = network.label_boxes(graph, xy, list(chosen), plot, chosen)
-        assert not any(a.overlaps(b) for a, b in combinations(boxes, 2))
+    # Beside it where that is clear, else joined by a leader line: over no marker, no label.
+    assert_labels_clear(graph, xy, chosen)
     # A node outside the busiest few hemmed in the same way stays unlabelled (hover names it).
     graph, xy = hemmed_in("minor", events=1, ring=24)
+    add_busier_pairs(graph, xy)
+    assert "minor" not in network.choose_labels(graph, xy)
+
+
+def dense_core(core: int = 12, around: int = 60) -> tuple[nx.Graph, dict]:
+    """A core of ``core`` busy nodes with long names packed a few px apart (each linked to
+    each), and ``around`` small nodes, each linked to two of them, scattered round it."""
+    rng = np.random.default_rng(7)
+    graph = nx.Graph()
+    hubs = [f"Armed Group Number {k:02d} of the Made-up Region" for k in range(core)]
+    xy = {}
+    for k, hub in enumerate(hubs):
+        graph.add_node(hub, events=200 - k, country="")
+        angle = 2 * np.pi * k / core
+        xy[hub] = (0.04 * np.cos(angle), 0.04 * np.sin(angle))
+    for a, b in combinations(range(core), 2):
+        graph.add_edge(hubs[a], hubs[b], weight=40 - a - b)
+    for k in range(around):
+        name = f"small {k:02d}"
+        graph.add_node(name, events=1 + k % 3, country="")
+        graph.add_edge(name, hubs[k % core], weight=1)
+        graph.add_edge(name, hubs[(k * 5) % core], weight=1)
+        radius, angle = 0.12 + 0.9 * rng.random(), 2 * np.pi * rng.random()
+        xy[name] = (radius * np.cos(angle), radius * np.sin(angle))
+    return graph, xy
+
+
+def busiest(graph: nx.Graph, count: int) -> list[str]:
+    degree = dict(graph.degree(weight="weight"))
+    return sorted(graph, key=lambda n: (-degree[n], -graph.nodes[n]["events"], n))[:count]
+
+
+def test_the_busiest_nodes_of_a_dense_core_are_all_named_clear_of_markers_and_labels():
+    graph, xy = dense_core()
+    chosen = network.choose_labels(graph, xy)
+    top = busiest(graph, 10)  # the ten busiest, whatever the constant says
+    assert set(top) <= set(chosen)
+    assert_labels_clear(graph, xy, chosen)
+    # Packed a few px apart, most go to free room nearby, joined by a leader line.
+    assert sum(not isinstance(chosen[n], str) for n in top) >= 5
+
+
+def test_the_drawn_network_names_its_busiest_above_every_marker():
+    graph, _ = dense_core()  # laid out by the figure itself
+    data = network.NetworkData(
+        node_kind="actor",
+        nodes=tuple(sorted((n, graph.nodes[n]["events"], "") for n in graph)),
+        edges=tuple(sorted((*sorted((u, v)), w, w, 0) for u, v, w in graph.edges(data="weight"))),
+        total_edges=graph.number_of_edges(),
+    )
+    view = network.draw_network(data)
+    places = drawn_labels(view.figure)
+    assert set(busiest(view.graph, 10)) <= set(places)
+    assert_labels_clear(view.graph, drawn_xy(view.figure), places)
+    # Labels are drawn above all markers: the label layer after every node trace (leader
+    # labels are annotations, drawn above all traces), and no node trace carries text.
+    roles = [t.meta["role"] for t in view.figure.data]
+    assert roles.count("labels") == 1
+    assert max(k for k, r in enumerate(roles) if r == "nodes") < roles.index("labels")
+    assert all(t.mode == "markers" for t in view.figure.data if t.meta["role"] == "nodes")
+    layer = next(t for t in view.figure.data if t.meta["role"] == "labels")
+    assert layer.hoverinfo == "skip" and layer.showlegend is False
+
+
+def add_busier_pairs(graph: nx.Graph, xy: dict) -> None:
+    """Enough linked pairs, busier than anything else, to fill the always-named few."""
     for k in range(network.ALWAYS_LABELLED):
         graph.add_edge(f"big{k}", f"peer{k}", weight=50)
         graph.nodes[f"big{k}"].update(events=50, country="")
         graph.nodes[f"peer{k}"].update(events=50, country="")
         xy[f"big{k}"], xy[f"peer{k}"] = (-3.0 + k, -3.0), (-3.0 + k, 3.0)
-    assert "minor" not in network.choose_labels(graph, xy)
 
 
 @pytest.mark.parametrize("file_format", ["graphml", "gexf"])
@@ -584,14 +662,11 @@ def test_groups_of_like_size_share_the_picture():
 
 def test_an_ego_network_labels_its_actor_even_when_hemmed_in():
     graph, xy = hemmed_in("minor", events=1, ring=24)
-    graph.add_edge("big", "peer", weight=50)
-    graph.nodes["big"].update(events=50, country="")
-    graph.nodes["peer"].update(events=50, country="")
-    xy["big"], xy["peer"] = (-3.0, -3.0), (-3.0, 3.0)
+    add_busier_pairs(graph, xy)
     assert "minor" not in network.choose_labels(graph, xy)
     chosen = network.choose_labels(graph, xy, first="minor")
     # The ego is named, and the busiest node keeps its label; no label covers another.
-    assert {"minor", "big"} <= set(chosen)
+    assert {"minor", "big0"} <= set(chosen)
     for plot in network.plot_sizes(graph, xy):
         boxes = network.label_boxes(graph, xy, list(chosen), plot, chosen)
         assert not any(a.overlaps(b) for a, b in combinations(boxes, 2))
@@ -614,10 +689,4 @@ def test_the_drawn_ego_network_names_its_actor():
         ego="ego",
     )
     view = network.draw_network(data)
-    texts = [
-        str(text)
-        for trace in view.figure.data
-        if trace.mode and "text" in trace.mode
-        for text in trace.text
-    ]
-    assert "ego" in texts
+    assert "ego" in drawn_labels(view.figure)

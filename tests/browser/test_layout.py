@@ -59,7 +59,9 @@ def test_each_page_holds_at_800_px(page: Page, app_server, title: str) -> None:
     assert_no_exception(page)
 
 
-#: Every node label's and every node marker's box on the page, from the drawn SVG.
+#: Every node label's and every node marker's box on the page, from the drawn SVG: the
+#: labels of the label layer (drawn after the node traces) and the leader-line labels
+#: (annotations named ``label:<node>``).
 _NODE_BOXES = """
 () => {
   const gd = document.querySelector("[data-testid='stPlotlyChart'] .js-plotly-plot");
@@ -68,14 +70,24 @@ _NODE_BOXES = """
                          return [r.left, r.top, r.right, r.bottom]; };
   gd.querySelectorAll("g.trace.scatter").forEach((group) => {
     const trace = group.__data__ && group.__data__[0] && group.__data__[0].trace;
-    if (!trace || !trace.meta || trace.meta.role !== "nodes") return;
-    group.querySelectorAll("g.points path.point").forEach((el) => {
-      markers.push({node: trace.customdata[el.__data__.i][0], box: rect(el)});
-    });
-    group.querySelectorAll("g.text g.textpoint text").forEach((el) => {
-      if (el.textContent) labels.push({node: trace.customdata[el.__data__.i][0],
-                                       text: el.textContent, box: rect(el)});
-    });
+    if (!trace || !trace.meta) return;
+    if (trace.meta.role === "nodes") {
+      group.querySelectorAll("g.points path.point").forEach((el) => {
+        markers.push({node: trace.customdata[el.__data__.i][0], box: rect(el)});
+      });
+    }
+    if (trace.meta.role === "labels") {
+      group.querySelectorAll("g.text g.textpoint text").forEach((el) => {
+        if (el.textContent) labels.push({node: trace.customdata[el.__data__.i][0],
+                                         text: el.textContent, box: rect(el)});
+      });
+    }
+  });
+  gd.querySelectorAll("g.annotation").forEach((group) => {
+    const note = gd.layout.annotations[Number(group.getAttribute("data-index"))];
+    if (!note || !note.name || !note.name.startsWith("label:")) return;
+    const text = group.querySelector("text.annotation-text");
+    labels.push({node: note.name.slice(6), text: text.textContent, box: rect(text)});
   });
   return {labels, markers};
 }

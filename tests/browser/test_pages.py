@@ -192,12 +192,14 @@ def test_network_node_click_filters_every_page(page: Page, app_server, table: Ev
     open_app(page, app_server.page_url(PAGES["Network"]))
     assert wait_for_charts(page) == 1
     # A node trace's points carry the node names as customdata, in point order (the text
-    # labels do not: a label hidden to avoid overlaps leaves no text element behind).
+    # labels do not: a label hidden to avoid overlaps leaves no text element behind). The
+    # label layer drawn above them names its nodes too, but takes no click: skip it.
     node = None
     for trace in page.locator(".js-plotly-plot .cartesianlayer g.trace.scatter").all():
         names = trace.evaluate(
-            "el => ((el.__data__ && el.__data__[0] && el.__data__[0].trace.customdata) || [])"
-            ".map(c => Array.isArray(c) ? c[0] : c)"
+            "el => { const t = el.__data__ && el.__data__[0] && el.__data__[0].trace;"
+            " return (t && t.meta && t.meta.role === 'nodes' ? t.customdata : [])"
+            ".map(c => Array.isArray(c) ? c[0] : c); }"
         )
         if actor in names:
             node = trace.locator(".point").nth(names.index(actor))
