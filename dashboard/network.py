@@ -382,7 +382,7 @@ def _layout(graph: nx.Graph) -> dict:
     big = sum(len(nodes) >= SMALL_GROUP_SHARE * len(groups[0]) for nodes in groups)
     core = [n for nodes in groups[:big] for n in nodes]
     ring = groups[big:]
-    layout = dict(nx.spring_layout(graph.subgraph(core), seed=LAYOUT_SEED))
+    layout = dict(nx.spring_layout(_subgraph(graph, core), seed=LAYOUT_SEED))
     radius = min(SMALL_GROUP_RADIUS, np.pi * UNLINKED_RING / max(len(ring), 1))
     for k, nodes in enumerate(ring):
         angle = np.pi / 2 - 2 * np.pi * k / len(ring)
@@ -391,10 +391,21 @@ def _layout(graph: nx.Graph) -> dict:
             layout[nodes[0]] = centre
             continue
         placed = nx.spring_layout(
-            graph.subgraph(nodes), seed=LAYOUT_SEED, scale=radius, center=centre
+            _subgraph(graph, nodes), seed=LAYOUT_SEED, scale=radius, center=centre
         )
         layout.update(placed)
     return layout
+
+
+def _subgraph(graph: nx.Graph, nodes: list) -> nx.Graph:
+    """``graph``'s subgraph on ``nodes``, its nodes in that order. ``graph.subgraph`` of
+    less than half the graph lists its nodes in a set's order, which varies with Python's
+    string hashing: the spring layout (seeded, but by node order) drew another picture in
+    every process."""
+    sub = nx.Graph()
+    sub.add_nodes_from(nodes)
+    sub.add_edges_from(graph.subgraph(nodes).edges(data=True))
+    return sub
 
 
 def prepare(

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 from collections import Counter
 from itertools import combinations
+from pathlib import Path
 
 import networkx as nx
 import numpy as np
@@ -690,3 +694,35 @@ def test_the_drawn_ego_network_names_its_actor():
     )
     view = network.draw_network(data)
     assert "ego" in drawn_labels(view.figure)
+
+
+_LAYOUT_IN_A_PROCESS = """
+import networkx as nx
+from dashboard import network
+graph = nx.Graph()
+for k in range(12):
+    graph.add_edge(f"core {k}", f"core {(k + 1) % 12}", weight=1 + k % 3)
+for k in range(6):
+    graph.add_edge(f"pair {k} left", f"pair {k} right", weight=1)
+    graph.add_edge(f"trio {k} a", f"trio {k} b", weight=1)
+    graph.add_edge(f"trio {k} b", f"trio {k} c", weight=2)
+nx.set_node_attributes(graph, 1, "events")
+print(sorted(network._spring_layout(graph).items()))
+"""
+
+
+def test_the_layout_is_the_same_in_every_process():
+    # Python's string hashing differs between processes; the picture must not.
+    root = Path(network.__file__).resolve().parent.parent
+    drawn = {
+        subprocess.run(
+            [sys.executable, "-c", _LAYOUT_IN_A_PROCESS],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in (1, 2, 3, 4)
+    }
+    assert len(drawn) == 1
