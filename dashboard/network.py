@@ -76,6 +76,11 @@ LABEL_LAYOUT_STEPS = 8
 #: Labels keep this far (px) from other labels and markers.
 LABEL_MARGIN_PX = 2
 LEGEND_TITLE = "Relations · countries"
+#: The bottom margin (px) the legend is drawn in. It was 10 px and the legend took its
+#: rows from the plot (Plotly's automargin): with twelve countries in an 800 px window
+#: the plot was 502 px tall, not the 610 px the labels are laid out for, so a label laid
+#: out clear of a marker could cover it. Room for five legend rows keeps the plot's height.
+LEGEND_MARGIN_PX = 130
 #: Graph file formats offered for download (networkx writes both; Gephi reads both).
 GRAPH_FORMATS: dict[str, str] = {"graphml": "GraphML", "gexf": "GEXF"}
 #: Node names are cut to this many characters in labels and hover text.
@@ -268,7 +273,7 @@ def draw_network(data: NetworkData) -> NetworkView:
     ranges = _axis_ranges(xy)
     layout = {
         "title": {"text": title},
-        "height": 680,
+        "height": PLOT_PX[1] + 60 + LEGEND_MARGIN_PX,
         "showlegend": True,
         # Below the plot, so that an 800 px window leaves the plot its whole width.
         "legend": {
@@ -280,7 +285,7 @@ def draw_network(data: NetworkData) -> NetworkView:
             "x": 0,
         },
         "hovermode": "closest",
-        "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
+        "margin": {"l": 10, "r": 10, "t": 60, "b": LEGEND_MARGIN_PX},
         "xaxis": {"visible": False, **ranges.get("xaxis", {})},
         "yaxis": {"visible": False, "scaleanchor": "x", "scaleratio": 1, **ranges.get("yaxis", {})},
         "meta": {"edges_shown": kept, "edges_total": total_edges},
