@@ -125,7 +125,10 @@ EXPECTED = {
         "day",
         # ACLED's "Other" names no kind of event alone: its event type goes with it.
         "Strategic developments: Other",
-        GOV, "", "Myanmar"),
+        GOV,
+        "",
+        "Myanmar",
+    ),
 }
 
 UNKNOWN_NOTICE = (
