@@ -71,6 +71,8 @@ class Anaphor:
     sentence: str
     #: the forum named by "on the sidelines of", if any
     forum: str = ""
+    #: where the words naming the event back start in the sentence
+    at: int = 0
 
 
 def anaphors(sentences: list[tuple[int, str]], published: date) -> list[Anaphor]:
@@ -85,7 +87,8 @@ def anaphors(sentences: list[tuple[int, str]], published: date) -> list[Anaphor]
         if not dates:
             continue
         for event_type, pattern in _NAMED_BACK:
-            if pattern.search(sentence):
+            named = pattern.search(sentence)
+            if named:
                 forum = _SIDELINES.search(sentence)
                 found.append(
                     Anaphor(
@@ -95,6 +98,7 @@ def anaphors(sentences: list[tuple[int, str]], published: date) -> list[Anaphor]
                         dates[0].text,
                         sentence,
                         forum.group(1) if forum else "",
+                        named.start(),
                     )
                 )
                 break

@@ -180,7 +180,7 @@ class Structure:
                     return True
         verb = self.predicate(offset)
         while verb is not None:
-            if _has_future_aux(verb) or verb.text.casefold() in FUTURE_PREDICATES:
+            if _has_future_aux(verb) or _future_predicate(verb):
                 return True
             if any(
                 c.dep_ in ("acomp", "xcomp") and c.text.casefold() in FUTURE_PREDICATES
@@ -315,6 +315,14 @@ def _noun_phrase(noun) -> set[int]:
         heads.add(noun.head)
     parts = {c for h in heads for c in h.children if c.dep_ in ("appos", "nummod")}
     return {t.i for t in heads | parts}
+
+
+def _future_predicate(verb) -> bool:
+    """Whether the verb is a future predicate ("is set to", "expected"): not one with a
+    particle, a phrasal verb of its own ("a takeover set off violence", "set up")."""
+    return verb.text.casefold() in FUTURE_PREDICATES and not any(
+        c.dep_ == "prt" for c in verb.children
+    )
 
 
 def _has_future_aux(verb) -> bool:

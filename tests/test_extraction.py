@@ -377,10 +377,12 @@ MEASURED = [
     # 23): floor = measured after session 24 (articles24: a putsch is a coup)
     ("southasiajournal-2023-05-02.round17", "2023-05-02", 1.0, 0.66),
     # Held out in round 18 (gold committed in a7bb5ad before extract ran on any, landed in
-    # 26eca71 after the session's last extractor fix): floor = the first run, measured.
+    # 26eca71 after the session's last extractor fix): floor = the first run, measured
+    # (bdnews24), and as measured after session 24's fixes (articles24b: AP first run
+    # P 0.33 R 0.33, The Online Citizen first run P 0.50 R 0.43)
     ("bdnews24-2021-03-28.round18", "2021-03-28", 1.0, 0.5),
-    ("ap-yahoo-2022-11-08.round18", "2022-11-08", 0.33, 0.33),
-    ("theonlinecitizen-2023-07-13.round18", "2023-07-13", 0.5, 0.42),
+    ("ap-yahoo-2022-11-08.round18", "2022-11-08", 1.0, 0.66),
+    ("theonlinecitizen-2023-07-13.round18", "2023-07-13", 0.75, 0.85),
 ]
 
 
@@ -4129,3 +4131,200 @@ def test_given_name_and_patronymic_still_name_the_person():
         c for c in extract_events(text, date(2031, 2, 20), RANKS) if c.event_type == "visit"
     ]
     assert visit.actors == ("Ivan Petrovich Sidorov",)
+
+
+# Session 24: round 18's misses (articles24b)
+
+SANCTIONERS = parse_actors(
+    DIRECTORY_CSV + "European Union,organisation,,EU\nArakan Army,military,Myanmar,\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # AP (round 18): "EU targets 19 more Myanmar officials with sanctions" was an
+        # armed clash by the EU (the lexicon's verb of attack)
+        ("On Monday the EU targeted 19 more junta officials with sanctions.", "sanction"),
+        ("The State Department on Monday hit the Tatmadaw with fresh sanctions.", "sanction"),
+        ("On Monday the EU slapped the junta's leaders with new financial sanctions.", "sanction"),
+        # weapons as the means: still an armed clash
+        ("On Monday the Tatmadaw targeted Arakan Army positions with artillery.", "armed clash"),
+        ("On Monday the Tatmadaw hit Arakan Army bases with airstrikes.", "armed clash"),
+    ],
+)
+def test_a_verb_of_attack_with_sanctions_as_its_means_is_a_sanction(sentence, kind):
+    found = extract_events(sentence, date(2030, 11, 15), SANCTIONERS)
+    assert kinds_of(found) == [kind]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # AP (round 18): the lead's sanction (and so the headline's) was lost: the parse
+        # made the dateline's city the subject, a proper name no actor accounts for
+        (
+            "BRUSSELS (AP) \u2014 The European Union on Tuesday imposed sanctions on two "
+            "ministers in Myanmar.",
+            "sanction",
+            ("European Union",),
+        ),
+        (
+            "MOSCOW (AP) \u2014 Sergei Lavrov on Tuesday met Wunna Maung Lwin.",
+            "meeting",
+            ("Sergei Lavrov",),
+        ),
+        (
+            "NAYPYITAW (AFP) \u2013 Sergei Lavrov on Tuesday met Wunna Maung Lwin.",
+            "meeting",
+            ("Sergei Lavrov",),
+        ),
+    ],
+)
+def test_a_dateline_names_no_one_who_acts(lead):
+    text, kind, actors = lead
+    found = extract_events(text, date(2030, 11, 15), SANCTIONERS)
+    assert [(c.event_type, c.actors, c.span.start) for c in found] == [
+        (kind, actors, date(2030, 11, 12))
+    ]
+
+
+def test_a_headline_without_date_words_is_dated_as_the_lead_tells_its_action():
+    # AP (round 18): the headline's sanction took the lead's last date words ("a
+    # takeover last year"), not the day the lead gives the sanction
+    text = (
+        "EU targets more junta officials with sanctions\n\n"
+        "BRUSSELS (AP) \u2014 The European Union on Tuesday imposed sanctions on two "
+        "ministers in Myanmar, where the Tatmadaw seized power last year."
+    )
+    found = extract_events(text, date(2030, 11, 15), SANCTIONERS)
+    sanctions = [c for c in found if c.event_type == "sanction"]
+    assert [(c.span.start, c.span.precision) for c in sanctions] == [(date(2030, 11, 12), "day")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # AP (round 18): "a military takeover last year set off violence that ..." was
+        # an expected coup ("set" read as "is set to")
+        "The coup by the Tatmadaw in 2029 set off a civil war that threatens the region.",
+        "Last year's coup by the Tatmadaw set off a wave of strikes.",
+        "A coup by the Tatmadaw in 2029 set off protests.",
+    ],
+)
+def test_set_off_is_no_future(sentence):
+    found = extract_events(sentence, date(2030, 11, 15), SANCTIONERS)
+    assert [(c.event_type, c.status) for c in found] == [("coup", "reported")]
+
+
+def test_set_to_is_still_future():
+    found = events_of("Sergei Lavrov is set to meet Wunna Maung Lwin on Monday.", date(2030, 11, 8))
+    assert [(c.event_type, c.status) for c in found] == [("meeting", "expected")]
+
+
+@pytest.mark.parametrize(
+    ("second", "words"),
+    [
+        # the lead's made-up article on the Add events page: "The day before, Lavrov met
+        # Wunna Maung Lwin" gave no candidate (or the day told before)
+        ("The day before, Lavrov met Wunna Maung Lwin.", "The day before"),
+        ("Lavrov had met Wunna Maung Lwin in Moscow the previous day.", "the previous day"),
+        ("A day earlier, Lavrov met Wunna Maung Lwin.", "A day earlier"),
+    ],
+)
+def test_the_day_before_is_the_day_before_the_last_day_told(second, words):
+    text = f"On Monday, Sergei Lavrov arrived in Naypyidaw. {second}"
+    found = events_of(text, date(2030, 11, 15))
+    (meeting,) = [c for c in found if c.event_type == "meeting"]
+    assert (meeting.span.start, meeting.date_text) == (date(2030, 11, 10), words)
+
+
+def test_the_day_before_something_told_is_not_the_day_before_the_last_day():
+    text = (
+        "On Monday, Sergei Lavrov arrived in Naypyidaw. "
+        "The day before the talks, Lavrov met Wunna Maung Lwin."
+    )
+    found = events_of(text, date(2030, 11, 15))
+    assert all(c.span.start != date(2030, 11, 10) for c in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The Online Citizen (round 18): "Don confirmed the trip to reporters on the
+        # sidelines of the ... meeting held in Jakarta on Wednesday" dated the trip (and,
+        # as an anaphor, the lead's undated visit) by the day it was confirmed
+        "Sergei Lavrov visited Naypyidaw. Lavrov confirmed the trip to reporters on Wednesday.",
+        "Sergei Lavrov visited Naypyidaw. On Wednesday Lavrov denied the visit.",
+        "Sergei Lavrov visited Naypyidaw. On Wednesday, Lavrov acknowledged the trip.",
+    ],
+)
+def test_the_day_a_report_tells_of_an_event_is_not_the_events_day(text):
+    found = events_of(text, date(2030, 11, 15))
+    assert all(c.span.start != date(2030, 11, 13) for c in found if c.event_type == "visit")
+
+
+def test_an_event_reported_back_keeps_its_own_day():
+    text = "On Monday, Sergei Lavrov visited Naypyidaw. Lavrov confirmed the trip on Wednesday."
+    found = events_of(text, date(2030, 11, 15))
+    assert [(c.event_type, c.span.start) for c in found] == [("visit", date(2030, 11, 11))]
+
+
+def test_an_event_named_back_with_its_day_is_still_dated_by_it():
+    text = "Sergei Lavrov visited Naypyidaw. The trip took place on Monday."
+    found = events_of(text, date(2030, 11, 15))
+    assert [(c.event_type, c.span.start) for c in found] == [("visit", date(2030, 11, 11))]
+
+
+THAI = parse_actors(DIRECTORY_CSV + "Somchai Wongsawat,person,Thailand,\n")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # The Online Citizen (round 18): "Don is known to have visited Naypyidaw
+        # previously in April" (Thai people are told by their given name alone)
+        "Somchai visited Naypyidaw in April.",
+        "Somchai is known to have visited Naypyidaw previously in April.",
+        "In April, Somchai travelled to Naypyidaw.",
+    ],
+)
+def test_a_thai_person_is_told_by_the_given_name(second):
+    text = (
+        f"Thailand's foreign minister, Somchai Wongsawat, met Wunna Maung Lwin on Monday. {second}"
+    )
+    found = extract_events(text, date(2030, 11, 15), THAI)
+    (visit,) = [c for c in found if c.event_type == "visit"]
+    assert visit.actors == ("Somchai Wongsawat",)
+
+
+def test_a_russian_given_name_alone_names_no_one():
+    text = "Sergei Lavrov met Wunna Maung Lwin on Monday. Sergei visited Naypyidaw in April."
+    found = extract_events(text, date(2030, 11, 15), THAI)
+    assert all(c.actors != ("Sergei Lavrov",) for c in found if c.event_type == "visit")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # bdnews24 (round 18): "the bloodiest day of its crackdown on protesters since
+        # last month's military coup" (the coup told there, with its date words)
+        "It was the deadliest day of the Tatmadaw's crackdown since the February 1 coup.",
+        "The Tatmadaw's crackdown on protesters since last month's coup has killed 400 people.",
+        "Protests against the Tatmadaw have grown since last month's coup.",
+    ],
+)
+def test_a_course_since_a_coup_told_with_its_date_words_runs_from_them(sentence):
+    found = events_of(sentence, date(2021, 3, 28))
+    (course,) = [c for c in found if c.event_type != "coup"]
+    assert (course.span.start, course.span.end) == (date(2021, 2, 1), date(2021, 3, 31))
+
+
+def test_a_toll_before_a_crackdown_since_a_coup_keeps_its_day():
+    sentence = (
+        "Soldiers killed 114 people on Saturday, the bloodiest day of the Tatmadaw's "
+        "crackdown since last month's coup."
+    )
+    found = events_of(sentence, date(2021, 3, 28))
+    killings = [c for c in found if c.trigger.startswith("killed")]
+    assert [c.span.start for c in killings] == [date(2021, 3, 27)]

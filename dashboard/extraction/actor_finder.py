@@ -12,6 +12,7 @@ from dashboard.dates import DateMention, DateSpan
 from dashboard.extraction.actor_words import (
     _CYRILLIC_SCRIPT,
     _FAMILY_NAME_FIRST,
+    _GIVEN_NAME_TOLD,
     _GOVERNMENT_TOLD,
     _MAKER_NAME,
     _french_spellings,
@@ -214,9 +215,10 @@ class _ActorFinder:
     def _family_name(self, person: str) -> str:
         """The name a person is told by alone: the last word, but the first for the
         countries whose names put the family name first ("Wang" of "Wang Yi", "Kim" of
-        "Kim Jong Un")."""
+        "Kim Jong Un") and for those whose people are told by their given name ("Don" of
+        Thailand's "Don Pramudwinai")."""
         words = person.split()
-        first = self.directory.country_of(person) in _FAMILY_NAME_FIRST
+        first = self.directory.country_of(person) in _FAMILY_NAME_FIRST | _GIVEN_NAME_TOLD
         return words[0] if first else words[-1]
 
     def learn_offices(self, sentence: str) -> None:

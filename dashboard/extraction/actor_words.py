@@ -14,6 +14,9 @@ from dashboard.extraction.patterns import _PRONOUN
 #: first ("Wang Yi", "Xi Jinping", "Kim Jong Un", "Yoon Suk Yeol"); Hong Kong and
 #: Taiwan are left out (English given names first there: "Carrie Lam").
 _FAMILY_NAME_FIRST = frozenset({"China", "North Korea", "South Korea"})
+#: Countries whose people are told by their given name alone, which comes first ("Don"
+#: of Thailand's "Don Pramudwinai", "Prayut" of "Prayut Chan-o-cha").
+_GIVEN_NAME_TOLD = frozenset({"Thailand"})
 
 #: A "y" or "i" after a vowel and before a consonant or the word's end: the one
 #: letter (Cyrillic short i) that transliterations of a name spell either way

@@ -18,6 +18,21 @@ _SENTENCE_END = re.compile(
 )
 #: A dateline-led first paragraph: "SINGAPORE—", "MOSCOW, July 2 (Reuters) -".
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,|\s*[\u2014\u2013-]|\s*\()")
+#: The dateline's own words before the lead's first sentence: "BRUSSELS (AP) — ",
+#: "MOSCOW, July 2 (Reuters) - ", "SINGAPORE— ".
+_DATELINE_WORDS = re.compile(
+    r"^[A-Z][A-Z .'-]{2,}(?:,[^\u2014\u2013()]{1,30}?)?\s*(?:\([^()]{1,30}\)\s*)?"
+    r"[\u2014\u2013-]\s*"
+)
+
+
+def _dateline_end(sentence: str) -> int:
+    """Where a dateline opening the sentence ends (0 when there is none): its place
+    and agency name no one who acts."""
+    dateline = _DATELINE_WORDS.match(sentence)
+    return dateline.end() if dateline else 0
+
+
 _ENDS_SENTENCE = re.compile(
     r"[.!?][\"\u201d\u2019)]*$|Photo: \w+$"
     # a quotation's attribution whose full stop was lost ("...,” it stated")

@@ -14,7 +14,7 @@ from dashboard.dates import (
     month_span,
     resolve_date_expression,
 )
-from dashboard.extraction.actions import _action_matches
+from dashboard.extraction.actions import REPORTING_LEMMAS, _action_matches
 from dashboard.extraction.candidate import Mention, _dedupe
 from dashboard.extraction.future import _UPCOMING, _is_expected, _is_soon, _started_by_another
 from dashboard.extraction.patterns import (
@@ -75,7 +75,7 @@ def _date_of(
     ("has voiced support": an indefinite past). ``report`` is the reporting clause
     closing the sentence (:func:`_closing_report`), read once by the caller.
     """
-    course = _course_since_event(trigger, sentence, match, anchored, published)
+    course = _course_since_event(trigger, sentence, match, anchored, published, dates_here, actions)
     course = course or _after_course(trigger, sentence, match, dates_here, anchored, published)
     if course is not None:
         return course
@@ -86,6 +86,8 @@ def _date_of(
     indefinite = _indefinite(sentence, match, actions)
     nominal = _NOUN_FORM.search(match.group(0)) is not None
     closest = None
+    if noun is not None and _reported_object(sentence, match.start()):
+        dates_here = []  # "X confirmed the trip on Wednesday": the confirming's day
     if dates_here:
         # "X's execution ... grew Tuesday": the date of the verb, not the noun's
         dates_here = [
@@ -259,6 +261,21 @@ def _not_participles(sentence: str, told: list[DateMention]) -> list[DateMention
         and not any(p.end(1) <= a < m.start for a in _action_starts(sentence))
     ]
     return [m for m in told if m not in owned]
+
+
+def _reported_object(sentence: str, start: int) -> bool:
+    """Whether the action noun whose words start at ``start`` is what a reporting verb
+    tells of ("X confirmed the trip on Wednesday", "denied the meeting"): the event is
+    named back, and the sentence's date words are the report's, not the event's."""
+    structure = Structure.of(sentence)
+    token = structure.token(start)
+    while token is not None and token.dep_ in ("det", "amod", "compound", "poss", "case"):
+        token = token.head  # "the trip", "Thursday's talks": the noun the words name
+    return (
+        token is not None
+        and token.dep_ == "dobj"
+        and token.head.lemma_.casefold() in REPORTING_LEMMAS
+    )
 
 
 def _action_starts(sentence: str) -> list[int]:
@@ -446,10 +463,11 @@ _SINCE_AND_SUBSEQUENT = re.compile(
 )
 
 
-def _course_since_event(trigger, sentence, match, anchored, published):
+def _course_since_event(trigger, sentence, match, anchored, published, dates_here=(), actions=()):
     """A course told from an event named after it in its clause ("protests have grown
     since the coup", "soldiers have killed 70 people since the junta's takeover"): from
-    that event's month (the date it was told with) to the publication's month."""
+    that event's month (the date it was told with, or the words it is told with there:
+    "its crackdown since last month's coup") to the publication's month."""
     if trigger.event_type not in COURSES:
         return None
     brk = _CLAUSE_BREAK.search(sentence, match.end())
@@ -463,6 +481,18 @@ def _course_since_event(trigger, sentence, match, anchored, published):
     told = _named_first(onset, named) if onset else _named_first(_TAKEOVER, named)
     if onset is None and "coup" in anchored and told is not None:
         onset = "coup"  # "since the junta's takeover": the coup the text dated
+    between = any(match.end() <= a < since.start() for a, _ in actions) or any(
+        t.pattern.search(sentence, match.end(), since.start()) for t in TRIGGERS
+    )
+    if onset is None and told is not None and not between:
+        # "since last month's coup", "since the February 1 coup": the takeover's own words
+        # (those of the action nearest "since": "killed 114, the bloodiest day of its
+        # crackdown since ...": the crackdown's course, not the killings')
+        own = [m for m in dates_here if since.start() <= m.start < since.end() + told.end()]
+        if own:
+            words = sentence[since.start() : since.end() + told.end()]
+            end = month_span(published.year, published.month).end
+            return DateSpan(own[0].span.start.replace(day=1), end, "month"), words, True, True
     if onset is None or told is None:
         return None
     start = anchored[onset][0].start
@@ -781,6 +811,14 @@ _THAT_TIME = re.compile(
 
 #: Date words pointing to the day after the last date told: "The following day".
 _NEXT_DAY = re.compile(r"\b(?:(?:on|by)\s+)?the (?:following|next) day\b", re.IGNORECASE)
+#: ... and to the day before it: "The day before, X met Y", "the previous day", "a day
+#: earlier". "The day before" with words after it ("the day before Wang arrived", "the
+#: day before the summit") is a day off what those words tell (:data:`_DAY_OFF`).
+_PREVIOUS_DAY = re.compile(
+    r"\b(?:(?:on)\s+)?(?:the (?:previous|preceding) day|a day (?:earlier|before)|"
+    r"the day before(?=\s*(?:[,.;:)]|$)))",
+    re.IGNORECASE,
+)
 
 
 def _dates_told(sentence, published, expected, last) -> list[DateMention]:
@@ -793,14 +831,22 @@ def _dates_told(sentence, published, expected, last) -> list[DateMention]:
     for hit in _THAT_TIME.finditer(sentence):
         if last is not None and not any(m.start < hit.start() for m in found):
             found.append(DateMention(hit.start(), hit.end(), hit.group(0), last.span))
-    for hit in _NEXT_DAY.finditer(sentence):  # "The following day": the day after
-        if (
-            last is not None
-            and last.span.precision == "day"
-            and not any(m.start < hit.start() for m in found)
-        ):
-            found.append(DateMention(hit.start(), hit.end(), hit.group(0), _day_after(last.span)))
+    if last is None or last.span.precision != "day":
+        return sorted(found, key=lambda m: m.start)
+    # "The following day": the day after; "The day before": the day before
+    for pattern, day in (
+        (_NEXT_DAY, _day_after(last.span)),
+        (_PREVIOUS_DAY, _day_before(last.span)),
+    ):
+        for hit in pattern.finditer(sentence):
+            if not any(m.start < hit.start() for m in found):
+                found.append(DateMention(hit.start(), hit.end(), hit.group(0), day))
     return sorted(found, key=lambda m: m.start)
+
+
+def _day_before(span: DateSpan) -> DateSpan:
+    previous = span.start - timedelta(days=1)
+    return DateSpan(previous, previous, "day")
 
 
 def _day_after(span: DateSpan) -> DateSpan:

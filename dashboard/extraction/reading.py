@@ -27,6 +27,7 @@ from dashboard.extraction.dating import (
     _not_participles,
     _reaction_to,
     _recalled,
+    _reported_object,
 )
 from dashboard.extraction.merging import (
     ONE_OFF,
@@ -123,8 +124,16 @@ def extract_events(
     headline = article_headline(text)
     if headline and lead_dates:
         told = _sentence_events(headline, 1, published, finder, anchored, lead_dates, headline=True)
-        candidates += [replace(c, proposed_actors=()) for c in told]  # Title Case, not names
-    candidates = date_by_anaphor(candidates, anaphors(sentences, published))
+        own_dates = find_date_expressions(headline, published)
+        lead = [c for c in candidates if c.paragraph == 1]
+        candidates += [  # Title Case, not names
+            replace(_as_in_lead(c, lead, own_dates), proposed_actors=()) for c in told
+        ]
+    # "X confirmed the trip on Wednesday": the report's day, not the trip's
+    told_back = [
+        a for a in anaphors(sentences, published) if not _reported_object(a.sentence, a.at)
+    ]
+    candidates = date_by_anaphor(candidates, told_back)
     candidates = _date_by_narrative(candidates)
     candidates = _arms_deals(candidates)
     # the finder's directory: with the governments it proposed (government_of)
@@ -138,6 +147,27 @@ def extract_events(
         replace(c, span=table_span(c.span)) for c in _each_listed_month(candidates, published)
     ]
     return _propose_governments(candidates, finder.proposed_governments)
+
+
+def _as_in_lead(candidate: Candidate, lead: list[Candidate], own_dates) -> Candidate:
+    """A headline's action with no date words of its own, of a type the lead tells:
+    the lead's action, dated as the lead dates it ("EU targets officials with
+    sanctions" over "The EU on Tuesday imposed sanctions ..., where a takeover last
+    year ..."), not by the lead's last date words."""
+    if own_dates:
+        return candidate
+    same = next(
+        (
+            c
+            for c in lead
+            if c.event_type == candidate.event_type
+            and not (c.ongoing or c.undated or c.refers_back)  # the lead's own day only
+        ),
+        None,
+    )
+    if same is None:
+        return candidate
+    return replace(candidate, span=same.span, date_text=same.date_text)
 
 
 def _sentence_events(

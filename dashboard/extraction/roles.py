@@ -8,6 +8,7 @@ import re
 from dashboard.actors import ActorDirectory
 from dashboard.extraction.actor_finder import _ActorFinder, _apposed_envoys, _envoy_name
 from dashboard.extraction.actor_words import _MADE_IN, _MAKER_AFTER, _subject_person
+from dashboard.extraction.article import _dateline_end
 from dashboard.extraction.candidate import Candidate, Mention, _dedupe
 from dashboard.extraction.dating import (
     _OPENING_PHRASE,
@@ -674,6 +675,8 @@ def _unknown_subject(structure, match, mentions, countries, places) -> bool:
     if subject is None:
         return False
     start, end = subject
+    if start < _dateline_end(structure.doc.text):
+        return False  # "BRUSSELS (AP) — The EU imposed ...": the dateline acts not
     known = [(m.start, m.end) for m in mentions] + [(c.start, c.end) for c in countries]
     known += [(s, e) for s, e, _ in places]
     return not any(s < end and start < e for s, e in known)

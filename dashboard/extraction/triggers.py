@@ -311,6 +311,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:imposes|imposing|slapped|announced|expanded|tightened) (?:new |fresh |more )?"
             r"(?:\w+ )?sanctions",
             r"\w+ sanctions against",
+            # sanctions as the means of a verb of attack: "EU targets 19 officials with
+            # sanctions", "hit the junta with new sanctions" (no armed clash)
+            r"(?:target(?:s|ed|ing)?|hit(?:s|ting)?|slap(?:s|ped|ping)?|punish(?:es|ed|ing)?) "
+            r"(?:[\w'\u2019-]+ ){1,6}?with (?:[\w-]+ ){0,2}?sanctions",
             # a state told with its onset: "X has faced Western sanctions since ..."
             _EXPERIENCED_SANCTIONS,
         ),
