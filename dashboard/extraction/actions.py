@@ -32,7 +32,7 @@ def _action_matches(sentence: str) -> list[tuple[Trigger, re.Match]]:
             coordinated = re.search(r"\band\s+$", sentence[: m.start()])
             if _RELATIVE_TO.search(sentence, 0, m.start()) and _OF_AFTER.match(sentence, m.end()):
                 clause = m.start()  # "..., following the arrival of X": X's own action
-            if clauses and clause in clauses and not coordinated:
+            if clauses and clause in clauses and not coordinated and not _since_told(sentence, m):
                 continue  # "talks ... and meet X": a second action of its own, kept
             clauses.add(clause)
             claimed.append((m.start(), m.end()))
@@ -41,6 +41,21 @@ def _action_matches(sentence: str) -> list[tuple[Trigger, re.Match]]:
 
 
 #: A toll told by its act, with civilian victims ("killing 11 children").
+#: An action noun told with its own course ("its crackdown on protesters since the
+#: coup"): an action of its own beside another of its type in the clause ("killed 114
+#: on Saturday, the bloodiest day of its crackdown since last month's coup").
+_SINCE_AFTER = re.compile(r"(?:\s+(?:on|against)\s+(?:[\w-]+\s+){1,2}?)?\s*since\b", re.I)
+
+
+_COURSE_NOUN = re.compile(
+    r"(?:crackdowns?|killings|protests|clashes|fighting|violence|repression|offensive)$", re.I
+)
+
+
+def _since_told(sentence: str, match: re.Match) -> bool:
+    return bool(_COURSE_NOUN.search(match.group(0)) and _SINCE_AFTER.match(sentence, match.end()))
+
+
 _CIVILIAN_TOLL = re.compile(rf"(?:kill|slaughter|murder)\w* .*\b{_CIVILIANS}\b", re.IGNORECASE)
 
 
