@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 
 from dashboard import lexicon
-from dashboard.extraction.patterns import _OF_AFTER, _PRONOUN, _RELATIVE_TO, _clause_start
+from dashboard.extraction.patterns import (
+    _OF_AFTER,
+    _PREPOSITION,
+    _PRONOUN,
+    _RELATIVE_TO,
+    _clause_start,
+)
 from dashboard.extraction.triggers import _CIVILIANS, TRIGGERS, Trigger
 from dashboard.parsing import Structure
 
@@ -24,7 +30,7 @@ def _action_matches(sentence: str) -> list[tuple[Trigger, re.Match]]:
         for m in trigger.pattern.finditer(sentence):
             if any(s < m.end() and m.start() < e for s, e in claimed):
                 continue
-            if trigger.event_type == "coup" and _annexation(sentence, m):
+            if trigger.event_type == "coup" and (_annexation(sentence, m) or _title(sentence, m)):
                 continue
             if trigger.event_type == "condemnation" and not _rights_report(sentence, m):
                 continue
@@ -225,6 +231,25 @@ def _rights_report(sentence: str, match: re.Match) -> bool:
         return True  # not a report's release: any condemnation word stands
     before = sentence[_clause_start(sentence, match.start()) : match.start()]
     return bool(_RIGHTS_WORDS.search(before) or _RIGHTS_WORDS.search(sentence, match.end()))
+
+
+#: An ousting told as an adjective of the one ousted ("including ousted leader X",
+#: "Myanmar's ousted president", "Ousted leader X said"): an earlier act named, no new
+#: act. Only where no subject can precede "ousted": a sentence's start, a
+#: possessive, "including"/"former" or a preposition (:data:`_PREPOSITION`).
+_OUSTING = re.compile(r"(?:ousted|toppled)(?!\s+the\b)", re.IGNORECASE)
+_NO_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[;:(\"\u201c]|['\u2019]s|\b(?:its|their|his|her|including|former))\s*$", re.I
+)
+
+
+def _title(sentence: str, match: re.Match) -> bool:
+    """Whether a coup's words are an ousting told as the title of the one ousted."""
+    before = sentence[: match.start()]
+    return bool(
+        _OUSTING.match(match.group(0))
+        and (_NO_SUBJECT_BEFORE.search(before) or _PREPOSITION.search(before))
+    )
 
 
 def _annexation(sentence: str, match: re.Match) -> bool:

@@ -200,6 +200,10 @@ def _date_of(
         for hit in re.finditer(rf"\b{word}\b", sentence[clause:end], re.IGNORECASE):
             if _RELATIVE_TO.search(sentence[: hit.start() + clause]):
                 continue  # "after the visit": later than the visit, not on its day
+            if _FIRST_SINCE.search(sentence, 0, match.start()) and _SINCE_NAMED.search(
+                sentence, match.end(), hit.start() + clause
+            ):
+                continue  # "his first trip since leading the coup": later than it
             if _owns(match, hit.start() + clause, hit.end() + clause, actions):
                 return (*dated, True, True)
     # "Since the coup, the armed forces committed atrocities": a course told in the
@@ -218,6 +222,17 @@ def _date_of(
             if since.group(1).casefold().startswith(word):
                 return (*dated, True, True)
     return None
+
+
+#: An earlier event named after "since" when the action is counted from it ("his
+#: first trip since leading the February 2021 coup", "the only visit since the coup"):
+#: a later act, not on the event's date. Without the count ("supplying arms since the
+#: coup") the event is the action's onset.
+_FIRST_SINCE = re.compile(r"\b(?:first|only|second|third)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_SINCE_NAMED = re.compile(
+    r"\bsince\s+(?:[a-z]+ing\s+)?(?:(?:the|his|her|its|their|a)\s+)?(?:[\w.,'\u2019-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 #: A participle opening a clause after a comma: ", winning praise Thursday from ...".
