@@ -118,13 +118,7 @@ def date_by_anaphor(candidates: list[Candidate], told: list[Anaphor]) -> list[Ca
             continue
         used.add(lender)
         anaphor = told[lender]
-        lent = replace(
-            candidate,
-            span=anaphor.span,
-            date_text=anaphor.words,
-            undated=False,
-            confidence=round(max(0.05, candidate.confidence - 0.1), 2),
-        )
+        lent = candidate.with_lent_date(anaphor.span, anaphor.words)
         dated.append(lent)
         if anaphor.forum:
             dated.append(_forum_attended(lent, anaphor))

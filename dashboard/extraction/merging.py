@@ -334,13 +334,7 @@ def _date_later(candidates: list[Candidate], directory: ActorDirectory) -> list[
         if lender is None:
             continue
         later = candidates[lender]
-        lead = replace(
-            candidate,
-            span=later.span,
-            date_text=later.date_text,
-            undated=False,
-            confidence=round(max(0.05, candidate.confidence - 0.1), 2),
-        )
+        lead = candidate.with_lent_date(later.span, later.date_text)
         if (later.event_type, later.status) == (candidate.event_type, candidate.status):
             absorbed.add(lender)
             lead = _joined(lead, later)
