@@ -8,15 +8,19 @@ is fetched from the web.
 
 Two modes, chosen by size:
 
-* **points** (up to :data:`MAX_POINTS` events with coordinates): one marker per event,
-  one trace per event type and location precision, so colour, size and hover text are
-  the trace's, not the point's. A location known only roughly (a region or a country
-  rather than a place) is a bigger, fainter marker, and the hover says so. Per point
-  the figure holds only float32 coordinates and the start date as four uint8 parts
-  (century, year of the century, month, day: the hover shows ``2022-08-03``), sent as
-  base64 typed arrays: about 17 bytes of figure JSON a point, so 50,000 points stay
-  under 1 MB. A clicked point is found again from its
-  trace and index (:attr:`MapView.members`); its title is in the event details.
+* **points** (up to :data:`MAX_POINTS` events with coordinates): one marker per event
+  type, location precision and place (equal coordinates), its area growing with the
+  events there (:func:`count_sizes`): events at one spot would otherwise hide each other,
+  and 2 would look like 2,000. Per type and precision one trace of single events and one
+  of places holding several, so colour, opacity and hover text are the trace's, not the
+  point's. A location known only roughly (a region or a country rather than a place) is a
+  fainter marker, and the hover says so. Per single event the figure holds only float32
+  coordinates and the start date as four uint8 parts (century, year of the century,
+  month, day: the hover shows ``2022-08-03``); per place of several, its uint8 size and
+  uint16 count, first and last date. Sent as base64 typed arrays: about 17 bytes of figure
+  JSON a single event and 38 a place of several, so 50,000 events stay under 1 MB however
+  they share places. A clicked marker is found again from its trace and index
+  (:attr:`MapView.members`: the latest event there); its title is in the event details.
 * **cells** (more): events counted per grid cell (``cell_degrees`` wide, coarser for
   wide spreads), one marker per non-empty cell sized and coloured by its count;
   customdata is ``["cell", south, west, north, east, count]``, so a click can filter
@@ -53,25 +57,29 @@ from dashboard.table import EventTable
 #: not sent in every figure: 120 KB less on each Map run, and no copying of them.
 OUTLINES_PATH = Path(__file__).resolve().parent.parent / "static" / "countries-110m.geojson"
 OUTLINES_URL = "app/static/countries-110m.geojson"
-#: At most this many events are drawn one by one. A point costs about 17 bytes of figure
-#: JSON (float32 latitude and longitude, uint32 date, base64): 50,000 are ~850 KB, under
+#: At most this many events are drawn as points. A single event's point costs about 17
+#: bytes of figure JSON (float32 latitude and longitude, four uint8 date parts, base64), a
+#: point of several events at one place about 38: 50,000 events are at most ~944 KB, under
 #: the page's 1 MB budget. More are counted in cells.
 MAX_POINTS = 50_000
 #: Cell sizes (degrees), finest first; the first giving at most MAX_CELLS cells wins.
 CELL_DEGREES: tuple[float, ...] = (0.25, 0.5, 1.0, 2.0, 5.0, 10.0)
 MAX_CELLS = 4_000
 CELL_MARK = "cell"
-#: Marker size (px) and opacity by location precision: a place, a region, a country.
-PRECISION_STYLE: dict[str, tuple[int, float]] = {
-    "place": (9, 0.9),
-    "region": (15, 0.55),
-    "country": (22, 0.35),
-}
+#: Marker opacity by location precision: a place, a region, a country (fainter: vaguer).
+PRECISION_OPACITY: dict[str, float] = {"place": 0.9, "region": 0.55, "country": 0.35}
+#: Points marker size (px): one event, and the most events at one place in the view (or
+#: :data:`FULL_SIZE_EVENTS` if more); the marker's area grows with its events
+#: (:func:`count_sizes`).
+POINT_SIZES = (9.0, 40.0)
+FULL_SIZE_EVENTS = 50
+#: Cells marker size (px): the smallest and the largest count.
+CELL_SIZES = (6.0, 30.0)
 #: Precision columns understood (ours, then ACLED's geo_precision 1/2/3).
 PRECISION_COLUMNS: tuple[str, ...] = ("location_precision", "geo_precision")
 _ACLED_PRECISION = {"1": "place", "2": "region", "3": "country"}
-#: Marker of events whose location precision is not given.
-UNKNOWN_STYLE = (11, 0.8)
+#: Opacity of markers whose location precision is not given.
+UNKNOWN_OPACITY = 0.8
 TITLE_CHARS = 80
 #: Zoom limits of a map view (MapLibre: 0 shows the whole world).
 MIN_ZOOM, MAX_ZOOM = 0.0, 12.0
@@ -124,7 +132,8 @@ class MapView:
     """The map figure, its mode ("points", "cells" or "empty") and events without coordinates.
 
     ``members[i]`` are the :class:`MapData` indices of trace ``i``'s points, in order
-    (empty for a cells trace): a selected point's trace and index name its event.
+    (empty for a cells trace): a selected point's trace and index name its event (the
+    latest, for a point of several events at one place).
     """
 
     figure: go.Figure
@@ -195,7 +204,7 @@ def precision_of(values: np.ndarray) -> np.ndarray:
     """Our precision words for a precision column ("1"/"2"/"3" as ACLED codes them)."""
     codes, distinct = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
     words = [str(v).strip().lower() for v in distinct]
-    words = [_ACLED_PRECISION.get(v, v if v in PRECISION_STYLE else "") for v in words]
+    words = [_ACLED_PRECISION.get(v, v if v in PRECISION_OPACITY else "") for v in words]
     return np.asarray(words, dtype=object)[codes]
 
 
@@ -237,9 +246,18 @@ def build_map(
     return MapView(go.Figure(data=traces, layout=layout), mode, missing, members)
 
 
-#: The hover's date, from :func:`date_parts`: Plotly's ``%{...|%Y-%m-%d}`` reads date
-#: strings only, and a string per point would cost three times the bytes.
-DATE_TEMPLATE = "%{customdata[0]}%{customdata[1]:02d}-%{customdata[2]:02d}-%{customdata[3]:02d}"
+def date_template(at: int = 0) -> str:
+    """The hover's date from the four :func:`date_parts` at ``customdata[at:at + 4]``.
+
+    Plotly's ``%{...|%Y-%m-%d}`` reads date strings only, and a string per point would
+    cost three times the bytes.
+    """
+    century, year, month, day = (f"customdata[{at + i}]" for i in range(4))
+    return f"%{{{century}}}%{{{year}:02d}}-%{{{month}:02d}}-%{{{day}:02d}}"
+
+
+#: The hover's date of a single event's point (its customdata is the date's parts).
+DATE_TEMPLATE = date_template()
 
 
 def date_parts(days: np.ndarray) -> np.ndarray:
@@ -255,54 +273,109 @@ def date_parts(days: np.ndarray) -> np.ndarray:
 
 
 def _precision_order(value: str) -> int:
-    order = list(PRECISION_STYLE)
+    order = list(PRECISION_OPACITY)
     return order.index(value) if value in order else len(order)
 
 
 def _point_traces(data: MapData) -> tuple[list[dict], tuple[np.ndarray, ...]]:
-    """One trace per (event type, precision): constant colour, size and hover text."""
+    """One marker per place, event type and precision; one trace per type and precision
+    (constant colour, opacity and hover text), and per type and precision a second trace
+    for the places holding several events, sized by their count.
+
+    Events at one place would otherwise lie on one another: 2,000 events at a town
+    looked like 2. Markers of more events are drawn first, so smaller ones stay visible on
+    top of them; the legend keeps the types' alphabetical order (``legendrank``).
+    """
     type_names, type_codes = np.unique(data.event_types.astype(str), return_inverse=True)
     precisions, precision_codes = np.unique(data.precision.astype(str), return_inverse=True)
     rank = np.asarray([_precision_order(p) for p in precisions], dtype=np.int64)
     group = type_codes.astype(np.int64) * (len(precisions) + 1) + rank[precision_codes]
-    order = np.argsort(group, kind="stable")
-    starts = np.flatnonzero(np.r_[True, np.diff(group[order]) != 0])
     latitude = data.latitude.astype(np.float32)
     longitude = data.longitude.astype(np.float32)
+    place = (latitude.view(np.uint32).astype(np.uint64) << np.uint64(32)) | longitude.view(
+        np.uint32
+    )
+    # By trace, then place, then latest first: a marker's first event is the one it reads.
+    order = np.lexsort((-np.asarray(data.days, dtype=np.int64), place, group))
+    cut = np.r_[True, (np.diff(group[order]) != 0) | (np.diff(place[order]) != 0)]
+    starts = np.flatnonzero(cut)
+    counts = np.diff(np.r_[starts, len(order)])
+    latest = order[starts]
+    earliest = order[starts + counts - 1]
+    # The scale's top is the busiest place, but at least FULL_SIZE_EVENTS: on a small
+    # table 2 events at one place are not drawn as big as a city's hundreds.
+    top = max(int(counts.max()), FULL_SIZE_EVENTS)
+    sizes = count_sizes(counts - 1, top - 1, *POINT_SIZES)
     dates = date_parts(data.days)
-    traces, members, seen_types = [], [], set()
-    for chosen in np.split(order, starts[1:]):
-        type_name = str(type_names[type_codes[chosen[0]]])
-        precision = str(precisions[precision_codes[chosen[0]]])
-        size, opacity = PRECISION_STYLE.get(precision, UNKNOWN_STYLE)
-        where = (
-            f"location known to the {precision}" if precision else "location precision not given"
-        )
-        label = plain_label(type_name, 60)
-        traces.append(
-            dict(
-                type="scattermap",
-                lat=latitude[chosen],
-                lon=longitude[chosen],
-                mode="markers",
-                marker={
-                    "size": size,
-                    "opacity": opacity,
-                    "color": colours.event_type_colour(type_name),
-                },
-                name=label,
-                legendgroup=label,
-                showlegend=type_name not in seen_types,
-                customdata=dates[chosen],
-                hovertemplate=f"<b>{plain_label(type_name, TITLE_CHARS)}</b><br>{where}<br>"
-                f"start date {DATE_TEMPLATE}<br>"
-                "Click to read it<extra></extra>",
-                meta={"style": "points", "precision": precision},
+    traces: list[tuple[int, dict, np.ndarray]] = []
+    for several in (True, False):
+        chosen = np.flatnonzero((counts > 1) == several)
+        if not len(chosen):
+            continue
+        # Within a trace, the markers of more events first (drawn beneath).
+        chosen = chosen[np.lexsort((-counts[chosen], group[latest[chosen]]))]
+        bounds = np.flatnonzero(np.r_[True, np.diff(group[latest[chosen]]) != 0])
+        for markers in np.split(chosen, bounds[1:]):
+            first = latest[markers[0]]
+            type_name = str(type_names[type_codes[first]])
+            precision = str(precisions[precision_codes[first]])
+            if several:
+                custom = np.column_stack(
+                    [counts[markers], dates[earliest[markers]], dates[latest[markers]]]
+                ).astype(np.uint16)
+            else:
+                custom = dates[latest[markers]]
+            trace = _point_trace(type_name, precision, several)
+            trace.update(
+                lat=latitude[latest[markers]],
+                lon=longitude[latest[markers]],
+                customdata=custom,
+                legendrank=int(type_codes[first]) + 1,
             )
+            # One event: the smallest size, said once; more: a byte per marker.
+            trace["marker"]["size"] = (
+                np.round(sizes[markers]).astype(np.uint8) if several else POINT_SIZES[0]
+            )
+            traces.append((-int(counts[markers].max()), trace, latest[markers]))
+    # The traces of the biggest markers first; sort is stable, so the rest keep their order.
+    traces.sort(key=lambda t: t[0])
+    seen_types: set[str] = set()
+    for _, trace, _ in traces:
+        trace["showlegend"] = trace["legendgroup"] not in seen_types
+        seen_types.add(trace["legendgroup"])
+    return [t for _, t, _ in traces], tuple(m for _, _, m in traces)
+
+
+def _point_trace(type_name: str, precision: str, several: bool) -> dict:
+    """A points trace of one event type and precision, without its points."""
+    opacity = PRECISION_OPACITY.get(precision, UNKNOWN_OPACITY)
+    where = f"location known to the {precision}" if precision else "location precision not given"
+    if several:
+        what = (
+            f"%{{customdata[0]:,}} events at this place<br>{where}<br>"
+            f"from {date_template(1)} to {date_template(5)}<br>"
+            "Click to read the latest (and list the others here)"
         )
-        members.append(chosen)
-        seen_types.add(type_name)
-    return traces, tuple(members)
+    else:
+        what = f"{where}<br>start date {DATE_TEMPLATE}<br>Click to read it"
+    label = plain_label(type_name, 60)
+    return dict(
+        type="scattermap",
+        mode="markers",
+        marker={"opacity": opacity, "color": colours.event_type_colour(type_name)},
+        name=label,
+        legendgroup=label,
+        hovertemplate=f"<b>{plain_label(type_name, TITLE_CHARS)}</b><br>{what}<extra></extra>",
+        meta={"style": "points", "precision": precision, "stacked": several},
+    )
+
+
+def count_sizes(values: np.ndarray, top: float, smallest: float, largest: float) -> np.ndarray:
+    """Marker sizes (px) for ``values`` from 0 to ``top``: the marker's area grows with the
+    value (its diameter with the square root), from ``smallest`` to ``largest``."""
+    values = np.asarray(values, dtype=np.float64)
+    share = np.sqrt(np.clip(values / top, 0, 1)) if top > 0 else np.zeros(values.shape)
+    return np.round(smallest + (largest - smallest) * share, 1)
 
 
 def cell_size(latitude: np.ndarray, longitude: np.ndarray) -> float:
@@ -357,7 +430,7 @@ def _cell_traces(data: MapData, measure: str) -> list[dict]:
             lon=np.round(west + size / 2, 4),
             mode="markers",
             marker={
-                "size": np.round(6 + 24 * np.sqrt(totals / top), 1),
+                "size": count_sizes(totals, top, *CELL_SIZES),
                 "color": totals.astype(np.int64),
                 "colorscale": "Viridis",
                 "cmin": 0,
@@ -420,7 +493,10 @@ def _layout(traces, mode: str, missing: int, measure: str) -> dict:
     if mode == "cells":
         notes.append(f"{measure} counted per cell; click a cell or drag a box to filter")
     elif mode == "points":
-        notes.append("bigger, fainter marks: location known only to the region or country")
+        notes.append(
+            "marker size: events at one place; fainter: location known only to the region "
+            "or country"
+        )
     if missing:
         notes.append(
             f"{missing:,} event{'s' if missing != 1 else ''} without coordinates "

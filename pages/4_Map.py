@@ -69,9 +69,10 @@ if not show_if_empty(page):
             config={"scrollZoom": True},
         )
         st.caption(
-            "Hover a point for its type, location precision and date; click it to read the "
-            "event. Click a cell, or drag a box (Box Select) around several events, to filter "
-            "every page to that area; "
+            "Events of one type at one place are one point, its area growing with their "
+            "count; hover it for the count, location precision and dates, click it to read "
+            "the event (the latest, with the others there listed). Click a cell, or drag a "
+            "box (Box Select) around several events, to filter every page to that area; "
             "**Reset filters** in the sidebar undoes it. Country outlines: Natural Earth "
             "(public domain)."
         )

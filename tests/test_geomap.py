@@ -185,13 +185,125 @@ def test_location_precision_is_visible():
         precision=geomap.precision_of(np.asarray(["1", "region", "3"], dtype=object)),
     )
     view = build_map(data)
-    place, _region, country = view.figure.data
-    assert [t.marker.size for t in view.figure.data] == [9, 15, 22]
-    assert place.marker.opacity > country.marker.opacity
+    place, region, country = view.figure.data
+    # Size says how many events are at the place (one each here); opacity, how precisely.
+    assert {t.marker.size for t in view.figure.data} == {geomap.POINT_SIZES[0]}
+    assert place.marker.opacity > region.marker.opacity > country.marker.opacity
     assert "location known to the country" in country.hovertemplate
     assert [list(m) for m in view.members] == [[0], [1], [2]]
     # One legend entry per event type, not per precision.
     assert [t.showlegend for t in view.figure.data] == [True, False, False]
+
+
+def stacked_data():
+    """Events on few spots: 5 clashes and 2 protests at one town (to the place), one clash
+    at the same town known only to the region, one clash elsewhere."""
+    day = np.datetime64("2025-03-01", "D").astype(np.int64)
+    return MapData(
+        rows=np.arange(9) + 100,
+        latitude=np.asarray([2.04, 2.04, 2.04, 2.04, 2.04, 2.04, 2.04, 2.04, 5.5]),
+        longitude=np.asarray([45.3, 45.3, 45.3, 45.3, 45.3, 45.3, 45.3, 45.3, 44.1]),
+        event_types=np.asarray(
+            ["armed clash"] * 5 + ["protest"] * 2 + ["armed clash"] * 2, dtype=object
+        ),
+        days=day + np.asarray([3, 40, 1, 9, 2, 7, 5, 0, 0]),
+        precision=np.asarray(["place"] * 7 + ["region", "place"], dtype=object),
+    )
+
+
+def markers(view):
+    """(type, precision, events, first day parts, last day parts, size, event read) per marker."""
+    found = []
+    for trace, members in zip(view.figure.data, view.members, strict=True):
+        custom = np.asarray(trace.customdata).tolist()
+        sizes = np.broadcast_to(trace.marker.size, len(members)).tolist()
+        for parts, size, member in zip(custom, sizes, members.tolist(), strict=True):
+            count, first, last = (
+                (parts[0], parts[1:5], parts[5:]) if len(parts) == 9 else (1, parts, parts)
+            )
+            found.append((trace.name, trace.meta["precision"], count, first, last, size, member))
+    return found
+
+
+def test_events_at_one_place_are_one_marker_sized_by_their_count():
+    data = stacked_data()
+    view = build_map(data)
+    drawn = markers(view)
+    # One marker per place, type and precision, and every event counted once.
+    assert sum(m[2] for m in drawn) == len(data.rows)
+    by_key = {(m[0], m[1], m[2]): m for m in drawn}
+    assert sorted(by_key) == [
+        ("armed clash", "place", 1),
+        ("armed clash", "place", 5),
+        ("armed clash", "region", 1),
+        ("protest", "place", 2),
+    ]
+    clashes = by_key[("armed clash", "place", 5)]
+    # The hover's dates: the first and the last of the five; a click reads the latest.
+    assert clashes[3] == [20, 25, 3, 2] and clashes[4] == [20, 25, 4, 10]
+    assert clashes[6] == 1 and data.days[1] == data.days[:5].max()
+    # Area grows with the count: 5 > 2 > 1 (one event: the smallest size); 5 events are
+    # the most here, but too few for the biggest size.
+    protests, single = by_key[("protest", "place", 2)], by_key[("armed clash", "place", 1)]
+    assert geomap.POINT_SIZES[1] > clashes[5] > protests[5] > single[5] == geomap.POINT_SIZES[0]
+    assert clashes[5] == round(9 + 31 * np.sqrt(4 / (geomap.FULL_SIZE_EVENTS - 1)))
+    # The busiest place of many is drawn at the biggest size.
+    busier = stacked_data()
+    busier = MapData(
+        *(np.repeat(a, 20) for a in (busier.rows, busier.latitude, busier.longitude)),
+        *(np.repeat(a, 20) for a in (busier.event_types, busier.days, busier.precision)),
+    )
+    assert max(m[5] for m in markers(build_map(busier))) == geomap.POINT_SIZES[1]
+    stacked = [t for t in view.figure.data if t.meta["stacked"]]
+    assert all("events at this place" in t.hovertemplate for t in stacked)
+    assert "marker size: events at one place" in view.figure.layout.title.text
+
+
+def test_bigger_markers_are_drawn_first_and_the_legend_keeps_one_entry_per_type():
+    view = build_map(stacked_data())
+    drawn = markers(view)
+    counts = [m[2] for m in drawn]
+    assert counts == sorted(counts, reverse=True)  # smaller markers lie on top
+    legend = [(t.name, t.legendrank) for t in view.figure.data if t.showlegend]
+    assert sorted(legend) == [("armed clash", 1), ("protest", 2)]
+
+
+def test_a_click_on_a_stacked_marker_reads_its_latest_event_and_a_box_its_area():
+    data = stacked_data()
+    view = build_map(data)
+    (curve,) = [
+        i for i, t in enumerate(view.figure.data) if t.name == "armed clash" and t.meta["stacked"]
+    ]
+    click = {"selection": {"points": [{"curve_number": curve, "point_index": 0}], "box": []}}
+    assert geomap.clicked_row(click, data, view.members) == 101  # rows[1]: the latest clash
+    everything = {
+        "selection": {
+            "points": [
+                {"curve_number": c, "point_index": i}
+                for c, rows in enumerate(view.members)
+                for i in range(len(rows))
+            ],
+            "box": [{"x": [0, 1], "y": [0, 1]}],
+        }
+    }
+    area = selected_area(everything, data, view.members)
+    assert (area.south, area.west, area.north, area.east) == pytest.approx(
+        (2.03, 44.09, 5.51, 45.31)
+    )
+
+
+def test_the_points_mode_stays_under_a_megabyte_when_every_place_holds_two_events():
+    data = random_data(geomap.MAX_POINTS // 2)
+    doubled = MapData(
+        *(np.concatenate([a, a]) for a in (data.rows, data.latitude, data.longitude)),
+        np.concatenate([data.event_types] * 2),
+        np.concatenate([data.days, data.days + 5]),
+        np.concatenate([data.precision] * 2),
+    )
+    view = build_map(doubled)
+    assert view.mode == "points"
+    assert sum(len(t.lat) for t in view.figure.data) == geomap.MAX_POINTS // 2
+    assert len(view.figure.to_json()) <= 1_000_000
 
 
 TYPES = ("visit", "meeting", "statement", "agreement", "sanction", "military exercise")
