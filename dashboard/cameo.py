@@ -8,7 +8,7 @@ because every CAMEO event code has three or four digits and no root is above 20.
 Each root maps to a PLOVER category (Open Event Data Alliance) and a quad class.
 A code gets one of our event types only where our definition fits it
 (:data:`OUR_TYPES`, most specific prefix first); other codes keep their CAMEO root's
-name as the type (with ``type_vocabulary`` = ``CAMEO``), coloured neutrally.
+name as the type (with ``type_vocabulary`` = ``CAMEO``), in colours of their own.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ conflict types take warm ones. See docs/figures.md.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 
 from dashboard import cameo, schema
 
@@ -37,8 +38,26 @@ TOL_MUTED: dict[str, str] = {
     "purple": "#AA4499",
 }
 
-#: Neutral grey for unknown event types, unknown countries and "other" groups.
+#: Neutral grey for unknown countries and "other" groups.
 NEUTRAL_GREY = "#BBBBBB"
+
+#: Colours of a table's event types outside our vocabulary (ACLED's strategic
+#: developments, CAMEO roots, a mapped table's own types), taken in turn: none is a
+#: vocabulary colour, so they are told apart from ours and, up to ten, from each other.
+#: Paul Tol's *vibrant*, *light* and *dark* schemes and Okabe-Ito's yellow (weak on
+#: white, so last); the most distinct first, for the usual handful.
+OTHER_TYPE_COLOURS: tuple[str, ...] = (
+    "#EE3377",  # Tol vibrant magenta
+    "#225555",  # Tol dark cyan
+    "#77AADD",  # Tol light blue
+    "#BBCC33",  # Tol light pear
+    "#EE8866",  # Tol light orange
+    "#666633",  # Tol dark yellow
+    "#FFAABB",  # Tol light pink
+    "#663333",  # Tol dark red
+    "#CC3311",  # Tol vibrant red
+    OKABE_ITO["yellow"],
+)
 
 #: One fixed colour per event type of the vocabulary: cool hues for cooperation,
 #: warm hues for conflict.
@@ -105,9 +124,33 @@ COUNTRY_COLOURS: dict[str, str] = {
 COUNTRY_PALETTE: tuple[str, ...] = tuple(OKABE_ITO.values()) + tuple(TOL_MUTED.values())
 
 
-def event_type_colour(name: str) -> str:
-    """The colour of an event type; neutral grey for a type outside the vocabulary."""
-    return EVENT_TYPE_COLOURS.get(name, NEUTRAL_GREY)
+def event_type_colour(name: str, table_types: Iterable[str] = ()) -> str:
+    """The colour of an event type among a table's types (``table_types``: all of them,
+    not only the filtered ones); see :func:`event_type_colours`.
+
+    A type outside the vocabulary and outside ``table_types`` is neutral grey.
+    """
+    if name in EVENT_TYPE_COLOURS:
+        return EVENT_TYPE_COLOURS[name]
+    return event_type_colours(table_types).get(name, NEUTRAL_GREY)
+
+
+def event_type_colours(table_types: Iterable[str]) -> dict[str, str]:
+    """The colour of each of a table's event types.
+
+    Ours keep their fixed colour. The others, in name order, take
+    :data:`OTHER_TYPE_COLOURS` in turn (repeating past ten), so that a table's own types
+    are not all one grey: ACLED's five strategic developments outside our vocabulary
+    were. They depend on the table's types only, not on the filters, so a type keeps its
+    colour on every page and in every view of one table.
+    """
+    names = dict.fromkeys(str(name) for name in table_types)
+    others = sorted(name for name in names if name not in EVENT_TYPE_COLOURS)
+    found = {name: EVENT_TYPE_COLOURS[name] for name in names if name in EVENT_TYPE_COLOURS}
+    found.update(
+        (name, OTHER_TYPE_COLOURS[i % len(OTHER_TYPE_COLOURS)]) for i, name in enumerate(others)
+    )
+    return found
 
 
 #: CAMEO root names -> quad class: GDELT and ICEWS codes outside our vocabulary keep

@@ -94,7 +94,9 @@ class MapData:
     ``precision`` holds "place", "region", "country" or "" (not given); ``weight`` is
     what a cell sums (1 per event, or the event's fatalities). ``counted``: each entry
     is a cell counted by a query engine (:func:`counted_cells`), at its centre, and
-    ``weight`` is its events (``rows`` then name no event: -1).
+    ``weight`` is its events (``rows`` then name no event: -1). ``type_names``: every
+    event type of the table (not only these events'), which the types' colours depend
+    on (:func:`dashboard.colours.event_type_colours`); empty: these events' types.
     """
 
     rows: np.ndarray
@@ -105,6 +107,7 @@ class MapData:
     precision: np.ndarray
     weight: np.ndarray | None = None
     counted: bool = False
+    type_names: tuple[str, ...] = ()
 
 
 def counted_cells(rows, size: float = CELL_DEGREES[0]) -> MapData:
@@ -307,6 +310,7 @@ def _point_traces(data: MapData) -> tuple[list[dict], tuple[np.ndarray, ...]]:
     top = max(int(counts.max()), FULL_SIZE_EVENTS)
     sizes = count_sizes(counts - 1, top - 1, *POINT_SIZES)
     dates = date_parts(data.days)
+    palette = colours.event_type_colours((*data.type_names, *type_names))
     traces: list[tuple[int, dict, np.ndarray]] = []
     for several in (True, False):
         chosen = np.flatnonzero((counts > 1) == several)
@@ -325,7 +329,7 @@ def _point_traces(data: MapData) -> tuple[list[dict], tuple[np.ndarray, ...]]:
                 ).astype(np.uint16)
             else:
                 custom = dates[latest[markers]]
-            trace = _point_trace(type_name, precision, several)
+            trace = _point_trace(type_name, palette[type_name], precision, several)
             trace.update(
                 lat=latitude[latest[markers]],
                 lon=longitude[latest[markers]],
@@ -339,14 +343,20 @@ def _point_traces(data: MapData) -> tuple[list[dict], tuple[np.ndarray, ...]]:
             traces.append((-int(counts[markers].max()), trace, latest[markers]))
     # The traces of the biggest markers first; sort is stable, so the rest keep their order.
     traces.sort(key=lambda t: t[0])
-    seen_types: set[str] = set()
+    # One legend entry per type, from its most opaque trace (a faint one reads as another
+    # colour in the legend).
+    legend: dict[str, dict] = {}
     for _, trace, _ in traces:
-        trace["showlegend"] = trace["legendgroup"] not in seen_types
-        seen_types.add(trace["legendgroup"])
+        trace["showlegend"] = False
+        shown = legend.get(trace["legendgroup"])
+        if shown is None or trace["marker"]["opacity"] > shown["marker"]["opacity"]:
+            legend[trace["legendgroup"]] = trace
+    for trace in legend.values():
+        trace["showlegend"] = True
     return [t for _, t, _ in traces], tuple(m for _, _, m in traces)
 
 
-def _point_trace(type_name: str, precision: str, several: bool) -> dict:
+def _point_trace(type_name: str, colour: str, precision: str, several: bool) -> dict:
     """A points trace of one event type and precision, without its points."""
     opacity = PRECISION_OPACITY.get(precision, UNKNOWN_OPACITY)
     where = f"location known to the {precision}" if precision else "location precision not given"
@@ -362,7 +372,7 @@ def _point_trace(type_name: str, precision: str, several: bool) -> dict:
     return dict(
         type="scattermap",
         mode="markers",
-        marker={"opacity": opacity, "color": colours.event_type_colour(type_name)},
+        marker={"opacity": opacity, "color": colour},
         name=label,
         legendgroup=label,
         hovertemplate=f"<b>{plain_label(type_name, TITLE_CHARS)}</b><br>{what}<extra></extra>",
@@ -509,7 +519,8 @@ def _layout(traces, mode: str, missing: int, measure: str) -> dict:
         "title": {"text": title},
         "height": 620,
         "margin": {"l": 0, "r": 0, "t": 60, "b": 0},
-        "legend": {"title": {"text": "Event type"}},
+        # Legend swatches of one size: a point's size is its count, not its type.
+        "legend": {"title": {"text": "Event type"}, "itemsizing": "constant"},
         # A blank style (no tiles, nothing fetched) with the shipped outlines on it.
         "map": {
             "style": "white-bg",
@@ -581,6 +592,7 @@ def map_data(table: EventTable, positions: np.ndarray) -> tuple[MapData, int]:
         days=table.start_days[located],
         precision=precision,
         weight=weight,
+        type_names=tuple(table.event_types),
     )
     return data, len(positions) - len(located)
 

@@ -77,7 +77,8 @@ COLUMN_DESCRIPTIONS: dict[str, str] = {
 
 #: Extra column naming the vocabulary of a row's event type when it is outside ours
 #: (``ACLED``, ``CAMEO``, ``UCDP``...): such a type is kept as given, valid, and shown
-#: in a neutral colour. Imports write it; a row without it must use our vocabulary.
+#: in a colour of its own (:func:`dashboard.colours.event_type_colours`). Imports write
+#: it; a row without it must use our vocabulary.
 TYPE_VOCABULARY_COLUMN = "type_vocabulary"
 
 #: Extra column with the quad class of a type outside ours, where its format defines one.

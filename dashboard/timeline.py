@@ -248,6 +248,8 @@ def _events_traces(table: EventTable, lanes: _Lanes) -> _Drawn | None:
     # when the span is approximate) makes it reachable; the bar shows its span when zoomed.
     short = (style != 2) & (end + 1 - start < mark)
     traces = []
+    # Colours among all the table's types: the same under any filter and on the Map.
+    palette = colours.event_type_colours(table.event_types)
     # Plain numpy grouping: pandas boolean indexing per group costs more than the figure.
     for type_code in np.unique(type_codes):
         type_name = table.event_types[type_code]
@@ -255,7 +257,7 @@ def _events_traces(table: EventTable, lanes: _Lanes) -> _Drawn | None:
         for style_name, chosen in _style_groups(style, type_codes == type_code, short):
             part = {"start": start[chosen], "end": end[chosen], "lane": y[chosen]}
             trace = (_bar_trace if style_name in ("exact", "approximate") else _marker_trace)(
-                part, type_name, style_name, hover[chosen]
+                part, type_name, palette[type_name], style_name, hover[chosen]
             )
             traces.append({**trace, "legendgroup": type_name, "showlegend": first})
             first = False
@@ -400,9 +402,8 @@ def _hover_text(text: str, limit: int = HOVER_CHARS) -> str:
     return plain_label(text, limit)
 
 
-def _bar_trace(part: dict, type_name: str, style: str, hover: np.ndarray) -> dict:
+def _bar_trace(part: dict, type_name: str, colour: str, style: str, hover: np.ndarray) -> dict:
     """Bars from start to end + 1 day; approximate spans translucent and hatched."""
-    colour = colours.event_type_colour(type_name)
     approximate = style == "approximate"
     base = (_EPOCH + part["start"]).astype(str)
     length = (part["end"] - part["start"] + 1) * _DAY_MS
@@ -427,7 +428,7 @@ def _bar_trace(part: dict, type_name: str, style: str, hover: np.ndarray) -> dic
     )
 
 
-def _marker_trace(part: dict, type_name: str, style: str, hover: np.ndarray) -> dict:
+def _marker_trace(part: dict, type_name: str, colour: str, style: str, hover: np.ndarray) -> dict:
     """Markers at the middle of the event's span (noon of a day); shape by quad class.
 
     Hollow for the pin of an approximate span.
@@ -442,7 +443,7 @@ def _marker_trace(part: dict, type_name: str, style: str, hover: np.ndarray) -> 
         y=part["lane"],
         name=_hover_text(type_name, LANE_CHARS),
         marker={
-            "color": colours.event_type_colour(type_name),
+            "color": colour,
             "symbol": f"{symbol}-open" if style == "approximate pin" else symbol,
             "size": 11,
             "line": {"color": "rgba(255,255,255,0.8)", "width": 1},

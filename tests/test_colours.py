@@ -36,6 +36,29 @@ def test_unknown_event_types_are_grey_with_their_own_symbol(name):
     assert colours.relation_class(name) == ""
 
 
+def test_a_tables_types_outside_the_vocabulary_are_told_apart():
+    own = ["Base set up", "Group renamed", "Other: misc", "Weapons seized"]
+    table_types = [*schema.EVENT_TYPE_NAMES, *own]
+    chosen = colours.event_type_colours(table_types)
+    assert set(chosen) == set(table_types)
+    assert {chosen[name] for name in schema.EVENT_TYPE_NAMES} == set(
+        colours.EVENT_TYPE_COLOURS.values()
+    )
+    # Four own types, four colours none of which is a vocabulary colour or the grey.
+    others = [chosen[name] for name in own]
+    assert len(set(others)) == 4 and set(others) <= set(colours.OTHER_TYPE_COLOURS)
+    assert not set(colours.OTHER_TYPE_COLOURS) & {
+        *colours.EVENT_TYPE_COLOURS.values(),
+        colours.NEUTRAL_GREY,
+    }
+    # In name order whatever the table's order; one of them asked for alone, the same.
+    assert colours.event_type_colours(reversed(table_types)) == chosen
+    assert all(colours.event_type_colour(name, table_types) == chosen[name] for name in own)
+    # More types than colours: they repeat rather than fall back to grey.
+    many = [f"type {i:02d}" for i in range(25)]
+    assert set(colours.event_type_colours(many).values()) == set(colours.OTHER_TYPE_COLOURS)
+
+
 def test_each_quad_class_has_a_distinct_symbol():
     assert set(colours.QUAD_SYMBOLS) == set(schema.QUAD_CLASSES)
     assert len(set(colours.QUAD_SYMBOLS.values())) == len(schema.QUAD_CLASSES)

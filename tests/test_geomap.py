@@ -266,6 +266,19 @@ def test_bigger_markers_are_drawn_first_and_the_legend_keeps_one_entry_per_type(
     assert counts == sorted(counts, reverse=True)  # smaller markers lie on top
     legend = [(t.name, t.legendrank) for t in view.figure.data if t.showlegend]
     assert sorted(legend) == [("armed clash", 1), ("protest", 2)]
+    # The legend's swatch is the type's most opaque trace, not the first drawn (faint).
+    vague = MapData(
+        rows=np.arange(4),
+        latitude=np.asarray([1.0, 1.0, 1.0, 2.0]),
+        longitude=np.asarray([1.0, 1.0, 1.0, 2.0]),
+        event_types=np.asarray(["visit"] * 4, dtype=object),
+        days=np.zeros(4, dtype=np.int64),
+        precision=np.asarray(["region"] * 3 + ["place"], dtype=object),
+    )
+    drawn = build_map(vague).figure
+    assert [t.meta["precision"] for t in drawn.data] == ["region", "place"]
+    assert [t.showlegend for t in drawn.data] == [False, True]
+    assert drawn.layout.legend.itemsizing == "constant"
 
 
 def test_a_click_on_a_stacked_marker_reads_its_latest_event_and_a_box_its_area():

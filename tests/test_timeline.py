@@ -363,7 +363,7 @@ def test_very_long_lane_names_are_cut_and_kept_apart():
     assert len(fig.to_json()) < 50_000
 
 
-def test_event_types_outside_the_vocabulary_are_grey_crosses():
+def test_event_types_outside_the_vocabulary_are_crosses_in_a_colour_of_their_own():
     from conftest import csv_bytes
 
     from dashboard.loading import parse_events
@@ -375,7 +375,7 @@ def test_event_types_outside_the_vocabulary_are_grey_crosses():
     )
     fig = build_timeline(build_table(frame), np.arange(1), "event_type")
     (trace,) = fig.data
-    assert trace.marker.color == colours.NEUTRAL_GREY
+    assert trace.marker.color == colours.OTHER_TYPE_COLOURS[0] != colours.NEUTRAL_GREY
     assert trace.marker.symbol == colours.UNKNOWN_SYMBOL
     assert trace.name == "&lt;b&gt;parade&lt;/b&gt;"
     assert lane_labels(fig) == ["&lt;b&gt;parade&lt;/b&gt;"]
@@ -515,3 +515,36 @@ def test_a_bar_too_short_to_aim_at_gets_a_pin_in_its_middle(table):
     )
     styles = {t.meta["style"]: t for t in build_timeline(week, np.arange(2), "country").data}
     assert styles["approximate pin"].marker.symbol.endswith("-open")
+
+
+def test_a_tables_own_types_keep_their_colours_under_any_filter_and_on_the_map():
+    """Types outside the vocabulary (here five made-up ones) were all one grey: each now
+    has its own colour, the same whichever of them the filters keep, on both figures."""
+    from conftest import csv_bytes
+
+    from dashboard import geomap
+    from dashboard.loading import parse_events
+    from dashboard.table import build_table
+
+    own = ["Camp moved", "Leader named", "Road reopened", "Truce: other", "Zone handed over"]
+    rows = [
+        row(f"e{i}", event_type=name, countries="Russia", latitude=str(i), longitude="30")
+        for i, name in enumerate([*own, "visit"])
+    ]
+    table = build_table(parse_events(csv_bytes(rows), allow_unknown_event_types=True))
+
+    def timeline_colours(positions):
+        fig = build_timeline(table, np.asarray(positions), "event_type")
+        return {t.legendgroup: t.marker.color for t in fig.data}
+
+    def map_colours(positions):
+        data, _ = geomap.map_data(table, np.asarray(positions))
+        return {t.legendgroup: t.marker.color for t in geomap.build_map(data).figure.data}
+
+    every = timeline_colours(range(6))
+    assert len(set(every.values())) == 6 and colours.NEUTRAL_GREY not in every.values()
+    assert every["visit"] == colours.EVENT_TYPE_COLOURS["visit"]
+    assert not {every[name] for name in own} & set(colours.EVENT_TYPE_COLOURS.values())
+    for kept in ([4], [1, 3], [0, 2, 5]):
+        assert timeline_colours(kept) == {k: every[k] for k in timeline_colours(kept)}
+        assert map_colours(kept) == {k: every[k] for k in map_colours(kept)}
