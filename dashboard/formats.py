@@ -293,7 +293,8 @@ GDELT = SourceFormat(
     summary="Raw exports without a header (57, 58 or 61 tab-separated columns), SQL dumps "
     "(NULL is missing) or headered CSVs. `GLOBALEVENTID` → event_id; `SQLDATE` → the day; "
     "CAMEO `EventCode` → event type via PLOVER (others keep their CAMEO root, with "
-    "quad_class); `Actor1Name`/`Actor2Name` → actors/recipients; actor country codes "
+    "quad_class); `Actor1Name`/`Actor2Name` → actors/recipients (a role alone, such as "
+    "POLICE with no country or group coded, is no actor); actor country codes "
     "(ISO) and `ActionGeo_CountryCode` (FIPS 10-4) → countries; `ActionGeo_FullName` → "
     "location, `ActionGeo_Lat`/`_Long` → latitude/longitude; `SOURCEURL` → source; "
     "every GDELT column kept (GoldsteinScale, NumMentions, AvgTone... as numbers).",

@@ -12,7 +12,10 @@ Column by column (also in docs/formats.md):
 * ``EventCode`` (CAMEO, leading zero restored) -> ``event_type`` through
   :mod:`dashboard.cameo`; ``cameo_code``, ``plover`` and ``quad_class`` (GDELT's
   ``QuadClass`` named) are added;
-* ``Actor1Name`` -> ``actors``, ``Actor2Name`` -> ``recipients``;
+* ``Actor1Name`` -> ``actors``, ``Actor2Name`` -> ``recipients``, except a name GDELT
+  ties to no country, known group, ethnicity or religion (``POLICE``, ``PRESIDENT``: a role
+  alone, standing for many actors of many countries), which is no actor (the title and
+  ``Actor1Name``/``Actor2Name`` keep it; :func:`role_alone`);
 * ``Actor1CountryCode``/``Actor2CountryCode`` (CAMEO, ISO alpha-3) and
   ``ActionGeo_CountryCode`` (FIPS 10-4) -> ``countries`` (names), with the actors'
   countries the actors directory knows;
@@ -34,6 +37,7 @@ from dashboard import cameo
 from dashboard.actors import ActorDirectory
 from dashboard.countries import names_of
 from dashboard.sourcemap import (
+    column_lookup,
     finish,
     join_unique,
     per_distinct,
@@ -165,6 +169,37 @@ def pad_back_file_rows(data: bytes, widths: RecordWidths | None = None) -> tuple
     return b"\n".join(padded), Counter({_BACK_FILE: count})
 
 
+#: The codes that tie an actor to someone beyond its role (CAMEO actor code parts).
+_IDENTITY: tuple[str, ...] = (
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+)
+_ROLE_ALONE = "role_alone"
+
+
+def role_alone(frame: pd.DataFrame, actor: int) -> pd.Series:
+    """Whether ``Actor<actor>Name`` is a role alone: a name GDELT coded with no country,
+    known group, ethnicity or religion (``POLICE``, ``PRESIDENT``, ``STUDENT``).
+
+    One such name stands for many actors of many countries: in a real 2.0 export
+    (docs/formats.md) 195 names, 1,120 of its 3,517 actor names, ``POLICE`` and
+    ``PRESIDENT`` its second and fifth busiest actors, joining events of every country
+    in the network. A table without those code columns (an extract) cannot tell: no name
+    is a role alone there.
+    """
+    columns = column_lookup(frame)
+    names = [f"Actor{actor}{part}" for part in _IDENTITY]
+    if not all(name.casefold() in columns for name in names):
+        return pd.Series(False, index=frame.index)
+    coded = pick(frame, names[0]) != ""
+    for name in names[1:]:
+        coded |= pick(frame, name) != ""
+    return ~coded & (pick(frame, f"Actor{actor}Name") != "")
+
+
 def is_gdelt(columns: tuple[str, ...]) -> bool:
     """A GDELT header (its identifying columns in any case) or a headerless GDELT record."""
     folded = {str(c).strip().casefold() for c in columns}
@@ -224,6 +259,9 @@ def convert_gdelt_frame(
     label = types.str.capitalize()
     who = actor1.where(actor1 != "", "(no actor named)")
     title = label + ": " + who + (" – " + actor2).where(actor2 != "", "")
+    role1, role2 = role_alone(frame, 1), role_alone(frame, 2)
+    roles = Counter(actor1[role1]) + Counter(actor2[role2])
+    actor1, actor2 = actor1.mask(role1, ""), actor2.mask(role2, "")
     day = records.iso_day
     ours = {
         "event_id": ids,
@@ -248,7 +286,10 @@ def convert_gdelt_frame(
     }
     events = finish(ours, frame, record_rows, prefix="gdelt", ids_distinct=records.ids_distinct)
     kept = int((ours["type_vocabulary"] != "").sum())
-    return events, Counter(events=n, cameo_root=kept)
+    tally = Counter(events=n, cameo_root=kept, **{_ROLE_ALONE: sum(roles.values())})
+    # Each name under its own key, so that the tallies of a file's chunks still add up.
+    tally.update({(_ROLE_ALONE, name): count for name, count in roles.items()})
+    return events, tally
 
 
 def tally_notices(tally: Counter) -> list[str]:
@@ -267,5 +308,16 @@ def tally_notices(tally: Counter) -> list[str]:
         notices.append(
             f"{kept:,} event{'s' if kept != 1 else ''} keep their CAMEO root as the type "
             "(no type of ours fits the code); see cameo_code and quad_class."
+        )
+    roles = tally[_ROLE_ALONE]
+    if roles:
+        named = Counter({key[1]: c for key, c in tally.items() if isinstance(key, tuple)})
+        examples = ", ".join(repr(name) for name, _ in named.most_common(3))
+        more = " …" if len(named) > 3 else ""
+        notices.append(
+            f"{roles:,} actor name{'s that are' if roles != 1 else ' that is'} a role alone "
+            "(GDELT ties them to no country, group, ethnicity or religion: "
+            f"{examples}{more}) left without an actor; the titles and "
+            "Actor1Name/Actor2Name keep them."
         )
     return notices

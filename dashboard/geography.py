@@ -379,6 +379,8 @@ _COUNTRY_NAMES: dict[str, str] = {
     for spelling in (country.name, *country.aliases)
     if spelling not in AMBIGUOUS
 }
+#: The same, case-folded: an actor named as a country in any case (GDELT's "CHINA").
+_COUNTRY_NAMES_FOLDED: dict[str, str] = {k.casefold(): v for k, v in _COUNTRY_NAMES.items()}
 
 
 def state_body_country(name: str) -> str:
@@ -406,11 +408,13 @@ _BRACKETED_COUNTRY_RE = re.compile(r"\((?P<country>[^()]+)\)\s*$")
 
 def named_country(name: str) -> str:
     """The country an actor's own name names, or "": a state body's
-    (:func:`state_body_country`), else a country in brackets ending the name (ACLED's
+    (:func:`state_body_country`), a country's own name in any case (GDELT's "CHINA",
+    ICEWS's "Russia": an actor named as the country is the country, whatever other
+    countries its events name), else a country in brackets ending the name (ACLED's
     "Civilians (Somalia)", "Rioters (Sudan)" in Kenya, an African Union force's
     "(Uganda)" contingent); "(2021-)", "(International)" or an ambiguous name say none.
     """
-    country = state_body_country(name)
+    country = state_body_country(name) or _COUNTRY_NAMES_FOLDED.get(name.strip().casefold(), "")
     if country:
         return country
     match = _BRACKETED_COUNTRY_RE.search(name)

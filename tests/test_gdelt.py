@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import cameo
+from dashboard import cameo, gdelt
 from dashboard.cli import main
 from dashboard.importing import load_any_frame
 from dashboard.loading import parse_events
@@ -141,3 +141,117 @@ def test_a_real_file_mixing_daily_and_back_file_records_converts_whole():
     assert by_id.at["1552829", "DATEADDED"] == 20130203
     assert str(events["NumMentions"].dtype) == "Int64"
     assert events["AvgTone"].dtype == "float64"
+
+
+def _record(event_id: int, **given: str) -> str:
+    """A headerless GDELT 2.0 record (61 fields) with the given columns, the rest plain."""
+    values = dict.fromkeys(gdelt.COLUMNS[61], "")
+    values.update(
+        GLOBALEVENTID=str(event_id),
+        SQLDATE="20220803",
+        EventCode="042",
+        QuadClass="1",
+        ActionGeo_CountryCode="KE",
+        ActionGeo_FullName="Nairobi, Nairobi Area, Kenya",
+    )
+    values.update(given)
+    return "\t".join(values.values())
+
+
+def _actor(n: int, code: str, name: str, **parts: str) -> dict[str, str]:
+    return {f"Actor{n}Code": code, f"Actor{n}Name": name} | {
+        f"Actor{n}{part}": value for part, value in parts.items()
+    }
+
+
+def test_an_actor_coded_only_by_its_role_is_no_actor_and_the_title_keeps_it():
+    """GDELT names an actor it could tie to no country, group, ethnicity or religion by its
+    role alone ('POLICE', 'PRESIDENT'): one such name stands for many actors of many
+    countries (a real 2.0 export: 195 names, 1,120 of its 3,517 actor names), so it is no
+    actor; an actor coded with any of those keeps its name."""
+    records = [
+        _record(
+            1,
+            **_actor(1, "COP", "POLICE", Type1Code="COP"),
+            **_actor(2, "KEN", "KENYA", CountryCode="KEN"),
+        ),
+        _record(
+            2,
+            **_actor(1, "GOV", "PRESIDENT", Type1Code="GOV"),
+            **_actor(2, "EDU", "STUDENT", Type1Code="EDU"),
+        ),
+        _record(
+            3,
+            **_actor(1, "BUS", "COMPANY", Type1Code="BUS"),
+            **_actor(2, "IGOUNO", "UNITED NATIONS", KnownGroupCode="UNO"),
+        ),
+        _record(
+            4,
+            **_actor(1, "kur", "KURD", EthnicCode="kur"),
+            **_actor(2, "CHR", "CHRISTIAN", Religion1Code="CHR"),
+        ),
+        _record(5, **_actor(1, "USACOP", "POLICE", CountryCode="USA", Type1Code="COP")),
+    ]
+    events, notices = load_any_frame(("\n".join(records) + "\n").encode())
+    assert events["actors"].tolist() == ["", "", "", "KURD", "POLICE"]
+    assert events["recipients"].tolist() == ["KENYA", "", "UNITED NATIONS", "CHRISTIAN", ""]
+    assert events["title"].tolist() == [
+        "Visit: POLICE – KENYA",
+        "Visit: PRESIDENT – STUDENT",
+        "Visit: COMPANY – UNITED NATIONS",
+        "Visit: KURD – CHRISTIAN",
+        "Visit: POLICE",
+    ]
+    assert events["Actor1Name"].tolist()[:3] == ["POLICE", "PRESIDENT", "COMPANY"]  # kept
+    assert events["countries"].tolist()[1] == "Kenya"
+    assert (
+        "4 actor names that are a role alone (GDELT ties them to no country, group, "
+        "ethnicity or religion: 'POLICE', 'PRESIDENT', 'COMPANY' …) left without an actor; "
+        "the titles and Actor1Name/Actor2Name keep them." in notices
+    )
+
+
+def test_a_table_without_gdelts_actor_codes_keeps_every_name():
+    """A headered extract of a few columns cannot tell a role from a name: nothing is dropped."""
+    data = (
+        b"GLOBALEVENTID,SQLDATE,EventCode,Actor1Name,Actor2Name,Actor1Type1Code\n"
+        b"1,20220803,042,POLICE,KENYA,COP\n"
+    )
+    events, notices = load_any_frame(data)
+    assert events["actors"].tolist() == ["POLICE"]
+    assert not any("left without an actor" in notice for notice in notices)
+
+
+REAL_2 = Path(__file__).parent / "data" / "real" / "gdelt2_20191024143000_export_sample.CSV"
+
+
+def test_a_real_2_0_export_names_no_role_as_an_actor():
+    """32 records of a real GDELT 2.0 export as downloaded (tests/data/real/SOURCES.md)."""
+    events, notices = load_any_frame(REAL_2)
+    assert len(events) == 32 and events["event_id"].is_unique
+    # What the file's own code columns say are roles alone, counted from the file.
+    fields = [line.split("\t") for line in REAL_2.read_text(encoding="utf-8").splitlines()]
+    identity = {
+        n: [gdelt.COLUMNS[61].index(f"Actor{n}{p}") for p in gdelt._IDENTITY] for n in (1, 2)
+    }
+    name_at = {n: gdelt.COLUMNS[61].index(f"Actor{n}Name") for n in (1, 2)}
+    roles = sum(
+        1
+        for record in fields
+        for n in (1, 2)
+        if record[name_at[n]] and not any(record[i] for i in identity[n])
+    )
+    assert roles > 10
+    assert any(
+        notice.startswith(f"{roles:,} actor names that are a role alone") for notice in notices
+    )
+    by_id = events.set_index("event_id")
+    for column, roles in (("actors", ["POLICE", "PRESIDENT"]), ("recipients", ["STUDENT"])):
+        named = {name for names in events[column] for name in names.split(";") if name}
+        assert not named & set(roles), (column, named & set(roles))
+    assert {"KURD", "CHRISTIAN", "WORLD BANK"} <= {
+        name for column in ("actors", "recipients") for name in events[column]
+    }
+    # SQLDATE a year before DATEADDED is GDELT's own (an anniversary); the day is as given.
+    assert by_id.at["881990832", "start_date"] == pd.Timestamp("2018-10-24")
+    assert by_id.at["881990832", "DATEADDED"] == 20191024143000
