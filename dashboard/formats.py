@@ -384,7 +384,8 @@ ICEWS = SourceFormat(
 def _convert_mapped(opened: Opened) -> Imported:
     if opened.mapping is None:
         raise ValueError("the mapped format needs a column mapping")
-    table = opened.read_table()
+    # A saved row index (pandas', R's) is no column to map, as in the formats above.
+    table = opened.read_table(drop_index=True)
     events, notices = convert_mapped_frame(table.frame, opened.mapping, table.record_rows)
     return Imported(events, tuple(notices), table.record_rows)
 

@@ -154,17 +154,22 @@ def read_csv_table(
     column meanings are not checked.
     """
     text_bytes = _check_bytes(data)
-    header = _read_header(text_bytes, delimiter)
+    header = _read_header_names(text_bytes, delimiter)
     names = unescape_formula_cells(pd.Series(header, dtype="str")).tolist()
     # Checked before the rows: a file with the wrong delimiter would otherwise be
-    # reported as rows with the wrong number of fields, without the hint.
+    # reported as rows with the wrong number of fields, without the hint. Said with the
+    # header's own problems, not after them: a table that is not ours at all (a saved row
+    # index's empty name) is told which columns it lacks, so the app offers its mapping.
     missing = [c for c in required if c not in names]
     if missing:
         raise EventsFileError(
             [Problem(None, c, "required column is missing") for c in missing]
             + _delimiter_hint(header)
             + _spaced_name_hints(header, missing)
+            + _header_problems(header)
         )
+    if problems := _header_problems(header):
+        raise EventsFileError(problems)
     frame = _parse_rows(text_bytes, header, delimiter)
     _check_quotes_closed(text_bytes, delimiter)
     frame.columns = names
@@ -317,15 +322,18 @@ def _check_bytes(data: bytes) -> bytes:
     return data
 
 
-def _read_header(data: bytes, delimiter: str = ",") -> list[str]:
+def _read_header_names(data: bytes, delimiter: str = ",") -> list[str]:
     # A line may end with CR alone (old Mac files); csv.reader raises on a bare CR.
     ends = [i for i in (data.find(b"\n"), data.find(b"\r")) if i >= 0]
     first_line = data[: min(ends) if ends else len(data)].decode("utf-8")
     if first_line.count('"') % 2:
         # A quoted column name holds a line break: the header is the first CSV record.
-        header = next(csv_reader(data.decode("utf-8"), delimiter=delimiter), [])
-    else:
-        header = next(csv_reader(first_line, delimiter=delimiter), [])
+        return next(csv_reader(data.decode("utf-8"), delimiter=delimiter), [])
+    return next(csv_reader(first_line, delimiter=delimiter), [])
+
+
+def _header_problems(header: list[str]) -> list[Problem]:
+    """Column names that are empty or appear twice."""
     problems = []
     seen: set[str] = set()
     for position, name in enumerate(header, start=1):
@@ -334,9 +342,7 @@ def _read_header(data: bytes, delimiter: str = ",") -> list[str]:
         elif name in seen:
             problems.append(Problem(1, name, "column name appears twice"))
         seen.add(name)
-    if problems:
-        raise EventsFileError(problems)
-    return header
+    return problems
 
 
 def csv_reader(text: str, **options):

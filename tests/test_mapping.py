@@ -140,3 +140,34 @@ def test_an_unrecognised_table_says_what_was_expected():
     with pytest.raises(EventsFileError) as caught:
         load_any_frame(TRIPS)
     assert str(caught.value.problems[0]) == f"file: {UNRECOGNISED}"
+
+
+def _saved_with_an_index(data: bytes, index_name: bytes) -> bytes:
+    """``data`` as pandas (``,``/``Unnamed: 0``) or R (``""``) saves a frame: a leading
+    unnamed column numbering the rows from 0 (pandas) or 1 (R)."""
+    start = 1 if index_name == b'""' else 0
+    lines = data.decode("utf-8").splitlines(keepends=True)
+    numbered = [f"{i},{line}" for i, line in enumerate(lines[1:], start)]
+    return index_name + b"," + lines[0].encode() + "".join(numbered).encode()
+
+
+@pytest.mark.parametrize("index_name", [b"", b'""', b"Unnamed: 0"])
+def test_a_table_saved_with_its_row_index_is_offered_the_mapping(index_name):
+    """A table no format knows, saved by pandas or R with its row index (a real GDELT
+    extract re-saved by pandas, docs/formats.md): before, it was refused with one line,
+    'column name is empty', and the app offered no mapping form (it waits for the
+    unrecognised line); the mapping then refused it the same way."""
+    data = _saved_with_an_index(TRIPS, index_name)
+    with pytest.raises(EventsFileError) as caught:
+        load_any_frame(data)
+    said = [str(p) for p in caught.value.problems]
+    assert f"file: {UNRECOGNISED}" in said
+    assert "column event_id: required column is missing" in said
+    mapping = ColumnMapping.from_assignments(
+        ["when=time", "title=description"], ["event_type=visit"]
+    )
+    events, _ = load_any_frame(data, mapping=mapping)
+    plain, _ = load_any_frame(TRIPS, mapping=mapping)
+    assert events["title"].tolist() == plain["title"].tolist()
+    assert events["event_id"].tolist() == plain["event_id"].tolist()
+    assert list(events.columns) == list(plain.columns)  # the index column is not kept
