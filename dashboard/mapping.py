@@ -39,6 +39,16 @@ _RANGE = re.compile(r"\s*[–—]\s*|\s+-\s+|\s+(?:to|until)\s+", re.IGNORECASE)
 _FIRST_DEFAULT = dt.datetime(2000, 1, 1)
 EXAMPLES = "e.g. November 19, 2012; March 1909; January 29–February 7, 1909"
 
+#: Dates in numbers alone, which tell their own order: ISO's 2020-11-13 (also with ``/``
+#: or ``.``), its basic form 20201113, and a month 2020-11.
+_YMD = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$")
+_YMD_BASIC = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_YM = re.compile(r"^(\d{4})([-/.])(\d{1,2})$")
+#: Day and month before the year (13/11/2020, 11/13/2020): which comes first, the column
+#: tells (a first number over 12 says day-first, a second one month-first), never a value.
+_AB_YEAR = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$")
+DAY_FIRST, MONTH_FIRST = "day-first", "month-first"
+
 
 @dataclass(frozen=True)
 class ColumnMapping:
@@ -89,12 +99,78 @@ def _parse(text: str, default: dt.datetime) -> dt.date:
     return dateparser.parse(text, default=default, fuzzy=False).date()
 
 
-def read_when(text: str) -> When:
-    """Read a free-text date or range; ValueError when it is neither."""
+def _in_numbers(text: str, order: str | None) -> When | None:
+    """A date written in numbers alone (see ``_YMD`` ... ``_AB_YEAR``), or None when the
+    text is not one. ``order``: :data:`DAY_FIRST` or :data:`MONTH_FIRST`, what the column
+    says of ``13/11/2020``-like values; None when it says nothing (then only a value over
+    12 tells). ValueError for a day or month that does not exist, or an order not told."""
+    if match := _YMD.match(text) or _YMD_BASIC.match(text):
+        numbers = match.groups()
+        year, month, day = int(numbers[0]), int(numbers[-2]), int(numbers[-1])
+    elif match := _YM.match(text):
+        year, month = int(match.group(1)), int(match.group(3))
+        if not 1 <= month <= 12:
+            raise ValueError(f"has no month {month}")
+        first = dt.date(year, month, 1)
+        return When(first, _month_end(first), "month")
+    elif match := _AB_YEAR.match(text):
+        a, b, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+        if a > 12 or (order == DAY_FIRST and b <= 12):
+            day, month = a, b
+        elif b > 12 or order == MONTH_FIRST:
+            month, day = a, b
+        else:
+            raise ValueError(
+                "has its day and month in an order no value of the column tells (a first "
+                "number over 12 would say day-first); write it YYYY-MM-DD"
+            )
+    else:
+        return None
+    try:
+        day_of = dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"has no day {year:04d}-{month:02d}-{day:02d}") from None
+    return When(day_of, day_of, "day")
+
+
+def slashed_order(texts: Iterable[str]) -> tuple[str | None, str | None]:
+    """What a column's ``A/B/YYYY`` values say of their order, and a value saying it:
+    (:data:`DAY_FIRST` or :data:`MONTH_FIRST`, the first value over 12), or (None, None)
+    when no value tells or values say both (each value then tells only itself)."""
+    day_first = month_first = None
+    for text in texts:
+        if match := _AB_YEAR.match(" ".join(text.split()).strip(" .")):
+            if int(match.group(1)) > 12 and day_first is None:
+                day_first = text
+            elif int(match.group(3)) > 12 and month_first is None:
+                month_first = text
+    if day_first is not None and month_first is None:
+        return DAY_FIRST, day_first
+    if month_first is not None and day_first is None:
+        return MONTH_FIRST, month_first
+    return None, None
+
+
+def read_when(text: str, order: str | None = None) -> When:
+    """Read a free-text date or range; ValueError when it is neither.
+
+    ``order``: how the column writes day and month in ``13/11/2020``-like values
+    (:func:`slashed_order`); None: only a value over 12 tells.
+    """
     text = " ".join(text.split()).strip(" .")
     if not text:
         raise ValueError("is empty")
     pieces = _RANGE.split(text, maxsplit=1)
+    ends = [_in_numbers(piece.strip(), order) for piece in pieces]
+    if any(end is not None for end in ends):
+        if any(end is None for end in ends):
+            raise ValueError("has one end in numbers and the other in words")
+        if len(ends) == 1:
+            return ends[0]
+        coarser = max((end.precision for end in ends), key=["day", "month"].index)
+        if ends[1].end < ends[0].start:
+            raise ValueError("ends before it starts")
+        return When(ends[0].start, ends[1].end, coarser)
     if len(pieces) == 1:
         day, month, year = _parts(text)
         if not year:
@@ -156,7 +232,14 @@ def convert_mapped_frame(
         out[ours] = pd.Series(value, index=frame.index, dtype="str")
     notices = [f"Mapped {n:,} record{'s' if n != 1 else ''} by column."]
     if WHEN in mapping.columns:
-        out.update(_read_when_column(frame, mapping.columns[WHEN], record_rows))
+        texts = frame[mapping.columns[WHEN]]
+        order, example = slashed_order(texts.unique())
+        out.update(_read_when_column(texts, order, record_rows))
+        if order is not None:
+            form = "DD/MM/YYYY" if order == DAY_FIRST else "MM/DD/YYYY"
+            notices.append(
+                f"{mapping.columns[WHEN]} read {order} ({form}): values like {example} say so."
+            )
     if "event_id" not in out:
         rows = record_rows(n)
         out["event_id"] = pd.Series([f"row-{r}" for r in rows], index=frame.index, dtype="str")
@@ -171,15 +254,15 @@ def convert_mapped_frame(
 
 
 def _read_when_column(
-    frame: pd.DataFrame, column: str, record_rows: Callable[[int], np.ndarray]
+    texts: pd.Series, order: str | None, record_rows: Callable[[int], np.ndarray]
 ) -> dict[str, pd.Series]:
-    texts = frame[column]
+    column = texts.name
     starts, ends, precisions, problems = [], [], [], []
     cache: dict[str, When | str] = {}
     for i, text in enumerate(texts):
         if text not in cache:
             try:
-                cache[text] = read_when(text)
+                cache[text] = read_when(text, order)
             except (ValueError, OverflowError) as err:
                 cache[text] = str(err) if "has" in str(err) or "ends" in str(err) else ""
         read = cache[text]
@@ -198,7 +281,7 @@ def _read_when_column(
     if problems:
         rows = record_rows(len(texts))
         raise EventsFileError([Problem(int(rows[i]), column, m) for i, m in problems])
-    index = frame.index
+    index = texts.index
     return {
         "start_date": pd.Series(starts, index=index, dtype="str"),
         "end_date": pd.Series(ends, index=index, dtype="str"),

@@ -171,3 +171,69 @@ def test_a_table_saved_with_its_row_index_is_offered_the_mapping(index_name):
     assert events["title"].tolist() == plain["title"].tolist()
     assert events["event_id"].tolist() == plain["event_id"].tolist()
     assert list(events.columns) == list(plain.columns)  # the index column is not kept
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("2020-11-13", ("2020-11-13", "2020-11-13", "day")),
+        ("2020/11/13", ("2020-11-13", "2020-11-13", "day")),
+        ("2020.11.13", ("2020-11-13", "2020-11-13", "day")),
+        ("20201113", ("2020-11-13", "2020-11-13", "day")),  # GDELT's SQLDATE, ISO basic
+        ("2020-11", ("2020-11-01", "2020-11-30", "month")),
+        ("13/11/2020", ("2020-11-13", "2020-11-13", "day")),  # 13 is no month: day-first
+        ("11/13/2020", ("2020-11-13", "2020-11-13", "day")),  # 13 is no month: month-first
+        ("13.11.2020", ("2020-11-13", "2020-11-13", "day")),
+        ("2020-11-13 – 2020-11-15", ("2020-11-13", "2020-11-15", "day")),
+        ("2020-11 to 2021-02", ("2020-11-01", "2021-02-28", "month")),
+    ],
+)
+def test_read_when_takes_dates_in_numbers_at_their_precision(text, expected):
+    """Until session 25 every one of these was read as the whole year (2020-01-01 to
+    2020-12-31, precision year): the parts check knew month names only."""
+    read = read_when(text)
+    assert (read.start.isoformat(), read.end.isoformat(), read.precision) == expected
+
+
+@pytest.mark.parametrize(
+    "text,why",
+    [
+        ("05/11/2020", "has its day and month in an order no value of the column tells"),
+        ("2020-02-30", "has no day 2020-02-30"),
+        ("2020-13", "has no month 13"),
+        ("2020-11-13 – March 2021", "has one end in numbers and the other in words"),
+    ],
+)
+def test_read_when_refuses_numbers_that_do_not_say_a_date(text, why):
+    with pytest.raises(ValueError, match=why):
+        read_when(text)
+
+
+def _mapped_dates(values: list[str]):
+    data = ("title,when\n" + "".join(f"t{i},{v}\n" for i, v in enumerate(values))).encode()
+    mapping = ColumnMapping.from_assignments(["when=when", "title=title"], ["event_type=visit"])
+    return load_any_frame(data, mapping=mapping)
+
+
+def test_a_column_of_day_first_dates_is_read_so_and_says_which_value_told():
+    events, notices = _mapped_dates(["05/11/2020", "13/11/2020", "01/02/2021"])
+    assert events["start_date"].dt.strftime("%Y-%m-%d").tolist() == [
+        "2020-11-05",
+        "2020-11-13",
+        "2021-02-01",
+    ]
+    assert events["date_precision"].tolist() == ["day"] * 3
+    assert "when read day-first (DD/MM/YYYY): values like 13/11/2020 say so." in notices
+    events, notices = _mapped_dates(["05/11/2020", "11/13/2020"])
+    assert events["start_date"].dt.strftime("%Y-%m-%d").tolist() == ["2020-05-11", "2020-11-13"]
+    assert "when read month-first (MM/DD/YYYY): values like 11/13/2020 say so." in notices
+
+
+@pytest.mark.parametrize("values", [["05/11/2020"], ["05/11/2020", "13/11/2020", "11/13/2020"]])
+def test_a_column_that_does_not_tell_its_order_is_refused_by_row(values):
+    with pytest.raises(EventsFileError) as caught:
+        _mapped_dates(values)
+    assert str(caught.value.problems[0]).startswith(
+        "row 2, column when: '05/11/2020' is not a date or date range we can read (has its "
+        "day and month in an order no value of the column tells"
+    )
