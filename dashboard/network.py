@@ -73,6 +73,9 @@ PLOT_PX = (700, 610)
 #: Chromium), and how many plot widths between it and the widest are checked.
 NARROW_FIGURE_PX = 468
 LABEL_LAYOUT_STEPS = 8
+#: Labels' text shadow: Plotly's "auto" draws a halo in the colour that contrasts with the
+#: text (the background's), so labels over edge lines stay readable on either theme.
+LABEL_HALO = "auto"
 #: Labels keep this far (px) from other labels and markers.
 LABEL_MARGIN_PX = 2
 LEGEND_TITLE = "Relations · countries"
@@ -803,7 +806,9 @@ def _add_labels(
                 mode="markers+text",
                 text=np.asarray([plain_label(n, LABEL_CHARS) for n in beside], dtype=object),
                 textposition=np.asarray([labelled[n] for n in beside], dtype=object),
-                textfont={"size": LABEL_FONT_PX},
+                # A halo in the background's colour (light or dark theme): a label
+                # over an edge line stays readable, the line broken under its letters.
+                textfont={"size": LABEL_FONT_PX, "shadow": LABEL_HALO},
                 marker={
                     "size": np.round(_node_sizes(graph, beside), 1),
                     "color": "rgba(0,0,0,0)",
@@ -838,7 +843,7 @@ def _add_labels(
             "arrowcolor": LEADER_COLOUR,
             # The line starts at the marker's rim, not over the node.
             "standoff": round(float(sizes[n]) / 2 + 1, 1),
-            "font": {"size": LABEL_FONT_PX},
+            "font": {"size": LABEL_FONT_PX, "shadow": LABEL_HALO},
         }
         for n in leaders
     ]
@@ -1132,7 +1137,7 @@ def choose_labels(
     margin = np.asarray([-1, -1, 1, 1]) * LABEL_MARGIN_PX
     # labels[p]: every node's label box at position p, per plot size (size, node, edge);
     # free[p]: it covers no other node's marker at any size.
-    labels, free = [], []
+    labels, free, cut = [], [], []
     for position in LABEL_POSITIONS:
         boxes = np.stack([_label_edges(x, y, sizes, widths, position) + margin for x, y in pixels])
         covers = np.zeros((len(order), len(everyone)), dtype=bool)
@@ -1140,7 +1145,12 @@ def choose_labels(
             covers |= _overlap_matrix(box, marker)
         covers[own] = False
         labels.append(boxes)
-        free.append(~covers.any(axis=1))
+        # Inside the plot at every size too: a long name beside a node near the edge was
+        # cut off by it (on ACLED's Somalia 2025 export, 5 of 11 beside-labels at 900 px);
+        # such a label goes to free room nearby by a leader line instead (``cut``).
+        inside = _inside(boxes, plots).all(axis=0)
+        free.append(~covers.any(axis=1) & inside)
+        cut.append(~covers.any(axis=1) & ~inside)
     placed: dict[int, LabelPlace] = {}
     taken = np.zeros((len(plots), 0, 4))  # placed labels' boxes and leader lines, every size
     for i in range(len(order)):
@@ -1153,7 +1163,7 @@ def choose_labels(
                 taken = np.concatenate([taken, box], axis=1)
                 break
         else:
-            if i < always:
+            if i < always or any(c[i] for c in cut):
                 lines = leader_text(order[i])
                 leader = _leader_place(i, pixels, plots, scales, sizes[i], lines, markers, taken)
                 if leader is not None:

@@ -164,9 +164,12 @@ def drawn_xy(fig) -> dict[str, tuple[float, float]]:
 
 
 def assert_labels_clear(graph, xy, places) -> None:
-    """At every plot size: no label box over another label's or another node's marker."""
+    """At every plot size: no label box over another label's or another node's marker, or
+    across the plot's edge."""
     for plot in network.plot_sizes(graph, xy):
         boxes = network.label_boxes(graph, xy, list(places), plot, places)
+        cut = [b.node for b in boxes if b.left < 0 or b.top < 0 or b.right > plot[0]]
+        assert cut + [b.node for b in boxes if b.bottom > plot[1]] == [], plot
         clashes = [(a.node, b.node) for a, b in combinations(boxes, 2) if a.overlaps(b)]
         assert clashes == [], plot
         markers = network.marker_boxes(graph, xy, list(graph.nodes), plot)
@@ -468,6 +471,41 @@ def test_a_label_never_covers_another_nodes_marker():
     assert network.choose_labels(graph, xy)["hub"] == "middle right"
 
 
+def test_a_label_is_never_cut_by_the_plots_edge():
+    # Nodes with long names at the left and right edges: centred above them, or on their
+    # outer side, their labels ran out of the plot (cut off in the browser).
+    graph = nx.Graph()
+    names = {
+        "west": "A Made-up Coalition of Western Village Militias (Nowhere)",
+        "east": "The Eastern Made-up Sub-Clan Militia of the Far Hills (Nowhere)",
+    }
+    for k, name in enumerate(names.values()):
+        graph.add_node(name, events=20 - k, country="")
+        graph.add_edge(name, "hub", weight=3)
+    graph.add_node("hub", events=5, country="")
+    graph.add_node("north", events=1, country="")
+    graph.add_node("south", events=1, country="")
+    graph.add_edge("hub", "north", weight=1)
+    graph.add_edge("hub", "south", weight=1)
+    xy = {names["west"]: (-1.0, 0.0), names["east"]: (1.0, 0.1), "hub": (0.0, 0.0)}
+    xy |= {"north": (0.0, 1.0), "south": (0.0, -1.0)}
+    chosen = network.choose_labels(graph, xy)
+    assert set(names.values()) <= set(chosen)
+    assert_labels_clear(graph, xy, chosen)
+    # The same in the drawn figure, whose layout is its own.
+    view = network.draw_network(data_of(graph))
+    assert_labels_clear(view.graph, drawn_xy(view.figure), drawn_labels(view.figure))
+
+
+def test_labels_have_a_halo_to_stay_readable_over_edge_lines():
+    graph, _ = dense_core()
+    figure = network.draw_network(data_of(graph)).figure
+    layer = next(t for t in figure.data if t.meta["role"] == "labels")
+    leaders = [a for a in figure.layout.annotations if (a.name or "").startswith("label:")]
+    assert leaders and layer.textfont.shadow == "auto"
+    assert all(a.font.shadow == "auto" for a in leaders)
+
+
 def hemmed_in(center: str, events: int, ring: int = 24) -> tuple[nx.Graph, dict]:
     """``center`` in a tight ring of small nodes: every label position covers a marker."""
     graph = nx.Graph()
@@ -536,13 +574,7 @@ def test_the_busiest_nodes_of_a_dense_core_are_all_named_clear_of_markers_and_la
 
 def test_the_drawn_network_names_its_busiest_above_every_marker():
     graph, _ = dense_core()  # laid out by the figure itself
-    data = network.NetworkData(
-        node_kind="actor",
-        nodes=tuple(sorted((n, graph.nodes[n]["events"], "") for n in graph)),
-        edges=tuple(sorted((*sorted((u, v)), w, w, 0) for u, v, w in graph.edges(data="weight"))),
-        total_edges=graph.number_of_edges(),
-    )
-    view = network.draw_network(data)
+    view = network.draw_network(data_of(graph))
     places = drawn_labels(view.figure)
     assert set(busiest(view.graph, 10)) <= set(places)
     assert_labels_clear(view.graph, drawn_xy(view.figure), places)
@@ -554,6 +586,16 @@ def test_the_drawn_network_names_its_busiest_above_every_marker():
     assert all(t.mode == "markers" for t in view.figure.data if t.meta["role"] == "nodes")
     layer = next(t for t in view.figure.data if t.meta["role"] == "labels")
     assert layer.hoverinfo == "skip" and layer.showlegend is False
+
+
+def data_of(graph: nx.Graph) -> network.NetworkData:
+    """The :class:`NetworkData` of ``graph`` (co-operation edges), for the figure to lay out."""
+    return network.NetworkData(
+        node_kind="actor",
+        nodes=tuple(sorted((n, graph.nodes[n]["events"], "") for n in graph)),
+        edges=tuple(sorted((*sorted((u, v)), w, w, 0) for u, v, w in graph.edges(data="weight"))),
+        total_edges=graph.number_of_edges(),
+    )
 
 
 def add_busier_pairs(graph: nx.Graph, xy: dict) -> None:

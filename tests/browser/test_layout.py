@@ -1,6 +1,7 @@
 """Layout in a real browser at an 800 px and a 1,400 px wide window: no page overflows
 sideways, its charts are drawn, and the network's labels cover no other node's marker
-and no other label (measured on the drawn SVG, not on the model's estimates)."""
+and no other label, nor run out of the plot (measured on the drawn SVG, not on the model's
+estimates)."""
 
 from __future__ import annotations
 
@@ -89,7 +90,9 @@ _NODE_BOXES = """
     const text = group.querySelector("text.annotation-text");
     labels.push({node: note.name.slice(6), text: text.textContent, box: rect(text)});
   });
-  return {labels, markers};
+  const r = gd.getBoundingClientRect(), s = gd._fullLayout._size;
+  const plot = [r.left + s.l, r.top + s.t, r.left + s.l + s.w, r.top + s.t + s.h];
+  return {labels, markers, plot};
 }
 """
 
@@ -128,4 +131,14 @@ def test_network_labels_cover_no_marker_and_no_label(
         if _overlap(a["box"], b["box"])
     ]
     assert clashes == [], f"labels over labels at {width} px: {clashes}"
+    left, top, right, bottom = drawn["plot"]
+    cut = [
+        label["text"]
+        for label in labels
+        if label["box"][0] < left - 1
+        or label["box"][1] < top - 1
+        or label["box"][2] > right + 1
+        or label["box"][3] > bottom + 1
+    ]
+    assert cut == [], f"labels cut by the plot's edge at {width} px: {cut}"
     assert_no_exception(page)
