@@ -15,8 +15,13 @@ Two modes, chosen by size:
   or coarser for long spans); its customdata is ``["cell", lane row, first day,
   last day]`` so a click can narrow the filters to that lane and period.
 
-Lanes are capped at :data:`MAX_LANES` (the busiest); the events of the other lanes
-are drawn in one "Other" lane, so no event silently disappears.
+Lanes are ordered busiest first, whatever they hold: countries, actors, event types
+(which were in the vocabulary's order: on ACLED's Somalia export "agreement", 135
+events, sat above "armed clash", 3,850, and past :data:`MAX_LANES` types the lanes kept
+would not have been the busiest). The analyst reads the dominant lanes first; ties keep
+the vocabulary's order, and colour and marker shape still tell cooperation from
+conflict. Lanes are capped at :data:`MAX_LANES` (the busiest); the events of the other
+lanes are drawn in one "Other" lane, so no event silently disappears.
 All text from the data is HTML-escaped: Plotly renders tags in hover and tick labels.
 """
 
@@ -177,9 +182,9 @@ def _lanes(table: EventTable, positions: np.ndarray, lane: str) -> _Lanes:
         events = np.concatenate([events, lonely])
     counts = np.bincount(codes, minlength=len(names))
     used = np.flatnonzero(counts)
-    if lane != "event_type":
-        # Busiest first; ties in name order (names are sorted in the postings).
-        used = used[np.argsort(-counts[used], kind="stable")]
+    # Busiest first, event types too (module docstring); ties in the names' order: sorted in
+    # the postings, the vocabulary's then the table's own for types.
+    used = used[np.argsort(-counts[used], kind="stable")]
     shown = used[:MAX_LANES]
     row_of_code = np.full(len(names), -1, dtype=np.int64)
     row_of_code[shown] = np.arange(len(shown))
@@ -507,7 +512,9 @@ def counts_view(rows, lane: str, n_events: int) -> TimelineView:
         known = [t for t in EVENT_TYPE_NAMES if t in totals]
         used = known + sorted(set(totals) - set(known))
     else:
-        used = sorted(totals, key=lambda value: (-totals[value], value))
+        used = sorted(totals)
+    # Busiest first, as in memory (:func:`_lanes`); ties keep the order above.
+    used.sort(key=lambda value: -totals[value])
     shown = used[:MAX_LANES]
     row_of = {value: i for i, value in enumerate(shown)}
     months = {month: _month_number(month) for _, month, _ in rows}

@@ -115,10 +115,16 @@ def test_actor_lanes_hold_actors_and_recipients(table):
     assert {lane for lane, _ in by_id(fig, "arms-last-year")} == {"(no actor)"}
 
 
-def test_event_type_lanes_follow_the_vocabulary_order(table):
+def test_event_type_lanes_are_busiest_first_ties_in_the_vocabulary_order(table):
+    # The fixture's types hold one event each: all tied, in the vocabulary's order.
     fig = build_timeline(table, np.arange(len(table)), "event_type")
     used = {r["event_type"] for r in ROWS}
     assert lane_labels(fig) == [name for name in schema.EVENT_TYPE_NAMES if name in used]
+    # Busiest first otherwise (the vocabulary puts visit first and armed clash last).
+    kinds = ["visit"] + ["armed clash"] * 3 + ["condemnation"] * 2 + ["meeting"] * 2
+    busy = small_table([row(f"e{k}", event_type=t) for k, t in enumerate(kinds)])
+    lanes = lane_labels(build_timeline(busy, np.arange(len(busy)), "event_type"))
+    assert lanes == ["armed clash", "meeting", "condemnation", "visit"]
 
 
 def test_lanes_are_ordered_busiest_first(table):
