@@ -10,6 +10,7 @@ scripts/make_country_codes.py.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -70,3 +71,50 @@ def common_names(names: pd.Series) -> pd.Series:
     """Country names as we write them (``Russian Federation`` -> ``Russia``), others unchanged."""
     names = names.str.strip()
     return names.map(ALIASES).fillna(names).astype("str")
+
+
+@functools.cache
+def _our_names() -> dict[str, str]:
+    """Every spelling we know a country by (our names, their aliases, :data:`ALIASES`),
+    case-folded, -> our name; ambiguous spellings ("Congo", "Korea") are not in it."""
+    from dashboard.geography import AMBIGUOUS, COUNTRIES
+
+    names = {
+        spelling.casefold(): country.name
+        for country in COUNTRIES
+        for spelling in (country.name, *country.aliases)
+        if spelling not in AMBIGUOUS
+    }
+    names.update((spelling.casefold(), name) for spelling, name in ALIASES.items())
+    return names
+
+
+_BRACKETED = re.compile(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
+
+
+def our_name(name: str) -> str:
+    """Our name of the country a table writes as ``name``, else ``name`` as written.
+
+    Reference lists write names inverted ("Korea, Republic of", "Korea, South") or with
+    another in brackets ("Burma (Myanmar)", "United Kingdom (Wales)"): tried as written,
+    then turned back ("Republic of Korea") or before the comma ("Germany, Federal
+    Republic of"), then outside the brackets, then inside ("Southern Rhodesia
+    (Zimbabwe)"). A name no country of ours has (Czechoslovakia) or an ambiguous one
+    (Korea) is kept as written: nothing is guessed.
+    """
+    text = " ".join(name.replace("’", "'").split())
+    tries = [text]
+    if match := _BRACKETED.match(text):
+        tries += [match.group("outer"), match.group("inner")]
+    if text.count(",") == 1:
+        before, after = (part.strip() for part in text.split(","))
+        tries += [f"{after} {before}", before]
+    for candidate in tries:
+        if ours := country_called(candidate):
+            return ours
+    return name
+
+
+def country_called(name: str) -> str:
+    """Our name of the country ``name`` spells exactly (any case), or ""."""
+    return _our_names().get(name.strip().casefold(), "")

@@ -379,8 +379,6 @@ _COUNTRY_NAMES: dict[str, str] = {
     for spelling in (country.name, *country.aliases)
     if spelling not in AMBIGUOUS
 }
-#: The same, case-folded: an actor named as a country in any case (GDELT's "CHINA").
-_COUNTRY_NAMES_FOLDED: dict[str, str] = {k.casefold(): v for k, v in _COUNTRY_NAMES.items()}
 
 
 def state_body_country(name: str) -> str:
@@ -414,7 +412,9 @@ def named_country(name: str) -> str:
     "Civilians (Somalia)", "Rioters (Sudan)" in Kenya, an African Union force's
     "(Uganda)" contingent); "(2021-)", "(International)" or an ambiguous name say none.
     """
-    country = state_body_country(name) or _COUNTRY_NAMES_FOLDED.get(name.strip().casefold(), "")
+    from dashboard.countries import country_called  # it reads this module's table
+
+    country = state_body_country(name) or country_called(name)
     if country:
         return country
     match = _BRACKETED_COUNTRY_RE.search(name)

@@ -24,6 +24,7 @@ import pandas as pd
 from dateutil import parser as dateparser
 
 from dashboard import schema
+from dashboard.countries import our_name
 from dashboard.loading import validate_events_frame
 from dashboard.problems import EventsFileError, Problem
 
@@ -231,6 +232,15 @@ def convert_mapped_frame(
     for ours, value in mapping.values.items():
         out[ours] = pd.Series(value, index=frame.index, dtype="str")
     notices = [f"Mapped {n:,} record{'s' if n != 1 else ''} by column."]
+    if "countries" in mapping.columns:
+        out["countries"], renamed = _our_countries(out["countries"])
+        if renamed:
+            shown = ", ".join(f"'{a}' → '{b}'" for a, b in list(renamed.items())[:3])
+            more = " …" if len(renamed) > 3 else ""
+            plural = "s" if len(renamed) != 1 else ""
+            notices.append(
+                f"countries: {len(renamed):,} name{plural} read as ours ({shown}{more})."
+            )
     if WHEN in mapping.columns:
         texts = frame[mapping.columns[WHEN]]
         order, example = slashed_order(texts.unique())
@@ -251,6 +261,25 @@ def convert_mapped_frame(
             ours_frame[name] = frame[name]
     events = validate_events_frame(ours_frame.reset_index(drop=True), record_rows=record_rows)
     return events, notices
+
+
+def _our_countries(cells: pd.Series) -> tuple[pd.Series, dict[str, str]]:
+    """Each listed country under our name (:func:`dashboard.countries.our_name`), and the
+    names so changed (as written -> ours), in the table's order."""
+    renamed: dict[str, str] = {}
+
+    def ours(cell: str) -> str:
+        names = []
+        for name in schema.split_list(cell):
+            our = our_name(name)
+            if our != name:
+                renamed.setdefault(name, our)
+            if our not in names:
+                names.append(our)
+        return schema.LIST_SEPARATOR.join(names)
+
+    read = {cell: ours(cell) for cell in cells.unique()}
+    return cells.map(read).astype("str"), renamed
 
 
 def _read_when_column(
