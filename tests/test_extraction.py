@@ -388,7 +388,7 @@ MEASURED = [
     # raised as measured after articles24c (first runs: East Coast Daily P 0.50 R 0.33,
     # A News P 0.50 R 0.50)
     ("thescoop-2021-04-25.round19", "2021-04-25", 0.5, 0.2),
-    ("eastcoastdaily-2022-12-22.round19", "2022-12-22", 1.0, 0.33),
+    ("eastcoastdaily-2022-12-22.round19", "2022-12-22", 1.0, 0.66),
     ("anews-2024-11-07.round19", "2024-11-07", 0.66, 0.5),
 ]
 
@@ -4419,3 +4419,55 @@ def test_an_event_named_again_without_since_still_dates_the_action():
     )
     visits = [c for c in fuller(text) if c.event_type == "visit"]
     assert [v.date_text for v in visits] == ["last year"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In order to call for an end to the violence, the Security Council adopted its first "
+        "resolution on Laos on Monday.",
+        "To urge the junta to free all prisoners, the Security Council passed a resolution on "
+        "Laos on Monday.",
+        "Demanding an end to the killings, the Security Council adopted a resolution on Monday.",
+        "The Security Council adopted a resolution on Monday urging the junta to release its "
+        "prisoners.",
+    ],
+)  # fmt: skip
+def test_a_resolution_told_with_its_demand_before_or_after_is_a_condemnation(sentence):
+    # East Coast Daily, round 19: "In order to call for an end to the violence ..., the
+    # U.N. Security Council adopted its first resolution on Myanmar" (SOURCES.md)
+    found = extract_events(sentence, date(2031, 2, 20), ROUND6)  # a Thursday
+    (candidate,) = [c for c in found if c.event_type == "condemnation"]
+    assert candidate.span.start == date(2031, 2, 17) and candidate.actors
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After protesters called for an end to the violence, the Security Council adopted a "
+        "resolution on the budget on Monday.",
+        "The Security Council adopted its first resolution on Laos on Monday.",
+        "To call for talks, the Security Council adopted a resolution on Monday.",
+    ],
+)  # fmt: skip
+def test_a_resolution_without_its_own_demand_is_no_condemnation(sentence):
+    found = extract_events(sentence, date(2031, 2, 20), ROUND6)
+    assert "condemnation" not in {c.event_type for c in found}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In order to call for an end to the violence and to urge the junta to free all "
+        "prisoners, including ousted leader Aline Vong, the Security Council adopted its "
+        "first resolution on Laos on Monday.",
+        "To urge the junta to free all prisoners, the Security Council passed a resolution on "
+        "Laos on Monday.",
+    ],
+)  # fmt: skip
+def test_the_names_of_an_opening_clause_of_purpose_are_no_actors(sentence):
+    # East Coast Daily, round 19: the opening's "ousted leader Aung San Suu Kyi" was an
+    # actor of the Security Council's resolution
+    found = extract_events(sentence, date(2031, 2, 20), ROUND6)
+    (candidate,) = [c for c in found if c.event_type == "condemnation"]
+    assert candidate.actors == ("United Nations Security Council",)

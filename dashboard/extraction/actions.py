@@ -12,8 +12,16 @@ from dashboard.extraction.patterns import (
     _PRONOUN,
     _RELATIVE_TO,
     _clause_start,
+    _participle_opening,
+    _purpose_opening_end,
 )
-from dashboard.extraction.triggers import _CIVILIANS, TRIGGERS, Trigger
+from dashboard.extraction.triggers import (
+    _CIVILIANS,
+    RESOLUTION_ADOPTED,
+    RESOLUTION_DEMAND,
+    TRIGGERS,
+    Trigger,
+)
 from dashboard.parsing import Structure
 
 
@@ -32,7 +40,9 @@ def _action_matches(sentence: str) -> list[tuple[Trigger, re.Match]]:
                 continue
             if trigger.event_type == "coup" and (_annexation(sentence, m) or _title(sentence, m)):
                 continue
-            if trigger.event_type == "condemnation" and not _rights_report(sentence, m):
+            if trigger.event_type == "condemnation" and not (
+                _rights_report(sentence, m) and _resolution_demands(sentence, m)
+            ):
                 continue
             clause = _clause_start(sentence, m.start())
             coordinated = re.search(r"\band\s+$", sentence[: m.start()])
@@ -231,6 +241,27 @@ def _rights_report(sentence: str, match: re.Match) -> bool:
         return True  # not a report's release: any condemnation word stands
     before = sentence[_clause_start(sentence, match.start()) : match.start()]
     return bool(_RIGHTS_WORDS.search(before) or _RIGHTS_WORDS.search(sentence, match.end()))
+
+
+_RESOLUTION = re.compile(RESOLUTION_ADOPTED + "$", re.IGNORECASE)
+
+
+def _resolution_demands(sentence: str, match: re.Match) -> bool:
+    """Whether the action words, if a resolution's adoption, make a demand of their own:
+    in the 120 characters after them ("adopted a resolution demanding ..."), or in an
+    opening clause of purpose or participle before them ("In order to call for an end to
+    ..., the Council adopted a resolution", "Demanding ..., X passed"); an adoption
+    alone, or after another's call, is none."""
+    if not _RESOLUTION.match(match.group(0)):
+        return True  # not a resolution: any condemnation word stands
+    after = RESOLUTION_DEMAND.search(re.match(r"[^.;]*", sentence[match.end() :]).group(0))
+    if after and after.start() <= 120:
+        return True
+    participle = _participle_opening(sentence)
+    opening = _purpose_opening_end(sentence, match.start()) or (participle and participle.end())
+    return bool(
+        opening and opening <= match.start() and RESOLUTION_DEMAND.search(sentence[:opening])
+    )
 
 
 #: An ousting told as an adjective of the one ousted ("including ousted leader X",

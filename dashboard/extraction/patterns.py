@@ -290,12 +290,31 @@ def _participle_opening(sentence: str) -> re.Match | None:
     return opening if Structure.of(lowered).is_participle(at) else None
 
 
+#: A sentence opening with a clause of purpose: "In order to call for X, ...", "To urge
+#: X to free Y, ..." (a verb after "To": "To date," is none of it).
+_PURPOSE_OPENING = re.compile(r"[\"\u201c]?(?:In order to|So as to|To)\s+[a-z]")
+
+
+def _purpose_opening_end(sentence: str, position: int) -> int | None:
+    """Where the main clause starts after an opening clause of purpose, before
+    ``position``: after the last comma before it (the purpose may list and describe,
+    "In order to urge X to free all prisoners, including Y, the Council adopted"), or
+    None without such an opening."""
+    if not _PURPOSE_OPENING.match(sentence):
+        return None
+    comma = sentence.rfind(",", 0, position)
+    return comma + 1 if comma > 0 else None
+
+
 def _clause_start(sentence: str, position: int) -> int:
     # the whole sentence is read: a break's lookahead may see the action's own verb
     breaks = [b.end() for b in _CLAUSE_BREAK.finditer(sentence) if b.end() <= position]
     opening = _participle_opening(sentence)
     if opening is not None and opening.end() <= position:
         breaks.append(opening.end())
+    purpose = _purpose_opening_end(sentence, position)
+    if purpose is not None:
+        breaks.append(purpose)
     reporting = [r.end() for r in _REPORTING.finditer(sentence, 0, position)]
     return max(breaks + reporting + [0])
 

@@ -43,6 +43,21 @@ _EXPERIENCED = re.compile(_EXPERIENCED_SANCTIONS)
 #: own time (an event the text dated, or date words).
 _SINCE_OPENING = re.compile(r"\s*Since (?:the|that|this) (\w+)")
 
+#: A body's resolution adopted ("adopted its first resolution on X", "passed a
+#: resolution"): a condemnation only with the demand it makes (:data:`RESOLUTION_DEMAND`).
+RESOLUTION_ADOPTED = (
+    r"(?:adopt(?:s|ed|ing)?|pass(?:es|ed|ing)?|approv(?:e|es|ed|ing)) (?:a |an |its )?"
+    r"(?:[\w-]+ ){0,3}?resolution"
+)
+#: What makes a resolution a condemnation: condemning or demanding words, or a call or
+#: an urging for an end or a release ("calling for an end to the violence", "urging the
+#: junta to free prisoners"); "calling for talks" is none.
+RESOLUTION_DEMAND = re.compile(
+    r"\b(?:condemn|demand|denounc|deplor)|\b(?:call(?:s|ed|ing)? for|urg(?:e|es|ed|ing))\b"
+    r"[^.;]{0,60}?\b(?:end|halt|stop|cessation|release|free)\b",
+    re.IGNORECASE,
+)
+
 #: Talks at a distance: "by phone", "via video link", "over a videoconference".
 _REMOTE = (
     r"(?:by|over|on|via|in) (?:the |a )?(?:(?:tele)?phone|video[- ]?(?:link|conference|call)|"
@@ -298,9 +313,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             # report accusing ..."): only by a rights body or expert (_rights_report)
             r"(?:releas|publish|issu|present)(?:e|es|ed|ing) (?:a |an |the |its |their |his |"
             r"her )?(?:[\w-]+ ){0,2}?report",
-            # "adopted a resolution demanding an end to ...": the body's condemnation
-            r"(?:adopt(?:s|ed|ing)?|pass(?:es|ed|ing)?|approv(?:e|es|ed|ing)) (?:a |an |its )?"
-            r"(?:[\w-]+ ){0,3}?resolution(?=[^.;]{0,120}?\b(?:condemn|demand|denounc|deplor))",
+            # "adopted a resolution demanding an end to ...": the body's condemnation, only
+            # with a demand of its own (actions._resolution_demands)
+            RESOLUTION_ADOPTED,
         ),
     ),
     Trigger(
