@@ -40,6 +40,8 @@ def _action_matches(sentence: str) -> list[tuple[Trigger, re.Match]]:
                 continue
             if trigger.event_type == "coup" and (_annexation(sentence, m) or _title(sentence, m)):
                 continue
+            if trigger.event_type == "meeting" and _gathering_purpose(sentence, m):
+                continue  # "brought together leaders from A and B to discuss": the gathering's
             if trigger.event_type == "condemnation" and not (
                 _rights_report(sentence, m) and _resolution_demands(sentence, m)
             ):
@@ -261,6 +263,25 @@ def _resolution_demands(sentence: str, match: re.Match) -> bool:
     opening = _purpose_opening_end(sentence, match.start()) or (participle and participle.end())
     return bool(
         opening and opening <= match.start() and RESOLUTION_DEMAND.search(sentence[:opening])
+    )
+
+
+#: Verbs of a gathering (with "together" after "bring"): "The summit brought together
+#: leaders from A, B and C to discuss ...", "the forum gathered ministers ... to hold talks".
+_GATHERING_LEMMAS = frozenset(["gather", "convene", "assemble"])
+
+
+def _gathering_purpose(sentence: str, match: re.Match) -> bool:
+    """Whether the talks are the purpose of a gathering told in the sentence (their verb
+    an adverbial or complement clause of "brought together", "gathered", "convened"):
+    the talks are the gathering, told by its own noun or verb, no meeting of the last
+    party named ("travelled to Hanoi to discuss ..." is still a meeting)."""
+    verb = Structure.of(sentence).predicate(match.start())
+    if verb is None or verb.dep_ not in ("advcl", "xcomp") or verb.head.i == verb.i:
+        return False
+    head = verb.head
+    return head.lemma_ in _GATHERING_LEMMAS or (
+        head.lemma_ == "bring" and any(c.text.casefold() == "together" for c in head.children)
     )
 
 

@@ -170,9 +170,10 @@ _FORCES_OF = re.compile(
     r"(?:(?:,\s+|,?\s+and\s+)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)*)"
 )
 #: People sent by countries: "observers from China, Russia and India", "a delegation
-#: from Belarus" - each country's government sends them.
+#: from Belarus", "leaders from A, B and C" - each country's government sends them.
 _SENT_FROM = re.compile(
-    r"\b(?i:observers|observation teams?|monitors|delegations?|delegates|envoys)\s+from\s+"
+    r"\b(?i:observers|observation teams?|monitors|delegations?|delegates|envoys|leaders|"
+    r"representatives)\s+from\s+"
     r"((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)?(?:(?:,\s+|,?\s+and\s+)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)*)"
 )
 #: The pieces of a diplomat's title and name, shared by the title told before the name
