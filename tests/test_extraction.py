@@ -390,6 +390,11 @@ MEASURED = [
     ("thescoop-2021-04-25.round19", "2021-04-25", 0.5, 0.2),
     ("eastcoastdaily-2022-12-22.round19", "2022-12-22", 1.0, 0.66),
     ("anews-2024-11-07.round19", "2024-11-07", 1.0, 0.5),
+    # Held out in round 20 (gold committed in e29add1 before extract ran on any, landed in
+    # 396a8ce after the session's last extractor fix): floor = the first run, measured
+    ("thedailyguardian-2021-05-19.round20", "2021-05-19", 0.5, 0.25),
+    ("londoninsider-2023-09-10.round20", "2023-09-10", 0.0, 0.0),
+    ("radio234-2025-11-28.round20", "2025-11-28", 0.66, 0.5),
 ]
 
 
