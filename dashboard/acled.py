@@ -40,7 +40,12 @@ import pyarrow as pa
 from dashboard import schema
 from dashboard.actors import ActorDirectory
 from dashboard.fastcheck import all_distinct
-from dashboard.loading import repeated_ids, validate_events_frame, with_rows
+from dashboard.loading import (
+    duplicate_id_message,
+    repeated_ids,
+    validate_events_frame,
+    with_rows,
+)
 from dashboard.problems import EventsFileError, Problem
 from dashboard.sourcemap import (
     Coded,
@@ -288,33 +293,58 @@ def is_monadic_header(columns) -> bool:
     return "event_id_cnty" in names and "actor1" in names and "actor2" not in names
 
 
-def join_monadic_rows(
-    frame: pd.DataFrame, record_rows: Callable[[int], np.ndarray]
-) -> tuple[pd.DataFrame, Callable[[int], np.ndarray], int]:
+@dataclass(frozen=True)
+class MonadicJoin:
+    """ACLED records after :func:`join_monadic_rows`: one per event, each one's file row
+    (``record_rows``), how many events were joined from two rows, and, for two rows of
+    one id that could not be joined, where they differ (id -> words for the message)."""
+
+    frame: pd.DataFrame
+    record_rows: Callable[[int], np.ndarray]
+    joined: int = 0
+    apart: dict[str, str] = field(default_factory=dict)
+
+
+def join_monadic_rows(frame: pd.DataFrame, record_rows: Callable[[int], np.ndarray]) -> MonadicJoin:
     """One record per event of ACLED's monadic export: its records' rows, events joined.
 
     The monadic export writes an event of two actors twice, once per actor, in the
     actor columns only. Two such rows become one event as the dyadic export writes it:
     the first row's actor as actor 1, the second's as actor 2 (ACLED's actor order
-    implies no direction either way). Rows sharing an id that differ anywhere else, or
-    more than two, are left for the id check to name.
+    implies no direction either way); values are compared trimmed, as ACLED's are read.
+    Two rows of one id that differ anywhere else are left for the id check to name,
+    with where they differ (``apart``); more than two, likewise, as any repeated id.
     """
     frame = _normalise_columns(frame)
     if not is_monadic_header(frame.columns):
-        return frame, record_rows, 0
+        return MonadicJoin(frame, record_rows)
     ids = frame["event_id_cnty"].str.strip()
     counts = ids.map(ids.value_counts())
     second = ids.duplicated() & (counts == 2)
     if not second.any():
-        return frame, record_rows, 0
+        return MonadicJoin(frame, record_rows)
     later = np.flatnonzero(second.to_numpy())
     first_of = pd.Series(np.arange(len(ids)), index=ids)[~ids.duplicated().to_numpy()]
     earlier = first_of.loc[ids.iloc[later]].to_numpy()
     rest = [c for c in frame.columns if c not in _MONADIC_ACTOR_COLUMNS]
     same = (frame[rest].iloc[earlier].to_numpy() == frame[rest].iloc[later].to_numpy()).all(1)
+    apart: dict[str, str] = {}
+    if not same.all():
+        # Rows apart as written are compared again trimmed (few, so per value), and
+        # those still apart say where.
+        differ = np.flatnonzero(~same)
+        one, two = (
+            frame[rest].iloc[rows].apply(lambda column: column.str.strip()).to_numpy()
+            for rows in (earlier[differ], later[differ])
+        )
+        equal = one == two
+        same[differ] = equal.all(1)
+        for k, i in enumerate(differ):
+            if not same[i]:
+                apart[ids.iat[int(later[i])]] = _differences(rest, one[k], two[k], equal[k])
     earlier, later = earlier[same], later[same]
     if not len(later):
-        return frame, record_rows, 0
+        return MonadicJoin(frame, record_rows, 0, apart)
     joined = frame.copy()
     for column, second_column in _SECOND_ACTOR_COLUMNS.items():
         filled = pd.Series("", index=frame.index, dtype="str")
@@ -327,7 +357,23 @@ def join_monadic_rows(
     def rows(_n: int) -> np.ndarray:
         return record_rows(n_read)[kept]
 
-    return joined.iloc[kept].reset_index(drop=True), rows, len(later)
+    return MonadicJoin(joined.iloc[kept].reset_index(drop=True), rows, len(later), apart)
+
+
+def _differences(columns: list[str], first: np.ndarray, second: np.ndarray, equal) -> str:
+    """Where two rows of one id differ, for the duplicate id message (three columns at most)."""
+    differ = [i for i in range(len(columns)) if not equal[i]]
+    shown = "; ".join(f"in {columns[i]} ({first[i]!r}, {second[i]!r})" for i in differ[:3])
+    more = (
+        f" and {len(differ) - 3} more column{'s' if len(differ) > 4 else ''}"
+        if len(differ) > 3
+        else ""
+    )
+    actors = ", ".join(_MONADIC_ACTOR_COLUMNS[:-1]) + " and " + _MONADIC_ACTOR_COLUMNS[-1]
+    return (
+        f"the two rows differ {shown}{more}, so they are not one event's two actors "
+        f"(ACLED's monadic export differs only in {actors})"
+    )
 
 
 def convert_acled_frame(
@@ -337,6 +383,7 @@ def convert_acled_frame(
     record_rows: Callable[[int], np.ndarray] | None = None,
     slashed: SlashedOrder | None = None,
     on_ids: Callable[[pd.Series], None] | None = None,
+    apart: dict[str, str] | None = None,
 ) -> ImportResult:
     """Map an all-text ACLED frame onto the events schema and validate it.
 
@@ -355,6 +402,9 @@ def convert_acled_frame(
     on_ids
         Handed the events' ids once read, even when the checks then refuse the records
         (a chunked conversion checks them over the whole file).
+    apart
+        A monadic export's ids whose two rows could not be joined, and where they
+        differ (:attr:`MonadicJoin.apart`): said with the duplicate id.
 
     Raises
     ------
@@ -390,7 +440,9 @@ def convert_acled_frame(
         )
         date, found_distinct, date_notices = _parse_dates(when, slashed)
         found_distinct += _check_dated(given_precision, year, date)
-        found = _spread_found(found_distinct, codes) + _check_rows(col, ids_distinct.result())
+        found = _spread_found(found_distinct, codes) + _check_rows(
+            col, ids_distinct.result(), apart
+        )
     if found:
         raise EventsFileError(with_rows(found, rows()))
 
@@ -577,17 +629,27 @@ def _four_digit_years(year: pd.Series) -> pd.Series:
     return year.where(year.str.len() != 2, widened)
 
 
-def _check_rows(col: dict[str, pd.Series], ids_distinct: bool) -> list[tuple]:
+def _check_rows(
+    col: dict[str, pd.Series], ids_distinct: bool, apart: dict[str, str] | None = None
+) -> list[tuple]:
     """Problems with ids, types and actors, in ACLED's terms.
 
     ``ids_distinct``: no id occurs twice (a sort found it; ids are hashed only if not).
+    ``apart``: a monadic export's ids whose two rows differ, and where (:class:`MonadicJoin`).
     """
     found: list[tuple] = []
     report = _reporter(found)
     ids = col["event_id_cnty"]
     report(ids == "", "event_id_cnty", "is empty")
     if not ids_distinct:
-        found += repeated_ids(ids, "event_id_cnty")
+        apart = apart or {}
+
+        def word(record: int, first_row: int) -> str:
+            said = duplicate_id_message(ids.iat[record], first_row)
+            where = apart.get(ids.iat[record])
+            return f"{said}: {where}" if where else said
+
+        found += repeated_ids(ids, "event_id_cnty", word)
     report(col["event_type"] == "", "event_type", "is empty")
     report(col["actor1"] == "", "actor1", "is empty")
     return found

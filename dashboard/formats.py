@@ -208,16 +208,17 @@ def _read_acled(opened: Opened) -> TextTable:
 
 def _convert_acled(opened: Opened) -> Imported:
     table = _read_acled(opened)
-    frame, record_rows, joined = acled.join_monadic_rows(table.frame, table.record_rows)
+    monadic = acled.join_monadic_rows(table.frame, table.record_rows)
     result = acled.convert_acled_frame(
-        frame,
+        monadic.frame,
         directory=opened.directory,
-        record_rows=record_rows,
+        record_rows=monadic.record_rows,
         slashed=opened.decided,
-        on_ids=opened.ids_told(record_rows),
+        on_ids=opened.ids_told(monadic.record_rows),
+        apart=monadic.apart,
     )
-    result.tally[acled.JOINED] += joined
-    return Imported(result.events, tuple(result.dated), record_rows, result.tally)
+    result.tally[acled.JOINED] += monadic.joined
+    return Imported(result.events, tuple(result.dated), monadic.record_rows, result.tally)
 
 
 def _survey_acled(opened: Opened) -> acled.SlashedOrder:

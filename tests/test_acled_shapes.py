@@ -101,6 +101,34 @@ def test_monadic_rows_sharing_an_id_but_not_the_event_are_named():
     assert "row 5, column event_id_cnty: duplicate id 'MMR90002', first used on row 4" in err
 
 
+@pytest.mark.parametrize(
+    "change,said",
+    [
+        (
+            ("Attack,", "Abduction/forced disappearance,"),
+            "in sub_event_type ('Attack', 'Abduction/forced disappearance')",
+        ),
+        ((",Attack,", ",Attack ,"), ""),  # ACLED's cells are trimmed: the same event
+    ],
+)
+def test_monadic_rows_of_one_id_that_differ_say_where(change, said):
+    """A monadic export's two rows of one id apart outside the actor columns: the refusal
+    said only 'duplicate id', and the analyst had to compare two 31-column rows to see why
+    they were not joined; it names the columns and both values now."""
+    text = (SHAPES / "acled_monadic.csv").read_text(encoding="utf-8").splitlines()
+    text[4] = text[4].replace(*change)  # MMR90002's second row
+    code, err = _validate(("\n".join(text) + "\n").encode())
+    if not said:
+        assert code == 0, err
+        return
+    assert code == 1
+    assert (
+        "row 5, column event_id_cnty: duplicate id 'MMR90002', first used on row 4: "
+        f"the two rows differ {said}, so they are not one event's two actors (ACLED's "
+        "monadic export differs only in actor1, assoc_actor_1 and inter1)" in err
+    ), err
+
+
 def test_slashed_dates_say_how_they_were_read():
     _, notices = load_any_frame(SHAPES / "acled_excel_slashes.csv")
     assert "event_date read day-first (DD/MM/YYYY): values like 25/07/2022 say so." in notices
