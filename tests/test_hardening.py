@@ -563,3 +563,35 @@ def test_the_upload_cache_has_an_expiry():
     assert ui.upload._load_upload._info.ttl == ui.upload.UPLOAD_CACHE_TTL_S
     assert 0 < ui.upload.UPLOAD_CACHE_TTL_S <= 3600
     assert ui.upload._load_upload._info.max_entries == 4
+
+
+def test_an_unreadable_workspace_is_logged_once_a_session_and_warned_on_every_page(
+    tmp_path, monkeypatch, caplog
+):
+    """Brief 25 item 4b: a damaged WORKSPACE_PATH was logged on every run of every page
+    (each click reruns the page): once a session logs it, again when the file changes.
+    The warning stays on every page: the workspace's events are missing from each."""
+    broken = tmp_path / "workspace.sqlite3"
+    broken.write_bytes(b"not a database, " * 100)
+    monkeypatch.setenv("WORKSPACE_PATH", str(broken))
+    monkeypatch.delenv("EVENTS_PATH", raising=False)
+
+    def said(at) -> tuple[int, int]:
+        logged = [r for r in caplog.records if r.name == "ui.data"]
+        warned = [w for w in at.warning if "Your workspace's events are not shown" in w.value]
+        caplog.clear()
+        return len(logged), len(warned)
+
+    with caplog.at_level(logging.WARNING, logger="ui.data"):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+        at.run()
+        assert not at.exception
+        assert said(at) == (1, 1)
+        at.run()  # a click reruns the page
+        assert said(at) == (0, 1)
+        at.switch_page("pages/2_Events.py").run()
+        assert not at.exception
+        assert said(at) == (0, 1)
+        broken.write_bytes(b"still not a database, " * 100)  # the file changed
+        at.run()
+        assert said(at) == (1, 1)

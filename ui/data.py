@@ -20,6 +20,7 @@ from dashboard.problems import EventsFileError, Problem, format_grouped_problems
 from dashboard.query import Engine, app_engine_name, open_engine
 from dashboard.table import EventTable, default_events_path
 from dashboard.workspace import Workspace, WorkspaceError, log_unread, with_workspace
+from ui import state
 from ui.render import problems_markdown
 
 #: How many problems of a bad file are listed (the rest are counted).
@@ -88,8 +89,9 @@ def add_workspace(
             return loaded
         return _with_workspace(table, key, str(workspace.path), version), notices
     except Exception as error:  # the workspace must never take the open table down
-        log_unread(logger, workspace.path, error)
-        st.warning(workspace_left_out(error))
+        if _first_time_this_session(workspace.path, error):
+            log_unread(logger, workspace.path, error)
+        st.warning(workspace_left_out(error))  # on every page: its events are missing there
         return loaded
 
 
@@ -103,6 +105,23 @@ def warn_workspace_unread(engine: Engine) -> None:
         problem = error
     if problem is not None:
         st.warning(workspace_left_out(problem))
+
+
+def _first_time_this_session(path: Path, error: BaseException) -> bool:
+    """Whether this session meets this workspace problem for the first time, to log it
+    once a session (every click reruns the page, and each run logged it again; the
+    engines log it once already): again when the file changes or the problem is another."""
+    try:
+        stat = os.stat(path)
+        state_of_file: tuple = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        state_of_file = ()
+    key = (str(path), *state_of_file, type(error).__name__, str(error))
+    said = st.session_state.setdefault(state.WORKSPACE_UNREAD_LOGGED, set())
+    if key in said:
+        return False
+    said.add(key)
+    return True
 
 
 def load_default(workspace: bool = True) -> tuple[EventTable, tuple[str, ...]] | None:

@@ -31,6 +31,9 @@ UPLOAD_MAPPING = "upload_mapping"
 MAPPING_WIDGET = "mapping_"
 #: Part of the uploaders' keys; bumped to empty them when going back to the default.
 UPLOAD_GENERATION = "upload_generation"
+#: The workspace problems this session has met (set of ui.data keys): an unreadable
+#: workspace is logged once a session, not on every run.
+WORKSPACE_UNREAD_LOGGED = "workspace_unread_logged"
 
 #: Sidebar widget keys (shared by every page).
 W_COUNTRIES = "sidebar_countries"
