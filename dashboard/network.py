@@ -267,13 +267,14 @@ def draw_network(data: NetworkData) -> NetworkView:
     traces: list[dict] = []
     _add_edge_traces(traces, graph, xy)
     _add_node_traces(traces, graph, xy)
-    leaders = _add_labels(traces, graph, xy, _label_places(graph, xy, data.ego))
+    places, frame = label_layout(graph, xy, data.ego)
+    leaders = _add_labels(traces, graph, xy, places)
     node_kind, ego = data.node_kind, data.ego
     title = f"Network of {'actors' if node_kind == 'actor' else 'countries'}"
     if ego is not None:
         title += f" around {plain_label(ego, LABEL_CHARS)}"
     kept, total_edges = len(data.edges), data.total_edges
-    ranges = _axis_ranges(xy)
+    ranges = _axis_ranges(xy, frame)
     layout = {
         "title": {"text": title},
         "height": PLOT_PX[1] + 60 + LEGEND_MARGIN_PX,
@@ -291,7 +292,7 @@ def draw_network(data: NetworkData) -> NetworkView:
         "margin": {"l": 10, "r": 10, "t": 60, "b": LEGEND_MARGIN_PX},
         "xaxis": {"visible": False, **ranges.get("xaxis", {})},
         "yaxis": {"visible": False, "scaleanchor": "x", "scaleratio": 1, **ranges.get("yaxis", {})},
-        "meta": {"edges_shown": kept, "edges_total": total_edges},
+        "meta": {"edges_shown": kept, "edges_total": total_edges, "label_frame": list(frame)},
         # Keeps zoom and pan across the rerun a click causes; another view resets them.
         "uirevision": f"network:{node_kind}:{ego or ''}",
         "annotations": leaders,
@@ -321,10 +322,10 @@ _LAYOUTS: OrderedDict[tuple, dict[str, tuple[float, float]]] = OrderedDict()
 _LAYOUT_LOCK = threading.Lock()
 
 
-#: Label places of the most recently drawn views, likewise (choosing them takes ~300 ms
-#: on a dense 150-node network): keyed by the nodes with their events, the weighted
-#: edges and the ego.
-_LABEL_PLACES: OrderedDict[tuple, dict[str, LabelPlace]] = OrderedDict()
+#: Label places (and the axes' frame) of the most recently drawn views, likewise
+#: (choosing them takes ~300 ms on a dense 150-node network): keyed by the nodes with
+#: their events, the weighted edges, the ego and the nodes' positions.
+_LABEL_PLACES: OrderedDict[tuple, tuple[dict[str, LabelPlace], tuple[float, float]]] = OrderedDict()
 
 
 def _cached(cache: OrderedDict, key: tuple, compute):
@@ -359,10 +360,43 @@ def _spring_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     )
 
 
-def _label_places(graph: nx.Graph, xy: dict, ego: str | None) -> dict[str, LabelPlace]:
-    """:func:`choose_labels` of a drawn view, cached."""
-    key = (tuple(graph.nodes(data="events")), _edge_key(graph), ego)
-    return _cached(_LABEL_PLACES, key, lambda: choose_labels(graph, xy, first=ego))
+def label_layout(
+    graph: nx.Graph, xy: dict, ego: str | None = None
+) -> tuple[dict[str, LabelPlace], tuple[float, float]]:
+    """Where a drawn view's labels go (:func:`choose_labels`) and the frame its axes show
+    round the nodes, cached.
+
+    The axes kept a quarter of the nodes' span above and below them (:data:`LABEL_FRAME`)
+    for leader-line labels, and the nodes spanned two thirds of a wide window's plot
+    height. Labels are now laid out in :data:`SMALL_FRAME` (a tenth), and the axes show
+    the smallest frame at which they hold (:func:`fitted_frame`). Only if that leaves one
+    of the most connected nodes (:data:`ALWAYS_LABELLED`, and the ego) unnamed are they
+    laid out with :data:`LABEL_FRAME`'s room, kept when it names more of them.
+    """
+    key = (tuple(graph.nodes(data="events")), _edge_key(graph), ego, tuple(xy.items()))
+    return _cached(_LABEL_PLACES, key, lambda: _label_layout(graph, xy, ego))
+
+
+def _label_layout(
+    graph: nx.Graph, xy: dict, ego: str | None
+) -> tuple[dict[str, LabelPlace], tuple[float, float]]:
+    always = ALWAYS_LABELLED + (ego in graph)
+    busiest = set(_most_connected(graph, ego)[:always])
+    places = choose_labels(graph, xy, first=ego, frame=SMALL_FRAME)
+    if busiest <= set(places):
+        return places, fitted_frame(graph, xy, places, SMALL_FRAME)
+    roomy = choose_labels(graph, xy, first=ego)
+    if len(busiest & set(roomy)) > len(busiest & set(places)):
+        return roomy, fitted_frame(graph, xy, roomy, LABEL_FRAME)
+    return places, fitted_frame(graph, xy, places, SMALL_FRAME)
+
+
+def _most_connected(graph: nx.Graph, ego: str | None = None) -> list[str]:
+    """The nodes, most connected first: the ego (if any), then by weighted degree (events
+    shared with others), then the node's own events, then the name."""
+    degree = dict(graph.degree(weight="weight"))
+    ego = ego if ego in graph else None
+    return sorted(graph.nodes, key=lambda n: (n != ego, -degree[n], -graph.nodes[n]["events"], n))
 
 
 #: Nodes without relations go on a ring this far out (the linked nodes span -1..1).
@@ -953,54 +987,61 @@ def _leader_edges(x: np.ndarray, y: np.ndarray, lines: list[str], dx, dy) -> np.
 
 
 def to_pixels(
-    xy: dict[str, tuple[float, float]], plot: tuple[float, float] = PLOT_PX
+    xy: dict[str, tuple[float, float]],
+    plot: tuple[float, float] = PLOT_PX,
+    frame: tuple[float, float] = LABEL_FRAME,
 ) -> dict[str, tuple[float, float]]:
     """Node positions in px of a ``plot`` (width, height) area with equal x and y scales
-    (as drawn: the y axis is anchored to the x axis)."""
+    (as drawn: the y axis is anchored to the x axis), the axes framing the nodes by
+    ``frame`` (:data:`LABEL_FRAME`; the figure's is in ``layout.meta["label_frame"]``)."""
     nodes = list(xy)
-    x, y = _pixel_arrays(xy, nodes, plot)
+    x, y = _pixel_arrays(xy, nodes, plot, frame)
     return {node: (float(a), float(b)) for node, a, b in zip(nodes, x, y, strict=True)}
 
 
-def _pixel_arrays(xy: dict, nodes, plot: tuple[float, float]) -> tuple[np.ndarray, np.ndarray]:
+def _pixel_arrays(
+    xy: dict, nodes, plot: tuple[float, float], frame: tuple[float, float] = LABEL_FRAME
+) -> tuple[np.ndarray, np.ndarray]:
     """x and y (px) of ``nodes`` in ``plot`` (see :func:`to_pixels`)."""
     if not xy:
         return np.zeros(0), np.zeros(0)
     xs = np.asarray([p[0] for p in xy.values()])
     ys = np.asarray([p[1] for p in xy.values()])
     width, height = plot
-    scale = _scale(xy, plot)
+    scale = _scale(xy, plot, frame)
     cx, cy = (xs.min() + xs.max()) / 2, (ys.min() + ys.max()) / 2
     nx_ = np.asarray([xy[n][0] for n in nodes], dtype=np.float64)
     ny_ = np.asarray([xy[n][1] for n in nodes], dtype=np.float64)
     return width / 2 + (nx_ - cx) * scale, height / 2 - (ny_ - cy) * scale
 
 
-def _scale(xy: dict, plot: tuple[float, float]) -> float:
+def _scale(xy: dict, plot: tuple[float, float], frame: tuple[float, float] = LABEL_FRAME) -> float:
     """Pixels per data unit of ``xy`` drawn in ``plot`` (equal x and y scales)."""
     span_x, span_y = _spans(
-        np.asarray([p[0] for p in xy.values()]), np.asarray([p[1] for p in xy.values()])
+        np.asarray([p[0] for p in xy.values()]), np.asarray([p[1] for p in xy.values()]), frame
     )
     return min(plot[0] / span_x, plot[1] / span_y)
 
 
-def _spans(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float]:
+def _spans(
+    xs: np.ndarray, ys: np.ndarray, frame: tuple[float, float] = LABEL_FRAME
+) -> tuple[float, float]:
     """The axis ranges' widths (data units) :func:`_axis_ranges` sets."""
     return (
-        max(np.ptp(xs), 1e-9) * (1 + 2 * LABEL_FRAME[0]),
-        max(np.ptp(ys), 1e-9) * (1 + 2 * LABEL_FRAME[1]),
+        max(np.ptp(xs), 1e-9) * (1 + 2 * frame[0]),
+        max(np.ptp(ys), 1e-9) * (1 + 2 * frame[1]),
     )
 
 
-def _axis_ranges(xy: dict) -> dict[str, dict]:
-    """The x and y axes' ranges: the nodes plus a frame of :data:`LABEL_FRAME` of their
+def _axis_ranges(xy: dict, frame: tuple[float, float] = LABEL_FRAME) -> dict[str, dict]:
+    """The x and y axes' ranges: the nodes plus a ``frame`` (:data:`LABEL_FRAME`) of their
     span on every side, centred (with equal scales Plotly widens one of them to fill the
     plot, about the centre, as :func:`_pixel_arrays` models)."""
     xs = np.asarray([p[0] for p in xy.values()])
     ys = np.asarray([p[1] for p in xy.values()])
     if len(xy) < 2 or min(np.ptp(xs), np.ptp(ys)) < 1e-6:
         return {}
-    span_x, span_y = _spans(xs, ys)
+    span_x, span_y = _spans(xs, ys, frame)
     cx, cy = (xs.min() + xs.max()) / 2, (ys.min() + ys.max()) / 2
     return {
         "xaxis": {"range": [float(cx - span_x / 2), float(cx + span_x / 2)]},
@@ -1008,7 +1049,75 @@ def _axis_ranges(xy: dict) -> dict[str, dict]:
     }
 
 
-def plot_sizes(graph: nx.Graph, xy: dict) -> list[tuple[float, float]]:
+#: The frames (y share of the nodes' span above and below) tried once the labels are laid
+#: out, smallest first: see :func:`fitted_frame`.
+FITTED_FRAMES: tuple[float, ...] = (0.05, 0.1, 0.15, 0.2)
+#: The frame labels are laid out in (:func:`label_layout`): on real ACLED, GDELT, ICEWS
+#: and the article's tables it still names the busiest ten.
+SMALL_FRAME: tuple[float, float] = (LABEL_FRAME[0], 0.1)
+
+
+def fitted_frame(
+    graph: nx.Graph,
+    xy: dict,
+    places: dict[str, LabelPlace],
+    laid_out: tuple[float, float] = SMALL_FRAME,
+) -> tuple[float, float]:
+    """The smallest frame (of :data:`FITTED_FRAMES` up to ``laid_out``, the frame the
+    labels ``places`` were laid out in) at which they still hold at every plot size of
+    :func:`plot_sizes`: each inside the plot, over no other label and no other node's
+    marker (with :data:`LABEL_MARGIN_PX`), and no marker cut at the top or bottom; else
+    ``laid_out``. A smaller frame draws the same labels on a bigger network (beside-labels
+    are px from their node, leader labels data units: both keep their place among the
+    nodes); the labels seldom use all of the room kept for them.
+    """
+    if len(xy) < 2:
+        return laid_out
+    for share in FITTED_FRAMES:
+        frame = (laid_out[0], share)
+        if share >= laid_out[1]:
+            break
+        sizes = plot_sizes(graph, xy, frame)
+        if all(_labels_hold(graph, xy, places, plot, frame) for plot in sizes):
+            return frame
+    return laid_out
+
+
+def _labels_hold(
+    graph: nx.Graph,
+    xy: dict,
+    places: dict[str, LabelPlace],
+    plot: tuple[float, float],
+    frame: tuple[float, float],
+) -> bool:
+    """Whether ``places`` hold in ``plot`` with ``frame`` (see :func:`fitted_frame`)."""
+    labelled, nodes = list(places), list(graph.nodes)
+    margin = np.asarray([-1, -1, 1, 1]) * LABEL_MARGIN_PX
+    labels = (
+        np.asarray(
+            [
+                [b.left, b.top, b.right, b.bottom]
+                for b in label_boxes(graph, xy, labelled, plot, places, frame)
+            ]
+        )
+        + margin
+    )
+    markers = _marker_edges(*_pixel_arrays(xy, nodes, plot, frame), _node_sizes(graph, nodes))
+    if not _inside(labels[None], [plot]).all():
+        return False
+    if (markers[:, 1] < 0).any() or (markers[:, 3] > plot[1]).any():
+        return False
+    clash = _overlap_matrix(labels, labels)
+    np.fill_diagonal(clash, False)
+    covers = _overlap_matrix(labels, markers)
+    column = {node: k for k, node in enumerate(nodes)}
+    covers[np.arange(len(labelled)), [column[n] for n in labelled]] = False
+    return not clash.any() and not covers.any()
+
+
+def plot_sizes(
+    graph: nx.Graph, xy: dict, frame: tuple[float, float] = LABEL_FRAME
+) -> list[tuple[float, float]]:
     """The plot areas (px) labels are laid out for: every width from the narrowest (an
     800 px window: the figure is :data:`NARROW_FIGURE_PX` wide; the legend is below) to
     the one where the height sets the scale (equal scales: wider windows draw the same
@@ -1018,7 +1127,7 @@ def plot_sizes(graph: nx.Graph, xy: dict) -> list[tuple[float, float]]:
     if not xy:
         return [(narrow, height)]
     span_x, span_y = _spans(
-        np.asarray([p[0] for p in xy.values()]), np.asarray([p[1] for p in xy.values()])
+        np.asarray([p[0] for p in xy.values()]), np.asarray([p[1] for p in xy.values()]), frame
     )
     wide = height * span_x / span_y
     if wide <= narrow:
@@ -1037,13 +1146,14 @@ def label_boxes(
     nodes,
     plot: tuple[float, float] = PLOT_PX,
     positions: dict[str, LabelPlace] | str = "top center",
+    frame: tuple[float, float] = LABEL_FRAME,
 ) -> list[LabelBox]:
     """The label boxes of ``nodes`` in ``plot``, each at its place (one position for all,
     or a node -> place dict as :func:`choose_labels` returns: beside the node, or at a
-    leader line's end)."""
+    leader line's end); the axes frame the nodes by ``frame``."""
     nodes = list(nodes)
-    x, y = _pixel_arrays(xy, nodes, plot)
-    scale = _scale(xy, plot) if xy else 1.0
+    x, y = _pixel_arrays(xy, nodes, plot, frame)
+    scale = _scale(xy, plot, frame) if xy else 1.0
     sizes = _node_sizes(graph, nodes)
     widths = _text_widths(plain_label(n, LABEL_CHARS) for n in nodes)
     out = []
@@ -1061,11 +1171,15 @@ def label_boxes(
 
 
 def marker_boxes(
-    graph: nx.Graph, xy: dict, nodes, plot: tuple[float, float] = PLOT_PX
+    graph: nx.Graph,
+    xy: dict,
+    nodes,
+    plot: tuple[float, float] = PLOT_PX,
+    frame: tuple[float, float] = LABEL_FRAME,
 ) -> list[LabelBox]:
     """The boxes of the markers of ``nodes`` in ``plot`` (diameter plus the white rim)."""
     nodes = list(nodes)
-    edges = _marker_edges(*_pixel_arrays(xy, nodes, plot), _node_sizes(graph, nodes))
+    edges = _marker_edges(*_pixel_arrays(xy, nodes, plot, frame), _node_sizes(graph, nodes))
     return [
         LabelBox(node, *(float(v) for v in row)) for node, row in zip(nodes, edges, strict=True)
     ]
@@ -1087,7 +1201,11 @@ def _overlap_matrix(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def choose_labels(
-    graph: nx.Graph, xy: dict, limit: int | None = None, first: str | None = None
+    graph: nx.Graph,
+    xy: dict,
+    limit: int | None = None,
+    first: str | None = None,
+    frame: tuple[float, float] = LABEL_FRAME,
 ) -> dict[str, LabelPlace]:
     """The nodes that get a visible label, and where (node -> a :data:`LabelPlace`).
 
@@ -1108,9 +1226,7 @@ def choose_labels(
     limit = MAX_LABELS if limit is None else limit
     degree = dict(graph.degree(weight="weight"))
     ego = first if first in graph else None
-    everyone = sorted(
-        graph.nodes, key=lambda n: (n != ego, -degree[n], -graph.nodes[n]["events"], n)
-    )
+    everyone = _most_connected(graph, ego)
     order = everyone
     always = ALWAYS_LABELLED + (ego is not None)
     if len(order) > limit:
@@ -1122,13 +1238,13 @@ def choose_labels(
         return {}
     sizes = _node_sizes(graph, order)
     widths = _text_widths(plain_label(n, LABEL_CHARS) for n in order)
-    plots = plot_sizes(graph, xy)
-    pixels = [_pixel_arrays(xy, order, plot) for plot in plots]
-    scales = np.asarray([_scale(xy, plot) for plot in plots])
+    plots = plot_sizes(graph, xy, frame)
+    pixels = [_pixel_arrays(xy, order, plot, frame) for plot in plots]
+    scales = np.asarray([_scale(xy, plot, frame) for plot in plots])
     # Every drawn node's marker, the unlabelled unlinked ones too: (size, node, edge).
     markers = np.stack(
         [
-            _marker_edges(*_pixel_arrays(xy, everyone, plot), _node_sizes(graph, everyone))
+            _marker_edges(*_pixel_arrays(xy, everyone, plot, frame), _node_sizes(graph, everyone))
             for plot in plots
         ]
     )
@@ -1253,12 +1369,17 @@ def _leader_place(
     length = np.hypot(reference[:, 0], reference[:, 1])
     start = (radius / length)[:, None]
     along = start + (1 - start) * _LEADER_SAMPLES[None, :]  # (offset, k)
-    px = x[:, :, None] + offsets[..., 0, None] * along[None]  # (size, offset, k)
-    py = y[:, :, None] + offsets[..., 1, None] * along[None]
-    points = np.stack([px, py, px, py], axis=-1)  # (size, offset, k, edge)
+
+    def line_points(chosen: np.ndarray) -> np.ndarray:
+        """(size, chosen offset, k, edge): the points of those offsets' lines (only
+        these: at every plot size for every offset they cost more than the rest)."""
+        px = x[:, :, None] + offsets[:, chosen, 0, None] * along[None, chosen]
+        py = y[:, :, None] + offsets[:, chosen, 1, None] * along[None, chosen]
+        return np.stack([px, py, px, py], axis=-1)
+
     if labels.shape[1] and clear.any():
         candidates = np.flatnonzero(clear)
-        flat = points[:, candidates].reshape(len(plots), -1, 4)
+        flat = line_points(candidates).reshape(len(plots), -1, 4)
         crossing = _hits(flat, labels).reshape(len(plots), len(candidates), -1)
         clear[candidates] &= ~crossing.any(axis=(0, 2))
     # Else lines may cross: radial lines out of a packed core fence each other in, and a
@@ -1267,7 +1388,7 @@ def _leader_place(
     if not len(found):
         return None
     k = int(found[0])
-    reserved = np.concatenate([boxes[:, k : k + 1, :], points[:, k, :, :]], axis=1)
+    reserved = np.concatenate([boxes[:, k : k + 1, :], line_points(np.asarray([k]))[:, 0]], axis=1)
     dx, dy = reference[k] / scales[0]
     return (round(float(dx), 4), round(float(-dy), 4)), reserved
 

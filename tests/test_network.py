@@ -163,16 +163,21 @@ def drawn_xy(fig) -> dict[str, tuple[float, float]]:
     }
 
 
-def assert_labels_clear(graph, xy, places) -> None:
+def drawn_frame(fig) -> tuple[float, float]:
+    """The frame the figure's axes show round its nodes (the model's geometry)."""
+    return tuple(fig.layout.meta["label_frame"])
+
+
+def assert_labels_clear(graph, xy, places, frame=network.LABEL_FRAME) -> None:
     """At every plot size: no label box over another label's or another node's marker, or
-    across the plot's edge."""
-    for plot in network.plot_sizes(graph, xy):
-        boxes = network.label_boxes(graph, xy, list(places), plot, places)
+    across the plot's edge (the axes framing the nodes by ``frame``)."""
+    for plot in network.plot_sizes(graph, xy, frame):
+        boxes = network.label_boxes(graph, xy, list(places), plot, places, frame)
         cut = [b.node for b in boxes if b.left < 0 or b.top < 0 or b.right > plot[0]]
         assert cut + [b.node for b in boxes if b.bottom > plot[1]] == [], plot
         clashes = [(a.node, b.node) for a, b in combinations(boxes, 2) if a.overlaps(b)]
         assert clashes == [], plot
-        markers = network.marker_boxes(graph, xy, list(graph.nodes), plot)
+        markers = network.marker_boxes(graph, xy, list(graph.nodes), plot, frame)
         covered = [
             (a.node, m.node) for a in boxes for m in markers if a.node != m.node and a.overlaps(m)
         ]
@@ -427,10 +432,10 @@ def test_article_labels_cover_no_other_label_nor_marker(article, kind):
     places = drawn_labels(view.figure)
     assert places, "the most connected nodes are labelled"
     xy = drawn_xy(view.figure)
-    sizes = network.plot_sizes(view.graph, xy)
+    sizes = network.plot_sizes(view.graph, xy, drawn_frame(view.figure))
     # From the 800 px window's narrow plot to the widest picture (the height binds).
     assert sizes[0][0] == network.NARROW_FIGURE_PX - 20 and len(sizes) > 1
-    assert_labels_clear(view.graph, xy, places)
+    assert_labels_clear(view.graph, xy, places, drawn_frame(view.figure))
     # Most nodes keep a visible label (the rest are named on hover).
     assert len(places) >= 0.7 * len(view.graph)
 
@@ -494,7 +499,45 @@ def test_a_label_is_never_cut_by_the_plots_edge():
     assert_labels_clear(graph, xy, chosen)
     # The same in the drawn figure, whose layout is its own.
     view = network.draw_network(data_of(graph))
-    assert_labels_clear(view.graph, drawn_xy(view.figure), drawn_labels(view.figure))
+    assert_labels_clear(
+        view.graph, drawn_xy(view.figure), drawn_labels(view.figure), drawn_frame(view.figure)
+    )
+
+
+@pytest.mark.parametrize("kind", ["actor", "country"])
+def test_the_network_fills_most_of_its_plot(article, kind):
+    # A quarter of the nodes' span was kept above and below them for labels: in a wide
+    # window (the height sets the scale) the nodes spanned 2/3 of the plot's height.
+    view = network.network_view(article, np.arange(len(article)), node_kind=kind)
+    figure, frame = view.figure, drawn_frame(view.figure)
+    xy = drawn_xy(figure)
+    nodes = np.asarray(list(xy.values()))
+    x_range, y_range = figure.layout.xaxis.range, figure.layout.yaxis.range
+    assert np.ptp(nodes[:, 1]) / (y_range[1] - y_range[0]) >= 0.8
+    assert np.ptp(nodes[:, 0]) / (x_range[1] - x_range[0]) >= 0.8
+    # The model draws what the figure draws, and in every window from 800 px to the
+    # widest picture the labels hold; the busiest ten are named.
+    assert network._axis_ranges(xy, frame)["yaxis"]["range"] == list(y_range)
+    places = drawn_labels(figure)
+    assert_labels_clear(view.graph, xy, places, frame)
+    assert set(busiest(view.graph, min(10, len(view.graph)))) <= set(places)
+
+
+def test_labels_take_the_room_of_the_bigger_frame_only_when_the_busiest_need_it():
+    # A dense core as the figure lays it out: in the small frame 4 of its busiest ten find
+    # no room for a leader line; with a quarter of the span above and below all do.
+    graph, _ = dense_core()
+    xy = network._spring_layout(graph)
+    top = set(busiest(graph, 10))
+    assert not top <= set(network.choose_labels(graph, xy, frame=network.SMALL_FRAME))
+    places, frame = network.label_layout(graph, xy)
+    assert top <= set(places) and frame[1] > network.SMALL_FRAME[1]
+    assert_labels_clear(graph, xy, places, frame)
+    # Where the small frame names them, it is kept (or a smaller one where labels hold).
+    graph, xy = hemmed_in("hub", events=30)
+    places, frame = network.label_layout(graph, xy)
+    assert "hub" in places and frame[1] <= network.SMALL_FRAME[1]
+    assert_labels_clear(graph, xy, places, frame)
 
 
 def test_labels_have_a_halo_to_stay_readable_over_edge_lines():
@@ -577,7 +620,7 @@ def test_the_drawn_network_names_its_busiest_above_every_marker():
     view = network.draw_network(data_of(graph))
     places = drawn_labels(view.figure)
     assert set(busiest(view.graph, 10)) <= set(places)
-    assert_labels_clear(view.graph, drawn_xy(view.figure), places)
+    assert_labels_clear(view.graph, drawn_xy(view.figure), places, drawn_frame(view.figure))
     # Labels are drawn above all markers: the label layer after every node trace (leader
     # labels are annotations, drawn above all traces), and no node trace carries text.
     roles = [t.meta["role"] for t in view.figure.data]
