@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
+import numpy as np
+
 from dashboard import cameo, schema
 
 # Okabe-Ito (black left out: it disappears on a dark theme).
@@ -43,7 +45,8 @@ NEUTRAL_GREY = "#BBBBBB"
 
 #: Colours of a table's event types outside our vocabulary (ACLED's strategic
 #: developments, CAMEO roots, a mapped table's own types), taken in turn: none is a
-#: vocabulary colour, so they are told apart from ours and, up to ten, from each other.
+#: vocabulary colour, so they are told apart from ours and, up to ten, from each other
+#: (the busiest ten; the rest are :data:`NEUTRAL_GREY`).
 #: Paul Tol's *vibrant*, *light* and *dark* schemes and Okabe-Ito's yellow (weak on
 #: white, so last); the most distinct first, for the usual handful.
 OTHER_TYPE_COLOURS: tuple[str, ...] = (
@@ -135,22 +138,41 @@ def event_type_colour(name: str, table_types: Iterable[str] = ()) -> str:
     return event_type_colours(table_types).get(name, NEUTRAL_GREY)
 
 
-def event_type_colours(table_types: Iterable[str]) -> dict[str, str]:
+def event_type_colours(
+    table_types: Iterable[str], counts: Iterable[int] | None = None
+) -> dict[str, str]:
     """The colour of each of a table's event types.
 
-    Ours keep their fixed colour. The others, in name order, take
-    :data:`OTHER_TYPE_COLOURS` in turn (repeating past ten), so that a table's own types
-    are not all one grey: ACLED's five strategic developments outside our vocabulary
-    were. They depend on the table's types only, not on the filters, so a type keeps its
-    colour on every page and in every view of one table.
+    Ours keep their fixed colour. The others (the table's own types) take
+    :data:`OTHER_TYPE_COLOURS` in turn, the busiest first when their ``counts`` (events
+    of each of ``table_types``, in the table) are given, else in name order; past ten
+    they are neutral grey: a colour repeated would make two types look alike (GDELT's and
+    ICEWS's 15-16 CAMEO roots), grey lumps the rarest. ACLED's five strategic
+    developments outside our vocabulary were all one grey. They depend on the table only,
+    not on the filters, so a type keeps its colour on every page and in every view.
     """
-    names = dict.fromkeys(str(name) for name in table_types)
-    others = sorted(name for name in names if name not in EVENT_TYPE_COLOURS)
-    found = {name: EVENT_TYPE_COLOURS[name] for name in names if name in EVENT_TYPE_COLOURS}
-    found.update(
-        (name, OTHER_TYPE_COLOURS[i % len(OTHER_TYPE_COLOURS)]) for i, name in enumerate(others)
+    names = [str(name) for name in table_types]
+    counts = [0] * len(names) if counts is None else [int(c) for c in counts]
+    events = dict.fromkeys(names, 0)
+    for name, count in zip(names, counts, strict=True):
+        events[name] += count
+    others = sorted(
+        (name for name in events if name not in EVENT_TYPE_COLOURS),
+        key=lambda name: (-events[name], name),
     )
+    found = {name: EVENT_TYPE_COLOURS[name] for name in events if name in EVENT_TYPE_COLOURS}
+    for rank, name in enumerate(others):
+        found[name] = OTHER_TYPE_COLOURS[rank] if rank < len(OTHER_TYPE_COLOURS) else NEUTRAL_GREY
     return found
+
+
+def table_type_colours(table) -> dict[str, str]:
+    """:func:`event_type_colours` of an :class:`~dashboard.table.EventTable`'s types, the
+    busiest of its own first (counted over the whole table)."""
+    counts = np.bincount(
+        np.asarray(table.type_codes, dtype=np.int64), minlength=len(table.event_types)
+    )
+    return event_type_colours(table.event_types, counts)
 
 
 #: CAMEO root names -> quad class: GDELT and ICEWS codes outside our vocabulary keep

@@ -94,9 +94,9 @@ class MapData:
     ``precision`` holds "place", "region", "country" or "" (not given); ``weight`` is
     what a cell sums (1 per event, or the event's fatalities). ``counted``: each entry
     is a cell counted by a query engine (:func:`counted_cells`), at its centre, and
-    ``weight`` is its events (``rows`` then name no event: -1). ``type_names``: every
-    event type of the table (not only these events'), which the types' colours depend
-    on (:func:`dashboard.colours.event_type_colours`); empty: these events' types.
+    ``weight`` is its events (``rows`` then name no event: -1). ``type_colours``: the
+    colour of every event type of the table (not only these events';
+    :func:`dashboard.colours.table_type_colours`); None: from these events' types.
     """
 
     rows: np.ndarray
@@ -107,7 +107,7 @@ class MapData:
     precision: np.ndarray
     weight: np.ndarray | None = None
     counted: bool = False
-    type_names: tuple[str, ...] = ()
+    type_colours: Mapping[str, str] | None = None
 
 
 def counted_cells(rows, size: float = CELL_DEGREES[0]) -> MapData:
@@ -310,7 +310,7 @@ def _point_traces(data: MapData) -> tuple[list[dict], tuple[np.ndarray, ...]]:
     top = max(int(counts.max()), FULL_SIZE_EVENTS)
     sizes = count_sizes(counts - 1, top - 1, *POINT_SIZES)
     dates = date_parts(data.days)
-    palette = colours.event_type_colours((*data.type_names, *type_names))
+    palette = data.type_colours or colours.event_type_colours(type_names)
     traces: list[tuple[int, dict, np.ndarray]] = []
     for several in (True, False):
         chosen = np.flatnonzero((counts > 1) == several)
@@ -329,7 +329,8 @@ def _point_traces(data: MapData) -> tuple[list[dict], tuple[np.ndarray, ...]]:
                 ).astype(np.uint16)
             else:
                 custom = dates[latest[markers]]
-            trace = _point_trace(type_name, palette[type_name], precision, several)
+            colour = palette.get(type_name, colours.NEUTRAL_GREY)
+            trace = _point_trace(type_name, colour, precision, several)
             trace.update(
                 lat=latitude[latest[markers]],
                 lon=longitude[latest[markers]],
@@ -592,7 +593,7 @@ def map_data(table: EventTable, positions: np.ndarray) -> tuple[MapData, int]:
         days=table.start_days[located],
         precision=precision,
         weight=weight,
-        type_names=tuple(table.event_types),
+        type_colours=colours.table_type_colours(table),
     )
     return data, len(positions) - len(located)
 

@@ -254,7 +254,7 @@ def _events_traces(table: EventTable, lanes: _Lanes) -> _Drawn | None:
     short = (style != 2) & (end + 1 - start < mark)
     traces = []
     # Colours among all the table's types: the same under any filter and on the Map.
-    palette = colours.event_type_colours(table.event_types)
+    palette = colours.table_type_colours(table)
     # Plain numpy grouping: pandas boolean indexing per group costs more than the figure.
     for type_code in np.unique(type_codes):
         type_name = table.event_types[type_code]

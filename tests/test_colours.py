@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import types
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from dashboard import colours, schema
@@ -54,9 +56,19 @@ def test_a_tables_types_outside_the_vocabulary_are_told_apart():
     # In name order whatever the table's order; one of them asked for alone, the same.
     assert colours.event_type_colours(reversed(table_types)) == chosen
     assert all(colours.event_type_colour(name, table_types) == chosen[name] for name in own)
-    # More types than colours: they repeat rather than fall back to grey.
-    many = [f"type {i:02d}" for i in range(25)]
-    assert set(colours.event_type_colours(many).values()) == set(colours.OTHER_TYPE_COLOURS)
+    # More own types than colours: the busiest ten have them, the others are grey (a
+    # colour repeated would make two types look alike).
+    many = [f"type {i:02d}" for i in range(16)]
+    counts = [5, 90, 1, 40, 7, 7, 300, 2, 60, 11, 3, 25, 8, 0, 4, 6]
+    chosen = colours.event_type_colours(many, counts)
+    busy = sorted(many, key=lambda name: -counts[many.index(name)])[:10]
+    assert [chosen[name] for name in busy] == list(colours.OTHER_TYPE_COLOURS)
+    assert {chosen[name] for name in set(many) - set(busy)} == {colours.NEUTRAL_GREY}
+    # Counted over a whole table (its type codes), the same.
+    table = types.SimpleNamespace(
+        event_types=tuple(many), type_codes=np.repeat(np.arange(16), counts).astype(np.int16)
+    )
+    assert colours.table_type_colours(table) == chosen
 
 
 def test_each_quad_class_has_a_distinct_symbol():
