@@ -18,6 +18,7 @@ import csv
 import functools
 import io
 import os
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -460,6 +461,8 @@ class LoadNotices:
     sniffed: tuple[str, ...] = ()
     tally: Counter = dataclass_field(default_factory=Counter)
     told: tuple[str, ...] = ()
+    #: Control characters read as Windows-1252 marks, by code (:func:`read_c1_as_windows_1252`).
+    marks: Counter = dataclass_field(default_factory=Counter)
 
     def __add__(self, later: LoadNotices) -> LoadNotices:
         tally = Counter(self.tally)
@@ -469,11 +472,12 @@ class LoadNotices:
             _joined(self.sniffed, later.sniffed),
             tally,
             _joined(self.told, later.told),
+            self.marks + later.marks,
         )
 
     def words(self) -> list[str]:
         """The notices, in the order the analyst reads them."""
-        told = self.format.notices(self.tally, self.told)
+        told = [*c1_notice(self.marks), *self.format.notices(self.tally, self.told)]
         if self.format is not formats.OURS:
             told.append(f"Read as {self.format.title}: {self.format.summary}")
         return [*self.sniffed, *told]
@@ -558,6 +562,12 @@ def import_table(
     sniffing, recognised, repaired = sniff_format(
         read_source(source), format=format, mapping=mapping, decided=decided
     )
+    marks: Counter = Counter()
+    if recognised not in (None, formats.OURS) and sniffing.sniffed.container == "csv":
+        data, marks = read_c1_as_windows_1252(sniffing.data)
+        if marks:
+            again = sniff(data)
+            sniffing = Sniffing(again.sniffed, again.data, again.read_table, sniffing.notices)
     opened = Opened(
         sniffing.data,
         sniffing.sniffed,
@@ -583,8 +593,52 @@ def import_table(
         imported = recognised.typed(recognised.convert(opened))
     tally = Counter(repaired)
     tally.update(imported.tally)
-    notices = LoadNotices(recognised or formats.OURS, sniffing.notices, tally, imported.notices)
+    notices = LoadNotices(
+        recognised or formats.OURS, sniffing.notices, tally, imported.notices, marks
+    )
     return ImportedTable(imported.events, notices, imported.record_rows)
+
+
+#: A C1 control character (U+0080-U+009F) as UTF-8 bytes.
+_C1 = re.compile(rb"\xc2([\x80-\x9f])")
+
+
+def _as_windows_1252(match: re.Match) -> bytes:
+    try:
+        return match.group(1).decode("cp1252").encode()
+    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: none in Windows-1252
+        return match.group(0)
+
+
+def read_c1_as_windows_1252(data: bytes) -> tuple[bytes, Counter]:
+    """UTF-8 text whose Windows-1252 punctuation was once decoded as Latin-1: each C1
+    control character (U+0080-U+009F, never meant in text) read as the Windows-1252
+    character of its code (U+0092 -> ’, U+0096 -> –), counted by code.
+
+    Seen in real files (docs/formats.md): an ACLED export's notes, a GDELT 2.0 export's
+    place names. Imports only: our own table's text is kept verbatim.
+    """
+    if _C1.search(data) is None:
+        return data, Counter()
+    codes = Counter(
+        match.group(1)[0]
+        for match in _C1.finditer(data)
+        if _as_windows_1252(match) != match.group(0)
+    )
+    return (_C1.sub(_as_windows_1252, data), codes) if codes else (data, codes)
+
+
+def c1_notice(codes: Counter) -> list[str]:
+    """The notice of :func:`read_c1_as_windows_1252`'s counts (a file's chunks add up)."""
+    count = sum(codes.values())
+    if not count:
+        return []
+    code = codes.most_common(1)[0][0]
+    return [
+        f"{count:,} Windows-1252 punctuation mark{'s' if count != 1 else ''} stored as control "
+        f"characters (U+0080–U+009F) {'were' if count != 1 else 'was'} read as the marks "
+        f"({bytes([code]).decode('cp1252')} for U+{code:04X})."
+    ]
 
 
 def sniff_format(

@@ -185,3 +185,31 @@ def test_load_any_hands_freed_memory_back_like_load_events(monkeypatch, tmp_path
     load_any(path, actors_path=tmp_path / "none.csv")
     table_module.load_events(path, actors_path=tmp_path / "none.csv")
     assert calls == [1, 1]
+
+
+def test_windows_1252_punctuation_stored_as_control_characters_is_read_as_punctuation():
+    """Real files carry Windows-1252 punctuation decoded as Latin-1 and saved as UTF-8:
+    C1 control characters (U+0091, U+0092) where a quote was meant (an ACLED export's notes
+    'Editors\\x92 Forum', a GDELT 2.0 export's place 'San\\x91a\\''; docs/formats.md). They
+    showed as nothing or a box, and a search for the quote missed them. An import reads
+    them as the punctuation and says so; our own table keeps its text verbatim."""
+    sample = SAMPLE_ACLED.read_bytes()
+    text = sample.replace(
+        b"the authorities say.", "the authorities\u0092 words \u0093as given\u0094.".encode()
+    )
+    events, notices = load_any_frame(text)
+    said = events.set_index("event_id").at["MMR90002", "description"]
+    assert (
+        said == "Fictional sample: four detainees are killed in custody, the authorities’ words "
+        "“as given”."
+    )
+    assert (
+        "3 Windows-1252 punctuation marks stored as control characters (U+0080–U+009F) were "
+        "read as the marks (’ for U+0092)." in notices
+    )
+    assert not any("\u0080" <= ch <= "\u009f" for value in events["description"] for ch in value)
+    ours = csv_bytes(sample_events()).replace(b"Lavrov visits", "Lavrov\u0092s visit".encode(), 1)
+    assert "Lavrov\u0092s visit" in " ".join(parse_events(ours)["title"])  # verbatim
+    events, notices = load_any_frame(ours)
+    assert "Lavrov\u0092s visit" in " ".join(events["title"])
+    assert not any("Windows-1252" in n for n in notices)
