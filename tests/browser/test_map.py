@@ -126,6 +126,52 @@ def test_clicking_a_point_reads_its_event(page: Page, app_server, article) -> No
     assert_no_exception(page)
 
 
+#: The first point of several events (a "stacked" trace) alone at its spot, and where.
+_STACKED_MARK = """
+() => {
+  const gd = document.querySelector(CHART);
+  const sub = gd._fullLayout.map._subplot, box = sub.div.getBoundingClientRect();
+  const key = (t, k) => `${t.lon[k]},${t.lat[k]}`, seen = {};
+  gd._fullData.forEach((t) => t.lon.forEach((_, k) => {
+    seen[key(t, k)] = (seen[key(t, k)] || 0) + 1;
+  }));
+  for (const [curve, t] of gd._fullData.entries()) {
+    if (!t.meta || !t.meta.stacked) continue;
+    for (let k = 0; k < t.lon.length; k++) {
+      if (seen[key(t, k)] !== 1) continue;
+      const p = sub.map.project([t.lon[k], t.lat[k]]);
+      return {curve, index: k, x: box.left + p.x, y: box.top + p.y};
+    }
+  }
+  return null;
+}
+"""
+
+
+def test_a_point_of_several_events_says_how_many_and_when(page: Page, app_server, article) -> None:
+    """Events of one type at one place are one point: its hover gives their count and
+    first and last dates (uint16 parts in the figure, formatted by the browser)."""
+    spec = FilterSpec(event_types=("meeting",))
+    kept = filter_positions(article, spec)
+    data, _ = map_data(article, kept)
+    places = list(zip(data.latitude.tolist(), data.longitude.tolist(), strict=True))
+    open_app(page, app_server.page_url("Map", {"type": "meeting"}))
+    wait_for_map(page)
+    mark = page.evaluate(_STACKED_MARK.replace("CHART", _CHART))
+    assert mark is not None
+    page.mouse.move(mark["x"], mark["y"])
+    # The events drawn at that point, from the model (the figure the page drew).
+    drawn = build_map(data).figure.data[mark["curve"]]
+    spot = (drawn.lat[mark["index"]], drawn.lon[mark["index"]])
+    here = [i for i, p in enumerate(places) if np.allclose(p, spot, atol=1e-4)]
+    assert len(here) > 1
+    days = sorted(article.events["start_date"].iloc[data.rows[here]])
+    hover = page.locator(".hoverlayer .hovertext").first
+    expect(hover).to_contain_text(f"{len(here)} events at this place")
+    expect(hover).to_contain_text(f"from {days[0]:%Y-%m-%d} to {days[-1]:%Y-%m-%d}")
+    assert_no_exception(page)
+
+
 def test_events_on_one_spot_can_each_be_read(page: Page, app_server, article) -> None:
     """Markers on one spot lie on one another: the event being read lists the others."""
     ids = article.events["event_id"]
