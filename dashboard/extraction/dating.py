@@ -178,7 +178,9 @@ def _date_of(
             own = [
                 m
                 for m in dates_here
-                if owned(m) and not _on_another_noun(trigger, sentence, match, m)
+                if owned(m)
+                and not _on_another_noun(trigger, sentence, match, m)
+                and not _in_since_opening(sentence, match, m)
             ]
             closest = min(own, key=lambda m: distance(m, match.start(), match.end()), default=None)
         if closest is None and not indefinite:  # "in June, when both sides agreed"
@@ -417,6 +419,24 @@ _PLACED_AGAINST = re.compile(rf"\b(?:{_PLACING})\b", re.IGNORECASE)
 #: "Since the junta seized power in February 2021, they have conducted ...".
 #: A date's own comma ("Since the February 1, 2021 coup,") does not end the clause.
 _SINCE_CLAUSE = re.compile(r"[\s\"'“]*Since\b((?:[^,]|,(?=\s*\d{4}\b))+),")
+
+
+#: A count of acts up to now: "the second leader to visit", "the only minister to".
+_COUNTED = re.compile(r"\b(?:first|only|second|third|fourth|fifth)\b", re.IGNORECASE)
+
+
+def _in_since_opening(sentence: str, match: re.Match, told: DateMention) -> bool:
+    """Whether date words are an opening "Since <onset>," clause's and the main clause
+    counts the action from it ("Since the army dissolved X on March 3rd, 2019, Y is the
+    second leader to visit"): a later act, not on the onset's day (as after "his first
+    trip since the coup", :data:`_FIRST_SINCE`). A state told from the onset ("has
+    faced sanctions") keeps it."""
+    since = _SINCE_CLAUSE.match(sentence)
+    return (
+        since is not None
+        and told.end <= since.end() <= match.start()
+        and _COUNTED.search(sentence, since.end(), match.start()) is not None
+    )
 
 
 #: An opening "Following/After <event>," clause: with a perfect in the main clause
