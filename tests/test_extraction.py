@@ -392,8 +392,9 @@ MEASURED = [
     ("anews-2024-11-07.round19", "2024-11-07", 1.0, 0.5),
     # Held out in round 20 (gold committed in e29add1 before extract ran on any, landed in
     # 396a8ce after the session's last extractor fix): floor = the first run, measured,
-    # raised as measured after articles25b (first run: 234Radio P 0.67 R 0.50)
-    ("thedailyguardian-2021-05-19.round20", "2021-05-19", 0.5, 0.25),
+    # raised as measured after articles25b (first runs: The Daily Guardian P 0.50
+    # R 0.25, 234Radio P 0.67 R 0.50)
+    ("thedailyguardian-2021-05-19.round20", "2021-05-19", 1.0, 0.5),
     ("londoninsider-2023-09-10.round20", "2023-09-10", 0.0, 0.0),
     ("radio234-2025-11-28.round20", "2025-11-28", 1.0, 0.5),
 ]
@@ -4546,3 +4547,29 @@ def test_date_words_of_an_opening_since_clause_date_no_act_of_the_main_clause(se
 def test_date_words_of_an_opening_clause_still_date_its_own_act_or_a_plain_opening(sentence, day):
     found = events_of(sentence, date(2030, 6, 5))
     assert day in {c.span.start for c in found}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The United States on Monday imposed sanctions on Myanmar's military over the "
+        "continued oppression of citizens protesting February's coup.",
+        "The State Department on Monday blacklisted the Myanmar military, citing the "
+        "arrests of people opposing the February coup.",
+        "Washington said on Monday that the Tatmadaw would face sanctions for killing "
+        "protesters who reject last month's coup.",
+    ],
+)  # fmt: skip
+def test_a_coup_named_beside_the_armed_forces_is_theirs_not_a_foreign_governments(sentence):
+    # The Daily Guardian, round 20: "sanctions on Myanmar's military ... following the
+    # continued oppression of citizens protesting February's coup" (SOURCES.md) gave
+    # the coup to the United States Department of State, the sentence's subject
+    found = events_of(sentence, date(2021, 3, 17))
+    coups = [c for c in found if c.event_type == "coup"]
+    assert coups and all(c.actors == ("Tatmadaw",) for c in coups)
+
+
+def test_a_coup_by_a_government_stays_its_armed_forces():
+    # the junta is the government the armed forces became: still the armed forces
+    found = events_of("The junta staged a coup on Monday.", date(2021, 3, 17))
+    assert [c.actors for c in found if c.event_type == "coup"] == [("Tatmadaw",)]
