@@ -397,6 +397,11 @@ MEASURED = [
     ("thedailyguardian-2021-05-19.round20", "2021-05-19", 1.0, 0.5),
     ("londoninsider-2023-09-10.round20", "2023-09-10", 0.0, 0.0),
     ("radio234-2025-11-28.round20", "2025-11-28", 1.0, 0.5),
+    # Held out in round 21 (gold committed in 4fc5bbe before extract ran on any, landed in
+    # 9ae28cf after the session's last extractor fix): floor = the first run, measured
+    ("jakartaglobe-2021-02-03.round21", "2021-02-03", 0.5, 0.5),
+    ("ktar-2022-08-17.round21", "2022-08-17", 1.0, 0.33),
+    ("themoscowtimes-2023-11-07.round21", "2023-11-07", 1.0, 0.66),
 ]
 
 
