@@ -39,6 +39,7 @@ import pyarrow as pa
 
 from dashboard import schema
 from dashboard.actors import ActorDirectory
+from dashboard.countries import common_names
 from dashboard.fastcheck import all_distinct
 from dashboard.loading import (
     duplicate_id_message,
@@ -462,7 +463,7 @@ def convert_acled_frame(
             for c, f, s in zip(country, first, second, strict=True)
         ]
 
-    countries = per_distinct(countries_of, col["country"], actors, recipients)
+    countries = per_distinct(countries_of, common_names(col["country"]), actors, recipients)
 
     out = pd.DataFrame(
         {

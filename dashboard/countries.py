@@ -64,13 +64,17 @@ ALIASES: dict[str, str] = {
     "Venezuela, Bolivarian Republic of": "Venezuela",
     "Türkiye": "Turkey",
     "Turkiye": "Turkey",
+    "Republic of Congo": "Congo",
+    "The former Yugoslav Republic of Macedonia": "North Macedonia",
 }
 
 
 def common_names(names: pd.Series) -> pd.Series:
-    """Country names as we write them (``Russian Federation`` -> ``Russia``), others unchanged."""
+    """Country names as we write them (:func:`our_name`: ``Russian Federation`` -> ``Russia``,
+    ``Czech Republic`` -> ``Czechia``), others unchanged; once per distinct name."""
     names = names.str.strip()
-    return names.map(ALIASES).fillna(names).astype("str")
+    ours = {name: our_name(name) for name in names.unique()}
+    return names.map(ours).astype("str")
 
 
 @functools.cache

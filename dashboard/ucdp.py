@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.actors import ActorDirectory
+from dashboard.countries import common_names
 from dashboard.sourcemap import RowChecks, finish, iso, join_unique, pick
 
 SIGNATURE: tuple[str, ...] = ("id", "date_prec", "date_start", "date_end", "type_of_violence")
@@ -136,7 +137,7 @@ def convert_ucdp_frame(
 
     ours_precision, span_start, span_end = _spans(precision, start, end)
     side_a, side_b = pick(frame, "side_a"), pick(frame, "side_b")
-    country = pick(frame, "country").str.replace(r"\s*\([^)]*\)$", "", regex=True)
+    country = common_names(pick(frame, "country").str.replace(r"\s*\([^)]*\)$", "", regex=True))
     types = violence.map(TYPES).astype("str")
     title = types.str.capitalize() + ": " + side_a + (" – " + side_b).where(side_b != "", "")
     read = (

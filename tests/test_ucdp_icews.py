@@ -237,3 +237,33 @@ def test_a_real_ged_file_converts_whole_and_names_the_foreign_governments_countr
         assert set(countries.split(";")) == expected, event_id
     assert "Uganda" in set(events["countries"].str.split(";").explode())
     assert "Chad" in set(events["countries"].str.split(";").explode())
+
+
+@pytest.mark.parametrize(
+    "name,given,ours",
+    [
+        # As real files write them (docs/formats.md, session 25): each stood in the country
+        # filter beside the same country under our name.
+        ("icews_events.tab", "Czech Republic", "Czechia"),
+        ("icews_events.tab", "the former Yugoslav Republic of Macedonia", "North Macedonia"),
+        ("icews_events.tab", "Holy See", "Vatican"),
+        ("icews_events.tab", "Swaziland", "Eswatini"),
+        ("ucdp_ged.csv", "Ivory Coast", "Côte d'Ivoire"),
+        ("ucdp_ged.csv", "Republic of Congo", "Congo"),
+        ("acled", "Democratic Republic of Congo", "DR Congo"),
+        ("acled", "Ivory Coast", "Côte d'Ivoire"),
+    ],
+)
+def test_a_source_formats_country_is_named_as_ours(name, given, ours):
+    """The first record's own country column, written as the source wrote it."""
+    if name == "acled":
+        data = (Path(__file__).parent / "data" / "acled_sample.csv").read_bytes()
+        cell, written = ",Southeast Asia,Myanmar,", f",Southeast Asia,{given},"
+    elif name.endswith(".tab"):  # ICEWS: Target Country of the first record
+        data, cell, written = (SHAPES / name).read_bytes(), "\tMyanmar\t4", f"\t{given}\t4"
+    else:  # UCDP GED: country
+        data, cell, written = (SHAPES / name).read_bytes(), ",Myanmar (Burma),", f",{given},"
+    assert cell.encode() in data
+    events, _ = load_any_frame(data.replace(cell.encode(), written.encode(), 1))
+    named = {c for cell in events["countries"] for c in cell.split(";")}
+    assert ours in named and given not in named, named
