@@ -76,6 +76,9 @@ LABEL_LAYOUT_STEPS = 8
 #: Labels' text shadow: Plotly's "auto" draws a halo in the colour that contrasts with the
 #: text (the background's), so labels over edge lines stay readable on either theme.
 LABEL_HALO = "auto"
+#: A label that would run out of the plot beside its node (outside the busiest few) goes
+#: to free room at most this far (px, in the narrowest plot) from it by a leader line.
+CUT_LEADER_REACH_PX = 120
 #: Labels keep this far (px) from other labels and markers.
 LABEL_MARGIN_PX = 2
 LEGEND_TITLE = "Relations · countries"
@@ -1281,7 +1284,12 @@ def choose_labels(
         else:
             if i < always or any(c[i] for c in cut):
                 lines = leader_text(order[i])
-                leader = _leader_place(i, pixels, plots, scales, sizes[i], lines, markers, taken)
+                # A label the plot's edge cut goes near its node, or nowhere: a long line
+                # across the network is for the busiest only.
+                reach = None if i < always else CUT_LEADER_REACH_PX
+                leader = _leader_place(
+                    i, pixels, plots, scales, sizes[i], lines, markers, taken, reach
+                )
                 if leader is not None:
                     placed[i], reserved = leader
                     taken = np.concatenate([taken, reserved], axis=1)
@@ -1336,8 +1344,10 @@ def _leader_place(
     lines: list[str],
     markers: np.ndarray,
     taken: np.ndarray,
+    reach: float | None = None,
 ) -> tuple[tuple[float, float], np.ndarray] | None:
-    """The nearest leader-line place of node ``i`` whose label, at every plot size, is in
+    """The nearest leader-line place of node ``i`` (at most ``reach`` px away in the
+    narrowest plot, if given) whose label, at every plot size, is in
     the plot and covers no marker (its own included) and no label; of those, the nearest
     whose label covers no leader line and whose line crosses no label, if any. Returned
     as a (dx, dy) offset in data units (y up): the label keeps its place among the nodes
@@ -1349,6 +1359,10 @@ def _leader_place(
     reference = _leader_offsets(
         float(x[0, 0]), float(y[0, 0]), plots[0], radius + 2 * LABEL_FONT_PX
     )
+    if reach is not None:
+        reference = reference[np.hypot(reference[:, 0], reference[:, 1]) <= reach]
+        if not len(reference):
+            return None
     grow = (scales / scales[0])[:, None, None]
     offsets = reference[None, :, :] * grow  # (size, offset, 2): px at every plot size
     margin = np.asarray([-1, -1, 1, 1]) * LABEL_MARGIN_PX

@@ -540,6 +540,26 @@ def test_labels_take_the_room_of_the_bigger_frame_only_when_the_busiest_need_it(
     assert_labels_clear(graph, xy, places, frame)
 
 
+@pytest.mark.parametrize("kind", ["actor", "country"])
+def test_only_the_busiest_labels_run_far_from_their_node(article, kind):
+    # A label moved off the plot's edge to a leader line went wherever there was room: on
+    # real tables lines crossed the whole network for minor actors.
+    view = network.network_view(article, np.arange(len(article)), node_kind=kind)
+    frame, places = drawn_frame(view.figure), drawn_labels(view.figure)
+    xy = drawn_xy(view.figure)
+    narrow = network.plot_sizes(view.graph, xy, frame)[0]
+    scale = network._scale(xy, narrow, frame)
+    top = set(busiest(view.graph, network.ALWAYS_LABELLED))
+    far = [
+        node
+        for node, place in places.items()
+        if not isinstance(place, str)
+        and node not in top
+        and np.hypot(*place) * scale > network.CUT_LEADER_REACH_PX + network.LEADER_GRID_PX
+    ]
+    assert far == []
+
+
 def test_labels_have_a_halo_to_stay_readable_over_edge_lines():
     graph, _ = dense_core()
     figure = network.draw_network(data_of(graph)).figure
