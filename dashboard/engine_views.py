@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dashboard.colours import event_type_colours
 from dashboard.filters import FilterSpec
 from dashboard.query import Engine
 from dashboard.table import EventTable, build_table
@@ -35,6 +36,18 @@ def window_table(engine: Engine, spec: FilterSpec, limit: int) -> EventTable:
     return build_table(frame, engine.directory, engine.info().label)
 
 
+def type_colours(engine: Engine) -> dict[str, str]:
+    """The colour of every event type of the engine's whole dataset (workspace included).
+
+    A window holds only the first filtered events: coloured by its own types' counts, a
+    table's own type took the colour of its rank among the filtered events, and changed
+    with the filters. The counts are one GROUP BY over every event, kept by the engine
+    like its other answers.
+    """
+    counts = engine.facet_counts(FilterSpec(), "event_type")
+    return event_type_colours(counts.values, counts.counts)
+
+
 def everything(table: EventTable) -> np.ndarray:
     """Positions of every event of ``table``."""
     return np.arange(len(table), dtype=np.int64)
@@ -51,7 +64,8 @@ def engine_timeline(
     """
     if matched <= AGGREGATE_THRESHOLD:
         events = window_table(engine, spec, AGGREGATE_THRESHOLD)
-        return EngineTimeline(timeline_view(events, everything(events), lane), events)
+        view = timeline_view(events, everything(events), lane, type_colours(engine))
+        return EngineTimeline(view, events)
     counts = engine.lane_counts(spec, lane, "month")
     return EngineTimeline(
         counts_view(counts.rows, lane, matched), window_table(engine, spec, details)

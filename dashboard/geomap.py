@@ -567,9 +567,15 @@ def area_of_cell(custom) -> Area | None:
     return Area.parse(f"{south},{west},{north},{east}")
 
 
-def map_data(table: EventTable, positions: np.ndarray) -> tuple[MapData, int]:
+def map_data(
+    table: EventTable, positions: np.ndarray, type_colours: Mapping[str, str] | None = None
+) -> tuple[MapData, int]:
     """The :class:`MapData` of the events at ``positions`` that have coordinates, and how
-    many of them have none (all of them when the table has no coordinate columns)."""
+    many of them have none (all of them when the table has no coordinate columns).
+
+    ``type_colours``: the whole dataset's, when ``table`` is only a window of it (a query
+    engine's); default :func:`dashboard.colours.table_type_colours` of ``table``.
+    """
     found = coordinates(table)
     if found is None:
         return _empty_data(), len(positions)
@@ -593,7 +599,7 @@ def map_data(table: EventTable, positions: np.ndarray) -> tuple[MapData, int]:
         days=table.start_days[located],
         precision=precision,
         weight=weight,
-        type_colours=colours.table_type_colours(table),
+        type_colours=type_colours or colours.table_type_colours(table),
     )
     return data, len(positions) - len(located)
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -129,7 +130,12 @@ def build_timeline(table: EventTable, positions: np.ndarray, lane: str = "countr
     return timeline_view(table, positions, lane).figure
 
 
-def timeline_view(table: EventTable, positions: np.ndarray, lane: str = "country") -> TimelineView:
+def timeline_view(
+    table: EventTable,
+    positions: np.ndarray,
+    lane: str = "country",
+    type_colours: Mapping[str, str] | None = None,
+) -> TimelineView:
     """Events at ``positions`` on a time axis, in lanes by country, actor or event type.
 
     Parameters
@@ -140,6 +146,11 @@ def timeline_view(table: EventTable, positions: np.ndarray, lane: str = "country
         Row positions of the events to draw (e.g. from ``filter_positions``).
     lane
         One of :data:`LANES`: an event with two countries (or actors) appears in both lanes.
+    type_colours
+        The colour of every event type of the whole dataset
+        (:func:`dashboard.colours.event_type_colours` of its counts), when ``table`` is
+        only a window of it (a query engine's); default
+        :func:`dashboard.colours.table_type_colours` of ``table``.
 
     Returns
     -------
@@ -155,7 +166,8 @@ def timeline_view(table: EventTable, positions: np.ndarray, lane: str = "country
     if len(positions) == 0:
         drawn = _Drawn([], _Axis.empty(), "events")
     elif len(lanes.rows) <= AGGREGATE_THRESHOLD and len(positions) <= AGGREGATE_THRESHOLD:
-        drawn = _events_traces(table, lanes)
+        palette = type_colours or colours.table_type_colours(table)
+        drawn = _events_traces(table, lanes, palette)
     if drawn is None:
         drawn = _aggregate_traces(table, positions, lanes)
     # One Figure from plain dicts: Plotly validates every property once. Building it
@@ -218,7 +230,7 @@ def _unique_labels(labels: list[str]) -> list[str]:
     return out
 
 
-def _events_traces(table: EventTable, lanes: _Lanes) -> _Drawn | None:
+def _events_traces(table: EventTable, lanes: _Lanes, palette: Mapping[str, str]) -> _Drawn | None:
     """One marker or bar per (lane, event) item, grouped in traces by event type and style.
 
     Items that would overlap in a lane go to sub-rows (:func:`stack_rows`). None when
@@ -253,8 +265,8 @@ def _events_traces(table: EventTable, lanes: _Lanes) -> _Drawn | None:
     # when the span is approximate) makes it reachable; the bar shows its span when zoomed.
     short = (style != 2) & (end + 1 - start < mark)
     traces = []
-    # Colours among all the table's types: the same under any filter and on the Map.
-    palette = colours.table_type_colours(table)
+    # Colours among all the dataset's types (``palette``): the same under any filter, on
+    # every engine and on the Map.
     # Plain numpy grouping: pandas boolean indexing per group costs more than the figure.
     for type_code in np.unique(type_codes):
         type_name = table.event_types[type_code]
@@ -262,7 +274,11 @@ def _events_traces(table: EventTable, lanes: _Lanes) -> _Drawn | None:
         for style_name, chosen in _style_groups(style, type_codes == type_code, short):
             part = {"start": start[chosen], "end": end[chosen], "lane": y[chosen]}
             trace = (_bar_trace if style_name in ("exact", "approximate") else _marker_trace)(
-                part, type_name, palette[type_name], style_name, hover[chosen]
+                part,
+                type_name,
+                palette.get(type_name, colours.NEUTRAL_GREY),
+                style_name,
+                hover[chosen],
             )
             traces.append({**trace, "legendgroup": type_name, "showlegend": first})
             first = False

@@ -6,7 +6,7 @@ from functools import partial
 import streamlit as st
 
 from dashboard.coordinates import has_coordinates
-from dashboard.engine_views import everything, window_table
+from dashboard.engine_views import everything, type_colours, window_table
 from dashboard.geomap import (
     CELL_DEGREES,
     MAX_POINTS,
@@ -45,7 +45,9 @@ if not show_if_empty(page):
             data = counted_cells(cells.rows, cells.size)
             missing = page.matched - int(data.weight.sum())
         else:
-            data, missing = map_data(table, positions)
+            # Over an engine, the window's types coloured as the whole dataset's are.
+            palette = None if page.table is not None else type_colours(page.engine)
+            data, missing = map_data(table, positions, palette)
         measure = "events"
         left, right = st.columns(2)
         if data.weight is not None and not data.counted:

@@ -173,3 +173,45 @@ def test_an_unreadable_workspace_is_a_warning_over_duckdb(
     assert any(w.startswith(said) for w in warnings), warnings
     n = len(filter_positions(duckdb_app, FilterSpec(countries=("Myanmar",))))
     assert metric(at, "Events") == f"{n:,}"  # the dataset is still served
+
+
+def test_a_tables_own_types_are_coloured_over_duckdb_as_in_memory(tmp_path, monkeypatch):
+    """Over an engine the pages draw a window of the filtered events: its own types took
+    the colour of their rank among those (here "Bbb own", alone after 2023, took the
+    busiest's colour). They take the whole dataset's, as in memory, on both figures."""
+    from conftest import event_row
+
+    from dashboard.colours import table_type_colours
+    from dashboard.loading import parse_events
+    from dashboard.table import build_table
+
+    def own(i: int, kind: str, day: str) -> dict[str, str]:
+        return event_row(
+            event_id=f"{kind[0]}{i}",
+            event_type=kind,
+            start_date=day,
+            end_date=day,
+            latitude=str(10 + i),
+            longitude="30",
+        )
+
+    rows = [own(i, "Aaa own", f"2021-0{i + 1}-05") for i in range(4)]
+    rows += [own(5, "Bbb own", "2021-06-05")]
+    rows += [own(i, "Bbb own", f"2023-0{i}-05") for i in (6, 7)]
+    table = build_table(parse_events(csv_bytes(rows), allow_unknown_event_types=True))
+    write_dataset(table, tmp_path / "ds")
+    monkeypatch.setenv("EVENTS_PATH", str(tmp_path / "ds"))
+    monkeypatch.setenv("ENGINE", "duckdb")
+    whole = table_type_colours(table)
+    assert whole["Aaa own"] != whole["Bbb own"]
+
+    def drawn(at) -> dict[str, str]:
+        figure = json.loads(at.get("plotly_chart")[0].proto.spec)
+        return {t["legendgroup"]: t["marker"]["color"] for t in figure["data"]}
+
+    at = open_app(start="2023-01-01", lane="event_type")
+    assert not at.exception, at.exception
+    assert drawn(at) == {"Bbb own": whole["Bbb own"]}
+    at.switch_page("pages/4_Map.py").run()
+    assert not at.exception, at.exception
+    assert drawn(at) == {"Bbb own": whole["Bbb own"]}
