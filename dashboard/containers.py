@@ -107,7 +107,12 @@ def read_xlsx_table(data: bytes) -> pd.DataFrame:
             [Problem(None, None, f"not a readable Excel workbook ({err})")]
         ) from None
     try:
-        rows = workbook.worksheets[0].iter_rows(values_only=True)
+        sheet = workbook.worksheets[0]
+        # Read-only mode reads only the cells the sheet says it has; some writers say
+        # ``<dimension ref="A1"/>`` whatever it holds (ACLED's own workbooks), so the
+        # rows are read as they are in the file.
+        sheet.reset_dimensions()
+        rows = sheet.iter_rows(values_only=True)
         header = [_cell_text(v) for v in next(rows, ())]
         while header and header[-1] == "":
             header.pop()
