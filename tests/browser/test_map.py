@@ -253,3 +253,23 @@ def test_a_box_selection_filters_every_page_and_the_map_fits_it(
     expect(page).to_have_url(re.compile(r"/Events\?area="))
     expect(page.get_by_test_id("stMetricValue").first).to_have_text(str(len(kept)))
     assert_no_exception(page)
+
+
+def test_the_legend_swatches_are_one_size(page: Page, app_server) -> None:
+    """Every event type's legend swatch is drawn the same size, whatever the sizes of the
+    points of the trace it stands for. Plotly sizes a scattermap swatch by the mean of its
+    trace's marker sizes unless the legend's ``itemsizing`` is "constant" (fd9e9f4): without
+    it Chromium drew the article's swatches 9, 13 and 15 px wide; with it, all 12 px."""
+    open_app(page, app_server.page_url("Map"))
+    wait_for_map(page)
+    swatches = page.evaluate(
+        """() => Array.from(document.querySelectorAll(CHART + ' g.legendpoints path.scatterpts'))
+                 .map((p) => { const b = p.getBBox();
+                               return [p.closest('g.traces').textContent,
+                                       Math.round(b.width * 10) / 10]; })""".replace(
+            "CHART", _CHART
+        )
+    )
+    assert len(swatches) >= 4, swatches
+    assert len({width for _, width in swatches}) == 1, swatches
+    assert_no_exception(page)
