@@ -104,19 +104,32 @@ def our_name(name: str) -> str:
     then turned back ("Republic of Korea") or before the comma ("Germany, Federal
     Republic of"), then outside the brackets, then inside ("Southern Rhodesia
     (Zimbabwe)"). A name no country of ours has (Czechoslovakia) or an ambiguous one
-    (Korea) is kept as written: nothing is guessed.
+    (Korea) is kept as written: nothing is guessed. A compass point after the comma or in
+    brackets ("Germany, East", "Yemen (South)") names another state than the name alone
+    (the German Democratic Republic, South Yemen), so the name alone is not tried.
     """
     text = " ".join(name.replace("’", "'").split())
     tries = [text]
     if match := _BRACKETED.match(text):
-        tries += [match.group("outer"), match.group("inner")]
+        outer, inner = match.group("outer"), match.group("inner")
+        tries += [inner] if _is_compass_point(inner) else [outer, inner]
     if text.count(",") == 1:
         before, after = (part.strip() for part in text.split(","))
-        tries += [f"{after} {before}", before]
+        tries += (
+            [f"{after} {before}"] if _is_compass_point(after) else [f"{after} {before}", before]
+        )
     for candidate in tries:
         if ours := country_called(candidate):
             return ours
     return name
+
+
+#: Words that, after a country's name, name a divided country's other state.
+_COMPASS_POINTS = frozenset({"north", "south", "east", "west"})
+
+
+def _is_compass_point(words: str) -> bool:
+    return words.strip().casefold() in _COMPASS_POINTS
 
 
 def country_called(name: str) -> str:
