@@ -68,6 +68,34 @@ def is_icews(columns: tuple[str, ...]) -> bool:
     return all(name.casefold() in folded for name in SIGNATURE)
 
 
+#: The columns that say a table is POLECAT, ICEWS's successor (PLOVER-coded, weekly and
+#: yearly ``ngecEvents`` files): not read as a format of its own, but named when a file
+#: of them is not recognised, with the column mapping that reads it (:data:`POLECAT_HINT`).
+POLECAT_SIGNATURE: tuple[str, ...] = (
+    "Event ID",
+    "Event Date",
+    "Event Type",
+    "Actor Name",
+    "Recipient Name",
+    "Quad Code",
+)
+POLECAT_HINT = (
+    "this looks like POLECAT (ICEWS's successor, its events coded in PLOVER), which is not "
+    "read as a format of its own: map its columns, e.g. `python -m dashboard convert IN -o "
+    'OUT --map event_id="Event ID" --map when="Event Date" --map event_type="Event Type" '
+    '--set type_vocabulary=PLOVER --map title="Event Type" --map actors="Actor Name" '
+    '--map recipients="Recipient Name" --map countries=Country --map location=Placename '
+    "--map latitude=Latitude --map longitude=Longitude --map source=Source` (in the app: "
+    "the same choices in the column mapping form); its other columns are kept"
+)
+
+
+def is_polecat(columns: tuple[str, ...]) -> bool:
+    """Whether ``columns`` are POLECAT's (:data:`POLECAT_SIGNATURE`, any letter case)."""
+    folded = {str(c).strip().casefold() for c in columns}
+    return all(name.casefold() in folded for name in POLECAT_SIGNATURE)
+
+
 def convert_icews_frame(
     frame: pd.DataFrame,
     *,

@@ -31,7 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from dashboard import formats
+from dashboard import formats, icews
 from dashboard.actors import ActorDirectory
 from dashboard.containers import is_json, is_xlsx, read_json_table, read_xlsx_table, to_utf8
 from dashboard.formats import FORMAT_NAMES, Opened, Sniffed, TextTable
@@ -587,7 +587,10 @@ def import_table(
         except EventsFileError as err:
             if not any(p.message == "required column is missing" for p in err.problems):
                 raise
-            raise EventsFileError([*err.problems, Problem(None, None, UNRECOGNISED)]) from None
+            said = [Problem(None, None, UNRECOGNISED)]
+            if icews.is_polecat(sniffing.sniffed.columns):
+                said.append(Problem(None, None, icews.POLECAT_HINT))
+            raise EventsFileError([*err.problems, *said]) from None
         imported = formats.OURS.typed(imported)
     else:
         imported = recognised.typed(recognised.convert(opened))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -276,3 +277,108 @@ def test_a_mapped_country_is_named_as_ours(given, expected):
         assert renamed == []
     else:
         assert renamed == [f"countries: 1 name read as ours ('{given}' → '{expected}')."]
+
+
+#: POLECAT's columns (its codebook's order), with made-up records.
+POLECAT_COLUMNS = [
+    "Event ID",
+    "Event Date",
+    "Event Type",
+    "Event Mode",
+    "Intensity",
+    "Quad Code",
+    "Contexts",
+    "Actor Name",
+    "Actor Country",
+    "Actor COW",
+    "Primary Actor Sector",
+    "Actor Sectors",
+    "Actor Title",
+    "Actor Name Raw",
+    "Wikipedia Actor ID",
+    "Recipient Name",
+    "Recipient Country",
+    "Recipient COW",
+    "Primary Recipient Sector",
+    "Recipient Sectors",
+    "Recipient Title",
+    "Recipient Name Raw",
+    "Wikipedia Recipient ID",
+    "Placename",
+    "City",
+    "District",
+    "Province",
+    "Country",
+    "Latitude",
+    "Longitude",
+    "GeoNames ID",
+    "Raw Placename",
+    "Feature Type",
+    "Source",
+    "Publication Date",
+    "Story People",
+    "Story Organizations",
+    "Story Locations",
+    "Language",
+    "Version",
+]
+
+
+def _polecat(records: list[dict[str, str]]) -> bytes:
+    lines = ["\t".join(POLECAT_COLUMNS)]
+    lines += ["\t".join(r.get(c, "") for c in POLECAT_COLUMNS) for r in records]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_a_polecat_file_is_named_and_told_the_mapping_that_reads_it():
+    """POLECAT, ICEWS's successor, got only the generic 'not recognised' line; its own
+    columns (`Actor Name`, `Quad Code`) said nothing of what it was or how to map it."""
+    data = _polecat(
+        [
+            {
+                "Event ID": "20230102-0001",
+                "Event Date": "2023-01-02",
+                "Event Type": "CONSULT",
+                "Quad Code": "1",
+                "Actor Name": "Freedonian Government",
+                "Recipient Name": "Sylvanian Government",
+                "Country": "Freedonia",
+                "Placename": "Capital City",
+                "Latitude": "10.5",
+                "Longitude": "20.25",
+                "Source": "Made-up Wire",
+            },
+            {
+                "Event ID": "20230103-0002",
+                "Event Date": "2023-01-03",
+                "Event Type": "ACCUSE",
+                "Quad Code": "3",
+                "Actor Name": "Sylvanian Government",
+            },
+        ]
+    )
+    with pytest.raises(EventsFileError) as caught:
+        load_any_frame(data)
+    said = [str(p) for p in caught.value.problems]
+    assert f"file: {UNRECOGNISED}" in said  # the app offers its mapping form on this line
+    hint = next(s for s in said if "POLECAT" in s)
+    # The mapping the message gives reads the file: every record, POLECAT's types kept.
+    maps = re.findall(r'--map (\w+)=("[^"]+"|\S+)', hint)
+    sets = re.findall(r"--set (\w+)=(\S+)", hint)
+    mapping = ColumnMapping.from_assignments(
+        [f"{ours}={theirs.strip('`').strip(chr(34))}" for ours, theirs in maps],
+        [f"{ours}={value.strip('`')}" for ours, value in sets],
+    )
+    events, _ = load_any_frame(data, mapping=mapping)
+    assert events["event_id"].tolist() == ["20230102-0001", "20230103-0002"]
+    assert events["event_type"].tolist() == ["CONSULT", "ACCUSE"]
+    assert events["actors"].tolist() == ["Freedonian Government", "Sylvanian Government"]
+    assert events["recipients"].tolist() == ["Sylvanian Government", ""]
+    assert events["start_date"].dt.strftime("%Y-%m-%d").tolist() == ["2023-01-02", "2023-01-03"]
+    assert "Quad Code" in events.columns
+
+
+def test_an_icews_file_is_not_told_it_is_polecat():
+    with pytest.raises(EventsFileError) as caught:
+        load_any_frame(b"Event ID\tEvent Date\tSource Name\n1\t2018-06-01\tA\n")
+    assert not any("POLECAT" in str(p) for p in caught.value.problems)
