@@ -78,6 +78,12 @@ CELL_SIZES = (6.0, 30.0)
 #: Precision columns understood (ours, then ACLED's geo_precision 1/2/3).
 PRECISION_COLUMNS: tuple[str, ...] = ("location_precision", "geo_precision")
 _ACLED_PRECISION = {"1": "place", "2": "region", "3": "country"}
+#: Figure bytes the points map may spend (under the 1 MB a page sends), estimated from what
+#: a point and a trace cost: the layers of points at one place (:func:`_place_layers`) add
+#: a trace per type and precision each, and take only the room left.
+POINTS_BUDGET = 900_000
+#: Measured figure JSON per single event, per place of several, and per trace.
+SINGLE_BYTES, SEVERAL_BYTES, TRACE_BYTES = 17, 38, 730
 #: Opacity of markers whose location precision is not given.
 UNKNOWN_OPACITY = 0.8
 TITLE_CHARS = 80
@@ -287,7 +293,9 @@ def _point_traces(data: MapData) -> tuple[list[dict], tuple[np.ndarray, ...]]:
 
     Events at one place would otherwise lie on one another: 2,000 events at a town
     looked like 2. Markers of more events are drawn first, so smaller ones stay visible on
-    top of them; the legend keeps the types' alphabetical order (``legendrank``).
+    top of them, at a place of several types too (a further trace per type and precision
+    for each layer, :func:`_place_layers`); the legend keeps the types' alphabetical
+    order (``legendrank``).
     """
     type_names, type_codes = np.unique(data.event_types.astype(str), return_inverse=True)
     precisions, precision_codes = np.unique(data.precision.astype(str), return_inverse=True)
@@ -311,26 +319,31 @@ def _point_traces(data: MapData) -> tuple[list[dict], tuple[np.ndarray, ...]]:
     sizes = count_sizes(counts - 1, top - 1, *POINT_SIZES)
     dates = date_parts(data.days)
     palette = data.type_colours or colours.event_type_colours(type_names)
-    traces: list[tuple[int, dict, np.ndarray]] = []
-    for several in (True, False):
-        chosen = np.flatnonzero((counts > 1) == several)
+    several = counts > 1
+    layers = _place_layers(place[latest], counts, group[latest])
+    layer = _capped_layers(layers, group[latest], several)
+    # A trace per layer and group (type and precision), of single events or of several.
+    trace_key = layer * (int(group.max()) + 1) + group[latest]
+    traces: list[tuple[tuple[int, int], dict, np.ndarray]] = []
+    for stacked in (True, False):
+        chosen = np.flatnonzero(several == stacked)
         if not len(chosen):
             continue
         # Within a trace, the markers of more events first (drawn beneath).
-        chosen = chosen[np.lexsort((-counts[chosen], group[latest[chosen]]))]
-        bounds = np.flatnonzero(np.r_[True, np.diff(group[latest[chosen]]) != 0])
+        chosen = chosen[np.lexsort((-counts[chosen], trace_key[chosen]))]
+        bounds = np.flatnonzero(np.r_[True, np.diff(trace_key[chosen]) != 0])
         for markers in np.split(chosen, bounds[1:]):
             first = latest[markers[0]]
             type_name = str(type_names[type_codes[first]])
             precision = str(precisions[precision_codes[first]])
-            if several:
+            if stacked:
                 custom = np.column_stack(
                     [counts[markers], dates[earliest[markers]], dates[latest[markers]]]
                 ).astype(np.uint16)
             else:
                 custom = dates[latest[markers]]
             colour = palette.get(type_name, colours.NEUTRAL_GREY)
-            trace = _point_trace(type_name, colour, precision, several)
+            trace = _point_trace(type_name, colour, precision, stacked)
             trace.update(
                 lat=latitude[latest[markers]],
                 lon=longitude[latest[markers]],
@@ -339,10 +352,12 @@ def _point_traces(data: MapData) -> tuple[list[dict], tuple[np.ndarray, ...]]:
             )
             # One event: the smallest size, said once; more: a byte per marker.
             trace["marker"]["size"] = (
-                np.round(sizes[markers]).astype(np.uint8) if several else POINT_SIZES[0]
+                np.round(sizes[markers]).astype(np.uint8) if stacked else POINT_SIZES[0]
             )
-            traces.append((-int(counts[markers].max()), trace, latest[markers]))
-    # The traces of the biggest markers first; sort is stable, so the rest keep their order.
+            rank = (int(layer[markers[0]]), -int(counts[markers].max()))
+            traces.append((rank, trace, latest[markers]))
+    # Layer by layer, the traces of the biggest markers first; sort is stable, so the rest
+    # keep their order.
     traces.sort(key=lambda t: t[0])
     # One legend entry per type, from its most opaque trace (a faint one reads as another
     # colour in the legend).
@@ -355,6 +370,37 @@ def _point_traces(data: MapData) -> tuple[list[dict], tuple[np.ndarray, ...]]:
     for trace in legend.values():
         trace["showlegend"] = True
     return [t for _, t, _ in traces], tuple(m for _, _, m in traces)
+
+
+def _place_layers(places: np.ndarray, counts: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """Each marker's rank among the markers at its place (0: the most events there).
+
+    Markers of several types (or precisions) at one place are concentric, and a trace is
+    drawn whole before the next: a type's trace led by a city of 60 drew its 3 events at a
+    town beneath another type's 30 there, hidden. Drawn layer by layer, the markers at
+    each place go biggest first, so each smaller one stays visible on top.
+    """
+    order = np.lexsort((groups, -counts, places))
+    start = np.r_[True, np.diff(places[order]) != 0]
+    first = np.maximum.accumulate(np.where(start, np.arange(len(order)), 0))
+    layers = np.empty(len(order), dtype=np.int64)
+    layers[order] = np.arange(len(order)) - first
+    return layers
+
+
+def _capped_layers(layers: np.ndarray, groups: np.ndarray, several: np.ndarray) -> np.ndarray:
+    """``layers`` of the markers (of ``groups``, of ``several`` events or one) with the
+    deepest merged into one, as few as keep the figure within :data:`POINTS_BUDGET`: each
+    layer costs a trace per group and kind it holds. At worst one layer, as before."""
+    points = SINGLE_BYTES * int(np.count_nonzero(~several))
+    points += SEVERAL_BYTES * int(np.count_nonzero(several))
+    kinds = groups.astype(np.int64) * 2 + several
+    for deepest in range(int(layers.max(initial=0)), 0, -1):
+        capped = np.minimum(layers, deepest)
+        traces = len(np.unique(capped * (int(kinds.max()) + 1) + kinds))
+        if points + TRACE_BYTES * traces <= POINTS_BUDGET:
+            return capped
+    return np.zeros_like(layers)
 
 
 def _point_trace(type_name: str, colour: str, precision: str, several: bool) -> dict:

@@ -261,9 +261,10 @@ def test_events_at_one_place_are_one_marker_sized_by_their_count():
 
 def test_bigger_markers_are_drawn_first_and_the_legend_keeps_one_entry_per_type():
     view = build_map(stacked_data())
-    drawn = markers(view)
-    counts = [m[2] for m in drawn]
-    assert counts == sorted(counts, reverse=True)  # smaller markers lie on top
+    # At the town, the 5 clashes, the 2 protests, the clash known to the region: smaller
+    # markers lie on top.
+    town = _drawn_sizes_by_place(view)[(2.04, 45.3)]
+    assert len(town) == 3 and town == sorted(town, reverse=True)
     legend = [(t.name, t.legendrank) for t in view.figure.data if t.showlegend]
     assert sorted(legend) == [("armed clash", 1), ("protest", 2)]
     # The legend's swatch is the type's most opaque trace, not the first drawn (faint).
@@ -551,3 +552,63 @@ def test_same_place_lists_the_filtered_events_drawn_on_one_spot():
     # An event without coordinates is on no spot.
     unplaced = int(np.flatnonzero(np.isnan(lat))[0])
     assert len(geomap.same_place(article, everything, unplaced)) == 0
+
+
+def _drawn_sizes_by_place(view) -> dict[tuple[float, float], list[float]]:
+    """The marker sizes at each place, in the order the map draws them."""
+    drawn: dict[tuple[float, float], list[float]] = {}
+    for trace in view.figure.data:
+        sizes = np.broadcast_to(np.asarray(trace.marker.size, dtype=float), (len(trace.lat),))
+        for lat, lon, size in zip(trace.lat, trace.lon, sizes, strict=True):
+            drawn.setdefault((round(float(lat), 4), round(float(lon), 4)), []).append(float(size))
+    return drawn
+
+
+def test_at_a_place_of_several_types_the_bigger_markers_are_drawn_first():
+    """A type whose busiest place is a city was drawn (its whole trace) before another
+    type, whose bigger marker then hid its few events at a shared town."""
+    city, town = (10.0, 20.0), (12.0, 22.0)
+    places = [city] * 60 + [town] * 3 + [town] * 30
+    kinds = ["meeting"] * 63 + ["visit"] * 30
+    data = MapData(
+        rows=np.arange(93),
+        latitude=np.asarray([p[0] for p in places]),
+        longitude=np.asarray([p[1] for p in places]),
+        event_types=np.asarray(kinds, dtype=object),
+        days=np.arange(93),
+        precision=np.full(93, "place", dtype=object),
+    )
+    drawn = _drawn_sizes_by_place(build_map(data))
+    assert len(drawn[town]) == 2 and drawn[town] == sorted(drawn[town], reverse=True)
+    # Any mix: at every place, no marker is drawn after a smaller one.
+    rng = np.random.default_rng(7)
+    spots = rng.uniform(-50, 50, (40, 2))
+    at = rng.integers(0, 40, 3_000)
+    mixed = random_data(3_000, seed=7)
+    mixed = MapData(
+        mixed.rows, spots[at, 0], spots[at, 1], mixed.event_types, mixed.days, mixed.precision
+    )
+    view = build_map(mixed)
+    assert view.mode == "points"
+    drawn = _drawn_sizes_by_place(view)
+    assert max(len(sizes) for sizes in drawn.values()) > 10
+    for sizes in drawn.values():
+        assert sizes == sorted(sizes, reverse=True)
+
+
+def test_a_crowded_map_draws_as_many_layers_as_stay_under_a_megabyte(monkeypatch):
+    """50,000 events of 24 types and precisions at 2,000 places: drawing every place's
+    points biggest first would take a trace per layer, type and precision (over 1 MB);
+    the deepest layers share one pass instead."""
+    rng = np.random.default_rng(3)
+    spots = rng.uniform(-50, 50, (2_000, 2))
+    at = rng.integers(0, 2_000, geomap.MAX_POINTS)
+    data = random_data(geomap.MAX_POINTS, seed=3)
+    data = MapData(
+        data.rows, spots[at, 0], spots[at, 1], data.event_types, data.days, data.precision
+    )
+    view = build_map(data)
+    assert view.mode == "points"
+    assert len(view.figure.to_json()) <= 1_000_000
+    monkeypatch.setattr(geomap, "POINTS_BUDGET", 10**9)
+    assert len(build_map(data).figure.to_json()) > 1_000_000
