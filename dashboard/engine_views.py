@@ -41,11 +41,14 @@ def type_colours(engine: Engine) -> dict[str, str]:
 
     A window holds only the first filtered events: coloured by its own types' counts, a
     table's own type took the colour of its rank among the filtered events, and changed
-    with the filters. The counts are one GROUP BY over every event, kept by the engine
-    like its other answers.
+    with the filters. The whole dataset's counts per type and month are kept when it is
+    written (an engine reads them, plus the workspace's, in a few ms; counting them again
+    took 70-110 ms at 84,000 events on DuckDB), and the engine keeps the answer.
     """
-    counts = engine.facet_counts(FilterSpec(), "event_type")
-    return event_type_colours(counts.values, counts.counts)
+    events: dict[str, int] = {}
+    for name, _, count in engine.lane_counts(FilterSpec(), "event_type", "month").rows:
+        events[name] = events.get(name, 0) + int(count)
+    return event_type_colours(events, events.values())
 
 
 def everything(table: EventTable) -> np.ndarray:
