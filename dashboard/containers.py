@@ -19,7 +19,9 @@ import datetime as dt
 import io
 import json
 import zipfile
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -96,8 +98,39 @@ def read_json_table(data: bytes) -> pd.DataFrame:
     )
 
 
+@dataclass(frozen=True)
+class Sheet:
+    """A worksheet read as a table: its all-text frame, the sheet row of each record, and
+    what a user should be told about how it was read."""
+
+    frame: pd.DataFrame
+    rows: np.ndarray
+    notices: tuple[str, ...] = ()
+
+
 def read_xlsx_table(data: bytes) -> pd.DataFrame:
-    """The first sheet of an ``.xlsx`` workbook as an all-text frame (row 1 = header)."""
+    """The first sheet of an ``.xlsx`` workbook as an all-text frame (:func:`read_xlsx_sheet`)."""
+    return read_xlsx_sheet(data).frame
+
+
+def _header_index(rows: list[list[str]]) -> int:
+    """The index of the header among ``rows``: the first row of two or more filled cells
+    when every row above it fills at most one (a title, a note, a blank line), else 0."""
+    for i, row in enumerate(rows):
+        filled = sum(1 for value in row if value.strip())
+        if filled >= 2:
+            return i
+    return 0
+
+
+def read_xlsx_sheet(data: bytes) -> Sheet:
+    """The first sheet of an ``.xlsx`` workbook as a table, as an analyst keeps one.
+
+    The header is the first row of two or more filled cells: rows above it holding one
+    cell at most (a title, merged across the columns or not; blank lines) are skipped,
+    with a notice. Rows with no filled cell are no records (a blank line in a CSV is none
+    either). Every record keeps its sheet row, so problems name the row Excel shows.
+    """
     import openpyxl  # imported here: only Excel files need it
 
     try:
@@ -112,28 +145,46 @@ def read_xlsx_table(data: bytes) -> pd.DataFrame:
         # ``<dimension ref="A1"/>`` whatever it holds (ACLED's own workbooks), so the
         # rows are read as they are in the file.
         sheet.reset_dimensions()
-        rows = sheet.iter_rows(values_only=True)
-        header = [_cell_text(v) for v in next(rows, ())]
-        while header and header[-1] == "":
-            header.pop()
-        body = [[_cell_text(v) for v in row[: len(header)]] for row in rows]
+        rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     finally:
         workbook.close()
-    while body and not any(body[-1]):
-        body.pop()  # Excel's trailing empty rows
+    top = _header_index(rows)
+    header = rows[top] if rows else []
+    while header and header[-1] == "":
+        header.pop()
+    header_row = top + 1
     problems = [
-        Problem(1, f"#{i}", "column name is empty") for i, n in enumerate(header, 1) if not n
+        Problem(header_row, f"#{i}", "column name is empty")
+        for i, n in enumerate(header, 1)
+        if not n
     ] + [
-        Problem(1, n, "column name appears twice") for i, n in enumerate(header) if n in header[:i]
+        Problem(header_row, n, "column name appears twice")
+        for i, n in enumerate(header)
+        if n in header[:i]
     ]
     if problems:
         raise EventsFileError(problems)
-    return pd.DataFrame(
+    body = [
+        (number, row[: len(header)])
+        for number, row in enumerate(rows[top + 1 :], header_row + 1)
+        if any(value.strip() for value in row[: len(header)])
+    ]
+    notices = ()
+    if top:
+        title = next((v for row in rows[:top] for v in row if v.strip()), "")
+        said = f" (a title: {title!r})" if title else ""
+        notices = (
+            f"The sheet's header is row {header_row}: the "
+            f"{'row' if top == 1 else f'{top} rows'} above it{said} "
+            f"{'was' if top == 1 else 'were'} skipped.",
+        )
+    frame = pd.DataFrame(
         {
-            name: pd.Series([r[i] if i < len(r) else "" for r in body], dtype="str")
+            name: pd.Series([r[i] if i < len(r) else "" for _, r in body], dtype="str")
             for i, name in enumerate(header)
         }
     )
+    return Sheet(frame, np.array([n for n, _ in body], dtype=np.int64), notices)
 
 
 def is_utf8(data: bytes) -> bool:

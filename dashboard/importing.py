@@ -33,7 +33,7 @@ import pyarrow.parquet as pq
 
 from dashboard import formats, icews
 from dashboard.actors import ActorDirectory
-from dashboard.containers import is_json, is_xlsx, read_json_table, read_xlsx_table, to_utf8
+from dashboard.containers import is_json, is_xlsx, read_json_table, read_xlsx_sheet, to_utf8
 from dashboard.formats import FORMAT_NAMES, Opened, Sniffed, TextTable
 from dashboard.loading import (
     as_headerless,
@@ -301,7 +301,8 @@ def sniff(data: bytes) -> Sniffing:
     if is_parquet(data):
         return _of_frame("parquet", data, read_parquet_table(data))
     if is_xlsx(data):
-        return _of_frame("xlsx", data, read_xlsx_table(data))
+        sheet = read_xlsx_sheet(data)
+        return _of_frame("xlsx", data, sheet.frame, sheet.rows, sheet.notices)
     if is_json(data):
         return _of_frame("json", data, read_json_table(data))
     data, encoding = to_utf8(data)
@@ -320,11 +321,20 @@ def sniff(data: bytes) -> Sniffing:
     )
 
 
-def _of_frame(container: str, data: bytes, frame: pd.DataFrame) -> Sniffing:
-    return Sniffing(Sniffed(container, tuple(frame.columns)), data, _reader_of_frame(frame))
+def _of_frame(
+    container: str,
+    data: bytes,
+    frame: pd.DataFrame,
+    rows: np.ndarray | None = None,
+    notices: tuple[str, ...] = (),
+) -> Sniffing:
+    """``frame`` as a sniffed table; ``rows`` the file row of each record (else 2, 3 …)."""
+    return Sniffing(
+        Sniffed(container, tuple(frame.columns)), data, _reader_of_frame(frame, rows), notices
+    )
 
 
-def _refuse_nul(frame: pd.DataFrame, first_row: int) -> None:
+def _refuse_nul(frame: pd.DataFrame, rows: np.ndarray) -> None:
     """A NUL character in a value: refused, as in a CSV (the CSV we would write must load).
 
     Issue 12 item 8: a Parquet title with a NUL byte was accepted, and ``convert`` then
@@ -337,7 +347,7 @@ def _refuse_nul(frame: pd.DataFrame, first_row: int) -> None:
         for i in np.flatnonzero(found == True):  # noqa: E712 (nulls are None)
             problems.append(
                 Problem(
-                    int(i) + first_row,
+                    int(rows[i]),
                     str(name),
                     "contains a NUL character, which a text file cannot hold; remove it",
                 )
@@ -346,8 +356,14 @@ def _refuse_nul(frame: pd.DataFrame, first_row: int) -> None:
         raise EventsFileError(problems)
 
 
-def _reader_of_frame(frame: pd.DataFrame) -> Callable[..., TextTable]:
-    _refuse_nul(frame, 2)
+def _reader_of_frame(
+    frame: pd.DataFrame, rows: np.ndarray | None = None
+) -> Callable[..., TextTable]:
+    if rows is None:
+        rows = np.arange(2, len(frame) + 2)
+    _refuse_nul(frame, rows)
+    # A headerless table's first row is a record: the row above the first (the header's).
+    with_header = np.concatenate([[rows[0] - 1 if len(rows) else 1], rows])
 
     def read(
         missing: frozenset[str] = frozenset(), names=None, drop_index: bool = False
@@ -355,8 +371,8 @@ def _reader_of_frame(frame: pd.DataFrame) -> Callable[..., TextTable]:
         table = frame if names is None else _with_first_row_as_record(frame, names)
         if drop_index:
             table = _without_index_column(table)
-        offset = 1 if names is not None else 2
-        return TextTable(_blank_missing(table, missing), lambda n: np.arange(offset, n + offset))
+        numbers = rows if names is None else with_header
+        return TextTable(_blank_missing(table, missing), lambda n: numbers[:n])
 
     return read
 

@@ -6,13 +6,18 @@ The workbooks are written here with openpyxl, then altered as the real files wer
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
 
 import openpyxl
+import pytest
 
 from dashboard.containers import read_xlsx_table
+from dashboard.importing import load_any_frame
+from dashboard.mapping import ColumnMapping
+from dashboard.problems import EventsFileError
 
 
 def _workbook(rows: list[list[object]]) -> bytes:
@@ -49,3 +54,81 @@ def test_a_sheet_whose_stated_size_is_one_cell_is_read_whole():
     assert list(table.columns) == ["country", "year", "events"]
     assert len(table) == 40
     assert table.iloc[-1].tolist() == ["Land 39", "2039", "273"]
+
+
+#: An analyst's log of visits as kept by hand: a date cell, a date typed as text, a note
+#: with a line break, a blank line between two records (made-up records).
+LOG = [
+    ["Date", "Visitor", "Host country", "Notes"],
+    [dt.datetime(2021, 3, 4), "Minister A", "Freedonia", "talks\nand a dinner"],
+    ["5 April 2021", "Minister B", "Sylvania", None],
+    [None, None, None, None],
+    [dt.datetime(2021, 6, 7), "Minister C", "France", "x"],
+]
+LOG_MAPPING = ColumnMapping.from_assignments(
+    ["when=Date", "actors=Visitor", "countries=Host country", "title=Visitor", "notes=Notes"],
+    ["event_type=visit"],
+)
+
+
+def _merged_title(rows: list[list[object]], title: str, blank_lines: int) -> bytes:
+    """``rows`` under a title merged across their columns, then ``blank_lines`` empty rows."""
+    width = len(rows[0])
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([title] + [None] * (width - 1))
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    for _ in range(blank_lines):
+        sheet.append([])
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_blank_line_between_records_is_no_record():
+    """A CSV's blank line is no record; a sheet's empty row was one, refused as
+    `row 4, column Date: '' is not a date`."""
+    events, _ = load_any_frame(_workbook(LOG), mapping=LOG_MAPPING)
+    assert events["event_id"].tolist() == ["row-2", "row-3", "row-5"]
+    assert events["start_date"].dt.strftime("%Y-%m-%d").tolist() == [
+        "2021-03-04",
+        "2021-04-05",
+        "2021-06-07",
+    ]
+    assert events["date_precision"].tolist() == ["day"] * 3
+    assert events["notes"].tolist()[0] == "talks\nand a dinner"
+
+
+@pytest.mark.parametrize("blank_lines", [0, 2])
+def test_a_title_above_the_header_is_skipped_and_said(blank_lines):
+    """A hand-kept sheet's title above its header was read as the header: the mapping
+    was refused, `column Date: is not a column of the table (its columns: 'Visits ...')`."""
+    data = _merged_title(LOG, "Visits log, 2021", blank_lines)
+    header_row = 2 + blank_lines
+    events, notices = load_any_frame(data, mapping=LOG_MAPPING)
+    # Each record is named by its row as Excel shows it.
+    rows = [header_row + 1, header_row + 2, header_row + 4]
+    assert events["event_id"].tolist() == [f"row-{n}" for n in rows]
+    assert events["actors"].tolist() == ["Minister A", "Minister B", "Minister C"]
+    above = "the row above it" if header_row == 2 else f"the {header_row - 1} rows above it"
+    assert notices[0] == (
+        f"The sheet's header is row {header_row}: {above} (a title: 'Visits log, 2021') "
+        f"{'was' if header_row == 2 else 'were'} skipped."
+    )
+
+
+def test_a_problem_under_a_title_names_the_row_excel_shows():
+    bad = [*LOG, ["sometime soon", "Minister D", "France", None]]
+    with pytest.raises(EventsFileError) as caught:
+        load_any_frame(_merged_title(bad, "Visits", 1), mapping=LOG_MAPPING)
+    assert str(caught.value.problems[0]).startswith(
+        "row 8, column Date: 'sometime soon' is not a date"
+    )
+
+
+def test_a_sheet_of_one_column_keeps_its_first_row_as_the_header():
+    table = read_xlsx_table(_workbook([["country"], ["Freedonia"], ["Sylvania"]]))
+    assert list(table.columns) == ["country"]
+    assert table["country"].tolist() == ["Freedonia", "Sylvania"]
