@@ -210,6 +210,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:[\w'\u2019-]+ ){0,4}?parade",
             # "joint naval exercise", "joint anti-submarine drills", "joint air manoeuvres"
             r"joint (?:[\w-]+ ){0,3}?(?:exercises?|drills?|manoeuvres?|maneuvers?|war games)",
+            # held together, told by who chaired or hosted it: "were joint chairs of a
+            # military exercise", "co-hosted naval drills", "jointly staged war games"
+            r"(?:co-?chair(?:s|ed|ing)?|joint chairs|co-?host(?:s|ed|ing)?|"
+            r"co-?organi[sz](?:e|es|ed|ing)|jointly (?:held|hosted|chaired|conducted|staged)) "
+            r"(?:of )?(?:\S+ ){0,4}?(?:exercises?|drills?|manoeuvres?|maneuvers?|war games)",
         ),
     ),
     Trigger(
