@@ -4606,3 +4606,37 @@ def test_a_forum_its_hosts_chaired_is_no_exercise():
         SHIPPED,
     )
     assert "military cooperation" not in {c.event_type for c in found}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Tuesday, Britain's junior foreign minister told parliament that the Myanmar "
+        "military's claim of fraud was baseless and that the coup threatens to set the "
+        "country back by years.",
+        "On Tuesday, Britain's foreign minister said that the coup in Myanmar was a grave "
+        "mistake.",
+        "Britain's foreign minister said on Tuesday that the coup in Myanmar was illegal.",
+    ],
+)  # fmt: skip
+def test_a_coup_named_back_in_what_a_report_tells_takes_not_the_reports_day(sentence):
+    # Jakarta Globe, round 21: "On Tuesday, ... Nigel Adams told parliament that ... the
+    # coup threatens to 'set Myanmar's progress back'" (SOURCES.md) gave a coup dated
+    # the day he spoke
+    found = events_of(sentence, date(2021, 2, 3), SHIPPED)
+    assert not [c for c in found if c.event_type == "coup" and "Tuesday" in c.date_text]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # date words inside the reported clause are the coup's own
+        "Britain's foreign minister said on Tuesday that Myanmar's military staged a coup "
+        "on Monday.",
+        # no report: the sentence's date words are the coup's
+        "On Monday, Myanmar's military staged a coup.",
+    ],
+)  # fmt: skip
+def test_a_coup_told_with_its_own_date_words_keeps_them(sentence):
+    found = events_of(sentence, date(2021, 2, 3), SHIPPED)
+    assert [c.span.start for c in found if c.event_type == "coup"] == [date(2021, 2, 1)]

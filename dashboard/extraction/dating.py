@@ -88,6 +88,9 @@ def _date_of(
     closest = None
     if noun is not None and _reported_object(sentence, match.start()):
         dates_here = []  # "X confirmed the trip on Wednesday": the confirming's day
+    elif (inside := _reported_clause(trigger, sentence, match)) is not None:
+        # "On Tuesday, X said that the coup threatens ...": the saying's day
+        dates_here = [m for m in dates_here if inside[0] <= m.start and m.end <= inside[1]]
     if dates_here:
         # "X's execution ... grew Tuesday": the date of the verb, not the noun's
         dates_here = [
@@ -293,6 +296,28 @@ def _reported_object(sentence: str, start: int) -> bool:
         and token.dep_ == "dobj"
         and token.head.lemma_.casefold() in REPORTING_LEMMAS
     )
+
+
+def _reported_clause(trigger, sentence: str, match: re.Match) -> tuple[int, int] | None:
+    """Where the clause a reporting verb tells runs, when the action is a definite noun
+    naming its event back there ("On Tuesday, X told parliament that the coup threatens
+    ...", "X said on Monday the takeover was illegal"): only date words inside it may
+    date the event, not the report's; else None."""
+    if not any(match.group(0).casefold().startswith(a) for a in trigger.anchors):
+        return None
+    token = Structure.of(sentence).token(match.start())
+    while token is not None and token.dep_ in ("amod", "compound", "poss", "case"):
+        token = token.head
+    if token is None or token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None  # "said a coup took place": told, not named back
+    clause = token.head
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head  # "... was baseless and that the coup threatens"
+    if clause.dep_ != "ccomp" or clause.head.lemma_.casefold() not in REPORTING_LEMMAS:
+        return None
+    return clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
 
 
 def _action_starts(sentence: str) -> list[int]:
@@ -691,8 +716,11 @@ def _first_date(told: _Told, trigger, match, anchored, paragraph_dates, told_at)
             dated = (announced.span, announced.text, False, False)
     if dated is None and finder.report_span and _speaker_of_occasion(told, match):
         dated = (*finder.report_span, True, False)  # "X said during talks": X's day
-    if dated is None or (dated[2] and not dated[3]):
+    if (dated is None or (dated[2] and not dated[3])) and not _reported_clause(
+        trigger, sentence, match
+    ):
         # "X visited Y on <day> ... and he also met Z": the coordinated verb's time
+        # (not for an event named back in what is reported: the report's time)
         head = Structure.of(sentence).coordinated_with(match.start())
         dated = told_at.get(head, dated)
     return dated, expected, soon, dates_here
