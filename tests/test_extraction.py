@@ -398,10 +398,12 @@ MEASURED = [
     ("londoninsider-2023-09-10.round20", "2023-09-10", 0.0, 0.0),
     ("radio234-2025-11-28.round20", "2025-11-28", 1.0, 0.5),
     # Held out in round 21 (gold committed in 4fc5bbe before extract ran on any, landed in
-    # 9ae28cf after the session's last extractor fix): floor = the first run, measured
-    ("jakartaglobe-2021-02-03.round21", "2021-02-03", 0.5, 0.5),
+    # 9ae28cf after the session's last extractor fix): floor = the first run, measured,
+    # raised as measured after articles25c (first runs: Jakarta Globe P 0.50 R 0.50,
+    # The Moscow Times P 1.00 R 0.67)
+    ("jakartaglobe-2021-02-03.round21", "2021-02-03", 1.0, 0.5),
     ("ktar-2022-08-17.round21", "2022-08-17", 1.0, 0.33),
-    ("themoscowtimes-2023-11-07.round21", "2023-11-07", 1.0, 0.66),
+    ("themoscowtimes-2023-11-07.round21", "2023-11-07", 1.0, 0.83),
 ]
 
 
