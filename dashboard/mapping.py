@@ -48,6 +48,11 @@ _YM = re.compile(r"^(\d{4})([-/.])(\d{1,2})$")
 #: Day and month before the year (13/11/2020, 11/13/2020): which comes first, the column
 #: tells (a first number over 12 says day-first, a second one month-first), never a value.
 _AB_YEAR = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$")
+#: A time of day after a date in numbers: an Excel date cell's (``2021-06-07 14:30:00``),
+#: ISO 8601's (``2021-06-07T14:30:00Z``, ``...+02:00``). The date is the day as written.
+_TIME_OF_DAY = re.compile(
+    r"(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$", re.IGNORECASE
+)
 DAY_FIRST, MONTH_FIRST = "day-first", "month-first"
 
 
@@ -105,6 +110,10 @@ def _in_numbers(text: str, order: str | None) -> When | None:
     text is not one. ``order``: :data:`DAY_FIRST` or :data:`MONTH_FIRST`, what the column
     says of ``13/11/2020``-like values; None when it says nothing (then only a value over
     12 tells). ValueError for a day or month that does not exist, or an order not told."""
+    if (clock := _TIME_OF_DAY.search(text)) and (
+        _YMD.match(day := text[: clock.start()]) or _AB_YEAR.match(day)
+    ):
+        text = day  # the day of a date and time
     if match := _YMD.match(text) or _YMD_BASIC.match(text):
         numbers = match.groups()
         year, month, day = int(numbers[0]), int(numbers[-2]), int(numbers[-1])

@@ -197,6 +197,25 @@ def test_read_when_takes_dates_in_numbers_at_their_precision(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("2021-06-07 14:30:00", ("2021-06-07", "2021-06-07", "day")),  # an Excel date cell
+        ("2021-06-07 09:05", ("2021-06-07", "2021-06-07", "day")),
+        ("2021-06-07T14:30:00Z", ("2021-06-07", "2021-06-07", "day")),  # ISO 8601, UTC
+        ("2021-06-07T23:59:59.5+02:00", ("2021-06-07", "2021-06-07", "day")),
+        ("13/06/2021 08:00", ("2021-06-13", "2021-06-13", "day")),
+        ("2021-06-07 14:30 – 2021-06-09 10:00", ("2021-06-07", "2021-06-09", "day")),
+    ],
+)
+def test_read_when_takes_a_date_with_a_time_of_day_as_that_day(text, expected):
+    """An Excel date cell with a time of day is read as `2021-06-07 14:30:00`, and
+    exports write ISO 8601 `T14:30:00Z`: each was read as the whole year 2021, silently
+    (the numbers alone did not match, and the words reader found no month name)."""
+    read = read_when(text)
+    assert (read.start.isoformat(), read.end.isoformat(), read.precision) == expected
+
+
+@pytest.mark.parametrize(
     "text,why",
     [
         ("05/11/2020", "has its day and month in an order no value of the column tells"),

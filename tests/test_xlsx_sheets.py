@@ -132,3 +132,13 @@ def test_a_sheet_of_one_column_keeps_its_first_row_as_the_header():
     table = read_xlsx_table(_workbook([["country"], ["Freedonia"], ["Sylvania"]]))
     assert list(table.columns) == ["country"]
     assert table["country"].tolist() == ["Freedonia", "Sylvania"]
+
+
+def test_a_date_cell_with_a_time_of_day_is_that_day():
+    """It was read as the whole year (2021-01-01 to 2021-12-31), silently."""
+    rows = [["Date", "Visitor"], [dt.datetime(2021, 6, 7, 14, 30), "Minister C"]]
+    mapping = ColumnMapping.from_assignments(["when=Date", "title=Visitor"], ["event_type=visit"])
+    events, _ = load_any_frame(_workbook(rows), mapping=mapping)
+    assert events["start_date"].dt.strftime("%Y-%m-%d").tolist() == ["2021-06-07"]
+    assert events["end_date"].dt.strftime("%Y-%m-%d").tolist() == ["2021-06-07"]
+    assert events["date_precision"].tolist() == ["day"]
