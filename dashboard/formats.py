@@ -327,7 +327,12 @@ def _frame_converter(convert, missing: frozenset[str]) -> Callable[[Opened], Imp
 
 
 def _convert_ucdp(opened: Opened) -> Imported:
-    table = opened.read_table(missing=ucdp.MISSING_VALUES, drop_index=True)
+    if ucdp.is_headerless_row(opened.sniffed.columns):
+        table = opened.read_table(missing=ucdp.MISSING_VALUES, names=ucdp.GED_COLUMNS)
+        told = [ucdp.HEADERLESS_NOTICE.format(count=len(ucdp.GED_COLUMNS))]
+    else:
+        table = opened.read_table(missing=ucdp.MISSING_VALUES, drop_index=True)
+        told = []
     frame, record_rows, skipped = table.frame, table.record_rows, []
     if not opened.continues:  # HDX's #hashtag row can only be the file's first record
         frame, record_rows, skipped = ucdp.skip_hashtag_row(frame, record_rows)
@@ -337,13 +342,15 @@ def _convert_ucdp(opened: Opened) -> Imported:
         record_rows=record_rows,
         on_ids=opened.ids_told(record_rows),
     )
-    return Imported(events, tuple(skipped), record_rows, tally)
+    return Imported(events, (*told, *skipped), record_rows, tally)
 
 
 UCDP = SourceFormat(
     name="ucdp",
     title="UCDP GED",
-    recognise=lambda sniffed: ucdp.is_ucdp(sniffed.columns),
+    recognise=lambda sniffed: (
+        ucdp.is_ucdp(sniffed.columns) or ucdp.is_headerless_row(sniffed.columns)
+    ),
     convert=_convert_ucdp,
     summary="UCDP's CSV or the HDX re-publication (its #hashtag row is skipped). `id` → "
     "event_id; `date_start`/`date_end` + `date_prec` 1-5 → the span and precision "
@@ -356,6 +363,7 @@ UCDP = SourceFormat(
     column_types=ucdp.COLUMN_TYPES,
     tally_notices=ucdp.tally_notices,
     chunked=True,
+    reads_headerless=ucdp.is_headerless_row,
     id_column="id",
 )
 

@@ -22,6 +22,7 @@ The HDX re-publication has a second header row of ``#hashtags``; it is skipped.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -33,6 +34,46 @@ from dashboard.countries import common_names
 from dashboard.sourcemap import RowChecks, finish, iso, join_unique, pick
 
 SIGNATURE: tuple[str, ...] = ("id", "date_prec", "date_start", "date_end", "type_of_violence")
+#: GED's columns in its CSV's order (GED 22.1 and later): the names of a file published
+#: without its header row (:func:`is_headerless_row`).
+GED_COLUMNS: tuple[str, ...] = (
+    *("id", "relid", "year", "active_year", "code_status", "type_of_violence"),
+    *("conflict_dset_id", "conflict_new_id", "conflict_name"),
+    *("dyad_dset_id", "dyad_new_id", "dyad_name"),
+    *("side_a_dset_id", "side_a_new_id", "side_a", "side_b_dset_id", "side_b_new_id", "side_b"),
+    *("number_of_sources", "source_article", "source_office", "source_date"),
+    *("source_headline", "source_original"),
+    *("where_prec", "where_coordinates", "where_description", "adm_1", "adm_2"),
+    *("latitude", "longitude", "geom_wkt", "priogrid_gid", "country", "country_id", "region"),
+    *("event_clarity", "date_prec", "date_start", "date_end"),
+    *("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "best", "high", "low"),
+    *("gwnoa", "gwnob"),
+)
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?:$|[ T])")
+#: Said of a file read as GED without its header row.
+HEADERLESS_NOTICE = (
+    "The file has no header row: its first row is a UCDP GED record, so its columns were "
+    "read as GED's ({count} columns, id … gwnob)."
+)
+
+
+def is_headerless_row(first: tuple[str, ...]) -> bool:
+    """A first row that is a GED record, not a header (UCDP's Candidate events have been
+    published so): GED's number of fields, a numeric id, a year, ``type_of_violence``
+    1-3, ``date_prec`` 1-5, and ISO dates where ``date_start`` and ``date_end`` stand.
+    A file whose columns stand in another order fails these and is not read so."""
+    if len(first) != len(GED_COLUMNS):
+        return False
+    value = {name: text.strip() for name, text in zip(GED_COLUMNS, first, strict=True)}
+    return (
+        value["id"].isdigit()
+        and re.fullmatch(r"\d{4}", value["year"]) is not None
+        and value["type_of_violence"] in {"1", "2", "3"}
+        and value["date_prec"] in {"1", "2", "3", "4", "5"}
+        and all(_ISO_DAY.match(value[name]) for name in ("date_start", "date_end"))
+    )
+
+
 MISSING_VALUES: frozenset[str] = frozenset({"NA", "NULL"})
 
 #: The types of UCDP GED's columns (:mod:`dashboard.coltypes`): deaths, ids and codes

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from dashboard import ucdp
 from dashboard.cli import main
 from dashboard.importing import load_any_frame
 from dashboard.problems import EventsFileError
@@ -267,3 +269,46 @@ def test_a_source_formats_country_is_named_as_ours(name, given, ours):
     events, _ = load_any_frame(data.replace(cell.encode(), written.encode(), 1))
     named = {c for cell in events["countries"] for c in cell.split(";")}
     assert ours in named and given not in named, named
+
+
+REAL_GED = Path(__file__).parent / "data" / "real" / "ucdp_ged231_car_sample.csv"
+
+
+def _without_header(path: Path) -> bytes:
+    return path.read_bytes().split(b"\n", 1)[1]
+
+
+@pytest.mark.parametrize("path", [SHAPES / "ucdp_ged.csv", REAL_GED])
+def test_a_ged_file_without_its_header_row_reads_as_with_it(path):
+    """UCDP's Candidate events are said to be published without a header row (24.0.1). A
+    GED file so was refused: not recognised, and 'column name appears twice' for its first
+    record's values ('row 1, column 2009-02-20T00:00:00 …')."""
+    headed, _ = load_any_frame(path)
+    events, notices = load_any_frame(_without_header(path))
+    pd.testing.assert_frame_equal(events, headed)
+    assert notices[1] == (
+        "The file has no header row: its first row is a UCDP GED record, so its columns "
+        "were read as GED's (49 columns, id … gwnob)."
+    )
+
+
+def _ged_records(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text())))
+
+
+def test_a_headerless_ged_files_problem_names_the_row_as_the_file_has_it():
+    records = _ged_records(SHAPES / "ucdp_ged.csv")[1:]
+    records[1][ucdp.GED_COLUMNS.index("date_prec")] = "9"  # the file's row 2
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(records)
+    with pytest.raises(EventsFileError) as caught:
+        load_any_frame(out.getvalue().encode())
+    assert [(p.row, p.column) for p in caught.value.problems] == [(2, "date_prec")]
+
+
+def test_a_first_row_that_is_no_ged_record_is_not_read_as_one():
+    header, first = _ged_records(SHAPES / "ucdp_ged.csv")[:2]
+    assert not ucdp.is_headerless_row(tuple(header))  # GED's own header
+    assert ucdp.is_headerless_row(tuple(first))
+    assert not ucdp.is_headerless_row(tuple(reversed(first)))  # its columns in another order
+    assert not ucdp.is_headerless_row(tuple(first[:-1]))  # another number of columns
