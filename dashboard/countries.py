@@ -93,6 +93,7 @@ def _our_names() -> dict[str, str]:
     return names
 
 
+_ISO3 = re.compile(r"^[A-Z]{3}$")
 _BRACKETED = re.compile(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
 
 
@@ -104,7 +105,8 @@ def our_name(name: str) -> str:
     then turned back ("Republic of Korea") or before the comma ("Germany, Federal
     Republic of"), then outside the brackets, then inside ("Southern Rhodesia
     (Zimbabwe)"). A name no country of ours has (Czechoslovakia) or an ambiguous one
-    (Korea) is kept as written: nothing is guessed. A compass point after the comma or in
+    (Korea) is kept as written: nothing is guessed. Three capitals that are an ISO 3166-1
+    alpha-3 code (``DEU``) name that code's country. A compass point after the comma or in
     brackets ("Germany, East", "Yemen (South)") names another state than the name alone
     (the German Democratic Republic, South Yemen), so the name alone is not tried.
     """
@@ -121,6 +123,8 @@ def our_name(name: str) -> str:
     for candidate in tries:
         if ours := country_called(candidate):
             return ours
+    if _ISO3.match(text) and (ours := _names()["iso3"].get(text, "")):
+        return ours  # an ISO 3166-1 alpha-3 code (POLECAT's countries are written so)
     return name
 
 

@@ -271,6 +271,10 @@ def test_a_column_that_does_not_tell_its_order_is_refused_by_row(values):
         ("Germany, East", "Germany, East"),  # a compass point names another state: kept
         ("Yemen, South", "Yemen, South"),
         ("Germany (East)", "Germany (East)"),
+        ("DEU", "Germany"),  # an ISO alpha-3 code (POLECAT's countries)
+        ("CIV", "Côte d'Ivoire"),
+        ("AFR", "AFR"),  # a region's code, no country: kept
+        ("deu", "deu"),  # a code is written in capitals
         ("Burma (Myanmar)", "Myanmar"),  # a former name and today's in brackets
         ("Southern Rhodesia (Zimbabwe)", "Zimbabwe"),
         ("United Kingdom (Wales)", "United Kingdom"),  # a part in brackets
@@ -361,7 +365,7 @@ def test_a_polecat_file_is_named_and_told_the_mapping_that_reads_it():
                 "Quad Code": "1",
                 "Actor Name": "Freedonian Government",
                 "Recipient Name": "Sylvanian Government",
-                "Country": "Freedonia",
+                "Country": "DEU",
                 "Placename": "Capital City",
                 "Latitude": "10.5",
                 "Longitude": "20.25",
@@ -395,6 +399,8 @@ def test_a_polecat_file_is_named_and_told_the_mapping_that_reads_it():
     assert events["recipients"].tolist() == ["Sylvanian Government", ""]
     assert events["start_date"].dt.strftime("%Y-%m-%d").tolist() == ["2023-01-02", "2023-01-03"]
     assert "Quad Code" in events.columns
+    # POLECAT writes countries as ISO alpha-3 codes: read as our names.
+    assert events["countries"].tolist() == ["Germany", ""]
 
 
 def test_an_icews_file_is_not_told_it_is_polecat():
