@@ -126,7 +126,8 @@ def _header_index(rows: list[list[str]]) -> int:
 def read_xlsx_sheet(data: bytes) -> Sheet:
     """The first sheet of an ``.xlsx`` workbook as a table, as an analyst keeps one.
 
-    The header is the first row of two or more filled cells: rows above it holding one
+    Only the first sheet is read; a notice names the others. The header is the first row
+    of two or more filled cells: rows above it holding one
     cell at most (a title, merged across the columns or not; blank lines) are skipped,
     with a notice. Rows with no filled cell are no records (a blank line in a CSV is none
     either). Every record keeps its sheet row, so problems name the row Excel shows.
@@ -141,6 +142,7 @@ def read_xlsx_sheet(data: bytes) -> Sheet:
         ) from None
     try:
         sheet = workbook.worksheets[0]
+        first, others = str(sheet.title), tuple(str(o.title) for o in workbook.worksheets[1:])
         # Read-only mode reads only the cells the sheet says it has; some writers say
         # ``<dimension ref="A1"/>`` whatever it holds (ACLED's own workbooks), so the
         # rows are read as they are in the file.
@@ -169,11 +171,18 @@ def read_xlsx_sheet(data: bytes) -> Sheet:
         for number, row in enumerate(rows[top + 1 :], header_row + 1)
         if any(value.strip() for value in row[: len(header)])
     ]
-    notices = ()
+    notices: tuple[str, ...] = ()
+    if others:
+        notices += (
+            f"Read the workbook's first sheet ({first!r}); its other "
+            f"sheet{'s' if len(others) > 1 else ''} ({', '.join(map(repr, others))}) "
+            f"{'were' if len(others) > 1 else 'was'} not read: to read another, move it "
+            "first in Excel, or save it as CSV.",
+        )
     if top:
         title = next((v for row in rows[:top] for v in row if v.strip()), "")
         said = f" (a title: {title!r})" if title else ""
-        notices = (
+        notices += (
             f"The sheet's header is row {header_row}: the "
             f"{'row' if top == 1 else f'{top} rows'} above it{said} "
             f"{'was' if top == 1 else 'were'} skipped.",

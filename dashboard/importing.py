@@ -604,6 +604,8 @@ def import_table(
             if not any(p.message == "required column is missing" for p in err.problems):
                 raise
             said = [Problem(None, None, UNRECOGNISED)]
+            if sniffing.sniffed.container == "xlsx":  # which sheet, which header row
+                said += [Problem(None, None, notice) for notice in sniffing.notices]
             if icews.is_polecat(sniffing.sniffed.columns):
                 said.append(Problem(None, None, icews.POLECAT_HINT))
             raise EventsFileError([*err.problems, *said]) from None

@@ -142,3 +142,41 @@ def test_a_date_cell_with_a_time_of_day_is_that_day():
     assert events["start_date"].dt.strftime("%Y-%m-%d").tolist() == ["2021-06-07"]
     assert events["end_date"].dt.strftime("%Y-%m-%d").tolist() == ["2021-06-07"]
     assert events["date_precision"].tolist() == ["day"]
+
+
+def _with_sheets_before(rows: list[list[object]], first: dict[str, list[list[object]]]) -> bytes:
+    """A workbook whose sheets ``first`` (name -> rows) come before 'Events' (``rows``)."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, content in {**first, "Events": rows}.items():
+        sheet = book.create_sheet(name)
+        for row in content:
+            sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_workbook_of_several_sheets_names_those_not_read():
+    """Workbooks keep their data on a named sheet (others' code reads the Diplometrics
+    travel workbook's 'Master'); only the first sheet is read, and nothing said which."""
+    data = _with_sheets_before(LOG, {"About": [["Kept by hand since 2021"]]})
+    with pytest.raises(EventsFileError) as caught:
+        load_any_frame(data)
+    said = [str(p) for p in caught.value.problems]
+    assert (
+        "file: Read the workbook's first sheet ('About'); its other sheet ('Events') was not "
+        "read: to read another, move it first in Excel, or save it as CSV."
+    ) in said
+    # Read when it is first, and the notice says so.
+    data = _with_sheets_before(LOG[:3], {})
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    book.create_sheet("Sources")
+    out = io.BytesIO()
+    book.save(out)
+    events, notices = load_any_frame(out.getvalue(), mapping=LOG_MAPPING)
+    assert len(events) == 2
+    assert notices[0] == (
+        "Read the workbook's first sheet ('Events'); its other sheet ('Sources') was not "
+        "read: to read another, move it first in Excel, or save it as CSV."
+    )
