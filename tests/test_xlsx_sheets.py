@@ -20,14 +20,17 @@ from dashboard.mapping import ColumnMapping
 from dashboard.problems import EventsFileError
 
 
-def _workbook(rows: list[list[object]]) -> bytes:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    for row in rows:
-        sheet.append(row)
+def _saved(book: openpyxl.Workbook) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _workbook(rows: list[list[object]]) -> bytes:
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    return _saved(book)
 
 
 def _with_dimension(data: bytes, ref: str) -> bytes:
@@ -82,9 +85,7 @@ def _merged_title(rows: list[list[object]], title: str, blank_lines: int) -> byt
         sheet.append([])
     for row in rows:
         sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return _saved(book)
 
 
 def test_a_blank_line_between_records_is_no_record():
@@ -152,9 +153,7 @@ def _with_sheets_before(rows: list[list[object]], first: dict[str, list[list[obj
         sheet = book.create_sheet(name)
         for row in content:
             sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return _saved(book)
 
 
 def test_a_workbook_of_several_sheets_names_those_not_read():
@@ -172,9 +171,7 @@ def test_a_workbook_of_several_sheets_names_those_not_read():
     data = _with_sheets_before(LOG[:3], {})
     book = openpyxl.load_workbook(io.BytesIO(data))
     book.create_sheet("Sources")
-    out = io.BytesIO()
-    book.save(out)
-    events, notices = load_any_frame(out.getvalue(), mapping=LOG_MAPPING)
+    events, notices = load_any_frame(_saved(book), mapping=LOG_MAPPING)
     assert len(events) == 2
     assert notices[0] == (
         "Read the workbook's first sheet ('Events'); its other sheet ('Sources') was not "
