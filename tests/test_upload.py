@@ -16,6 +16,7 @@ from conftest import csv_bytes, event_row, sample_events
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
+from dashboard import icews
 from dashboard.filters import FilterSpec
 from dashboard.importing import load_any
 from dashboard.table import load_events
@@ -161,6 +162,20 @@ def test_an_invalid_first_upload_keeps_the_default(article):
     assert "required column is missing" in at.text[0].value  # the preview's problems
     assert banner(at).startswith("Showing the article")
     assert metric(at, "Events") == f"{len(article):,}"
+
+
+def test_an_unrecognised_upload_is_told_what_the_import_said_of_it(article):
+    """A POLECAT file (ICEWS's successor) is named, with the mapping that reads it, on the
+    command line; the app showed only the generic 'not recognised' line and dropped it."""
+    header = [*icews.POLECAT_SIGNATURE, "Contexts", "Version"]
+    record = ["20230102-0001", "2023-01-02", "CONSULT", "Freedonia", "Sylvania", "1", "", "1"]
+    data = "\n".join(["\t".join(header), "\t".join(record[: len(header)])]).encode() + b"\n"
+    at = upload(open_app(EVENTS), "ngecEvents.txt", data)
+    assert not at.exception
+    assert "ngecEvents\\.txt is not a table this dashboard recognises" in at.info[0].value
+    assert any("this looks like POLECAT" in t.value for t in at.text)
+    assert [h.value for h in at.subheader] == ["Map the columns of ngecEvents\\.txt"]
+    assert banner(at).startswith("Showing the article")
 
 
 def test_an_acled_export_opens_with_its_notices():

@@ -129,11 +129,19 @@ def open_upload(name: str, data: bytes, mapping: ColumnMapping | None = None) ->
         if mapping is None and any(p.message == UNRECOGNISED for p in error.problems):
             # Not a format we know: offer to map its columns onto ours (ui.mapping_form).
             st.session_state[state.UPLOAD_MAPPING] = (name, data)
+            # What else the import said of the file as a whole (which sheet was read, what
+            # it looks like and how to map it: POLECAT), as the command line says it.
+            hints = tuple(
+                p.message
+                for p in error.problems
+                if p.row is None and p.column is None and p.message != UNRECOGNISED
+            )
             _say(
                 Message(
                     "info",
                     f"{md_escape(name)} is not a table this dashboard recognises. "
                     "Map its columns onto ours below, check the preview, and load it.",
+                    hints,
                 )
             )
             return False
