@@ -405,10 +405,11 @@ MEASURED = [
     ("ktar-2022-08-17.round21", "2022-08-17", 1.0, 0.33),
     ("themoscowtimes-2023-11-07.round21", "2023-11-07", 1.0, 0.83),
     # Held out in round 22 (gold committed in 644b454 before extract ran on any, landed in
-    # 6b53b05 after the session's last extractor fix): floor = the first run, measured
-    ("balkannews-2022-03-12.round22", "2022-03-12", 0.66, 0.33),
+    # 6b53b05 after the session's last extractor fix): floor = the first run, measured;
+    # Balkan News and WSAU raised by articles25d (passive condemnation, joint patrol)
+    ("balkannews-2022-03-12.round22", "2022-03-12", 1.0, 0.33),
     ("thedailystar-2024-08-14.round22", "2024-08-14", 1.0, 0.66),
-    ("wsau-2023-11-27.round22", "2023-11-27", 0.0, 0.0),
+    ("wsau-2023-11-27.round22", "2023-11-27", 0.5, 0.33),
 ]
 
 
@@ -4647,3 +4648,95 @@ def test_a_coup_named_back_in_what_a_report_tells_takes_not_the_reports_day(sent
 def test_a_coup_told_with_its_own_date_words_keeps_them(sentence):
     found = events_of(sentence, date(2021, 2, 3), SHIPPED)
     assert [c.span.start for c in found if c.event_type == "coup"] == [date(2021, 2, 1)]
+
+
+# Session 25 (articles25d): round 22's misses.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia, Russia, China, Condemned for Selling Arms to Myanmar Junta\n\n"
+        "Serbia sold rockets to Myanmar in 2021.",
+        "Russia Criticised Over Arms Sales to Myanmar\n\nRussia sold jets to Myanmar in 2021.",
+        "China slammed for supplying jets to Myanmar junta\n\nChina sold jets to Myanmar in 2021.",
+        "On Monday Serbia, denounced for its rocket exports to Myanmar, defended the deal.",
+    ],
+)  # fmt: skip
+def test_a_passive_condemnation_with_its_auxiliary_left_out_names_no_condemner(text):
+    # Balkan News, round 22: the headline "Serbia, Russia, China, Condemned for Selling
+    # Arms to Myanmar Junta" (SOURCES.md) gave the condemned countries a condemnation
+    found = events_of(text, date(2022, 3, 12), SHIPPED)
+    assert "condemnation" not in {c.event_type for c in found}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # active: the condemner is the subject, the condemned the object before "for"
+        "On Monday Britain condemned Serbia for selling arms to Myanmar.",
+        "On Monday Britain condemned Russia over its arms sales to Myanmar.",
+        "On Monday Britain condemned, for the first time, Serbia's arms sales to Myanmar.",
+    ],
+)  # fmt: skip
+def test_a_condemnation_whose_condemner_is_the_subject_stands(sentence):
+    found = events_of(sentence, date(2022, 3, 12), SHIPPED)
+    (blame,) = [c for c in found if c.event_type == "condemnation"]
+    assert blame.actors == ("British government",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This month, the Chinese and Vietnamese navies conducted their 35th joint patrol "
+        "in the Gulf of Tonkin.",
+        "In March China and Vietnam held joint naval patrols in the Gulf of Tonkin.",
+        "In March Chinese troops held a border defence exchange with Vietnam's army.",
+        "In March China and Vietnam held military exchanges near the border.",
+    ],
+)  # fmt: skip
+def test_a_joint_patrol_or_a_defence_exchange_is_military_cooperation(sentence):
+    # WSAU / Reuters, round 22: "the Chinese and Vietnamese navies conducted their 35th
+    # joint patrol", "held a border defence exchange with armed forces from Laos"
+    # (SOURCES.md) were read by no action word
+    found = events_of(sentence, date(2030, 3, 20), SHIPPED)
+    (drill,) = [c for c in found if c.event_type == "military cooperation"]
+    assert "Chinese government" in set(drill.actors) | set(drill.recipients)
+    assert drill.span.precision == "month"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In March the coast guard stepped up its patrols in the Gulf of Tonkin.",
+        "In March China and Vietnam held talks on a prisoner exchange.",
+    ],
+)  # fmt: skip
+def test_a_patrol_or_an_exchange_of_no_two_armed_forces_is_no_cooperation(sentence):
+    found = events_of(sentence, date(2030, 3, 20), SHIPPED)
+    assert "military cooperation" not in {c.event_type for c in found}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This month, the Chinese and Vietnamese navies conducted their 35th joint patrol "
+        "in the Gulf of Tonkin since 2005.",
+        "In March China and Vietnam held their 12th joint patrol since 2015.",
+        "In March China and Myanmar held their first joint naval exercise since 2019.",
+    ],
+)  # fmt: skip
+def test_the_onset_of_a_count_dates_not_the_act_counted(sentence):
+    # WSAU / Reuters, round 22: "This month, ... conducted their 35th joint patrol in
+    # Beibu Gulf since 2005" (SOURCES.md) dated the patrol 2005, the count's onset
+    found = events_of(sentence, date(2030, 3, 20), SHIPPED)
+    assert found
+    assert {(c.span.start, c.span.precision) for c in found} == {(date(2030, 3, 1), "month")}
+
+
+def test_a_course_since_a_year_keeps_its_onset():
+    found = events_of(
+        "Russia has supplied fighter jets to Myanmar's military since 2019.",
+        date(2030, 3, 20),
+        SHIPPED,
+    )
+    (arms,) = [c for c in found if c.event_type == "arms transfer"]
+    assert arms.span.start == date(2019, 1, 1)

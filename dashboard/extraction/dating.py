@@ -112,6 +112,8 @@ def _date_of(
         dates_here = [m for m in dates_here if not _on_a_later_noun(sentence, match, m, actions)]
         # "kicking off Tuesday": the participle's noun's date, no other action's
         dates_here = [m for m in dates_here if not _started_by_another(sentence, match, m)]
+        # "their 35th joint patrol since 2005": the count's onset, not the patrol's date
+        dates_here = [m for m in dates_here if not _count_onset(sentence, match, m)]
         following = [
             m
             for m in dates_here
@@ -233,11 +235,30 @@ def _date_of(
 #: first trip since leading the February 2021 coup", "the only visit since the coup"):
 #: a later act, not on the event's date. Without the count ("supplying arms since the
 #: coup") the event is the action's onset.
-_FIRST_SINCE = re.compile(r"\b(?:first|only|second|third)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_FIRST_SINCE = re.compile(
+    r"\b(?:first|only|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}$", re.I
+)
 _SINCE_NAMED = re.compile(
     r"\bsince\s+(?:[a-z]+ing\s+)?(?:(?:the|his|her|its|their|a)\s+)?(?:[\w.,'\u2019-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+#: "since" right before date words: the onset of what is told from them.
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
+def _count_onset(sentence: str, match: re.Match, told: DateMention) -> bool:
+    """Whether date words after "since" are the onset of a count the action is told
+    in ("their 35th joint patrol ... since 2005", "their first exercise since 2019"): the
+    count's start, not the act's date (as :data:`_FIRST_SINCE` reads an event named
+    after "since")."""
+    return (
+        told.start >= match.end()
+        and _FIRST_SINCE.search(sentence, 0, match.start()) is not None
+        and (
+            _SINCE_BEFORE.search(sentence, 0, told.start) is not None
+            or told.text.casefold().startswith("since")
+        )
+    )
 
 
 #: A participle opening a clause after a comma: ", winning praise Thursday from ...".

@@ -359,6 +359,11 @@ _HYPOTHETICAL = re.compile(r"[^,;.]{0,40}?\b(?:could|might)\b", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$")
 _CONDEMNING = re.compile(r"condemn|denounc|critici|deplor|slamm", re.IGNORECASE)
 _BY_AFTER = re.compile(r"\s+by\b")
+#: A verb of speech in "-ed" followed straight by its reason ("Serbia, Condemned for
+#: Selling Arms", "X slammed over ..."): a passive with its auxiliary left out, as in
+#: headlines and appositions; the active has its object before the reason.
+_PAST_PARTICIPLE = re.compile(r"\w+ed$", re.IGNORECASE)
+_REASON_AFTER = re.compile(r"\s+(?:for|over)\b", re.IGNORECASE)
 
 
 #: An action noun named as a point of view or question under study: "analysing the
@@ -412,6 +417,12 @@ def _no_event(sentence: str, match: re.Match) -> bool:
     passive = _PASSIVE_BEFORE.search(sentence, 0, match.start())
     if passive and _CONDEMNING.match(match.group(0)) and not _BY_AFTER.match(sentence, match.end()):
         return True  # "the junta is expressly condemned for the coup": who condemns untold
+    if (
+        _CONDEMNING.match(match.group(0))
+        and _PAST_PARTICIPLE.match(match.group(0))
+        and _REASON_AFTER.match(sentence, match.end())
+    ):
+        return True  # "Serbia, Condemned for Selling Arms": a passive, who condemns untold
     if _TRUCE_SCOPE.search(sentence, 0, match.start()):
         return True  # "a ceasefire in operations against X": the operations halted
     if _TOPIC_OF.search(sentence, 0, match.start()):

@@ -197,8 +197,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "military cooperation",
         _words(
-            r"defen[cs]e (?:relations|ties|cooperation|talks)",
-            r"military(?:-technical| technical)? (?:cooperation|ties)",
+            # "a border defence exchange", "military exchanges": armed forces meeting
+            r"defen[cs]e (?:relations|ties|cooperation|talks|exchanges?)",
+            r"military(?:-technical| technical)? (?:cooperation|ties|exchanges?)",
             # sending a defence official or delegation to the other side's event
             r"(?:dispatch(?:ed|es)?|sent) (?:\w+ ){0,3}(?:defen[cs]e|military) "
             r"(?:officials?|delegations?)",
@@ -209,7 +210,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?<!to )(?:attend(?:s|ed|ing)?|attendees at|join(?:s|ed|ing)?) "
             r"(?:[\w'\u2019-]+ ){0,4}?parade",
             # "joint naval exercise", "joint anti-submarine drills", "joint air manoeuvres"
-            r"joint (?:[\w-]+ ){0,3}?(?:exercises?|drills?|manoeuvres?|maneuvers?|war games)",
+            # and "their 35th joint patrol", "joint naval patrols"
+            r"joint (?:[\w-]+ ){0,3}?(?:exercises?|drills?|manoeuvres?|maneuvers?|war games|"
+            r"patrols?)",
             # held together, told by who chaired or hosted it: "were joint chairs of a
             # military exercise", "co-hosted naval drills", "jointly staged war games"
             r"(?:co-?chair(?:s|ed|ing)?|joint chairs|co-?host(?:s|ed|ing)?|"
