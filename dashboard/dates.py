@@ -952,7 +952,8 @@ def find_date_expressions(
         except ValueError:
             continue
         found.append(DateMention(match.start(), match.end(), words, span))
-    return _joined_ranges(text, _month_lists(text, found, reference, forward))
+    found = _years_carried(text, _month_lists(text, found, reference, forward))
+    return _joined_ranges(text, found)
 
 
 _LIST_JOIN = re.compile(r",? and |, ")
@@ -993,6 +994,38 @@ def _month_lists(
             continue
         for index, span in enumerate(spans, start=start):
             result[index] = dataclasses.replace(result[index], span=span)
+    return result
+
+
+#: A second month joined to a first with its year: "in January 2021 and in February",
+#: "in March 2020 and again in June", "November 2020 and January".
+_CARRIED_JOIN = re.compile(r",? and (?:again )?(?:in )?|, (?:in )?", re.IGNORECASE)
+
+
+def _years_carried(text: str, found: list[DateMention]) -> list[DateMention]:
+    """A month told without a year right after a month with its year, joined as a list
+    ("shipments in January 2021 and in February"), is the first such month after it:
+    the list reads in time order (:func:`resolve_month_list`), not each against the
+    reference. A range ("between January 2021 and February") is left to
+    :func:`_joined_ranges`."""
+    result = list(found)
+    for index in range(1, len(result)):
+        before, mention = result[index - 1], result[index]
+        dated = _MONTH_RE.fullmatch(_normalise(before.text))
+        bare = _MONTH_RE.fullmatch(_normalise(mention.text))
+        if (
+            dated is None
+            or bare is None
+            or not (dated["year"] or "").isdigit()
+            or bare["year"]
+            or not _CARRIED_JOIN.fullmatch(text, before.end, mention.start)
+            or _RANGE_OPENING.search(text, 0, before.start)
+        ):
+            continue
+        year, month = int(dated["year"]), MONTHS[bare["month"]]
+        result[index] = dataclasses.replace(
+            mention, span=month_span(year if month > MONTHS[dated["month"]] else year + 1, month)
+        )
     return result
 
 

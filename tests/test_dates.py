@@ -736,3 +736,32 @@ def test_session_23_date_words_in_running_text():
 def test_session_23_words_that_do_not_resolve(words):
     with pytest.raises(ValueError):
         resolve_date_expression(words, date(2030, 6, 15))
+
+
+# Session 25 (articles25d): a bare month listed after a month with its year.
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        # Balkan News, round 22: "in two shipments, in January 2021 and in February"
+        # (SOURCES.md) read February as the one before publication (2022)
+        ("in two shipments, in January 2021 and in February", month_span(2021, 2)),
+        ("The ships docked in March 2020 and again in June.", month_span(2020, 6)),
+        ("Talks were held in November 2020 and January.", month_span(2021, 1)),
+        ("in October 2019, and in May", month_span(2020, 5)),
+    ],
+)  # fmt: skip
+def test_a_bare_month_listed_after_a_dated_month_follows_it_in_time(text, second):
+    found = find_date_expressions(text, date(2022, 3, 12))
+    assert [m.span for m in found][1:] == [second]
+
+
+def test_a_bare_month_in_another_sentence_is_read_against_publication():
+    found = find_date_expressions(
+        "Talks were held in January 2021. In February the envoy left.", date(2022, 3, 12)
+    )
+    assert [m.span for m in found] == [month_span(2021, 1), month_span(2022, 2)]
+
+
+def test_a_range_to_a_bare_month_stays_one_span():
+    found = find_date_expressions("between January 2021 and February", date(2022, 3, 12))
+    assert len(found) == 1

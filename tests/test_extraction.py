@@ -406,8 +406,9 @@ MEASURED = [
     ("themoscowtimes-2023-11-07.round21", "2023-11-07", 1.0, 0.83),
     # Held out in round 22 (gold committed in 644b454 before extract ran on any, landed in
     # 6b53b05 after the session's last extractor fix): floor = the first run, measured;
-    # Balkan News and WSAU raised by articles25d (passive condemnation, joint patrol)
-    ("balkannews-2022-03-12.round22", "2022-03-12", 1.0, 0.33),
+    # Balkan News and WSAU raised by articles25d (passive condemnation, joint patrol,
+    # exports, a bare month after a dated one)
+    ("balkannews-2022-03-12.round22", "2022-03-12", 1.0, 0.66),
     ("thedailystar-2024-08-14.round22", "2024-08-14", 1.0, 0.66),
     ("wsau-2023-11-27.round22", "2023-11-27", 0.5, 0.33),
 ]
@@ -4740,3 +4741,31 @@ def test_a_course_since_a_year_keeps_its_onset():
     )
     (arms,) = [c for c in found if c.event_type == "arms transfer"]
     assert arms.span.start == date(2019, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In March Serbia exported 2,524 80 mm unguided rockets to Myanmar.",
+        "In March Serbia exported artillery to Myanmar's military.",
+        "Serbia has been exporting missiles to Myanmar since 2021.",
+    ],
+)  # fmt: skip
+def test_weapons_exported_are_an_arms_transfer_by_the_exporter(sentence):
+    # Balkan News, round 22: "Serbia exported 2,524 80 mm unguided rockets to Myanmar in
+    # two shipments" (SOURCES.md) was read by no action word
+    found = events_of(sentence, date(2022, 3, 12), SHIPPED)
+    (arms,) = [c for c in found if c.event_type == "arms transfer"]
+    assert arms.actors == ("Serbian government",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In March Serbia exported rice to Myanmar.",
+        "In March Serbia exported goods by aircraft to Myanmar.",
+    ],
+)  # fmt: skip
+def test_goods_exported_are_no_arms_transfer(sentence):
+    found = events_of(sentence, date(2022, 3, 12), SHIPPED)
+    assert "arms transfer" not in {c.event_type for c in found}

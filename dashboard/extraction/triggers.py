@@ -171,7 +171,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:weapons|arms|fighter jets|jets|drones|aircraft|helicopters)",
             # "delivered two of six Su-30 fighter jets": a count and a model before the
             # weapons (no preposition between: "delivered aid by aircraft" is none)
-            rf"(?:sold|sells?|selling|deliver(?:s|ed|ing)?) (?:(?!{_NOT_BETWEEN})[\w-]+ ){{0,4}}?"
+            # "exported 2,524 80 mm unguided rockets": a seller's export too
+            rf"(?:sold|sells?|selling|deliver(?:s|ed|ing)?|export(?:s|ed|ing)?) "
+            rf"(?:(?!{_NOT_BETWEEN})[\w,.-]+ ){{0,4}}?"
             rf"{_WEAPONS}\b",
             # the buyer's side: "bought fighter jets", "acquired drones"
             r"(?:b(?:uy|uys|ought|uying)|purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)) "
