@@ -153,6 +153,16 @@ def test_an_invalid_upload_lists_its_problems_and_keeps_the_table(article):
     assert metric(at, "Events") == str(N)
 
 
+def test_the_uploader_names_no_fewer_kinds_of_file_than_it_takes():
+    """Its label said "Upload a CSV or Parquet file" while it took TSV, JSON and Excel too."""
+    at = open_app(EVENTS)
+    kinds = {"CSV", "TSV", "Parquet", "JSON", "Excel"}
+    for widget in at.file_uploader:
+        named = {kind for kind in kinds if kind in widget.label}
+        assert not named or named == kinds, widget.label
+    assert any(set(kinds) <= set(c.value.replace(",", "").split()) for c in at.caption)
+
+
 def test_an_invalid_first_upload_keeps_the_default(article):
     at = upload(open_app(EVENTS), "notes.csv", b"name,comment\nx,y\n")
     assert not at.exception

@@ -188,7 +188,7 @@ def uploader(place: str) -> None:
     generation = st.session_state.get(state.UPLOAD_GENERATION, 0)
     key = f"upload_{place}_{generation}"
     st.file_uploader(
-        "Upload a CSV or Parquet file",
+        "Upload an event table",
         type=list(UPLOAD_TYPES),
         key=key,
         on_change=_on_upload,
