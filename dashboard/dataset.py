@@ -28,7 +28,7 @@ import os
 import re
 import shutil
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -649,7 +649,8 @@ def write_dataset_in_chunks(
         def load(on_read):
             nonlocal notices
             loaded = read(data, first_line, on_read, lambda *ids: seen.append(ids))
-            notices = notices + loaded.notices
+            empty_rows = _file_rows(list(loaded.notices.empty_rows), header_lines, first_line)
+            notices = notices + replace(loaded.notices, empty_rows=tuple(empty_rows))
             return loaded.events
 
         try:

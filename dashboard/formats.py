@@ -93,6 +93,9 @@ class Opened:
     decided: object | None = None
     continues: bool = False
     on_ids: Callable[[pd.Series, Callable[[int], np.ndarray], pd.Series | None], None] | None = None
+    #: Handed the file rows of the records with no value our own CSV's reader skipped
+    #: (``read_table`` tells them itself; see :func:`dashboard.loading.read_csv_table`).
+    on_empty_rows: Callable[[list[int]], None] | None = None
 
     def ids_told(self, record_rows: Callable[[int], np.ndarray]):
         """The ``on_ids`` a format's converter calls with its ids, and the rest of their
@@ -190,7 +193,7 @@ def _convert_ours(opened: Opened) -> Imported:
             if opened.on_read is not None:
                 opened.on_read(frame)
 
-        events = parse_events(opened.data, on_read=on_read)
+        events = parse_events(opened.data, on_read=on_read, on_empty_rows=opened.on_empty_rows)
         return Imported(events, record_rows=record_rows)
     table = opened.read_table()
     told = opened.ids_told(table.record_rows)

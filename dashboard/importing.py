@@ -43,7 +43,7 @@ from dashboard.loading import (
     read_source,
 )
 from dashboard.mapping import ColumnMapping
-from dashboard.problems import EventsFileError, Problem
+from dashboard.problems import EventsFileError, Problem, named_rows
 from dashboard.table import EventTable, index_while_loading, load_directory
 
 #: Said of a table no format of the registry recognises.
@@ -391,23 +391,31 @@ _INDEX = "__row_index__"
 
 def _reader_of_csv(data: bytes, delimiter: str) -> Callable[..., TextTable]:
     def read(
-        missing: frozenset[str] = frozenset(), names=None, drop_index: bool = False
+        missing: frozenset[str] = frozenset(),
+        names=None,
+        drop_index: bool = False,
+        on_empty_rows: Callable[[list[int]], None] | None = None,
     ) -> TextTable:
         text = data.removeprefix(b"\xef\xbb\xbf")
+        shift = 1 if names is not None else 0
+        told = (
+            None
+            if on_empty_rows is None
+            else (lambda rows: on_empty_rows([row - shift for row in rows]))
+        )
         if names is not None:
             # A headerless file: read it under the format's column names, rows from 1.
             text = (delimiter.join(names) + "\n").encode() + text
         elif drop_index:
             text = _name_index_column(text, delimiter)
         try:
-            frame = read_csv_table(text, delimiter=delimiter)
+            frame = read_csv_table(text, delimiter=delimiter, on_empty_rows=told)
         except EventsFileError as err:
             if names is None:
                 raise
             raise EventsFileError(as_headerless(err.problems)) from None
         if drop_index:
             frame = _without_index_column(frame)
-        shift = 1 if names is not None else 0
         # A token the bytes never hold cannot be a cell: skip its search column by column.
         missing = frozenset(token for token in missing if token.encode() in text)
         return TextTable(
@@ -479,6 +487,8 @@ class LoadNotices:
     told: tuple[str, ...] = ()
     #: Control characters read as Windows-1252 marks, by code (:func:`read_c1_as_windows_1252`).
     marks: Counter = dataclass_field(default_factory=Counter)
+    #: File rows of the records with no value that were skipped (``,,,,``).
+    empty_rows: tuple[int, ...] = ()
 
     def __add__(self, later: LoadNotices) -> LoadNotices:
         tally = Counter(self.tally)
@@ -489,14 +499,29 @@ class LoadNotices:
             tally,
             _joined(self.told, later.told),
             self.marks + later.marks,
+            self.empty_rows + later.empty_rows,
         )
 
     def words(self) -> list[str]:
         """The notices, in the order the analyst reads them."""
-        told = [*c1_notice(self.marks), *self.format.notices(self.tally, self.told)]
+        told = [
+            *c1_notice(self.marks),
+            *self.format.notices(self.tally, self.told),
+            *empty_rows_notice(self.empty_rows),
+        ]
         if self.format is not formats.OURS:
             told.append(f"Read as {self.format.title}: {self.format.summary}")
         return [*self.sniffed, *told]
+
+
+def empty_rows_notice(rows: tuple[int, ...]) -> list[str]:
+    """The notice of the records with no value that were skipped, naming their rows."""
+    if not rows:
+        return []
+    many = "s" if len(rows) > 1 else ""
+    return [
+        f"{len(rows):,} empty row{many} (only delimiters) skipped: row{many} {named_rows(rows)}."
+    ]
 
 
 def _joined(first: tuple[str, ...], then: tuple[str, ...]) -> tuple[str, ...]:
@@ -584,16 +609,25 @@ def import_table(
         if marks:
             again = sniff(data)
             sniffing = Sniffing(again.sniffed, again.data, again.read_table, sniffing.notices)
+    empty_rows: dict[str, tuple[int, ...]] = {}
+
+    def on_empty_rows(rows: list[int]) -> None:
+        empty_rows["rows"] = tuple(rows)  # the last read's (a format may read twice)
+
+    read_table = sniffing.read_table
+    if sniffing.sniffed.container == "csv":
+        read_table = functools.partial(read_table, on_empty_rows=on_empty_rows)
     opened = Opened(
         sniffing.data,
         sniffing.sniffed,
-        sniffing.read_table,
+        read_table,
         directory=directory or ActorDirectory(),
         on_read=on_read,
         mapping=mapping,
         decided=decided,
         continues=continues,
         on_ids=on_ids,
+        on_empty_rows=on_empty_rows,
     )
     if recognised is None:
         # Our schema's problems say which columns are missing; one more line says what else
@@ -615,7 +649,12 @@ def import_table(
     tally = Counter(repaired)
     tally.update(imported.tally)
     notices = LoadNotices(
-        recognised or formats.OURS, sniffing.notices, tally, imported.notices, marks
+        recognised or formats.OURS,
+        sniffing.notices,
+        tally,
+        imported.notices,
+        marks,
+        empty_rows.get("rows", ()),
     )
     return ImportedTable(imported.events, notices, imported.record_rows)
 

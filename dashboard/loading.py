@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from dashboard import schema
@@ -109,6 +110,7 @@ def parse_events(
     *,
     allow_unknown_event_types: bool = False,
     on_read: Callable[[pd.DataFrame], None] | None = None,
+    on_empty_rows: Callable[[list[int]], None] | None = None,
 ) -> pd.DataFrame:
     """Parse and validate the bytes of an events CSV into the events frame.
 
@@ -122,6 +124,9 @@ def parse_events(
     on_read
         Called with the all-text frame once it is read, before it is validated
         (the table starts indexing its list columns then).
+    on_empty_rows
+        Called with the file rows of the records with no value that were skipped
+        (see :func:`read_csv_table`), when there are any.
 
     Returns
     -------
@@ -134,7 +139,7 @@ def parse_events(
     EventsFileError
         With every problem found, each naming its row and column.
     """
-    frame = read_csv_table(data, required=schema.REQUIRED_COLUMNS)
+    frame = read_csv_table(data, required=schema.REQUIRED_COLUMNS, on_empty_rows=on_empty_rows)
     if on_read is not None:
         on_read(frame)
     return validate_events_frame(
@@ -145,13 +150,20 @@ def parse_events(
 
 
 def read_csv_table(
-    data: bytes, required: tuple[str, ...] = (), *, delimiter: str = ","
+    data: bytes,
+    required: tuple[str, ...] = (),
+    *,
+    delimiter: str = ",",
+    on_empty_rows: Callable[[list[int]], None] | None = None,
 ) -> pd.DataFrame:
     """Read CSV bytes strictly into an all-text frame, formula escapes undone.
 
     Every problem with the bytes or the shape of the file (encoding, field
     counts, a ``required`` column missing) raises :class:`EventsFileError`;
-    column meanings are not checked.
+    column meanings are not checked. A record with no value (every field empty or
+    spaces: a spreadsheet's emptied row, saved as ``,,,,``) is skipped, as a blank
+    line is; ``on_empty_rows`` is called with their file rows when there are any
+    (:func:`csv_record_rows` skips them too, so later rows keep their numbers).
     """
     text_bytes = _check_bytes(data)
     header = _read_header_names(text_bytes, delimiter)
@@ -170,8 +182,10 @@ def read_csv_table(
         )
     if problems := _header_problems(header):
         raise EventsFileError(problems)
-    frame = _parse_rows(text_bytes, header, delimiter)
+    frame, skipped = _parse_rows(text_bytes, header, delimiter)
     _check_quotes_closed(text_bytes, delimiter)
+    if skipped and on_empty_rows is not None:
+        on_empty_rows(csv_empty_rows(text_bytes, delimiter))
     frame.columns = names
     if b"'" in text_bytes:  # else nothing to unescape: skip the per-column work (wide files)
         for column in frame.columns:
@@ -356,8 +370,11 @@ def csv_reader(text: str, **options):
     return csv.reader(io.StringIO(text, newline=""), **options)
 
 
-def _parse_rows(data: bytes, header: list[str], delimiter: str = ",") -> pd.DataFrame:
-    """Parse with pyarrow; rows with the wrong number of fields become problems."""
+def _parse_rows(data: bytes, header: list[str], delimiter: str = ",") -> tuple[pd.DataFrame, int]:
+    """Parse with pyarrow; rows with the wrong number of fields become problems.
+
+    Returns the frame, without the records that hold no value, and how many those were.
+    """
     bad_rows: list[int] = []
 
     def on_invalid(row: pacsv.InvalidRow) -> str:
@@ -411,10 +428,28 @@ def _parse_rows(data: bytes, header: list[str], delimiter: str = ",") -> pd.Data
         raise EventsFileError([Problem(None, None, f"not a readable CSV file ({err})")]) from None
     if bad_rows:
         raise EventsFileError(_field_count_problems(data, len(header), delimiter))
+    table, skipped = _without_empty_records(table)
     # No copy: each column holds the table's chunks, one per block read. The columns that
     # stay text are made one chunk once the table is compacted (compact.compact_text);
     # the others are encoded from their chunks, never combined.
-    return table.to_pandas()
+    return table.to_pandas(), skipped
+
+
+def _without_empty_records(table: pa.Table) -> tuple[pa.Table, int]:
+    """``table`` without its records whose every value is empty or spaces, and how many.
+
+    Column by column, stopping at the first column with no empty value (most files:
+    the first), so a file without such records costs one pass over one column.
+    """
+    empty = None
+    for column in table.columns:
+        blank = pc.or_(pc.equal(pc.utf8_length(column), 0), pc.utf8_is_space(column))
+        empty = blank if empty is None else pc.and_(empty, blank)
+        if not pc.any(empty).as_py():
+            return table, 0
+    if empty is None:
+        return table, 0
+    return table.filter(pc.invert(empty)), int(pc.sum(empty).as_py())
 
 
 def _field_count_problems(data: bytes, expected: int, delimiter: str = ",") -> list[Problem]:
@@ -719,8 +754,31 @@ def csv_record_rows(data: bytes, n_records: int, delimiter: str = ",") -> np.nda
     return _record_lines(data, n_records, delimiter)
 
 
+def csv_empty_rows(data: bytes, delimiter: str = ",") -> list[int]:
+    """File rows (the header is row 1) of the records that hold no value: every field
+    empty or spaces, as a spreadsheet saves an emptied row (``,,,,``). The reader skips
+    them (:func:`read_csv_table`)."""
+    return [line for line, record in _lines_of_records(data, delimiter) if _is_empty(record)]
+
+
+def _is_empty(record: list[str]) -> bool:
+    return not any(value.strip() for value in record)
+
+
+def _lines_of_records(data: bytes, delimiter: str):
+    """``(line, fields)`` of each record after the header (blank lines are none)."""
+    reader = csv_reader(data.decode("utf-8"), delimiter=delimiter)
+    next(reader, None)
+    line = reader.line_num + 1
+    for record in reader:
+        if record:
+            yield line, record
+        line = reader.line_num + 1
+
+
 def _record_lines(data: bytes, n_records: int, delimiter: str = ",") -> np.ndarray:
-    """File line on which each record starts (the header is line 1)."""
+    """File line on which each record starts (the header is line 1); records with no
+    value are skipped, as the reader skips them."""
     # One record per line when every line ends in LF (or CRLF), none is blank and nothing
     # is quoted; a CR alone also ends a line (as in an editor), so it takes the exact count.
     if (
@@ -729,14 +787,7 @@ def _record_lines(data: bytes, n_records: int, delimiter: str = ",") -> np.ndarr
         and data.count(b"\r") == data.count(b"\r\n")
     ):
         return np.arange(2, n_records + 2)
-    starts = []
-    reader = csv_reader(data.decode("utf-8"), delimiter=delimiter)
-    next(reader, None)
-    line = reader.line_num + 1
-    for record in reader:
-        if record:
-            starts.append(line)
-        line = reader.line_num + 1
+    starts = [line for line, record in _lines_of_records(data, delimiter) if not _is_empty(record)]
     return np.asarray(starts[:n_records] + [0] * (n_records - len(starts)))
 
 

@@ -63,6 +63,13 @@ _VARYING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\d+")
 ROWS_NAMED = 5
 
 
+def named_rows(rows: tuple[int, ...] | list[int]) -> str:
+    """The first :data:`ROWS_NAMED` of ``rows``, the rest counted: ``"4, 9 and 3 more"``."""
+    named = ", ".join(f"{row:,}" for row in rows[:ROWS_NAMED])
+    more = len(rows) - ROWS_NAMED
+    return named + (f" and {more:,} more" if more > 0 else "")
+
+
 @dataclass(frozen=True)
 class ProblemGroup:
     """Problems of one kind in one column: how many, on which rows, and the first as example."""
@@ -75,9 +82,7 @@ class ProblemGroup:
     def __str__(self) -> str:
         if self.count == 1:
             return str(self.example)
-        named = ", ".join(f"{row:,}" for row in self.rows[:ROWS_NAMED])
-        more = len(self.rows) - ROWS_NAMED
-        where = f"rows {named}" + (f" and {more:,} more" if more > 0 else "")
+        where = f"rows {named_rows(self.rows)}"
         if self.column is not None:
             where += f", column {self.column}"
         return f"{self.count:,} problems like this on {where}, e.g. {self.example}"

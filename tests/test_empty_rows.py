@@ -1,0 +1,135 @@
+"""Rows that hold no value (a spreadsheet's emptied row, saved as ``,,,,``) are skipped.
+
+Excel and LibreOffice keep a row that was emptied but kept its formatting, and write it
+as a line of delimiters only. Nothing is in it, so it is skipped as a blank line is, on
+every path that reads a CSV (our schema whole or in chunks, the formats' readers, the
+app's upload), with a notice naming its rows; the rows after it keep their file numbers.
+A row with one value is a record and is still refused by row and column.
+"""
+
+from __future__ import annotations
+
+import pyarrow.parquet as pq
+import pytest
+from conftest import csv_bytes, event_row, sample_events
+from test_engines import ROWS
+from test_upload import EVENTS, infos, metric, open_app, upload
+
+from dashboard.dataset import ROW_COLUMN, write_dataset, write_dataset_in_chunks
+from dashboard.importing import load_any, load_any_frame
+from dashboard.loading import parse_events
+from dashboard.problems import EventsFileError
+
+
+def with_empty_lines(data: bytes, before: list[int], delimiter: bytes = b",") -> bytes:
+    """``data`` with a line of delimiters only (spaces in some) put before each of the
+    file lines ``before`` (numbered as in ``data``; the header is line 1)."""
+    lines = data.split(b"\n")
+    width = lines[0].count(delimiter) + 1
+    out = []
+    for number, line in enumerate(lines, 1):
+        if number in before:
+            fields = [b" " if number % 2 else b""] * width
+            out.append(delimiter.join(fields))
+        out.append(line)
+    return b"\n".join(out)
+
+
+def problems(data: bytes, **options) -> list[str]:
+    with pytest.raises(EventsFileError) as caught:
+        load_any_frame(data, **options)
+    return [str(p) for p in caught.value.problems]
+
+
+CLEAN = csv_bytes(sample_events())
+
+
+def test_a_spreadsheets_emptied_rows_are_skipped_with_a_notice_naming_them():
+    data = with_empty_lines(CLEAN, [3, 5])
+    width = CLEAN.split(b"\n")[0].count(b",")
+    data += b"," * width + b"\r\n"  # the last line too, as Excel ends its lines
+    frame, notices = load_any_frame(data)
+    expected, _ = load_any_frame(CLEAN)
+    assert frame.equals(expected)
+    last = data.rstrip(b"\r\n").count(b"\n") + 1
+    assert notices == [f"3 empty rows (only delimiters) skipped: rows 3, 6, {last}."]
+
+
+def test_the_rows_after_an_empty_row_keep_their_file_numbers():
+    rows = [event_row(event_id="a"), event_row(event_id="b", start_date="2022-02-30")]
+    data = with_empty_lines(csv_bytes(rows), [3])
+    said = "row 4, column start_date: '2022-02-30' is not a real date"
+    assert problems(data) == [said]
+    with pytest.raises(EventsFileError) as caught:
+        parse_events(data)
+    assert [str(p) for p in caught.value.problems] == [said]
+
+
+def test_a_row_of_one_value_is_still_a_record_refused_by_row_and_column():
+    header = CLEAN.split(b"\n")[0].decode()
+    columns = header.split(",")
+    only_title = ["Only a title" if c == "title" else "" for c in columns]
+    data = CLEAN + (",".join(only_title) + "\n").encode()
+    row = CLEAN.count(b"\n") + 1
+    found = problems(data)
+    assert f"row {row}, column event_id: is empty" in found
+    assert f"row {row}, column start_date: is empty" in found
+    assert not any("title" in p for p in found)
+
+
+def test_a_tab_separated_table_skips_its_rows_of_tabs_alone():
+    data = with_empty_lines(csv_bytes(sample_events(), delimiter="\t"), [2], b"\t")
+    frame, notices = load_any_frame(data)
+    assert len(frame) == len(sample_events())
+    assert notices == ["1 empty row (only delimiters) skipped: row 2."]
+
+
+ACLED_HEADER = (
+    "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,"
+    "actor1,assoc_actor_1,actor2,assoc_actor_2,country,location,notes,source"
+)
+
+
+def test_an_acled_export_skips_them_too_and_names_later_rows_truly():
+    lines = [
+        ACLED_HEADER,
+        "A1,2022-08-03,2022,1,Battles,Armed clash,X,,,,Myanmar,,,",
+        ",,,,,,,,,,,,,",
+        "A2,2022-08-04,2022,1,Battles,Armed clash,X,,,,Myanmar,,,",
+    ]
+    frame, notices = load_any_frame("\n".join(lines).encode() + b"\n", format="acled")
+    assert frame["event_id"].tolist() == ["A1", "A2"]
+    assert "1 empty row (only delimiters) skipped: row 3." in notices
+    lines.append("A3,31 February 2022,2022,1,Battles,Armed clash,X,,,,Myanmar,,,")
+    assert problems("\n".join(lines).encode(), format="acled") == [
+        "row 5, column event_date: '31 February 2022' is not a real date"
+    ]
+
+
+def test_chunks_skip_them_as_the_whole_load_does(tmp_path):
+    clean = csv_bytes(ROWS)
+    total = clean.count(b"\n")
+    before = [2, 40, 41, 200, total // 2, total - 3]
+    path = tmp_path / "events.csv"
+    path.write_bytes(with_empty_lines(clean, before))
+    table, whole_notices = load_any(path)
+    assert len(table) == len(ROWS)
+    notice = [n for n in whole_notices if "empty row" in n]
+    assert len(notice) == 1
+    whole = write_dataset(table, tmp_path / "whole")
+    chunked, chunked_notices = write_dataset_in_chunks(
+        path, tmp_path / "chunked", chunk_bytes=2_000
+    )
+    assert [n for n in chunked_notices if "empty row" in n] == notice
+    a = pq.read_table(whole.path).sort_by(ROW_COLUMN)
+    b = pq.read_table(chunked.path).sort_by(ROW_COLUMN)
+    assert a.num_rows == b.num_rows == len(ROWS)
+    assert a.equals(b)
+
+
+def test_the_app_opens_the_upload_and_says_which_rows_were_skipped():
+    at = upload(open_app(EVENTS), "sheet.csv", with_empty_lines(CLEAN, [4]))
+    assert not at.exception
+    assert metric(at, "Events") == str(len(sample_events()))
+    # Shown as Markdown, its punctuation escaped.
+    assert "1 empty row \\(only delimiters\\) skipped\\: row 4\\." in infos(at)
