@@ -678,14 +678,16 @@ def read_c1_as_windows_1252(data: bytes) -> tuple[bytes, Counter]:
     Seen in real files (docs/formats.md): an ACLED export's notes, a GDELT 2.0 export's
     place names. Imports only: our own table's text is kept verbatim.
     """
-    if _C1.search(data) is None:
-        return data, Counter()
-    codes = Counter(
-        match.group(1)[0]
-        for match in _C1.finditer(data)
-        if _as_windows_1252(match) != match.group(0)
-    )
-    return (_C1.sub(_as_windows_1252, data), codes) if codes else (data, codes)
+    codes: Counter = Counter()
+
+    def read(match: re.Match) -> bytes:
+        mark = _as_windows_1252(match)
+        if mark != match.group(0):
+            codes[match.group(1)[0]] += 1
+        return mark
+
+    read_data = _C1.sub(read, data)
+    return (read_data, codes) if codes else (data, codes)
 
 
 def c1_notice(codes: Counter) -> list[str]:
