@@ -33,7 +33,14 @@ import pyarrow.parquet as pq
 
 from dashboard import formats, icews
 from dashboard.actors import ActorDirectory
-from dashboard.containers import is_json, is_xlsx, read_json_table, read_xlsx_sheet, to_utf8
+from dashboard.containers import (
+    XLSX_MAGIC,
+    is_json,
+    is_xlsx,
+    read_json_table,
+    read_xlsx_sheet,
+    to_utf8,
+)
 from dashboard.formats import FORMAT_NAMES, Opened, Sniffed, TextTable
 from dashboard.loading import (
     as_headerless,
@@ -45,6 +52,14 @@ from dashboard.loading import (
 from dashboard.mapping import ColumnMapping
 from dashboard.problems import EventsFileError, Problem, named_rows
 from dashboard.table import EventTable, index_while_loading, load_directory
+
+#: Said of a ZIP archive that is no readable workbook (an .xlsx cut short or damaged): it
+#: was read as a CSV and refused as "contains NUL bytes", which told the analyst nothing.
+UNREADABLE_ARCHIVE = (
+    "is a ZIP archive but no Excel workbook (.xlsx) that can be opened: damaged, cut short "
+    "(an interrupted download or copy) or another kind of archive; save the workbook again, "
+    "or save it as CSV"
+)
 
 #: Said of a table no format of the registry recognises.
 UNRECOGNISED = (
@@ -305,6 +320,8 @@ def sniff(data: bytes) -> Sniffing:
         return _of_frame("xlsx", data, sheet.frame, sheet.rows, sheet.notices)
     if is_json(data):
         return _of_frame("json", data, read_json_table(data))
+    if data.startswith(XLSX_MAGIC):  # a ZIP archive, but no workbook is_xlsx could open
+        raise EventsFileError([Problem(None, None, UNREADABLE_ARCHIVE)])
     data, encoding = to_utf8(data)
     notices = (
         (

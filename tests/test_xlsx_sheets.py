@@ -177,3 +177,15 @@ def test_a_workbook_of_several_sheets_names_those_not_read():
         "Read the workbook's first sheet ('Events'); its other sheet ('Sources') was not "
         "read: to read another, move it first in Excel, or save it as CSV."
     )
+
+
+@pytest.mark.parametrize("keep", [30, 600, 0.5])
+def test_a_workbook_cut_short_is_said_to_be_one_not_a_csv_with_nul_bytes(keep):
+    """An .xlsx cut short (an interrupted download) was read as a CSV and refused as
+    'row 1: contains NUL bytes: this is not a text CSV file'."""
+    whole = _workbook([["Date", "Visitor"], ["2021-06-07", "Minister A"]])
+    cut = whole[: int(len(whole) * keep) if isinstance(keep, float) else keep]
+    with pytest.raises(EventsFileError) as caught:
+        load_any_frame(cut)
+    (problem,) = caught.value.problems
+    assert str(problem).startswith("file: is a ZIP archive but no Excel workbook (.xlsx)")
