@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.network import GRAPH_FORMATS, draw_network, graph_file, network_view
 from ui import state
-from ui.network_view import apply_node_click, choose_node_kind, ego_from_view
+from ui.network_view import apply_node_click, choose_node_kind, ego_from_view, show_relations
 from ui.page import finish_page, open_page, show_if_empty
 from ui.sidebar import MAX_PICKER_OPTIONS
 
@@ -74,4 +74,5 @@ if not show_if_empty(page):
                 icon=":material/download:",
                 key=f"network_download_{file_format}",
             )
+        show_relations(page, graph, kind)
 finish_page(page)

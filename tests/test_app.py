@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.export import export_csv
 from dashboard.filters import FilterSpec, filter_positions
-from dashboard.network import network_view
+from dashboard.network import RELATION_COLUMNS, network_view
 from dashboard.table import load_events
 from ui import state
 from ui.render import md_escape
@@ -406,6 +406,23 @@ def test_network_offers_the_shown_graph_as_graphml_and_gexf(table, monkeypatch):
     ):
         graph = read(io.BytesIO(files[name]()))
         assert set(graph.nodes) == set(shown.nodes) and len(graph.edges) == len(shown.edges)
+
+
+def test_network_lists_the_relations_it_draws_strongest_first(table):
+    at = open_app("pages/1_Network.py", country="Myanmar")
+    assert not at.exception
+    shown = network_view(table, filter_positions(table, FilterSpec(countries=("Myanmar",)))).graph
+    listed = at.dataframe[0].value
+    assert list(listed.columns) == list(RELATION_COLUMNS)
+    assert len(listed) == shown.number_of_edges() > 1
+    assert listed["events"].is_monotonic_decreasing
+    for first, second, events, cooperation, conflict in listed.itertuples(index=False):
+        edge = shown.edges[first, second]
+        assert (events, cooperation, conflict) == (
+            edge["weight"],
+            edge["cooperation"],
+            edge["conflict"],
+        )
 
 
 def test_event_permalink_opens_that_event(table):

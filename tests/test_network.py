@@ -831,3 +831,72 @@ def test_the_layout_is_the_same_in_every_process():
         for seed in (1, 2, 3, 4)
     }
     assert len(drawn) == 1
+
+
+# --- the relations list and the events behind an edge ---------------------------------
+
+#: The events behind each edge of ROWS, by the rules EXPECTED_EDGES's comments give.
+EDGE_EVENTS = {
+    (MAH, LAVROV): {"e1", "e2", "e3", "e4", "e6"},
+    (LAVROV, WANG): {"e1", "e3"},
+    (BLINKEN, LAVROV): {"e3"},
+    (MAH, WANG): {"e3"},
+    (BLINKEN, MAH): {"e3"},
+    (BLINKEN, WANG): {"e3", "e7", "e8"},
+}
+
+
+def _ids(table, positions):
+    return set(table.events["event_id"].iloc[positions])
+
+
+def test_relation_rows_rank_the_strongest_relations_first(table):
+    rows = network.relation_rows(build_graph(table, np.arange(len(table))))
+    assert list(rows.columns) == list(network.RELATION_COLUMNS)
+    expected = sorted(
+        ((*sorted(pair), *counts) for pair, counts in EXPECTED_EDGES.items()),
+        key=lambda r: (-r[2], -r[4], r[0], r[1]),
+    )
+    assert [tuple(r) for r in rows.itertuples(index=False)] == expected
+    # the busiest pair first; among equal counts the one with conflict first
+    assert tuple(rows.iloc[0][["between", "and", "events"]]) == (MAH, LAVROV, 5)
+    assert tuple(rows.iloc[1][["between", "and", "conflict"]]) == (BLINKEN, WANG, 2)
+
+
+def test_relation_rows_of_an_empty_graph_is_an_empty_table():
+    rows = network.relation_rows(nx.Graph())
+    assert rows.empty and list(rows.columns) == list(network.RELATION_COLUMNS)
+
+
+@pytest.mark.parametrize("pair", list(EDGE_EVENTS))
+def test_relation_positions_are_the_events_behind_the_edge(table, pair):
+    everything = np.arange(len(table))
+    for first, second in (pair, pair[::-1]):
+        found = network.relation_positions(table, everything, "actor", first, second)
+        assert _ids(table, found) == EDGE_EVENTS[pair]
+        assert list(found) == sorted(found)
+
+
+def test_relation_positions_count_the_edge_weight_under_any_selection(table):
+    ids = table.events["event_id"].to_numpy()
+    for dropped in ([], ["e3"], ["e1", "e7"], list(ids)):
+        positions = np.flatnonzero(~np.isin(ids, dropped))
+        graph = build_graph(table, positions)
+        for u, v, data in graph.edges(data=True):
+            found = network.relation_positions(table, positions, "actor", u, v)
+            assert len(found) == data["weight"]
+            assert set(ids[found]) <= set(ids[positions])
+        if "e3" in dropped:
+            found = network.relation_positions(table, positions, "actor", BLINKEN, MAH)
+            assert len(found) == 0
+
+
+def test_relation_positions_of_countries_and_of_no_edge(table):
+    everything = np.arange(len(table))
+    graph = build_graph(table, everything, node_kind="country")
+    for u, v, data in graph.edges(data=True):
+        found = network.relation_positions(table, everything, "country", u, v)
+        assert len(found) == data["weight"]
+    assert len(network.relation_positions(table, everything, "actor", WUNNA, MAH)) == 0
+    assert len(network.relation_positions(table, everything, "actor", "Nobody", MAH)) == 0
+    assert len(network.relation_positions(table, everything, "actor", MAH, MAH)) == 0

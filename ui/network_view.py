@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Container
 
+import networkx as nx
 import streamlit as st
 
 from dashboard.actors import ActorDirectory
+from dashboard.network import relation_positions, relation_rows
 from dashboard.selection import selection_to_filter
 from ui import state
-from ui.render import warn_all
+from ui.events_view import show_events_table
+from ui.page import PageContext
+from ui.render import md_escape, warn_all
 
 
 def apply_node_click(kind: str) -> None:
@@ -39,3 +43,33 @@ def ego_from_view(known: Container[str], directory: ActorDirectory, kind: str) -
     warn_all([f"Unknown {kind} '{ego}' for the ego network was dropped."])
     state.set_view("ego", None)
     return None
+
+
+def show_relations(page: PageContext, graph: nx.Graph, kind: str) -> None:
+    """The drawn relations, strongest first; a picked row lists the events behind it."""
+    rows = relation_rows(graph)
+    if rows.empty:
+        return
+    st.subheader("Relations, strongest first")
+    in_memory = page.table is not None
+    picked = st.dataframe(
+        rows,
+        hide_index=True,
+        width="stretch",
+        height=min(38 + 35 * len(rows), 300),
+        key=f"{state.NETWORK_RELATIONS}_{kind}",
+        on_select="rerun" if in_memory else "ignore",
+        selection_mode="single-row",
+    )
+    if not in_memory:  # a query engine holds no edge index to find the events by
+        return
+    # A row kept from before the filters changed the list may be past its end.
+    chosen = [r for r in picked.selection.rows if r < len(rows)]
+    if not chosen:
+        st.caption("Pick a row to read the events the two share, with their sources.")
+        return
+    first, second = rows.iloc[chosen[0]][["between", "and"]]
+    positions = relation_positions(page.table, page.positions, kind, first, second)
+    names = f"{md_escape(first)} and {md_escape(second)}"
+    st.markdown(f"**{len(positions):,} events between {names}**")
+    show_events_table(page.table, positions)

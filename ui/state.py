@@ -55,6 +55,8 @@ TIMELINE_DETAIL = "timeline_detail"
 NETWORK_KIND = "network_node_kind"
 NETWORK_EGO = "network_ego"
 NETWORK_CHART = "network_chart"
+#: The Network's list of relations (a row picked there lists the events behind it).
+NETWORK_RELATIONS = "network_relations"
 
 #: Date bounds of the date pickers: the filters' (dashboard.filters owns the rule).
 MIN_DATE = MIN_FILTER_DATE
