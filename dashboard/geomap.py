@@ -50,6 +50,7 @@ from dashboard import colours
 from dashboard.coordinates import Area, coordinates
 from dashboard.labels import plain_label
 from dashboard.selection import selection_points
+from dashboard.summary import fatality_column, fatality_values
 from dashboard.table import EventTable
 
 #: The outlines are served by the app itself (Streamlit's static serving of ``static/``,
@@ -634,9 +635,9 @@ def map_data(
             precision = precision_of(events[column].to_numpy(dtype=object)[located])
             break
     weight = None
-    if "fatalities" in events.columns:
-        fatalities = pd.to_numeric(events["fatalities"].iloc[located], errors="coerce")
-        weight = fatalities.fillna(0).clip(lower=0).to_numpy(dtype=np.float64)
+    deaths = fatality_column(events.columns)
+    if deaths is not None:
+        weight = fatality_values(events[deaths].iloc[located]).fillna(0).to_numpy(np.float64)
     data = MapData(
         rows=located,
         latitude=latitude[located],

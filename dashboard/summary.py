@@ -1,13 +1,64 @@
-"""Counts at a glance for the Events page: events, countries, actors and the date span."""
+"""Counts at a glance for the Events page: events, countries, actors, the date span, deaths."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 import numpy as np
+import pandas as pd
 
 from dashboard.subsets import as_positions, distinct_count, selected_mask
 from dashboard.table import EventTable
 
 _EPOCH = np.datetime64("1970-01-01", "D")
+
+#: Columns that count an event's deaths, in any letter case, the first present used:
+#: ACLED's ``fatalities`` and UCDP GED's ``best`` (its best estimate; ``low`` and
+#: ``high`` bound it). The Events page sums them and the Map's cells can weigh by them.
+FATALITY_COLUMNS: tuple[str, ...] = ("fatalities", "best")
+
+
+def fatality_column(columns: Iterable[object]) -> str | None:
+    """The column of ``columns`` that counts deaths (see :data:`FATALITY_COLUMNS`), or None."""
+    folded = {str(column).casefold(): str(column) for column in columns}
+    return next((folded[name] for name in FATALITY_COLUMNS if name in folded), None)
+
+
+def fatality_values(values: pd.Series) -> pd.Series:
+    """A deaths column as numbers (float): missing, non-numbers and negatives are NaN."""
+    numbers = pd.to_numeric(values, errors="coerce").astype("float64")
+    return numbers.where(numbers >= 0)
+
+
+@dataclass(frozen=True)
+class Fatalities:
+    """Deaths of a selection: the ``column`` summed, over the events that give a figure
+    (``unknown`` of them give none)."""
+
+    column: str
+    total: int
+    unknown: int
+
+
+def fatalities(table: EventTable, positions: np.ndarray) -> Fatalities | None:
+    """The deaths of the events at ``positions``, or None when the table counts none."""
+    column = fatality_column(table.events.columns)
+    if column is None:
+        return None
+    positions = as_positions(positions, len(table))
+    values = fatality_values(table.events[column].iloc[positions])
+    return Fatalities(column, int(values.sum()), int(values.isna().sum()))
+
+
+def fatalities_help(deaths: Fatalities) -> str:
+    """What the Fatalities figure sums, and over which events."""
+    unknown = (
+        f"; {deaths.unknown:,} of the events give no number and count as none"
+        if deaths.unknown
+        else ""
+    )
+    return f"The sum of the table's `{deaths.column}` column over the filtered events{unknown}."
 
 
 def summarise(table: EventTable, positions: np.ndarray) -> dict[str, int | str | None]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import networkx as nx
 import numpy as np
+import pandas as pd
 import pytest
 from conftest import event_row, sample_events
 from streamlit.runtime.media_file_manager import MediaFileManager
@@ -19,6 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.export import export_csv
 from dashboard.filters import FilterSpec, filter_positions
+from dashboard.importing import load_any
 from dashboard.network import RELATION_COLUMNS, network_view
 from dashboard.table import load_events
 from ui import state
@@ -289,6 +291,27 @@ def test_events_path_table_is_shown(write_events, monkeypatch):
     at = open_app("pages/2_Events.py")
     assert not at.exception
     assert metric(at, "Events") == str(len(sample_events()))
+
+
+@pytest.mark.parametrize(
+    "name, column",
+    [("real/ucdp_ged231_car_sample.csv", "best"), ("acled_sample.csv", "fatalities")],
+)
+def test_events_page_sums_the_deaths_of_a_table_that_counts_them(monkeypatch, name, column):
+    path = ROOT / "tests" / "data" / name
+    monkeypatch.setenv("EVENTS_PATH", str(path))
+    at = open_app("pages/2_Events.py", start="2000-01-01")
+    assert not at.exception
+    loaded, _ = load_any(path)
+    chosen = filter_positions(loaded, FilterSpec(start=dt.date(2000, 1, 1)))
+    deaths = pd.to_numeric(loaded.events[column].iloc[chosen], errors="coerce")
+    assert metric(at, "Events") == f"{len(chosen):,}"
+    assert metric(at, "Fatalities") == f"{int(deaths[deaths >= 0].sum()):,}"
+
+
+def test_events_page_shows_no_fatalities_without_a_deaths_column():
+    at = open_app("pages/2_Events.py")
+    assert "Fatalities" not in [m.label for m in at.metric]
 
 
 HOSTILE = "<script>alert(1)</script> **bold** [link](javascript:alert(1)) :red[x] $x$"

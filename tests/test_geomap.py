@@ -373,6 +373,22 @@ def test_cells_can_measure_fatalities():
     assert "fatalities" in view.figure.layout.title.text
 
 
+@pytest.mark.parametrize("column", ["fatalities", "FATALITIES", "best"])
+def test_a_table_counting_deaths_can_weigh_the_map_by_them(column):
+    # ACLED's fatalities (legacy exports write FATALITIES) and UCDP GED's best estimate.
+    deaths = {"a": "4", "b": "", "c": "10", "d": "-2"}
+    rows = [
+        row(name, event_type="armed clash", latitude="4.4", longitude="18.5", **{column: n})
+        for name, n in deaths.items()
+    ]
+    table = small_table([*rows, row("e", event_type="armed clash", **{column: "7"})])
+    data, missing = map_data(table, np.arange(len(table)))
+    assert missing == 1
+    assert data.weight.tolist() == [4.0, 0.0, 10.0, 0.0]  # no or no sound number: none
+    (trace,) = build_map(data, measure="fatalities").figure.data
+    assert sum(c[5] for c in trace.customdata) == 14
+
+
 def test_the_points_mode_stays_under_a_megabyte_at_its_limit():
     data = random_data(geomap.MAX_POINTS)
     assert geomap.MAX_POINTS >= 50_000  # the issue: individual points up to ~50,000

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
+import pytest
 from figure_fixtures import row, small_table
 
-from dashboard.summary import summarise
+from dashboard.summary import (
+    Fatalities,
+    fatalities,
+    fatalities_help,
+    fatality_column,
+    fatality_values,
+    summarise,
+)
 
 ROWS = [
     row("a", actors="Sergei Lavrov", recipients="Gen. Hlaing", start_date="2022-08-03"),
@@ -61,3 +70,40 @@ def test_summary_of_nothing():
 def test_repeated_positions_count_once():
     table = small_table(ROWS)
     assert summarise(table, np.array([2, 2, 2]))["events"] == 1
+
+
+# --- deaths: ACLED's fatalities, UCDP's best ------------------------------------------
+
+
+def _with_deaths(column: str, values: list[str]):
+    return small_table(
+        [row(name, **{column: value}) for name, value in zip("abcde", values, strict=False)]
+    )
+
+
+@pytest.mark.parametrize("column", ["fatalities", "FATALITIES", "best", "Best"])
+def test_fatalities_sum_the_deaths_column_of_the_selection(column):
+    table = _with_deaths(column, ["3", "0", "12", "5"])
+    assert fatalities(table, np.arange(4)) == Fatalities(column, 20, 0)
+    assert fatalities(table, np.array([0, 2])) == Fatalities(column, 15, 0)
+    assert fatalities(table, np.array([], dtype=np.int64)) == Fatalities(column, 0, 0)
+
+
+def test_fatalities_count_the_events_without_a_number():
+    table = _with_deaths("fatalities", ["3", "", "unknown", "-1", "4"])
+    found = fatalities(table, np.arange(5))
+    assert found == Fatalities("fatalities", 7, 3)
+    assert "3 of the events give no number" in fatalities_help(found)
+    assert "`fatalities`" in fatalities_help(found)
+
+
+def test_fatalities_prefer_acled_fatalities_and_need_a_deaths_column():
+    assert fatality_column(["best", "low", "FATALITIES"]) == "FATALITIES"
+    assert fatality_column(["event_id", "high", "low"]) is None
+    assert fatalities(small_table(ROWS), np.arange(3)) is None
+
+
+def test_fatality_values_are_numbers_or_missing():
+    values = fatality_values(pd.Series(["2", "", "x", "-4", "7.0", None], dtype=object))
+    assert values.tolist()[:1] + values.tolist()[4:5] == [2.0, 7.0]
+    assert values.isna().tolist() == [False, True, True, True, False, True]
