@@ -37,9 +37,10 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from dashboard import schema
+from dashboard import dayorder, schema
 from dashboard.actors import ActorDirectory
 from dashboard.countries import common_names
+from dashboard.dayorder import DayOrder
 from dashboard.fastcheck import all_distinct
 from dashboard.loading import (
     duplicate_id_message,
@@ -183,9 +184,6 @@ _ISO = (
 )
 #: ``02 January 2021`` (export tool), ``01-January-2015`` (legacy), ``9-May-20`` (Excel).
 _DMY = r"(?P<dd>\d{1,2})[ -](?P<dm>[A-Za-z]+)\.?[ -](?P<dy>\d{4}|\d{2})"
-#: ``25/07/2022`` or ``7/25/2022`` (Excel re-saves), also with dashes or a two-digit year
-#: (``31-12-19``): the order of day and month is inferred from the values.
-_SLASHED = r"(?P<sa>\d{1,2})(?P<sep>[/-])(?P<sb>\d{1,2})(?P=sep)(?P<sy>\d{4}|\d{2})"
 #: A two-digit year (Excel's ``9-May-20``) is 19YY from this year on, else 20YY:
 #: ACLED's data begin in 1997.
 _CENTURY_PIVOT = 97
@@ -211,46 +209,13 @@ class ImportResult:
         return [*tally_notices(self.tally), *self.dated]
 
 
-@dataclass(frozen=True)
-class SlashedOrder:
-    """What a file's slashed dates (``A/B/YYYY``) say of their order, decided over the file.
-
-    ``day_example``: the first value whose first number is over 12 (day-first), and
-    ``month_example`` the first whose second is (month-first); ``slashed``: whether any
-    value is slashed. Those of a file's chunks add up in file order (``a + b``), so a
-    first pass over the chunks decides the order a row of a late chunk shows.
-    """
-
-    slashed: bool = False
-    day_example: str | None = None
-    month_example: str | None = None
-
-    @classmethod
-    def of(cls, text: pd.Series) -> SlashedOrder:
-        """The evidence of one column of dates (stripped, as the import reads them)."""
-        slashed = text.str.extract(f"^{_SLASHED}$")
-        first, second = (pd.to_numeric(slashed[c], errors="coerce") for c in ("sa", "sb"))
-        day, month = text[first > 12], text[second > 12]
-        return cls(
-            bool(slashed["sa"].notna().any()),
-            day.iat[0] if len(day) else None,
-            month.iat[0] if len(month) else None,
-        )
-
-    def __add__(self, later: SlashedOrder) -> SlashedOrder:
-        return SlashedOrder(
-            self.slashed or later.slashed,
-            self.day_example if self.day_example is not None else later.day_example,
-            self.month_example if self.month_example is not None else later.month_example,
-        )
-
-
-def survey_dates(frame: pd.DataFrame) -> SlashedOrder:
-    """The slashed-date evidence of an all-text ACLED frame (a chunk of a file)."""
+def survey_dates(frame: pd.DataFrame) -> DayOrder:
+    """What an all-text ACLED frame's (a chunk of a file's) dates say of their day-month
+    order (:class:`dashboard.dayorder.DayOrder`)."""
     frame = _normalise_columns(frame)
     if "event_date" not in frame:
-        return SlashedOrder()
-    return SlashedOrder.of(frame["event_date"].str.strip())
+        return DayOrder()
+    return DayOrder.of(frame["event_date"].str.strip().unique())
 
 
 def _key(text: str) -> str:
@@ -382,7 +347,7 @@ def convert_acled_frame(
     *,
     directory: ActorDirectory | None = None,
     record_rows: Callable[[int], np.ndarray] | None = None,
-    slashed: SlashedOrder | None = None,
+    slashed: DayOrder | None = None,
     on_ids: Callable[[pd.Series], None] | None = None,
     apart: dict[str, str] | None = None,
 ) -> ImportResult:
@@ -535,62 +500,47 @@ def _spread_found(found_distinct: list[tuple], codes: np.ndarray) -> list[tuple]
 
 
 def _parse_dates(
-    text: pd.Series, order: SlashedOrder | None = None
+    text: pd.Series, order: DayOrder | None = None
 ) -> tuple[pd.Series, list[tuple], list[str]]:
     """Read ACLED's date shapes strictly (never guessing, never today); notices say what was read.
 
     ISO dates (a time of day only at midnight: R and pandas write timestamps),
     ``DD Month YYYY`` and ``DD-Mon-YY`` (any case, full or abbreviated months), and
-    ``A/B/YYYY``, read day-first or month-first as the column's values show: a first
-    number over 12 means day-first, a second over 12 month-first; if none tells, or
-    both occur, the rows are refused rather than guessed. ``order``: what the whole
-    file shows (:class:`SlashedOrder`), when ``text`` is a part of it.
+    ``A/B/YYYY`` (also ``-`` or ``.``, a two-digit year), day and month told apart by
+    :mod:`dashboard.dayorder`'s rule over the column: a value that cannot tell them in a
+    column that does not either is refused by row. ``order``: what the whole file shows
+    (:class:`~dashboard.dayorder.DayOrder`), when ``text`` is a part of it.
     """
     iso = text.str.extract(f"^{_ISO}$")
     dmy = text.str.extract(f"^{_DMY}$")
-    slashed = text.str.extract(f"^{_SLASHED}$")
     month = dmy["dm"].str.casefold().map(_MONTHS)
     as_iso = iso["iy"] + "-" + iso["im"] + "-" + iso["id"]
     from_dmy = _four_digit_years(dmy["dy"]) + "-"
     from_dmy += month.astype("Int64").astype("str").str.zfill(2) + "-" + dmy["dd"].str.zfill(2)
     found: list[tuple] = []
     notices: list[str] = []
-    order = order or SlashedOrder.of(text)
-    day_first, month_first = order.day_example is not None, order.month_example is not None
-    is_slashed = slashed["sa"].notna()
-    slashed_ok = is_slashed & (day_first != month_first)
+    if order is None:
+        order = DayOrder.of(text)
+    values = [dayorder.match(t) for t in text]
+    is_slashed = pd.Series([v is not None for v in values], index=text.index)
+    from_slashed = pd.Series(pd.NA, index=text.index, dtype="str")
     if is_slashed.any():
-        day, mon = ("sa", "sb") if day_first else ("sb", "sa")
-        from_slashed = _four_digit_years(slashed["sy"]) + "-" + slashed[mon].str.zfill(2)
-        from_slashed += "-" + slashed[day].str.zfill(2)
-        if day_first != month_first:
-            example = order.day_example if day_first else order.month_example
-            sep = "-" if "-" in example else "/"
-            year = "YYYY" if len(example.rsplit(sep, 1)[-1]) == 4 else "YY"
-            order = (
-                f"day-first (DD{sep}MM{sep}{year})"
-                if day_first
-                else f"month-first (MM{sep}DD{sep}{year})"
-            )
-            notices.append(f"event_date read {order}: values like {example} say so.")
-        else:
-            why = (
-                "both day-first and month-first dates occur"
-                if day_first
-                else "no value tells day-first from month-first (every day is 12 or less)"
-            )
-            for i in np.flatnonzero(is_slashed.to_numpy()):
-                found.append(
-                    (
-                        int(i),
-                        "event_date",
-                        f"{text.iat[i]!r} is ambiguous: {why}; "
-                        "save the dates as YYYY-MM-DD and retry",
-                        None,
-                    )
-                )
-    else:
-        from_slashed = pd.Series(pd.NA, index=text.index, dtype="str")
+        read: dict[int, tuple[int, int]] = {}
+        for i in np.flatnonzero(is_slashed.to_numpy()):
+            day_month = order.day_and_month(values[i])
+            if day_month is None:
+                found.append((int(i), "event_date", f"{text.iat[i]!r} {order.undecided()}", None))
+            else:
+                read[int(i)] = day_month
+        if read:
+            years = _four_digit_years(pd.Series([values[i].year for i in read], dtype="str"))
+            from_slashed.iloc[list(read)] = [
+                f"{year}-{month:02d}-{day:02d}"
+                for year, (day, month) in zip(years, read.values(), strict=True)
+            ]
+        if (told := order.notice("event_date")) is not None:
+            notices.append(told)
+    slashed_ok = from_slashed.notna()
     shaped = as_iso.notna() | (dmy["dd"].notna() & month.notna()) | slashed_ok
     candidate = as_iso.fillna(from_dmy.where(month.notna())).fillna(from_slashed.where(slashed_ok))
     candidate = candidate.where(shaped, "")

@@ -14,7 +14,6 @@ table wins, so the more specific entries come first. ``--from NAME`` (CLI) or
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from dashboard import acled, coltypes, gdelt, icews, schema, ucdp
+from dashboard import acled, coltypes, dayorder, gdelt, icews, schema, ucdp
 from dashboard.actors import ActorDirectory
 from dashboard.loading import (
     csv_record_rows,
@@ -224,15 +223,11 @@ def _convert_acled(opened: Opened) -> Imported:
     return Imported(result.events, tuple(result.dated), monadic.record_rows, result.tally)
 
 
-def _survey_acled(opened: Opened) -> acled.SlashedOrder:
-    # A slashed date holds a digit, a slash and a digit, a dashed one D-M-YY: bytes
-    # without either need no read.
-    if not _SLASHED_BYTES.search(opened.data):
-        return acled.SlashedOrder()
+def _survey_acled(opened: Opened) -> dayorder.DayOrder:
+    # Bytes without a date of day, month and year in numbers need no read.
+    if not dayorder.may_hold(opened.data):
+        return dayorder.DayOrder()
     return acled.survey_dates(_read_acled(opened).frame)
-
-
-_SLASHED_BYTES = re.compile(rb"\d/\d|(?<!\d)\d{1,2}-\d{1,2}-\d{2}(?!\d)")
 
 
 def _convert_gdelt(opened: Opened) -> Imported:

@@ -23,8 +23,9 @@ import numpy as np
 import pandas as pd
 from dateutil import parser as dateparser
 
-from dashboard import schema
+from dashboard import dayorder, schema
 from dashboard.countries import our_name
+from dashboard.dayorder import DayOrder
 from dashboard.loading import validate_events_frame
 from dashboard.problems import EventsFileError, Problem
 
@@ -45,15 +46,11 @@ EXAMPLES = "e.g. November 19, 2012; March 1909; January 29–February 7, 1909"
 _YMD = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$")
 _YMD_BASIC = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _YM = re.compile(r"^(\d{4})([-/.])(\d{1,2})$")
-#: Day and month before the year (13/11/2020, 11/13/2020): which comes first, the column
-#: tells (a first number over 12 says day-first, a second one month-first), never a value.
-_AB_YEAR = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$")
 #: A time of day after a date in numbers: an Excel date cell's (``2021-06-07 14:30:00``),
 #: ISO 8601's (``2021-06-07T14:30:00Z``, ``...+02:00``). The date is the day as written.
 _TIME_OF_DAY = re.compile(
     r"(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$", re.IGNORECASE
 )
-DAY_FIRST, MONTH_FIRST = "day-first", "month-first"
 
 
 @dataclass(frozen=True)
@@ -105,13 +102,14 @@ def _parse(text: str, default: dt.datetime) -> dt.date:
     return dateparser.parse(text, default=default, fuzzy=False).date()
 
 
-def _in_numbers(text: str, order: str | None) -> When | None:
-    """A date written in numbers alone (see ``_YMD`` ... ``_AB_YEAR``), or None when the
-    text is not one. ``order``: :data:`DAY_FIRST` or :data:`MONTH_FIRST`, what the column
-    says of ``13/11/2020``-like values; None when it says nothing (then only a value over
-    12 tells). ValueError for a day or month that does not exist, or an order not told."""
+def _in_numbers(text: str, order: DayOrder) -> When | None:
+    """A date written in numbers alone (see ``_YMD`` ... ``_YM``, and day, month and year:
+    :mod:`dashboard.dayorder`), or None when the text is not one. ``order``: what the
+    column's values say of day and month (:class:`~dashboard.dayorder.DayOrder`).
+    ValueError for a day or month that does not exist, an order the column does not
+    tell, or a two-digit year (its century unknown)."""
     if (clock := _TIME_OF_DAY.search(text)) and (
-        _YMD.match(day := text[: clock.start()]) or _AB_YEAR.match(day)
+        _YMD.match(day := text[: clock.start()]) or dayorder.match(day)
     ):
         text = day  # the day of a date and time
     if match := _YMD.match(text) or _YMD_BASIC.match(text):
@@ -123,17 +121,12 @@ def _in_numbers(text: str, order: str | None) -> When | None:
             raise ValueError(f"has no month {month}")
         first = dt.date(year, month, 1)
         return When(first, _month_end(first), "month")
-    elif match := _AB_YEAR.match(text):
-        a, b, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
-        if a > 12 or (order == DAY_FIRST and b <= 12):
-            day, month = a, b
-        elif b > 12 or order == MONTH_FIRST:
-            month, day = a, b
-        else:
-            raise ValueError(
-                "has its day and month in an order no value of the column tells (a first "
-                "number over 12 would say day-first); write it YYYY-MM-DD"
-            )
+    elif value := dayorder.match(text):
+        if len(value.year) != 4:
+            raise ValueError("has a two-digit year; write the year in full, e.g. YYYY-MM-DD")
+        if (day_month := order.day_and_month(value)) is None:
+            raise ValueError(order.undecided())
+        (day, month), year = day_month, int(value.year)
     else:
         return None
     try:
@@ -143,33 +136,30 @@ def _in_numbers(text: str, order: str | None) -> When | None:
     return When(day_of, day_of, "day")
 
 
-def slashed_order(texts: Iterable[str]) -> tuple[str | None, str | None]:
-    """What a column's ``A/B/YYYY`` values say of their order, and a value saying it:
-    (:data:`DAY_FIRST` or :data:`MONTH_FIRST`, the first value over 12), or (None, None)
-    when no value tells or values say both (each value then tells only itself)."""
-    day_first = month_first = None
-    for text in texts:
-        if match := _AB_YEAR.match(" ".join(text.split()).strip(" .")):
-            if int(match.group(1)) > 12 and day_first is None:
-                day_first = text
-            elif int(match.group(3)) > 12 and month_first is None:
-                month_first = text
-    if day_first is not None and month_first is None:
-        return DAY_FIRST, day_first
-    if month_first is not None and day_first is None:
-        return MONTH_FIRST, month_first
-    return None, None
+def _pieces(text: str) -> list[str]:
+    """A value's one or two ends, as :func:`read_when` reads them."""
+    return [piece.strip() for piece in _RANGE.split(_normalised(text), maxsplit=1)]
 
 
-def read_when(text: str, order: str | None = None) -> When:
+def _normalised(text: str) -> str:
+    return " ".join(text.split()).strip(" .")
+
+
+def day_order(texts: Iterable[str]) -> DayOrder:
+    """What a column's values (each end of a range too) say of their day-month order."""
+    return DayOrder.of(piece for text in texts for piece in _pieces(text))
+
+
+def read_when(text: str, order: DayOrder | None = None) -> When:
     """Read a free-text date or range; ValueError when it is neither.
 
-    ``order``: how the column writes day and month in ``13/11/2020``-like values
-    (:func:`slashed_order`); None: only a value over 12 tells.
+    ``order``: what the column says of day and month in ``13/11/2020``-like values
+    (:func:`day_order`); None: only the value itself tells.
     """
-    text = " ".join(text.split()).strip(" .")
+    text = _normalised(text)
     if not text:
         raise ValueError("is empty")
+    order = order or DayOrder()
     pieces = _RANGE.split(text, maxsplit=1)
     ends = [_in_numbers(piece.strip(), order) for piece in pieces]
     if any(end is not None for end in ends):
@@ -252,13 +242,10 @@ def convert_mapped_frame(
             )
     if WHEN in mapping.columns:
         texts = frame[mapping.columns[WHEN]]
-        order, example = slashed_order(texts.unique())
+        order = day_order(texts.unique())
         out.update(_read_when_column(texts, order, record_rows))
-        if order is not None:
-            form = "DD/MM/YYYY" if order == DAY_FIRST else "MM/DD/YYYY"
-            notices.append(
-                f"{mapping.columns[WHEN]} read {order} ({form}): values like {example} say so."
-            )
+        if (told := order.notice(mapping.columns[WHEN])) is not None:
+            notices.append(told)
     if "event_id" not in out:
         rows = record_rows(n)
         out["event_id"] = pd.Series([f"row-{r}" for r in rows], index=frame.index, dtype="str")
@@ -292,7 +279,7 @@ def _our_countries(cells: pd.Series) -> tuple[pd.Series, dict[str, str]]:
 
 
 def _read_when_column(
-    texts: pd.Series, order: str | None, record_rows: Callable[[int], np.ndarray]
+    texts: pd.Series, order: DayOrder, record_rows: Callable[[int], np.ndarray]
 ) -> dict[str, pd.Series]:
     column = texts.name
     starts, ends, precisions, problems = [], [], [], []

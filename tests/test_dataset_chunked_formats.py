@@ -178,8 +178,13 @@ def test_slashed_dates_of_both_orders_in_two_chunks_are_refused_as_a_whole_load_
     path = _write(tmp_path, "both.csv", _csv(header, rows))
     memory, chunked = _refusals(path, tmp_path)
     assert sorted(map(str, chunked)) == sorted(map(str, memory))
-    assert len(chunked) == len(rows)  # every slashed date, none guessed
-    assert all("both day-first and month-first dates occur" in p.message for p in chunked)
+    # Since session 26 (dashboard.dayorder, the column mapping's rule): the two dates
+    # that tell their order and those whose day equals their month are read, every
+    # other refused, none guessed (until then all were refused).
+    dates = [row[header.index("event_date")] for row in rows]
+    undecidable = [d for d in dates if d not in ("07/25/2022", "25/07/2022") and d[:2] != d[3:5]]
+    assert len(chunked) == len(undecidable) > 0
+    assert all("its values say both (25/07/2022 is day-first" in p.message for p in chunked)
 
 
 def _refusals(path, tmp_path):
