@@ -134,6 +134,21 @@ def test_lanes_are_ordered_busiest_first(table):
     assert order[:2] == ["Myanmar", "Russia"]
 
 
+@pytest.mark.parametrize("lane, missing", [("actor", "(no actor)"), ("country", "(no country)")])
+def test_the_lane_of_events_naming_no_one_comes_after_the_named_lanes(lane, missing):
+    # GDELT's condemnations of one day: most name only a role (SPOKESMAN, GOVERNMENT),
+    # which is no actor; their lane, the busiest, took the top of the chart.
+    rows = [row(f"none-{k}", event_type="condemnation") for k in range(4)]
+    rows += [row(f"lavrov-{k}", actors="Sergei Lavrov", countries="Russia") for k in range(2)]
+    rows += [row("wang", actors="Wang Yi", countries="China")]
+    busy = small_table(rows)
+    view = timeline.timeline_view(busy, np.arange(len(busy)), lane)
+    named = ["Sergei Lavrov", "Wang Yi"] if lane == "actor" else ["Russia", "China"]
+    assert lane_labels(view.figure) == [*named, missing]
+    assert list(view.lane_values) == [*named, None]
+    assert {label for label, _ in by_id(view.figure, "none-0")} == {missing}
+
+
 def test_single_day_event_is_a_marker_with_its_quad_symbol(table):
     fig = build_timeline(table, np.arange(len(table)), "country")
     for _, trace in by_id(fig, "lavrov-arrives"):
