@@ -74,6 +74,10 @@ PRECISION_OPACITY: dict[str, float] = {"place": 0.9, "region": 0.55, "country": 
 #: (:func:`count_sizes`).
 POINT_SIZES = (9.0, 40.0)
 FULL_SIZE_EVENTS = 50
+#: At a place of several types (or precisions) each marker beneath shows at least this
+#: wide a ring (px) around the one drawn on it: markers of equal counts were equal in
+#: size, and the one drawn last covered the others whole (:func:`ring_sizes`).
+RING_PX = 2.0
 #: Cells marker size (px): the smallest and the largest count.
 CELL_SIZES = (6.0, 30.0)
 #: Precision columns understood (ours, then ACLED's geo_precision 1/2/3).
@@ -322,6 +326,7 @@ def _point_traces(data: MapData) -> tuple[list[dict], tuple[np.ndarray, ...]]:
     palette = data.type_colours or colours.event_type_colours(type_names)
     several = counts > 1
     layers = _place_layers(place[latest], counts, group[latest])
+    sizes = ring_sizes(place[latest], layers, sizes)
     layer = _capped_layers(layers, group[latest], several)
     # A trace per layer and group (type and precision), of single events or of several.
     trace_key = layer * (int(group.max()) + 1) + group[latest]
@@ -330,8 +335,8 @@ def _point_traces(data: MapData) -> tuple[list[dict], tuple[np.ndarray, ...]]:
         chosen = np.flatnonzero(several == stacked)
         if not len(chosen):
             continue
-        # Within a trace, the markers of more events first (drawn beneath).
-        chosen = chosen[np.lexsort((-counts[chosen], trace_key[chosen]))]
+        # Within a trace, the bigger markers first (drawn beneath).
+        chosen = chosen[np.lexsort((-sizes[chosen], trace_key[chosen]))]
         bounds = np.flatnonzero(np.r_[True, np.diff(trace_key[chosen]) != 0])
         for markers in np.split(chosen, bounds[1:]):
             first = latest[markers[0]]
@@ -351,11 +356,11 @@ def _point_traces(data: MapData) -> tuple[list[dict], tuple[np.ndarray, ...]]:
                 customdata=custom,
                 legendrank=int(type_codes[first]) + 1,
             )
-            # One event: the smallest size, said once; more: a byte per marker.
-            trace["marker"]["size"] = (
-                np.round(sizes[markers]).astype(np.uint8) if stacked else POINT_SIZES[0]
-            )
-            rank = (int(layer[markers[0]]), -int(counts[markers].max()))
+            # A byte per marker; said once when all are one event's smallest size.
+            drawn = np.round(sizes[markers]).astype(np.uint8)
+            single = not stacked and bool(np.all(drawn == POINT_SIZES[0]))
+            trace["marker"]["size"] = POINT_SIZES[0] if single else drawn
+            rank = (int(layer[markers[0]]), -float(sizes[markers].max()))
             traces.append((rank, trace, latest[markers]))
     # Layer by layer, the traces of the biggest markers first; sort is stable, so the rest
     # keep their order.
@@ -387,6 +392,28 @@ def _place_layers(places: np.ndarray, counts: np.ndarray, groups: np.ndarray) ->
     layers = np.empty(len(order), dtype=np.int64)
     layers[order] = np.arange(len(order)) - first
     return layers
+
+
+def ring_sizes(places: np.ndarray, layers: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """``sizes`` (px) grown where needed so that at each place every marker is at least
+    ``2 * RING_PX`` wider than the one on the next layer up (:func:`_place_layers`: 0 is
+    drawn first, beneath), so each shows as a ring around the ones on it.
+
+    A marker's area still grows with its events; at a shared place one beneath may be
+    drawn bigger than its count alone makes it (hover gives the count). On ACLED's Kenya
+    2019 export 525 of 2,060 markers lay under one of equal size, covered whole.
+    """
+    sizes = np.asarray(sizes, dtype=np.float64)
+    order = np.lexsort((-layers, places))  # per place, the top (last drawn) first
+    step = 2 * RING_PX * np.arange(len(order), dtype=np.float64)
+    # size[i] = max over j <= i at its place of size[j] + step * (i - j): a running
+    # maximum of size - step, kept from running across places by an offset per place.
+    place_no = np.cumsum(np.r_[False, np.diff(places[order]) != 0])
+    apart = float(step[-1] if len(step) else 0) + 2 * float(sizes.max(initial=0)) + 1
+    running = np.maximum.accumulate(sizes[order] - step + place_no * apart)
+    grown = np.empty_like(sizes)
+    grown[order] = running - place_no * apart + step
+    return grown
 
 
 def _capped_layers(layers: np.ndarray, groups: np.ndarray, several: np.ndarray) -> np.ndarray:
