@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from dashboard.filters import FilterSpec, apply_filters
 from dashboard.loading import parse_events
+from dashboard.network import network_view, relation_positions, relation_rows
 from dashboard.table import EventTable, load_events
 
 from .support import (
@@ -230,4 +232,28 @@ def test_timeline_click_shows_the_event_details(page: Page, app_server, table: E
     row = table.events.loc[table.events["event_id"] == event_id]
     assert len(row) == 1, event_id
     expect(main.get_by_role("heading", level=3)).to_have_text(row["title"].iat[0])
+    assert_no_exception(page)
+
+
+def test_picking_a_relation_lists_the_events_behind_it(
+    page: Page, app_server, table: EventTable
+) -> None:
+    """An edge cannot be clicked (Plotly selects points, not lines): the list of relations
+    under the network is the way from a link to its events and their sources."""
+    open_app(page, app_server.page_url(PAGES["Network"]))
+    assert wait_for_charts(page) == 1
+    everything = np.arange(len(table))
+    rows = relation_rows(network_view(table, everything).graph)
+    first, second = rows.iloc[0][["between", "and"]]
+    expected = relation_positions(table, everything, "actor", first, second)
+    assert len(expected) > 1
+    grid = page.get_by_test_id("stDataFrame").first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    with rerun_expected(page):
+        # The first row's selection box: left of the first column, under the header row.
+        page.mouse.click(box["x"] + 15, box["y"] + 35 + 17)
+    heading = page.get_by_text(re.compile(r"^\d[\d,]* events between "))
+    expect(heading).to_have_text(f"{len(expected):,} events between {first} and {second}")
+    expect(page.get_by_test_id("stDataFrame")).to_have_count(2)
     assert_no_exception(page)
