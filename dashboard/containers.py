@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from dashboard.problems import EventsFileError, Problem
+from dashboard.problems import EventsFileError, Problem, empty_rows_notice
 
 XLSX_MAGIC = b"PK\x03\x04"
 #: Readable names of the encodings the detector reports most often.
@@ -130,7 +130,8 @@ def read_xlsx_sheet(data: bytes) -> Sheet:
     of two or more filled cells: rows above it holding one
     cell at most (a title, merged across the columns or not; blank lines) are skipped,
     with a notice. Rows with no filled cell are no records (a blank line in a CSV is none
-    either). Every record keeps its sheet row, so problems name the row Excel shows.
+    either), skipped with a notice naming them. Every record keeps its sheet row, so
+    problems and notices name the row Excel shows.
     """
     import openpyxl  # imported here: only Excel files need it
 
@@ -166,11 +167,12 @@ def read_xlsx_sheet(data: bytes) -> Sheet:
     ]
     if problems:
         raise EventsFileError(problems)
-    body = [
-        (number, row[: len(header)])
-        for number, row in enumerate(rows[top + 1 :], header_row + 1)
-        if any(value.strip() for value in row[: len(header)])
-    ]
+    body, empty = [], []
+    for number, row in enumerate(rows[top + 1 :], header_row + 1):
+        if any(value.strip() for value in row[: len(header)]):
+            body.append((number, row[: len(header)]))
+        else:
+            empty.append(number)
     notices: tuple[str, ...] = ()
     if others:
         notices += (
@@ -187,6 +189,8 @@ def read_xlsx_sheet(data: bytes) -> Sheet:
             f"{'row' if top == 1 else f'{top} rows'} above it{said} "
             f"{'was' if top == 1 else 'were'} skipped.",
         )
+    # A row with no value is no record, as a CSV's blank line is none; said, never silent.
+    notices += tuple(empty_rows_notice(empty, "no value in any cell"))
     frame = pd.DataFrame(
         {
             name: pd.Series([r[i] if i < len(r) else "" for _, r in body], dtype="str")

@@ -50,7 +50,7 @@ from dashboard.loading import (
     read_source,
 )
 from dashboard.mapping import ColumnMapping
-from dashboard.problems import EventsFileError, Problem, named_rows
+from dashboard.problems import EventsFileError, Problem, empty_rows_notice
 from dashboard.table import EventTable, index_while_loading, load_directory
 
 #: Said of a ZIP archive that is no readable workbook (an .xlsx cut short or damaged): it
@@ -529,16 +529,6 @@ class LoadNotices:
         if self.format is not formats.OURS:
             told.append(f"Read as {self.format.title}: {self.format.summary}")
         return [*self.sniffed, *told]
-
-
-def empty_rows_notice(rows: tuple[int, ...]) -> list[str]:
-    """The notice of the records with no value that were skipped, naming their rows."""
-    if not rows:
-        return []
-    many = "s" if len(rows) > 1 else ""
-    return [
-        f"{len(rows):,} empty row{many} (only delimiters) skipped: row{many} {named_rows(rows)}."
-    ]
 
 
 def _joined(first: tuple[str, ...], then: tuple[str, ...]) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ import io
 import os
 import re
 import stat
+import warnings
 from collections.abc import Callable, Iterable
 
 import numpy as np
@@ -27,7 +28,7 @@ from dashboard.cells import unescape_formula_cells
 from dashboard.containers import is_utf8
 from dashboard.fastcheck import dates_if_surely_valid
 from dashboard.memory import scratch_in_heap
-from dashboard.problems import EventsFileError, Problem
+from dashboard.problems import EventsFileError, Problem, empty_rows_notice
 
 _ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 _PARAGRAPHS = r"\d+(\s*;\s*\d+)*"
@@ -126,7 +127,9 @@ def parse_events(
         (the table starts indexing its list columns then).
     on_empty_rows
         Called with the file rows of the records with no value that were skipped
-        (see :func:`read_csv_table`), when there are any.
+        (see :func:`read_csv_table`), when there are any. Without it, a
+        :class:`UserWarning` says them in the notice's words: a caller with no channel
+        of its own still never skips a row without a word.
 
     Returns
     -------
@@ -139,7 +142,9 @@ def parse_events(
     EventsFileError
         With every problem found, each naming its row and column.
     """
-    frame = read_csv_table(data, required=schema.REQUIRED_COLUMNS, on_empty_rows=on_empty_rows)
+    frame = read_csv_table(
+        data, required=schema.REQUIRED_COLUMNS, on_empty_rows=on_empty_rows or _warn_empty_rows
+    )
     if on_read is not None:
         on_read(frame)
     return validate_events_frame(
@@ -147,6 +152,11 @@ def parse_events(
         allow_unknown_event_types=allow_unknown_event_types,
         record_rows=lambda n: _record_lines(data, n),
     )
+
+
+def _warn_empty_rows(rows: list[int]) -> None:
+    for notice in empty_rows_notice(rows):
+        warnings.warn(notice, UserWarning, stacklevel=4)
 
 
 def read_csv_table(
@@ -426,9 +436,12 @@ def _parse_rows(data: bytes, header: list[str], delimiter: str = ",") -> tuple[p
                 table = read(newlines_in_values=True)
     except pa.ArrowInvalid as err:
         raise EventsFileError([Problem(None, None, f"not a readable CSV file ({err})")]) from None
-    if bad_rows:
-        raise EventsFileError(_field_count_problems(data, len(header), delimiter))
+    # A record of delimiters only is no record whatever its width (a spreadsheet writes
+    # an emptied row as wide as its used range): the reader skipped it as invalid.
+    if bad_rows and (problems := _field_count_problems(data, len(header), delimiter)):
+        raise EventsFileError(problems)
     table, skipped = _without_empty_records(table)
+    skipped += len(bad_rows)
     # No copy: each column holds the table's chunks, one per block read. The columns that
     # stay text are made one chunk once the table is compacted (compact.compact_text);
     # the others are encoded from their chunks, never combined.
@@ -453,14 +466,15 @@ def _without_empty_records(table: pa.Table) -> tuple[pa.Table, int]:
 
 
 def _field_count_problems(data: bytes, expected: int, delimiter: str = ",") -> list[Problem]:
-    """Exact rows (file lines) whose number of fields differs from the header's."""
+    """Exact rows (file lines) whose number of fields differs from the header's, but for
+    records of delimiters only (no value: skipped, :func:`csv_empty_rows`)."""
     problems = []
     reader = csv_reader(data.decode("utf-8"), delimiter=delimiter)
     line = 1
     for record in reader:
         start = line
         line = reader.line_num + 1
-        if record and len(record) != expected:
+        if record and len(record) != expected and not _is_empty(record):
             problems.append(Problem(start, None, _field_count_message(len(record), expected)))
     return problems
 
@@ -796,8 +810,12 @@ def load_events_frame(
     *,
     allow_unknown_event_types: bool = False,
     on_read: Callable[[pd.DataFrame], None] | None = None,
+    on_empty_rows: Callable[[list[int]], None] | None = None,
 ) -> pd.DataFrame:
     """Read a path (or bytes) and return the validated events frame (see parse_events)."""
     return parse_events(
-        read_source(source), allow_unknown_event_types=allow_unknown_event_types, on_read=on_read
+        read_source(source),
+        allow_unknown_event_types=allow_unknown_event_types,
+        on_read=on_read,
+        on_empty_rows=on_empty_rows,
     )

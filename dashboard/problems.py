@@ -70,6 +70,17 @@ def named_rows(rows: tuple[int, ...] | list[int]) -> str:
     return named + (f" and {more:,} more" if more > 0 else "")
 
 
+def empty_rows_notice(
+    rows: tuple[int, ...] | list[int], what: str = "only delimiters"
+) -> list[str]:
+    """The notice of the records with no value that a reader skipped, naming their rows
+    (the file's, or the sheet's as Excel shows them); ``what`` says what such a row is."""
+    if not rows:
+        return []
+    many = "s" if len(rows) > 1 else ""
+    return [f"{len(rows):,} empty row{many} ({what}) skipped: row{many} {named_rows(rows)}."]
+
+
 @dataclass(frozen=True)
 class ProblemGroup:
     """Problems of one kind in one column: how many, on which rows, and the first as example."""

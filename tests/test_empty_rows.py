@@ -9,15 +9,21 @@ A row with one value is a record and is still refused by row and column.
 
 from __future__ import annotations
 
+import csv
+import io
+from pathlib import Path
+
+import openpyxl
 import pyarrow.parquet as pq
 import pytest
 from conftest import csv_bytes, event_row, sample_events
 from test_engines import ROWS
 from test_upload import EVENTS, infos, metric, open_app, upload
 
+from dashboard import cli
 from dashboard.dataset import ROW_COLUMN, write_dataset, write_dataset_in_chunks
 from dashboard.importing import load_any, load_any_frame
-from dashboard.loading import parse_events
+from dashboard.loading import load_events_frame, parse_events
 from dashboard.problems import EventsFileError
 
 
@@ -42,6 +48,7 @@ def problems(data: bytes, **options) -> list[str]:
 
 
 CLEAN = csv_bytes(sample_events())
+SHAPES = Path(__file__).parent / "data" / "formats"
 
 
 def test_a_spreadsheets_emptied_rows_are_skipped_with_a_notice_naming_them():
@@ -60,8 +67,8 @@ def test_the_rows_after_an_empty_row_keep_their_file_numbers():
     data = with_empty_lines(csv_bytes(rows), [3])
     said = "row 4, column start_date: '2022-02-30' is not a real date"
     assert problems(data) == [said]
-    with pytest.raises(EventsFileError) as caught:
-        parse_events(data)
+    with pytest.raises(EventsFileError) as caught, pytest.warns(UserWarning, match="row 3"):
+        parse_events(data)  # a direct call, with no notice channel of its own: warned
     assert [str(p) for p in caught.value.problems] == [said]
 
 
@@ -133,3 +140,76 @@ def test_the_app_opens_the_upload_and_says_which_rows_were_skipped():
     assert metric(at, "Events") == str(len(sample_events()))
     # Shown as Markdown, its punctuation escaped.
     assert "1 empty row \\(only delimiters\\) skipped\\: row 4\\." in infos(at)
+
+
+# Session 26: the paths that still skipped such rows without a word.
+
+
+def test_a_row_of_delimiters_only_of_another_width_is_an_empty_row_not_a_field_count():
+    """Spreadsheets write an emptied row with the width of the sheet's used range, which
+    need not be the header's: `,,,` under a wider header was refused as `row 3: has 4
+    fields, the header has N`."""
+    lines = CLEAN.split(b"\n")
+    short, wide = b",,,", b"," * (lines[0].count(b",") + 3)
+    data = b"\n".join([lines[0], lines[1], short, *lines[2:3], b"  ,\t, ", wide, *lines[3:]])
+    frame, notices = load_any_frame(data)
+    expected, _ = load_any_frame(CLEAN)
+    assert frame.equals(expected)
+    assert notices == ["3 empty rows (only delimiters) skipped: rows 3, 5, 6."]
+    # A short row holding a value is still refused by its field count.
+    width = lines[0].count(b",") + 1
+    refused = problems(data.replace(b"\n" + short + b"\n", b"\nx,,,\n"))
+    assert refused == [f"row 3: has 4 fields, the header has {width}"]
+
+
+def test_a_headerless_gdelt_file_skips_them_by_its_own_line_numbers():
+    lines = (SHAPES / "gdelt2.export.CSV").read_bytes().splitlines()  # 61 fields, no header
+    data = b"\n".join([lines[0], b"\t\t", *lines[1:]]) + b"\n"
+    frame, notices = load_any_frame(data)
+    assert len(frame) == len(lines)
+    assert "1 empty row (only delimiters) skipped: row 2." in notices
+
+
+def test_a_direct_parse_events_call_says_what_it_skipped():
+    """``parse_events`` (and ``load_events_frame``, which the command line's `score` and
+    the test helpers' `load_events` read with) skipped them with no word when not handed
+    ``on_empty_rows``: now it warns, in the notice's words."""
+    data = with_empty_lines(CLEAN, [3])
+    told: list[list[int]] = []
+    parse_events(data, on_empty_rows=told.append)
+    assert told == [[3]]
+    with pytest.warns(UserWarning, match=r"^1 empty row \(only delimiters\) skipped: row 3\.$"):
+        frame = parse_events(data)
+    assert len(frame) == len(sample_events())
+    told.clear()
+    load_events_frame(data, on_empty_rows=told.append)
+    assert told == [[3]]
+
+
+def test_the_score_command_says_which_rows_of_its_tables_it_skipped(tmp_path):
+    path = tmp_path / "gold.csv"
+    path.write_bytes(with_empty_lines(CLEAN, [4]))
+    err = io.StringIO()
+    assert cli.main(["score", str(path), str(path)], io.StringIO(), err) == cli.EXIT_OK
+    assert f"{path}: 1 empty row (only delimiters) skipped: row 4." in err.getvalue()
+
+
+def _workbook(rows: list[list[object]]) -> bytes:
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_workbooks_empty_rows_are_skipped_with_a_notice_naming_the_rows_excel_shows():
+    """An .xlsx's empty rows were skipped with no word (a CSV's were said since 3df86f9)."""
+    header, *records = list(csv.reader(io.StringIO(CLEAN.decode("utf-8-sig"), newline="")))
+    empty = [None] * len(header)
+    rows = [["Events, as kept"], [], header, records[0], empty, records[1], empty, *records[2:]]
+    frame, notices = load_any_frame(_workbook(rows))
+    assert len(frame) == len(records)
+    assert "2 empty rows (no value in any cell) skipped: rows 5, 7." in notices, (
+        notices
+    )  # the rows Excel shows: a title and a blank line above the header (row 3)
