@@ -30,6 +30,7 @@ import plotly.graph_objects as go
 from dashboard import colours
 from dashboard.labels import plain_label
 from dashboard.subsets import as_positions, postings_pairs, selected_mask
+from dashboard.summary import fatality_column, fatality_values
 from dashboard.table import EventTable, return_freed_memory
 
 NODE_KINDS: tuple[str, ...] = ("actor", "country")
@@ -171,6 +172,37 @@ def relation_positions(
         return np.zeros(0, dtype=np.int64)
     events = index.pair_event[index.pair_edge == edge[0]].astype(np.int64)
     return np.intersect1d(events, as_positions(positions, len(table)))
+
+
+def relation_fatalities(
+    table: EventTable, positions: np.ndarray, node_kind: str, pairs
+) -> np.ndarray | None:
+    """The deaths of the events at ``positions`` behind each ``(first, second)`` of
+    ``pairs`` (those :func:`relation_positions` finds; 0 where no edge links them), or None
+    when the table counts no deaths (:func:`dashboard.summary.fatality_column`)."""
+    column = fatality_column(table.events.columns)
+    if column is None:
+        return None
+    index = _edge_index(table, node_kind)
+    deaths = fatality_values(table.events[column]).fillna(0).to_numpy(np.float64)
+    chosen = selected_mask(as_positions(positions, len(table)), len(table))[index.pair_event]
+    per_edge = np.bincount(
+        index.pair_edge[chosen],
+        weights=deaths[index.pair_event[chosen]],
+        minlength=len(index.edge_u),
+    )
+    keys = (index.edge_u.astype(np.int64) << 32) | index.edge_v.astype(np.int64)  # sorted
+    code = {name: i for i, name in enumerate(index.names)}
+    out = np.zeros(len(pairs), dtype=np.int64)
+    for k, (first, second) in enumerate(pairs):
+        a, b = code.get(first), code.get(second)
+        if a is None or b is None:
+            continue
+        key = (min(a, b) << 32) | max(a, b)
+        at = int(np.searchsorted(keys, key))
+        if at < len(keys) and keys[at] == key:
+            out[k] = round(per_edge[at])
+    return out
 
 
 @dataclass(frozen=True)

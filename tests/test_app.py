@@ -21,7 +21,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.export import export_csv
 from dashboard.filters import FilterSpec, filter_positions
 from dashboard.importing import load_any
-from dashboard.network import RELATION_COLUMNS, network_view
+from dashboard.network import RELATION_COLUMNS, network_view, relation_fatalities
 from dashboard.table import load_events
 from ui import state
 from ui.render import md_escape
@@ -446,6 +446,27 @@ def test_network_lists_the_relations_it_draws_strongest_first(table):
             edge["cooperation"],
             edge["conflict"],
         )
+
+
+def test_network_relations_give_their_deaths_where_the_table_counts_them(monkeypatch):
+    path = ROOT / "tests" / "data" / "real" / "ucdp_ged231_car_sample.csv"
+    monkeypatch.setenv("EVENTS_PATH", str(path))
+    at = open_app("pages/1_Network.py")
+    assert not at.exception
+    listed = at.dataframe[0].value
+    assert list(listed.columns) == [
+        "between",
+        "and",
+        "events",
+        "fatalities",
+        "cooperation",
+        "conflict",
+    ]
+    loaded, _ = load_any(path)
+    everything = np.arange(len(loaded))
+    pairs = list(zip(listed["between"], listed["and"], strict=True))
+    expected = relation_fatalities(loaded, everything, "actor", pairs)
+    assert listed["fatalities"].tolist() == expected.tolist() and expected.sum() > 0
 
 
 def test_event_permalink_opens_that_event(table):

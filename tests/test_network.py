@@ -900,3 +900,20 @@ def test_relation_positions_of_countries_and_of_no_edge(table):
     assert len(network.relation_positions(table, everything, "actor", WUNNA, MAH)) == 0
     assert len(network.relation_positions(table, everything, "actor", "Nobody", MAH)) == 0
     assert len(network.relation_positions(table, everything, "actor", MAH, MAH)) == 0
+
+
+def test_relation_fatalities_sum_the_deaths_behind_each_edge():
+    deaths = {"e1": "2", "e2": "5", "e3": "", "e4": "1", "e5": "9", "e6": "0", "e7": "3", "e8": "4"}
+    table = small_table([{**r, "fatalities": deaths[r["event_id"]]} for r in ROWS])
+    everything = np.arange(len(table))
+    pairs = [*EDGE_EVENTS, (WUNNA, MAH), ("Nobody", MAH)]
+    found = network.relation_fatalities(table, everything, "actor", pairs)
+    expected = [sum(int(deaths[e] or 0) for e in EDGE_EVENTS[p]) for p in EDGE_EVENTS]
+    assert found.tolist() == [*expected, 0, 0]
+    assert found[0] == 8  # Min Aung Hlaing - Sergei Lavrov: e1 e2 e3 e4 e6
+    # Only the selected events count; either order of a pair.
+    ids = table.events["event_id"].to_numpy()
+    without = np.flatnonzero(ids != "e2")
+    assert network.relation_fatalities(table, without, "actor", [(LAVROV, MAH)]).tolist() == [3]
+    # A table counting no deaths: None.
+    assert network.relation_fatalities(small_table(ROWS), everything, "actor", pairs) is None

@@ -38,11 +38,18 @@ def table_columns(events: pd.DataFrame) -> list[str]:
     return [c for c in wanted if c in events.columns]
 
 
-def show_events_table(table: EventTable, positions: np.ndarray, matched: int | None = None) -> None:
+def show_events_table(
+    table: EventTable,
+    positions: np.ndarray,
+    matched: int | None = None,
+    download_here: bool = True,
+) -> None:
     """The first events at ``positions`` that fit the window's byte budget, sortable.
 
     ``matched``: how many events the filters keep, when ``positions`` are only the
     first of them (a query engine's window); by default all of ``positions``.
+    ``download_here``: False where the page has no download of these rows (the
+    Network's events of one relation): the note then points at the Events page's.
     """
     window = display_window(table.events, positions, table_columns(table.events))
     matched = window.total if matched is None else matched
@@ -54,7 +61,13 @@ def show_events_table(table: EventTable, positions: np.ndarray, matched: int | N
         )
     if window.cut_cells:
         notes.append(f"Texts longer than {CELL_CHARS:,} characters are cut here (…).")
-    notes.append("The download holds all of them with every column" + _left_out(table, window))
+    if download_here:
+        notes.append("The download holds all of them with every column" + _left_out(table, window))
+    else:
+        notes.append(
+            "The Events page's download (the filtered events) holds them with every column"
+            + _left_out(table, window)
+        )
     st.caption(" ".join(notes))
     config = {
         column: st.column_config.DateColumn(column, format="YYYY-MM-DD")

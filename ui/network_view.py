@@ -8,7 +8,7 @@ import networkx as nx
 import streamlit as st
 
 from dashboard.actors import ActorDirectory
-from dashboard.network import relation_positions, relation_rows
+from dashboard.network import relation_fatalities, relation_positions, relation_rows
 from dashboard.selection import selection_to_filter
 from ui import state
 from ui.events_view import show_events_table
@@ -52,6 +52,11 @@ def show_relations(page: PageContext, graph: nx.Graph, kind: str) -> None:
         return
     st.subheader("Relations, strongest first")
     in_memory = page.table is not None
+    if in_memory:
+        pairs = list(zip(rows["between"], rows["and"], strict=True))
+        deaths = relation_fatalities(page.table, page.positions, kind, pairs)
+        if deaths is not None:  # the table counts deaths (ACLED, UCDP)
+            rows.insert(rows.columns.get_loc("events") + 1, "fatalities", deaths)
     picked = st.dataframe(
         rows,
         hide_index=True,
@@ -72,4 +77,4 @@ def show_relations(page: PageContext, graph: nx.Graph, kind: str) -> None:
     positions = relation_positions(page.table, page.positions, kind, first, second)
     names = f"{md_escape(first)} and {md_escape(second)}"
     st.markdown(f"**{len(positions):,} events between {names}**")
-    show_events_table(page.table, positions)
+    show_events_table(page.table, positions, download_here=False)
