@@ -81,8 +81,22 @@ RING_PX = 2.0
 #: Cells marker size (px): the smallest and the largest count.
 CELL_SIZES = (6.0, 30.0)
 #: Precision columns understood (ours, then ACLED's geo_precision 1/2/3).
-PRECISION_COLUMNS: tuple[str, ...] = ("location_precision", "geo_precision")
 _ACLED_PRECISION = {"1": "place", "2": "region", "3": "country"}
+#: UCDP GED's ``where_prec``: 1 the place, 2 within 25 km of it; 3 the district, 4 the
+#: province, 5 a part of the country or a line (a road, a border); 6 only the country,
+#: 7 international waters or airspace.
+_UCDP_PRECISION = {
+    **{code: "place" for code in "12"},
+    **{code: "region" for code in "345"},
+    **{code: "country" for code in "67"},
+}
+#: Precision columns understood, the first present used, with the codes each writes
+#: (our words place/region/country are read in any): ours, ACLED's, UCDP GED's.
+PRECISION_COLUMNS: dict[str, dict[str, str]] = {
+    "location_precision": {},
+    "geo_precision": _ACLED_PRECISION,
+    "where_prec": _UCDP_PRECISION,
+}
 #: Figure bytes the points map may spend (under the 1 MB a page sends), estimated from what
 #: a point and a trace cost: the layers of points at one place (:func:`_place_layers`) add
 #: a trace per type and precision each, and take only the room left.
@@ -214,11 +228,12 @@ def outlines() -> dict:
     return json.loads(OUTLINES_PATH.read_text(encoding="utf-8"))
 
 
-def precision_of(values: np.ndarray) -> np.ndarray:
-    """Our precision words for a precision column ("1"/"2"/"3" as ACLED codes them)."""
+def precision_of(values: np.ndarray, coded: dict[str, str] = _ACLED_PRECISION) -> np.ndarray:
+    """Our precision words for a precision column whose codes ``coded`` reads (by default
+    "1"/"2"/"3" as ACLED codes them)."""
     codes, distinct = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
     words = [str(v).strip().lower() for v in distinct]
-    words = [_ACLED_PRECISION.get(v, v if v in PRECISION_OPACITY else "") for v in words]
+    words = [coded.get(v, v if v in PRECISION_OPACITY else "") for v in words]
     return np.asarray(words, dtype=object)[codes]
 
 
@@ -657,9 +672,9 @@ def map_data(
     located = positions[~np.isnan(latitude[positions])]
     events = table.events
     precision = np.full(len(located), "", dtype=object)
-    for column in PRECISION_COLUMNS:
+    for column, coded in PRECISION_COLUMNS.items():
         if column in events.columns:
-            precision = precision_of(events[column].to_numpy(dtype=object)[located])
+            precision = precision_of(events[column].to_numpy(dtype=object)[located], coded)
             break
     weight = None
     deaths = fatality_column(events.columns)

@@ -175,6 +175,25 @@ def test_points_are_coloured_by_type_and_say_what_is_missing(table):
     assert geomap.OUTLINES_PATH.parent.name == "static" and geomap.OUTLINES_PATH.is_file()
 
 
+@pytest.mark.parametrize(
+    "column, codes, expected",
+    [
+        # UCDP GED: exact, 25 km; district, province, part of the country; country, waters
+        ("where_prec", "1234567", ["place"] * 2 + ["region"] * 3 + ["country"] * 2),
+        ("geo_precision", "123", ["place", "region", "country"]),  # ACLED
+        ("location_precision", ["place", "Region", "country"], ["place", "region", "country"]),
+    ],
+)
+def test_a_source_s_location_precision_column_is_read(column, codes, expected):
+    rows = [
+        row(f"e{k}", latitude="5.0", longitude=str(20 + k), **{column: code})
+        for k, code in enumerate(codes)
+    ]
+    table = small_table(rows)
+    data, _ = map_data(table, np.arange(len(table)))
+    assert data.precision.tolist() == expected
+
+
 def test_location_precision_is_visible():
     data = MapData(
         rows=np.arange(3),
