@@ -31,6 +31,16 @@ def fatality_values(values: pd.Series) -> pd.Series:
     return numbers.where(numbers >= 0)
 
 
+def event_fatalities(row: pd.Series) -> int | None:
+    """The deaths one event's row counts, or None when its table counts none or the row
+    gives no number."""
+    column = fatality_column(row.index)
+    if column is None:
+        return None
+    value = fatality_values(pd.Series([row[column]], dtype=object)).iloc[0]
+    return None if pd.isna(value) else int(value)
+
+
 @dataclass(frozen=True)
 class Fatalities:
     """Deaths of a selection: the ``column`` summed, over the events that give a figure

@@ -480,6 +480,22 @@ def test_event_permalink_opens_that_event(table):
     assert at.query_params["event"] == event_id
 
 
+def test_an_event_s_details_give_its_deaths_where_the_table_counts_them(monkeypatch):
+    path = ROOT / "tests" / "data" / "real" / "ucdp_ged231_car_sample.csv"
+    monkeypatch.setenv("EVENTS_PATH", str(path))
+    loaded, _ = load_any(path)
+    events = loaded.events
+    deadliest = events.iloc[int(np.argmax(pd.to_numeric(events["best"]).to_numpy()))]
+    at = open_app(event=deadliest["event_id"])
+    assert not at.exception
+    assert at.subheader[0].value == md_escape(deadliest["title"])
+    assert f"Fatalities: {int(deadliest['best']):,}" in [t.value for t in at.text]
+    # The article's table counts no deaths: no such line.
+    monkeypatch.delenv("EVENTS_PATH")
+    at = open_app(event="lavrov-visits-myanmar-2022-08-03")
+    assert not [t.value for t in at.text if t.value.startswith("Fatalities")]
+
+
 def test_event_permalink_outside_the_filters_says_so(table):
     at = open_app(event="lavrov-visits-myanmar-2022-08-03", country="China")
     assert not at.exception

@@ -9,6 +9,7 @@ from figure_fixtures import row, small_table
 
 from dashboard.summary import (
     Fatalities,
+    event_fatalities,
     fatalities,
     fatalities_help,
     fatality_column,
@@ -101,6 +102,22 @@ def test_fatalities_prefer_acled_fatalities_and_need_a_deaths_column():
     assert fatality_column(["best", "low", "FATALITIES"]) == "FATALITIES"
     assert fatality_column(["event_id", "high", "low"]) is None
     assert fatalities(small_table(ROWS), np.arange(3)) is None
+
+
+@pytest.mark.parametrize(
+    "fields, expected",
+    [
+        ({"fatalities": 3}, 3),
+        ({"best": "12"}, 12),
+        ({"FATALITIES": "0"}, 0),
+        ({"fatalities": ""}, None),
+        ({"fatalities": pd.NA}, None),
+        ({"fatalities": "-1"}, None),
+        ({"notes": "12 killed"}, None),
+    ],
+)
+def test_event_fatalities_read_one_row(fields, expected):
+    assert event_fatalities(pd.Series({"event_id": "e", **fields})) == expected
 
 
 def test_fatality_values_are_numbers_or_missing():

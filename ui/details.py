@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from dashboard.summary import event_fatalities
 from dashboard.table import EventTable
 from dashboard.workspace import ADDED_BY_COLUMN
 from ui import state
@@ -85,6 +86,9 @@ def show_event(row: pd.Series) -> None:
     field("Recipients", _names(row.get("recipients", "")))
     field("Countries", _names(row.get("countries", "")))
     field("Location", row.get("location", ""))
+    deaths = event_fatalities(row)
+    if deaths is not None:
+        field("Fatalities", f"{deaths:,}")
     field("Date as the source puts it", row.get("date_text", ""))
     span = f"{row['start_date']:%Y-%m-%d}"
     if row["end_date"] != row["start_date"]:
