@@ -511,12 +511,41 @@ def test_day_data_gets_at_least_two_weeks_of_axis(table):
     assert lo < np.datetime64("2022-08-03T12:00") < hi
 
 
+@pytest.mark.parametrize("span_days", [2, timeline.MAX_BINS])
+def test_events_within_a_few_months_are_counted_per_day(monkeypatch, span_days):
+    """An ICEWS sample of 3,705 events on 2 days was one month's cell per lane."""
+    monkeypatch.setattr(timeline, "AGGREGATE_THRESHOLD", 3)
+    first = dt.date(2018, 6, 1)
+    starts = [first + dt.timedelta(days=d) for d in (0, 0, 1, span_days - 1, span_days - 1)]
+    countries = ["Russia", "China", "Russia", "Russia", "Russia"]
+    rows = [
+        row(f"e{k}", start_date=str(day), end_date=str(day), countries=country)
+        for k, (day, country) in enumerate(zip(starts, countries, strict=True))
+    ]
+    view = timeline.timeline_view(small_table(rows), np.arange(len(rows)), "country")
+    assert view.mode == "aggregate"
+    expected: dict = {}
+    for day, country in zip(starts, countries, strict=True):
+        key = (country, str(day), str(day))
+        expected[key] = expected.get(key, 0) + 1
+    assert cells(view.figure) == expected
+    assert {trace.meta["period_days"] for trace in view.figure.data} == {1}
+    # A day more and they are counted per month again.
+    later = [*rows, row("late", start_date=str(first + dt.timedelta(days=span_days)))]
+    wider = timeline.timeline_view(small_table(later), np.arange(len(later)), "country")
+    if span_days == timeline.MAX_BINS:
+        assert {trace.meta["period_months"] for trace in wider.figure.data} == {1}
+    else:
+        assert {trace.meta["period_days"] for trace in wider.figure.data} == {1}
+
+
 def test_too_many_rows_to_stack_are_counted_per_cell_instead(monkeypatch):
     monkeypatch.setattr(timeline, "MAX_ROWS", 3)
     rows = [row(f"same-day-{i}", countries="Myanmar") for i in range(4)]
     view = timeline.timeline_view(small_table(rows), np.arange(4), "country")
     assert view.mode == "aggregate"
-    assert cells(view.figure) == {("Myanmar", "2022-08-01", "2022-08-31"): 4}
+    # All on one day: counted per day (they were one month's cell before per-day cells).
+    assert cells(view.figure) == {("Myanmar", "2022-08-03", "2022-08-03"): 4}
     assert view.lane_values == ("Myanmar",)
 
 
