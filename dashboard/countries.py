@@ -139,3 +139,27 @@ def _is_compass_point(words: str) -> bool:
 def country_called(name: str) -> str:
     """Our name of the country ``name`` spells exactly (any case), or ""."""
     return _our_names().get(name.strip().casefold(), "")
+
+
+@functools.cache
+def _demonyms() -> dict[str, str]:
+    from dashboard.geography import AMBIGUOUS, COUNTRIES
+
+    return {
+        demonym.casefold(): country.name
+        for country in COUNTRIES
+        for demonym in country.demonyms
+        if demonym not in AMBIGUOUS
+    }
+
+
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def country_or_people(name: str) -> str:
+    """Our name of the country ``name`` is, as :func:`country_called` reads it or as its
+    people (a demonym: ``AMERICAN``, ``British``), a leading "the" aside (``THE US``);
+    else "". Capitals are not read so (as in :mod:`dashboard.geography`: a capital is a
+    place, never a country's alias)."""
+    text = _LEADING_THE.sub("", name.strip())
+    return country_called(text) or _demonyms().get(text.casefold(), "")

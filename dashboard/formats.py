@@ -292,8 +292,10 @@ GDELT = SourceFormat(
     summary="Raw exports without a header (57, 58 or 61 tab-separated columns), SQL dumps "
     "(NULL is missing) or headered CSVs. `GLOBALEVENTID` → event_id; `SQLDATE` → the day; "
     "CAMEO `EventCode` → event type via PLOVER (others keep their CAMEO root, with "
-    "quad_class); `Actor1Name`/`Actor2Name` → actors/recipients (a role alone, such as "
-    "POLICE with no country or group coded, is no actor); actor country codes "
+    "quad_class); `Actor1Name`/`Actor2Name` → actors/recipients (a name that only names "
+    "its coded country is that country: UNITED STATES, AMERICAN, THE US → United States; "
+    "a role alone, such as POLICE with no country or group coded, is no actor); "
+    "`DATEADDED` → an ISO date and time (UTC); actor country codes "
     "(ISO) and `ActionGeo_CountryCode` (FIPS 10-4) → countries; `ActionGeo_FullName` → "
     "location, `ActionGeo_Lat`/`_Long` → latitude/longitude; `SOURCEURL` → source; "
     "every GDELT column kept (GoldsteinScale, NumMentions, AvgTone... as numbers).",

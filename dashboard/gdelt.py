@@ -35,7 +35,8 @@ import pandas as pd
 
 from dashboard import cameo
 from dashboard.actors import ActorDirectory
-from dashboard.countries import names_of
+from dashboard.countries import country_or_people, names_of
+from dashboard.problems import EventsFileError, Problem
 from dashboard.sourcemap import (
     column_lookup,
     finish,
@@ -97,7 +98,7 @@ MISSING_VALUES: frozenset[str] = frozenset({"NULL"})
 #: feature ids are text (a CAMEO code's leading zero is part of it).
 COLUMN_TYPES: dict[str, str] = {
     **{name: "int" for name in ("MonthYear", "Year", "IsRootEvent", "QuadClass")},
-    **{name: "int" for name in ("NumMentions", "NumSources", "NumArticles", "DATEADDED")},
+    **{name: "int" for name in ("NumMentions", "NumSources", "NumArticles")},
     **{name: "float" for name in ("FractionDate", "GoldsteinScale", "AvgTone")},
     **{f"{who}Geo_Type": "int" for who in ("Actor1", "Actor2", "Action")},
     **{
@@ -109,6 +110,8 @@ COLUMN_TYPES: dict[str, str] = {
         name: "text"
         for name in ("GLOBALEVENTID", "SQLDATE", "EventCode", "EventBaseCode", "EventRootCode")
     },
+    # When GDELT added the record: written as ISO 8601 (:func:`date_added`), not a number.
+    "DATEADDED": "text",
 }
 
 
@@ -200,6 +203,114 @@ def role_alone(frame: pd.DataFrame, actor: int) -> pd.Series:
     return ~coded & (pick(frame, f"Actor{actor}Name") != "")
 
 
+#: CAMEO's role codes (``Actor<n>Type<k>Code``, the CAMEO manual's domestic roles), as
+#: the people they name: a country's name under a role is that role's (ACLED's way of
+#: naming such groups: ``Police (United States)``, read by :func:`geography.named_country`).
+ROLE_NAMES: dict[str, str] = {
+    "COP": "Police",
+    "GOV": "Government",
+    "INS": "Insurgents",
+    "JUD": "Judiciary",
+    "MIL": "Military",
+    "OPP": "Opposition",
+    "REB": "Rebels",
+    "SEP": "Separatists",
+    "SPY": "Intelligence",
+    "UAF": "Unaligned armed forces",
+    "AGR": "Agriculture",
+    "BUS": "Business",
+    "CRM": "Criminals",
+    "CVL": "Civilians",
+    "DEV": "Development",
+    "EDU": "Education",
+    "ELI": "Elites",
+    "ENV": "Environment",
+    "HLH": "Health",
+    "HRI": "Human rights",
+    "LAB": "Labour",
+    "LEG": "Legislature",
+    "MED": "Media",
+    "REF": "Refugees",
+    "MOD": "Moderates",
+    "RAD": "Radicals",
+}
+_AS_COUNTRY = "as_country"
+
+
+def country_actor(frame: pd.DataFrame, actor: int) -> pd.Series:
+    """The actor ``Actor<actor>Name`` is when it only names a country, else "".
+
+    GDELT's codebook: for a geographic match the name is "either the country or
+    capital/major city name (UNITED STATES / PARIS)", so one country is written many ways
+    (``UNITED STATES``, ``THE US``, ``AMERICAN``, ``WASHINGTON``), each a node of its own
+    in the network and a line of its own among the busiest actors, while one name stands
+    for several CAMEO actors (``USA``, ``USAGOV``, ``USACOP``). A name that is only a
+    country's name, another of its names or its people's
+    (:func:`dashboard.countries.country_or_people`), coded with that same country
+    (``Actor<n>CountryCode``) and no known group, ethnicity or religion, is that country
+    as we name it (``United States``, as ICEWS names the same actor) when its role is none
+    or government (``GOV``); under other roles it is those people of that country
+    (``Police (United States)``, ``Civilians (China)``: :data:`ROLE_NAMES`, an unknown
+    code as written). A capital or city (``PARIS``, ``PITTSBURGH``), a region
+    (``AFRICA``) or a name coded with another country keeps its name; so does every
+    name of a table without those code columns (it cannot tell).
+    """
+    columns = column_lookup(frame)
+    parts = [*_IDENTITY, "Type1Code", "Type2Code", "Type3Code"]
+    names = [f"Actor{actor}{part}" for part in parts]
+    if not all(name.casefold() in columns for name in names):
+        return pd.Series("", index=frame.index, dtype="str")
+
+    def read(name, country, group, ethnic, religion1, religion2, *roles):
+        called = name.map(country_or_people)
+        plain = (group == "") & (ethnic == "") & (religion1 == "") & (religion2 == "")
+        ours = plain & (called != "") & (called == names_of(country, "iso3"))
+        people = pd.Series(map(_people, zip(*roles, strict=True)), index=name.index, dtype="str")
+        named = called.where(people == "", people + " (" + called + ")")
+        return named.where(ours, "")
+
+    return per_distinct(read, pick(frame, f"Actor{actor}Name"), *(pick(frame, n) for n in names))
+
+
+def _people(codes: tuple[str, ...]) -> str:
+    """The people a country's role codes name (``("GOV", "MIL")`` -> ``Military``), or ""."""
+    named = [ROLE_NAMES.get(code, code) for code in codes if code and code != "GOV"]
+    later = (name.lower() if name in ROLE_NAMES.values() else name for name in named[1:])
+    return ", ".join([*named[:1], *later])
+
+
+#: ``DATEADDED``: GDELT 2.0's ``YYYYMMDDHHMMSS`` (UTC, when the record was added: "for
+#: those needing to access events at 15 minute resolution", its codebook says), 1.0's
+#: ``YYYYMMDD``.
+_ADDED_FORMS = {14: ("%Y%m%d%H%M%S", "%Y-%m-%dT%H:%M:%SZ"), 8: ("%Y%m%d", "%Y-%m-%d")}
+
+
+def date_added(text: pd.Series) -> tuple[pd.Series, list[tuple[int, str]]]:
+    """``DATEADDED`` as ISO 8601 (``2019-10-24T14:30:00Z``, UTC; ``2016-07-28`` in 1.0),
+    empty kept empty; and ``(record, message)`` for each value that is neither form or no
+    real date. Read as a whole number it was ``20191024143000``: no date to an analyst."""
+    distinct = pd.Series(text.unique(), dtype="str")
+    iso = pd.Series("", index=distinct.index, dtype="str")
+    bad = (distinct != "") & ~distinct.str.fullmatch(r"\d{8}|\d{14}")
+    for length, (given, written) in _ADDED_FORMS.items():
+        shaped = distinct.str.len().eq(length) & ~bad
+        when = pd.to_datetime(distinct.where(shaped), format=given, errors="coerce")
+        iso = iso.mask(shaped & when.notna(), when.dt.strftime(written))
+        bad |= shaped & when.isna()
+    read = dict(zip(distinct, iso, strict=True))
+    refused = set(distinct[bad])
+    problems = [
+        (
+            int(i),
+            f"{value!r} is not a real date and time in the form YYYYMMDDHHMMSS (GDELT 2.0) "
+            "or YYYYMMDD (1.0)",
+        )
+        for i, value in enumerate(text)
+        if value in refused
+    ]
+    return text.map(read).astype("str"), problems
+
+
 def is_gdelt(columns: tuple[str, ...]) -> bool:
     """A GDELT header (its identifying columns in any case) or a headerless GDELT record."""
     folded = {str(c).strip().casefold() for c in columns}
@@ -258,10 +369,16 @@ def convert_gdelt_frame(
     )
     label = types.str.capitalize()
     who = actor1.where(actor1 != "", "(no actor named)")
+    # The title keeps GDELT's names as written; the actors are read below.
     title = label + ": " + who + (" – " + actor2).where(actor2 != "", "")
     role1, role2 = role_alone(frame, 1), role_alone(frame, 2)
     roles = Counter(actor1[role1]) + Counter(actor2[role2])
-    actor1, actor2 = actor1.mask(role1, ""), actor2.mask(role2, "")
+    state1, state2 = country_actor(frame, 1), country_actor(frame, 2)
+    as_country = Counter(zip(actor1[state1 != ""], state1[state1 != ""], strict=True))
+    as_country += Counter(zip(actor2[state2 != ""], state2[state2 != ""], strict=True))
+    actor1 = actor1.mask(role1, "").mask(state1 != "", state1)
+    actor2 = actor2.mask(role2, "").mask(state2 != "", state2)
+    frame = _with_date_added(frame, record_rows)
     day = records.iso_day
     ours = {
         "event_id": ids,
@@ -289,7 +406,20 @@ def convert_gdelt_frame(
     tally = Counter(events=n, cameo_root=kept, **{_ROLE_ALONE: sum(roles.values())})
     # Each name under its own key, so that the tallies of a file's chunks still add up.
     tally.update({(_ROLE_ALONE, name): count for name, count in roles.items()})
+    tally.update({(_AS_COUNTRY, *pair): count for pair, count in as_country.items()})
     return events, tally
+
+
+def _with_date_added(frame: pd.DataFrame, record_rows: Callable[[int], np.ndarray]):
+    """``frame`` with its ``DATEADDED`` as :func:`date_added` reads it (problems raised)."""
+    name = column_lookup(frame).get("dateadded")
+    if name is None:
+        return frame
+    iso, problems = date_added(pick(frame, name))
+    if problems:
+        rows = record_rows(len(frame))
+        raise EventsFileError([Problem(int(rows[i]), name, message) for i, message in problems])
+    return frame.assign(**{name: iso})
 
 
 def tally_notices(tally: Counter) -> list[str]:
@@ -309,9 +439,35 @@ def tally_notices(tally: Counter) -> list[str]:
             f"{kept:,} event{'s' if kept != 1 else ''} keep their CAMEO root as the type "
             "(no type of ours fits the code); see cameo_code and quad_class."
         )
+    named_as = {}
+    for key, count in tally.items():
+        if isinstance(key, tuple) and key[0] == _AS_COUNTRY and count:
+            named_as.setdefault(key[2], Counter())[key[1]] += count
+    if named_as:
+        total = sum(sum(names.values()) for names in named_as.values())
+        busiest = sorted(named_as.items(), key=lambda item: -sum(item[1].values()))
+        shown = "; ".join(
+            ", ".join(repr(name) for name, _ in names.most_common(3))
+            + (" …" if len(names) > 3 else "")
+            + f" → {country}"
+            for country, names in busiest[:3]
+        )
+        more = f"; {len(busiest) - 3:,} more" if len(busiest) > 3 else ""
+        notices.append(
+            f"{total:,} actor name{'s' if total != 1 else ''} that only name a country "
+            "(its name, another of its names or its people's, coded as that country) read as "
+            f"the country, or as its people of the role coded: {shown}{more}; the titles "
+            "and Actor1Name/Actor2Name keep them."
+        )
     roles = tally[_ROLE_ALONE]
     if roles:
-        named = Counter({key[1]: c for key, c in tally.items() if isinstance(key, tuple)})
+        named = Counter(
+            {
+                key[1]: c
+                for key, c in tally.items()
+                if isinstance(key, tuple) and key[0] == _ROLE_ALONE
+            }
+        )
         examples = ", ".join(repr(name) for name, _ in named.most_common(3))
         more = " …" if len(named) > 3 else ""
         notices.append(

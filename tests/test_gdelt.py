@@ -12,6 +12,7 @@ from dashboard import cameo, gdelt
 from dashboard.cli import main
 from dashboard.importing import load_any_frame
 from dashboard.loading import parse_events
+from dashboard.problems import EventsFileError
 
 SHAPES = Path(__file__).parent / "data" / "formats"
 NAMES = [
@@ -138,7 +139,8 @@ def test_a_real_file_mixing_daily_and_back_file_records_converts_whole():
     # A back-file record: its day, no source, its numbers typed like the daily ones.
     assert by_id.at["1552829", "start_date"] == pd.Timestamp("1982-01-02")
     assert by_id.at["1552829", "source"] == ""
-    assert by_id.at["1552829", "DATEADDED"] == 20130203
+    # When GDELT added it, as a date (session 26; it was the whole number 20130203).
+    assert by_id.at["1552829", "DATEADDED"] == "2013-02-03"
     assert str(events["NumMentions"].dtype) == "Int64"
     assert events["AvgTone"].dtype == "float64"
 
@@ -194,7 +196,8 @@ def test_an_actor_coded_only_by_its_role_is_no_actor_and_the_title_keeps_it():
     ]
     events, notices = load_any_frame(("\n".join(records) + "\n").encode())
     assert events["actors"].tolist() == ["", "", "", "KURD", "POLICE"]
-    assert events["recipients"].tolist() == ["KENYA", "", "UNITED NATIONS", "CHRISTIAN", ""]
+    # KENYA, coded as the country alone, is the country as we name it (session 26).
+    assert events["recipients"].tolist() == ["Kenya", "", "UNITED NATIONS", "CHRISTIAN", ""]
     assert events["title"].tolist() == [
         "Visit: POLICE – KENYA",
         "Visit: PRESIDENT – STUDENT",
@@ -252,6 +255,116 @@ def test_a_real_2_0_export_names_no_role_as_an_actor():
     assert {"KURD", "CHRISTIAN", "WORLD BANK"} <= {
         name for column in ("actors", "recipients") for name in events[column]
     }
+    # One country, one actor (session 26): GDELT's GERMAN, UNITED KINGDOM, BRITISH … are
+    # the countries as we name them; the UK's civilians are theirs.
+    named = {name for column in ("actors", "recipients") for name in events[column]}
+    assert {"Germany", "United Kingdom", "Civilians (United Kingdom)"} <= named
+    assert not {"GERMAN", "GERMANY", "UNITED KINGDOM", "BRITISH"} & named
     # SQLDATE a year before DATEADDED is GDELT's own (an anniversary); the day is as given.
     assert by_id.at["881990832", "start_date"] == pd.Timestamp("2018-10-24")
-    assert by_id.at["881990832", "DATEADDED"] == 20191024143000
+    # GDELT 2.0 adds records every 15 minutes: DATEADDED is when, in UTC (session 26; it
+    # was the whole number 20191024143000).
+    assert by_id.at["881990832", "DATEADDED"] == "2019-10-24T14:30:00Z"
+
+
+# Session 26: one country, one actor; DATEADDED a date.
+
+
+@pytest.mark.parametrize(
+    "name,parts,expected",
+    [
+        # (Actor1Name, its codes, the actor): the country's name, another of its names,
+        # its people's, "the" before it, in any case, coded as the country or its
+        # government: the country as we name it.
+        ("UNITED STATES", {"CountryCode": "USA"}, "United States"),
+        ("THE US", {"CountryCode": "USA"}, "United States"),
+        ("AMERICAN", {"CountryCode": "USA"}, "United States"),
+        ("WASHINGTON", {"CountryCode": "USA"}, "United States"),
+        ("UNITED STATES", {"CountryCode": "USA", "Type1Code": "GOV"}, "United States"),
+        ("BRITISH", {"CountryCode": "GBR"}, "United Kingdom"),
+        ("Britain", {"CountryCode": "GBR", "Type1Code": "GOV"}, "United Kingdom"),
+        ("the Netherlands", {"CountryCode": "NLD"}, "Netherlands"),
+        # Under another role: those people of that country, named as ACLED names them.
+        ("UNITED STATES", {"CountryCode": "USA", "Type1Code": "COP"}, "Police (United States)"),
+        ("CHINESE", {"CountryCode": "CHN", "Type1Code": "CVL"}, "Civilians (China)"),
+        (
+            "SRI LANKA",
+            {"CountryCode": "LKA", "Type1Code": "GOV", "Type2Code": "MIL"},
+            "Military (Sri Lanka)",
+        ),
+        ("CHINA", {"CountryCode": "CHN", "Type1Code": "XYZ"}, "XYZ (China)"),
+        # Kept as written: a capital or city, a region, another country's code, a group.
+        ("PARIS", {"CountryCode": "FRA"}, "PARIS"),
+        ("PITTSBURGH", {"CountryCode": "USA"}, "PITTSBURGH"),
+        ("AFRICA", {"CountryCode": "AFR"}, "AFRICA"),
+        ("CHINA", {"CountryCode": "USA"}, "CHINA"),
+        ("RUSSIAN", {"CountryCode": "RUS", "EthnicCode": "rus"}, "RUSSIAN"),
+        ("IRAN", {"CountryCode": "IRN", "KnownGroupCode": "OPC"}, "IRAN"),
+    ],
+)
+def test_a_name_that_only_names_a_country_is_that_country(name, parts, expected):
+    record = _record(1, **_actor(1, "X", name, **parts), **_actor(2, "X", name, **parts))
+    events, _ = load_any_frame((record + "\n").encode())
+    assert events["actors"].tolist() == events["recipients"].tolist() == [expected]
+    assert events["title"].iat[0] == f"Visit: {name} – {name}"  # GDELT's names kept
+    assert events["Actor1Name"].iat[0] == name
+
+
+def test_the_names_of_one_country_are_one_actor_and_a_notice_says_which():
+    """A real 2.0 export named the United States 'UNITED STATES', 'AMERICAN',
+    'WASHINGTON', 'THE US' …: four nodes in the network, four lines in the busiest list
+    (51 countries so in one file). They are one actor now; the notice names them."""
+    names = ["UNITED STATES", "AMERICAN", "THE US", "WASHINGTON", "RUSSIA", "RUSSIAN"]
+    codes = ["USA"] * 4 + ["RUS"] * 2
+    records = [
+        _record(i, **_actor(1, code, name, CountryCode=code))
+        for i, (name, code) in enumerate(zip(names, codes, strict=True), 1)
+    ]
+    events, notices = load_any_frame(("\n".join(records) + "\n").encode())
+    assert events["actors"].tolist() == ["United States"] * 4 + ["Russia"] * 2
+    assert (
+        "6 actor names that only name a country (its name, another of its names or its "
+        "people's, coded as that country) read as the country, or as its people of the "
+        "role coded: 'UNITED STATES', 'AMERICAN', 'THE US' … → United States; 'RUSSIA', "
+        "'RUSSIAN' → Russia; the titles and Actor1Name/Actor2Name keep them." in notices
+    )
+
+
+def test_a_table_without_gdelts_actor_codes_keeps_country_names_as_written():
+    data = (
+        b"GLOBALEVENTID,SQLDATE,EventCode,Actor1Name,Actor1CountryCode\n1,20220803,042,THE US,USA\n"
+    )
+    events, notices = load_any_frame(data)
+    assert events["actors"].tolist() == ["THE US"]
+    assert not any("only name a country" in notice for notice in notices)
+
+
+@pytest.mark.parametrize(
+    "added,expected",
+    [
+        ("20191024143000", "2019-10-24T14:30:00Z"),  # GDELT 2.0: UTC, every 15 minutes
+        ("20160728", "2016-07-28"),  # GDELT 1.0: the day
+        ("", ""),
+    ],
+)
+def test_dateadded_is_read_as_the_date_and_time_it_says(added, expected, tmp_path):
+    events, _ = load_any_frame((_record(1, DATEADDED=added) + "\n").encode())
+    assert events["DATEADDED"].tolist() == [expected]
+    # Converted and loaded back, it stays that text (it was declared a whole number).
+    out = tmp_path / "events.csv"
+    source = tmp_path / "gdelt.CSV"
+    source.write_text(_record(1, DATEADDED=added) + "\n", encoding="utf-8")
+    assert main(["convert", str(source), "-o", str(out)], io.StringIO(), io.StringIO()) == 0
+    again, _ = load_any_frame(out)
+    assert again["DATEADDED"].tolist() == [expected]
+
+
+@pytest.mark.parametrize("added", ["20191324143000", "2019102414", "2019-10-24", "20190230"])
+def test_a_dateadded_that_is_no_date_and_time_is_refused_by_row_and_column(added):
+    records = [_record(1, DATEADDED="20191024143000"), _record(2, DATEADDED=added)]
+    with pytest.raises(EventsFileError) as caught:
+        load_any_frame(("\n".join(records) + "\n").encode())
+    assert [str(p) for p in caught.value.problems] == [
+        f"row 2, column DATEADDED: {added!r} is not a real date and time in the form "
+        "YYYYMMDDHHMMSS (GDELT 2.0) or YYYYMMDD (1.0)"
+    ]
