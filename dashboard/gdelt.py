@@ -44,6 +44,7 @@ from dashboard.sourcemap import (
     per_distinct,
     pick,
     read_coded_records,
+    spread,
     type_vocabulary,
 )
 
@@ -289,7 +290,8 @@ def date_added(text: pd.Series) -> tuple[pd.Series, list[tuple[int, str]]]:
     """``DATEADDED`` as ISO 8601 (``2019-10-24T14:30:00Z``, UTC; ``2016-07-28`` in 1.0),
     empty kept empty; and ``(record, message)`` for each value that is neither form or no
     real date. Read as a whole number it was ``20191024143000``: no date to an analyst."""
-    distinct = pd.Series(text.unique(), dtype="str")
+    codes, uniques = pd.factorize(text)  # the step runs once per distinct value
+    distinct = pd.Series(uniques, dtype="str")
     iso = pd.Series("", index=distinct.index, dtype="str")
     bad = (distinct != "") & ~distinct.str.fullmatch(r"\d{8}|\d{14}")
     for length, (given, written) in _ADDED_FORMS.items():
@@ -297,18 +299,12 @@ def date_added(text: pd.Series) -> tuple[pd.Series, list[tuple[int, str]]]:
         when = pd.to_datetime(distinct.where(shaped), format=given, errors="coerce")
         iso = iso.mask(shaped & when.notna(), when.dt.strftime(written))
         bad |= shaped & when.isna()
-    read = dict(zip(distinct, iso, strict=True))
-    refused = set(distinct[bad])
-    problems = [
-        (
-            int(i),
-            f"{value!r} is not a real date and time in the form YYYYMMDDHHMMSS (GDELT 2.0) "
-            "or YYYYMMDD (1.0)",
-        )
-        for i, value in enumerate(text)
-        if value in refused
-    ]
-    return text.map(read).astype("str"), problems
+    message = (
+        "{!r} is not a real date and time in the form YYYYMMDDHHMMSS (GDELT 2.0) or YYYYMMDD (1.0)"
+    )
+    refused = np.flatnonzero(bad.to_numpy()[codes]) if bad.any() else []
+    problems = [(int(i), message.format(text.iat[i])) for i in refused]
+    return spread(iso, codes, text.index), problems
 
 
 def is_gdelt(columns: tuple[str, ...]) -> bool:
@@ -374,8 +370,7 @@ def convert_gdelt_frame(
     role1, role2 = role_alone(frame, 1), role_alone(frame, 2)
     roles = Counter(actor1[role1]) + Counter(actor2[role2])
     state1, state2 = country_actor(frame, 1), country_actor(frame, 2)
-    as_country = Counter(zip(actor1[state1 != ""], state1[state1 != ""], strict=True))
-    as_country += Counter(zip(actor2[state2 != ""], state2[state2 != ""], strict=True))
+    as_country = _read_as(actor1, state1) + _read_as(actor2, state2)
     actor1 = actor1.mask(role1, "").mask(state1 != "", state1)
     actor2 = actor2.mask(role2, "").mask(state2 != "", state2)
     frame = _with_date_added(frame, record_rows)
@@ -408,6 +403,15 @@ def convert_gdelt_frame(
     tally.update({(_ROLE_ALONE, name): count for name, count in roles.items()})
     tally.update({(_AS_COUNTRY, *pair): count for pair, count in as_country.items()})
     return events, tally
+
+
+def _read_as(given: pd.Series, read: pd.Series) -> Counter:
+    """How many times each name was read as another: ``{(given, read): count}``."""
+    renamed = read != ""
+    if not renamed.any():
+        return Counter()
+    pairs = pd.DataFrame({"given": given[renamed], "read": read[renamed]}).value_counts()
+    return Counter(dict(pairs.items()))
 
 
 def _with_date_added(frame: pd.DataFrame, record_rows: Callable[[int], np.ndarray]):
