@@ -287,12 +287,13 @@ class _ActorFinder:
         """
         mentions = self._named(sentence)
         roles = list(_ROLE.finditer(sentence))
-        # "junta leader" is a person: the body "junta" inside it is no mention.
+        # "junta leader" is a person: the body "junta" inside it is no mention, nor one
+        # of whose alias the role's first word is the end ("the Myanmar military chief").
         mentions = [
             m
             for m in mentions
             if self.directory.kinds.get(m.actor) == "person"
-            or not any(r.start() <= m.start < r.end() for r in roles)
+            or not any(m.start < r.end() and r.start() < m.end for r in roles)
         ]
         mentions += self._role_holders(sentence, roles, mentions)
         mentions += self._ruling_described(sentence, roles, mentions)

@@ -386,6 +386,18 @@ _TRUCE_SCOPE = re.compile(
 )
 
 
+#: An action named as a capability or as what a purpose would stop: "to limit the
+#: military's capacity to conduct further airstrikes", "its ability to carry out air
+#: strikes", "to prevent further attacks" - acts weighed, none done.
+_CAPABILITY = re.compile(
+    r"\b(?:capacity|capability|ability|means)\s+to\s+(?:conduct|carry\s+out|launch|wage|"
+    r"mount|stage)\s+(?:(?:further|future|more|new)\s+)?(?:[\w-]+\s+)?$"
+    r"|\b(?:prevent|limit|curb|deter|stop|avert)\s+(?:any\s+)?(?:further|future)\s+"
+    r"(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _no_event(sentence: str, match: re.Match) -> bool:
     """Whether the action words tell no event: negated, a kind of action, repeated or a
     circumstance."""
@@ -425,6 +437,8 @@ def _no_event(sentence: str, match: re.Match) -> bool:
         return True  # "Serbia, Condemned for Selling Arms": a passive, who condemns untold
     if _TRUCE_SCOPE.search(sentence, 0, match.start()):
         return True  # "a ceasefire in operations against X": the operations halted
+    if _CAPABILITY.search(sentence, 0, match.start()):
+        return True  # "capacity to conduct further airstrikes": a capability, no act
     if _TOPIC_OF.search(sentence, 0, match.start()):
         return True  # "from the viewpoint of the continuation of cooperation": a topic
     # "as they face Western condemnation": a state, not an event told

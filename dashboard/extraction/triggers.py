@@ -285,6 +285,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         "statement of support",
         _words(
             r"(?:voiced|expressed|pledged|reaffirmed|declared) (?:\w+ ){0,3}support",
+            # support given by word to another: "assured Myanmar's leader of India's full
+            # support", "promised the junta its support", "offered Russia its backing"
+            r"assur(?:e|es|ed|ing) (?:[\w'\u2019.-]+ ){1,6}?of (?:[\w'\u2019-]+ ){0,3}?"
+            r"(?:support|backing)",
+            r"(?:promis|offer)(?:e|es|ed|ing) (?:[\w'\u2019.-]+ ){0,4}?(?:its|their|his|her) "
+            r"(?:[\w-]+ ){0,2}?(?:support|backing)",
             r"backing for",
             r"reaffirm(?:s|ed)?",
             # "welcomed the Council's statement": backing for another's act or words
