@@ -386,10 +386,10 @@ MEASURED = [
     # Held out in round 19 (gold committed in dfdf903 before extract ran on any, landed in
     # 5d0b687 after the session's last extractor fix): floor = the first run, measured,
     # raised as measured after articles24c (first runs: East Coast Daily P 0.50 R 0.33,
-    # A News P 0.50 R 0.50)
+    # A News P 0.50 R 0.50); A News raised again after articles26 (P 1.00 R 0.50 before)
     ("thescoop-2021-04-25.round19", "2021-04-25", 0.5, 0.2),
     ("eastcoastdaily-2022-12-22.round19", "2022-12-22", 1.0, 0.66),
-    ("anews-2024-11-07.round19", "2024-11-07", 1.0, 0.5),
+    ("anews-2024-11-07.round19", "2024-11-07", 1.0, 0.75),
     # Held out in round 20 (gold committed in e29add1 before extract ran on any, landed in
     # 396a8ce after the session's last extractor fix): floor = the first run, measured,
     # raised as measured after articles25b (first runs: The Daily Guardian P 0.50
@@ -412,15 +412,18 @@ MEASURED = [
     ("thedailystar-2024-08-14.round22", "2024-08-14", 1.0, 0.66),
     ("wsau-2023-11-27.round22", "2023-11-27", 0.5, 0.33),
     # Held out in round 23 (gold committed in a18d56a before extract ran on any, landed in
-    # 5c00cbe after the session's last extractor fix): floor = the first run, measured
+    # 5c00cbe after the session's last extractor fix): floor = the first run, measured,
+    # raised as measured after articles26 (first runs: Green Time P 0.50 R 0.33,
+    # UrduPoint P 1.00 R 0.56)
     ("indiatoday-2021-12-24.round23", "2021-12-24", 1.0, 0.25),
-    ("greentime-2024-10-30.round23", "2024-10-30", 0.5, 0.33),
-    ("urdupoint-2025-03-05.round23", "2025-03-05", 1.0, 0.55),
+    ("greentime-2024-10-30.round23", "2024-10-30", 1.0, 0.66),
+    ("urdupoint-2025-03-05.round23", "2025-03-05", 1.0, 0.66),
     # Held out in round 24 (gold committed in 1ee4499 before extract ran on any, landed in
-    # c8aa3ec; the extractor unchanged since round 23's first run): floor = the first run
+    # c8aa3ec; the extractor unchanged since round 23's first run): floor = the first run,
+    # News Insider raised as measured after articles26 (first run P 0.75 R 0.60)
     ("alutanews-2021-06-19.round24", "2021-06-19", 1.0, 0.33),
     ("khabar24-2023-05-28.round24", "2023-05-28", 0.66, 0.5),
-    ("newsinsider-2025-04-04.round24", "2025-04-04", 0.75, 0.6),
+    ("newsinsider-2025-04-04.round24", "2025-04-04", 1.0, 0.8),
 ]
 
 
@@ -4784,39 +4787,6 @@ def test_goods_exported_are_no_arms_transfer(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "On Friday Narendra Modi assured Myanmar's Senior General Min Aung Hlaing of India's "
-        "full support in helping the country recover.",
-        "On Friday, China assured Myanmar of its support.",
-        "On Friday, China promised Myanmar its full support.",
-        "On Friday, the junta offered Russia its backing.",
-    ],
-)  # fmt: skip
-def test_support_assured_promised_or_offered_is_a_statement_of_support(sentence):
-    # News Insider, round 24: "Prime Minister Narendra Modi on Friday assured Myanmar's
-    # Senior General Min Aung Hlaing of India's full support" (SOURCES.md) was read by no
-    # action word
-    found = events_of(sentence, date(2025, 4, 5), SHIPPED)
-    (support,) = [c for c in found if c.event_type == "statement of support"]
-    assert support.span.start == date(2025, 4, 4)
-    assert support.actors
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "On Friday, China assured reporters of its innocence.",
-        "On Friday, China offered support vessels to Myanmar.",
-        "On Friday, China assured Myanmar that it would not intervene.",
-    ],
-)  # fmt: skip
-def test_an_assurance_or_offer_of_no_support_is_no_statement_of_support(sentence):
-    found = events_of(sentence, date(2025, 4, 5), SHIPPED)
-    assert "statement of support" not in {c.event_type for c in found}
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
         "On Friday Narendra Modi met the Myanmar military chief in Bangkok.",
         "On Friday Narendra Modi held his first meeting with the Myanmar military chief.",
     ],
@@ -4867,3 +4837,152 @@ def test_strikes_carried_out_are_still_an_event(sentence):
     found = events_of(sentence, date(2024, 9, 10), SHIPPED)
     (strikes,) = [c for c in found if c.event_type == "armed clash"]
     assert strikes.actors == ("State Administration Council",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # News Insider, round 24: "Prime Minister Narendra Modi on Friday assured Myanmar's
+        # Senior General Min Aung Hlaing of India's full support" (SOURCES.md)
+        "On Tuesday Narendra Modi assured Myanmar's Senior General Min Aung Hlaing of "
+        "India's full support in helping the country recover.",
+        "On Tuesday, China assured Myanmar of its support.",
+        "On Tuesday, China promised Myanmar its full support.",
+        "On Tuesday, the junta offered Russia its backing.",
+        # UrduPoint / AFP, round 23: "President Vladimir Putin on Tuesday praised Russia's
+        # developing ties with Myanmar" (SOURCES.md)
+        "President Vladimir Putin on Tuesday praised Russia's developing ties with Myanmar.",
+        "On Tuesday China hailed the relations with Myanmar.",
+        "On Tuesday, Russia lauded its partnership with the junta.",
+    ],
+)  # fmt: skip
+def test_support_assured_or_ties_praised_are_a_statement_of_support(sentence):
+    # each was read by no action word
+    found = events_of(sentence, date(2025, 4, 5), SHIPPED)
+    (support,) = [c for c in found if c.event_type == "statement of support"]
+    assert support.span.start == date(2025, 4, 1)
+    assert support.actors
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Friday, China assured reporters of its innocence.",
+        "On Friday, China offered support vessels to Myanmar.",
+        "On Friday, China assured Myanmar that it would not intervene.",
+        "On Tuesday, Russia praised the troops for their courage.",
+        "On Tuesday, Russia severed ties with Myanmar.",
+    ],
+)  # fmt: skip
+def test_no_support_assured_nor_ties_praised_is_no_statement_of_support(sentence):
+    found = events_of(sentence, date(2025, 4, 5), SHIPPED)
+    assert "statement of support" not in {c.event_type for c in found}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Tuesday, Britain announced a new round of sanctions aimed at the junta's fuel "
+        "suppliers.",
+        "On Tuesday, the EU announced a package of sanctions targeting arms brokers.",
+        "On Tuesday, Canada announced a further set of sanctions aimed at the military.",
+    ],
+)  # fmt: skip
+def test_sanctions_announced_as_a_round_or_package_are_a_sanction(sentence):
+    # Green Time, round 23: "have announced a new round of sanctions aimed at restricting
+    # the Myanmar military regime's access ..." (SOURCES.md) was read by no action word
+    found = events_of(sentence, date(2025, 4, 5), SHIPPED)
+    (sanction,) = [c for c in found if c.event_type == "sanction"]
+    assert sanction.span.start == date(2025, 4, 1)
+
+
+def test_a_round_of_talks_announced_is_no_sanction():
+    found = events_of(
+        "On Tuesday, Britain announced a new round of talks with the junta.",
+        date(2025, 4, 5),
+        SHIPPED,
+    )
+    assert "sanction" not in {c.event_type for c in found}
+
+
+def _sanctions_under(dateline: str):
+    """The events of a headline, a dateline block and a lead told in the perfect."""
+    text = (
+        "New Sanctions on the Junta\n\n"
+        f"{dateline}\n\n"
+        "Canada has imposed new sanctions on Myanmar's military.\n"
+    )
+    return events_of(text, date(2024, 10, 30), SHIPPED)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["29 October 2024 \u2013 Dhaka, Bangladesh", "Bangkok, Oct 29:", "October 29, 2024 - London"],
+)  # fmt: skip
+def test_a_dateline_block_dates_the_leads_present_perfect(dateline):
+    # Green Time, round 23: "29 October 2024 - Dhaka, Bangladesh" above "the United
+    # Kingdom, European Union, and Canada have announced a new round of sanctions"
+    # (SOURCES.md): the lead's perfect was left undated, so dropped
+    found = _sanctions_under(dateline)
+    (sanction,) = [c for c in found if c.event_type == "sanction"]
+    assert sanction.span == DateSpan(date(2024, 10, 29), date(2024, 10, 29), "day")
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["Dhaka, Bangladesh", "October 2024 - Dhaka", "Sanctions Latest: Myanmar Junta"],
+)  # fmt: skip
+def test_no_dateline_day_leaves_the_leads_present_perfect_undated(dateline):
+    found = _sanctions_under(dateline)
+    assert "sanction" not in {c.event_type for c in found}
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "He voiced strong support on Tuesday.",
+        "On Tuesday he hailed the growing trade ties.",
+        "On Tuesday he condemned the sanctions.",
+    ],
+)  # fmt: skip
+def test_the_two_sides_are_the_last_event_told_with_two_sides(middle):
+    # UrduPoint / AFP, round 23: Putin's praise of the ties (one side) told between the
+    # Kremlin talks and "The two sides on Tuesday signed a memorandum" (SOURCES.md)
+    # made the signing Putin's alone
+    text = (
+        "Vladimir Putin met Min Aung Hlaing in Moscow on Tuesday.\n\n"
+        f"{middle}\n\n"
+        "The two sides signed a memorandum on nuclear energy on Tuesday.\n"
+    )
+    found = events_of(text, date(2025, 3, 5), SHIPPED)
+    (signing,) = [c for c in found if c.event_type == "agreement"]
+    assert set(signing.actors) | set(signing.recipients) == {"Vladimir Putin", "Min Aung Hlaing"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sergei Lavrov condemned the sanctions on Monday, during the junta chief's visit to "
+        "Moscow.",
+        "Sergei Lavrov voiced support on Monday during the junta chief's visit to Moscow.",
+    ],
+)  # fmt: skip
+def test_a_visit_named_as_the_time_of_another_act_takes_its_day(sentence):
+    # UrduPoint / AFP, round 23: "Putin on Tuesday praised Russia's developing ties with
+    # Myanmar, during a visit by the Asian country's junta chief" (SOURCES.md): once the
+    # praise is read, its day must date the visit it is told during too
+    (visit,) = [
+        c for c in events_of(sentence, date(2030, 6, 5), SHIPPED) if c.event_type == "visit"
+    ]
+    assert visit.span == DateSpan(date(2030, 6, 3), date(2030, 6, 3), "day")
+
+
+def test_a_visit_named_as_the_time_of_another_act_keeps_its_own_date_words():
+    found = events_of(
+        "Sergei Lavrov met Myanmar's foreign minister on Monday, during a visit by the junta "
+        "chief to Moscow in March.",
+        date(2030, 6, 5),
+        SHIPPED,
+    )
+    (visit,) = [c for c in found if c.event_type == "visit"]
+    assert (visit.span.start, visit.span.precision) == (date(2030, 3, 1), "month")

@@ -102,6 +102,9 @@ class _ActorFinder:
         #: the day of the last speech act a text dates by its reporting verb ("X said
         #: Tuesday"): the day of the speaker's other undated statements told after it
         self.report_span: tuple[DateSpan, str] | None = None
+        #: the day of a dateline told as a block of its own ("29 October 2024 - Dhaka"):
+        #: the day of the lead's news told in the present perfect
+        self.dateline_span: tuple[DateSpan, str] | None = None
         #: dated tellings of a one-off event nobody acts in (type, span, date words)
         self.one_off_told: list[tuple[str, DateSpan, str]] = []
         #: the last date words the text told, for "that day", "during the same period"

@@ -88,6 +88,28 @@ def article_headline(text: str) -> str:
     return ""
 
 
+#: A dateline block of its own, a date and a place: "29 October 2024 – Dhaka, Bangladesh",
+#: "Bangkok, Apr 4:". Which part is the date, the caller's date reader says.
+_DATELINE_BLOCK = re.compile(
+    r"^(?P<first>[\w ,.'-]{3,40}?)\s*(?:[\u2013\u2014:-]|,)\s*(?P<second>[\w ,.'-]{3,40}?)\s*:?$"
+)
+
+
+def article_datelines(text: str) -> list[tuple[str, str]]:
+    """The two parts of each block before the body's first paragraph that reads as a
+    dateline ("29 October 2024 – Dhaka, Bangladesh"): which part is a date, if any,
+    the caller's date reader says."""
+    blocks = [" ".join(b.split()) for b in re.split(r"\n\s*\n", text) if b.strip()]
+    paragraphs = article_paragraphs(text)
+    first = next((i for i, b in enumerate(blocks) if paragraphs and b == paragraphs[0]), 0)
+    found = []
+    for block in blocks[:first]:
+        dateline = _DATELINE_BLOCK.match(block)
+        if dateline and not _ENDS_SENTENCE.search(block):
+            found.append((dateline.group("first"), dateline.group("second")))
+    return found
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Split a paragraph into sentences, keeping abbreviations ("Gen.", "U.S.") whole."""
     protected = paragraph

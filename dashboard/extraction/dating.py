@@ -49,6 +49,26 @@ _OPENING_PHRASE = re.compile(
 _RELATIVE_OPENING = re.compile(r",\s+(?:which|who)\s*$")
 
 
+#: An action noun named as the time of another act: "..., during a visit by X".
+_DURING_BEFORE = re.compile(
+    r"\bduring\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w'\u2019-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _date_of_frame(sentence: str, match: re.Match, dates_here) -> DateMention | None:
+    """The date words of the act an action noun frames ("X praised the ties on Monday,
+    during a visit by Y to Moscow"): the visit was under way that day. Its own words,
+    if any, were read first."""
+    during = _DURING_BEFORE.search(sentence, 0, match.start())
+    if during is None or _OCCASION.search(sentence, 0, match.start()):
+        return None  # "X said during talks": the speaking's occasion (_speaker_of_occasion)
+    told = [m for m in dates_here if m.end <= during.start()]
+    if not told or re.search(r"[\"\u201c\u201d]", sentence[told[-1].end : during.start()]):
+        return None  # a quotation's date words ("'This year, ...,' X said during talks")
+    return told[-1]
+
+
 def _date_of_during(sentence: str, match: re.Match, dates_here) -> DateMention | None:
     """The date words of an opening "During <event> <date>," phrase (an
     :data:`_OPENING_PHRASE`) for an action of the main clause told with none of its
@@ -192,6 +212,8 @@ def _date_of(
             closest = _date_before_when(sentence, match, dates_here)
         if closest is None and not indefinite:  # "During his visit in March, X pledged"
             closest = _date_of_during(sentence, match, dates_here)
+        if closest is None and not indefinite:  # "praised X on Monday, during a visit"
+            closest = _date_of_frame(sentence, match, dates_here)
         if closest is None and not indefinite:  # "visited Russia last year, meeting X"
             closest = _date_of_main_act(sentence, match, dates_here)
     near = closest is not None and (
@@ -735,6 +757,10 @@ def _first_date(told: _Told, trigger, match, anchored, paragraph_dates, told_at)
         announced = _announced_by_own_side(told, match, report)
         if announced is not None:  # "X has imposed sanctions, its ministry said Monday"
             dated = (announced.span, announced.text, False, False)
+        elif told.number == 1 and finder.dateline_span is not None:
+            # "29 October 2024 - Dhaka" above "X has announced sanctions": the news of
+            # the dateline's day
+            dated = (*finder.dateline_span, False, False)
     if dated is None and finder.report_span and _speaker_of_occasion(told, match):
         dated = (*finder.report_span, True, False)  # "X said during talks": X's day
     if (dated is None or (dated[2] and not dated[3])) and not _reported_clause(

@@ -12,7 +12,12 @@ from dashboard.dates import DateMention, DateSpan, find_date_expressions, table_
 from dashboard.discourse import anaphors, date_by_anaphor
 from dashboard.extraction.actions import _REPORT_RELEASED, _action_matches, _lexicon_matches
 from dashboard.extraction.actor_finder import _ActorFinder
-from dashboard.extraction.article import article_headline, article_paragraphs, split_sentences
+from dashboard.extraction.article import (
+    article_datelines,
+    article_headline,
+    article_paragraphs,
+    split_sentences,
+)
 from dashboard.extraction.candidate import Candidate, Mention, _dedupe
 from dashboard.extraction.dating import (
     _ACCUSATION,
@@ -103,6 +108,7 @@ def extract_events(
             finder.learn_offices(sentence)
     finder.learn_described_tellers(paragraphs)
     finder.learn_text_country(paragraphs)
+    finder.dateline_span = _dateline_day(text, published)
     anchored: dict[str, tuple[DateSpan, str]] = {}
     candidates: list[Candidate] = []
     lead_dates = []
@@ -147,6 +153,16 @@ def extract_events(
         replace(c, span=table_span(c.span)) for c in _each_listed_month(candidates, published)
     ]
     return _propose_governments(candidates, finder.proposed_governments)
+
+
+def _dateline_day(text: str, published: date) -> tuple[DateSpan, str] | None:
+    """The day a dateline block gives ("29 October 2024 - Dhaka, Bangladesh", "Bangkok,
+    Apr 4:"): one of its two parts is wholly a date of day precision; else None."""
+    for part in (p for pair in article_datelines(text) for p in pair):
+        told = find_date_expressions(part, published)
+        if len(told) == 1 and told[0].span.precision == "day" and told[0].text == part.strip():
+            return told[0].span, told[0].text
+    return None
 
 
 def _as_in_lead(candidate: Candidate, lead: list[Candidate], own_dates) -> Candidate:
@@ -222,7 +238,9 @@ def _sentence_events(
                 finder.one_off_told.append((trigger.event_type, when.span, when.words))
             continue  # no one acts: not an event of ours (every event has an actor)
         candidate = _build_candidate(told, trigger, match, when, actors, recipients, tellers)
-        finder.last_parties = _parties(candidate, finder)
+        parties = _parties(candidate, finder)
+        if len(parties) >= 2:  # "the two sides" are the last event's with two sides
+            finder.last_parties = parties
         if _REPORT_RELEASED.search(candidate.trigger) and not when.inherited:
             # "X released the report on Wednesday": the day of X's statements told
             # after it without date words (as a reporting verb's day is)

@@ -299,6 +299,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"endors(?:e|es|ed|ements?)",
             # praise received: "winning praise Thursday from X" (X praises: _received_from)
             rf"{_RECEPTION}praise(?=\s+(?:[\w,]+\s+){{0,3}}?from\b)",
+            # praise of the ties themselves: "praised Russia's developing ties with X",
+            # "hailed the relations", "lauded their partnership"
+            r"(?:prais|hail|laud)(?:e|es|ed|ing) (?:[\w'\u2019-]+ ){0,3}?"
+            r"(?:ties|relations|partnership|friendship)\b",
             r"rock-solid",
             r"unbreakable",
         ),
@@ -339,8 +343,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         _words(
             r"sanctions (?:against|on)",
             r"imposed (?:\w+ )?sanctions",
-            r"(?:imposes|imposing|slapped|announced|expanded|tightened) (?:new |fresh |more )?"
-            r"(?:\w+ )?sanctions",
+            # (also counted out: "announced a new round of sanctions", "a package of")
+            r"(?:imposes|imposing|slapped|announced|expanded|tightened) (?:(?:a|an) )?"
+            r"(?:new |fresh |more |further )?(?:(?:round|package|set|wave) of )?(?:\w+ )?sanctions",
             r"\w+ sanctions against",
             # sanctions as the means of a verb of attack: "EU targets 19 officials with
             # sanctions", "hit the junta with new sanctions" (no armed clash)
