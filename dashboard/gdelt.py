@@ -414,6 +414,10 @@ def _read_as(given: pd.Series, read: pd.Series) -> Counter:
     return Counter(dict(pairs.items()))
 
 
+def _busiest(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
+
+
 def _with_date_added(frame: pd.DataFrame, record_rows: Callable[[int], np.ndarray]):
     """``frame`` with its ``DATEADDED`` as :func:`date_added` reads it (problems raised)."""
     name = column_lookup(frame).get("dateadded")
@@ -449,9 +453,10 @@ def tally_notices(tally: Counter) -> list[str]:
             named_as.setdefault(key[2], Counter())[key[1]] += count
     if named_as:
         total = sum(sum(names.values()) for names in named_as.values())
-        busiest = sorted(named_as.items(), key=lambda item: -sum(item[1].values()))
+        # Ties in name order: the same words whatever order the rows (or chunks) came in.
+        busiest = sorted(named_as.items(), key=lambda item: (-sum(item[1].values()), item[0]))
         shown = "; ".join(
-            ", ".join(repr(name) for name, _ in names.most_common(3))
+            ", ".join(repr(name) for name, _ in sorted(names.items(), key=_busiest)[:3])
             + (" …" if len(names) > 3 else "")
             + f" → {country}"
             for country, names in busiest[:3]

@@ -325,7 +325,7 @@ def test_the_names_of_one_country_are_one_actor_and_a_notice_says_which():
     assert (
         "6 actor names that only name a country (its name, another of its names or its "
         "people's, coded as that country) read as the country, or as its people of the "
-        "role coded: 'UNITED STATES', 'AMERICAN', 'THE US' … → United States; 'RUSSIA', "
+        "role coded: 'AMERICAN', 'THE US', 'UNITED STATES' … → United States; 'RUSSIA', "
         "'RUSSIAN' → Russia; the titles and Actor1Name/Actor2Name keep them." in notices
     )
 
