@@ -19,13 +19,14 @@ import datetime as dt
 import io
 import json
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from dashboard.problems import EventsFileError, Problem, empty_rows_notice
+from dashboard.problems import EventsFileError, Problem, empty_rows_notice, named_runs
 
 XLSX_MAGIC = b"PK\x03\x04"
 #: Readable names of the encodings the detector reports most often.
@@ -123,6 +124,42 @@ def _header_index(rows: list[list[str]]) -> int:
     return 0
 
 
+def _columns(
+    rows: list[list[str]], top: int, letter: Callable[[int], str]
+) -> tuple[list[tuple[str, int]], tuple[str, ...]]:
+    """The sheet's columns as (name, index) and the notices of those with no header.
+
+    A column whose header cell is empty but which holds values below it is read under
+    Excel's name for it (``column F``), said with the rows holding them: data typed beside
+    the table is the analyst's, and is never dropped unsaid. An unnamed column with no
+    value below its header holds nothing and is left out."""
+    header = rows[top] if rows else []
+    width = max((len(row) for row in rows[top:]), default=0)
+    filled: dict[int, list[int]] = {}
+    for number, row in enumerate(rows[top + 1 :], top + 2):
+        for j, value in enumerate(row):
+            if value.strip() and not (j < len(header) and header[j].strip()):
+                filled.setdefault(j, []).append(number)
+    named = {n for n in header if n.strip()}
+    columns, notices = [], []
+    for j in range(width):
+        name = header[j] if j < len(header) else ""
+        if name.strip():
+            columns.append((name, j))
+        elif j in filled:
+            made_up = f"column {letter(j + 1)}"
+            while made_up in named:
+                made_up += " (no header)"
+            columns.append((made_up, j))
+            values = filled[j]
+            notices.append(
+                f"Column {letter(j + 1)} has values but no header: "
+                f"row{'s' if len(values) > 1 else ''} {named_runs(values)}; "
+                f"read as {made_up!r}. Name it in the header row to read it by its name."
+            )
+    return columns, tuple(notices)
+
+
 def read_xlsx_sheet(data: bytes) -> Sheet:
     """The first sheet of an ``.xlsx`` workbook as a table, as an analyst keeps one.
 
@@ -134,6 +171,7 @@ def read_xlsx_sheet(data: bytes) -> Sheet:
     problems and notices name the row Excel shows.
     """
     import openpyxl  # imported here: only Excel files need it
+    from openpyxl.utils import get_column_letter
 
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -152,15 +190,10 @@ def read_xlsx_sheet(data: bytes) -> Sheet:
     finally:
         workbook.close()
     top = _header_index(rows)
-    header = rows[top] if rows else []
-    while header and header[-1] == "":
-        header.pop()
     header_row = top + 1
+    columns, unnamed = _columns(rows, top, get_column_letter)
+    header = [name for name, _ in columns]
     problems = [
-        Problem(header_row, f"#{i}", "column name is empty")
-        for i, n in enumerate(header, 1)
-        if not n
-    ] + [
         Problem(header_row, n, "column name appears twice")
         for i, n in enumerate(header)
         if n in header[:i]
@@ -169,8 +202,9 @@ def read_xlsx_sheet(data: bytes) -> Sheet:
         raise EventsFileError(problems)
     body, empty = [], []
     for number, row in enumerate(rows[top + 1 :], header_row + 1):
-        if any(value.strip() for value in row[: len(header)]):
-            body.append((number, row[: len(header)]))
+        values = [row[j] if j < len(row) else "" for _, j in columns]
+        if any(value.strip() for value in values):
+            body.append((number, values))
         else:
             empty.append(number)
     notices: tuple[str, ...] = ()
@@ -189,13 +223,11 @@ def read_xlsx_sheet(data: bytes) -> Sheet:
             f"{'row' if top == 1 else f'{top} rows'} above it{said} "
             f"{'was' if top == 1 else 'were'} skipped.",
         )
+    notices += unnamed
     # A row with no value is no record, as a CSV's blank line is none; said, never silent.
     notices += tuple(empty_rows_notice(empty, "no value in any cell"))
     frame = pd.DataFrame(
-        {
-            name: pd.Series([r[i] if i < len(r) else "" for _, r in body], dtype="str")
-            for i, name in enumerate(header)
-        }
+        {name: pd.Series([r[i] for _, r in body], dtype="str") for i, name in enumerate(header)}
     )
     return Sheet(frame, np.array([n for n, _ in body], dtype=np.int64), notices)
 

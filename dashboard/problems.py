@@ -70,6 +70,23 @@ def named_rows(rows: tuple[int, ...] | list[int]) -> str:
     return named + (f" and {more:,} more" if more > 0 else "")
 
 
+def named_runs(rows: tuple[int, ...] | list[int]) -> str:
+    """Ascending ``rows`` as runs, a run of consecutive rows as a range, the first
+    :data:`ROWS_NAMED` runs named and the rows of the rest counted: ``"4–9, 12 and 3 more"``."""
+    runs: list[list[int]] = []
+    for row in rows:
+        if runs and row == runs[-1][1] + 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    named = ", ".join(
+        f"{first:,}" if first == last else f"{first:,}–{last:,}"
+        for first, last in runs[:ROWS_NAMED]
+    )
+    more = sum(last - first + 1 for first, last in runs[ROWS_NAMED:])
+    return named + (f" and {more:,} more" if more > 0 else "")
+
+
 def empty_rows_notice(
     rows: tuple[int, ...] | list[int], what: str = "only delimiters"
 ) -> list[str]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dashboard.problems import Problem, format_grouped_problems, group_problems
+import pytest
+
+from dashboard.problems import Problem, format_grouped_problems, group_problems, named_runs
 
 
 def test_thousands_of_rows_with_one_problem_are_one_line():
@@ -43,3 +45,17 @@ def test_limit_counts_the_problems_of_the_kinds_not_shown():
         "row 2, column c1: is empty",
         "... and 11 more problems",
     ]
+
+
+@pytest.mark.parametrize(
+    "rows,said",
+    [
+        ([7], "7"),
+        ([4, 9], "4, 9"),
+        ([794, *range(795, 1001)], "794–1,000"),
+        ([2, 3, 4, 6], "2–4, 6"),
+        ([1, 3, 5, 7, 9, 10, 11, 20, 21], "1, 3, 5, 7, 9–11 and 2 more"),
+    ],
+)
+def test_named_runs_names_consecutive_rows_as_a_range(rows, said):
+    assert named_runs(rows) == said

@@ -14,7 +14,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from dashboard.containers import read_xlsx_table
+from dashboard.containers import read_xlsx_sheet, read_xlsx_table
 from dashboard.importing import load_any_frame
 from dashboard.mapping import ColumnMapping
 from dashboard.problems import EventsFileError
@@ -189,3 +189,63 @@ def test_a_workbook_cut_short_is_said_to_be_one_not_a_csv_with_nul_bytes(keep):
         load_any_frame(cut)
     (problem,) = caught.value.problems
     assert str(problem).startswith("file: is a ZIP archive but no Excel workbook (.xlsx)")
+
+
+def test_values_in_a_column_with_no_header_are_read_under_its_excel_name_and_said():
+    """Values typed in a column whose header cell is empty were dropped unsaid, and a
+    row holding values only there was skipped as having "no value in any cell"."""
+    rows = [
+        ["Date", "Visitor", "Host country", "Notes", None, None],
+        [dt.datetime(2021, 3, 4), "Minister A", "Freedonia", "x", None, "met twice"],
+        [dt.datetime(2021, 4, 5), "Minister B", "Sylvania", None, None, "cancelled"],
+        [None, None, None, None, None, "a note under the table"],
+        [dt.datetime(2021, 6, 7), "Minister C", "France", None, None, None],
+        [None, None, None, None, None, "closing remark"],
+    ]
+    sheet = read_xlsx_sheet(_workbook(rows))
+    assert list(sheet.frame.columns) == ["Date", "Visitor", "Host country", "Notes", "column F"]
+    assert sheet.frame["column F"].tolist() == [
+        "met twice",
+        "cancelled",
+        "a note under the table",
+        "",
+        "closing remark",
+    ]
+    assert sheet.rows.tolist() == [2, 3, 4, 5, 6]
+    assert sheet.notices == (
+        "Column F has values but no header: rows 2–4, 6; read as 'column F'. "
+        "Name it in the header row to read it by its name.",
+    )
+
+
+def test_an_unnamed_column_between_named_ones_is_read_and_an_empty_one_left_out():
+    """An empty header cell between named ones refused the whole sheet (`column #2:
+    column name is empty`), whether or not its column held anything."""
+    rows = [
+        ["country", None, None, "year"],
+        ["Freedonia", None, "north", "2001"],
+        ["Sylvania", None, None, "2002"],
+    ]
+    sheet = read_xlsx_sheet(_workbook(rows))
+    assert list(sheet.frame.columns) == ["country", "column C", "year"]
+    assert sheet.frame["column C"].tolist() == ["north", ""]
+    assert sheet.notices == (
+        "Column C has values but no header: row 2; read as 'column C'. "
+        "Name it in the header row to read it by its name.",
+    )
+
+
+def test_a_made_up_name_never_takes_a_header_s_name():
+    rows = [["column C", "year", None], ["x", "2001", "y"]]
+    sheet = read_xlsx_sheet(_workbook(rows))
+    assert list(sheet.frame.columns) == ["column C", "year", "column C (no header)"]
+    assert sheet.frame.iloc[0].tolist() == ["x", "2001", "y"]
+
+
+def test_an_unnamed_column_reaches_the_mapped_events_as_a_column():
+    rows = [[*r, None] for r in LOG]
+    rows[0] = [*rows[0], "Place"]  # the header names column F; column E is unnamed
+    rows[1][4] = "an aside"
+    events, notices = load_any_frame(_workbook(rows), mapping=LOG_MAPPING)
+    assert events["column E"].tolist() == ["an aside", "", ""]
+    assert any(n.startswith("Column E has values but no header: row 2;") for n in notices)
