@@ -69,6 +69,24 @@ def _date_of_frame(sentence: str, match: re.Match, dates_here) -> DateMention | 
     return told[-1]
 
 
+def _framed_clause(sentence: str, match: re.Match) -> tuple[int, int] | None:
+    """Where the clause of the act an action noun after "during" frames runs, when that
+    clause is told by another verb ("X revealed that Y shipped arms during the
+    crackdown": Y's shipping): only date words inside it may date the noun; else None."""
+    token = Structure.of(sentence).token(match.start())
+    while token is not None and token.dep_ in ("amod", "compound", "poss", "case", "det"):
+        token = token.head
+    if token is None or token.dep_ != "pobj" or token.head.lower_ != "during":
+        return None
+    verb = token.head.head
+    clause = verb
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    if verb.pos_ not in ("VERB", "AUX") or clause.dep_ != "ccomp":
+        return None  # only a clause another verb tells ("revealed that ...", "said ...")
+    return verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+
+
 def _date_of_during(sentence: str, match: re.Match, dates_here) -> DateMention | None:
     """The date words of an opening "During <event> <date>," phrase (an
     :data:`_OPENING_PHRASE`) for an action of the main clause told with none of its
@@ -111,6 +129,10 @@ def _date_of(
     elif (inside := _reported_clause(trigger, sentence, match)) is not None:
         # "On Tuesday, X said that the coup threatens ...": the saying's day
         dates_here = [m for m in dates_here if inside[0] <= m.start and m.end <= inside[1]]
+    elif (framed := _framed_clause(sentence, match)) is not None:
+        # "A report released last week revealed that X shipped arms during the
+        # crackdown": the report's day is not the crackdown's
+        dates_here = [m for m in dates_here if framed[0] <= m.start and m.end <= framed[1]]
     if dates_here:
         # "X's execution ... grew Tuesday": the date of the verb, not the noun's
         dates_here = [
