@@ -102,6 +102,12 @@ _PRECISION_NAMES: dict[str, str] = {
 _DATE = r"(\d{4}-\d{2}-\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?Z?)?"
 
 
+def _days_text(first: pd.Series, last: pd.Series) -> pd.Series:
+    """UCDP's dates as it means them: days (GED writes each as midnight, ``T00:00:00``, a
+    time it does not know), one day where ``date_start`` and ``date_end`` are the same."""
+    return first.where(first == last, first + " – " + last).astype("str")
+
+
 def is_ucdp(columns: tuple[str, ...]) -> bool:
     folded = {str(c).strip().casefold() for c in columns}
     return all(name in folded for name in SIGNATURE)
@@ -150,10 +156,10 @@ def convert_ucdp_frame(
     violence = pick(frame, "type_of_violence")
     checks = RowChecks()
     ids_distinct = checks.ids(ids, "id")
-    dates = {}
+    dates, days = {}, {}
     for column in ("date_start", "date_end"):
         text = pick(frame, column)
-        day = text.str.extract(f"^{_DATE}$")[0]
+        day = days[column] = text.str.extract(f"^{_DATE}$")[0]
         dates[column] = pd.to_datetime(day, format="%Y-%m-%d", errors="coerce").astype(
             "datetime64[s]"
         )
@@ -199,7 +205,7 @@ def convert_ucdp_frame(
         "date_precision": ours_precision,
         "event_type": types,
         "title": title,
-        "date_text": pick(frame, "date_start") + " – " + pick(frame, "date_end"),
+        "date_text": _days_text(days["date_start"], days["date_end"]),
         "actors": side_a,
         "recipients": side_b,
         "countries": join_unique(

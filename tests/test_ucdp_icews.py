@@ -58,6 +58,19 @@ def test_ucdp_precisions_spans_and_deaths():
     assert events.set_index("event_id").at["90002", "event_type"] == "violence against civilians"
 
 
+def test_ucdp_dates_as_the_source_puts_them_are_days_not_midnights():
+    """GED writes its days as midnights (``2022-07-14 00:00:00.000``; the real GED 23.1
+    file ``2013-12-05T00:00:00``), and the date as the source puts it showed that time,
+    a precision UCDP never claims."""
+    events, _ = load_any_frame(SHAPES / "ucdp_ged.csv")
+    said = dict(zip(events["event_id"], events["date_text"], strict=True))
+    assert said["90001"] == "2022-07-14"  # date_prec 1: one day
+    assert said["90002"] == "2022-07-20 – 2022-07-25"  # date_prec 2: within those days
+    real, _ = load_any_frame(REAL_GED)
+    assert not real["date_text"].str.contains(":").any()
+    assert real["date_text"].str.fullmatch(r"\d{4}-\d{2}-\d{2}( – \d{4}-\d{2}-\d{2})?").all()
+
+
 def test_a_ucdp_id_used_again_names_the_row_of_its_first_use():
     # In HDX's re-publication (the #hashtag row is row 2): rows as in the file.
     lines = (SHAPES / "ucdp_hdx.csv").read_text(encoding="utf-8").splitlines()
