@@ -91,11 +91,12 @@ def empty_rows_notice(
     rows: tuple[int, ...] | list[int], what: str = "only delimiters"
 ) -> list[str]:
     """The notice of the records with no value that a reader skipped, naming their rows
-    (the file's, or the sheet's as Excel shows them); ``what`` says what such a row is."""
+    (the file's, or the sheet's as Excel shows them) in runs (``rows 794–1,000``: a sheet's
+    formatted rows below its table are hundreds); ``what`` says what such a row is."""
     if not rows:
         return []
     many = "s" if len(rows) > 1 else ""
-    return [f"{len(rows):,} empty row{many} ({what}) skipped: row{many} {named_rows(rows)}."]
+    return [f"{len(rows):,} empty row{many} ({what}) skipped: row{many} {named_runs(rows)}."]
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import openpyxl
@@ -155,7 +156,7 @@ def test_a_row_of_delimiters_only_of_another_width_is_an_empty_row_not_a_field_c
     frame, notices = load_any_frame(data)
     expected, _ = load_any_frame(CLEAN)
     assert frame.equals(expected)
-    assert notices == ["3 empty rows (only delimiters) skipped: rows 3, 5, 6."]
+    assert notices == ["3 empty rows (only delimiters) skipped: rows 3, 5–6."]
     # A short row holding a value is still refused by its field count.
     width = lines[0].count(b",") + 1
     refused = problems(data.replace(b"\n" + short + b"\n", b"\nx,,,\n"))
@@ -213,3 +214,46 @@ def test_a_workbooks_empty_rows_are_skipped_with_a_notice_naming_the_rows_excel_
     assert "2 empty rows (no value in any cell) skipped: rows 5, 7." in notices, (
         notices
     )  # the rows Excel shows: a title and a blank line above the header (row 3)
+
+
+# Session 26 (files26b): a sheet's formatted rows below its table are hundreds, and the
+# notice named five of them and counted the rest ("rows 794, 795, 796, 797, 798 and 202
+# more"); runs of rows are named as ranges on every path that says it.
+
+
+def test_a_workbooks_formatted_rows_below_its_table_are_named_as_one_range():
+    header, *records = list(csv.reader(io.StringIO(CLEAN.decode("utf-8-sig"), newline="")))
+    book = openpyxl.Workbook()
+    for row in [header, *records]:
+        book.active.append(row)
+    last = len(records) + 1
+    for number in range(last + 1, 301):  # formatted, never filled: as Excel keeps them
+        book.active.cell(row=number, column=2).number_format = "0.00"
+    out = io.BytesIO()
+    book.save(out)
+    frame, notices = load_any_frame(out.getvalue())
+    assert len(frame) == len(records)
+    count = 300 - last
+    assert f"{count} empty rows (no value in any cell) skipped: rows {last + 1}–300." in notices
+
+
+def _with_trailing_delimiter_rows(data: bytes, count: int) -> tuple[bytes, int]:
+    """``data`` (ending in a newline) with ``count`` lines of delimiters after its records,
+    and the file row of the first of them."""
+    lines = data.rstrip(b"\n").split(b"\n")
+    empty = b"," * lines[0].count(b",")
+    return b"\n".join([*lines, *[empty] * count]) + b"\n", len(lines) + 1
+
+
+def test_a_run_of_delimiter_rows_is_named_as_a_range_on_every_path(tmp_path):
+    data, first = _with_trailing_delimiter_rows(with_empty_lines(CLEAN, [3]), 1200)
+    said = f"1,201 empty rows (only delimiters) skipped: rows 3, {first:,}–{first + 1199:,}."
+    _, notices = load_any_frame(data)
+    assert said in notices
+    with pytest.warns(UserWarning, match=f"^{re.escape(said)}$"):
+        parse_events(data)
+    path = tmp_path / "gold.csv"
+    path.write_bytes(data)
+    err = io.StringIO()
+    assert cli.main(["score", str(path), str(path)], io.StringIO(), err) == cli.EXIT_OK
+    assert f"{path}: {said}" in err.getvalue()
