@@ -36,6 +36,17 @@ def window_table(engine: Engine, spec: FilterSpec, limit: int) -> EventTable:
     return build_table(frame, engine.directory, engine.info().label)
 
 
+def relation_table(
+    engine: Engine, spec: FilterSpec, node_kind: str, first: str, second: str, limit: int
+) -> tuple[EventTable, int]:
+    """The first ``limit`` filtered events behind the relation of ``first`` and ``second``
+    (:meth:`~dashboard.query.Engine.relation_window`) as a small indexed table, and how
+    many there are."""
+    found = engine.relation_window(spec, node_kind, first, second, limit)
+    table = build_table(found.events.reset_index(drop=True), engine.directory, engine.info().label)
+    return table, found.total
+
+
 def type_colours(engine: Engine) -> dict[str, str]:
     """The colour of every event type of the engine's whole dataset (workspace included).
 

@@ -36,9 +36,14 @@ from dashboard.filters import (
     table_vocabulary,
 )
 from dashboard.loading import coordinate_values
-from dashboard.network import NetworkData, network_data
+from dashboard.network import (
+    NetworkData,
+    network_data,
+    relation_fatalities,
+    relation_positions,
+)
 from dashboard.subsets import postings_pairs, selected_mask
-from dashboard.summary import summarise
+from dashboard.summary import Fatalities, fatalities, summarise
 from dashboard.table import EventTable, Postings
 
 #: Lanes the timeline counts by, and periods it counts per.
@@ -176,6 +181,26 @@ class Engine:
     def summary(self, spec: FilterSpec) -> Summary:
         raise NotImplementedError
 
+    def fatalities(self, spec: FilterSpec) -> Fatalities | None:
+        """The deaths of the filtered events (:func:`dashboard.summary.fatalities`), or None
+        when the table counts none."""
+        raise NotImplementedError
+
+    def relation_fatalities(
+        self, spec: FilterSpec, node_kind: str, pairs: tuple[tuple[str, str], ...]
+    ) -> tuple[int, ...] | None:
+        """The deaths of the filtered events behind each ``(first, second)`` of ``pairs``
+        (:func:`dashboard.network.relation_fatalities`), or None when the table counts none."""
+        raise NotImplementedError
+
+    def relation_window(
+        self, spec: FilterSpec, node_kind: str, first: str, second: str, limit: int = 100
+    ) -> EventWindow:
+        """The first ``limit`` filtered events linking ``first`` and ``second`` in the
+        network of ``node_kind`` (:func:`dashboard.network.relation_positions`), in table
+        order, and how many there are."""
+        raise NotImplementedError
+
     def export_csv(self, spec: FilterSpec) -> bytes:
         """The filtered events as :func:`dashboard.export.export_csv` writes them."""
         raise NotImplementedError
@@ -307,6 +332,21 @@ class MemoryEngine(Engine):
 
     def summary(self, spec: FilterSpec) -> Summary:
         return Summary.of_counts(summarise(self.table, self.positions(spec)))
+
+    def fatalities(self, spec: FilterSpec) -> Fatalities | None:
+        return fatalities(self.table, self.positions(spec))
+
+    def relation_fatalities(
+        self, spec: FilterSpec, node_kind: str, pairs: tuple[tuple[str, str], ...]
+    ) -> tuple[int, ...] | None:
+        deaths = relation_fatalities(self.table, self.positions(spec), node_kind, pairs)
+        return None if deaths is None else tuple(int(d) for d in deaths)
+
+    def relation_window(
+        self, spec: FilterSpec, node_kind: str, first: str, second: str, limit: int = 100
+    ) -> EventWindow:
+        found = relation_positions(self.table, self.positions(spec), node_kind, first, second)
+        return EventWindow(self.table.take(found[: max(limit, 0)]), len(found), 0)
 
     def export_csv(self, spec: FilterSpec) -> bytes:
         return export.export_csv(self.table.take(self.positions(spec)))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard.engine_views import everything, window_table
 from dashboard.export import export_timelinejs
-from dashboard.summary import fatalities, fatalities_help
+from dashboard.summary import fatalities_help
 from dashboard.window import MAX_WINDOW_ROWS
 from ui.events_view import show_events_table
 from ui.page import finish_page, open_page, show_if_empty
@@ -13,7 +13,7 @@ page = open_page("Events")
 if not show_if_empty(page):
     engine, spec = page.engine, page.spec
     counts = engine.summary(spec)
-    deaths = None if page.table is None else fatalities(page.table, page.positions)
+    deaths = engine.fatalities(spec)
     widths = [1, 1, 1, 2.4] if deaths is None else [1, 1, 1, 1, 2.4]
     events, countries, actors, *dead, span = st.columns(widths)
     events.metric("Events", f"{counts.events:,}")

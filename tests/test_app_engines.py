@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 
+import numpy as np
 import pytest
 from conftest import csv_bytes, sample_events, workspace_event
-from test_app import PAGES, metric, open_app
+from test_app import PAGES, ROOT, metric, open_app
 from test_engines import ROWS
 
 from dashboard import geomap
 from dashboard.dataset import write_dataset
 from dashboard.filters import FilterSpec, filter_positions
-from dashboard.network import network_view
+from dashboard.importing import load_any
+from dashboard.network import network_view, relation_fatalities, relation_positions
 from dashboard.query import MemoryEngine
+from dashboard.summary import fatalities
 from dashboard.table import load_directory, load_events
 from dashboard.workspace import ADDED_BY_COLUMN, Workspace
 from ui import state
+from ui.network_view import UNFILTERED_DEATHS
+from ui.render import md_escape
 
 
 def test_a_dataset_folder_is_served_in_memory_and_the_about_page_says_so(
@@ -215,3 +221,54 @@ def test_a_tables_own_types_are_coloured_over_duckdb_as_in_memory(tmp_path, monk
     at.switch_page("pages/4_Map.py").run()
     assert not at.exception, at.exception
     assert drawn(at) == {"Bbb own": whole["Bbb own"]}
+
+
+@pytest.fixture
+def ucdp_duckdb(tmp_path, monkeypatch):
+    """UCDP GED's sample (deaths in ``best``) as a dataset served by DuckDB, and in memory."""
+    table, _ = load_any(ROOT / "tests" / "data" / "real" / "ucdp_ged231_car_sample.csv")
+    write_dataset(table, tmp_path / "ds")
+    monkeypatch.setenv("EVENTS_PATH", str(tmp_path / "ds"))
+    monkeypatch.setenv("ENGINE", "duckdb")
+    return table
+
+
+def test_the_deaths_over_duckdb_are_the_memory_deaths(ucdp_duckdb):
+    table = ucdp_duckdb
+    spec = FilterSpec(start=dt.date(2000, 1, 1))
+    at = open_app("pages/2_Events.py", start="2000-01-01")
+    assert not at.exception
+    deaths = fatalities(table, filter_positions(table, spec))
+    assert deaths.total > 0
+    assert metric(at, "Fatalities") == f"{deaths.total:,}"
+    at.switch_page("pages/1_Network.py").run()
+    assert not at.exception
+    listed = at.dataframe[0].value
+    pairs = list(zip(listed["between"], listed["and"], strict=True))
+    expected = relation_fatalities(table, filter_positions(table, spec), "actor", pairs)
+    assert listed["fatalities"].tolist() == expected.tolist() and expected.sum() > 0
+
+
+def test_a_picked_relation_over_duckdb_lists_the_events_behind_it(ucdp_duckdb):
+    table = ucdp_duckdb
+    at = open_app("pages/1_Network.py")
+    assert not at.exception
+    listed = at.dataframe[0].value
+    at.session_state[f"{state.NETWORK_RELATIONS}_actor"] = {"selection": {"rows": [1]}}
+    at.run()
+    assert not at.exception
+    first, second = listed.iloc[1][["between", "and"]]
+    everything = np.arange(len(table))
+    positions = relation_positions(table, everything, "actor", first, second)
+    assert len(positions) == listed.iloc[1]["events"] > 1
+    heading = f"**{len(positions):,} events between {md_escape(first)} and {md_escape(second)}**"
+    assert heading in [m.value for m in at.markdown]
+    shown = at.dataframe[1].value
+    assert list(shown["event_id"]) == list(table.events["event_id"].iloc[positions])
+
+
+def test_the_unfiltered_relations_over_duckdb_say_why_they_have_no_deaths(ucdp_duckdb):
+    at = open_app("pages/1_Network.py")
+    assert not at.exception
+    assert "fatalities" not in at.dataframe[0].value.columns
+    assert UNFILTERED_DEATHS in [c.value for c in at.caption]

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
 from conftest import ACTORS, csv_bytes, csv_text
-from test_engines import ROWS, D
+from test_engines import ROWS, D, spark  # noqa: F401 (a fixture)
 
 from dashboard import geomap, synth
 from dashboard.actors import ACTOR_COLUMNS
 from dashboard.dataset import write_dataset
 from dashboard.engine_views import engine_timeline
 from dashboard.filters import FilterSpec, filter_positions
+from dashboard.importing import load_any
 from dashboard.network import draw_network, network_view
-from dashboard.query import open_engine
+from dashboard.query import MemoryEngine, open_engine
 from dashboard.table import load_events
 from dashboard.timeline import AGGREGATE_THRESHOLD, timeline_view
 
@@ -106,3 +108,90 @@ def test_map_cells_counted_by_the_engine_draw_the_memory_cells(located, monkeypa
     assert len(cells.rows) > 50
     assert _figure(drawn)["data"] == _figure(expected)["data"]
     assert drawn.missing == missing
+
+
+# --- deaths and the events behind a relation, on every engine --------------------------------
+
+_DEATHS = ["3", "", "-2", "10", "0", "7"]
+
+
+def _dead_rows() -> list[dict[str, str]]:
+    """The parity tests' table with a deaths column: numbers, blanks and a negative (none
+    of the last two counts)."""
+    return [{**row, "fatalities": _DEATHS[i % len(_DEATHS)]} for i, row in enumerate(ROWS)]
+
+
+@pytest.fixture(scope="module", params=["parity-text", "ucdp", "acled"])
+def deaths_tables(request, tmp_path_factory):
+    """A table counting deaths in memory (the oracle), and its dataset's folder."""
+    folder = tmp_path_factory.mktemp("engine-deaths")
+    actors = None
+    if request.param == "parity-text":
+        (folder / "events.csv").write_bytes(csv_bytes(_dead_rows()))
+        actors = folder / "actors.csv"
+        actors.write_text(csv_text(ACTORS, columns=ACTOR_COLUMNS), encoding="utf-8")
+        path = folder / "events.csv"
+    else:
+        name = "real/ucdp_ged231_car_sample.csv" if request.param == "ucdp" else "acled_sample.csv"
+        path = Path(__file__).parent / "data" / name
+    table, _ = load_any(path, actors_path=actors)
+    write_dataset(table, folder / "dataset")
+    return MemoryEngine(table), folder / "dataset", actors
+
+
+@pytest.fixture(scope="module", params=["duckdb", "spark"])
+def dead_engine(request, deaths_tables):
+    oracle, path, actors = deaths_tables
+    if request.param == "duckdb":
+        opened = open_engine(path, "duckdb", actors)
+    else:
+        from dashboard.sql_engines import SparkEngine
+
+        opened = SparkEngine(path, actors, session=request.getfixturevalue("spark"))
+    yield oracle, opened
+    opened.close()
+
+
+def _death_specs(oracle: MemoryEngine) -> list[FilterSpec]:
+    types = oracle.table.events["event_type"].value_counts().index[:2]
+    return [FilterSpec(), FilterSpec(event_types=tuple(types))]
+
+
+def test_the_engines_sum_the_deaths_as_in_memory(dead_engine):
+    oracle, engine = dead_engine
+    for spec in _death_specs(oracle):
+        expected = oracle.fatalities(spec)
+        assert expected is not None and expected.total > 0
+        assert engine.fatalities(spec) == expected
+
+
+@pytest.mark.parametrize("kind", ["actor", "country"])
+def test_the_engines_give_each_relation_its_deaths_and_events_as_in_memory(dead_engine, kind):
+    oracle, engine = dead_engine
+    if not oracle.network(FilterSpec(), kind).edges:
+        pytest.skip("one country: no relation between countries (ACLED's sample)")
+    for spec in _death_specs(oracle):
+        edges = oracle.network(spec, kind).edges
+        if not edges:  # the busiest types link no two countries (ACLED's sample)
+            continue
+        pairs = tuple((v, u) if i % 2 else (u, v) for i, (u, v, *_) in enumerate(edges[:60]))
+        pairs += (("no such name", edges[0][0]),)
+        expected = oracle.relation_fatalities(spec, kind, pairs)
+        assert expected[-1] == 0 and (sum(expected) > 0 or kind == "country")
+        assert engine.relation_fatalities(spec, kind, pairs) == expected
+        for first, second in pairs[:-1][:3]:
+            want = oracle.relation_window(spec, kind, first, second, 5)
+            got = engine.relation_window(spec, kind, first, second, 5)
+            assert (
+                got.total
+                == want.total
+                == dict(((u, v), w) for u, v, w, *_ in edges)[tuple(sorted((first, second)))]
+            )
+            assert list(got.events["event_id"]) == list(want.events["event_id"])
+        assert engine.relation_window(spec, kind, "no such name", edges[0][0]).total == 0
+
+
+def test_the_engines_count_no_deaths_where_the_table_has_none(tables):
+    _, engine = tables
+    assert engine.fatalities(FilterSpec()) is None
+    assert engine.relation_fatalities(FilterSpec(), "actor", (("a", "b"),)) is None
