@@ -13,7 +13,7 @@ customdata, garbage) selects nothing; these functions never raise.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -21,6 +21,18 @@ from dashboard.filters import FilterSpec
 
 #: Selection kind -> the FilterSpec field a click sets.
 SELECTION_FIELDS: dict[str, str] = {"actor": "actors", "country": "countries"}
+
+
+def kept_pick(before: Sequence, picked: Sequence[int], now: Sequence) -> int | None:
+    """The row of ``now`` holding the item picked in ``before`` (``picked``: row positions
+    of ``before``, the first one counted), or None when nothing was picked or the item is
+    no longer listed. A table's pick is a row position: when the rows change (the filters
+    changed the list), the same position holds another item; the item itself is kept."""
+    chosen = [row for row in picked if isinstance(row, int) and 0 <= row < len(before)]
+    if not chosen:
+        return None
+    item = before[chosen[0]]
+    return next((row for row, other in enumerate(now) if other == item), None)
 
 
 def selected_values(selection: Any) -> list[str]:

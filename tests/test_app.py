@@ -21,7 +21,13 @@ from streamlit.testing.v1 import AppTest
 from dashboard.export import export_csv
 from dashboard.filters import FilterSpec, filter_positions
 from dashboard.importing import load_any
-from dashboard.network import RELATION_COLUMNS, network_view, relation_fatalities
+from dashboard.network import (
+    RELATION_COLUMNS,
+    network_view,
+    relation_fatalities,
+    relation_positions,
+    relation_rows,
+)
 from dashboard.table import load_events
 from ui import state
 from ui.render import md_escape
@@ -574,3 +580,49 @@ def metric_count(at, table, spec):
     """The banner says how many events the spec keeps (the Timeline has no metric)."""
     n = len(filter_positions(table, spec))
     return any(f"{n} of {len(table)} events" in c.value for c in at.caption)
+
+
+def test_a_picked_relation_stays_picked_by_its_names_when_the_filters_change(monkeypatch):
+    path = ROOT / "tests" / "data" / "real" / "ucdp_ged231_car_sample.csv"
+    monkeypatch.setenv("EVENTS_PATH", str(path))
+    loaded, _ = load_any(path)
+
+    def listed(spec: FilterSpec) -> list[tuple[str, str]]:
+        rows = relation_rows(network_view(loaded, filter_positions(loaded, spec)).graph)
+        return list(zip(rows["between"], rows["and"], strict=True))
+
+    everything = listed(FilterSpec())
+    # An event type under which one listed pair moves to another row and another goes.
+    for kind in sorted(set(loaded.events["event_type"])):
+        narrowed = listed(FilterSpec(event_types=(kind,)))
+        moved = [
+            p for p in everything if p in narrowed and narrowed.index(p) != everything.index(p)
+        ]
+        gone = [p for p in everything if p not in narrowed and everything.index(p) < len(narrowed)]
+        if moved and gone:
+            break
+    else:
+        pytest.fail("no event type moves one relation and drops another")
+    key = f"{state.NETWORK_RELATIONS}_actor"
+
+    def heading(at) -> list[str]:
+        return [m.value for m in at.markdown if " events between " in m.value]
+
+    def said(pair: tuple[str, str], spec: FilterSpec) -> list[str]:
+        found = relation_positions(loaded, filter_positions(loaded, spec), "actor", *pair)
+        return [f"**{len(found):,} events between {md_escape(pair[0])} and {md_escape(pair[1])}**"]
+
+    for pair, kept in ((moved[0], True), (gone[0], False)):
+        at = open_app("pages/1_Network.py")
+        assert not at.exception
+        at.session_state[key] = {"selection": {"rows": [everything.index(pair)]}}
+        at.run()
+        assert heading(at) == said(pair, FilterSpec())
+        at.multiselect(key=state.W_TYPES).set_value([kind]).run()
+        assert not at.exception
+        if kept:  # the same pair, at its new row
+            assert at.session_state[key]["selection"]["rows"] == [narrowed.index(pair)]
+            assert heading(at) == said(pair, FilterSpec(event_types=(kind,)))
+        else:  # no longer listed: nothing picked (its old row holds another pair)
+            assert at.session_state[key]["selection"]["rows"] == []
+            assert heading(at) == []

@@ -11,6 +11,7 @@ from dashboard.selection import (
     Cell,
     brushed,
     drill_down,
+    kept_pick,
     selected_cell,
     selected_event_id,
     selected_span,
@@ -203,3 +204,17 @@ def test_brush_sets_the_dates_and_keeps_the_rest():
     assert got == FilterSpec(
         actors=("Sergei Lavrov",), start=dt.date(2022, 7, 10), end=dt.date(2022, 8, 4)
     )
+
+
+def test_a_pick_is_kept_by_its_item_when_the_rows_change():
+    before = [("A", "B"), ("A", "C"), ("B", "C")]
+    # The list changed order: the picked pair is found where it now is.
+    assert kept_pick(before, [1], [("B", "C"), ("A", "C")]) == 1
+    assert kept_pick(before, [2], [("B", "C"), ("A", "C")]) == 0
+    # No longer listed (or its old position past the new list's end): nothing picked.
+    assert kept_pick(before, [0], [("B", "C"), ("A", "C")]) is None
+    assert kept_pick(before, [1], [("A", "B")]) is None
+    # Nothing picked, or rows that are not positions of the old list.
+    assert kept_pick(before, [], before) is None
+    assert kept_pick(before, [5, -1, "x"], before) is None
+    assert kept_pick(before, [2, 0], before) == 2

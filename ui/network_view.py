@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard.actors import ActorDirectory
 from dashboard.engine_views import everything, relation_table
 from dashboard.network import relation_positions, relation_rows
-from dashboard.selection import selection_to_filter
+from dashboard.selection import kept_pick, selection_to_filter
 from dashboard.window import MAX_WINDOW_ROWS
 from ui import state
 from ui.events_view import show_events_table
@@ -53,6 +53,20 @@ def ego_from_view(known: Container[str], directory: ActorDirectory, kind: str) -
     return None
 
 
+def keep_picked_pair(key: str, pairs: tuple[tuple[str, str], ...]) -> None:
+    """Select, in the relations table ``key`` about to list ``pairs``, the pair picked in
+    the list it showed before (or nothing when that pair is no longer listed): the table's
+    pick is a row position, which after the filters changed the list held another pair."""
+    listed = f"{state.NETWORK_RELATIONS_LISTED}_{key}"
+    before = st.session_state.get(listed, pairs)
+    shown = st.session_state.get(key)
+    rows = list(shown["selection"]["rows"]) if shown else []
+    row = kept_pick(before, rows, pairs)
+    if rows != ([] if row is None else [row]):
+        st.session_state[key] = {"selection": {"rows": [] if row is None else [row]}}
+    st.session_state[listed] = pairs
+
+
 def show_relations(page: PageContext, graph: nx.Graph, kind: str) -> None:
     """The drawn relations, strongest first; a picked row lists the events behind it."""
     rows = relation_rows(graph)
@@ -71,16 +85,17 @@ def show_relations(page: PageContext, graph: nx.Graph, kind: str) -> None:
         deaths = engine.relation_fatalities(spec, kind, pairs)
     if deaths is not None:  # the table counts deaths (ACLED, UCDP)
         rows.insert(rows.columns.get_loc("events") + 1, "fatalities", list(deaths))
+    key = f"{state.NETWORK_RELATIONS}_{kind}"
+    keep_picked_pair(key, pairs)
     picked = st.dataframe(
         rows,
         hide_index=True,
         width="stretch",
         height=min(38 + 35 * len(rows), 300),
-        key=f"{state.NETWORK_RELATIONS}_{kind}",
+        key=key,
         on_select="rerun",
         selection_mode="single-row",
     )
-    # A row kept from before the filters changed the list may be past its end.
     chosen = [r for r in picked.selection.rows if r < len(rows)]
     if not chosen:
         st.caption("Pick a row to read the events the two share, with their sources.")

@@ -57,6 +57,8 @@ NETWORK_EGO = "network_ego"
 NETWORK_CHART = "network_chart"
 #: The Network's list of relations (a row picked there lists the events behind it).
 NETWORK_RELATIONS = "network_relations"
+#: ... and the pairs it listed on the last run (its pick is kept by the pair, not the row).
+NETWORK_RELATIONS_LISTED = "network_relations_listed"
 
 #: Date bounds of the date pickers: the filters' (dashboard.filters owns the rule).
 MIN_DATE = MIN_FILTER_DATE
