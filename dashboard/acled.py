@@ -187,7 +187,7 @@ _DMY = r"(?P<dd>\d{1,2})[ -](?P<dm>[A-Za-z]+)\.?[ -](?P<dy>\d{4}|\d{2})"
 #: A two-digit year (Excel's ``9-May-20``) is 19YY from this year on, else 20YY:
 #: ACLED's data begin in 1997.
 _CENTURY_PIVOT = 97
-_DATE_FORMS = "YYYY-MM-DD, DD Month YYYY, DD-Mon-YY, DD/MM/YYYY or DD-MM-YY"
+_DATE_FORMS = "YYYY-MM-DD, DD Month YYYY, DD-Mon-YY, DD/MM/YYYY, DD-MM-YY or DD.MM.YYYY"
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from dashboard.compact import (
 from dashboard.geography import named_country
 from dashboard.loading import load_events_frame
 from dashboard.memory import return_freed_memory
+from dashboard.problems import empty_rows_notice
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_EVENTS_PATH = DATA_DIR / "events.csv"
@@ -502,8 +503,13 @@ def load_events(
     actors_path: str | os.PathLike | None = None,
     label: str | None = None,
     allow_unknown_event_types: bool = False,
+    on_notice: Callable[[str], None] | None = None,
 ) -> EventTable:
     """Load, validate and index an events CSV (default: :func:`default_events_path`).
+
+    ``on_notice`` is handed each notice on how the file was read (the empty rows it
+    skipped, in :func:`dashboard.problems.empty_rows_notice`'s words), for the caller to
+    show; without it they are warned (``UserWarning``), never silent.
 
     Raises
     ------
@@ -515,11 +521,24 @@ def load_events(
         label = Path(source).name if not isinstance(source, bytes | bytearray) else "upload"
     return index_while_loading(
         lambda on_read: load_events_frame(
-            source, allow_unknown_event_types=allow_unknown_event_types, on_read=on_read
+            source,
+            allow_unknown_event_types=allow_unknown_event_types,
+            on_read=on_read,
+            on_empty_rows=None if on_notice is None else _telling(on_notice),
         ),
         load_directory(actors_path),
         label,
     )
+
+
+def _telling(on_notice: Callable[[str], None]) -> Callable[[list[int]], None]:
+    """The empty rows a reader skipped, handed to ``on_notice`` in the notice's words."""
+
+    def tell(rows: list[int]) -> None:
+        for notice in empty_rows_notice(rows):
+            on_notice(notice)
+
+    return tell
 
 
 #: Columns kept as plain text whatever their values: ids are distinct, read whole by views.

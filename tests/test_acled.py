@@ -367,7 +367,7 @@ def test_acled_problems_name_the_acled_row_and_column():
     assert problems_of(data) == [
         "row 3, column event_date: '31 February 2022' is not a real date",
         "row 4, column event_date: '2022/08/03' is not a date in the form "
-        "YYYY-MM-DD, DD Month YYYY, DD-Mon-YY, DD/MM/YYYY or DD-MM-YY",
+        "YYYY-MM-DD, DD Month YYYY, DD-Mon-YY, DD/MM/YYYY, DD-MM-YY or DD.MM.YYYY",
         "row 5, column time_precision: unknown time precision '4'; "
         "ACLED uses 1 (day), 2 (week) or 3 (month)",
         "row 5, column year: '2021' is not the year of event_date (2022)",
@@ -376,8 +376,30 @@ def test_acled_problems_name_the_acled_row_and_column():
         "row 7, column event_id_cnty: duplicate id 'A1', first used on row 2",
         "row 7, column event_type: is empty",
         "row 8, column event_date: '03 Agosto 2022' is not a date in the form "
-        "YYYY-MM-DD, DD Month YYYY, DD-Mon-YY, DD/MM/YYYY or DD-MM-YY",
+        "YYYY-MM-DD, DD Month YYYY, DD-Mon-YY, DD/MM/YYYY, DD-MM-YY or DD.MM.YYYY",
     ]
+
+
+@pytest.mark.parametrize(
+    "value,form",
+    [
+        ("2022-07-25", "YYYY-MM-DD"),
+        ("25 July 2022", "DD Month YYYY"),
+        ("25-Jul-22", "DD-Mon-YY"),
+        ("25/07/2022", "DD/MM/YYYY"),
+        ("25-07-22", "DD-MM-YY"),
+        ("25.07.2022", "DD.MM.YYYY"),
+    ],
+)
+def test_every_date_form_read_is_named_where_a_date_is_refused(value, form):
+    """``25.07.2022`` is read (one day-month rule, dashboard.dayorder), but the message
+    refusing a date listed the forms read without it."""
+    row = ",2022,1,Battles,Armed clash,X,,,,Myanmar,,,"
+    events, _ = load_any_frame(acled_bytes(f"A1,{value}{row}"), format="acled")
+    assert events["start_date"].dt.strftime("%Y-%m-%d").tolist() == ["2022-07-25"]
+    [refused] = problems_of(acled_bytes(f"A1,{value}{row}", f"A2,25 Julio 2022{row}"))
+    forms = refused.split(" is not a date in the form ")[1]
+    assert form in forms.replace(" or ", ", ").split(", ")
 
 
 def test_acled_without_its_columns_reports_them():

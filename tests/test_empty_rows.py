@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import warnings
 from pathlib import Path
 
 import openpyxl
@@ -26,6 +27,7 @@ from dashboard.dataset import ROW_COLUMN, write_dataset, write_dataset_in_chunks
 from dashboard.importing import load_any, load_any_frame
 from dashboard.loading import load_events_frame, parse_events
 from dashboard.problems import EventsFileError
+from dashboard.table import load_events
 
 
 def with_empty_lines(data: bytes, before: list[int], delimiter: bytes = b",") -> bytes:
@@ -257,3 +259,17 @@ def test_a_run_of_delimiter_rows_is_named_as_a_range_on_every_path(tmp_path):
     err = io.StringIO()
     assert cli.main(["score", str(path), str(path)], io.StringIO(), err) == cli.EXIT_OK
     assert f"{path}: {said}" in err.getvalue()
+
+
+def test_load_events_hands_the_notice_to_its_caller_instead_of_warning():
+    """``table.load_events`` (the tests' loader, and a library caller's) could only warn
+    it: a caller had no notice to show."""
+    data = with_empty_lines(CLEAN, [3, 4])
+    told: list[str] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = load_events(data, on_notice=told.append)
+    assert len(table) == len(sample_events())
+    assert told == ["2 empty rows (only delimiters) skipped: rows 3, 5."]
+    with pytest.warns(UserWarning, match=r"^2 empty rows \(only delimiters\) skipped"):
+        load_events(data)
