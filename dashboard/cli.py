@@ -34,7 +34,7 @@ from dashboard.importing import FORMATS, load_any, load_any_frame
 from dashboard.loading import load_events_frame, validate_events_frame
 from dashboard.mapping import ColumnMapping
 from dashboard.memory import tune_allocator
-from dashboard.problems import EventsFileError, empty_rows_notice, format_grouped_problems
+from dashboard.problems import EventsFileError, format_grouped_problems, telling_empty_rows
 from dashboard.query import ENGINES, Engine, MemoryEngine, open_engine
 from dashboard.scoring import format_score, score_events, scored_by_article
 from dashboard.table import EventTable, default_events_path, load_directory
@@ -257,12 +257,11 @@ def cmd_score(args, stdout, stderr) -> int:
     frames = []
     for path in (args.candidates, args.gold):
 
-        def said(rows: list[int], path=path) -> None:
-            for notice in empty_rows_notice(rows):
-                print(f"{path}: {notice}", file=stderr)
+        def say(notice: str, path=path) -> None:
+            print(f"{path}: {notice}", file=stderr)
 
         try:
-            frames.append(load_events_frame(path, on_empty_rows=said))
+            frames.append(load_events_frame(path, on_empty_rows=telling_empty_rows(say)))
         except EventsFileError as err:
             _report_invalid(path, err, stderr)
             return EXIT_INVALID

@@ -28,7 +28,7 @@ from dashboard.cells import unescape_formula_cells
 from dashboard.containers import is_utf8
 from dashboard.fastcheck import dates_if_surely_valid
 from dashboard.memory import scratch_in_heap
-from dashboard.problems import EventsFileError, Problem, empty_rows_notice
+from dashboard.problems import EventsFileError, Problem, telling_empty_rows
 
 _ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 _PARAGRAPHS = r"\d+(\s*;\s*\d+)*"
@@ -154,9 +154,11 @@ def parse_events(
     )
 
 
-def _warn_empty_rows(rows: list[int]) -> None:
-    for notice in empty_rows_notice(rows):
-        warnings.warn(notice, UserWarning, stacklevel=4)
+def _warn(notice: str) -> None:
+    warnings.warn(notice, UserWarning, stacklevel=5)
+
+
+_warn_empty_rows = telling_empty_rows(_warn)
 
 
 def read_csv_table(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -97,6 +98,19 @@ def empty_rows_notice(
         return []
     many = "s" if len(rows) > 1 else ""
     return [f"{len(rows):,} empty row{many} ({what}) skipped: row{many} {named_runs(rows)}."]
+
+
+def telling_empty_rows(
+    on_notice: Callable[[str], None], what: str = "only delimiters"
+) -> Callable[[list[int]], None]:
+    """A readers' ``on_empty_rows``: the empty rows it is handed, told to ``on_notice`` in
+    :func:`empty_rows_notice`'s words (nothing when there are none)."""
+
+    def tell(rows: list[int]) -> None:
+        for notice in empty_rows_notice(rows, what):
+            on_notice(notice)
+
+    return tell
 
 
 @dataclass(frozen=True)

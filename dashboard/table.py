@@ -33,7 +33,7 @@ from dashboard.compact import (
 from dashboard.geography import named_country
 from dashboard.loading import load_events_frame
 from dashboard.memory import return_freed_memory
-from dashboard.problems import empty_rows_notice
+from dashboard.problems import telling_empty_rows
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_EVENTS_PATH = DATA_DIR / "events.csv"
@@ -524,21 +524,11 @@ def load_events(
             source,
             allow_unknown_event_types=allow_unknown_event_types,
             on_read=on_read,
-            on_empty_rows=None if on_notice is None else _telling(on_notice),
+            on_empty_rows=None if on_notice is None else telling_empty_rows(on_notice),
         ),
         load_directory(actors_path),
         label,
     )
-
-
-def _telling(on_notice: Callable[[str], None]) -> Callable[[list[int]], None]:
-    """The empty rows a reader skipped, handed to ``on_notice`` in the notice's words."""
-
-    def tell(rows: list[int]) -> None:
-        for notice in empty_rows_notice(rows):
-            on_notice(notice)
-
-    return tell
 
 
 #: Columns kept as plain text whatever their values: ids are distinct, read whole by views.

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.problems import Problem, format_grouped_problems, group_problems, named_runs
+from dashboard.problems import (
+    Problem,
+    empty_rows_notice,
+    format_grouped_problems,
+    group_problems,
+    named_runs,
+    telling_empty_rows,
+)
 
 
 def test_thousands_of_rows_with_one_problem_are_one_line():
@@ -59,3 +66,17 @@ def test_limit_counts_the_problems_of_the_kinds_not_shown():
 )
 def test_named_runs_names_consecutive_rows_as_a_range(rows, said):
     assert named_runs(rows) == said
+
+
+def test_one_helper_tells_a_readers_empty_rows_in_the_notices_words():
+    told: list[str] = []
+    tell = telling_empty_rows(told.append)
+    tell([])
+    assert told == []  # no empty rows, nothing said
+    tell([3, 4, 5, 9])
+    tell([7])
+    assert told == [*empty_rows_notice([3, 4, 5, 9]), *empty_rows_notice([7])]
+    assert told[0] == "4 empty rows (only delimiters) skipped: rows 3–5, 9."
+    said: list[str] = []
+    telling_empty_rows(said.append, "no value in any cell")([12, 13])
+    assert said == ["2 empty rows (no value in any cell) skipped: rows 12–13."]
