@@ -60,15 +60,8 @@ def format_problems(problems: list[Problem], limit: int | None = None) -> list[s
 
 #: Quoted values (reprs of cell values) and numbers: what varies between problems of one kind.
 _VARYING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\d+")
-#: How many row numbers a grouped line names before it counts the rest.
+#: How many runs of rows a line names before it counts the rest.
 ROWS_NAMED = 5
-
-
-def named_rows(rows: tuple[int, ...] | list[int]) -> str:
-    """The first :data:`ROWS_NAMED` of ``rows``, the rest counted: ``"4, 9 and 3 more"``."""
-    named = ", ".join(f"{row:,}" for row in rows[:ROWS_NAMED])
-    more = len(rows) - ROWS_NAMED
-    return named + (f" and {more:,} more" if more > 0 else "")
 
 
 def named_runs(rows: tuple[int, ...] | list[int]) -> str:
@@ -115,7 +108,10 @@ def telling_empty_rows(
 
 @dataclass(frozen=True)
 class ProblemGroup:
-    """Problems of one kind in one column: how many, on which rows, and the first as example."""
+    """Problems of one kind in one column: how many, on which rows, and the first as example.
+
+    Its line names the rows in runs (:func:`named_runs`): ``rows 2–5,726`` where a column
+    mapped wrongly fails on every row."""
 
     column: str | None
     example: Problem
@@ -125,7 +121,7 @@ class ProblemGroup:
     def __str__(self) -> str:
         if self.count == 1:
             return str(self.example)
-        where = f"rows {named_rows(self.rows)}"
+        where = f"rows {named_runs(sorted(set(self.rows)))}"
         if self.column is not None:
             where += f", column {self.column}"
         return f"{self.count:,} problems like this on {where}, e.g. {self.example}"

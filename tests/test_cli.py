@@ -80,6 +80,21 @@ def test_validate_invalid_file_lists_every_problem(write_events):
     ]
 
 
+def test_validate_names_the_rows_of_a_problem_seen_on_many_as_runs(write_events):
+    rows = [
+        event_row(event_id=f"e{i}", start_date="2022-02-30" if not 8 <= i <= 10 else "2022-02-03")
+        for i in range(40)
+    ]
+    path = write_events(rows)
+    code, out, err = run("validate", str(path))
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "37 problems like this on rows 2–9, 13–41, column start_date, "
+        "e.g. row 2, column start_date: '2022-02-30' is not a real date",
+        f"{path}: invalid, 37 problems",
+    ]
+
+
 def test_validate_one_problem_says_problem(write_events):
     path = write_events(data=b"")
     assert run("validate", str(path)) == (

@@ -20,7 +20,7 @@ def test_thousands_of_rows_with_one_problem_are_one_line():
         for row in range(2, 2736)
     ]
     assert format_grouped_problems(problems) == [
-        "2,734 problems like this on rows 2, 3, 4, 5, 6 and 2,729 more, column event_date, "
+        "2,734 problems like this on rows 2–2,735, column event_date, "
         "e.g. row 2, column event_date: '2021-01-03T00:00:00Z' is not a date"
     ]
 
@@ -80,3 +80,13 @@ def test_one_helper_tells_a_readers_empty_rows_in_the_notices_words():
     said: list[str] = []
     telling_empty_rows(said.append, "no value in any cell")([12, 13])
     assert said == ["2 empty rows (no value in any cell) skipped: rows 12–13."]
+
+
+def test_a_group_names_its_rows_in_runs_whatever_order_they_come_in():
+    rows = [9, *range(20, 31), 2, 3, 4, 7, *range(40, 44), 50, 60]
+    problems = [Problem(row, "end_date", f"'x{row}' is not a date") for row in rows]
+    (line,) = format_grouped_problems(problems)
+    # Runs in ascending order, five named, the rows of the rest counted.
+    assert line.startswith("22 problems like this on rows 2–4, 7, 9, 20–30, 40–43 and 2 more, ")
+    # Still the column and the first problem met as the example.
+    assert line.endswith("column end_date, e.g. row 9, column end_date: 'x9' is not a date")

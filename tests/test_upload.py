@@ -143,9 +143,9 @@ def test_an_invalid_upload_lists_its_problems_and_keeps_the_table(article):
     assert [e.value for e in at.error] == [
         "bad \\<b\\>\\.csv cannot be opened: 60 problems. The table shown is unchanged."
     ]
-    # 60 problems of one kind are one line: the count, the first rows, an example.
+    # 60 problems of one kind are one line: the count, their rows as a run, an example.
     assert at.text[0].value.splitlines() == [
-        "60 problems like this on rows 2, 3, 4, 5, 6 and 55 more, column start_date, "
+        "60 problems like this on rows 2–61, column start_date, "
         "e.g. row 2, column start_date: '2022-02-30' is not a real date"
     ]
     # Still the previous upload.
