@@ -19,7 +19,13 @@ from dashboard.colours import event_type_colours
 from dashboard.filters import FilterSpec
 from dashboard.query import Engine
 from dashboard.table import EventTable, build_table
-from dashboard.timeline import AGGREGATE_THRESHOLD, TimelineView, counts_view, timeline_view
+from dashboard.timeline import (
+    AGGREGATE_THRESHOLD,
+    MAX_BINS,
+    TimelineView,
+    counts_view,
+    timeline_view,
+)
 
 
 @dataclass(frozen=True)
@@ -80,7 +86,22 @@ def engine_timeline(
         events = window_table(engine, spec, AGGREGATE_THRESHOLD)
         view = timeline_view(events, everything(events), lane, type_colours(engine))
         return EngineTimeline(view, events)
-    counts = engine.lane_counts(spec, lane, "month")
+    counts, period = engine.lane_counts(spec, lane, "month"), "month"
+    months = {month for _, month, _ in counts.rows}
+    if months and _months_apart(min(months), max(months)) < _DAY_MONTHS:
+        # Starts within a few months: perhaps within MAX_BINS days, counted per day as in
+        # memory (counts_view decides from the days; one more query only then).
+        counts, period = engine.lane_counts(spec, lane, "day"), "day"
     return EngineTimeline(
-        counts_view(counts.rows, lane, matched), window_table(engine, spec, details)
+        counts_view(counts.rows, lane, matched, period), window_table(engine, spec, details)
     )
+
+
+#: Events starting within MAX_BINS (150) days start in at most 6 calendar months.
+_DAY_MONTHS = MAX_BINS // 28 + 1
+
+
+def _months_apart(first: str, last: str) -> int:
+    """Months from ``2022-07`` to ``2022-09`` (2)."""
+    (a, b), (c, d) = (map(int, label.split("-")) for label in (first, last))
+    return (c - a) * 12 + d - b

@@ -48,7 +48,7 @@ from dashboard.table import EventTable, Postings
 
 #: Lanes the timeline counts by, and periods it counts per.
 LANES = ("event_type", "country", "actor")
-PERIODS = ("year", "month")
+PERIODS = ("year", "month", "day")
 #: Columns read for map cells (optional in the schema).
 LATITUDE, LONGITUDE = "latitude", "longitude"
 
@@ -64,7 +64,8 @@ class EventWindow:
 
 @dataclass(frozen=True)
 class LaneCounts:
-    """Number of filtered events per lane value and period (``2022`` or ``2022-07``).
+    """Number of filtered events per lane value and period (``2022``, ``2022-07`` or
+    ``2022-07-31``).
 
     An event counts once in each of its lanes (a country lane: the event's countries
     and its actors', as the country filter sees them), in the period of its start.
@@ -123,14 +124,21 @@ class EngineInfo:
     description: str
 
 
-def period_label(year: int, month: int, period: str) -> str:
-    """``2022`` or ``2022-07``."""
-    return f"{year:04d}" if period == "year" else f"{year:04d}-{month:02d}"
+def period_label(year: int, month: int, period: str, day: int = 1) -> str:
+    """``2022``, ``2022-07`` or ``2022-07-31``."""
+    if period == "year":
+        return f"{year:04d}"
+    return f"{year:04d}-{month:02d}" if period == "month" else f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def _period_of(month: int, period: str) -> str:
     """The label of a month counted from 1970-01 (``2022`` or ``2022-07``)."""
     return period_label(month // 12 + 1970, month % 12 + 1, period)
+
+
+def _day_of(day: int) -> str:
+    """The label of a day counted from 1970-01-01 (``2022-07-31``)."""
+    return str(np.datetime64(day, "D"))
 
 
 class Engine:
@@ -276,9 +284,12 @@ class MemoryEngine(Engine):
             postings = table.countries if lane == "country" else table.participants
             codes, events = postings_pairs(postings, selected_mask(positions, len(table)))
             names = postings.names
-        months = table.start_days[events].astype("datetime64[D]").astype("datetime64[M]")
-        months = months.astype(np.int64)
-        periods = months // 12 * 12 if period == "year" else months
+        if period == "day":
+            periods = table.start_days[events].astype(np.int64)
+        else:
+            months = table.start_days[events].astype("datetime64[D]").astype("datetime64[M]")
+            months = months.astype(np.int64)
+            periods = months // 12 * 12 if period == "year" else months
         # Count (value, period) pairs on integer codes: one np.unique, no grouping of names.
         low = int(periods.min()) if len(periods) else 0
         span = int(periods.max()) - low + 1 if len(periods) else 1
@@ -287,6 +298,8 @@ class MemoryEngine(Engine):
         )
         rows = tuple(
             (str(names[pair // span]), _period_of(int(pair % span) + low, period), int(n))
+            if period != "day"
+            else (str(names[pair // span]), _day_of(int(pair % span) + low), int(n))
             for pair, n in zip(pairs.tolist(), counts.tolist(), strict=True)
         )
         return LaneCounts(lane, period, tuple(sorted(rows)))

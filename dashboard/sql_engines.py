@@ -591,14 +591,15 @@ class SqlEngine(Engine):
             value = f"{self.explode}({self._q(_LANE_LISTS[lane])})"
             columns = (_LANE_LISTS[lane], "start_date")
         start = self._q("start_date")
-        month = f"month({start})" if period == "month" else "1"
+        month = "1" if period == "year" else f"month({start})"
+        day = f"dayofmonth({start})" if period == "day" else "1"
         body = (
-            f"SELECT v, y, m, count(*) AS n FROM (SELECT {value} AS v, year({start}) AS y, "
-            f"{month} AS m FROM filtered) lanes GROUP BY v, y, m"
+            f"SELECT v, y, m, d, count(*) AS n FROM (SELECT {value} AS v, year({start}) AS y, "
+            f"{month} AS m, {day} AS d FROM filtered) lanes GROUP BY v, y, m, d"
         )
         return [
-            (str(v), period_label(int(y), int(m), period), int(n))
-            for v, y, m, n in self._rows(self._select(spec, body, columns=columns, view=view))
+            (str(v), period_label(int(y), int(m), period, int(d)), int(n))
+            for v, y, m, d, n in self._rows(self._select(spec, body, columns=columns, view=view))
         ]
 
     @_one_source

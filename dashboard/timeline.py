@@ -529,14 +529,17 @@ def _bins(first: int, last: int) -> tuple[int, int, int]:
     return first, width, (last - first) // width + 1
 
 
-def counts_view(rows, lane: str, n_events: int) -> TimelineView:
-    """The aggregate timeline from counts per lane value and month, as an engine gives them.
+def counts_view(rows, lane: str, n_events: int, period: str = "month") -> TimelineView:
+    """The aggregate timeline from counts per lane value and month (or day), as an engine
+    gives them.
 
     Parameters
     ----------
     rows
         ``(value, "YYYY-MM", events)`` for each lane value and month of the start
-        date (:class:`dashboard.query.LaneCounts` with period ``month``).
+        date (:class:`dashboard.query.LaneCounts` with period ``month``); with
+        ``period="day"``, ``(value, "YYYY-MM-DD", events)``, drawn per day as in memory
+        when every event starts within :data:`MAX_BINS` days (else counted per month).
     lane
         One of :data:`LANES`.
     n_events
@@ -563,7 +566,13 @@ def counts_view(rows, lane: str, n_events: int) -> TimelineView:
     used.sort(key=lambda value: -totals[value])
     shown = used[:MAX_LANES]
     row_of = {value: i for i, value in enumerate(shown)}
-    months = {month: _month_number(month) for _, month, _ in rows}
+    if period == "day":
+        days = {label: _day_number(label) for _, label, _ in rows}
+        if days and max(days.values()) - min(days.values()) >= MAX_BINS:
+            return counts_view(_per_month(rows), lane, n_events)
+    elif period != "month":
+        raise ValueError(f"period must be month or day, not {period!r}")
+    months = {} if period == "day" else {month: _month_number(month) for _, month, _ in rows}
     notes = []
     if len(used) > len(shown):
         notes.append(
@@ -574,6 +583,15 @@ def counts_view(rows, lane: str, n_events: int) -> TimelineView:
     lanes = _Lanes(labels, np.zeros(0, np.int64), np.zeros(0, np.int64), len(shown), tuple(shown))
     if not shown:
         drawn = _Drawn([], _Axis.empty(), "events")
+    elif period == "day":
+        first_day = min(days.values())
+        n_bins = max(days.values()) - first_day + 1
+        counts = np.zeros((len(shown), n_bins), dtype=np.int64)
+        for value, label, n in rows:
+            if value in row_of:
+                counts[row_of[value], days[label] - first_day] += int(n)
+        edges = _EPOCH + np.arange(first_day, first_day + n_bins + 1)
+        drawn = _cell_traces(counts, edges, labels, {"period_days": 1})
     else:
         first, width, n_bins = _bins(min(months.values()), max(months.values()))
         counts = np.zeros((len(shown), n_bins), dtype=np.int64)
@@ -585,6 +603,20 @@ def counts_view(rows, lane: str, n_events: int) -> TimelineView:
         )
     figure = go.Figure(data=drawn.traces, layout=_layout(drawn, lane, lanes, n_events, notes))
     return TimelineView(figure, drawn.mode, lanes.values)
+
+
+def _day_number(label: str) -> int:
+    """Days since 1970-01-01 of ``2022-07-31``."""
+    return int((np.datetime64(label, "D") - _EPOCH).astype(np.int64))
+
+
+def _per_month(rows) -> list[tuple[str, str, int]]:
+    """Counts per lane value and day summed per month (``2022-07-31`` -> ``2022-07``)."""
+    total: dict[tuple[str, str], int] = {}
+    for value, label, n in rows:
+        key = (value, label[:7])
+        total[key] = total.get(key, 0) + int(n)
+    return [(value, month, n) for (value, month), n in total.items()]
 
 
 def _month_number(label: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -10,7 +11,7 @@ import pytest
 from conftest import ACTORS, csv_bytes, csv_text
 from test_engines import ROWS, D, spark  # noqa: F401 (a fixture)
 
-from dashboard import geomap, synth
+from dashboard import engine_views, geomap, synth, timeline
 from dashboard.actors import ACTOR_COLUMNS
 from dashboard.dataset import write_dataset
 from dashboard.engine_views import engine_timeline
@@ -195,3 +196,26 @@ def test_the_engines_count_no_deaths_where_the_table_has_none(tables):
     _, engine = tables
     assert engine.fatalities(FilterSpec()) is None
     assert engine.relation_fatalities(FilterSpec(), "actor", (("a", "b"),)) is None
+
+
+@pytest.mark.parametrize("lane", ["event_type", "country"])
+def test_many_events_within_150_days_are_counted_per_day_as_in_memory(tables, lane, monkeypatch):
+    table, engine = tables
+    # Counted, not drawn one by one, from 50 events on (the page: 3,000).
+    monkeypatch.setattr(timeline, "AGGREGATE_THRESHOLD", 50)
+    monkeypatch.setattr(engine_views, "AGGREGATE_THRESHOLD", 50)
+    spec = FilterSpec(start=D("2021-03-01"), end=D("2021-05-15"))
+    positions = filter_positions(table, spec)
+    expected = timeline_view(table, positions, lane)
+    drawn = engine_timeline(engine, spec, lane, len(positions))
+    assert drawn.view.mode == expected.mode == "aggregate"
+    assert {t["meta"].get("period_days") for t in _figure(expected)["data"]} == {1}
+    assert _figure(drawn.view)["data"] == _figure(expected)["data"]
+    # A span of more than 150 days: per month, as in memory (the lanes beyond the busiest
+    # differ by design over an engine: test_busy_lanes_beyond_the_cap...).
+    spec = replace(spec, end=D("2021-09-30"))
+    positions = filter_positions(table, spec)
+    expected = timeline_view(table, positions, lane)
+    drawn = engine_timeline(engine, spec, lane, len(positions))
+    for figure in (_figure(expected), _figure(drawn.view)):
+        assert {t["meta"].get("period_months") for t in figure["data"]} == {1}

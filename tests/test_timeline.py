@@ -11,7 +11,7 @@ import pytest
 from figure_fixtures import row, small_table, synthetic_table
 
 from dashboard import colours, schema, timeline
-from dashboard.timeline import LANES, build_timeline
+from dashboard.timeline import LANES, build_timeline, counts_view
 
 DAY_MS = 86_400_000
 
@@ -598,3 +598,28 @@ def test_a_tables_own_types_keep_their_colours_under_any_filter_and_on_the_map()
     for kept in ([4], [1, 3], [0, 2, 5]):
         assert timeline_colours(kept) == {k: every[k] for k in timeline_colours(kept)}
         assert map_colours(kept) == {k: every[k] for k in map_colours(kept)}
+
+
+def test_engine_counts_per_day_are_drawn_per_day_within_150_days_else_per_month():
+    rows = [("visit", "2024-01-01", 2), ("visit", "2024-05-29", 1), ("meeting", "2024-01-01", 4)]
+    figure = counts_view(rows, "event_type", 7, "day").figure
+    assert {t.meta["period_days"] for t in figure.data} == {1}
+    cells = {
+        (t.name, first, last, int(n)) for t in figure.data for _, _, first, last, n in t.customdata
+    }
+    assert cells == {
+        ("visit", "2024-01-01", "2024-01-01", 2),
+        ("visit", "2024-05-29", "2024-05-29", 1),
+        ("meeting", "2024-01-01", "2024-01-01", 4),
+    }
+    # A day later than 150 days from the first: the same counts per month.
+    rows[1] = ("visit", "2024-05-30", 1)
+    figure = counts_view(rows, "event_type", 7, "day").figure
+    assert (
+        figure.to_json()
+        == counts_view(
+            [("visit", "2024-01", 2), ("visit", "2024-05", 1), ("meeting", "2024-01", 4)],
+            "event_type",
+            7,
+        ).figure.to_json()
+    )
