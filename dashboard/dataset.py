@@ -44,7 +44,7 @@ from dashboard.compact import text_array
 from dashboard.filters import COUNTRY_KEYS_COLUMN, PARTICIPANTS_COLUMN, SEARCH_COLUMN
 from dashboard.network import NODE_KINDS
 from dashboard.problems import EventsFileError, Problem
-from dashboard.table import EventTable, Postings, index_loaded, load_directory
+from dashboard.table import EventTable, Postings, index_loaded, inferred_notice, load_directory
 
 #: Underscored: Spark and pyarrow skip it when they list the Parquet files.
 MANIFEST = "_dataset.json"
@@ -782,8 +782,6 @@ def write_dataset_in_chunks(
     words = notices.words()
     inferred = len(info.actor_countries)
     if inferred:
-        from dashboard.importing import inferred_notice
-
         words.append(inferred_notice(inferred))
     return info, words
 

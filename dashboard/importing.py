@@ -51,7 +51,7 @@ from dashboard.loading import (
 )
 from dashboard.mapping import ColumnMapping
 from dashboard.problems import EventsFileError, Problem, empty_rows_notice
-from dashboard.table import EventTable, index_while_loading, load_directory
+from dashboard.table import EventTable, index_while_loading, indexed_notices, load_directory
 
 #: Said of a ZIP archive that is no readable workbook (an .xlsx cut short or damaged): it
 #: was read as a CSV and refused as "contains NUL bytes", which told the analyst nothing.
@@ -750,22 +750,6 @@ def survey_table(
     return format.survey(opened)
 
 
-def inferred_notice(count: int) -> str:
-    """The notice saying that ``count`` actors took their country from the table.
-
-    Only those: an unlisted actor whose events name no country in a majority takes none
-    and is not counted (the notice once read as the number of unlisted actors).
-    """
-    plural = count != 1
-    return (
-        f"{count:,} actor{'s' if plural else ''} not in the actors directory "
-        f"{'take' if plural else 'takes'} a country from the table: the network colours "
-        f"{'them' if plural else 'it'} by the country a state force's name says "
-        f'("Military Forces of Pakistan"), else the one most of {"their" if plural else "its"} '
-        "events name (the country filter keeps to the rows' own countries)."
-    )
-
-
 def load_any(
     source: str | os.PathLike | bytes,
     *,
@@ -793,6 +777,5 @@ def load_any(
     if label is None:
         label = Path(source).name if not isinstance(source, bytes | bytearray) else "upload"
     table = index_while_loading(load, directory, label)
-    if table.directory.inferred:
-        notices.append(inferred_notice(len(table.directory.inferred)))
+    notices.extend(indexed_notices(table))
     return table, notices

@@ -508,8 +508,11 @@ def load_events(
     """Load, validate and index an events CSV (default: :func:`default_events_path`).
 
     ``on_notice`` is handed each notice on how the file was read (the empty rows it
-    skipped, in :func:`dashboard.problems.empty_rows_notice`'s words), for the caller to
-    show; without it they are warned (``UserWarning``), never silent.
+    skipped, in :func:`dashboard.problems.empty_rows_notice`'s words) and indexed (the
+    actors that took a country from the table, :func:`indexed_notices`, as
+    :func:`dashboard.importing.load_any` says them), for the caller to show. Without it
+    the empty rows are warned (``UserWarning``), never silent; the inferred countries,
+    which lose nothing, are not.
 
     Raises
     ------
@@ -519,7 +522,7 @@ def load_events(
     source = default_events_path() if source is None else source
     if label is None:
         label = Path(source).name if not isinstance(source, bytes | bytearray) else "upload"
-    return index_while_loading(
+    table = index_while_loading(
         lambda on_read: load_events_frame(
             source,
             allow_unknown_event_types=allow_unknown_event_types,
@@ -528,6 +531,34 @@ def load_events(
         ),
         load_directory(actors_path),
         label,
+    )
+    if on_notice is not None:
+        for notice in indexed_notices(table):
+            on_notice(notice)
+    return table
+
+
+def indexed_notices(table: EventTable) -> list[str]:
+    """The notices of indexing a whole table (:func:`index_loaded`): how many actors took
+    their country from it. Said by every loader that indexes one (:func:`load_events`,
+    :func:`dashboard.importing.load_any`)."""
+    inferred = len(table.directory.inferred)
+    return [inferred_notice(inferred)] if inferred else []
+
+
+def inferred_notice(count: int) -> str:
+    """The notice saying that ``count`` actors took their country from the table.
+
+    Only those: an unlisted actor whose events name no country in a majority takes none
+    and is not counted (the notice once read as the number of unlisted actors).
+    """
+    plural = count != 1
+    return (
+        f"{count:,} actor{'s' if plural else ''} not in the actors directory "
+        f"{'take' if plural else 'takes'} a country from the table: the network colours "
+        f"{'them' if plural else 'it'} by the country a state force's name says "
+        f'("Military Forces of Pakistan"), else the one most of {"their" if plural else "its"} '
+        "events name (the country filter keeps to the rows' own countries)."
     )
 
 

@@ -12,9 +12,9 @@ from dashboard import formats, schema
 from dashboard.acled import TYPE_MAP, convert_acled_frame, kept_type_label, map_event_type
 from dashboard.actors import ActorDirectory
 from dashboard.cli import main
-from dashboard.importing import detect_format, inferred_notice, load_any, load_any_frame
+from dashboard.importing import detect_format, load_any, load_any_frame
 from dashboard.problems import EventsFileError
-from dashboard.table import load_directory
+from dashboard.table import inferred_notice, load_directory
 
 READ_AS = f"Read as {formats.ACLED.title}: {formats.ACLED.summary}"
 SAMPLE = Path(__file__).parent / "data" / "acled_sample.csv"

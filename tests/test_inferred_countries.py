@@ -13,7 +13,7 @@ from dashboard.importing import load_any
 from dashboard.loading import parse_events
 from dashboard.network import network_view
 from dashboard.query import MemoryEngine, open_engine
-from dashboard.table import build_table, index_loaded
+from dashboard.table import build_table, index_loaded, load_events
 
 REAL_GDELT = Path(__file__).parent / "data" / "real" / "gdelt1_daily_and_backfile_sample.CSV"
 
@@ -149,3 +149,21 @@ def test_the_notice_counts_only_the_actors_that_took_a_country(tmp_path):
         'Pakistan"), else the one most of its events name (the country filter keeps to '
         "the rows' own countries)."
     ]
+
+
+def test_load_events_says_the_inferred_countries_as_load_any_does(tmp_path):
+    """table.load_events (library callers, the tests) said only the empty rows it skipped;
+    the actors that took a country from the table were said by importing.load_any only."""
+    actors = tmp_path / "actors.csv"
+    actors.write_text(
+        "actor,kind,country,aliases\n"
+        "United Nations,organisation,,\n"
+        "Zambia Police,government,Zambia,\n"
+    )
+    told: list[str] = []
+    table = load_events(csv_bytes(ROWS), actors_path=actors, on_notice=told.append)
+    _, notices = load_any(csv_bytes(ROWS), actors_path=actors)
+    said = [n for n in notices if "not in the actors directory" in n]
+    assert len(said) == 1 and said[0].startswith("1 actor not in the actors directory")
+    assert told == said
+    assert len(table.directory.inferred) == 1
