@@ -5020,3 +5020,36 @@ def test_a_crackdown_told_during_an_act_dated_in_its_clause_takes_that_date():
     )
     (crackdown,) = [c for c in found if c.event_type == "violence against civilians"]
     assert (crackdown.span.start, crackdown.span.precision) == (date(2021, 3, 1), "month")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Two generals were blacklisted by the EU last month.", "European Union"),
+        ("The United States blacklisted two Russian firms last month.", None),
+        ("Two generals were sanctioned by the EU last month.", "European Union"),
+        ("The EU imposed asset freezes on two generals last month.", "European Union"),
+        ("The EU targeted two generals with travel bans last month.", "European Union"),
+    ],
+)  # fmt: skip
+def test_a_listing_or_its_measures_are_a_sanction(sentence, actor):
+    # TRT World / Reuters, round 25: "... were blacklisted by the EU last month"
+    # (SOURCES.md) was read as no sanction, and its "since the coup" as a second coup
+    found = events_of(sentence, date(2030, 6, 5), SHIPPED)
+    (sanction,) = [c for c in found if c.event_type == "sanction"]
+    assert (sanction.span.start, sanction.span.precision) == (date(2030, 5, 1), "month")
+    if actor:
+        assert actor in sanction.actors
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The junta eased travel bans for tourists last month.",
+        "Russia sanctioned the vote last month.",
+        "The UN-sanctioned talks ended last month.",
+    ],
+)  # fmt: skip
+def test_travel_bans_and_approval_are_no_visit_nor_sanction(sentence):
+    found = events_of(sentence, date(2030, 6, 5), SHIPPED)
+    assert not {c.event_type for c in found} & {"sanction", "visit"}

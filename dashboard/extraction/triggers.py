@@ -39,6 +39,9 @@ _EXPERIENCED_SANCTIONS = (
     r"(?:[A-Z][\w.-]* ){1,2}sanctions"
 )
 _EXPERIENCED = re.compile(_EXPERIENCED_SANCTIONS)
+#: What a sanction imposes, named as sanctions or by its measures ("targeted with travel
+#: bans and asset freezes", "imposed asset freezes").
+_SANCTION_MEASURES = r"(?:sanctions|travel bans?|asset freezes?)"
 #: A sentence opening with its onset: "Since the coup ..., X has faced": the perfect's
 #: own time (an event the text dated, or date words).
 _SINCE_OPENING = re.compile(r"\s*Since (?:the|that|this) (\w+)")
@@ -227,7 +230,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         _words(
             r"visit(?:s|ed)?",
             r"(?<!the )(?<!a )visiting",  # "the visiting delegation": who, not an act
-            r"travel(?:s|ed|led|ing)?",
+            r"travel(?:s|ed|led|ing)?(?! bans?\b)",  # "travel bans" are a sanction's
             r"trips?",
             r"arriv(?:e|es|ed|ing|als?)",
             r"flew",
@@ -342,7 +345,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         "sanction",
         _words(
             r"sanctions (?:against|on)",
-            r"imposed (?:\w+ )?sanctions",
+            rf"imposed (?:\w+ )?{_SANCTION_MEASURES}",
+            # a listing by who makes it: "blacklisted two firms", "were blacklisted by the
+            # EU", "was sanctioned by Washington" ("a UN-sanctioned vote" is none)
+            r"blacklist(?:s|ed|ing)",
+            r"(?:was|were|been|being) sanctioned(?= by\b)",
             # (also counted out: "announced a new round of sanctions", "a package of")
             r"(?:imposes|imposing|slapped|announced|expanded|tightened) (?:(?:a|an) )?"
             r"(?:new |fresh |more |further )?(?:(?:round|package|set|wave) of )?(?:\w+ )?sanctions",
@@ -350,7 +357,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             # sanctions as the means of a verb of attack: "EU targets 19 officials with
             # sanctions", "hit the junta with new sanctions" (no armed clash)
             r"(?:target(?:s|ed|ing)?|hit(?:s|ting)?|slap(?:s|ped|ping)?|punish(?:es|ed|ing)?) "
-            r"(?:[\w'\u2019-]+ ){1,6}?with (?:[\w-]+ ){0,2}?sanctions",
+            r"(?:[\w'\u2019-]+ ){0,6}?with (?:[\w-]+ ){0,2}?" + _SANCTION_MEASURES,
             # a state told with its onset: "X has faced Western sanctions since ..."
             _EXPERIENCED_SANCTIONS,
         ),
