@@ -5053,3 +5053,33 @@ def test_a_listing_or_its_measures_are_a_sanction(sentence, actor):
 def test_travel_bans_and_approval_are_no_visit_nor_sanction(sentence):
     found = events_of(sentence, date(2030, 6, 5), SHIPPED)
     assert not {c.event_type for c in found} & {"sanction", "visit"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Min Aung Hlaing visited Belarus in May as Commander-in-Chief of the Myanmar Armed "
+        "Forces and met with President Aleksandr Lukashenko.",
+        "Min Aung Hlaing, then head of the Myanmar military, met Aleksandr Lukashenko in May.",
+        "As a visitor, Min Aung Hlaing met Aleksandr Lukashenko in May as chief of the "
+        "Myanmar armed forces.",
+    ],
+)  # fmt: skip
+def test_a_body_named_as_a_persons_capacity_is_no_party(sentence):
+    # BelTA, round 25: "he had visited Belarus in November 2014 as Supreme
+    # Commander-in-Chief of the Myanmar Armed Forces and met with President ..."
+    # (SOURCES.md) made the meeting military cooperation with the Tatmadaw
+    found = events_of(sentence, date(2030, 6, 5), SHIPPED)
+    (meeting,) = [c for c in found if c.event_type in ("meeting", "military cooperation")]
+    assert meeting.event_type == "meeting"
+    assert "Tatmadaw" not in set(meeting.actors) | set(meeting.recipients)
+
+
+def test_a_body_whose_head_is_met_unnamed_stays_a_party():
+    found = events_of(
+        "Aleksandr Lukashenko met Min Aung Hlaing and the head of the Myanmar military in May.",
+        date(2030, 6, 5),
+        SHIPPED,
+    )
+    (meeting,) = [c for c in found if c.event_type in ("meeting", "military cooperation")]
+    assert "Tatmadaw" in meeting.recipients

@@ -27,6 +27,7 @@ from dashboard.extraction.patterns import (
     _ABBREVIATION_AFTER,
     _ACTION_ADJECTIVE,
     _BOTH_COUNTRIES,
+    _CAPACITY_BEFORE,
     _CLAUSE_BREAK,
     _COORDINATED_DESCRIPTION,
     _COUNTERPART,
@@ -301,6 +302,7 @@ class _ActorFinder:
         mentions += self._role_holders(sentence, roles, mentions)
         mentions += self._ruling_described(sentence, roles, mentions)
         mentions += _exile_described(self, sentence, mentions)
+        capacities = self._capacities(sentence, mentions)
         mentions = self._heads(sentence, mentions)
         mentions += self._titles(sentence, mentions)
         mentions += self._coordinated(sentence, mentions)
@@ -311,6 +313,12 @@ class _ActorFinder:
         mentions += self._tellers_described(sentence, mentions)
         mentions += self._governments_told(sentence, mentions)
         mentions += self._diplomats(sentence, mentions)
+        mentions = [  # a capacity's body, by whatever path it was found, is no party
+            m
+            for m in mentions
+            if self.directory.kinds.get(m.actor) == "person"
+            or not any(start <= m.start < end for start, end in capacities)
+        ]
         mentions.sort(key=lambda m: m.start)
         self.seen.update(m.actor for m in mentions)
         return mentions
@@ -346,6 +354,23 @@ class _ActorFinder:
             if holder:
                 found.append(Mention(start, role.end(), holder))
         return found
+
+    def _capacities(self, sentence: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+        """The spans of bodies whose head's title is told as the capacity of a person
+        named before it ("X visited Y as Commander-in-Chief of the Z", "X, then head of
+        the Z, met Y"): the title is that person's, the body no party of its own."""
+        spans = []
+        for m in mentions:
+            head = _HEAD_OF.search(sentence[: m.start])
+            if head is None or self.directory.kinds.get(m.actor) == "person":
+                continue
+            capacity = _CAPACITY_BEFORE.search(sentence[: head.start()])
+            if capacity and any(
+                n.end <= capacity.start() and self.directory.kinds.get(n.actor) == "person"
+                for n in mentions
+            ):
+                spans.append((m.start, m.end))
+        return spans
 
     def _heads(self, sentence: str, mentions: list[Mention]) -> list[Mention]:
         """A body's head told by office ("the chairman of the X", "the leader of X's

@@ -72,6 +72,14 @@ _HEAD_OF = re.compile(
     r"['\u2019]s\s+)?(?:(?:military|ruling|army)\s+)?$",  # "the head of X's military junta"
     re.IGNORECASE,
 )
+#: A head's title told as the capacity of a person the sentence names before it: "X
+#: visited Y as Commander-in-Chief of the Z", "X, then head of the Z, met Y". The body
+#: names what the person was, not a party (:meth:`_ActorFinder._heads`).
+_CAPACITY_BEFORE = re.compile(
+    r"(?:\bas|,\s*(?:then|now|former|formerly|once))\s+(?:(?:the|its|then)\s+)?"
+    r"(?:[\w]+[\s-]+){0,3}$",
+    re.IGNORECASE,
+)
 _HEAD_AFTER = re.compile(r"\s+(?:Chair(?:man|woman|person)?|Head|Leader|Chief|President)\b")
 #: An abbreviation the article defines after a name: "State Planning Board (SPB)".
 _ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
