@@ -45,6 +45,7 @@ from dashboard.network import (
 from dashboard.subsets import postings_pairs, selected_mask
 from dashboard.summary import Fatalities, fatalities, summarise
 from dashboard.table import EventTable, Postings
+from dashboard.timeline import NO_LANE_VALUE, lane_items
 
 #: Lanes the timeline counts by, and periods it counts per.
 LANES = ("event_type", "country", "actor")
@@ -278,12 +279,8 @@ class MemoryEngine(Engine):
         _check(lane, period)
         table = self.table
         positions = self.positions(spec)
-        if lane == "event_type":
-            names, codes, events = table.event_types, table.type_codes[positions], positions
-        else:
-            postings = table.countries if lane == "country" else table.participants
-            codes, events = postings_pairs(postings, selected_mask(positions, len(table)))
-            names = postings.names
+        # Events naming no country (actor) count in a lane of their own, as the Timeline's.
+        names, codes, events = lane_items(table, positions, lane, NO_LANE_VALUE)
         if period == "day":
             periods = table.start_days[events].astype(np.int64)
         else:

@@ -73,6 +73,7 @@ from dashboard.query import (
 )
 from dashboard.summary import Fatalities, fatality_column
 from dashboard.table import index_loaded, load_directory
+from dashboard.timeline import NO_LANE_VALUE
 from dashboard.workspace import (
     ADDED_BY_COLUMN,
     NO_VERSION,
@@ -192,9 +193,11 @@ class SqlEngine(Engine):
     """The queries, in SQL over the dataset view; subclasses run them."""
 
     dialect: Dialect
-    #: The function making one row per item of a list, and one dropping repeated items.
+    #: The function making one row per item of a list, one dropping repeated items, and
+    #: one counting the items.
     explode: str
     distinct: str
+    size: str
 
     def except_(self, items: str, others: str) -> str:
         """The distinct items of list ``items`` that are not in list ``others``."""
@@ -588,7 +591,13 @@ class SqlEngine(Engine):
         if lane == "event_type":
             value, columns = self._q("event_type"), ("event_type", "start_date")
         else:
-            value = f"{self.explode}({self._q(_LANE_LISTS[lane])})"
+            # An event naming none counts once as NO_LANE_VALUE, as in memory.
+            listed = self._q(_LANE_LISTS[lane])
+            none = self.dialect.array.format(_literal(NO_LANE_VALUE))
+            value = (
+                f"{self.explode}(CASE WHEN coalesce({self.size}({listed}), 0) > 0 "
+                f"THEN {listed} ELSE {none} END)"
+            )
             columns = (_LANE_LISTS[lane], "start_date")
         start = self._q("start_date")
         month = "1" if period == "year" else f"month({start})"
@@ -938,6 +947,7 @@ class DuckDBEngine(SqlEngine):
     dialect = DUCKDB
     explode = "unnest"
     distinct = "list_distinct"
+    size = "len"
 
     def except_(self, items: str, others: str) -> str:
         return (
@@ -1044,6 +1054,7 @@ class SparkEngine(SqlEngine):
     dialect = SPARK
     explode = "explode"
     distinct = "array_distinct"
+    size = "size"
 
     def except_(self, items: str, others: str) -> str:
         return f"array_except({items}, {others})"

@@ -50,6 +50,9 @@ from dashboard.table import EventTable
 LANES: tuple[str, ...] = ("country", "actor", "event_type")
 LANE_TITLES: dict[str, str] = {"country": "country", "actor": "actor", "event_type": "event type"}
 _MISSING_LANE: dict[str, str] = {"country": "(no country)", "actor": "(no actor)"}
+#: The lane value of events naming no country (actor) in an engine's lane counts
+#: (:class:`dashboard.query.LaneCounts`): drawn as ``(no country)`` (``(no actor)``).
+NO_LANE_VALUE = ""
 
 #: Above this many drawn items (an event in two lanes counts twice) the timeline aggregates.
 AGGREGATE_THRESHOLD = 3000
@@ -185,21 +188,27 @@ def timeline_view(
     return TimelineView(figure, drawn.mode, lanes.values)
 
 
+def lane_items(
+    table: EventTable, positions: np.ndarray, lane: str, missing: str
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The lane values' names, and the (value code, event position) of every item of the
+    events at ``positions`` in ``lane``. Events naming no country (actor) get a lane of
+    their own, the last name, ``missing``, instead of vanishing."""
+    if lane == "event_type":
+        return list(table.event_types), table.type_codes[positions].astype(np.int64), positions
+    postings = table.countries if lane == "country" else table.participants
+    mask = selected_mask(positions, len(table))
+    codes, events = postings_pairs(postings, mask)
+    mask[events] = False
+    lonely = np.flatnonzero(mask)
+    names = [*postings.names, missing]
+    codes = np.concatenate([codes, np.full(len(lonely), len(names) - 1, np.int64)])
+    return names, codes, np.concatenate([events, lonely])
+
+
 def _lanes(table: EventTable, positions: np.ndarray, lane: str) -> _Lanes:
     """Lane of every (event, lane value) item, busiest lanes first, the rest in "Other"."""
-    if lane == "event_type":
-        names = list(table.event_types)
-        codes, events = table.type_codes[positions].astype(np.int64), positions
-    else:
-        postings = table.countries if lane == "country" else table.participants
-        mask = selected_mask(positions, len(table))
-        codes, events = postings_pairs(postings, mask)
-        # Events with no value get a lane of their own instead of vanishing.
-        mask[events] = False
-        lonely = np.flatnonzero(mask)
-        names = [*postings.names, _MISSING_LANE[lane]]
-        codes = np.concatenate([codes, np.full(len(lonely), len(names) - 1, np.int64)])
-        events = np.concatenate([events, lonely])
+    names, codes, events = lane_items(table, positions, lane, _MISSING_LANE.get(lane, ""))
     counts = np.bincount(codes, minlength=len(names))
     used = np.flatnonzero(counts)
     # Busiest first, event types too (module docstring); ties in the names' order: sorted in
@@ -540,6 +549,8 @@ def counts_view(rows, lane: str, n_events: int, period: str = "month") -> Timeli
         date (:class:`dashboard.query.LaneCounts` with period ``month``); with
         ``period="day"``, ``(value, "YYYY-MM-DD", events)``, drawn per day as in memory
         when every event starts within :data:`MAX_BINS` days (else counted per month).
+        Value :data:`NO_LANE_VALUE` counts the events naming no country (actor): their
+        lane, ``(no country)``, comes after the named lanes, as in memory.
     lane
         One of :data:`LANES`.
     n_events
@@ -565,6 +576,9 @@ def counts_view(rows, lane: str, n_events: int, period: str = "month") -> Timeli
     # Busiest first, as in memory (:func:`_lanes`); ties keep the order above.
     used.sort(key=lambda value: -totals[value])
     shown = used[:MAX_LANES]
+    if lane in _MISSING_LANE:
+        # The lane of events naming no one after the named lanes, as in memory.
+        shown.sort(key=lambda value: value == NO_LANE_VALUE)
     row_of = {value: i for i, value in enumerate(shown)}
     if period == "day":
         days = {label: _day_number(label) for _, label, _ in rows}
@@ -579,8 +593,16 @@ def counts_view(rows, lane: str, n_events: int, period: str = "month") -> Timeli
             f"showing the {MAX_LANES} busiest of {len(used):,} {LANE_TITLES[lane]} lanes; "
             "narrow the filters to see the others"
         )
-    labels = _unique_labels([_hover_text(value, LANE_CHARS) for value in shown])
-    lanes = _Lanes(labels, np.zeros(0, np.int64), np.zeros(0, np.int64), len(shown), tuple(shown))
+    names = [
+        _MISSING_LANE[lane] if lane in _MISSING_LANE and value == NO_LANE_VALUE else value
+        for value in shown
+    ]
+    labels = _unique_labels([_hover_text(name, LANE_CHARS) for name in names])
+    # The no-one lane's filter value is None, as in memory.
+    values = tuple(
+        value if name == value else None for name, value in zip(names, shown, strict=True)
+    )
+    lanes = _Lanes(labels, np.zeros(0, np.int64), np.zeros(0, np.int64), len(shown), values)
     if not shown:
         drawn = _Drawn([], _Axis.empty(), "events")
     elif period == "day":

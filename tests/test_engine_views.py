@@ -219,3 +219,44 @@ def test_many_events_within_150_days_are_counted_per_day_as_in_memory(tables, la
     drawn = engine_timeline(engine, spec, lane, len(positions))
     for figure in (_figure(expected), _figure(drawn.view)):
         assert {t["meta"].get("period_months") for t in figure["data"]} == {1}
+
+
+# --- the lane of events naming no one, on every engine ---------------------------------------
+
+
+@pytest.fixture(scope="module", params=["duckdb", "spark"])
+def lane_engine(request, located):
+    """The parity tests' table in memory, and an engine over its dataset."""
+    table, duckdb = located
+    if request.param == "duckdb":
+        yield table, duckdb
+        return
+    from dashboard.sql_engines import SparkEngine
+
+    path = duckdb.dataset.path
+    opened = SparkEngine(path, path.parent / "actors.csv", session=request.getfixturevalue("spark"))
+    yield table, opened
+    opened.close()
+
+
+@pytest.mark.parametrize("lane, missing", [("actor", "(no actor)"), ("country", "(no country)")])
+def test_the_engines_count_the_events_naming_no_one_in_their_lane_as_in_memory(
+    lane_engine, lane, missing, monkeypatch
+):
+    table, engine = lane_engine
+    # Counted, not drawn one by one, from 50 events on (the page: 3,000).
+    monkeypatch.setattr(timeline, "AGGREGATE_THRESHOLD", 50)
+    monkeypatch.setattr(engine_views, "AGGREGATE_THRESHOLD", 50)
+    quarter = FilterSpec(start=D("2021-01-01"), end=D("2021-03-31"))
+    # Unfiltered (over DuckDB: the counts kept when the dataset was written), then filtered.
+    for spec in (FilterSpec(), quarter):
+        positions = filter_positions(table, spec)
+        expected = timeline_view(table, positions, lane)
+        drawn = engine_timeline(engine, spec, lane, len(positions))
+        assert drawn.view.mode == expected.mode == "aggregate"
+        # The table has events naming no one: their lane is drawn last, as in memory.
+        labels = list(expected.figure.layout.yaxis.ticktext)
+        assert missing in labels and expected.lane_values[-1] is None, (spec, labels)
+        assert _figure(drawn.view)["data"] == _figure(expected)["data"], spec
+        assert drawn.view.lane_values == expected.lane_values
+        assert list(drawn.view.figure.layout.yaxis.ticktext) == labels
