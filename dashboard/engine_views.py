@@ -43,12 +43,18 @@ def window_table(engine: Engine, spec: FilterSpec, limit: int) -> EventTable:
 
 
 def relation_table(
-    engine: Engine, spec: FilterSpec, node_kind: str, first: str, second: str, limit: int
+    engine: Engine,
+    spec: FilterSpec,
+    node_kind: str,
+    first: str,
+    second: str,
+    limit: int,
+    total: int | None = None,
 ) -> tuple[EventTable, int]:
     """The first ``limit`` filtered events behind the relation of ``first`` and ``second``
     (:meth:`~dashboard.query.Engine.relation_window`) as a small indexed table, and how
-    many there are."""
-    found = engine.relation_window(spec, node_kind, first, second, limit)
+    many there are (``total``, the relations list's count, when given: not counted again)."""
+    found = engine.relation_window(spec, node_kind, first, second, limit, total)
     table = build_table(found.events.reset_index(drop=True), engine.directory, engine.info().label)
     return table, found.total
 

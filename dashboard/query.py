@@ -203,11 +203,18 @@ class Engine:
         raise NotImplementedError
 
     def relation_window(
-        self, spec: FilterSpec, node_kind: str, first: str, second: str, limit: int = 100
+        self,
+        spec: FilterSpec,
+        node_kind: str,
+        first: str,
+        second: str,
+        limit: int = 100,
+        total: int | None = None,
     ) -> EventWindow:
         """The first ``limit`` filtered events linking ``first`` and ``second`` in the
         network of ``node_kind`` (:func:`dashboard.network.relation_positions`), in table
-        order, and how many there are."""
+        order, and how many there are: ``total`` when the caller knows it (the relation's
+        weight in the network of ``spec``: the relations list's events), not counted again."""
         raise NotImplementedError
 
     def export_csv(self, spec: FilterSpec) -> bytes:
@@ -353,8 +360,15 @@ class MemoryEngine(Engine):
         return None if deaths is None else tuple(int(d) for d in deaths)
 
     def relation_window(
-        self, spec: FilterSpec, node_kind: str, first: str, second: str, limit: int = 100
+        self,
+        spec: FilterSpec,
+        node_kind: str,
+        first: str,
+        second: str,
+        limit: int = 100,
+        total: int | None = None,
     ) -> EventWindow:
+        # Found whole in memory: their number costs nothing, ``total`` is not needed.
         found = relation_positions(self.table, self.positions(spec), node_kind, first, second)
         return EventWindow(self.table.take(found[: max(limit, 0)]), len(found), 0)
 

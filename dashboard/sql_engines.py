@@ -707,16 +707,29 @@ class SqlEngine(Engine):
 
     @_one_source
     def relation_window(
-        self, spec: FilterSpec, node_kind: str, first: str, second: str, limit: int = 100
+        self,
+        spec: FilterSpec,
+        node_kind: str,
+        first: str,
+        second: str,
+        limit: int = 100,
+        total: int | None = None,
     ) -> EventWindow:
         first, second = sorted((str(first), str(second)))
         if first == second:
             return EventWindow(self._frame(spec, " LIMIT 0"), 0, 0)
-        return self._relation_window(spec, node_kind, first, second, max(int(limit), 0))
+        total = None if total is None else int(total)
+        return self._relation_window(spec, node_kind, first, second, max(int(limit), 0), total)
 
     @_answer
     def _relation_window(
-        self, spec: FilterSpec, node_kind: str, first: str, second: str, limit: int
+        self,
+        spec: FilterSpec,
+        node_kind: str,
+        first: str,
+        second: str,
+        limit: int,
+        total: int | None,
     ) -> EventWindow:
         # An event links the two when it lists both (an actor and its recipient, two
         # actors, any two at a multilateral meeting; two countries): the rules of
@@ -738,15 +751,21 @@ class SqlEngine(Engine):
             linked = f"{lists(COUNTRY_KEYS_COLUMN, 'a')} AND {lists(COUNTRY_KEYS_COLUMN, 'b')}"
             columns = (COUNTRY_KEYS_COLUMN,)
         params = {"a": first, "b": second}
-        counted = self._select(
-            spec, f"SELECT count(*) FROM filtered WHERE {linked}", params, columns
-        )
         body = (
             f"SELECT {self._frame_columns()} FROM filtered WHERE {linked} "
             f"ORDER BY {q(ROW_COLUMN)} LIMIT {limit}"
         )
         frame = restore_frame(self._select(spec, body, params), self._sources().columns)
-        return EventWindow(frame, int(counted.column(0)[0].as_py()), 0)
+        if len(frame) < limit:
+            total = len(frame)  # every one of them was fetched
+        if total is None:
+            # A second scan as long as the first (2.0 s unfiltered at 1M events on
+            # DuckDB): the page passes the relations list's count instead.
+            counted = self._select(
+                spec, f"SELECT count(*) FROM filtered WHERE {linked}", params, columns
+            )
+            total = int(counted.column(0)[0].as_py())
+        return EventWindow(frame, total, 0)
 
     @_answer
     def network(

@@ -192,6 +192,44 @@ def test_the_engines_give_each_relation_its_deaths_and_events_as_in_memory(dead_
         assert engine.relation_window(spec, kind, "no such name", edges[0][0]).total == 0
 
 
+@pytest.mark.parametrize("kind", ["actor", "country"])
+def test_a_relation_s_events_are_fetched_in_one_query_when_its_count_is_given(
+    dead_engine, kind, monkeypatch
+):
+    oracle, engine = dead_engine
+    asked: list[str] = []
+    select = engine._select
+
+    def recorded(spec, body, *args, **kwargs):
+        asked.append(body)
+        return select(spec, body, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "_select", recorded)
+    # Every call asks the engine (no answer kept from the tests above).
+    monkeypatch.setattr(engine, "answers_kept", 0)
+    engine._answers.clear()
+    spec = FilterSpec()
+    # Relations of more events than the window fetches (1): their number is not the rows'.
+    shared = [edge for edge in oracle.network(spec, kind).edges if edge[2] > 1][:3]
+    if not shared:
+        pytest.skip("one country: no relation between countries (ACLED's sample)")
+    for u, v, weight, *_ in shared:
+        want = oracle.relation_window(spec, kind, u, v, 1)
+        asked.clear()
+        got = engine.relation_window(spec, kind, u, v, 1, total=weight)
+        assert len(asked) == 1 and "count(*)" not in asked[0]  # the rows only
+        assert got.total == want.total == weight
+        assert list(got.events["event_id"]) == list(want.events["event_id"])
+        asked.clear()  # not given: counted by the engine, as before
+        assert engine.relation_window(spec, kind, u, v, 1).total == weight
+        assert len(asked) == 2
+    # Fewer than the window's rows: all fetched, their number needs no count.
+    u, v, weight, *_ = shared[0]
+    asked.clear()
+    got = engine.relation_window(spec, kind, v, u, weight + 1)
+    assert got.total == weight == len(got.events) and len(asked) == 1
+
+
 def test_the_engines_count_no_deaths_where_the_table_has_none(tables):
     _, engine = tables
     assert engine.fatalities(FilterSpec()) is None

@@ -100,12 +100,15 @@ def show_relations(page: PageContext, graph: nx.Graph, kind: str) -> None:
     if not chosen:
         st.caption("Pick a row to read the events the two share, with their sources.")
         return
-    first, second = rows.iloc[chosen[0]][["between", "and"]]
+    first, second, events = rows.iloc[chosen[0]][["between", "and", "events"]]
     if page.table is not None:
         positions = relation_positions(page.table, page.positions, kind, first, second)
         table, matched = page.table, len(positions)
     else:  # a query engine: the first of them, fetched
-        table, matched = relation_table(engine, spec, kind, first, second, MAX_WINDOW_ROWS)
+        # The list's count of the relation's events: the engine does not count them again.
+        table, matched = relation_table(
+            engine, spec, kind, first, second, MAX_WINDOW_ROWS, int(events)
+        )
         positions = everything(table)
     names = f"{md_escape(first)} and {md_escape(second)}"
     st.markdown(f"**{matched:,} events between {names}**")
