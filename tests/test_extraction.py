@@ -4003,6 +4003,28 @@ def test_concern_told_as_a_state_is_a_condemnation(sentence):
     assert days_of(sentence)["condemnation"] == [FRIDAY]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # WION (round 26): 'Last week, Beijing voiced "strong dissatisfaction" over ...
+        # casualties' was no condemnation ("voiced concern" was): disapproval told by its
+        # other nouns, the quoted word too
+        'On Friday the Kremlin voiced "strong dissatisfaction" over the civilian deaths.',
+        "The Kremlin expressed its displeasure at the arrests of protesters on Friday.",
+        "On Friday the State Department expressed deep dismay over the arrests.",
+        "The Kremlin on Friday voiced strong disapproval of the civilian deaths.",
+    ],
+)
+def test_disapproval_voiced_by_other_nouns_is_a_condemnation(sentence):
+    assert days_of(sentence)["condemnation"] == [FRIDAY]
+
+
+def test_dissatisfaction_not_voiced_makes_no_condemnation():
+    # a state of mind told of others, voiced by no one: no speech act
+    sentence = "On Friday the Kremlin met in Moscow amid growing dissatisfaction over prices."
+    assert "condemnation" not in kinds_of(events_of(sentence, date(2030, 3, 12)))
+
+
 def test_the_parties_concerned_make_no_condemnation():
     sentence = "On Friday the Kremlin and the parties concerned met in Moscow."
     assert "condemnation" not in kinds_of(events_of(sentence, date(2030, 3, 12)))

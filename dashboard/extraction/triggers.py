@@ -324,6 +324,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"slam(?:s|med|ming)",
             # "voiced concern about the violence": disapproval (CAMEO's 'express concern')
             r"(?:voic|express|rais)(?:e|es|ed|ing) (?:\w+ ){0,2}?concerns?",
+            # ... told by its other nouns, quoted or not ('voiced "strong dissatisfaction"
+            # over', "expressed its displeasure at", "expressed deep dismay"); a quoted
+            # "concern" is not taken (CBS round 11: a quoted statement's own dates)
+            r"(?:voic|express)(?:e|es|ed|ing) [\"\u201c'\u2018]?(?:\w+ ){0,2}?"
+            r"(?:dissatisfaction|displeasure|dismay|disapproval)",
             # the same concern told as a state: "X is concerned about the civilian deaths",
             # "Kremlin concerned over ..." (not "the parties concerned")
             r"(?:deeply |gravely |very |seriously )?concerned (?:about|over|at|by)\b",
