@@ -126,6 +126,25 @@ COUNT_WORDS: dict[str, int] = {
     )
 } | {"a": 1, "an": 1}
 _COUNT = "(?P<count>\\d{1,3}|" + "|".join(COUNT_WORDS) + ")"
+#: Ordinals written as words, in "the second anniversary of the coup".
+ORDINAL_WORDS: dict[str, int] = {
+    word: number
+    for number, word in enumerate(
+        (
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+        ),
+        start=1,
+    )
+}
 _UNIT = "(?P<unit>day|week|month|year)s?"
 #: "the past three months", "the last 30 years", "the previous two weeks": that many
 #: units up to the reference, not including it; "the next/coming two weeks": after it.
@@ -493,6 +512,19 @@ def _holiday(match: re.Match, reference: date, forward: bool) -> DateSpan:
 
 def _count(words: str) -> int:
     return COUNT_WORDS[words] if words in COUNT_WORDS else int(words)
+
+
+def years_before(span: DateSpan, years: int) -> DateSpan | None:
+    """The same day, month or year ``years`` years before ``span`` (what an anniversary
+    marks: "Wednesday's two-year anniversary of the coup" is the coup's day); None for
+    other precisions (a week or a range has no same place in another year)."""
+    if span.precision == "day" and span.start == span.end:
+        return day_span(span.start - relativedelta(years=years))
+    if span.precision == "month":
+        return month_span(span.start.year - years, span.start.month)
+    if span.precision == "year":
+        return year_span(span.start.year - years)
+    return None
 
 
 def _counted_span(first: date, last: date, unit: str) -> DateSpan:

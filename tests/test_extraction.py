@@ -5112,3 +5112,60 @@ def test_a_body_whose_head_is_met_unnamed_stays_a_party():
     )
     (meeting,) = [c for c in found if c.event_type in ("meeting", "military cooperation")]
     assert "Tatmadaw" in meeting.recipients
+
+
+# DW (round 26): "Marking Wednesday's two-year anniversary of Myanmar's military coup"
+# proposed no coup (the day was the anniversary's, and "of Myanmar's" gave it no country).
+@pytest.mark.parametrize(
+    "sentence, day",
+    [
+        (
+            "Marking Wednesday's two-year anniversary of Laos's military coup, the US "
+            "imposed sanctions on the country.",
+            date(2028, 3, 13),
+        ),
+        (
+            "On Wednesday, the second anniversary of the military coup in Laos, the US "
+            "imposed sanctions on Laos.",
+            date(2028, 3, 13),
+        ),
+        (
+            "Protesters marked the 3rd anniversary of the coup in Laos on Wednesday.",
+            date(2027, 3, 13),
+        ),
+        (
+            "Laos held no parade on Wednesday's ten-year anniversary of the Laos Defence "
+            "Forces' coup.",
+            date(2020, 3, 13),
+        ),
+    ],
+)
+def test_an_event_an_anniversary_marks_is_that_many_years_before(sentence, day):
+    coups = [c for c in events_of(sentence, date(2030, 3, 13), FRENCH) if c.event_type == "coup"]
+    assert [(c.span.start, c.span.precision, c.actors) for c in coups] == [
+        (day, "day", ("Laos Defence Forces",))
+    ]
+    # nor does another action of the sentence take the shifted day
+    assert all(
+        c.span.start.year == 2030
+        for c in events_of(sentence, date(2030, 3, 13), FRENCH)
+        if c.event_type != "coup"
+    )
+
+
+def test_an_anniversary_does_not_shift_the_events_own_date_words_nor_a_plain_coup():
+    sentence = "On Wednesday, the first anniversary of the February 2029 coup in Laos, crowds met."
+    (coup,) = [c for c in events_of(sentence, date(2030, 3, 13), FRENCH) if c.event_type == "coup"]
+    assert coup.span == DateSpan(date(2029, 2, 1), date(2029, 2, 28), "month")
+    plain = "The Laos Defence Forces seized power in a coup on Wednesday."
+    (coup,) = events_of(plain, date(2030, 3, 13), FRENCH)
+    assert coup.span.start == date(2030, 3, 13)
+
+
+def test_years_before_keeps_the_precision_and_a_leap_day_falls_back():
+    from dashboard.dates import day_span, month_span, year_span, years_before
+
+    assert years_before(day_span(date(2024, 2, 29)), 1) == day_span(date(2023, 2, 28))
+    assert years_before(month_span(2023, 2), 3) == month_span(2020, 2)
+    assert years_before(year_span(2023), 2) == year_span(2021)
+    assert years_before(DateSpan(date(2023, 1, 2), date(2023, 1, 8), "week"), 1) is None

@@ -8,11 +8,14 @@ import re
 from datetime import date, timedelta
 
 from dashboard.dates import (
+    COUNT_WORDS,
+    ORDINAL_WORDS,
     DateMention,
     DateSpan,
     find_date_expressions,
     month_span,
     resolve_date_expression,
+    years_before,
 )
 from dashboard.extraction.actions import REPORTING_LEMMAS, _action_matches
 from dashboard.extraction.candidate import Mention, _dedupe
@@ -118,6 +121,7 @@ def _date_of(
     if course is not None:
         return course
     shifted = _day_before_or_after(sentence, match, dates_here)
+    shifted = shifted or _anniversary_of(sentence, match, dates_here)
     if shifted is not None:
         return shifted
     noun = next((a for a in trigger.anchors if match.group(0).casefold().startswith(a)), None)
@@ -251,6 +255,8 @@ def _date_of(
         for hit in re.finditer(rf"\b{word}\b", sentence[clause:end], re.IGNORECASE):
             if _RELATIVE_TO.search(sentence[: hit.start() + clause]):
                 continue  # "after the visit": later than the visit, not on its day
+            if _anniversary_before(sentence, hit.start() + clause):
+                continue  # "on the second anniversary of the coup": years after it
             if _FIRST_SINCE.search(sentence, 0, match.start()) and _SINCE_NAMED.search(
                 sentence, match.end(), hit.start() + clause
             ):
@@ -407,6 +413,59 @@ def _day_before_or_after(sentence: str, match: re.Match, dates_here):
     day = told.span.start + timedelta(days=days)
     words = sentence[told.start : off.end()].strip()
     return DateSpan(day, day, "day"), words, False, False
+
+
+#: An action named as what an anniversary marks, right before it: "two-year anniversary
+#: of the military coup", "the third anniversary of the", "the 10th anniversary of its".
+_ANNIVERSARY = re.compile(
+    r"(?:(?P<count>\d{1,3}|"
+    + "|".join(w for w in COUNT_WORDS if len(w) > 2)
+    + r")-year|(?P<ordinal>"
+    + "|".join(ORDINAL_WORDS)
+    + r"|\d{1,3}(?:st|nd|rd|th)))\s+anniversary\s+of\s+(?:[\w'\u2019.-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+#: Between the anniversary's date words and the anniversary: a possessive ("Wednesday's
+#: two-year anniversary") or an apposition ("On Monday, the third anniversary").
+_ANNIVERSARY_DAY = re.compile(r"(?:['\u2019]s\s+|,\s+(?:the|its|their)\s+)")
+
+
+def _anniversary_before(sentence: str, start: int) -> re.Match | None:
+    """The anniversary words right before an action's words at ``start`` ("the second
+    anniversary of the coup"): the event they name is years before their date words."""
+    off = _ANNIVERSARY.search(sentence, 0, start)
+    return off if off is not None and off.end() == start else None
+
+
+def _anniversary_of(sentence: str, match: re.Match, dates_here):
+    """(span, words, inherited, from_event) for an action named as what a day is the
+    anniversary of: "Marking Wednesday's two-year anniversary of the coup", "marked the
+    third anniversary of the coup on Monday" - the coup that many years before. Date
+    words on the action's own noun ("of the February 2021 coup") are its own."""
+    off = _anniversary_before(sentence, match.start())
+    if off is None or any(off.start() <= m.start < match.start() for m in dates_here):
+        return None
+    told = next(
+        (m for m in dates_here if _ANNIVERSARY_DAY.fullmatch(sentence, m.end, off.start())),
+        None,
+    ) or next(
+        (
+            m
+            for m in dates_here
+            if m.start >= match.end()
+            and not _CLAUSE_BREAK.search(sentence, match.end(), m.start)
+            and "," not in sentence[match.end() : m.start]
+        ),
+        None,
+    )
+    if told is None:
+        return None
+    word = (off.group("count") or off.group("ordinal")).casefold()
+    years = COUNT_WORDS.get(word) or ORDINAL_WORDS.get(word) or int(word.rstrip("stndrh"))
+    span = years_before(told.span, years) if years else None
+    if span is None:
+        return None
+    return span, told.text, False, False
 
 
 def _qualifies_another(sentence: str, match: re.Match, told: DateMention, actions) -> bool:

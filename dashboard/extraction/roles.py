@@ -592,7 +592,8 @@ def _coup_parties(told: _Told, match, actors, recipients) -> tuple[str, ...]:
 
 def _coup_country(told: _Told, match: re.Match) -> set[str]:
     """The country a coup is told to happen in: named right before its words ("a
-    Myanmar coup", "Myanmar's coup") or right after ("a coup in the country", "in
+    Myanmar coup", "Myanmar's coup", also after "of" when possessive: "the anniversary
+    of Myanmar's military coup") or right after ("a coup in the country", "in
     Myanmar"); else none."""
     sentence = told.sentence
     return {
@@ -602,7 +603,10 @@ def _coup_country(told: _Told, match: re.Match) -> set[str]:
         and (
             (
                 0 <= match.start() - c.end <= 12
-                and not re.search(r"\b(?:by|from|of)\s+$", sentence[: c.start])
+                and (
+                    not re.search(r"\b(?:by|from|of)\s+$", sentence[: c.start])
+                    or sentence[c.start : c.end].endswith(("'s", "\u2019s"))
+                )
             )
             or re.fullmatch(r"\s+in\s+(?:the\s+)?", sentence[match.end() : c.start])
         )
