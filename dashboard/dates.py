@@ -104,47 +104,32 @@ _HALF_RE = re.compile(
     r"(?:the )?(?P<half>first|second) half of (?P<year>the year|this year|last year|\d{4})"
 )
 
+
+def _numbered(*words: str) -> dict[str, int]:
+    """Number words in order from one: {"one": 1, "two": 2, ...}."""
+    return {word: number for number, word in enumerate(words, start=1)}
+
+
 #: Counts written as words in "the past three months", "two years ago".
-COUNT_WORDS: dict[str, int] = {
-    word: number
-    for number, word in enumerate(
-        (
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ),
-        start=1,
-    )
-} | {"a": 1, "an": 1}
+COUNT_WORDS: dict[str, int] = _numbered(
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+) | {"a": 1, "an": 1}
 _COUNT = "(?P<count>\\d{1,3}|" + "|".join(COUNT_WORDS) + ")"
 #: Ordinals written as words, in "the second anniversary of the coup".
-ORDINAL_WORDS: dict[str, int] = {
-    word: number
-    for number, word in enumerate(
-        (
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-        ),
-        start=1,
-    )
-}
+ORDINAL_WORDS: dict[str, int] = _numbered(
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"
+)
 _UNIT = "(?P<unit>day|week|month|year)s?"
 #: "the past three months", "the last 30 years", "the previous two weeks": that many
 #: units up to the reference, not including it; "the next/coming two weeks": after it.
