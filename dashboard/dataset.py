@@ -306,8 +306,9 @@ def write_whole_answers(
     a dataset written from memory and one written in chunks. In the manifest
     (``whole``): ``summary`` (the counts of :func:`dashboard.summary.summarise`),
     ``network`` per node kind (nodes with their events, the
-    :data:`WHOLE_NETWORK_EDGES` strongest edges, their total; node countries are the
-    reading engine's directory's) and ``vocabulary``; in :data:`WHOLE_FOLDER`, the
+    :data:`WHOLE_NETWORK_EDGES` strongest edges, their total, and when the table counts
+    deaths each edge's, ``deaths``; node countries are the reading engine's directory's)
+    and ``vocabulary``; in :data:`WHOLE_FOLDER`, the
     lane counts and map cells.
     """
     from dashboard.filters import FilterSpec
@@ -333,6 +334,10 @@ def write_whole_answers(
                 "edges": [list(edge) for edge in data.edges],
                 "total_edges": data.total_edges,
             }
+            pairs = tuple((str(u), str(v)) for u, v, *_ in data.edges)
+            deaths = engine.relation_fatalities(every, kind, pairs)
+            if deaths is not None:  # the table counts deaths: the kept edges' (the list's)
+                networks[kind]["deaths"] = list(deaths)
         lanes = {lane: engine.lane_counts(every, lane, "month").rows for lane in WHOLE_LANES}
         cells = engine.map_cells(every, WHOLE_CELL_DEGREES).rows
         names = engine.vocabulary().names

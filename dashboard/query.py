@@ -202,6 +202,14 @@ class Engine:
         (:func:`dashboard.network.relation_fatalities`), or None when the table counts none."""
         raise NotImplementedError
 
+    def kept_relation_fatalities(
+        self, node_kind: str, pairs: tuple[tuple[str, str], ...]
+    ) -> tuple[int, ...] | None:
+        """The deaths of every event behind each of ``pairs`` as kept with the dataset (the
+        unfiltered network's edges), or None when they are not all kept: asking
+        :meth:`relation_fatalities` over every event would take seconds."""
+        return None
+
     def relation_window(
         self,
         spec: FilterSpec,

@@ -705,6 +705,19 @@ class SqlEngine(Engine):
         found = {(str(u), str(v)): float(d or 0) for u, v, d in rows}
         return tuple(round(found.get(tuple(sorted((a, b))), 0)) for a, b in pairs)
 
+    def kept_relation_fatalities(
+        self, node_kind: str, pairs: tuple[tuple[str, str], ...]
+    ) -> tuple[int, ...] | None:
+        whole = self.dataset.whole.get("network", {}).get(node_kind) or {}
+        if "deaths" not in whole or self._sources().workspace_view is not None:
+            return None  # written before they were kept, or the workspace's events count
+        kept = {
+            tuple(sorted((str(u), str(v)))): int(d)
+            for (u, v, *_), d in zip(whole["edges"], whole["deaths"], strict=True)
+        }
+        found = tuple(kept.get(tuple(sorted(pair))) for pair in pairs)
+        return None if None in found else found
+
     @_one_source
     def relation_window(
         self,

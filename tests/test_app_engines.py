@@ -267,7 +267,24 @@ def test_a_picked_relation_over_duckdb_lists_the_events_behind_it(ucdp_duckdb):
     assert list(shown["event_id"]) == list(table.events["event_id"].iloc[positions])
 
 
-def test_the_unfiltered_relations_over_duckdb_say_why_they_have_no_deaths(ucdp_duckdb):
+def test_the_unfiltered_relations_over_duckdb_show_the_deaths_kept_with_the_dataset(ucdp_duckdb):
+    table = ucdp_duckdb
+    at = open_app("pages/1_Network.py")
+    assert not at.exception
+    listed = at.dataframe[0].value
+    pairs = list(zip(listed["between"], listed["and"], strict=True))
+    expected = relation_fatalities(table, np.arange(len(table)), "actor", pairs)
+    assert listed["fatalities"].tolist() == expected.tolist() and expected.sum() > 0
+    assert UNFILTERED_DEATHS not in [c.value for c in at.caption]
+
+
+def test_the_unfiltered_relations_over_duckdb_say_why_they_have_no_deaths(ucdp_duckdb, tmp_path):
+    # A dataset written before the relations' deaths were kept with it.
+    manifest = tmp_path / "ds" / "_dataset.json"
+    written = json.loads(manifest.read_text(encoding="utf-8"))
+    for network in written["whole"]["network"].values():
+        del network["deaths"]
+    manifest.write_text(json.dumps(written), encoding="utf-8")
     at = open_app("pages/1_Network.py")
     assert not at.exception
     assert "fatalities" not in at.dataframe[0].value.columns

@@ -193,6 +193,21 @@ def test_the_engines_give_each_relation_its_deaths_and_events_as_in_memory(dead_
 
 
 @pytest.mark.parametrize("kind", ["actor", "country"])
+def test_the_unfiltered_relations_deaths_are_kept_with_the_dataset(dead_engine, kind):
+    oracle, engine = dead_engine
+    every = FilterSpec()
+    edges = engine.network(every, kind).edges  # the kept network's
+    if not edges:
+        pytest.skip("one country: no relation between countries (ACLED's sample)")
+    pairs = tuple((v, u) if i % 2 else (u, v) for i, (u, v, *_) in enumerate(edges))
+    expected = oracle.relation_fatalities(every, kind, pairs)
+    assert sum(expected) > 0 or kind == "country"
+    assert engine.kept_relation_fatalities(kind, pairs) == expected
+    # A relation not kept (not among the strongest edges, or no relation): not answered.
+    assert engine.kept_relation_fatalities(kind, (*pairs, ("no such name", edges[0][0]))) is None
+
+
+@pytest.mark.parametrize("kind", ["actor", "country"])
 def test_a_relation_s_events_are_fetched_in_one_query_when_its_count_is_given(
     dead_engine, kind, monkeypatch
 ):

@@ -77,9 +77,11 @@ def show_relations(page: PageContext, graph: nx.Graph, kind: str) -> None:
     pairs = tuple(zip(rows["between"], rows["and"], strict=True))
     if page.table is None and spec.is_empty():
         # A query engine over the whole table: the self-join over every event took 4.3 s
-        # at 1M events on DuckDB (filtered to a year: 0.35 s); said, not silently missing.
-        deaths = None
-        if engine.fatalities(spec) is not None:
+        # at 1M events on DuckDB (filtered to a year: 0.35 s). The dataset keeps the
+        # unfiltered network's deaths; else (an older dataset, the workspace's events,
+        # an ego's relations) said, not silently missing.
+        deaths = engine.kept_relation_fatalities(kind, pairs)
+        if deaths is None and engine.fatalities(spec) is not None:
             st.caption(UNFILTERED_DEATHS)
     else:
         deaths = engine.relation_fatalities(spec, kind, pairs)
