@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard.engine_views import everything, window_table
 from dashboard.export import export_timelinejs
-from dashboard.summary import fatalities_help
+from dashboard.summary import fatalities_help, metric_weights
 from dashboard.window import MAX_WINDOW_ROWS
 from ui.events_view import show_events_table
 from ui.page import finish_page, open_page, show_if_empty
@@ -14,14 +14,18 @@ if not show_if_empty(page):
     engine, spec = page.engine, page.spec
     counts = engine.summary(spec)
     deaths = engine.fatalities(spec)
-    widths = [1, 1, 1, 2.4] if deaths is None else [1, 1, 1, 1, 2.4]
-    events, countries, actors, *dead, span = st.columns(widths)
-    events.metric("Events", f"{counts.events:,}")
-    countries.metric("Countries", f"{counts.countries:,}")
-    actors.metric("Actors", f"{counts.actors:,}")
-    if deaths is not None:
-        dead[0].metric("Fatalities", f"{deaths.total:,}", help=fatalities_help(deaths))
-    span.metric("Date span", f"{counts.first_date} – {counts.last_date}")
+    shown = {
+        "Events": f"{counts.events:,}",
+        "Countries": f"{counts.countries:,}",
+        "Actors": f"{counts.actors:,}",
+        **({} if deaths is None else {"Fatalities": f"{deaths.total:,}"}),
+        "Date span": f"{counts.first_date} – {counts.last_date}",
+    }
+    helps = {} if deaths is None else {"Fatalities": fatalities_help(deaths)}
+    for column, (label, value) in zip(
+        st.columns(metric_weights(shown.values())), shown.items(), strict=True
+    ):
+        column.metric(label, value, help=helps.get(label))
 
     if page.table is None:  # a query engine: the first events, bounded like the window
         table = window_table(engine, spec, MAX_WINDOW_ROWS)

@@ -313,6 +313,13 @@ def test_events_page_sums_the_deaths_of_a_table_that_counts_them(monkeypatch, na
     deaths = pd.to_numeric(loaded.events[column].iloc[chosen], errors="coerce")
     assert metric(at, "Events") == f"{len(chosen):,}"
     assert metric(at, "Fatalities") == f"{int(deaths[deaths >= 0].sum()):,}"
+    # Five metrics in one row: the date span's column is as wide as its characters ask
+    # (fixed weights gave it 2.4 of 6.4 and the browser cut it: "1991-08-08 – 2022-1…").
+    span = metric(at, "Date span")
+    weights = {m.label: c.weight for c in at.columns for m in c.metric}
+    assert weights["Date span"] / sum(weights.values()) == pytest.approx(
+        len(span) / sum(max(len(metric(at, label)), 4) for label in weights)
+    )
 
 
 def test_events_page_shows_no_fatalities_without_a_deaths_column():

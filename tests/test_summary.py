@@ -14,6 +14,7 @@ from dashboard.summary import (
     fatalities_help,
     fatality_column,
     fatality_values,
+    metric_weights,
     summarise,
 )
 
@@ -124,3 +125,11 @@ def test_fatality_values_are_numbers_or_missing():
     values = fatality_values(pd.Series(["2", "", "x", "-4", "7.0", None], dtype=object))
     assert values.tolist()[:1] + values.tolist()[4:5] == [2.0, 7.0]
     assert values.isna().tolist() == [False, True, True, True, False, True]
+
+
+def test_metric_weights_give_each_value_its_share_of_the_characters():
+    values = ["1,849", "5", "34", "14,948", "1991-08-08 – 2022-12-31"]
+    weights = metric_weights(values)
+    assert weights == [5, 4, 4, 6, 23]
+    # The date span gets the room its 23 characters need, not a fixed share.
+    assert weights[-1] / sum(weights) > 0.5
