@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 import textwrap
 import threading
 import weakref
@@ -172,6 +173,18 @@ def relation_positions(
         return np.zeros(0, dtype=np.int64)
     events = index.pair_event[index.pair_edge == edge[0]].astype(np.int64)
     return np.intersect1d(events, as_positions(positions, len(table)))
+
+
+def relation_file_name(first: str, second: str) -> str:
+    """The CSV download's name for the events behind the relation of ``first`` and
+    ``second``: ``events-<first>-<second>.csv``, each name lower-cased with every run of
+    characters other than letters and digits (slashes, spaces, quotes) made one hyphen,
+    and cut at 40 characters, so it is a safe file name on any system."""
+
+    def part(name: str) -> str:
+        return re.sub(r"[\W_]+", "-", str(name).lower()).strip("-")[:40].strip("-") or "unnamed"
+
+    return f"events-{part(first)}-{part(second)}.csv"
 
 
 def relation_fatalities(

@@ -25,6 +25,7 @@ from dashboard.network import (
     RELATION_COLUMNS,
     network_view,
     relation_fatalities,
+    relation_file_name,
     relation_positions,
     relation_rows,
 )
@@ -218,6 +219,46 @@ def test_download_is_exactly_the_filtered_rows(table, monkeypatch):
     assert data_callable() == want
     assert want.count(b"\r\n") == len(filter_positions(table, spec)) + 1  # header + rows
     assert (mimetype, file_name) == ("text/csv", "events-filtered.csv")
+
+
+def deferred_downloads(monkeypatch) -> dict[str, tuple]:
+    """The deferred downloads the app hands to st.download_button, by file name (filled
+    as the app runs): each file's data callable and mimetype."""
+    registered = {}
+    original = MediaFileManager.add_deferred
+
+    def spy(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        registered[file_name] = (data_callable, mimetype)
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", spy)
+    return registered
+
+
+def pick_relation(row: int, **params) -> tuple[AppTest, pd.Series]:
+    """The Network page (with ``params`` in the URL) with the listed relation at ``row``
+    picked, and that row of the relations list."""
+    at = open_app("pages/1_Network.py", **params)
+    assert not at.exception
+    listed = at.dataframe[0].value
+    at.session_state[f"{state.NETWORK_RELATIONS}_actor"] = {"selection": {"rows": [row]}}
+    at.run()
+    assert not at.exception
+    return at, listed.iloc[row]
+
+
+def test_a_picked_relation_s_events_download_as_the_events_page_writes_them(table, monkeypatch):
+    files = deferred_downloads(monkeypatch)
+    at, picked = pick_relation(0, country="Myanmar")
+    first, second = picked[["between", "and"]]
+    kept = filter_positions(table, FilterSpec(countries=("Myanmar",)))
+    positions = relation_positions(table, kept, "actor", first, second)
+    assert 0 < len(positions) < len(kept)
+    data, mimetype = files[relation_file_name(first, second)]
+    assert mimetype == "text/csv"
+    assert data() == export_csv(table.take(positions))
+    captions = " ".join(c.value for c in at.caption)
+    assert "download holds all of them" in captions and "Events page" not in captions
 
 
 def test_timeline_details_of_a_chosen_event(table):

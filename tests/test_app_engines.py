@@ -9,14 +9,20 @@ import logging
 import numpy as np
 import pytest
 from conftest import csv_bytes, sample_events, workspace_event
-from test_app import PAGES, ROOT, metric, open_app
+from test_app import PAGES, ROOT, deferred_downloads, metric, open_app, pick_relation
 from test_engines import ROWS
 
 from dashboard import geomap
 from dashboard.dataset import write_dataset
+from dashboard.export import export_csv
 from dashboard.filters import FilterSpec, filter_positions
 from dashboard.importing import load_any
-from dashboard.network import network_view, relation_fatalities, relation_positions
+from dashboard.network import (
+    network_view,
+    relation_fatalities,
+    relation_file_name,
+    relation_positions,
+)
 from dashboard.query import MemoryEngine
 from dashboard.summary import fatalities
 from dashboard.table import load_directory, load_events
@@ -251,20 +257,28 @@ def test_the_deaths_over_duckdb_are_the_memory_deaths(ucdp_duckdb):
 
 def test_a_picked_relation_over_duckdb_lists_the_events_behind_it(ucdp_duckdb):
     table = ucdp_duckdb
-    at = open_app("pages/1_Network.py")
-    assert not at.exception
-    listed = at.dataframe[0].value
-    at.session_state[f"{state.NETWORK_RELATIONS}_actor"] = {"selection": {"rows": [1]}}
-    at.run()
-    assert not at.exception
-    first, second = listed.iloc[1][["between", "and"]]
+    at, picked = pick_relation(1)
+    first, second = picked[["between", "and"]]
     everything = np.arange(len(table))
     positions = relation_positions(table, everything, "actor", first, second)
-    assert len(positions) == listed.iloc[1]["events"] > 1
+    assert len(positions) == picked["events"] > 1
     heading = f"**{len(positions):,} events between {md_escape(first)} and {md_escape(second)}**"
     assert heading in [m.value for m in at.markdown]
     shown = at.dataframe[1].value
     assert list(shown["event_id"]) == list(table.events["event_id"].iloc[positions])
+
+
+def test_a_picked_relation_s_download_over_duckdb_holds_all_its_events(ucdp_duckdb, monkeypatch):
+    table = ucdp_duckdb
+    files = deferred_downloads(monkeypatch)
+    monkeypatch.setattr("ui.network_view.MAX_WINDOW_ROWS", 2)  # fewer fetched than there are
+    at, picked = pick_relation(1)
+    first, second = picked[["between", "and"]]
+    positions = relation_positions(table, np.arange(len(table)), "actor", first, second)
+    assert len(at.dataframe[1].value) == 2 < len(positions)
+    data, mimetype = files[relation_file_name(first, second)]
+    assert mimetype == "text/csv"
+    assert data() == export_csv(table.take(positions))
 
 
 def test_the_unfiltered_relations_over_duckdb_show_the_deaths_kept_with_the_dataset(ucdp_duckdb):

@@ -17,7 +17,7 @@ import pytest
 from figure_fixtures import row, small_table, synthetic_table
 
 from dashboard import colours, network, schema
-from dashboard.network import build_graph, build_network, ego_graph
+from dashboard.network import build_graph, build_network, ego_graph, relation_file_name
 
 LAVROV, MAH, WANG, BLINKEN, WUNNA = (
     "Sergei Lavrov",
@@ -917,3 +917,12 @@ def test_relation_fatalities_sum_the_deaths_behind_each_edge():
     assert network.relation_fatalities(table, without, "actor", [(LAVROV, MAH)]).tolist() == [3]
     # A table counting no deaths: None.
     assert network.relation_fatalities(small_table(ROWS), everything, "actor", pairs) is None
+
+
+def test_a_relation_s_download_is_named_after_the_pair_safely():
+    assert relation_file_name("Aaa Bbb", "Ccc") == "events-aaa-bbb-ccc.csv"
+    # Path separators, quotes and dots go; letters of any script stay; none left: said.
+    assert relation_file_name('Xx/Yy "Zz"', "..") == "events-xx-yy-zz-unnamed.csv"
+    assert relation_file_name("Ñaa d\u2019Óo", "q_r") == "events-ñaa-d-óo-q-r.csv"
+    long = relation_file_name("a" * 100, "b")
+    assert long == f"events-{'a' * 40}-b.csv"

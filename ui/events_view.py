@@ -42,14 +42,12 @@ def show_events_table(
     table: EventTable,
     positions: np.ndarray,
     matched: int | None = None,
-    download_here: bool = True,
 ) -> None:
     """The first events at ``positions`` that fit the window's byte budget, sortable.
 
     ``matched``: how many events the filters keep, when ``positions`` are only the
-    first of them (a query engine's window); by default all of ``positions``.
-    ``download_here``: False where the page has no download of these rows (the
-    Network's events of one relation): the note then points at the Events page's.
+    first of them (a query engine's window); by default all of ``positions``. The
+    page offers these events' download (all of them) beside the table.
     """
     window = display_window(table.events, positions, table_columns(table.events))
     matched = window.total if matched is None else matched
@@ -61,13 +59,7 @@ def show_events_table(
         )
     if window.cut_cells:
         notes.append(f"Texts longer than {CELL_CHARS:,} characters are cut here (…).")
-    if download_here:
-        notes.append("The download holds all of them with every column" + _left_out(table, window))
-    else:
-        notes.append(
-            "The Events page's download (the filtered events) holds them with every column"
-            + _left_out(table, window)
-        )
+    notes.append("The download holds all of them with every column" + _left_out(table, window))
     st.caption(" ".join(notes))
     config = {
         column: st.column_config.DateColumn(column, format="YYYY-MM-DD")

@@ -9,7 +9,8 @@ import streamlit as st
 
 from dashboard.actors import ActorDirectory
 from dashboard.engine_views import everything, relation_table
-from dashboard.network import relation_positions, relation_rows
+from dashboard.export import export_csv
+from dashboard.network import relation_file_name, relation_positions, relation_rows
 from dashboard.selection import kept_pick, selection_to_filter
 from dashboard.window import MAX_WINDOW_ROWS
 from ui import state
@@ -106,12 +107,30 @@ def show_relations(page: PageContext, graph: nx.Graph, kind: str) -> None:
     if page.table is not None:
         positions = relation_positions(page.table, page.positions, kind, first, second)
         table, matched = page.table, len(positions)
+
+        def relation_csv() -> bytes:
+            return export_csv(table.take(positions))
     else:  # a query engine: the first of them, fetched
         # The list's count of the relation's events: the engine does not count them again.
         table, matched = relation_table(
             engine, spec, kind, first, second, MAX_WINDOW_ROWS, int(events)
         )
         positions = everything(table)
+
+        def relation_csv() -> bytes:  # all of them, fetched through the engine on a click
+            return export_csv(
+                engine.relation_window(spec, kind, first, second, matched, matched).events
+            )
+
     names = f"{md_escape(first)} and {md_escape(second)}"
     st.markdown(f"**{matched:,} events between {names}**")
-    show_events_table(table, positions, matched, download_here=False)
+    st.download_button(
+        f"Download these {matched:,} events (CSV)",
+        # Deferred, as the Events page's: the CSV is built when the analyst clicks.
+        data=relation_csv,
+        file_name=relation_file_name(first, second),
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    show_events_table(table, positions, matched)
