@@ -5176,3 +5176,54 @@ def test_years_before_keeps_the_precision_and_a_leap_day_falls_back():
     assert years_before(month_span(2023, 2), 3) == month_span(2020, 2)
     assert years_before(year_span(2023), 2) == year_span(2021)
     assert years_before(DateSpan(date(2023, 1, 2), date(2023, 1, 8), "week"), 1) is None
+
+
+# Round 27 (ETV Bharat 2021-12-27): "has handed over a Ming Class attack submarine to
+# Myanmar on Friday" -- a supply told as handing weapons over is an arms transfer.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia has handed over two attack submarines to the Laos navy on March 3, 2030.",
+        "On March 3, 2030, Russia handed over six fighter jets to Laos.",
+        "Russia hands over a refurbished warship to Laos on March 3, 2030, Andrei Voinov said.",
+    ],
+)
+def test_handing_weapons_over_is_an_arms_transfer(text):
+    found = extract_events(text, date(2031, 2, 20), TRANSLIT)
+    (transfer,) = [c for c in found if c.event_type == "arms transfer"]
+    assert (transfer.span.start.year, transfer.span.start.month) == (2030, 3)
+
+
+def test_handing_over_power_or_ones_own_weapons_is_no_arms_transfer():
+    for text in (
+        "The Laos junta handed over power to a caretaker government on March 3, 2030.",
+        "On March 3, 2030, the rebels handed over their weapons to Laos.",
+    ):
+        found = extract_events(text, date(2031, 2, 20), TRANSLIT)
+        assert [c.event_type for c in found if c.event_type == "arms transfer"] == []
+
+
+# Round 27 (ETV Bharat 2021-12-27): "There will be definite unease ... over reports that
+# China ... has handed over a Ming Class submarine to Myanmar on Friday" -- the perfect
+# tells a done action, whatever future the sentence opens with.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There will be unease in Laos over reports that Russia has handed over two "
+        "submarines to the Laos navy on Friday.",
+        "Many will be worried that Russia has sold six fighter jets to Laos on Friday, "
+        "Andrei Voinov said.",
+        "Analysts would say Russia had quietly delivered six fighter jets to Laos on Friday.",
+    ],
+)
+def test_a_perfect_after_a_future_word_is_done(text):
+    found = extract_events(text, date(2031, 2, 20), TRANSLIT)  # a Thursday
+    (transfer,) = [c for c in found if c.event_type == "arms transfer"]
+    assert transfer.span.start == date(2031, 2, 14)
+
+
+def test_the_future_perfect_stays_expected():
+    text = "Russia will have delivered six fighter jets to Laos on Friday."
+    found = extract_events(text, date(2031, 2, 20), TRANSLIT)
+    (transfer,) = [c for c in found if c.event_type == "arms transfer"]
+    assert transfer.span.start == date(2031, 2, 21)

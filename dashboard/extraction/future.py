@@ -25,6 +25,15 @@ _SINCE_BEFORE = re.compile(
 )
 
 
+#: A perfect right before a past-form action word ("reports that China has handed over"):
+#: the action is done, whatever future governs the sentence ("There will be unease over
+#: reports that ..."); not the future perfect or a conditional ("will have delivered").
+_PERFECT_BEFORE = re.compile(
+    r"(?<!\bwill\s)(?<!\bwould\s)(?<!\bto\s)\b(?:has|have|had)\s+(?:[a-z]+ly\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _is_expected(sentence: str, match: re.Match, headline: bool = False) -> bool:
     """Whether future wording governs this action (per action, not per sentence).
 
@@ -37,6 +46,8 @@ def _is_expected(sentence: str, match: re.Match, headline: bool = False) -> bool
     """
     if _SINCE_BEFORE.search(sentence, 0, match.start()):
         return False  # "its first election since the coup": a past point of reference
+    if _PAST_FORM.match(match.group(0)) and _PERFECT_BEFORE.search(sentence, 0, match.start()):
+        return False  # "over reports that X has handed over ...": done
     start = _clause_start(sentence, match.start())
     if _PAST_FORM.match(match.group(0)):
         subordinate = [m.end() for m in _SUBORDINATOR.finditer(sentence, start, match.start())]

@@ -178,6 +178,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             rf"(?:sold|sells?|selling|deliver(?:s|ed|ing)?|export(?:s|ed|ing)?) "
             rf"(?:(?!{_NOT_BETWEEN})[\w,.-]+ ){{0,4}}?"
             rf"{_WEAPONS}\b",
+            # "has handed over a Ming Class attack submarine to Myanmar": a supply; not
+            # one's own weapons ("the rebels handed over their weapons")
+            rf"hand(?:s|ed|ing)? over (?!(?:their|its|his|her|our)\b)"
+            rf"(?:(?!{_NOT_BETWEEN})[\w,.-]+ ){{0,4}}?{_WEAPONS}\b",
             # the buyer's side: "bought fighter jets", "acquired drones"
             r"(?:b(?:uy|uys|ought|uying)|purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)) "
             r"(?:[\w-]+ ){0,4}?(?:weapons|arms|fighter jets|jets|drones|helicopters|aircraft|"
