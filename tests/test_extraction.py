@@ -441,7 +441,8 @@ MEASURED = [
     ("wion-2024-01-12.round26", "2024-01-12", 0.75, 0.5),
     # Held out in round 27 (gold committed in e79b024 before extract ran on any, landed in
     # 3dc6517 after articles26c's last fix, ad5d24c): floor = the first run, measured
-    ("etvbharat-2021-12-27.round27", "2021-12-27", 1.0, 0.5),
+    # ETV Bharat raised as measured after articles26d (first run P 1.00 R 0.50)
+    ("etvbharat-2021-12-27.round27", "2021-12-27", 1.0, 1.0),
     ("moneycontrol-2022-11-24.round27", "2022-11-24", 0.75, 0.42),
     ("xinhua-peoplesdaily-2025-08-31.round27", "2025-08-31", 1.0, 0.2),
 ]
