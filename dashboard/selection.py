@@ -35,6 +35,29 @@ def kept_pick(before: Sequence, picked: Sequence[int], now: Sequence) -> int | N
     return next((row for row, other in enumerate(now) if other == item), None)
 
 
+#: Between a relation's two names in the link (``relation=Myanmar;Russia``): no name holds
+#: it, as ``;`` separates the names of a cell (actors, countries).
+RELATION_SEPARATOR = ";"
+
+
+def relation_link(first: str, second: str) -> str:
+    """The link's value for the relation of ``first`` and ``second`` (in name order, as the
+    relations list has them, so either order names one relation)."""
+    return RELATION_SEPARATOR.join(sorted((str(first), str(second))))
+
+
+def linked_relation(text: Any) -> tuple[str, str] | None:
+    """The relation a link's value names (:func:`relation_link`), in name order, or None
+    unless it names two different, non-empty names."""
+    if not isinstance(text, str):
+        return None
+    names = [name.strip() for name in text.split(RELATION_SEPARATOR)]
+    if len(names) != 2 or not all(names) or names[0] == names[1]:
+        return None
+    first, second = sorted(names)
+    return first, second
+
+
 def selected_values(selection: Any) -> list[str]:
     """The first customdata item of every selected point, de-duplicated, in order."""
     values: dict[str, None] = {}

@@ -574,6 +574,49 @@ def test_the_url_carries_lane_ego_and_nodes_and_links_keep_them():
     assert at.radio(key=state.TIMELINE_LANE).value == "actor"  # kept across pages
 
 
+def test_a_link_opens_the_network_with_its_relation_picked(table):
+    at = open_app("pages/1_Network.py", country="Myanmar")
+    listed = at.dataframe[0].value
+    pairs = list(zip(listed["between"], listed["and"], strict=True))
+    pair = pairs[2]  # not the first row: a pick by position would not tell
+    kept = filter_positions(table, FilterSpec(countries=("Myanmar",)))
+    events = len(relation_positions(table, kept, "actor", *pair))
+    heading = f"**{events:,} events between {md_escape(pair[0])} and {md_escape(pair[1])}**"
+    # Either order of the two names, as a colleague may type it.
+    at = open_app("pages/1_Network.py", country="Myanmar", relation=f"{pair[1]};{pair[0]}")
+    assert not at.exception and not at.warning
+    assert at.session_state[f"{state.NETWORK_RELATIONS}_actor"]["selection"]["rows"] == [2]
+    assert heading in [m.value for m in at.markdown]
+    assert at.query_params["relation"] == ";".join(pair)
+
+
+def test_a_picked_relation_is_in_the_link_and_kept_across_pages():
+    at, picked = pick_relation(1, country="Myanmar")
+    text = ";".join(picked[["between", "and"]])
+    assert at.query_params["relation"] == text
+    assert at.query_params["country"] == "Myanmar"
+    at.switch_page("pages/2_Events.py").run()
+    assert not at.exception
+    links = [link.proto.query_string or "" for link in at.get("page_link")]
+    assert links and all("relation=" in link for link in links), links
+    at.switch_page("pages/1_Network.py").run()
+    assert not at.exception
+    assert at.session_state[f"{state.NETWORK_RELATIONS}_actor"]["selection"]["rows"] == [1]
+    assert at.query_params["relation"] == text
+    # Picked no more: the link drops it.
+    at.session_state[f"{state.NETWORK_RELATIONS}_actor"] = {"selection": {"rows": []}}
+    at.run()
+    assert "relation" not in at.query_params
+
+
+def test_a_link_s_relation_that_is_not_listed_is_dropped_with_a_notice():
+    at = open_app("pages/1_Network.py", relation="Nobody;Somebody")
+    assert not at.exception
+    assert at.session_state[f"{state.NETWORK_RELATIONS}_actor"]["selection"]["rows"] == []
+    assert any("Nobody" in w.value and "Somebody" in w.value for w in at.warning)
+    assert "relation" not in at.query_params
+
+
 def test_changing_the_lane_writes_it_to_the_url():
     at = open_app()
     at.radio(key=state.TIMELINE_LANE).set_value("event_type").run()

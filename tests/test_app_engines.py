@@ -9,7 +9,14 @@ import logging
 import numpy as np
 import pytest
 from conftest import csv_bytes, sample_events, workspace_event
-from test_app import PAGES, ROOT, deferred_downloads, metric, open_app, pick_relation
+from test_app import (
+    PAGES,
+    ROOT,
+    deferred_downloads,
+    metric,
+    open_app,
+    pick_relation,
+)
 from test_engines import ROWS
 
 from dashboard import geomap
@@ -266,6 +273,18 @@ def test_a_picked_relation_over_duckdb_lists_the_events_behind_it(ucdp_duckdb):
     assert heading in [m.value for m in at.markdown]
     shown = at.dataframe[1].value
     assert list(shown["event_id"]) == list(table.events["event_id"].iloc[positions])
+
+
+def test_a_link_opens_a_relation_over_duckdb(ucdp_duckdb):
+    listed = open_app("pages/1_Network.py").dataframe[0].value
+    pair = tuple(listed.iloc[1][["between", "and"]])
+    at = open_app("pages/1_Network.py", relation=";".join(pair))
+    assert not at.exception and not at.warning
+    assert at.session_state[f"{state.NETWORK_RELATIONS}_actor"]["selection"]["rows"] == [1]
+    names = f"{md_escape(pair[0])} and {md_escape(pair[1])}"
+    assert f"**{listed.iloc[1]['events']:,} events between {names}**" in [
+        m.value for m in at.markdown
+    ]
 
 
 def test_a_picked_relation_s_download_over_duckdb_holds_all_its_events(ucdp_duckdb, monkeypatch):

@@ -12,6 +12,8 @@ from dashboard.selection import (
     brushed,
     drill_down,
     kept_pick,
+    linked_relation,
+    relation_link,
     selected_cell,
     selected_event_id,
     selected_span,
@@ -218,3 +220,30 @@ def test_a_pick_is_kept_by_its_item_when_the_rows_change():
     assert kept_pick(before, [], before) is None
     assert kept_pick(before, [5, -1, "x"], before) is None
     assert kept_pick(before, [2, 0], before) == 2
+
+
+@pytest.mark.parametrize(
+    "first,second", [("Russia", "Myanmar"), ("Myanmar", "Russia"), ("Min Aung Hlaing", "UN")]
+)
+def test_a_relation_link_names_the_pair_in_the_relations_list_order(first, second):
+    text = relation_link(first, second)
+    assert linked_relation(text) == tuple(sorted((first, second)))
+    assert relation_link(second, first) == text
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (" Russia ; Myanmar ", ("Myanmar", "Russia")),
+        ("Russia", None),
+        ("Russia;Russia", None),
+        ("Russia;", None),
+        (";", None),
+        ("A;B;C", None),
+        ("", None),
+        (None, None),
+        (["Russia", "Myanmar"], None),
+    ],
+)
+def test_a_link_s_relation_is_two_different_names(text, expected):
+    assert linked_relation(text) == expected

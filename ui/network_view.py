@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Container
+from functools import partial
 
 import networkx as nx
 import streamlit as st
@@ -11,7 +12,7 @@ from dashboard.actors import ActorDirectory
 from dashboard.engine_views import everything, relation_table
 from dashboard.export import export_csv
 from dashboard.network import relation_file_name, relation_positions, relation_rows
-from dashboard.selection import kept_pick, selection_to_filter
+from dashboard.selection import kept_pick, linked_relation, relation_link, selection_to_filter
 from dashboard.window import MAX_WINDOW_ROWS
 from ui import state
 from ui.events_view import show_events_table
@@ -38,6 +39,7 @@ def choose_node_kind() -> None:
     """on_change of the node-kind radio: the view follows; an ego of the other kind goes."""
     state.remember_widget("nodes", state.NETWORK_KIND)
     state.set_view("ego", None)
+    state.set_view("relation", None)
 
 
 def ego_from_view(known: Container[str], directory: ActorDirectory, kind: str) -> str | None:
@@ -57,15 +59,48 @@ def ego_from_view(known: Container[str], directory: ActorDirectory, kind: str) -
 def keep_picked_pair(key: str, pairs: tuple[tuple[str, str], ...]) -> None:
     """Select, in the relations table ``key`` about to list ``pairs``, the pair picked in
     the list it showed before (or nothing when that pair is no longer listed): the table's
-    pick is a row position, which after the filters changed the list held another pair."""
+    pick is a row position, which after the filters changed the list held another pair.
+    On the page's first run (a link opened, or back from another page: Streamlit dropped
+    the table's state) the view's ``relation`` is picked. The view follows the pick, so
+    the link opens the same relation."""
     listed = f"{state.NETWORK_RELATIONS_LISTED}_{key}"
-    before = st.session_state.get(listed, pairs)
     shown = st.session_state.get(key)
-    rows = list(shown["selection"]["rows"]) if shown else []
-    row = kept_pick(before, rows, pairs)
-    if rows != ([] if row is None else [row]):
+    rows = list(shown["selection"]["rows"]) if shown else None
+    if rows is None:
+        row = _linked_row(pairs)
+    else:
+        row = kept_pick(st.session_state.get(listed, pairs), rows, pairs)
+    if (rows or []) != ([] if row is None else [row]):
         st.session_state[key] = {"selection": {"rows": [] if row is None else [row]}}
     st.session_state[listed] = pairs
+    state.set_view("relation", None if row is None else relation_link(*pairs[row]))
+    state.write_url(state.current_filters())
+
+
+def _linked_row(pairs: tuple[tuple[str, str], ...]) -> int | None:
+    """The row of ``pairs`` holding the view's relation (a warning when it is not listed)."""
+    text = state.view().get("relation")
+    if not text:
+        return None
+    pair = linked_relation(text)
+    if pair in pairs:
+        return pairs.index(pair)
+    warn_all(
+        [
+            f"The relation '{text}' of the link is not among the relations listed under "
+            "these filters, so none is picked."
+        ]
+    )
+    return None
+
+
+def pick_relation(key: str) -> None:
+    """on_select of the relations table: the picked pair becomes the view's relation before
+    the page runs, so the sidebar's links carry it too."""
+    pairs = st.session_state.get(f"{state.NETWORK_RELATIONS_LISTED}_{key}", ())
+    shown = st.session_state.get(key)
+    rows = [r for r in (shown["selection"]["rows"] if shown else []) if 0 <= r < len(pairs)]
+    state.set_view("relation", relation_link(*pairs[rows[0]]) if rows else None)
 
 
 def show_relations(page: PageContext, graph: nx.Graph, kind: str) -> None:
@@ -96,7 +131,7 @@ def show_relations(page: PageContext, graph: nx.Graph, kind: str) -> None:
         width="stretch",
         height=min(38 + 35 * len(rows), 300),
         key=key,
-        on_select="rerun",
+        on_select=partial(pick_relation, key),
         selection_mode="single-row",
     )
     chosen = [r for r in picked.selection.rows if r < len(rows)]

@@ -70,8 +70,8 @@ MAX_DATE = MAX_FILTER_DATE
 #: runs), written to the URL with the filters and carried by the sidebar's links.
 VIEW = "view"
 #: URL keys of the view: timeline lanes, the event being read (a permalink to it), the
-#: network's node kind and ego, the map's measure and where the map looks.
-VIEW_KEYS: tuple[str, ...] = ("lane", "event", "nodes", "ego", "measure", "map")
+#: network's node kind, ego and picked relation, the map's measure and where the map looks.
+VIEW_KEYS: tuple[str, ...] = ("lane", "event", "nodes", "ego", "relation", "measure", "map")
 
 
 def view() -> dict[str, str]:

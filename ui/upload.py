@@ -304,6 +304,7 @@ def _forget_page_state() -> None:
             del st.session_state[key]
     state.set_view("event", None)
     state.set_view("ego", None)
+    state.set_view("relation", None)
 
 
 def _events(count: int) -> str:
