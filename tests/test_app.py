@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 from pathlib import Path
 
 import networkx as nx
@@ -19,6 +20,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from dashboard.export import export_csv
+from dashboard.figures_relation import TREND_COLUMNS, relation_trend, trend_summary, trend_title
 from dashboard.filters import FilterSpec, filter_positions
 from dashboard.importing import load_any
 from dashboard.network import (
@@ -259,6 +261,28 @@ def test_a_picked_relation_s_events_download_as_the_events_page_writes_them(tabl
     assert data() == export_csv(table.take(positions))
     captions = " ".join(c.value for c in at.caption)
     assert "download holds all of them" in captions and "Events page" not in captions
+
+
+def trend_charts(at: AppTest) -> list[dict]:
+    """The figures of the picked relation over time drawn on the page."""
+    figures = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    return [
+        f for f in figures if f["layout"].get("title", {}).get("text", "").startswith("Events betw")
+    ]
+
+
+def test_a_picked_relation_is_drawn_over_time(table):
+    at, picked = pick_relation(0, country="Myanmar")
+    first, second = picked[["between", "and"]]
+    kept = filter_positions(table, FilterSpec(countries=("Myanmar",)))
+    positions = relation_positions(table, kept, "actor", first, second)
+    trend = relation_trend(table.events[list(TREND_COLUMNS)].iloc[positions])
+    assert trend.total == picked["events"]
+    (figure,) = trend_charts(at)
+    assert figure["layout"]["title"]["text"] == trend_title(first, second, trend.period)
+    bars = {bar["name"]: bar["y"] for bar in figure["data"]}
+    assert bars == {k: v for k, v in trend.counts.to_dict("list").items() if any(v)}
+    assert md_escape(trend_summary(trend)) in [c.value for c in at.caption]
 
 
 def test_timeline_details_of_a_chosen_event(table):

@@ -16,12 +16,14 @@ from test_app import (
     metric,
     open_app,
     pick_relation,
+    trend_charts,
 )
 from test_engines import ROWS
 
 from dashboard import geomap
 from dashboard.dataset import write_dataset
 from dashboard.export import export_csv
+from dashboard.figures_relation import TREND_COLUMNS, relation_trend
 from dashboard.filters import FilterSpec, filter_positions
 from dashboard.importing import load_any
 from dashboard.network import (
@@ -275,6 +277,31 @@ def test_a_picked_relation_over_duckdb_lists_the_events_behind_it(ucdp_duckdb):
     assert list(shown["event_id"]) == list(table.events["event_id"].iloc[positions])
 
 
+def test_a_picked_relation_over_duckdb_is_drawn_over_time_as_in_memory(ucdp_duckdb):
+    table = ucdp_duckdb
+    at, picked = pick_relation(1)
+    first, second = picked[["between", "and"]]
+    positions = relation_positions(table, np.arange(len(table)), "actor", first, second)
+    trend = relation_trend(table.events[list(TREND_COLUMNS)].iloc[positions])
+    (figure,) = trend_charts(at)
+    bars = {bar["name"]: bar["y"] for bar in figure["data"]}
+    assert bars == {k: v for k, v in trend.counts.to_dict("list").items() if any(v)}
+    assert sum(map(sum, bars.values())) + sum(trend.apart.values()) == picked["events"]
+
+
+def test_a_relation_with_more_events_than_fetched_says_why_it_is_not_drawn_over_time(
+    ucdp_duckdb, monkeypatch
+):
+    monkeypatch.setattr("ui.network_view.MAX_WINDOW_ROWS", 2)  # fewer fetched than there are
+    at, picked = pick_relation(1)
+    assert picked["events"] > 2 and not trend_charts(at)
+    captions = " ".join(c.value for c in at.caption)
+    assert (
+        f"Over time: not drawn, as the engine fetched the first 2 of these {picked['events']:,}"
+        in captions
+    )
+
+
 def test_a_link_opens_a_relation_over_duckdb(ucdp_duckdb):
     listed = open_app("pages/1_Network.py").dataframe[0].value
     pair = tuple(listed.iloc[1][["between", "and"]])
@@ -285,6 +312,7 @@ def test_a_link_opens_a_relation_over_duckdb(ucdp_duckdb):
     assert f"**{listed.iloc[1]['events']:,} events between {names}**" in [
         m.value for m in at.markdown
     ]
+    assert len(trend_charts(at)) == 1
 
 
 def test_a_picked_relation_s_download_over_duckdb_holds_all_its_events(ucdp_duckdb, monkeypatch):

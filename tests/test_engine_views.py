@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from conftest import ACTORS, csv_bytes, csv_text
 from test_engines import ROWS, D, spark  # noqa: F401 (a fixture)
@@ -14,7 +15,8 @@ from test_engines import ROWS, D, spark  # noqa: F401 (a fixture)
 from dashboard import engine_views, geomap, synth, timeline
 from dashboard.actors import ACTOR_COLUMNS
 from dashboard.dataset import write_dataset
-from dashboard.engine_views import engine_timeline
+from dashboard.engine_views import engine_timeline, relation_table
+from dashboard.figures_relation import TREND_COLUMNS, relation_trend
 from dashboard.filters import FilterSpec, filter_positions
 from dashboard.importing import load_any
 from dashboard.network import draw_network, network_view
@@ -190,6 +192,22 @@ def test_the_engines_give_each_relation_its_deaths_and_events_as_in_memory(dead_
             )
             assert list(got.events["event_id"]) == list(want.events["event_id"])
         assert engine.relation_window(spec, kind, "no such name", edges[0][0]).total == 0
+
+
+@pytest.mark.parametrize("kind", ["actor", "country"])
+def test_a_relation_over_time_from_the_engine_s_events_is_the_memory_one(dead_engine, kind):
+    oracle, engine = dead_engine
+    edges = oracle.network(FilterSpec(), kind).edges
+    if not edges:
+        pytest.skip("one country: no relation between countries (ACLED's sample)")
+    for u, v, weight, *_ in edges[:5]:
+        want = oracle.relation_window(FilterSpec(), kind, u, v, weight).events
+        table, matched = relation_table(engine, FilterSpec(), kind, u, v, weight + 1, weight)
+        got = relation_trend(table.events[list(TREND_COLUMNS)])
+        expected = relation_trend(want[list(TREND_COLUMNS)])
+        assert matched == weight == got.total == expected.total
+        assert got.period == expected.period and got.apart == expected.apart
+        pd.testing.assert_frame_equal(got.counts, expected.counts)
 
 
 @pytest.mark.parametrize("kind", ["actor", "country"])

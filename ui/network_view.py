@@ -6,11 +6,18 @@ from collections.abc import Container
 from functools import partial
 
 import networkx as nx
+import pandas as pd
 import streamlit as st
 
 from dashboard.actors import ActorDirectory
 from dashboard.engine_views import everything, relation_table
 from dashboard.export import export_csv
+from dashboard.figures_relation import (
+    TREND_COLUMNS,
+    relation_trend,
+    trend_figure,
+    trend_summary,
+)
 from dashboard.network import relation_file_name, relation_positions, relation_rows
 from dashboard.selection import kept_pick, linked_relation, relation_link, selection_to_filter
 from dashboard.window import MAX_WINDOW_ROWS
@@ -168,4 +175,20 @@ def show_relations(page: PageContext, graph: nx.Graph, kind: str) -> None:
         on_click="ignore",
         icon=":material/download:",
     )
+    show_trend(table.events[list(TREND_COLUMNS)].iloc[positions], matched, first, second)
     show_events_table(table, positions, matched)
+
+
+def show_trend(events: pd.DataFrame, matched: int, first: str, second: str) -> None:
+    """The relation's ``matched`` events over time, from ``events`` when it holds them all
+    (a query engine fetched the first :data:`~dashboard.window.MAX_WINDOW_ROWS`)."""
+    if len(events) < matched:
+        st.caption(
+            f"Over time: not drawn, as the engine fetched the first {len(events):,} of these "
+            f"{matched:,} events (in table order, not by date); narrow the filters (a date "
+            "range, an event type) to see the relation over time."
+        )
+        return
+    trend = relation_trend(events)
+    st.plotly_chart(trend_figure(trend, first, second), key=state.NETWORK_TREND)
+    st.caption(md_escape(trend_summary(trend)))

@@ -59,6 +59,8 @@ NETWORK_CHART = "network_chart"
 NETWORK_RELATIONS = "network_relations"
 #: ... and the pairs it listed on the last run (its pick is kept by the pair, not the row).
 NETWORK_RELATIONS_LISTED = "network_relations_listed"
+#: The picked relation's events over time (a chart under the list).
+NETWORK_TREND = "network_trend"
 
 #: Date bounds of the date pickers: the filters' (dashboard.filters owns the rule).
 MIN_DATE = MIN_FILTER_DATE

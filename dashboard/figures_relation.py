@@ -1,0 +1,160 @@
+"""A relation over time: the events two nodes share per day, month or year, cooperation
+against conflict (the Network page draws it for the relation picked in its list).
+
+The relations list gives a pair's totals; an analyst asks how the relation moved (ICEWS:
+did two governments' cooperation turn to conflict, and when?). The bars count the events
+per period by the class the network's edges count them by
+(:func:`dashboard.colours.relation_class`), so they add up to the list's row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.colours import relation_class
+from dashboard.labels import plain_label
+from dashboard.network import RELATION_CLASSES, RELATION_COLOURS
+
+#: Periods, finest first, with pandas' period code and how a period is written.
+PERIODS: dict[str, tuple[str, str]] = {
+    "day": ("D", "%Y-%m-%d"),
+    "month": ("M", "%Y-%m"),
+    "year": ("Y", "%Y"),
+}
+#: Counted per day when the events start within this many days; per month within
+#: MAX_MONTHS months; else per year (at most ~100 bars that each can be read).
+MAX_DAYS = 92
+MAX_MONTHS = 120
+#: Bars of a class, told apart without colour too (print, colour blindness).
+PATTERNS: dict[str, str] = {"cooperation": "", "conflict": "/", "unclassified": "."}
+#: The columns :func:`relation_trend` reads.
+TREND_COLUMNS: tuple[str, ...] = ("start_date", "end_date", "date_precision", "event_type")
+#: Longest name in the title.
+NAME_CHARS = 60
+
+
+@dataclass(frozen=True)
+class RelationTrend:
+    """A relation's events per period and class.
+
+    ``counts`` has one row per period from the first to the last (empty ones too, so a
+    gap shows) and a column per :data:`~dashboard.network.RELATION_CLASSES`; its index
+    is the periods' labels. ``apart`` counts the events, per class, whose date is known
+    only to a span over more than one period (ACLED's or an article's year-only dates in
+    month bars): put in the period they start in, they would pile up in January.
+    """
+
+    counts: pd.DataFrame
+    period: str
+    apart: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        """Every event, in the bars or apart."""
+        return int(self.counts.to_numpy().sum()) + sum(self.apart.values())
+
+
+def relation_trend(events: pd.DataFrame) -> RelationTrend:
+    """Count ``events`` (our columns ``start_date``, ``end_date``, ``date_precision``,
+    ``event_type``) per period and relation class.
+
+    An event is counted in the period it starts in when that start is known to the
+    period: known to the day (an exact multi-day event too), or starting and ending in
+    the same period. Others are counted in ``apart``.
+    """
+    start = pd.to_datetime(events["start_date"])
+    end = pd.to_datetime(events["end_date"]).fillna(start)
+    classes = pd.Series(
+        [relation_class(str(t)) or "unclassified" for t in events["event_type"]],
+        index=events.index,
+        dtype="str",
+    )
+    period = _period_for(start)
+    code = PERIODS[period][0]
+    first, last = start.dt.to_period(code), end.dt.to_period(code)
+    exact = events["date_precision"].astype("str").eq("day").to_numpy()
+    placed = exact | (first == last).to_numpy()
+    empty = pd.DataFrame(0, index=pd.Index([], dtype="str"), columns=list(RELATION_CLASSES))
+    if placed.any():
+        span = pd.period_range(first[placed].min(), first[placed].max(), freq=code)
+        counts = (
+            pd.crosstab(first[placed], classes[placed])
+            .reindex(index=span, columns=list(RELATION_CLASSES), fill_value=0)
+            .astype("int64")
+        )
+        counts.index = pd.Index(span.strftime(PERIODS[period][1]), dtype="str")
+        counts.columns = list(RELATION_CLASSES)
+    else:
+        counts = empty
+    apart = classes[~placed].value_counts()
+    return RelationTrend(
+        counts, period, {name: int(apart.get(name, 0)) for name in RELATION_CLASSES}
+    )
+
+
+def _period_for(start: pd.Series) -> str:
+    """The finest period whose bars over the events' starts stay readable."""
+    if start.empty:
+        return "month"
+    low, high = start.min(), start.max()
+    if (high - low).days < MAX_DAYS:
+        return "day"
+    months = (high.year - low.year) * 12 + high.month - low.month
+    return "month" if months < MAX_MONTHS else "year"
+
+
+def trend_title(first: str, second: str, period: str) -> str:
+    """The chart's title: what it shows, in words (read first by a screen reader)."""
+    names = f"{plain_label(first, NAME_CHARS)} and {plain_label(second, NAME_CHARS)}"
+    return f"Events between {names} per {period}: cooperation against conflict"
+
+
+def trend_figure(trend: RelationTrend, first: str, second: str) -> go.Figure:
+    """Stacked bars per period, a class per colour and pattern (the network's edge colours)."""
+    figure = go.Figure()
+    for name in RELATION_CLASSES:
+        values = trend.counts[name]
+        if not values.any():
+            continue
+        figure.add_bar(
+            x=list(trend.counts.index),
+            y=values.tolist(),
+            name=name,
+            marker={"color": RELATION_COLOURS[name], "pattern": {"shape": PATTERNS[name]}},
+            hovertemplate=f"%{{x}}: %{{y}} {name}<extra></extra>",
+        )
+    figure.update_layout(
+        title={"text": trend_title(first, second, trend.period)},
+        barmode="stack",
+        xaxis={"title": {"text": trend.period}, "type": "category"},
+        yaxis={"title": {"text": "events"}, "rangemode": "tozero"},
+        legend={"orientation": "h", "y": -0.25},
+        height=320,
+        margin={"l": 50, "r": 20, "t": 60, "b": 40},
+    )
+    return figure
+
+
+def trend_summary(trend: RelationTrend) -> str:
+    """The chart in one sentence: the split, the busiest period of each class, and the
+    events left apart (the text a reader without the picture gets)."""
+    counts = trend.counts
+    totals = {name: int(counts[name].sum()) + trend.apart[name] for name in RELATION_CLASSES}
+    split = ", ".join(f"{n:,} {name}" for name, n in totals.items() if n)
+    parts = [f"{trend.total:,} events: {split}."]
+    for name in ("cooperation", "conflict"):
+        column = counts[name]
+        if column.any():
+            peak = int(np.argmax(column.to_numpy()))
+            parts.append(f"Most {name} in {counts.index[peak]} ({int(column.iloc[peak]):,}).")
+    apart = sum(trend.apart.values())
+    if apart:
+        parts.append(
+            f"{apart:,} event{'s' if apart != 1 else ''} dated only to a span over more "
+            f"than one {trend.period} {'are' if apart != 1 else 'is'} not in the bars."
+        )
+    return " ".join(parts)

@@ -1,0 +1,125 @@
+"""A picked relation over time: counts per period and class, its chart and its sentence."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from dashboard.colours import relation_class
+from dashboard.figures_relation import (
+    TREND_COLUMNS,
+    relation_trend,
+    trend_figure,
+    trend_summary,
+)
+from dashboard.network import RELATION_CLASSES, network_view, relation_positions, relation_rows
+from dashboard.table import load_events
+
+
+def events(*rows: tuple[str, str, str, str]) -> pd.DataFrame:
+    """Made-up events: (start, end, precision, type) each."""
+    frame = pd.DataFrame(rows, columns=list(TREND_COLUMNS))
+    frame["start_date"] = pd.to_datetime(frame["start_date"])
+    frame["end_date"] = pd.to_datetime(frame["end_date"])
+    return frame
+
+
+def test_the_event_types_used_here_are_of_the_classes_assumed():
+    assert relation_class("meeting") == "cooperation"
+    assert relation_class("condemnation") == "conflict"
+    assert relation_class("a type of nobody's") == ""
+
+
+def test_every_relation_s_bars_add_up_to_its_row_of_the_relations_list():
+    table = load_events()
+    everything = np.arange(len(table))
+    for kind in ("actor", "country"):
+        listed = relation_rows(network_view(table, everything, node_kind=kind).graph)
+        assert len(listed) > 3
+        for first, second, total, cooperation, conflict in listed.itertuples(index=False):
+            found = relation_positions(table, everything, kind, first, second)
+            trend = relation_trend(table.events[list(TREND_COLUMNS)].iloc[found])
+            per_class = trend.counts.sum() + pd.Series(trend.apart)
+            assert trend.total == total
+            assert (per_class["cooperation"], per_class["conflict"]) == (cooperation, conflict)
+
+
+@pytest.mark.parametrize(
+    "starts,period,labels",
+    [
+        (("2018-03-26", "2018-03-28"), "day", ["2018-03-26", "2018-03-27", "2018-03-28"]),
+        (("2021-11-15", "2022-02-01"), "day", None),
+        (
+            ("2021-11-15", "2022-03-01"),
+            "month",
+            ["2021-11", "2021-12", "2022-01", "2022-02", "2022-03"],
+        ),
+        (("2015-01-01", "2024-06-30"), "month", None),
+        (("2001-05-05", "2003-01-01", "2016-07-07"), "year", [str(y) for y in range(2001, 2017)]),
+    ],
+)
+def test_the_period_is_the_finest_that_stays_readable_and_gaps_show(starts, period, labels):
+    trend = relation_trend(events(*((s, s, "day", "meeting") for s in starts)))
+    assert trend.period == period
+    if labels is not None:  # every period from the first to the last, empty ones as 0
+        assert list(trend.counts.index) == labels
+    assert trend.counts["cooperation"].sum() == len(starts)
+
+
+def test_a_date_known_only_to_a_longer_span_is_counted_apart_not_at_its_start():
+    trend = relation_trend(
+        events(
+            ("2021-01-01", "2021-12-31", "year", "condemnation"),  # apart: not January
+            ("2021-03-01", "2021-03-31", "month", "meeting"),  # within one month: March
+            ("2021-05-30", "2021-06-02", "day", "meeting"),  # exact, over two months: May
+            ("2021-06-28", "2021-07-04", "week", "condemnation"),  # June or July: apart
+            ("2021-09-09", "2021-09-09", "day", "a type of nobody's"),
+        )
+    )
+    assert trend.period == "month"
+    assert trend.apart == {"cooperation": 0, "conflict": 2, "unclassified": 0}
+    assert trend.counts.loc["2021-03", "cooperation"] == 1
+    assert trend.counts.loc["2021-05", "cooperation"] == 1
+    assert trend.counts.loc["2021-09", "unclassified"] == 1
+    assert trend.counts["conflict"].sum() == 0
+    assert list(trend.counts.index) == [f"2021-{m:02d}" for m in range(3, 10)]
+    assert trend.total == 5
+    summary = trend_summary(trend)
+    assert "5 events: 2 cooperation, 2 conflict, 1 unclassified." in summary
+    assert "2 events dated only to a span over more than one month are not in the bars" in summary
+
+
+def test_only_dates_too_coarse_for_the_bars_leave_no_bar_and_say_so():
+    trend = relation_trend(events(("2020-01-01", "2020-12-31", "year", "meeting")))
+    assert trend.counts.empty and trend.apart["cooperation"] == 1
+    assert not trend_figure(trend, "A", "B").data
+    assert "1 event dated only to a span over more than one day is not in the bars" in (
+        trend_summary(trend)
+    )
+
+
+def test_the_chart_says_what_it_shows_and_stacks_a_bar_per_class():
+    trend = relation_trend(
+        events(
+            ("2022-01-10", "2022-01-10", "day", "meeting"),
+            ("2022-01-11", "2022-01-11", "day", "condemnation"),
+            ("2022-06-01", "2022-06-01", "day", "condemnation"),
+        )
+    )
+    figure = trend_figure(trend, "Russia", "<b>Myanmar</b>")
+    title = figure.layout.title.text
+    assert title == (
+        "Events between Russia and &lt;b&gt;Myanmar&lt;/b&gt; per month: "
+        "cooperation against conflict"
+    )
+    assert figure.layout.barmode == "stack"
+    assert figure.layout.xaxis.title.text == "month" and figure.layout.yaxis.title.text
+    bars = {bar.name: list(bar.y) for bar in figure.data}
+    assert bars == {"cooperation": [1, 0, 0, 0, 0, 0], "conflict": [1, 0, 0, 0, 0, 1]}
+    # Told apart without colour: each class its own pattern.
+    assert len({bar.marker.pattern.shape for bar in figure.data}) == 2
+    summary = trend_summary(trend)
+    assert summary.startswith("3 events: 1 cooperation, 2 conflict.")
+    assert "Most conflict in 2022-01 (1)." in summary
+    assert set(RELATION_CLASSES) >= set(bars)
