@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from dashboard import schema
 from dashboard.subsets import as_positions, distinct_count, selected_mask
 from dashboard.table import EventTable
 
@@ -39,6 +40,33 @@ def event_fatalities(row: pd.Series) -> int | None:
         return None
     value = fatality_values(pd.Series([row[column]], dtype=object)).iloc[0]
     return None if pd.isna(value) else int(value)
+
+
+def own_fields(row: pd.Series, hidden: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """The event's values in its table's own columns, in the table's order, as text:
+    every column that is not ours (:data:`~dashboard.schema.SCHEMA_COLUMNS`), not the
+    deaths (its details say them) and not ``hidden``, where the row has a value.
+
+    What a source says beyond our schema (GDELT's Goldstein scale and tone, ICEWS's
+    intensity, ACLED's sub-event type) is kept with the event; its details show it
+    rather than leaving it to the download.
+    """
+    skipped = {*schema.SCHEMA_COLUMNS, *hidden, fatality_column(row.index)}
+    fields = []
+    for column, value in row.items():
+        text = _field_text(value)
+        if column not in skipped and text:
+            fields.append((str(column), text))
+    return fields
+
+
+def _field_text(value: object) -> str:
+    """A cell as text: "" when missing, whole floats without ".0" (ids, codes, counts)."""
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return ""
+    if isinstance(value, float | np.floating) and float(value).is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 @dataclass(frozen=True)

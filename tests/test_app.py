@@ -574,6 +574,23 @@ def test_an_event_s_details_give_its_deaths_where_the_table_counts_them(monkeypa
     assert not [t.value for t in at.text if t.value.startswith("Fatalities")]
 
 
+def test_an_event_s_details_give_what_its_source_says_beyond_our_columns(monkeypatch):
+    path = ROOT / "tests" / "data" / "real" / "gdelt2_20191024143000_export_sample.CSV"
+    monkeypatch.setenv("EVENTS_PATH", str(path))
+    loaded, _ = load_any(path)
+    event = loaded.take(np.asarray([3])).iloc[0]
+    at = open_app(event=event["event_id"])
+    assert not at.exception
+    assert at.subheader[0].value == md_escape(event["title"])
+    (own,) = [e for e in at.expander if e.label.startswith("The source table's own columns")]
+    lines = [t.value for t in own.text]
+    # GDELT's intensity (Goldstein scale) and tone, read where the event is read.
+    goldstein = float(event["GoldsteinScale"])
+    assert f"GoldsteinScale: {goldstein:g}" in lines
+    assert f"AvgTone: {event['AvgTone']}" in lines
+    assert own.label == f"The source table's own columns ({len(lines)})"
+
+
 def test_event_permalink_outside_the_filters_says_so(table):
     at = open_app(event="lavrov-visits-myanmar-2022-08-03", country="China")
     assert not at.exception

@@ -264,6 +264,17 @@ def test_the_deaths_over_duckdb_are_the_memory_deaths(ucdp_duckdb):
     assert listed["fatalities"].tolist() == expected.tolist() and expected.sum() > 0
 
 
+def test_an_event_s_own_columns_are_in_its_details_over_duckdb(ucdp_duckdb):
+    event = ucdp_duckdb.take(np.asarray([0])).iloc[0]
+    at = open_app(event=event["event_id"])
+    assert not at.exception
+    (own,) = [e for e in at.expander if e.label.startswith("The source table's own columns")]
+    lines = [t.value for t in own.text]
+    assert f"dyad_name: {event['dyad_name']}" in lines
+    assert f"deaths_civilians: {int(float(event['deaths_civilians']))}" in lines
+    assert not [line for line in lines if line.startswith("best:")]  # said as Fatalities
+
+
 def test_a_picked_relation_over_duckdb_lists_the_events_behind_it(ucdp_duckdb):
     table = ucdp_duckdb
     at, picked = pick_relation(1)

@@ -15,6 +15,7 @@ from dashboard.summary import (
     fatality_column,
     fatality_values,
     metric_weights,
+    own_fields,
     summarise,
 )
 
@@ -133,3 +134,33 @@ def test_metric_weights_give_each_value_its_share_of_the_characters():
     assert weights == [5, 4, 4, 6, 23]
     # The date span gets the room its 23 characters need, not a fixed share.
     assert weights[-1] / sum(weights) > 0.5
+
+
+def test_an_event_s_own_fields_are_its_table_s_other_columns_with_a_value():
+    event = pd.Series(
+        {
+            "event_id": "e1",
+            "start_date": pd.Timestamp("2019-10-24"),
+            "title": "Threaten",
+            "latitude": "49.25",
+            "GoldsteinScale": -7.0,
+            "AvgTone": 2.02774813233724,
+            "NumMentions": 3,
+            "Actor1Name": "",
+            "Actor1Geo_Lat": np.nan,
+            "DATEADDED": "2019-10-24T14:30:00Z",
+            "fatalities": "3",
+            "workspace_added_by": "",
+            "Intensity": None,
+            "Story ID": 47400351.0,
+        }
+    )
+    assert own_fields(event, hidden=("workspace_added_by",)) == [
+        ("GoldsteinScale", "-7"),
+        ("AvgTone", "2.02774813233724"),
+        ("NumMentions", "3"),
+        ("DATEADDED", "2019-10-24T14:30:00Z"),
+        ("Story ID", "47400351"),
+    ]
+    # Ours only: nothing of the source's own.
+    assert own_fields(event[["event_id", "start_date", "title", "latitude"]]) == []

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from dashboard.summary import event_fatalities
+from dashboard.summary import event_fatalities, own_fields
 from dashboard.table import EventTable
 from dashboard.workspace import ADDED_BY_COLUMN
 from ui import state
@@ -102,6 +102,11 @@ def show_event(row: pd.Series) -> None:
         citation += f", paragraph {paragraphs}"
     field("Source", citation)
     field("Event id", row["event_id"])
+    own = own_fields(row, hidden=(ADDED_BY_COLUMN,))
+    if own:
+        with st.expander(f"The source table's own columns ({len(own)})"):
+            for label, value in own:
+                field(label, value)
 
 
 def _labels(table: EventTable, positions: np.ndarray) -> list[str]:
