@@ -390,11 +390,19 @@ def draw_network(data: NetworkData) -> NetworkView:
         "uirevision": f"network:{node_kind}:{ego or ''}",
         "annotations": leaders,
     }
+    note = None
     if kept < total_edges:
+        note = f"showing {kept:,} of {total_edges:,} relations (the strongest)"
+    elif total_edges == 0:
+        # A list of one leader's visits names one actor and one country per event: nodes
+        # without a single line otherwise look like a drawing that failed.
+        plural = "actors" if node_kind == "actor" else "countries"
+        note = f"no two {plural} share an event here, so none are linked; size: events"
+    if note is not None:
         layout["annotations"] = [
             *leaders,
             {
-                "text": f"showing {kept:,} of {total_edges:,} relations (the strongest)",
+                "text": note,
                 "showarrow": False,
                 "xref": "paper",
                 "yref": "paper",

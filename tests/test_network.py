@@ -280,6 +280,30 @@ def test_max_edges_keeps_the_strongest_and_says_so(table):
     assert not [a for a in full.layout.annotations if "showing" in a.text]
 
 
+@pytest.mark.parametrize("kind", ["actor", "country"])
+def test_nodes_that_share_no_event_are_said_to_be_unlinked(kind):
+    # One leader's visits: one actor (whose country the table does not give) or one
+    # country per event, so no line anywhere.
+    who = {"actor": (LAVROV, WANG, LAVROV), "country": ("", "", "")}[kind]
+    lone = small_table(
+        [
+            row("v1", event_type="visit", actors=who[0], countries="" if who[0] else "Myanmar"),
+            row("v2", event_type="visit", actors=who[1], countries="" if who[1] else "Laos"),
+            row("v3", event_type="visit", actors=who[2], countries="" if who[2] else "Myanmar"),
+        ]
+    )
+    fig = build_network(lone, np.arange(len(lone)), node_kind=kind)
+    assert fig.layout.meta["edges_total"] == 0 and len(drawn_nodes(fig)) == 2
+    plural = "actors" if kind == "actor" else "countries"
+    notes = [a.text for a in fig.layout.annotations if "share an event" in a.text]
+    assert notes == [f"no two {plural} share an event here, so none are linked; size: events"]
+
+
+def test_a_linked_network_has_no_unlinked_note(table):
+    fig = build_network(table, np.arange(len(table)))
+    assert not [a for a in fig.layout.annotations if "share an event" in (a.text or "")]
+
+
 def test_labels_and_hover_are_escaped():
     rows = [
         row("x", event_type="visit", actors="<b>Bold</b> & co", recipients="<script>x</script>")
