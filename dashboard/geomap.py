@@ -48,7 +48,7 @@ import plotly.graph_objects as go
 
 from dashboard import colours
 from dashboard.coordinates import Area, coordinates
-from dashboard.labels import plain_label
+from dashboard.labels import chart_title, plain_label
 from dashboard.selection import selection_points
 from dashboard.summary import fatality_column, fatality_values
 from dashboard.table import EventTable
@@ -602,11 +602,8 @@ def _layout(traces, mode: str, missing: int, measure: str) -> dict:
             f"{missing:,} event{'s' if missing != 1 else ''} without coordinates "
             f"{'are' if missing != 1 else 'is'} not on the map"
         )
-    title = "Events on the map"
-    if notes:
-        title += "<br><sup>" + "; ".join(notes) + "</sup>"
     layout = {
-        "title": {"text": title},
+        "title": chart_title("Events on the map", notes),
         "height": 620,
         "margin": {"l": 0, "r": 0, "t": 60, "b": 0},
         # Legend swatches of one size: a point's size is its count, not its type.

@@ -41,3 +41,16 @@ def _cut(text: str, limit: int) -> str:
     tail = found.group() if found and len(found.group()) <= limit // 2 else ""
     head = text[: len(text) - len(tail)]
     return head[: limit - 1 - len(tail)].rstrip() + "…" + tail
+
+
+def chart_title(title: str, notes: list[str] | tuple[str, ...] = ()) -> dict:
+    """A figure's ``layout.title``: what it shows, with its notes as the subtitle.
+
+    A subtitle is its own text element, so a screen reader reads "Events by country",
+    then the notes; the notes as ``<br><sup>`` of the title were one element, read as
+    "Events by countryhatched, translucent bars…".
+    """
+    found = {"text": title}
+    if notes:
+        found["subtitle"] = {"text": "; ".join(notes)}
+    return found

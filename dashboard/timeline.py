@@ -42,7 +42,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import colours
-from dashboard.labels import plain_label
+from dashboard.labels import chart_title, plain_label
 from dashboard.schema import EVENT_TYPE_NAMES
 from dashboard.subsets import as_positions, postings_pairs, selected_mask
 from dashboard.table import EventTable
@@ -752,16 +752,14 @@ def _layout(
             " lanes; the rest are in 'Other'"
         )
     notes += more_notes
-    title = f"Events by {LANE_TITLES[lane]}"
-    if notes:
-        title += "<br><sup>" + "; ".join(notes) + "</sup>"
+    title = chart_title(f"Events by {LANE_TITLES[lane]}", notes)
     axis = drawn.axis
     n_rows = axis.total_rows
     xaxis: dict = {"type": "date", "rangeslider": {"visible": bool(drawn.traces)}}
     if axis.x_range is not None:
         xaxis["range"] = list(axis.x_range)
     layout = {
-        "title": {"text": title},
+        "title": title,
         "height": int(max(320, 170 + 22 * n_rows)),
         "barmode": "overlay",
         "legend": {"title": {"text": "Event type"}, "groupclick": "togglegroup"},

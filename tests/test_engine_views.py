@@ -67,7 +67,7 @@ def test_many_events_are_counted_by_the_engine_in_the_same_cells(tables):
 def test_busy_lanes_beyond_the_cap_are_left_out_and_said(tables):
     table, engine = tables
     drawn = engine_timeline(engine, FilterSpec(), "actor", len(table))
-    title = drawn.view.figure.layout.title.text
+    title = drawn.view.figure.layout.title.subtitle.text
     assert "showing the 40 busiest of" in title and "narrow the filters" in title
     assert len(drawn.view.lane_values) == 40 and None not in drawn.view.lane_values
 

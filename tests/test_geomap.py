@@ -167,7 +167,7 @@ def test_points_are_coloured_by_type_and_say_what_is_missing(table):
     moscow = drawn["moscow"]
     assert np.asarray(moscow.customdata).tolist() == [[20, 22, 8, 3]]
     assert "meeting" in moscow.hovertemplate
-    assert "1 event without coordinates is not on the map" in view.figure.layout.title.text
+    assert "1 event without coordinates is not on the map" in view.figure.layout.title.subtitle.text
     layout = view.figure.layout.map
     assert layout.style == "white-bg"  # no tile server
     # The outlines come from the app's own static files (static/, served by Streamlit).
@@ -275,7 +275,8 @@ def test_events_at_one_place_are_one_marker_sized_by_their_count():
     assert max(m[5] for m in markers(build_map(busier))) == geomap.POINT_SIZES[1]
     stacked = [t for t in view.figure.data if t.meta["stacked"]]
     assert all("events at this place" in t.hovertemplate for t in stacked)
-    assert "marker size: events at one place" in view.figure.layout.title.text
+    assert "marker size: events at one place" in view.figure.layout.title.subtitle.text
+    assert view.figure.layout.title.text == "Events on the map"
 
 
 def test_bigger_markers_are_drawn_first_and_the_legend_keeps_one_entry_per_type():
@@ -389,7 +390,7 @@ def test_cells_can_measure_fatalities():
     view = build_map(data, measure="fatalities")
     (trace,) = view.figure.data
     assert sum(c[5] for c in trace.customdata) == data.weight.sum()
-    assert "fatalities" in view.figure.layout.title.text
+    assert "fatalities" in view.figure.layout.title.subtitle.text
 
 
 @pytest.mark.parametrize("column", ["fatalities", "FATALITIES", "best"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.labels import plain_label
+from dashboard.labels import chart_title, plain_label
 
 FORCE = "ABCD: Joint Regional Stabilisation Force for the Northern Provinces"
 
@@ -52,3 +52,11 @@ def test_names_differing_only_in_their_last_brackets_stay_apart():
     names = [f"{FORCE} (2019-) ({country})" for country in ("Chad", "Niger", "Mali")]
     labels = {plain_label(name, 60) for name in names}
     assert len(labels) == 3
+
+
+def test_a_chart_title_keeps_its_notes_apart_as_the_subtitle():
+    assert chart_title("Events by actor") == {"text": "Events by actor"}
+    assert chart_title("Events on the map", ["a note", "another"]) == {
+        "text": "Events on the map",
+        "subtitle": {"text": "a note; another"},
+    }

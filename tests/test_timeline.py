@@ -280,7 +280,9 @@ def test_lanes_beyond_the_cap_share_one_other_lane(monkeypatch):
     other = sorted(eid for eid, lane, _ in items(fig) if lane == labels[3])
     assert other == ["e3", "e4", "e5"]
     assert {eid for eid, _, _ in items(fig)} == {f"e{i}" for i in range(6)}
-    assert "busiest" in fig.layout.title.text
+    assert "busiest" in fig.layout.title.subtitle.text
+    # What the chart shows is the title alone; the notes are read after it.
+    assert fig.layout.title.text == "Events by country"
 
 
 def cells(fig):
@@ -299,7 +301,7 @@ def test_above_the_threshold_the_timeline_counts_per_lane_and_month(table, monke
     monkeypatch.setattr(timeline, "AGGREGATE_THRESHOLD", 3)
     fig = build_timeline(table, np.arange(len(table)), "event_type")
     assert fig.layout.meta["mode"] == "aggregate"
-    assert f"{len(IDS)} events counted per period; click a cell" in fig.layout.title.text
+    assert f"{len(IDS)} events counted per period; click a cell" in fig.layout.title.subtitle.text
     assert {trace.meta["period_months"] for trace in fig.data} == {1}
     counted = cells(fig)
     assert sum(counted.values()) == len(IDS)
@@ -320,7 +322,7 @@ def big():
 def test_two_hundred_thousand_events_aggregate_into_a_small_figure(big, lane):
     fig = build_timeline(big, np.arange(len(big)), lane)
     assert fig.layout.meta["mode"] == "aggregate"
-    assert "200,000 events counted per period" in fig.layout.title.text
+    assert "200,000 events counted per period" in fig.layout.title.subtitle.text
     assert len(lane_labels(fig)) <= timeline.MAX_LANES + 1
     assert len({first for _, first, _ in cells(fig)}) <= timeline.MAX_BINS
     assert len(fig.to_json()) < 1_000_000
