@@ -19,14 +19,20 @@ import datetime as dt
 import io
 import json
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from dashboard.problems import EventsFileError, Problem, empty_rows_notice, named_runs
+from dashboard.problems import (
+    EventsFileError,
+    Problem,
+    UnnamedColumn,
+    empty_rows_notice,
+    unnamed_column_name,
+    unnamed_columns_notices,
+)
 
 XLSX_MAGIC = b"PK\x03\x04"
 #: Readable names of the encodings the detector reports most often.
@@ -124,15 +130,15 @@ def _header_index(rows: list[list[str]]) -> int:
     return 0
 
 
-def _columns(
-    rows: list[list[str]], top: int, letter: Callable[[int], str]
-) -> tuple[list[tuple[str, int]], tuple[str, ...]]:
+def _columns(rows: list[list[str]], top: int) -> tuple[list[tuple[str, int]], tuple[str, ...]]:
     """The sheet's columns as (name, index) and the notices of those with no header.
 
     A column whose header cell is empty but which holds values below it is read under
-    Excel's name for it (``column F``), said with the rows holding them: data typed beside
+    Excel's name for it (``column F``), said with the rows holding them
+    (:class:`~dashboard.problems.UnnamedColumn`: every reader's rule): data typed beside
     the table is the analyst's, and is never dropped unsaid. An unnamed column with no
-    value below its header holds nothing and is left out."""
+    value below its header holds nothing and is left out (unsaid: a sheet's formatted,
+    empty columns are none the analyst wrote)."""
     header = rows[top] if rows else []
     width = max((len(row) for row in rows[top:]), default=0)
     filled: dict[int, list[int]] = {}
@@ -141,23 +147,16 @@ def _columns(
             if value.strip() and not (j < len(header) and header[j].strip()):
                 filled.setdefault(j, []).append(number)
     named = {n for n in header if n.strip()}
-    columns, notices = [], []
+    columns, unnamed = [], []
     for j in range(width):
         name = header[j] if j < len(header) else ""
         if name.strip():
             columns.append((name, j))
         elif j in filled:
-            made_up = f"column {letter(j + 1)}"
-            while made_up in named:
-                made_up += " (no header)"
-            columns.append((made_up, j))
-            values = filled[j]
-            notices.append(
-                f"Column {letter(j + 1)} has values but no header: "
-                f"row{'s' if len(values) > 1 else ''} {named_runs(values)}; "
-                f"read as {made_up!r}. Name it in the header row to read it by its name."
-            )
-    return columns, tuple(notices)
+            column = UnnamedColumn(j + 1, unnamed_column_name(j + 1, named), True, tuple(filled[j]))
+            columns.append((column.name, j))
+            unnamed.append(column)
+    return columns, tuple(unnamed_columns_notices(unnamed))
 
 
 def read_xlsx_sheet(data: bytes) -> Sheet:
@@ -171,7 +170,6 @@ def read_xlsx_sheet(data: bytes) -> Sheet:
     problems and notices name the row Excel shows.
     """
     import openpyxl  # imported here: only Excel files need it
-    from openpyxl.utils import get_column_letter
 
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -191,7 +189,7 @@ def read_xlsx_sheet(data: bytes) -> Sheet:
         workbook.close()
     top = _header_index(rows)
     header_row = top + 1
-    columns, unnamed = _columns(rows, top, get_column_letter)
+    columns, unnamed = _columns(rows, top)
     header = [name for name, _ in columns]
     problems = [
         Problem(header_row, n, "column name appears twice")

@@ -637,6 +637,8 @@ def write_dataset_in_chunks(
     #: The file rows of the records of refused chunks, by their first record.
     refused_rows: dict[int, np.ndarray] = {}
 
+    keep_unnamed = None
+
     def read(data: bytes, first_line: int, on_read=None, on_ids=None):
         return import_table(
             header + data,
@@ -646,6 +648,7 @@ def write_dataset_in_chunks(
             decided=decided,
             continues=first_line > header_lines + 1,  # not the file's first record
             on_ids=on_ids,
+            keep_unnamed=keep_unnamed,
         )
 
     def load_chunk(data: bytes, first_line: int) -> EventTable | None:
@@ -655,7 +658,13 @@ def write_dataset_in_chunks(
             nonlocal notices
             loaded = read(data, first_line, on_read, lambda *ids: seen.append(ids))
             empty_rows = _file_rows(list(loaded.notices.empty_rows), header_lines, first_line)
-            notices = notices + replace(loaded.notices, empty_rows=tuple(empty_rows))
+            unnamed = tuple(
+                replace(column, rows=tuple(_file_rows(list(column.rows), header_lines, first_line)))
+                for column in loaded.notices.unnamed
+            )
+            notices = notices + replace(
+                loaded.notices, empty_rows=tuple(empty_rows), unnamed=unnamed
+            )
             return loaded.events
 
         try:
@@ -720,15 +729,27 @@ def write_dataset_in_chunks(
         yield from found
 
     try:
-        if source_format.survey is not None:  # first pass: what the whole file decides
+        first = next(pieces())  # b"": a headerless file
+        unnamed = bool(first) and any(not name.strip() for name in sniff(first).sniffed.columns)
+        if source_format.survey is not None or unnamed:  # what the whole file decides
             found = pieces()
             header = next(found)
+            kept: set[int] = set()
             for data, _, _ in found:
                 try:
+                    if unnamed:  # a column of no name is read by every chunk or by none
+                        sniff(header + data).read_table(
+                            on_unnamed=lambda columns: kept.update(
+                                c.position for c in columns if c.kept
+                            )
+                        )
+                    if source_format.survey is None:
+                        continue
                     seen = survey_table(header + data, source_format, directory)
                 except EventsFileError:
                     continue  # the chunk's load below names its problems
                 decided = seen if decided is None else decided + seen
+            keep_unnamed = frozenset(kept) if unnamed else None
         found = pieces()
         header = next(found)
         header_lines = header.count(b"\n") or (1 if header else 0)

@@ -30,6 +30,7 @@ from dashboard.loading import (
     validate_events_frame,
 )
 from dashboard.mapping import ColumnMapping, convert_mapped_frame
+from dashboard.problems import UnnamedColumn
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,10 @@ class Opened:
     #: Handed the file rows of the records with no value our own CSV's reader skipped
     #: (``read_table`` tells them itself; see :func:`dashboard.loading.read_csv_table`).
     on_empty_rows: Callable[[list[int]], None] | None = None
+    #: Handed our own CSV's columns with an empty name, and those of them the whole file
+    #: keeps (None: decided from these bytes); see :func:`dashboard.loading.read_csv_table`.
+    on_unnamed: Callable[[list[UnnamedColumn]], None] | None = None
+    keep_unnamed: frozenset[int] | None = None
 
     def ids_told(self, record_rows: Callable[[int], np.ndarray]):
         """The ``on_ids`` a format's converter calls with its ids, and the rest of their
@@ -192,7 +197,13 @@ def _convert_ours(opened: Opened) -> Imported:
             if opened.on_read is not None:
                 opened.on_read(frame)
 
-        events = parse_events(opened.data, on_read=on_read, on_empty_rows=opened.on_empty_rows)
+        events = parse_events(
+            opened.data,
+            on_read=on_read,
+            on_empty_rows=opened.on_empty_rows,
+            on_unnamed=opened.on_unnamed,
+            keep_unnamed=opened.keep_unnamed,
+        )
         return Imported(events, record_rows=record_rows)
     table = opened.read_table()
     told = opened.ids_told(table.record_rows)

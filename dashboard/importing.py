@@ -21,7 +21,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from pathlib import Path
 
@@ -50,7 +50,14 @@ from dashboard.loading import (
     read_source,
 )
 from dashboard.mapping import ColumnMapping
-from dashboard.problems import EventsFileError, Problem, empty_rows_notice
+from dashboard.problems import (
+    EventsFileError,
+    Problem,
+    UnnamedColumn,
+    empty_rows_notice,
+    unnamed_column_name,
+    unnamed_columns_notices,
+)
 from dashboard.table import EventTable, index_while_loading, indexed_notices, load_directory
 
 #: Said of a ZIP archive that is no readable workbook (an .xlsx cut short or damaged): it
@@ -129,8 +136,13 @@ def parquet_text_limit(size: int) -> int:
     return min(MAX_PARQUET_TEXT_BYTES, max(MIN_PARQUET_TEXT_BYTES, MAX_PARQUET_EXPANSION * size))
 
 
-def read_parquet_table(data: bytes) -> pd.DataFrame:
+def read_parquet_table(
+    data: bytes, on_unnamed: Callable[[list[UnnamedColumn]], None] | None = None
+) -> pd.DataFrame:
     """Read Parquet bytes into an all-text frame (every column cast to ``str``).
+
+    A column with an empty name is read under its spreadsheet name (``column C``) when
+    it holds a value, else left out, as in a CSV; ``on_unnamed`` is handed them.
 
     The row count and the pages' uncompressed sizes are checked in the file's
     metadata before anything is decoded, and text columns are read
@@ -139,7 +151,7 @@ def read_parquet_table(data: bytes) -> pd.DataFrame:
     is refused with one file-level problem.
     """
     try:
-        return _read_parquet_table(data)
+        return _read_parquet_table(data, on_unnamed)
     except EventsFileError:
         raise
     except (pa.ArrowException, OSError, ValueError, IndexError, KeyError) as err:
@@ -150,7 +162,9 @@ def read_parquet_table(data: bytes) -> pd.DataFrame:
         ) from None
 
 
-def _read_parquet_table(data: bytes) -> pd.DataFrame:
+def _read_parquet_table(
+    data: bytes, on_unnamed: Callable[[list[UnnamedColumn]], None] | None
+) -> pd.DataFrame:
     try:
         parquet = pq.ParquetFile(io.BytesIO(data))
         schema_arrow = parquet.schema_arrow
@@ -174,15 +188,21 @@ def _read_parquet_table(data: bytes) -> pd.DataFrame:
         name for name in pandas_metadata.get("index_columns", []) if isinstance(name, str)
     }
     problems, raw, names = [], {}, []
-    for position, field in enumerate(schema_arrow, start=1):
+    #: Each column read, by its name: its field's index (a name may be empty many times).
+    fields: dict[str, int] = {}
+    named = {field.name for field in schema_arrow if field.name.strip()}
+    unnamed: list[UnnamedColumn] = []
+    for index, field in enumerate(schema_arrow):
         name = field.name
         if name in index_columns:
             continue
         if not name.strip():
-            problems.append(Problem(1, f"#{position}", "column name is empty"))
+            unnamed.append(UnnamedColumn(index + 1, unnamed_column_name(index + 1, named), True))
+            name = unnamed[-1].name
         elif name in names:
             problems.append(Problem(1, name, "column name appears twice"))
         names.append(name)
+        fields.setdefault(name, index)
         if pa.types.is_nested(field.type):  # refused from the schema, never decoded
             problems.append(Problem(None, name, f"values of type {field.type} are not text"))
     if problems:
@@ -190,7 +210,7 @@ def _read_parquet_table(data: bytes) -> pd.DataFrame:
     limit, decoded = parquet_text_limit(len(data)), 0
     for name in names:
         try:
-            column = parquet.read(columns=[name], use_threads=False).column(0)
+            column = parquet.reader.read_column(fields[name])
         except (pa.ArrowException, OSError, ValueError) as err:
             raise EventsFileError(
                 [Problem(None, None, f"not a readable Parquet file ({err})")]
@@ -204,9 +224,8 @@ def _read_parquet_table(data: bytes) -> pd.DataFrame:
         try:
             columns[name] = _as_text(raw.pop(name))
         except pa.ArrowException:
-            problems.append(
-                Problem(None, name, f"values of type {schema_arrow.field(name).type} are not text")
-            )
+            kind = schema_arrow.field(fields[name]).type
+            problems.append(Problem(None, name, f"values of type {kind} are not text"))
             continue
         try:
             # Parquet readers trust a string column's bytes; corrupt ones would fail later.
@@ -215,6 +234,14 @@ def _read_parquet_table(data: bytes) -> pd.DataFrame:
             problems.append(Problem(None, name, "holds bytes that are not UTF-8 text"))
     if problems:
         raise EventsFileError(problems)
+    for i, column in enumerate(unnamed):
+        filled = pc.utf8_length(pc.utf8_trim_whitespace(columns[column.name])).to_numpy() > 0
+        rows = tuple(int(row) + 2 for row in np.flatnonzero(filled))
+        unnamed[i] = replace(column, kept=bool(rows), rows=rows)
+        if not rows:
+            del columns[column.name]
+    if unnamed and on_unnamed is not None:
+        on_unnamed(unnamed)
     # large_string is what pandas' str dtype holds: no copy (as for a CSV).
     frame = pa.table(columns).to_pandas() if columns else pd.DataFrame()
     return frame.astype("str") if len(frame.columns) else frame
@@ -314,7 +341,9 @@ class Sniffing:
 def sniff(data: bytes) -> Sniffing:
     """What container ``data`` is, its first record, and how to read it as text."""
     if is_parquet(data):
-        return _of_frame("parquet", data, read_parquet_table(data))
+        unnamed: list[UnnamedColumn] = []
+        frame = read_parquet_table(data, unnamed.extend)
+        return _of_frame("parquet", data, frame, notices=tuple(unnamed_columns_notices(unnamed)))
     if is_xlsx(data):
         sheet = read_xlsx_sheet(data)
         return _of_frame("xlsx", data, sheet.frame, sheet.rows, sheet.notices)
@@ -387,7 +416,7 @@ def _reader_of_frame(
     ) -> TextTable:
         table = frame if names is None else _with_first_row_as_record(frame, names)
         if drop_index:
-            table = _without_index_column(table)
+            table, _ = _without_index_column(table)
         numbers = rows if names is None else with_header
         return TextTable(_blank_missing(table, missing), lambda n: numbers[:n])
 
@@ -403,7 +432,6 @@ def _with_first_row_as_record(frame: pd.DataFrame, names) -> pd.DataFrame:
 
 #: Names R (``""``, readr's ``...1``) and pandas (``Unnamed: 0``) give a saved row index.
 INDEX_COLUMN_NAMES: tuple[str, ...] = ("", "...1", "Unnamed: 0")
-_INDEX = "__row_index__"
 
 
 def _reader_of_csv(data: bytes, delimiter: str) -> Callable[..., TextTable]:
@@ -412,6 +440,8 @@ def _reader_of_csv(data: bytes, delimiter: str) -> Callable[..., TextTable]:
         names=None,
         drop_index: bool = False,
         on_empty_rows: Callable[[list[int]], None] | None = None,
+        on_unnamed: Callable[[list[UnnamedColumn]], None] | None = None,
+        keep_unnamed: frozenset[int] | None = None,
     ) -> TextTable:
         text = data.removeprefix(b"\xef\xbb\xbf")
         shift = 1 if names is not None else 0
@@ -423,16 +453,23 @@ def _reader_of_csv(data: bytes, delimiter: str) -> Callable[..., TextTable]:
         if names is not None:
             # A headerless file: read it under the format's column names, rows from 1.
             text = (delimiter.join(names) + "\n").encode() + text
-        elif drop_index:
-            text = _name_index_column(text, delimiter)
+        unnamed: list[UnnamedColumn] = []
         try:
-            frame = read_csv_table(text, delimiter=delimiter, on_empty_rows=told)
+            frame = read_csv_table(
+                text,
+                delimiter=delimiter,
+                on_empty_rows=told,
+                on_unnamed=unnamed.extend,
+                keep_unnamed=keep_unnamed,
+            )
         except EventsFileError as err:
             if names is None:
                 raise
             raise EventsFileError(as_headerless(err.problems)) from None
         if drop_index:
-            frame = _without_index_column(frame)
+            frame, unnamed = _without_index_column(frame, unnamed)
+        if unnamed and on_unnamed is not None:
+            on_unnamed(unnamed)
         # A token the bytes never hold cannot be a cell: skip its search column by column.
         missing = frozenset(token for token in missing if token.encode() in text)
         return TextTable(
@@ -443,30 +480,26 @@ def _reader_of_csv(data: bytes, delimiter: str) -> Callable[..., TextTable]:
     return read
 
 
-def _name_index_column(text: bytes, delimiter: str) -> bytes:
-    """Name a leading unnamed index column, so the strict reader does not refuse it."""
-    sep = delimiter.encode()
-    for empty in (b'""' + sep, sep):
-        if text.startswith(empty):
-            return _INDEX.encode() + text[len(empty) - len(sep) :]
-    return text
-
-
-def _without_index_column(frame: pd.DataFrame) -> pd.DataFrame:
-    """Drop a first column that is a saved row index (unnamed, numbering the rows)."""
-    if len(frame.columns) == 0 or frame.columns[0] not in (*INDEX_COLUMN_NAMES, _INDEX):
-        return frame
-    first = frame.iloc[:, 0]
-    numbers = pd.to_numeric(first, errors="coerce")
+def _without_index_column(
+    frame: pd.DataFrame, unnamed: list[UnnamedColumn] | None = None
+) -> tuple[pd.DataFrame, list[UnnamedColumn]]:
+    """Drop a first column that is a saved row index (unnamed, numbering the rows), and
+    the reader's word of it: ``unnamed``, the columns with no name it read (a CSV's
+    first column with an empty name is read as ``column A``)."""
+    unnamed = list(unnamed or [])
+    first_unnamed = bool(unnamed) and unnamed[0].position == 1
+    if len(frame.columns) == 0 or not (
+        frame.columns[0] in INDEX_COLUMN_NAMES or (first_unnamed and unnamed[0].kept)
+    ):
+        return frame, unnamed
+    numbers = pd.to_numeric(frame.iloc[:, 0], errors="coerce")
     n = len(frame)
     counts = numbers.notna().all() and (
         (numbers == np.arange(1, n + 1)).all() or (numbers == np.arange(n)).all()
     )
-    if counts:
-        return frame.iloc[:, 1:]
-    if frame.columns[0] == _INDEX:
-        frame = frame.rename(columns={_INDEX: ""})
-    return frame
+    if not counts:
+        return frame, unnamed
+    return frame.iloc[:, 1:], unnamed[1:] if first_unnamed else unnamed
 
 
 def _blank_missing(frame: pd.DataFrame, missing: frozenset[str]) -> pd.DataFrame:
@@ -506,6 +539,8 @@ class LoadNotices:
     marks: Counter = dataclass_field(default_factory=Counter)
     #: File rows of the records with no value that were skipped (``,,,,``).
     empty_rows: tuple[int, ...] = ()
+    #: A CSV's columns with an empty name, their rows with values the file's.
+    unnamed: tuple[UnnamedColumn, ...] = ()
 
     def __add__(self, later: LoadNotices) -> LoadNotices:
         tally = Counter(self.tally)
@@ -517,11 +552,13 @@ class LoadNotices:
             _joined(self.told, later.told),
             self.marks + later.marks,
             self.empty_rows + later.empty_rows,
+            _unnamed_joined(self.unnamed, later.unnamed),
         )
 
     def words(self) -> list[str]:
         """The notices, in the order the analyst reads them."""
         told = [
+            *unnamed_columns_notices(self.unnamed),
             *c1_notice(self.marks),
             *self.format.notices(self.tally, self.told),
             *empty_rows_notice(self.empty_rows),
@@ -529,6 +566,26 @@ class LoadNotices:
         if self.format is not formats.OURS:
             told.append(f"Read as {self.format.title}: {self.format.summary}")
         return [*self.sniffed, *told]
+
+
+def _unnamed_joined(
+    first: tuple[UnnamedColumn, ...], then: tuple[UnnamedColumn, ...]
+) -> tuple[UnnamedColumn, ...]:
+    """The unnamed columns of a file's chunks, in file order: one per column, its rows
+    those of every chunk (each chunk read them with what the whole file keeps)."""
+    if not first:
+        return then
+    later = {column.position: column for column in then}
+    return tuple(
+        replace(
+            column,
+            kept=column.kept or later[column.position].kept,
+            rows=column.rows + later[column.position].rows,
+        )
+        if column.position in later
+        else column
+        for column in first
+    )
 
 
 def _joined(first: tuple[str, ...], then: tuple[str, ...]) -> tuple[str, ...]:
@@ -598,9 +655,10 @@ def import_table(
     continues: bool = False,
     on_ids: Callable[[pd.Series, Callable[[int], np.ndarray], pd.Series | None], None]
     | None = None,
+    keep_unnamed: frozenset[int] | None = None,
 ) -> ImportedTable:
-    """:func:`load_any_frame`, its notices in parts; ``decided``, ``continues``, ``on_ids``:
-    a chunk's.
+    """:func:`load_any_frame`, its notices in parts; ``decided``, ``continues``, ``on_ids``,
+    ``keep_unnamed`` (the unnamed columns the whole file keeps): a chunk's.
 
     A chunk of a larger file (:func:`dashboard.dataset.write_dataset_in_chunks`) is
     read with what the format's survey decided over the whole file (``decided``, see
@@ -618,12 +676,22 @@ def import_table(
             sniffing = Sniffing(again.sniffed, again.data, again.read_table, sniffing.notices)
     empty_rows: dict[str, tuple[int, ...]] = {}
 
+    unnamed: dict[str, tuple[UnnamedColumn, ...]] = {}
+
     def on_empty_rows(rows: list[int]) -> None:
         empty_rows["rows"] = tuple(rows)  # the last read's (a format may read twice)
 
+    def on_unnamed(columns: list[UnnamedColumn]) -> None:
+        unnamed["columns"] = tuple(columns)  # the last read's, as above
+
     read_table = sniffing.read_table
     if sniffing.sniffed.container == "csv":
-        read_table = functools.partial(read_table, on_empty_rows=on_empty_rows)
+        read_table = functools.partial(
+            read_table,
+            on_empty_rows=on_empty_rows,
+            on_unnamed=on_unnamed,
+            keep_unnamed=keep_unnamed,
+        )
     opened = Opened(
         sniffing.data,
         sniffing.sniffed,
@@ -635,6 +703,8 @@ def import_table(
         continues=continues,
         on_ids=on_ids,
         on_empty_rows=on_empty_rows,
+        on_unnamed=on_unnamed,
+        keep_unnamed=keep_unnamed,
     )
     if recognised is None:
         # Our schema's problems say which columns are missing; one more line says what else
@@ -662,6 +732,7 @@ def import_table(
         imported.notices,
         marks,
         empty_rows.get("rows", ()),
+        unnamed.get("columns", ()),
     )
     return ImportedTable(imported.events, notices, imported.record_rows)
 

@@ -28,7 +28,14 @@ from dashboard.cells import unescape_formula_cells
 from dashboard.containers import is_utf8
 from dashboard.fastcheck import dates_if_surely_valid
 from dashboard.memory import scratch_in_heap
-from dashboard.problems import EventsFileError, Problem, telling_empty_rows
+from dashboard.problems import (
+    EventsFileError,
+    Problem,
+    UnnamedColumn,
+    telling_empty_rows,
+    unnamed_column_name,
+    unnamed_columns_notices,
+)
 
 _ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 _PARAGRAPHS = r"\d+(\s*;\s*\d+)*"
@@ -112,6 +119,8 @@ def parse_events(
     allow_unknown_event_types: bool = False,
     on_read: Callable[[pd.DataFrame], None] | None = None,
     on_empty_rows: Callable[[list[int]], None] | None = None,
+    on_unnamed: Callable[[list[UnnamedColumn]], None] | None = None,
+    keep_unnamed: frozenset[int] | None = None,
 ) -> pd.DataFrame:
     """Parse and validate the bytes of an events CSV into the events frame.
 
@@ -130,6 +139,9 @@ def parse_events(
         (see :func:`read_csv_table`), when there are any. Without it, a
         :class:`UserWarning` says them in the notice's words: a caller with no channel
         of its own still never skips a row without a word.
+    on_unnamed, keep_unnamed
+        The columns with an empty name, told and kept as :func:`read_csv_table` does;
+        without ``on_unnamed``, a :class:`UserWarning` says them.
 
     Returns
     -------
@@ -143,7 +155,11 @@ def parse_events(
         With every problem found, each naming its row and column.
     """
     frame = read_csv_table(
-        data, required=schema.REQUIRED_COLUMNS, on_empty_rows=on_empty_rows or _warn_empty_rows
+        data,
+        required=schema.REQUIRED_COLUMNS,
+        on_empty_rows=on_empty_rows or _warn_empty_rows,
+        on_unnamed=on_unnamed or _warn_unnamed,
+        keep_unnamed=keep_unnamed,
     )
     if on_read is not None:
         on_read(frame)
@@ -161,12 +177,19 @@ def _warn(notice: str) -> None:
 _warn_empty_rows = telling_empty_rows(_warn)
 
 
+def _warn_unnamed(columns: list[UnnamedColumn]) -> None:
+    for notice in unnamed_columns_notices(columns):
+        _warn(notice)
+
+
 def read_csv_table(
     data: bytes,
     required: tuple[str, ...] = (),
     *,
     delimiter: str = ",",
     on_empty_rows: Callable[[list[int]], None] | None = None,
+    on_unnamed: Callable[[list[UnnamedColumn]], None] | None = None,
+    keep_unnamed: frozenset[int] | None = None,
 ) -> pd.DataFrame:
     """Read CSV bytes strictly into an all-text frame, formula escapes undone.
 
@@ -176,6 +199,12 @@ def read_csv_table(
     spaces: a spreadsheet's emptied row, saved as ``,,,,``) is skipped, as a blank
     line is; ``on_empty_rows`` is called with their file rows when there are any
     (:func:`csv_record_rows` skips them too, so later rows keep their numbers).
+
+    A column with an empty name is read under its spreadsheet name (``column F``) when
+    it holds a value, else left out (a trailing delimiter on every line); ``on_unnamed``
+    is handed them (:class:`~dashboard.problems.UnnamedColumn`) when there are any.
+    ``keep_unnamed``: the positions of those the whole file keeps (a chunk of a larger
+    file is read with every chunk's columns); None: decided from these bytes.
     """
     text_bytes = _check_bytes(data)
     header = _read_header_names(text_bytes, delimiter)
@@ -199,6 +228,8 @@ def read_csv_table(
     if skipped and on_empty_rows is not None:
         on_empty_rows(csv_empty_rows(text_bytes, delimiter))
     frame.columns = names
+    if any(not name.strip() for name in names):
+        frame = _named_unnamed(frame, text_bytes, delimiter, keep_unnamed, on_unnamed)
     if b"'" in text_bytes:  # else nothing to unescape: skip the per-column work (wide files)
         for column in frame.columns:
             frame[column] = unescape_formula_cells(frame[column])
@@ -359,16 +390,51 @@ def _read_header_names(data: bytes, delimiter: str = ",") -> list[str]:
 
 
 def _header_problems(header: list[str]) -> list[Problem]:
-    """Column names that are empty or appear twice."""
+    """Column names that appear twice (an empty name is a column's with no header)."""
     problems = []
     seen: set[str] = set()
-    for position, name in enumerate(header, start=1):
-        if not name.strip():
-            problems.append(Problem(1, f"#{position}", "column name is empty"))
-        elif name in seen:
+    for name in header:
+        if name.strip() and name in seen:
             problems.append(Problem(1, name, "column name appears twice"))
         seen.add(name)
     return problems
+
+
+def _named_unnamed(
+    frame: pd.DataFrame,
+    data: bytes,
+    delimiter: str,
+    keep: frozenset[int] | None,
+    on_unnamed: Callable[[list[UnnamedColumn]], None] | None,
+) -> pd.DataFrame:
+    """``frame`` with its columns of empty name under their spreadsheet names, or left
+    out where they hold no value (``keep``: the positions kept over the whole file)."""
+    names = [str(name) for name in frame.columns]
+    named = {name for name in names if name.strip()}
+    record_rows = None
+    unnamed, taken, read_as = [], [], []
+    for j, name in enumerate(names):
+        if name.strip():
+            taken.append(j)
+            read_as.append(name)
+            continue
+        filled = np.flatnonzero(frame.iloc[:, j].str.strip().ne("").to_numpy())
+        rows: tuple[int, ...] = ()
+        if len(filled):
+            if record_rows is None:
+                record_rows = _record_lines(data, len(frame), delimiter)
+            rows = tuple(int(row) for row in record_rows[filled])
+        kept = bool(len(filled)) if keep is None else j + 1 in keep
+        column = UnnamedColumn(j + 1, unnamed_column_name(j + 1, named), kept, rows)
+        unnamed.append(column)
+        if kept:
+            taken.append(j)
+            read_as.append(column.name)
+    if on_unnamed is not None:
+        on_unnamed(unnamed)
+    frame = frame.iloc[:, taken]
+    frame.columns = read_as
+    return frame
 
 
 def csv_reader(text: str, **options):

@@ -81,6 +81,70 @@ def named_runs(rows: tuple[int, ...] | list[int]) -> str:
     return named + (f" and {more:,} more" if more > 0 else "")
 
 
+def column_letter(position: int) -> str:
+    """A spreadsheet's name for the column at 1-based ``position``: A, B … Z, AA, AB …"""
+    letters = ""
+    while position > 0:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class UnnamedColumn:
+    """A column whose header is empty: where it is, what it is read as, its values' rows.
+
+    Any reader (CSV, Parquet, a workbook) reads such a column under its spreadsheet
+    name (``column F``, as the analyst sees it in a spreadsheet) when it holds values,
+    and leaves it out when it holds none (a trailing delimiter on every line): a
+    CSV exported from a sheet often has an unnamed index column or a trailing comma."""
+
+    #: 1-based position in the header.
+    position: int
+    #: The name it is read under (:func:`unnamed_column_name`).
+    name: str
+    #: Whether it is kept (it holds a value somewhere in the file).
+    kept: bool
+    #: File rows of the records holding a value in it (ascending).
+    rows: tuple[int, ...] = ()
+
+
+def unnamed_column_name(position: int, named) -> str:
+    """The name a column with an empty header at ``position`` is read under: its
+    spreadsheet name (``column F``), never one of the ``named`` header's names."""
+    name = f"column {column_letter(position)}"
+    while name in named:
+        name += " (no header)"
+    return name
+
+
+def unnamed_columns_notices(columns) -> list[str]:
+    """What the analyst is told of the columns with no header a reader found (each
+    :class:`UnnamedColumn`): those read, by name with their rows; those left out, at once."""
+    notices = []
+    for column in columns:
+        if column.kept:
+            many = "s" if len(column.rows) > 1 else ""
+            notices.append(
+                f"Column {column_letter(column.position)} has values but no header: "
+                f"row{many} {named_runs(column.rows)}; read as {column.name!r}. "
+                "Name it in the header row to read it by its name."
+            )
+    left_out = [column_letter(c.position) for c in columns if not c.kept]
+    if left_out:
+        many = len(left_out) > 1
+        notices.append(
+            f"Column{'s' if many else ''} {named_list(left_out)} "
+            f"{'have' if many else 'has'} no header and no value in any row: left out."
+        )
+    return notices
+
+
+def named_list(words: list[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
 def empty_rows_notice(
     rows: tuple[int, ...] | list[int], what: str = "only delimiters"
 ) -> list[str]:

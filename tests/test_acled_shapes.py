@@ -6,6 +6,7 @@ The fixtures (tests/data/formats/acled_*) are our fictional sample saved those w
 
 from __future__ import annotations
 
+import csv
 import io
 import tempfile
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 from dashboard.cli import main
 from dashboard.importing import load_any_frame
 from dashboard.loading import parse_events
+from dashboard.problems import column_letter
 
 DATA = Path(__file__).parent / "data"
 SHAPES = DATA / "formats"
@@ -69,6 +71,39 @@ def test_r_save_drops_the_row_index_and_reads_na_as_missing():
 def test_pandas_save_drops_its_index_column():
     events, _ = load_any_frame(SHAPES / "acled_pandas_save.csv")
     assert "" not in events.columns and "Unnamed: 0" not in events.columns
+
+
+def test_an_unnamed_first_column_that_numbers_no_rows_is_read_and_said():
+    """R's unnamed row index is dropped (above); an unnamed first column holding other
+    values is the analyst's, read as 'column A' and said with the file's rows (record 11
+    holds a line break: record 12 is on row 14)."""
+    text = (SHAPES / "acled_r_save.csv").read_text(encoding="utf-8")
+    assert "\n2,1660000002," in text
+    altered = text.replace("\n2,1660000002,", "\nchecked,1660000002,")
+    events, notices = load_any_frame(altered.encode())
+    expected = [str(n) for n in range(1, 13)]
+    expected[1] = "checked"
+    assert events["column A"].tolist() == expected
+    assert notices[0] == (
+        "Column A has values but no header: rows 2–12, 14; read as 'column A'. "
+        "Name it in the header row to read it by its name."
+    )
+
+
+def test_a_trailing_comma_on_every_line_is_read_as_no_column_and_said():
+    """An export re-saved with a comma closing every line (an empty name) was refused
+    whole: 'row 1, column #N: column name is empty'."""
+    records = list(csv.reader(io.StringIO(SAMPLE.read_text(encoding="utf-8"), newline="")))
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([*record, ""] for record in records)
+    events, notices = load_any_frame(out.getvalue().encode())
+    reference, reference_notices = load_any_frame(SAMPLE)
+    assert events.equals(reference)
+    letter = column_letter(len(records[0]) + 1)
+    assert notices == [
+        f"Column {letter} has no header and no value in any row: left out.",
+        *reference_notices,
+    ]
 
 
 def test_monadic_export_joins_an_events_two_rows_and_says_so():

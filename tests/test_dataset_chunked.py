@@ -291,3 +291,27 @@ def test_the_kept_cells_are_the_ones_the_map_page_asks_for():
     from dashboard.geomap import CELL_DEGREES
 
     assert CELL_DEGREES[0] == WHOLE_CELL_DEGREES
+
+
+def test_columns_with_no_name_are_the_same_in_every_chunk_as_in_the_whole_load(tmp_path):
+    """A CSV with a column of no name (values only in a late chunk) and a trailing comma on
+    every line was refused ('column name is empty'); read now, every chunk must keep the
+    same columns as the whole file (a chunk without a value there keeps it all the same),
+    and the notices name the file's rows as a whole load names them."""
+    rows = _rows_with_line_breaks()
+    for row in rows:
+        row["ASIDE"], row["TRAIL"] = "", ""
+    rows[390]["ASIDE"] = "typed beside the table"
+    text = csv_text(rows)  # the first row's keys: ASIDE and TRAIL last
+    header, rest = text.split("\n", 1)
+    path = tmp_path / "unnamed.csv"
+    path.write_text(header.replace(",ASIDE,TRAIL", ",,") + "\n" + rest, encoding="utf-8")
+    table, whole_notices = load_any(path)
+    assert _chunk_of(path, 390) > 1  # the value is in a later chunk than the first
+    info, notices = write_dataset_in_chunks(path, tmp_path / "ds", chunk_bytes=TINY)
+    (letter,) = [c for c in info.columns if c.startswith("column ")]
+    assert table.events[letter].tolist() == [row["ASIDE"] for row in rows]
+    assert _table(tmp_path / "ds")[letter].to_pylist() == [row["ASIDE"] for row in rows]
+    said = [n for n in notices if "no header" in n]
+    assert said == [n for n in whole_notices if "no header" in n]
+    assert len(said) == 2 and said[0].startswith(f"Column {letter[7:]} has values but no header")

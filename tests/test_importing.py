@@ -21,7 +21,7 @@ from dashboard.importing import (
     read_parquet_table,
 )
 from dashboard.loading import parse_events
-from dashboard.problems import EventsFileError
+from dashboard.problems import EventsFileError, column_letter
 
 SAMPLE_ACLED = Path(__file__).parent / "data" / "acled_sample.csv"
 
@@ -213,3 +213,28 @@ def test_windows_1252_punctuation_stored_as_control_characters_is_read_as_punctu
     events, notices = load_any_frame(ours)
     assert "Lavrov\u0092s visit" in " ".join(events["title"])
     assert not any("Windows-1252" in n for n in notices)
+
+
+def test_parquet_columns_with_no_name_are_read_as_a_csv_s_are():
+    """A Parquet table with columns of empty name (several: pandas writes them so) was
+    refused (`column #7: column name is empty`, once per column); now each holding a value
+    is read under its spreadsheet name, the empty ones left out, all said."""
+    rows = sample_events()[:3]
+    table = pa.Table.from_pylist(rows)
+    width = table.num_columns
+    table = table.append_column("", pa.array(["first", None, " "]))
+    table = table.append_column("", pa.array([None, None, None]))
+    table = table.append_column(" ", pa.array([None, None, "last"]))
+    events, notices = load_any_frame(parquet_bytes(table))
+    first, empty, last = (column_letter(width + i) for i in (1, 2, 3))
+    assert events[f"column {first}"].tolist() == ["first", "", " "]
+    assert events[f"column {last}"].tolist() == ["", "", "last"]
+    assert f"column {empty}" not in events.columns
+    assert notices[:3] == [
+        f"Column {first} has values but no header: row 2; read as 'column {first}'. "
+        "Name it in the header row to read it by its name.",
+        f"Column {last} has values but no header: row 4; read as 'column {last}'. "
+        "Name it in the header row to read it by its name.",
+        f"Column {empty} has no header and no value in any row: left out.",
+    ]
+    assert events["event_id"].tolist() == [row["event_id"] for row in rows]

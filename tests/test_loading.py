@@ -9,7 +9,13 @@ from conftest import VALID_EVENT, csv_bytes, csv_text, event_row, sample_events
 
 from dashboard import schema
 from dashboard.loading import load_events_frame, parse_events
-from dashboard.problems import EventsFileError, Problem, format_problems
+from dashboard.problems import (
+    EventsFileError,
+    Problem,
+    column_letter,
+    format_problems,
+    unnamed_columns_notices,
+)
 
 HEADER = ",".join(VALID_EVENT)
 
@@ -392,12 +398,69 @@ def test_empty_file(data):
     assert problems_of(data) == ["file: the file is empty"]
 
 
-def test_header_problems_empty_and_repeated_names():
+def test_a_repeated_name_is_refused_and_an_empty_one_is_not():
+    """An empty name was refused with the repeated one (`column #3: column name is
+    empty`); it is a column with no header now, read as a spreadsheet reads it."""
     data = b"event_id,start_date,,end_date,date_precision,event_type,title,title\n"
-    assert problems_of(data) == [
-        "row 1, column #3: column name is empty",
-        "row 1, column title: column name appears twice",
+    assert problems_of(data) == ["row 1, column title: column name appears twice"]
+
+
+def _told_unnamed(data: bytes) -> tuple[pd.DataFrame, list[str]]:
+    told: list = []
+    frame = parse_events(data, on_unnamed=told.extend)
+    return frame, unnamed_columns_notices(told)
+
+
+def _with_aside(asides: list[str], name: str, description: dict[int, str] | None = None) -> bytes:
+    """Our table of one event per value of ``asides`` and a last column ``ASIDE`` holding
+    them, its header ``name`` (``""``: none), ``description`` of some events given."""
+    rows = [
+        event_row(event_id=f"e{i}", ASIDE=aside, **{"description": (description or {}).get(i, "")})
+        for i, aside in enumerate(asides)
     ]
+    text = csv_text(rows, [*VALID_EVENT, "ASIDE"])
+    header, rest = text.split("\n", 1)
+    return (header.removesuffix("ASIDE") + name + "\n" + rest).encode()
+
+
+@pytest.mark.parametrize("empty", ["", '""', "  "], ids=["bare", "quoted", "spaces"])
+def test_values_in_a_column_with_no_name_are_read_under_its_spreadsheet_name_and_said(empty):
+    """A CSV exported from a sheet keeps a column typed beside the table with no header:
+    it was refused whole (`column #N: column name is empty`), as a workbook's was until
+    its values were read as 'column F' (tests/test_xlsx_sheets.py); a CSV now reads it
+    the same way, said with the file's rows (a quoted line break moves the later ones)."""
+    asides = ["", "met twice", "", "cancelled", "later"]
+    data = _with_aside(asides, empty, description={1: "two\nlines"})
+    told: list = []
+    frame = parse_events(data, on_unnamed=told.extend)
+    letter = column_letter(len(VALID_EVENT) + 1)
+    assert frame[f"column {letter}"].tolist() == asides
+    assert unnamed_columns_notices(told) == [
+        f"Column {letter} has values but no header: rows 3, 6–7; read as 'column {letter}'. "
+        "Name it in the header row to read it by its name."
+    ]
+
+
+def test_a_trailing_delimiter_on_every_line_is_no_column_and_is_said():
+    """A comma closing every line (a sheet's export) made an empty name, refused whole."""
+    data = _with_aside(["", "", ""], "")
+    told: list = []
+    frame = parse_events(data, on_unnamed=told.extend)
+    assert list(frame.columns) == list(parse_events(csv_bytes([VALID_EVENT])).columns)
+    assert len(frame) == 3
+    letter = column_letter(len(VALID_EVENT) + 1)
+    assert unnamed_columns_notices(told) == [
+        f"Column {letter} has no header and no value in any row: left out."
+    ]
+    with pytest.warns(UserWarning, match=f"Column {letter} has no header"):
+        parse_events(data)  # no channel of its own: a warning says it
+
+
+def test_a_made_up_name_never_takes_a_header_s_name():
+    letter = column_letter(len(VALID_EVENT) + 1)
+    data = _with_aside(["x"], "").replace(b"notes", f"column {letter}".encode(), 1)
+    frame = parse_events(data, on_unnamed=lambda columns: None)
+    assert frame[f"column {letter} (no header)"].tolist() == ["x"]
 
 
 def test_rows_with_too_few_and_too_many_fields_name_their_lines():
