@@ -34,7 +34,13 @@ from dashboard.importing import FORMATS, load_any, load_any_frame
 from dashboard.loading import load_events_frame, validate_events_frame
 from dashboard.mapping import ColumnMapping
 from dashboard.memory import tune_allocator
-from dashboard.problems import EventsFileError, format_grouped_problems, telling_empty_rows
+from dashboard.problems import (
+    EventsFileError,
+    counted,
+    figure,
+    format_grouped_problems,
+    telling_empty_rows,
+)
 from dashboard.query import ENGINES, Engine, MemoryEngine, open_engine
 from dashboard.scoring import format_score, score_events, scored_by_article
 from dashboard.table import EventTable, default_events_path, load_directory
@@ -55,24 +61,19 @@ DEBUG_VARIABLE = "DASHBOARD_DEBUG"
 logger = logging.getLogger(__name__)
 
 
-def _count(n: int, noun: str) -> str:
-    """``1 event``, ``2 events``: a count with its noun in the right number."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
 def _summary(table: EventTable) -> str:
     events = table.events
     if events.empty:
-        return _count(0, "event")
+        return counted(0, "event")
     first = events["start_date"].min().date().isoformat()
     last = events["end_date"].max().date().isoformat()
-    return f"{_count(len(events), 'event')}, {first} to {last}"
+    return f"{counted(len(events), 'event')}, {first} to {last}"
 
 
 def _report_invalid(path, err: EventsFileError, stderr) -> None:
     for line in format_grouped_problems(err.problems):
         print(line, file=stderr)
-    print(f"{path}: invalid, {_count(len(err.problems), 'problem')}", file=stderr)
+    print(f"{path}: invalid, {counted(len(err.problems), 'problem')}", file=stderr)
 
 
 def _load(path, stderr, format: str = "auto", mapping=None) -> EventTable | None:
@@ -125,7 +126,7 @@ def cmd_convert(args, stdout, stderr) -> int:
     for notice in notices:
         print(f"notice: {notice}", file=stderr)
     _write(export_csv(frame), args.output, stdout)
-    print(f"wrote {_count(len(frame), 'event')} to {args.output}", file=stderr)
+    print(f"wrote {counted(len(frame), 'event')} to {args.output}", file=stderr)
     return EXIT_OK
 
 
@@ -156,7 +157,7 @@ def _convert_to_dataset(args, stderr, mapping=None) -> int:
     except FileExistsError as err:
         print(f"error: {err}", file=stderr)
         return EXIT_USAGE
-    print(f"wrote {_count(info.events, 'event')} to the Parquet dataset {info.path}", file=stderr)
+    print(f"wrote {counted(info.events, 'event')} to the Parquet dataset {info.path}", file=stderr)
     return EXIT_OK
 
 
@@ -182,7 +183,7 @@ def _open(args, stderr) -> Engine | int:
     def notice() -> None:
         if not workspace.empty:
             print(
-                f"notice: with {_count(len(workspace), 'workspace event')} from "
+                f"notice: with {counted(len(workspace), 'workspace event')} from "
                 f"{args.workspace or default_workspace_path()} (--no-workspace leaves them out)",
                 file=stderr,
             )
@@ -223,7 +224,7 @@ def cmd_export(args, stdout, stderr) -> int:
     finally:
         engine.close()
     _write(data, args.output, stdout)
-    print(f"wrote {kept} of {_count(total, 'event')} to {args.output}", file=stderr)
+    print(f"wrote {figure(kept)} of {counted(total, 'event')} to {args.output}", file=stderr)
     return EXIT_OK
 
 
@@ -246,7 +247,7 @@ def cmd_extract(args, stdout, stderr) -> int:
     # Validated as every events table is: the file is valid under `validate`.
     frame = validate_events_frame(candidates_frame(candidates, source=args.source))
     _write(export_csv(frame), args.output, stdout)
-    print(f"wrote {_count(len(frame), 'candidate event')} to {args.output}", file=stderr)
+    print(f"wrote {counted(len(frame), 'candidate event')} to {args.output}", file=stderr)
     proposed = sorted({name for c in candidates for name in c.proposed_actors})
     if proposed:
         print(f"names to review as new actors: {', '.join(proposed)}", file=stderr)
@@ -276,7 +277,7 @@ def cmd_score(args, stdout, stderr) -> int:
         scored = scored_by_article(gold, args.published)
         if (~scored).any():
             print(
-                f"left out {_count(int((~scored).sum()), 'gold event')} dated from public "
+                f"left out {counted(int((~scored).sum()), 'gold event')} dated from public "
                 f"record with no date words read against {args.published}: "
                 + ", ".join(gold.loc[~scored, "event_id"]),
                 file=stderr,
@@ -316,7 +317,7 @@ def _listed_misses(article, published, candidates, gold, missed, stdout) -> dict
             )
     print(
         f"unread date words {len(unread)}, pointing at {len(listed)} of "
-        f"{_count(len(missed), 'missed gold event')}",
+        f"{counted(len(missed), 'missed gold event')}",
         file=stdout,
     )
     return listed
@@ -327,7 +328,7 @@ def cmd_workspace_export(args, stdout, stderr) -> int:
     frame = workspace.events_frame()
     _write(export_csv(frame), args.output, stdout)
     print(
-        f"wrote {_count(len(frame), 'workspace event')} from {workspace.path} to {args.output}",
+        f"wrote {counted(len(frame), 'workspace event')} from {workspace.path} to {args.output}",
         file=stderr,
     )
     return EXIT_OK
@@ -338,7 +339,7 @@ def cmd_workspace_actors(args, stdout, stderr) -> int:
     frame = workspace.actors_frame()[list(ACTOR_COLUMNS)]
     _write(export_csv(frame), args.output, stdout)
     print(
-        f"wrote {_count(len(frame), 'workspace actor')} from {workspace.path} to {args.output} "
+        f"wrote {counted(len(frame), 'workspace actor')} from {workspace.path} to {args.output} "
         "(data/actors.csv's columns)",
         file=stderr,
     )

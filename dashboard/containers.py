@@ -30,6 +30,7 @@ from dashboard.problems import (
     Problem,
     UnnamedColumn,
     empty_rows_notice,
+    figure,
     unnamed_column_name,
     unnamed_columns_notices,
 )
@@ -217,7 +218,7 @@ def read_xlsx_sheet(data: bytes) -> Sheet:
         title = next((v for row in rows[:top] for v in row if v.strip()), "")
         said = f" (a title: {title!r})" if title else ""
         notices += (
-            f"The sheet's header is row {header_row}: the "
+            f"The sheet's header is row {figure(header_row)}: the "
             f"{'row' if top == 1 else f'{top} rows'} above it{said} "
             f"{'was' if top == 1 else 'were'} skipped.",
         )

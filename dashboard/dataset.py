@@ -43,7 +43,7 @@ from dashboard.actors import ActorDirectory
 from dashboard.compact import text_array
 from dashboard.filters import COUNTRY_KEYS_COLUMN, PARTICIPANTS_COLUMN, SEARCH_COLUMN
 from dashboard.network import NODE_KINDS
-from dashboard.problems import EventsFileError, Problem
+from dashboard.problems import EventsFileError, Problem, figure
 from dashboard.table import EventTable, Postings, index_loaded, inferred_notice, load_directory
 
 #: Underscored: Spark and pyarrow skip it when they list the Parquet files.
@@ -534,7 +534,7 @@ class _Chunk:
     simple: bool
 
 
-_REF_ROW = re.compile(r"first used on row (\d+)")
+_REF_ROW = re.compile(r"first used on row (\d[\d,]*)")
 
 
 def _file_rows(rows: list[int], header_lines: int, first_line: int) -> list[int]:
@@ -557,7 +557,10 @@ def _file_problems(problems, header_lines: int, first_line: int) -> list[Problem
         Problem(
             None if p.row is None else row(p.row),
             p.column,
-            _REF_ROW.sub(lambda m: f"first used on row {row(int(m.group(1)))}", p.message),
+            _REF_ROW.sub(
+                lambda m: f"first used on row {figure(row(int(m.group(1).replace(',', ''))))}",
+                p.message,
+            ),
         )
         for p in problems
     ]

@@ -32,6 +32,8 @@ from dashboard.problems import (
     EventsFileError,
     Problem,
     UnnamedColumn,
+    counted,
+    figure,
     telling_empty_rows,
     unnamed_column_name,
     unnamed_columns_notices,
@@ -242,7 +244,7 @@ def duplicate_id_message(value: str, first_row: int) -> str:
     The one wording of every format's check (ours, ACLED, GDELT, UCDP) and of a chunked
     conversion's check across chunks.
     """
-    return f"duplicate id {value!r}, first used on row {first_row}"
+    return f"duplicate id {value!r}, first used on row {figure(first_row)}"
 
 
 def repeated_ids(
@@ -548,10 +550,10 @@ def _field_count_problems(data: bytes, expected: int, delimiter: str = ",") -> l
 
 
 def _field_count_message(found: int, expected: int, compared_with: str = "the header has") -> str:
-    return f"has {found} field{'s' if found != 1 else ''}, {compared_with} {expected}"
+    return f"has {counted(found, 'field')}, {compared_with} {figure(expected)}"
 
 
-_FIELD_COUNT = re.compile(r"has (\d+) fields?, the header has (\d+)")
+_FIELD_COUNT = re.compile(r"has ([\d,]+) fields?, the header has ([\d,]+)")
 
 
 def as_headerless(problems: list[Problem]) -> list[Problem]:
@@ -563,7 +565,10 @@ def as_headerless(problems: list[Problem]) -> list[Problem]:
     for problem in problems:
         counts = _FIELD_COUNT.fullmatch(problem.message)
         message = (
-            _field_count_message(int(counts[1]), int(counts[2]), "the other records have")
+            _field_count_message(
+                *(int(count.replace(",", "")) for count in counts.groups()),
+                "the other records have",
+            )
             if counts
             else problem.message
         )

@@ -1,10 +1,25 @@
-"""Problems found in an input table, reported as `row N, column C: what is wrong`."""
+"""Problems found in an input table, reported as `row N, column C: what is wrong`.
+
+Every figure in a message, a row number or a count, is written by :func:`figure`
+(``row 5,065``, ``17,178 problems``): one way, whether the line is a problem's own, a
+grouped line or a total."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+
+
+def figure(n: int) -> str:
+    """A row number or a count as every message writes it: thousands separated (``5,065``)."""
+    return f"{n:,}"
+
+
+def counted(n: int, noun: str) -> str:
+    """``1 event``, ``17,178 problems``: a count (:func:`figure`) with its noun in the
+    right number."""
+    return f"{figure(n)} {noun}{'' if n == 1 else 's'}"
 
 
 @dataclass(frozen=True, order=True)
@@ -22,7 +37,7 @@ class Problem:
     def __str__(self) -> str:
         where = []
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(f"row {figure(self.row)}")
         if self.column is not None:
             where.append(f"column {self.column}")
         prefix = ", ".join(where) if where else "file"
@@ -36,7 +51,7 @@ class EventsFileError(Exception):
         self.problems = sorted(problems, key=_sort_key)
         count = len(self.problems)
         first = str(self.problems[0]) if self.problems else "unknown problem"
-        more = f" (and {count - 1} more)" if count > 1 else ""
+        more = f" (and {figure(count - 1)} more)" if count > 1 else ""
         super().__init__(f"{first}{more}")
 
 
@@ -54,12 +69,13 @@ def format_problems(problems: list[Problem], limit: int | None = None) -> list[s
     lines = [str(p) for p in shown]
     hidden = len(problems) - len(shown)
     if hidden > 0:
-        lines.append(f"... and {hidden} more problem{'s' if hidden != 1 else ''}")
+        lines.append(f"... and {counted(hidden, 'more problem')}")
     return lines
 
 
-#: Quoted values (reprs of cell values) and numbers: what varies between problems of one kind.
-_VARYING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\d+")
+#: Quoted values (reprs of cell values) and numbers (``5,065`` one number, as
+#: :func:`figure` writes it): what varies between problems of one kind.
+_VARYING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\d{1,3}(?:,\d{3})+|\d+")
 #: How many runs of rows a line names before it counts the rest.
 ROWS_NAMED = 5
 
@@ -74,11 +90,11 @@ def named_runs(rows: tuple[int, ...] | list[int]) -> str:
         else:
             runs.append([row, row])
     named = ", ".join(
-        f"{first:,}" if first == last else f"{first:,}–{last:,}"
+        figure(first) if first == last else f"{figure(first)}–{figure(last)}"
         for first, last in runs[:ROWS_NAMED]
     )
     more = sum(last - first + 1 for first, last in runs[ROWS_NAMED:])
-    return named + (f" and {more:,} more" if more > 0 else "")
+    return named + (f" and {figure(more)} more" if more > 0 else "")
 
 
 def column_letter(position: int) -> str:
@@ -154,7 +170,7 @@ def empty_rows_notice(
     if not rows:
         return []
     many = "s" if len(rows) > 1 else ""
-    return [f"{len(rows):,} empty row{many} ({what}) skipped: row{many} {named_runs(rows)}."]
+    return [f"{counted(len(rows), 'empty row')} ({what}) skipped: row{many} {named_runs(rows)}."]
 
 
 def telling_empty_rows(
@@ -188,7 +204,7 @@ class ProblemGroup:
         where = f"rows {named_runs(sorted(set(self.rows)))}"
         if self.column is not None:
             where += f", column {self.column}"
-        return f"{self.count:,} problems like this on {where}, e.g. {self.example}"
+        return f"{counted(self.count, 'problem')} like this on {where}, e.g. {self.example}"
 
 
 def _kind(problem: Problem) -> tuple[str | None, str]:
@@ -218,5 +234,5 @@ def format_grouped_problems(problems: list[Problem], limit: int | None = None) -
     lines = [str(group) for group in shown]
     hidden = sum(group.count for group in groups[len(shown) :])
     if hidden > 0:
-        lines.append(f"... and {hidden:,} more problem{'s' if hidden != 1 else ''}")
+        lines.append(f"... and {counted(hidden, 'more problem')}")
     return lines

@@ -19,7 +19,7 @@ import pyarrow as pa
 from dashboard import cameo, schema
 from dashboard.fastcheck import all_distinct
 from dashboard.loading import repeated_ids, validate_events_frame, with_rows
-from dashboard.problems import EventsFileError
+from dashboard.problems import EventsFileError, figure
 
 
 @dataclass
@@ -62,7 +62,7 @@ class RowChecks:
 def keyed_duplicate_message(id_column: str, source_id: str, day: str, first_row: int) -> str:
     """How a record repeating a day-keyed source's id and day is worded (ICEWS)."""
     again = f"duplicate record: {id_column} {source_id!r} on {day!r} again"
-    return f"{again}, first used on row {first_row}"
+    return f"{again}, first used on row {figure(first_row)}"
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,22 @@ def test_validate_names_the_rows_of_a_problem_seen_on_many_as_runs(write_events)
     ]
 
 
+def test_validate_writes_every_figure_with_thousands_separated(write_events):
+    """The total said 'invalid, 1201 problems' under a grouped line's 'rows 2–1,201', and
+    a problem's own text 'row 1202' (one helper writes every figure now: problems.figure)."""
+    rows = [event_row(event_id=f"e{i}", start_date="2022-02-30") for i in range(1_200)]
+    rows.append(event_row(event_id="e0"))
+    path = write_events(rows)
+    code, out, err = run("validate", str(path))
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "1,200 problems like this on rows 2–1,201, column start_date, "
+        "e.g. row 2, column start_date: '2022-02-30' is not a real date",
+        "row 1,202, column event_id: duplicate id 'e0', first used on row 2",
+        f"{path}: invalid, 1,201 problems",
+    ]
+
+
 def test_validate_one_problem_says_problem(write_events):
     path = write_events(data=b"")
     assert run("validate", str(path)) == (

@@ -5,9 +5,12 @@ from __future__ import annotations
 import pytest
 
 from dashboard.problems import (
+    EventsFileError,
     Problem,
+    counted,
     empty_rows_notice,
     format_grouped_problems,
+    format_problems,
     group_problems,
     named_runs,
     telling_empty_rows,
@@ -90,3 +93,43 @@ def test_a_group_names_its_rows_in_runs_whatever_order_they_come_in():
     assert line.startswith("22 problems like this on rows 2–4, 7, 9, 20–30, 40–43 and 2 more, ")
     # Still the column and the first problem met as the example.
     assert line.endswith("column end_date, e.g. row 9, column end_date: 'x9' is not a date")
+
+
+@pytest.mark.parametrize(
+    "said,expected",
+    [
+        (lambda: str(Problem(5065, "title", "is empty")), "row 5,065, column title: is empty"),
+        (lambda: str(Problem(999, None, "x")), "row 999: x"),
+        (
+            lambda: str(EventsFileError([Problem(r, "title", "is empty") for r in range(1, 1236)])),
+            "row 1, column title: is empty (and 1,234 more)",
+        ),
+        (
+            lambda: format_problems([Problem(r, None, "x") for r in range(1, 1202)], limit=1)[-1],
+            "... and 1,200 more problems",
+        ),
+        (
+            lambda: format_problems([Problem(1, None, "x")] * 2, limit=1)[-1],
+            "... and 1 more problem",
+        ),
+        (lambda: counted(1, "event"), "1 event"),
+        (lambda: counted(17_178, "problem"), "17,178 problems"),
+        (lambda: counted(0, "event"), "0 events"),
+    ],
+)
+def test_every_figure_in_a_message_is_written_one_way(said, expected):
+    """A problem said 'row 5065' beside a grouped line's 'rows 5,065', and totals had no
+    separator ('invalid, 17178 problems'): every row number and count is thousands-separated."""
+    assert said() == expected
+
+
+def test_numbers_written_with_separators_are_one_kind_of_problem():
+    """Numbers vary between problems of one kind: '1,200' is one number, as '12' is, so
+    records of 12 and of 1,200 fields are one kind, one line."""
+    problems = [
+        Problem(2, None, "has 12 fields, the header has 58"),
+        Problem(3, None, "has 1,200 fields, the header has 58"),
+        Problem(4, None, "has 61 fields, the header has 58"),
+    ]
+    (group,) = group_problems(problems)
+    assert group.count == 3 and group.rows == (2, 3, 4)
