@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import parse_qs, urlparse
 
 import numpy as np
 import pandas as pd
@@ -21,6 +22,7 @@ from .support import (
     PLOTLY_CHART,
     assert_no_exception,
     csv_download,
+    new_page,
     open_app,
     open_options,
     rerun_expected,
@@ -257,3 +259,36 @@ def test_picking_a_relation_lists_the_events_behind_it(
     expect(heading).to_have_text(f"{len(expected):,} events between {first} and {second}")
     expect(page.get_by_test_id("stDataFrame")).to_have_count(2)
     assert_no_exception(page)
+
+
+def test_a_picked_relation_is_in_the_link_a_colleague_opens_and_is_drawn_over_time(
+    page: Page, browser, app_server, table: EventTable
+) -> None:
+    """The pick is the table's own state in the browser (a row position): only a real
+    browser shows that the URL follows it and that another session's link restores it."""
+    open_app(page, app_server.page_url(PAGES["Network"]))
+    assert wait_for_charts(page) == 1
+    everything = np.arange(len(table))
+    rows = relation_rows(network_view(table, everything).graph)
+    first, second = rows.iloc[1][["between", "and"]]
+    events = len(relation_positions(table, everything, "actor", first, second))
+    grid = page.get_by_test_id("stDataFrame").first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    with rerun_expected(page):  # the second row's selection box
+        page.mouse.click(box["x"] + 15, box["y"] + 35 + 17 + 35)
+    heading = f"{events:,} events between {first} and {second}"
+    expect(page.get_by_text(heading)).to_be_visible()
+    expect(page).to_have_url(re.compile(r"[?&]relation="))
+    link = page.url
+    assert parse_qs(urlparse(link).query)["relation"] == [f"{first};{second}"]
+    # A colleague opens the link in their own session.
+    other = new_page(browser)
+    try:
+        open_app(other, link)
+        expect(other.get_by_text(heading)).to_be_visible()
+        chart = other.locator(PLOTLY_CHART).nth(1)
+        expect(chart).to_contain_text(f"Events between {first} and {second} per")
+        assert_no_exception(other)
+    finally:
+        other.context.close()
