@@ -68,11 +68,9 @@ def relation_trend(events: pd.DataFrame) -> RelationTrend:
     """
     start = pd.to_datetime(events["start_date"])
     end = pd.to_datetime(events["end_date"]).fillna(start)
-    classes = pd.Series(
-        [relation_class(str(t)) or "unclassified" for t in events["event_type"]],
-        index=events.index,
-        dtype="str",
-    )
+    types = events["event_type"].astype("str")
+    # Classified once per type, not per event (a relation of a big table: 100,000s).
+    classes = types.map({t: relation_class(t) or "unclassified" for t in types.unique()})
     period = _period_for(start)
     code = PERIODS[period][0]
     first, last = start.dt.to_period(code), end.dt.to_period(code)
