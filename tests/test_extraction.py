@@ -5228,3 +5228,41 @@ def test_the_future_perfect_stays_expected():
     found = extract_events(text, date(2031, 2, 20), TRANSLIT)
     (transfer,) = [c for c in found if c.event_type == "arms transfer"]
     assert transfer.span.start == date(2031, 2, 21)
+
+
+# The lead's hand check (an unseen 2024 text): a paragraph's expected events ("scheduled
+# for ...") took "in August" from the next paragraph, which tells an earlier visit.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Andrei Voinov will visit Laos. His talks with the Laos Defence Forces are scheduled "
+        "for Wednesday and Thursday.\n\nAndrei Voinov visited Laos in August, meeting the "
+        "Laos Defence Forces.",
+        "Andrei Voinov is expected to visit Laos for talks with the Laos Defence Forces.\n\n"
+        "Andrei Voinov visited Laos in August and met the Laos Defence Forces.",
+        "Andrei Voinov will meet the Laos Defence Forces in Vientiane.\n\nAndrei Voinov last "
+        "met them in August, when he visited Laos.",
+    ],
+)
+def test_an_expected_action_takes_no_date_from_a_later_done_one(text):
+    found = extract_events(text, date(2031, 2, 20), TRANSLIT)
+    assert [c for c in found if c.status == "expected" and c.span.start.month == 8] == []
+    assert [c for c in found if c.paragraph == 2 and c.span.start.month == 8]
+
+
+def test_a_later_paragraph_still_dates_an_action_of_the_same_status():
+    for text, day in (
+        (
+            "Andrei Voinov met the Laos Defence Forces in Vientiane.\n\nAndrei Voinov said "
+            "at the meeting on Tuesday that ties would grow.",
+            date(2031, 2, 18),
+        ),
+        (
+            "Andrei Voinov will visit Laos for talks.\n\nAndrei Voinov is due to arrive in "
+            "Laos on Monday.",
+            date(2031, 2, 24),
+        ),
+    ):
+        found = extract_events(text, date(2031, 2, 20), TRANSLIT)
+        assert [c.span.start for c in found if c.paragraph == 1] != []
+        assert {c.span.start for c in found if c.paragraph == 1} == {day}

@@ -294,7 +294,8 @@ def _date_later(candidates: list[Candidate], directory: ActorDirectory) -> list[
     lender is the same kind of action, it is the lead's event told again: the two are
     one candidate (the lead's sentence, both sets of actors). Actions nothing dates are
     left out (they cannot be placed on a timeline). A one-off event named again ("since
-    the coup") lends nothing: its date is its own telling's, not its sentence's.
+    the coup") lends nothing: its date is its own telling's, not its sentence's. An
+    expected action takes no date from a done one, nor a done one from an expected one.
     """
     dated: list[Candidate] = []
     absorbed: set[int] = set()
@@ -327,6 +328,9 @@ def _date_later(candidates: list[Candidate], directory: ActorDirectory) -> list[
                 # an action of its own sentence: its date words were read and not taken
                 # ("to visit since last year's coup": the coup's)
                 and later.evidence != candidate.evidence
+                # an expected action is not a done one told later ("will visit X ..."
+                # then "visited X in August"): another occasion, not its day
+                and later.status == candidate.status
                 and (people & set(later.people) or bodies & set(later.actors))
             ),
             None,
