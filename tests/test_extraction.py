@@ -5266,3 +5266,34 @@ def test_a_later_paragraph_still_dates_an_action_of_the_same_status():
         found = extract_events(text, date(2031, 2, 20), TRANSLIT)
         assert [c.span.start for c in found if c.paragraph == 1] != []
         assert {c.span.start for c in found if c.paragraph == 1} == {day}
+
+
+# Round 27 (Moneycontrol 2022-11-24): the coup told "In February 2021", then "since the
+# February coup" read as February 2022 (a false second coup).
+@pytest.mark.parametrize(
+    "later",
+    [
+        "More than 2,000 people have been killed since the February coup.",
+        "Protests have spread since the coup in February.",
+        "The Laos Defence Forces have ruled by decree since their February coup.",
+    ],
+)
+@pytest.mark.parametrize(
+    "first", ["In February 2029", "On February 3, 2029,", "In early February 2029"]
+)
+def test_a_bare_month_of_an_event_told_with_its_year_takes_that_year(first, later):
+    text = f"{first} the Laos Defence Forces seized power in a coup.\n\n{later}"
+    found = extract_events(text, date(2030, 11, 24), TRANSLIT)
+    coups = [c for c in found if c.event_type == "coup"]
+    assert coups != []
+    assert {c.span.start.year for c in coups} == {2029}
+
+
+def test_a_bare_month_of_another_month_keeps_its_own_year():
+    text = (
+        "In February 2029 the Laos Defence Forces seized power in a coup.\n\n"
+        "The Laos Defence Forces seized power again in a coup in June."
+    )
+    found = extract_events(text, date(2030, 11, 24), TRANSLIT)
+    coups = sorted(c.span.start for c in found if c.event_type == "coup")
+    assert coups == [date(2029, 2, 1), date(2030, 6, 1)]

@@ -383,16 +383,26 @@ def _month_in_told_year(candidates: list[Candidate]) -> list[Candidate]:
     "seized power in February"): the month is that of the year told.
 
     The resolver reads a bare month as the latest before publication; the event's own
-    year, told by the same text, overrules that guess. The two tellings must share a
-    party; the month is moved only when the tellings of a year name one year.
+    year, told by the same text, overrules that guess. A telling of that very month with
+    its year ("In February 2021 ... seized power", then "since the February coup") names
+    the year too. The two tellings must share a party; the month is moved only when the
+    tellings of a year name one year.
     """
-    years = [c for c in candidates if c.event_type in ONE_OFF and c.span.precision == "year"]
+    years = [
+        c
+        for c in candidates
+        if c.event_type in ONE_OFF
+        and (c.span.precision == "year" or _STATES_YEAR.search(c.date_text))
+    ]
     moved = []
     for candidate in candidates:
         told = {
             y.span.start.year
             for y in years
-            if y.event_type == candidate.event_type and _parties_of(y) & _parties_of(candidate)
+            if y.event_type == candidate.event_type
+            and _parties_of(y) & _parties_of(candidate)
+            # a month or a day with its year: only a telling of the same month
+            and (y.span.precision == "year" or y.span.start.month == candidate.span.start.month)
         }
         if (
             candidate.event_type in ONE_OFF
