@@ -5297,3 +5297,28 @@ def test_a_bare_month_of_another_month_keeps_its_own_year():
     found = extract_events(text, date(2030, 11, 24), TRANSLIT)
     coups = sorted(c.span.start for c in found if c.event_type == "coup")
     assert coups == [date(2029, 2, 1), date(2030, 6, 1)]
+
+
+# Round 26 (The Jakarta Post 2021-02-26): "She visited Thailand on Wednesday" was given
+# to the Thai minister named the sentence before -- the host, never the visitor.
+@pytest.mark.parametrize(
+    "later",
+    [
+        "She visited Russia on Wednesday.",
+        "He then made a trip to Russia on Wednesday.",
+        "She paid a visit to Russia on Wednesday.",
+    ],
+)
+def test_a_person_of_the_country_visited_is_no_visitor(later):
+    text = f"Andrei Voinov met the Laos Defence Forces in Moscow on Tuesday. {later}"
+    found = extract_events(text, date(2031, 2, 20), TRANSLIT)
+    assert [c for c in found if c.event_type == "visit" and "Andrei Voinov" in c.actors] == []
+    assert [c for c in found if c.event_type == "military cooperation"] != []
+
+
+def test_a_person_visiting_another_country_or_a_region_of_their_own_stays_the_visitor():
+    for later in ("He visited Laos on Wednesday.", "He visited Russia's Far East on Wednesday."):
+        text = f"Andrei Voinov met the Laos Defence Forces in Moscow on Tuesday. {later}"
+        found = extract_events(text, date(2031, 2, 20), TRANSLIT)
+        (visit,) = [c for c in found if c.event_type == "visit"]
+        assert visit.actors == ("Andrei Voinov",)

@@ -220,6 +220,8 @@ def _sentence_events(
         parties_at[match.start()] = actors
         if trigger.event_type == "coup":
             actors = _coup_parties(told, match, actors, recipients)
+        if trigger.event_type == "visit":  # "She visited Thailand": no Thai person visits
+            actors = _not_of_destination(told, match, actors)
         if trigger.event_type == "protest" and (not actors or _SUPPORTERS.search(sentence)):
             actors = _protesters(told) or actors  # "her supporters take to the streets"
         if trigger.event_type in REPORTED_NOT_DONE:
@@ -296,6 +298,36 @@ def _accusation_told(told: _Told, deed: Candidate, match, dates_here) -> Candida
         undated=False,
         indefinite=False,
         ongoing=False,
+    )
+
+
+#: Between a visit's word and the country it goes to: "visited Thailand", "a trip to
+#: Laos", "arrived in the Philippines" (not a possessive: "visited Russia's Far East").
+_TO_COUNTRY = re.compile(r"\s+(?:to\s+|in\s+)?(?:the\s+)?")
+
+
+def _not_of_destination(told: _Told, match, actors: tuple[str, ...]) -> tuple[str, ...]:
+    """A visit's actors without the persons of the country it goes to: "Thai minister X
+    sat between them. ... She visited Thailand" resolves "She" to the last person named,
+    who is the host of a visit to their own country, never its visitor."""
+    sentence, directory = told.sentence, told.finder.directory
+    destination = next(
+        (
+            c.country
+            for c in told.countries
+            if c.start >= match.end()
+            and c.country
+            and _TO_COUNTRY.fullmatch(sentence, match.end(), c.start)
+            and not c.text.endswith(("'s", "\u2019s", "'", "\u2019"))
+        ),
+        None,
+    )
+    if destination is None:
+        return actors
+    return tuple(
+        a
+        for a in actors
+        if not (directory.kinds.get(a) == "person" and directory.countries.get(a) == destination)
     )
 
 
