@@ -5322,3 +5322,24 @@ def test_a_person_visiting_another_country_or_a_region_of_their_own_stays_the_vi
         found = extract_events(text, date(2031, 2, 20), TRANSLIT)
         (visit,) = [c for c in found if c.event_type == "visit"]
         assert visit.actors == ("Andrei Voinov",)
+
+
+# Round 26 (The Jakarta Post 2021-02-26): "The minister decided to cancel the visit on
+# Wednesday evening" -- a visit called off took no place.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Andrei Voinov decided to cancel the visit to Laos on Wednesday.",
+        "Andrei Voinov called off his planned two-day trip to Laos on Wednesday.",
+        "Andrei Voinov postponed the talks with the Laos Defence Forces on Wednesday.",
+    ],
+)
+def test_an_action_called_off_is_no_event(text):
+    found = extract_events(text, date(2031, 2, 20), TRANSLIT)
+    assert [c.event_type for c in found if c.event_type in ("visit", "meeting")] == []
+
+
+def test_an_action_done_after_another_was_called_off_stands():
+    text = "Andrei Voinov visited Laos on Wednesday after an earlier trip was cancelled."
+    (visit,) = [c for c in extract_events(text, date(2031, 2, 20), TRANSLIT)]
+    assert (visit.event_type, visit.span.start) == ("visit", date(2031, 2, 19))

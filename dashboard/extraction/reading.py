@@ -436,6 +436,16 @@ _TRUCE_SCOPE = re.compile(
 )
 
 
+#: An action told as called off: "decided to cancel the visit", "called off his planned
+#: trip", "postponed the talks" - none took place.
+_CALLED_OFF = re.compile(
+    r"\b(?:cancel(?:s|led|ed|ling|ing)?|call(?:s|ed|ing)?\s+off|postpone[sd]?|postponing|"
+    r"scrap(?:s|ped|ping)?)\s+(?:(?:the|a|an|his|her|its|their|this|that|planned|"
+    r"scheduled|proposed|upcoming|[\w-]+-day)\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 #: An action named as a capability or as what a purpose would stop: "to limit the
 #: military's capacity to conduct further airstrikes", "its ability to carry out air
 #: strikes", "to prevent further attacks" - acts weighed, none done.
@@ -489,6 +499,8 @@ def _no_event(sentence: str, match: re.Match) -> bool:
         return True  # "a ceasefire in operations against X": the operations halted
     if _CAPABILITY.search(sentence, 0, match.start()):
         return True  # "capacity to conduct further airstrikes": a capability, no act
+    if _CALLED_OFF.search(sentence, 0, match.start()):
+        return True  # "decided to cancel the visit": it did not take place
     if _TOPIC_OF.search(sentence, 0, match.start()):
         return True  # "from the viewpoint of the continuation of cooperation": a topic
     # "as they face Western condemnation": a state, not an event told
