@@ -5343,3 +5343,33 @@ def test_an_action_done_after_another_was_called_off_stands():
     text = "Andrei Voinov visited Laos on Wednesday after an earlier trip was cancelled."
     (visit,) = [c for c in extract_events(text, date(2031, 2, 20), TRANSLIT)]
     assert (visit.event_type, visit.span.start) == ("visit", date(2031, 2, 19))
+
+
+# Round 25 (SOS Burma 2022-01-07): "the army overthrew the civilian administration of
+# Aung San Suu Kyi on Feb. 1 last year, sparking months of protests and a bloody
+# crackdown" gave the crackdown to the leader the coup ousted.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Laos Defence Forces seized power from Andrei Voinov on Feb. 1 last year and "
+        "launched a crackdown on protesters.",
+        "The Laos Defence Forces overthrew the civilian administration of Andrei Voinov on "
+        "Feb. 1 last year, sparking months of protests and a bloody crackdown.",
+        "The Laos Defence Forces toppled the government of Andrei Voinov on Feb. 1 last year, "
+        "triggering a crackdown on dissent.",
+    ],
+)
+def test_a_crackdown_is_not_the_ousted_leaders(text):
+    found = extract_events(text, date(2031, 2, 20), TRANSLIT)
+    crackdowns = [c for c in found if c.event_type == "violence against civilians"]
+    assert [c.actors for c in crackdowns] == [("Laos Defence Forces",)]
+
+
+def test_a_crackdown_ordered_by_someone_the_coup_did_not_oust_stays_theirs():
+    text = (
+        "The Laos Defence Forces seized power from the government on Feb. 1 last year, and "
+        "Andrei Voinov ordered a crackdown on protesters."
+    )
+    found = extract_events(text, date(2031, 2, 20), TRANSLIT)
+    (crackdown,) = [c for c in found if c.event_type == "violence against civilians"]
+    assert crackdown.actors == ("Andrei Voinov",)

@@ -208,6 +208,8 @@ def _sentence_events(
     told_at: dict[int, tuple] = {}
     #: the actors of each action, by where its words start
     parties_at: dict[int, tuple[str, ...]] = {}
+    #: (actors, recipients) of the coups this sentence tells so far
+    coups: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     for trigger, match in told.matches:
         if _no_event(sentence, match):
             continue
@@ -229,6 +231,8 @@ def _sentence_events(
             if report is None:
                 continue  # the supplies themselves are undated; the report's teller unknown
             trigger, actors, recipients, when = report
+        if trigger.event_type in ACCUSED_OF and coups:
+            actors = _not_the_ousted(told, actors, coups)
         if not actors and trigger.event_type in ACCUSED_OF and _STATE_VIOLENCE.search(sentence):
             # "12 people had been killed during the crackdown on protesters": told with
             # no agent, a crackdown's toll is the security forces' of the country told
@@ -240,6 +244,8 @@ def _sentence_events(
                 finder.one_off_told.append((trigger.event_type, when.span, when.words))
             continue  # no one acts: not an event of ours (every event has an actor)
         candidate = _build_candidate(told, trigger, match, when, actors, recipients, tellers)
+        if trigger.event_type == "coup":
+            coups.append((candidate.actors, candidate.recipients))
         parties = _parties(candidate, finder)
         if len(parties) >= 2:  # "the two sides" are the last event's with two sides
             finder.last_parties = parties
@@ -261,6 +267,18 @@ def _sentence_events(
 _STATE_VIOLENCE = re.compile(
     r"\bcrackdowns?\b|\b(?:protesters|protestors|demonstrators)\b[^.;]{0,40}?\bkilled\b"
 )
+
+
+def _not_the_ousted(told: _Told, actors: tuple[str, ...], coups) -> tuple[str, ...]:
+    """A crackdown's actors without those a coup of its sentence ousted: "the army
+    overthrew the administration of X ..., sparking a bloody crackdown" is no crackdown
+    of X's; when no one is left, the coup's own actors (else the country's forces)."""
+    ousted = {r for _, recipients in coups for r in recipients}
+    kept = tuple(a for a in actors if a not in ousted)
+    if kept or not actors:
+        return kept
+    usurpers = _dedupe(a for coup_actors, _ in coups for a in coup_actors)
+    return usurpers or _forces_of_country(told)
 
 
 def _forces_of_country(told: _Told) -> tuple[str, ...]:
