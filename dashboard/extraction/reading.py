@@ -332,7 +332,8 @@ def _not_of_destination(told: _Told, match, actors: tuple[str, ...]) -> tuple[st
     destination = next(
         (
             c.country
-            for c in told.countries
+            # named, not referred to ("a visit to the country": which one is a guess)
+            for c in find_countries(sentence)
             if c.start >= match.end()
             and c.country
             and _TO_COUNTRY.fullmatch(sentence, match.end(), c.start)
