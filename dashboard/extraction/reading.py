@@ -223,7 +223,7 @@ def _sentence_events(
         if trigger.event_type == "coup":
             actors = _coup_parties(told, match, actors, recipients)
         if trigger.event_type == "visit":  # "She visited Thailand": no Thai person visits
-            actors = _not_of_destination(told, match, actors)
+            actors, recipients = _not_of_destination(told, match, actors, recipients)
         if trigger.event_type == "protest" and (not actors or _SUPPORTERS.search(sentence)):
             actors = _protesters(told) or actors  # "her supporters take to the streets"
         if trigger.event_type in REPORTED_NOT_DONE:
@@ -324,10 +324,11 @@ def _accusation_told(told: _Told, deed: Candidate, match, dates_here) -> Candida
 _TO_COUNTRY = re.compile(r"\s+(?:to\s+|in\s+)?(?:the\s+)?")
 
 
-def _not_of_destination(told: _Told, match, actors: tuple[str, ...]) -> tuple[str, ...]:
-    """A visit's actors without the persons of the country it goes to: "Thai minister X
-    sat between them. ... She visited Thailand" resolves "She" to the last person named,
-    who is the host of a visit to their own country, never its visitor."""
+def _not_of_destination(told: _Told, match, actors, recipients):
+    """(actors, recipients) of a visit with the persons of the country it goes to moved
+    to its recipients: "Thai minister X sat between them. ... She visited Thailand"
+    resolves "She" to the last person named, who hosts a visit to their own country,
+    never makes it."""
     sentence, directory = told.sentence, told.finder.directory
     destination = next(
         (
@@ -342,12 +343,13 @@ def _not_of_destination(told: _Told, match, actors: tuple[str, ...]) -> tuple[st
         None,
     )
     if destination is None:
-        return actors
-    return tuple(
+        return actors, recipients
+    hosts = tuple(
         a
         for a in actors
-        if not (directory.kinds.get(a) == "person" and directory.countries.get(a) == destination)
+        if directory.kinds.get(a) == "person" and directory.countries.get(a) == destination
     )
+    return tuple(a for a in actors if a not in hosts), _dedupe((*recipients, *hosts))
 
 
 #: Protesters told as someone's supporters ("her supporters", "Suu Kyi's supporters").
