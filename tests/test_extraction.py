@@ -218,7 +218,7 @@ MEASURED = [
     # last year's coup" (SOURCES.md); measured P 0.86 R 0.86 (6 of 7), was R 1.00.
     ("afp-bangkokpost-2022-08-03", "2022-08-03", 0.85, 0.85),  # P 0.86 after round 12
     ("laotiantimes-2022-07-13", "2022-07-13", 1.0, 1.0),
-    ("tbs-2022-08-03", "2022-08-03", 0.8, 1.0),
+    ("tbs-2022-08-03", "2022-08-03", 1.0, 1.0),
     ("reuters-nationalpost-2021-06-23", "2021-06-23", 1.0, 1.0),
     # Held out in round 1 (gold committed before the first run: P 0.43 R 0.50), scored
     # again after fixing, as general rules, the defects it showed.
@@ -365,7 +365,7 @@ MEASURED = [
     # session 23 (articles23b: responsibility for civilians' deaths): R 0.75 -> 1.00
     ("theaseandaily-2023-08-25.round16", "2023-08-25", 1.0, 1.0),
     # Narinjara: P 0.71 R 1.00 since session 23 ("this summit" told again, its date)
-    ("narinjara-2024-11-05.round16", "2024-11-05", 0.71, 1.0),
+    ("narinjara-2024-11-05.round16", "2024-11-05", 0.83, 1.0),
     # Held out in round 17 (gold committed in d046856 before extract ran on any; first
     # run P 0.00 R 0.00, docs/extraction.md): floor = measured after session 23
     # (articles23c: a person's name spelt with another transliteration of a short i:
@@ -430,7 +430,7 @@ MEASURED = [
     # BelTA and TRT World raised as measured after articles26b (first runs P 0.67 R 0.40,
     # P 0.50 R 0.20)
     ("belta-2025-03-07.round25", "2025-03-07", 1.0, 0.6),
-    ("sosburma-2022-01-07.round25", "2022-01-07", 0.5, 0.25),
+    ("sosburma-2022-01-07.round25", "2022-01-07", 0.75, 0.37),
     ("trtworld-2021-04-19.round25", "2021-04-19", 1.0, 0.4),
     # Held out in round 26 (gold committed in eff0c47 before extract ran on any, landed in
     # 02b834f after articles26b's last fix, 020b567): floor = the first run, measured;
@@ -443,7 +443,7 @@ MEASURED = [
     # 3dc6517 after articles26c's last fix, ad5d24c): floor = the first run, measured
     # ETV Bharat raised as measured after articles26d (first run P 1.00 R 0.50)
     ("etvbharat-2021-12-27.round27", "2021-12-27", 1.0, 1.0),
-    ("moneycontrol-2022-11-24.round27", "2022-11-24", 0.75, 0.42),
+    ("moneycontrol-2022-11-24.round27", "2022-11-24", 1.0, 0.42),
     ("xinhua-peoplesdaily-2025-08-31.round27", "2025-08-31", 1.0, 0.2),
 ]
 
