@@ -19,6 +19,7 @@ import datetime as dt
 import io
 import json
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -77,8 +78,50 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def read_json_table(data: bytes) -> pd.DataFrame:
-    """Records of a JSON file as an all-text frame (columns in first-seen order)."""
+def with_unnamed_read(
+    frame: pd.DataFrame,
+    record_rows: Callable[[], np.ndarray],
+    keep: frozenset[int] | None = None,
+) -> tuple[pd.DataFrame, list[UnnamedColumn]]:
+    """``frame`` with its columns of empty (or blank) name read by every reader's rule
+    (:class:`~dashboard.problems.UnnamedColumn`): under their spreadsheet names where they
+    hold a value, else left out; and those columns. ``record_rows()``: the file row of
+    each record (asked only when such a column holds a value); ``keep``: the positions
+    the whole file keeps (a chunk of a larger file), None: decided from ``frame``."""
+    names = [str(name) for name in frame.columns]
+    if all(name.strip() for name in names):
+        return frame, []
+    named = {name for name in names if name.strip()}
+    rows_of: np.ndarray | None = None
+    unnamed, taken, read_as = [], [], []
+    for j, name in enumerate(names):
+        if name.strip():
+            taken.append(j)
+            read_as.append(name)
+            continue
+        filled = np.flatnonzero(frame.iloc[:, j].str.strip().ne("").to_numpy())
+        rows: tuple[int, ...] = ()
+        if len(filled):
+            rows_of = record_rows() if rows_of is None else rows_of
+            rows = tuple(int(row) for row in rows_of[filled])
+        kept = bool(len(filled)) if keep is None else j + 1 in keep
+        column = UnnamedColumn(j + 1, unnamed_column_name(j + 1, named), kept, rows)
+        unnamed.append(column)
+        if kept:
+            taken.append(j)
+            read_as.append(column.name)
+    frame = frame.iloc[:, taken]
+    frame.columns = read_as
+    return frame, unnamed
+
+
+def read_json_table(
+    data: bytes, on_unnamed: Callable[[list[UnnamedColumn]], None] | None = None
+) -> pd.DataFrame:
+    """Records of a JSON file as an all-text frame (columns in first-seen order).
+
+    A key that is empty names a column with no name: read by :func:`with_unnamed_read`'s
+    rule (record ``i`` is row ``i + 2``), ``on_unnamed`` handed those columns."""
     try:
         parsed = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as err:
@@ -98,12 +141,18 @@ def read_json_table(data: bytes) -> pd.DataFrame:
     columns: dict[str, None] = {}
     for record in records:
         columns.update(dict.fromkeys(record))
-    return pd.DataFrame(
-        {
-            name: pd.Series([_cell_text(r.get(name)) for r in records], dtype="str")
-            for name in columns
-        }
+    frame, unnamed = with_unnamed_read(
+        pd.DataFrame(
+            {
+                name: pd.Series([_cell_text(r.get(name)) for r in records], dtype="str")
+                for name in columns
+            }
+        ),
+        lambda: np.arange(2, len(records) + 2),
     )
+    if unnamed and on_unnamed is not None:
+        on_unnamed(unnamed)
+    return frame
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ from dashboard.containers import (
     read_json_table,
     read_xlsx_sheet,
     to_utf8,
+    with_unnamed_read,
 )
 from dashboard.formats import FORMAT_NAMES, Opened, Sniffed, TextTable
 from dashboard.loading import (
@@ -187,30 +188,28 @@ def _read_parquet_table(
     index_columns = {
         name for name in pandas_metadata.get("index_columns", []) if isinstance(name, str)
     }
-    problems, raw, names = [], {}, []
-    #: Each column read, by its name: its field's index (a name may be empty many times).
-    fields: dict[str, int] = {}
+    problems, raw = [], {}
+    #: The fields read (pandas' saved index aside), and the name each is said by.
+    fields: dict[int, str] = {}
     named = {field.name for field in schema_arrow if field.name.strip()}
-    unnamed: list[UnnamedColumn] = []
     for index, field in enumerate(schema_arrow):
         name = field.name
         if name in index_columns:
             continue
-        if not name.strip():
-            unnamed.append(UnnamedColumn(index + 1, unnamed_column_name(index + 1, named), True))
-            name = unnamed[-1].name
-        elif name in names:
+        if name.strip() and name in fields.values():
             problems.append(Problem(1, name, "column name appears twice"))
-        names.append(name)
-        fields.setdefault(name, index)
+        fields[index] = name if name.strip() else unnamed_column_name(len(fields) + 1, named)
         if pa.types.is_nested(field.type):  # refused from the schema, never decoded
-            problems.append(Problem(None, name, f"values of type {field.type} are not text"))
+            problems.append(
+                Problem(None, fields[index], f"values of type {field.type} are not text")
+            )
     if problems:
         raise EventsFileError(problems)
     limit, decoded = parquet_text_limit(len(data)), 0
-    for name in names:
+    for index in fields:
         try:
-            column = parquet.reader.read_column(fields[name])
+            # By the field's index: a name may be empty many times.
+            column = parquet.reader.read_column(index)
         except (pa.ArrowException, OSError, ValueError) as err:
             raise EventsFileError(
                 [Problem(None, None, f"not a readable Parquet file ({err})")]
@@ -218,33 +217,34 @@ def _read_parquet_table(
         decoded += _decoded_bytes(column)
         if decoded > limit:
             raise EventsFileError([_too_large(limit, f"{decoded / _MB:,.0f} MB of text or more")])
-        raw[name] = column
+        raw[index] = column
     columns = {}
-    for name in names:
+    for index, said in fields.items():
         try:
-            columns[name] = _as_text(raw.pop(name))
+            columns[index] = _as_text(raw.pop(index))
         except pa.ArrowException:
-            kind = schema_arrow.field(fields[name]).type
-            problems.append(Problem(None, name, f"values of type {kind} are not text"))
+            kind = schema_arrow.field(index).type
+            problems.append(Problem(None, said, f"values of type {kind} are not text"))
             continue
         try:
             # Parquet readers trust a string column's bytes; corrupt ones would fail later.
-            columns[name].validate(full=True)
+            columns[index].validate(full=True)
         except pa.ArrowInvalid:
-            problems.append(Problem(None, name, "holds bytes that are not UTF-8 text"))
+            problems.append(Problem(None, said, "holds bytes that are not UTF-8 text"))
     if problems:
         raise EventsFileError(problems)
-    for i, column in enumerate(unnamed):
-        filled = pc.utf8_length(pc.utf8_trim_whitespace(columns[column.name])).to_numpy() > 0
-        rows = tuple(int(row) + 2 for row in np.flatnonzero(filled))
-        unnamed[i] = replace(column, kept=bool(rows), rows=rows)
-        if not rows:
-            del columns[column.name]
+    if not columns:
+        return pd.DataFrame()
+    # large_string is what pandas' str dtype holds: no copy (as for a CSV).
+    table = pa.Table.from_arrays(
+        list(columns.values()), names=[schema_arrow.field(i).name for i in columns]
+    )
+    frame, unnamed = with_unnamed_read(
+        table.to_pandas().astype("str"), lambda: np.arange(2, table.num_rows + 2)
+    )
     if unnamed and on_unnamed is not None:
         on_unnamed(unnamed)
-    # large_string is what pandas' str dtype holds: no copy (as for a CSV).
-    frame = pa.table(columns).to_pandas() if columns else pd.DataFrame()
-    return frame.astype("str") if len(frame.columns) else frame
+    return frame
 
 
 def _too_large(limit: int, what: str) -> Problem:
@@ -348,7 +348,9 @@ def sniff(data: bytes) -> Sniffing:
         sheet = read_xlsx_sheet(data)
         return _of_frame("xlsx", data, sheet.frame, sheet.rows, sheet.notices)
     if is_json(data):
-        return _of_frame("json", data, read_json_table(data))
+        unnamed = []
+        frame = read_json_table(data, unnamed.extend)
+        return _of_frame("json", data, frame, notices=tuple(unnamed_columns_notices(unnamed)))
     if data.startswith(XLSX_MAGIC):  # a ZIP archive, but no workbook is_xlsx could open
         raise EventsFileError([Problem(None, None, UNREADABLE_ARCHIVE)])
     data, encoding = to_utf8(data)

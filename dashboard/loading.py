@@ -25,7 +25,7 @@ import pyarrow.csv as pacsv
 
 from dashboard import schema
 from dashboard.cells import unescape_formula_cells
-from dashboard.containers import is_utf8
+from dashboard.containers import is_utf8, with_unnamed_read
 from dashboard.fastcheck import dates_if_surely_valid
 from dashboard.memory import scratch_in_heap
 from dashboard.problems import (
@@ -35,7 +35,6 @@ from dashboard.problems import (
     counted,
     figure,
     telling_empty_rows,
-    unnamed_column_name,
     unnamed_columns_notices,
 )
 
@@ -230,8 +229,11 @@ def read_csv_table(
     if skipped and on_empty_rows is not None:
         on_empty_rows(csv_empty_rows(text_bytes, delimiter))
     frame.columns = names
-    if any(not name.strip() for name in names):
-        frame = _named_unnamed(frame, text_bytes, delimiter, keep_unnamed, on_unnamed)
+    frame, unnamed = with_unnamed_read(
+        frame, lambda: _record_lines(text_bytes, len(frame), delimiter), keep_unnamed
+    )
+    if unnamed and on_unnamed is not None:
+        on_unnamed(unnamed)
     if b"'" in text_bytes:  # else nothing to unescape: skip the per-column work (wide files)
         for column in frame.columns:
             frame[column] = unescape_formula_cells(frame[column])
@@ -400,43 +402,6 @@ def _header_problems(header: list[str]) -> list[Problem]:
             problems.append(Problem(1, name, "column name appears twice"))
         seen.add(name)
     return problems
-
-
-def _named_unnamed(
-    frame: pd.DataFrame,
-    data: bytes,
-    delimiter: str,
-    keep: frozenset[int] | None,
-    on_unnamed: Callable[[list[UnnamedColumn]], None] | None,
-) -> pd.DataFrame:
-    """``frame`` with its columns of empty name under their spreadsheet names, or left
-    out where they hold no value (``keep``: the positions kept over the whole file)."""
-    names = [str(name) for name in frame.columns]
-    named = {name for name in names if name.strip()}
-    record_rows = None
-    unnamed, taken, read_as = [], [], []
-    for j, name in enumerate(names):
-        if name.strip():
-            taken.append(j)
-            read_as.append(name)
-            continue
-        filled = np.flatnonzero(frame.iloc[:, j].str.strip().ne("").to_numpy())
-        rows: tuple[int, ...] = ()
-        if len(filled):
-            if record_rows is None:
-                record_rows = _record_lines(data, len(frame), delimiter)
-            rows = tuple(int(row) for row in record_rows[filled])
-        kept = bool(len(filled)) if keep is None else j + 1 in keep
-        column = UnnamedColumn(j + 1, unnamed_column_name(j + 1, named), kept, rows)
-        unnamed.append(column)
-        if kept:
-            taken.append(j)
-            read_as.append(column.name)
-    if on_unnamed is not None:
-        on_unnamed(unnamed)
-    frame = frame.iloc[:, taken]
-    frame.columns = read_as
-    return frame
 
 
 def csv_reader(text: str, **options):

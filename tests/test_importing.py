@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from datetime import date, datetime
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from conftest import csv_bytes, sample_events
 
 from dashboard.cli import main
+from dashboard.export import export_csv
 from dashboard.importing import (
     UNRECOGNISED,
     detect_format,
@@ -238,3 +240,25 @@ def test_parquet_columns_with_no_name_are_read_as_a_csv_s_are():
         f"Column {empty} has no header and no value in any row: left out.",
     ]
     assert events["event_id"].tolist() == [row["event_id"] for row in rows]
+
+
+def test_a_json_key_that_is_empty_is_read_as_a_csv_s_empty_name_is_and_round_trips():
+    """A record's empty key was kept as a column named '' (unsaid), and `convert` wrote a
+    CSV whose header that empty name made `validate` refuse (`column #N: column name is
+    empty`); now it is read by every reader's rule and what `convert` writes reads back."""
+    rows = sample_events()[:3]
+    records = [{**row, "": value} for row, value in zip(rows, ["", "typed aside", ""], strict=True)]
+    records.append({**sample_events()[3], "": " "})  # a blank value is none
+    events, notices = load_any_frame(json.dumps(records).encode())
+    letter = column_letter(len(rows[0]) + 1)
+    assert events[f"column {letter}"].tolist() == ["", "typed aside", "", " "]
+    assert notices[0] == (
+        f"Column {letter} has values but no header: row 3; read as 'column {letter}'. "
+        "Name it in the header row to read it by its name."
+    )
+    again = parse_events(export_csv(events))
+    pd.testing.assert_frame_equal(again, events)
+    empty = [{**row, "": ""} for row in rows]
+    events, notices = load_any_frame(json.dumps(empty).encode())
+    assert "" not in events.columns and f"column {letter}" not in events.columns
+    assert notices[0] == f"Column {letter} has no header and no value in any row: left out."
