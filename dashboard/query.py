@@ -225,6 +225,19 @@ class Engine:
         weight in the network of ``spec``: the relations list's events), not counted again."""
         raise NotImplementedError
 
+    def relation_events(
+        self,
+        spec: FilterSpec,
+        node_kind: str,
+        first: str,
+        second: str,
+        columns: tuple[str, ...],
+    ) -> pd.DataFrame:
+        """The ``columns`` of every filtered event linking ``first`` and ``second`` (those
+        :meth:`relation_window` finds), all of them in no set order: what a view of the
+        whole relation reads (its course over time) without fetching every column."""
+        raise NotImplementedError
+
     def export_csv(self, spec: FilterSpec) -> bytes:
         """The filtered events as :func:`dashboard.export.export_csv` writes them."""
         raise NotImplementedError
@@ -379,6 +392,17 @@ class MemoryEngine(Engine):
         # Found whole in memory: their number costs nothing, ``total`` is not needed.
         found = relation_positions(self.table, self.positions(spec), node_kind, first, second)
         return EventWindow(self.table.take(found[: max(limit, 0)]), len(found), 0)
+
+    def relation_events(
+        self,
+        spec: FilterSpec,
+        node_kind: str,
+        first: str,
+        second: str,
+        columns: tuple[str, ...],
+    ) -> pd.DataFrame:
+        found = relation_positions(self.table, self.positions(spec), node_kind, first, second)
+        return self.table.events[list(columns)].iloc[found].reset_index(drop=True)
 
     def export_csv(self, spec: FilterSpec) -> bytes:
         return export.export_csv(self.table.take(self.positions(spec)))

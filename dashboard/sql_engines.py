@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -744,25 +745,8 @@ class SqlEngine(Engine):
         limit: int,
         total: int | None,
     ) -> EventWindow:
-        # An event links the two when it lists both (an actor and its recipient, two
-        # actors, any two at a multilateral meeting; two countries): the rules of
-        # :meth:`_items` and ``_LINKED``, tested on each event's lists, with no self-join
-        # (one over every event took 4 s at 1M events on DuckDB).
-        q, dialect = self._q, self.dialect
-
-        def lists(column: str, name: str) -> str:
-            return f"{dialect.overlap}({q(column)}, {dialect.array.format(dialect.marker + name)})"
-
-        if node_kind == "actor":
-            listed = [f"({lists('actors', n)} OR {lists('recipients', n)})" for n in ("a", "b")]
-            linked = (
-                f"{listed[0]} AND {listed[1]} AND ({q('event_type')} = {_literal(MULTILATERAL)} "
-                f"OR {lists('actors', 'a')} OR {lists('actors', 'b')})"
-            )
-            columns = ("event_type", "actors", "recipients")
-        else:
-            linked = f"{lists(COUNTRY_KEYS_COLUMN, 'a')} AND {lists(COUNTRY_KEYS_COLUMN, 'b')}"
-            columns = (COUNTRY_KEYS_COLUMN,)
+        q = self._q
+        linked, columns = self._linked(node_kind)
         params = {"a": first, "b": second}
         body = (
             f"SELECT {self._frame_columns()} FROM filtered WHERE {linked} "
@@ -779,6 +763,55 @@ class SqlEngine(Engine):
             )
             total = int(counted.column(0)[0].as_py())
         return EventWindow(frame, total, 0)
+
+    def _linked(self, node_kind: str) -> tuple[str, tuple[str, ...]]:
+        """The condition that an event links the names of the parameters ``a`` and ``b``
+        in the network of ``node_kind``, and the columns it reads.
+
+        An event links the two when it lists both (an actor and its recipient, two
+        actors, any two at a multilateral meeting; two countries): the rules of
+        :meth:`_items` and ``_LINKED``, tested on each event's lists, with no self-join
+        (one over every event took 4 s at 1M events on DuckDB).
+        """
+        q, dialect = self._q, self.dialect
+
+        def lists(column: str, name: str) -> str:
+            return f"{dialect.overlap}({q(column)}, {dialect.array.format(dialect.marker + name)})"
+
+        if node_kind == "actor":
+            listed = [f"({lists('actors', n)} OR {lists('recipients', n)})" for n in ("a", "b")]
+            linked = (
+                f"{listed[0]} AND {listed[1]} AND ({q('event_type')} = {_literal(MULTILATERAL)} "
+                f"OR {lists('actors', 'a')} OR {lists('actors', 'b')})"
+            )
+            return linked, ("event_type", "actors", "recipients")
+        linked = f"{lists(COUNTRY_KEYS_COLUMN, 'a')} AND {lists(COUNTRY_KEYS_COLUMN, 'b')}"
+        return linked, (COUNTRY_KEYS_COLUMN,)
+
+    @_one_source
+    def relation_events(
+        self,
+        spec: FilterSpec,
+        node_kind: str,
+        first: str,
+        second: str,
+        columns: tuple[str, ...],
+    ) -> pd.DataFrame:
+        first, second = sorted((str(first), str(second)))
+        # The cached frame is shared: each caller gets its own copy.
+        return self._relation_events(spec, node_kind, first, second, tuple(columns)).copy()
+
+    @_answer
+    def _relation_events(
+        self, spec: FilterSpec, node_kind: str, first: str, second: str, columns: tuple[str, ...]
+    ) -> pd.DataFrame:
+        linked, read = self._linked(node_kind)
+        if first == second:  # no relation (its parameters still named, as the query's)
+            linked = f"({linked}) AND FALSE"
+        body = f"SELECT {', '.join(self._q(c) for c in columns)} FROM filtered WHERE {linked}"
+        read = tuple(dict.fromkeys([*read, *columns]))
+        answer = self._select(spec, body, {"a": first, "b": second}, read)
+        return restore_frame(answer, columns)
 
     @_answer
     def network(

@@ -288,9 +288,9 @@ def test_a_picked_relation_over_duckdb_lists_the_events_behind_it(ucdp_duckdb):
     assert list(shown["event_id"]) == list(table.events["event_id"].iloc[positions])
 
 
-def test_a_picked_relation_over_duckdb_is_drawn_over_time_as_in_memory(ucdp_duckdb):
-    table = ucdp_duckdb
-    at, picked = pick_relation(1)
+def assert_drawn_over_time_as_in_memory(at, table, picked) -> None:
+    """The page's chart of the picked relation has the in-memory relation's bars, and
+    its bars and the events apart are all of the relation's events."""
     first, second = picked[["between", "and"]]
     positions = relation_positions(table, np.arange(len(table)), "actor", first, second)
     trend = relation_trend(table.events[list(TREND_COLUMNS)].iloc[positions])
@@ -300,17 +300,18 @@ def test_a_picked_relation_over_duckdb_is_drawn_over_time_as_in_memory(ucdp_duck
     assert sum(map(sum, bars.values())) + sum(trend.apart.values()) == picked["events"]
 
 
-def test_a_relation_with_more_events_than_fetched_says_why_it_is_not_drawn_over_time(
+def test_a_picked_relation_over_duckdb_is_drawn_over_time_as_in_memory(ucdp_duckdb):
+    at, picked = pick_relation(1)
+    assert_drawn_over_time_as_in_memory(at, ucdp_duckdb, picked)
+
+
+def test_a_relation_with_more_events_than_fetched_is_drawn_over_time_from_all_of_them(
     ucdp_duckdb, monkeypatch
 ):
     monkeypatch.setattr("ui.network_view.MAX_WINDOW_ROWS", 2)  # fewer fetched than there are
     at, picked = pick_relation(1)
-    assert picked["events"] > 2 and not trend_charts(at)
-    captions = " ".join(c.value for c in at.caption)
-    assert (
-        f"Over time: not drawn, as the engine fetched the first 2 of these {picked['events']:,}"
-        in captions
-    )
+    assert picked["events"] > 2 and len(at.dataframe[1].value) == 2
+    assert_drawn_over_time_as_in_memory(at, ucdp_duckdb, picked)
 
 
 def test_a_link_opens_a_relation_over_duckdb(ucdp_duckdb):

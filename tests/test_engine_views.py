@@ -194,13 +194,18 @@ def test_the_engines_give_each_relation_its_deaths_and_events_as_in_memory(dead_
         assert engine.relation_window(spec, kind, "no such name", edges[0][0]).total == 0
 
 
-@pytest.mark.parametrize("kind", ["actor", "country"])
-def test_a_relation_over_time_from_the_engine_s_events_is_the_memory_one(dead_engine, kind):
-    oracle, engine = dead_engine
+def _relations(oracle: MemoryEngine, kind: str) -> tuple:
+    """The unfiltered network's edges in memory (skips a table of one country)."""
     edges = oracle.network(FilterSpec(), kind).edges
     if not edges:
         pytest.skip("one country: no relation between countries (ACLED's sample)")
-    for u, v, weight, *_ in edges[:5]:
+    return edges
+
+
+@pytest.mark.parametrize("kind", ["actor", "country"])
+def test_a_relation_over_time_from_the_engine_s_events_is_the_memory_one(dead_engine, kind):
+    oracle, engine = dead_engine
+    for u, v, weight, *_ in _relations(oracle, kind)[:5]:
         want = oracle.relation_window(FilterSpec(), kind, u, v, weight).events
         table, matched = relation_table(engine, FilterSpec(), kind, u, v, weight + 1, weight)
         got = relation_trend(table.events[list(TREND_COLUMNS)])
@@ -208,6 +213,29 @@ def test_a_relation_over_time_from_the_engine_s_events_is_the_memory_one(dead_en
         assert matched == weight == got.total == expected.total
         assert got.period == expected.period and got.apart == expected.apart
         pd.testing.assert_frame_equal(got.counts, expected.counts)
+
+
+@pytest.mark.parametrize("kind", ["actor", "country"])
+def test_a_relation_s_dates_are_all_its_events_as_in_memory(dead_engine, kind):
+    oracle, engine = dead_engine
+    edges = _relations(oracle, kind)
+    types = oracle.table.events["event_type"].value_counts().index[:2]
+    for spec in (FilterSpec(), FilterSpec(event_types=tuple(types))):
+        for u, v, *_ in oracle.network(spec, kind).edges[:5]:
+            for first, second in ((u, v), (v, u)):  # either order
+                want = oracle.relation_events(spec, kind, first, second, TREND_COLUMNS)
+                got = engine.relation_events(spec, kind, first, second, TREND_COLUMNS)
+                assert list(got.columns) == list(TREND_COLUMNS)
+                assert len(got) == len(want) == oracle.relation_window(spec, kind, u, v).total
+                order = list(TREND_COLUMNS)
+                pd.testing.assert_frame_equal(
+                    got.astype("str").sort_values(order).reset_index(drop=True),
+                    want.astype("str").sort_values(order).reset_index(drop=True),
+                )
+    nobody = engine.relation_events(FilterSpec(), kind, "no such name", edges[0][0], TREND_COLUMNS)
+    assert len(nobody) == 0 and list(nobody.columns) == list(TREND_COLUMNS)
+    same = engine.relation_events(FilterSpec(), kind, edges[0][0], edges[0][0], TREND_COLUMNS)
+    assert len(same) == 0
 
 
 @pytest.mark.parametrize("kind", ["actor", "country"])

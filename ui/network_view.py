@@ -175,20 +175,16 @@ def show_relations(page: PageContext, graph: nx.Graph, kind: str) -> None:
         on_click="ignore",
         icon=":material/download:",
     )
-    show_trend(table.events[list(TREND_COLUMNS)].iloc[positions], matched, first, second)
+    if len(positions) < matched:  # a query engine fetched the first: its dates, all of them
+        dated = engine.relation_events(spec, kind, first, second, TREND_COLUMNS)
+    else:
+        dated = table.events[list(TREND_COLUMNS)].iloc[positions]
+    show_trend(dated, first, second)
     show_events_table(table, positions, matched)
 
 
-def show_trend(events: pd.DataFrame, matched: int, first: str, second: str) -> None:
-    """The relation's ``matched`` events over time, from ``events`` when it holds them all
-    (a query engine fetched the first :data:`~dashboard.window.MAX_WINDOW_ROWS`)."""
-    if len(events) < matched:
-        st.caption(
-            f"Over time: not drawn, as the engine fetched the first {len(events):,} of these "
-            f"{matched:,} events (in table order, not by date); narrow the filters (a date "
-            "range, an event type) to see the relation over time."
-        )
-        return
+def show_trend(events: pd.DataFrame, first: str, second: str) -> None:
+    """The relation's ``events`` (:data:`~dashboard.figures_relation.TREND_COLUMNS`) over time."""
     trend = relation_trend(events)
     st.plotly_chart(trend_figure(trend, first, second), key=state.NETWORK_TREND)
     st.caption(md_escape(trend_summary(trend)))
