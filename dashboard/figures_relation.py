@@ -128,11 +128,14 @@ def trend_figure(trend: RelationTrend, first: str, second: str) -> go.Figure:
     figure.update_layout(
         title={"text": trend_title(first, second, trend.period)},
         barmode="stack",
-        xaxis={"title": {"text": trend.period}, "type": "category"},
+        # Every period is a category (a gap is an empty one); at most a dozen labelled, so
+        # seven years of months are not 84 slanted labels running into each other.
+        xaxis={"title": {"text": trend.period}, "type": "category", "nticks": 12},
         yaxis={"title": {"text": "events"}, "rangemode": "tozero"},
-        legend={"orientation": "h", "y": -0.25},
-        height=320,
-        margin={"l": 50, "r": 20, "t": 60, "b": 40},
+        # Above the bars, right of the title: below them it met the axis labels.
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        height=340,
+        margin={"l": 50, "r": 20, "t": 70, "b": 50},
     )
     return figure
 
