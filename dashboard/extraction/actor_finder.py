@@ -513,9 +513,13 @@ class _ActorFinder:
 
         for country in find_countries(sentence):
             after = _OFFICE_AFTER.match(sentence, country.end)
-            if after:  # "Myanmar's foreign minister" (with or without the name after it)
-                office = (country.country, _office(after.group(1)))
-                add(country.start, after.end(), self.offices.get(office))
+            if after and country.country:  # "Myanmar's foreign minister" (named or not)
+                if any(re.fullmatch(r"\s*,?\s+", sentence[after.end() : m.start]) for m in known):
+                    continue  # "Myanmar's deputy prime minister, X": the title is X's
+                # an unknown name after the title is the minister's (proposed for review)
+                name = _minister_name(sentence, after.end(), self)
+                end = name.end() if name else after.end()
+                add(country.start, end, self.office_holder(country.country, after))
         for holders in _OFFICE_HOLDERS.finditer(sentence):  # "the foreign ministers of A, B"
             for country in find_countries(holders.group(0)):
                 office = (country.country, _office(holders.group(1)))
@@ -558,6 +562,19 @@ class _ActorFinder:
             for country in countries:
                 add(hit.start(), hit.end(), self.defence_body(country))
         return found
+
+    def office_holder(self, country: str, title: re.Match) -> str | None:
+        """Who a country's minister told by title stands for ("Russia's foreign minister",
+        "the Russian foreign minister"): the person the article titles so, else the one
+        the directory gives that role ("top diplomat"), else the country's government
+        (:meth:`government_of`; a name after the title that the directory lacks is
+        proposed for review)."""
+        office = (country, _office(title.group(1)))
+        return (
+            self.offices.get(office)
+            or self.directory_roles.get(office)
+            or self.government_of(country)
+        )
 
     def _diplomats(self, sentence: str, known: list[Mention]) -> list[Mention]:
         """A country's diplomat titled before a name the directory lacks ("British
@@ -930,6 +947,29 @@ def _envoy_name(title: re.Match, finder: _ActorFinder) -> bool:
         or find_places(name)
         or any(word in _NOT_NAMES for word in name.split())
     )
+
+
+#: A name right after a minister's title, with or without a comma ("Britain's foreign
+#: minister John Smith", "..., Wunna Maung Lwin").
+_NAME_AFTER_TITLE = re.compile(rf"\s*,?\s+(?P<name>{_ENVOY_NAME})(?![\w-])")
+
+
+def _minister_name(sentence: str, end: int, finder: _ActorFinder) -> re.Match | None:
+    """The name after a country's minister's title ending at ``end`` ("Britain's foreign
+    minister John Smith"), when the directory lacks it (:func:`_envoy_name`), else None."""
+    name = _NAME_AFTER_TITLE.match(sentence, end)
+    return name if name and _envoy_name(name, finder) else None
+
+
+def _titled_ministers(sentence: str, finder: _ActorFinder) -> list[re.Match]:
+    """The unknown names told after a country's minister's title (:func:`_minister_name`)."""
+    found = []
+    for country in find_countries(sentence):
+        after = _OFFICE_AFTER.match(sentence, country.end)
+        name = _minister_name(sentence, after.end(), finder) if after and country.country else None
+        if name:
+            found.append(name)
+    return found
 
 
 #: A name with a diplomat's title in apposition after it: "X, the British ambassador,"

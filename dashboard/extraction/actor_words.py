@@ -82,7 +82,13 @@ def _singular(word: str) -> str:
 
 
 def _office(word: str) -> str:
-    return "foreign minister" if word.casefold() == "foreign" else "defence minister"
+    """The office a minister's title words name: "foreign" and India's "external
+    affairs" -> "foreign minister", "defense" -> "defence minister", "deputy prime" ->
+    "deputy prime minister"."""
+    word = " ".join(word.casefold().split())
+    if word in ("foreign", "external affairs"):
+        return "foreign minister"
+    return "defence minister" if word in ("defence", "defense") else f"{word} minister"
 
 
 def _role_office(role: re.Match) -> str:

@@ -46,8 +46,9 @@ _NEGATED = re.compile(
     r"(?:n['\u2019]t|\bnot|\bnever|\bno longer)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
 _AGENT = re.compile(
-    # "by the junta", "killed by bullets from the police"
-    r"\bby\s+(?:(?:[\w-]+\s+){1,2}?from\s+)?(?:the\s+)?$",
+    # "by the junta", "killed by bullets from the police"; not a host's welcome ("his
+    # arrival saw him welcomed by X": X welcomes, the visitor arrives)
+    r"(?<!welcomed )(?<!greeted )\bby\s+(?:(?:[\w-]+\s+){1,2}?from\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 _HANDS_OF = re.compile(r"\s+at the hands of\s+(?:the\s+)?")
@@ -63,7 +64,14 @@ _ROLE_WORDS = (
 )
 _ROLE = re.compile(rf"\b{_ROLE_WORDS}(?!\w)", re.IGNORECASE)
 _ROLE_BEFORE = re.compile(rf"\b{_ROLE_WORDS}\s*,?\s*$", re.IGNORECASE)
-_OFFICE_AFTER = re.compile(r"\s+(foreign|defen[cs]e) minister\b(?!s)", re.IGNORECASE)
+#: A minister's title right after a country's possessive or demonym ("Russia's foreign
+#: minister", "the Russian foreign minister", "Myanmar's deputy prime minister"): the
+#: office's holder (:meth:`_ActorFinder._described`). Not "foreign ministry", not plural.
+_OFFICE_AFTER = re.compile(
+    r"\s+((?:deputy\s+)?(?:foreign|defen[cs]e|external affairs|prime|interior|home|finance))"
+    r" minister\b(?!s|['\u2019]s)",
+    re.IGNORECASE,
+)
 #: The head of a body told by office rather than by name: "the chairman of the X", "the
 #: leader of X's ruling generals" (before the body), "the X Chair" (after it).
 _HEAD_WORDS = r"(?:chair(?:man|woman|person)?|head|leader|chief|president)"

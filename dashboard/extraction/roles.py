@@ -6,7 +6,12 @@ from __future__ import annotations
 import re
 
 from dashboard.actors import ActorDirectory
-from dashboard.extraction.actor_finder import _ActorFinder, _apposed_envoys, _envoy_name
+from dashboard.extraction.actor_finder import (
+    _ActorFinder,
+    _apposed_envoys,
+    _envoy_name,
+    _titled_ministers,
+)
 from dashboard.extraction.actor_words import _MADE_IN, _MAKER_AFTER, _subject_person
 from dashboard.extraction.article import _dateline_end
 from dashboard.extraction.candidate import Candidate, Mention, _dedupe
@@ -50,11 +55,15 @@ from dashboard.parsing import Structure
 def _proposed_names(sentence: str, mentions: list[Mention], finder: _ActorFinder) -> list[str]:
     """Capitalised names that are neither known actors, countries nor places; a
     diplomat's name without the title before it ("ambassador to Myanmar X": X) or
-    after it ("X, the British ambassador,": X)."""
+    after it ("X, the British ambassador,": X); a minister's after a country's title
+    ("Britain's foreign minister X": X)."""
     envoys = [e for e in _ENVOY.finditer(sentence) if _envoy_name(e, finder)]
     names = [(e.start("name"), e.group("name")) for e in envoys]
     apposed = _apposed_envoys(sentence, finder)
     names += [(name.start(), name.group("name")) for name, _, _ in apposed]
+    names += [
+        (name.start("name"), name.group("name")) for name in _titled_ministers(sentence, finder)
+    ]
     for match in _NAME_RE.finditer(sentence):
         if any(m.start < match.end() and match.start() < m.end for m in mentions):
             continue  # a known actor's name, also after a capitalised word ("Today X")
