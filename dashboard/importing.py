@@ -521,8 +521,15 @@ def _blank_missing(frame: pd.DataFrame, missing: frozenset[str]) -> pd.DataFrame
 
 
 def table_columns(source: str | os.PathLike | bytes) -> tuple[str, ...]:
-    """The column names of a table (its first record), as the mapping form offers them."""
-    return sniff(read_source(source)).sniffed.columns
+    """The column names of a table as a column mapping reads it, as the mapping form offers
+    them: a saved row index dropped, a column with no name under its spreadsheet name
+    (``column F``) or left out when it holds nothing. A table that cannot be read whole
+    offers the names on its first record (the mapping's preview then says why)."""
+    sniffing = sniff(read_source(source))
+    try:
+        return tuple(map(str, sniffing.read_table(drop_index=True).frame.columns))
+    except EventsFileError:
+        return sniffing.sniffed.columns
 
 
 @dataclass(frozen=True)

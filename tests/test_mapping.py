@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.cli import main
-from dashboard.importing import UNRECOGNISED, load_any_frame
+from dashboard.importing import UNRECOGNISED, load_any_frame, table_columns
 from dashboard.loading import parse_events
 from dashboard.mapping import ColumnMapping, When, read_when
 from dashboard.problems import EventsFileError
@@ -31,6 +31,26 @@ MAPPING = [
     "--set",
     "actors=President",
 ]
+
+
+@pytest.mark.parametrize("index_name", [b"", b"Unnamed: 0"])
+def test_the_mapping_form_offers_the_columns_the_mapping_reads(index_name):
+    """The form offered a table's first record as it stands: an empty name (a blank
+    choice) for a saved row index, for a column typed beside the table and for a comma
+    closing every line; picking it could only fail. It offers the columns as the mapping
+    reads them now: the index dropped, the typed column by its spreadsheet name, the
+    empty one left out; and mapping by that name reads its values."""
+    lines = TRIPS.decode("utf-8").splitlines()
+    asides = ["", "checked", *[""] * (len(lines) - 2)]
+    data = "".join(f"{line},{aside},\n" for line, aside in zip(lines, asides, strict=True))
+    data = _saved_with_an_index(data.encode(), index_name)
+    columns = table_columns(data)
+    assert columns == ("destination country", "destination city", "description", "time", "column F")
+    mapping = ColumnMapping.from_assignments(
+        ["when=time", "title=description", "notes=column F"], ["event_type=visit"]
+    )
+    events, _ = load_any_frame(data, mapping=mapping)
+    assert events["notes"].tolist() == asides[1:]
 
 
 @pytest.mark.parametrize(
