@@ -18,17 +18,17 @@ import plotly.graph_objects as go
 from dashboard.colours import relation_class
 from dashboard.labels import plain_label
 from dashboard.network import RELATION_CLASSES, RELATION_COLOURS
+from dashboard.timeline import bin_label, month_bins, per_day
 
-#: Periods, finest first, with pandas' period code and how a period is written.
-PERIODS: dict[str, tuple[str, str]] = {
-    "day": ("D", "%Y-%m-%d"),
-    "month": ("M", "%Y-%m"),
-    "year": ("Y", "%Y"),
+#: A period's name (the title's "per ...") by its months (:data:`dashboard.timeline.BIN_MONTHS`).
+PERIOD_NAMES: dict[int, str] = {
+    1: "month",
+    3: "quarter",
+    12: "year",
+    60: "5-year period",
+    120: "decade",
+    1200: "century",
 }
-#: Counted per day when the events start within this many days; per month within
-#: MAX_MONTHS months; else per year (at most ~100 bars that each can be read).
-MAX_DAYS = 92
-MAX_MONTHS = 120
 #: Bars of a class, told apart without colour too (print, colour blindness).
 PATTERNS: dict[str, str] = {"cooperation": "", "conflict": "/", "unclassified": "."}
 #: The columns :func:`relation_trend` reads.
@@ -66,43 +66,59 @@ def relation_trend(events: pd.DataFrame) -> RelationTrend:
     period: known to the day (an exact multi-day event too), or starting and ending in
     the same period. Others are counted in ``apart``.
     """
-    start = pd.to_datetime(events["start_date"])
-    end = pd.to_datetime(events["end_date"]).fillna(start)
+    start = _days(events["start_date"])
+    end = _days(events["end_date"])
+    end = np.where(end == _NAT, start, end)
     types = events["event_type"].astype("str")
     # Classified once per type, not per event (a relation of a big table: 100,000s).
     classes = types.map({t: relation_class(t) or "unclassified" for t in types.unique()})
-    period = _period_for(start)
-    code = PERIODS[period][0]
-    first, last = start.dt.to_period(code), end.dt.to_period(code)
+    period, first, last, label = _bins_of(start, end)
     exact = events["date_precision"].astype("str").eq("day").to_numpy()
-    placed = exact | (first == last).to_numpy()
-    empty = pd.DataFrame(0, index=pd.Index([], dtype="str"), columns=list(RELATION_CLASSES))
+    placed = exact | (first == last)
     if placed.any():
-        span = pd.period_range(first[placed].min(), first[placed].max(), freq=code)
+        span = pd.RangeIndex(int(first[placed].min()), int(first[placed].max()) + 1)
         counts = (
-            pd.crosstab(first[placed], classes[placed])
+            pd.crosstab(first[placed], classes.to_numpy()[placed])
             .reindex(index=span, columns=list(RELATION_CLASSES), fill_value=0)
             .astype("int64")
         )
-        counts.index = pd.Index(span.strftime(PERIODS[period][1]), dtype="str")
+        counts.index = pd.Index([label(int(b)) for b in span], dtype="str")
         counts.columns = list(RELATION_CLASSES)
     else:
-        counts = empty
+        counts = pd.DataFrame(0, index=pd.Index([], dtype="str"), columns=list(RELATION_CLASSES))
     apart = classes[~placed].value_counts()
     return RelationTrend(
         counts, period, {name: int(apart.get(name, 0)) for name in RELATION_CLASSES}
     )
 
 
-def _period_for(start: pd.Series) -> str:
-    """The finest period whose bars over the events' starts stay readable."""
-    if start.empty:
-        return "month"
-    low, high = start.min(), start.max()
-    if (high - low).days < MAX_DAYS:
-        return "day"
-    months = (high.year - low.year) * 12 + high.month - low.month
-    return "month" if months < MAX_MONTHS else "year"
+_EPOCH = np.datetime64("1970-01-01", "D")
+_NAT = np.iinfo(np.int64).min
+
+
+def _days(dates: pd.Series) -> np.ndarray:
+    """Day numbers since 1970-01-01 (NaT as :data:`_NAT`)."""
+    return pd.to_datetime(dates).to_numpy().astype("datetime64[D]").astype(np.int64)
+
+
+def _bins_of(start: np.ndarray, end: np.ndarray):
+    """(period name, bin of each start, bin of each end, a bin's label) by the Timeline's
+    rule (:func:`dashboard.timeline.per_day`, :func:`dashboard.timeline.month_bins`), so
+    the same events are counted per day (month, quarter...) on both pages."""
+    if start.size == 0:
+        return "month", start, end, str
+    if per_day(int(start.min()), int(start.max())):
+        return "day", start, end, lambda day: str(_EPOCH + day)
+    months = [
+        days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+        for days in (start, end)
+    ]
+    first, width, _ = month_bins(int(months[0].min()), int(months[0].max()))
+    if width == 1:
+        label = lambda b: str(np.datetime64(first + b, "M"))  # noqa: E731
+    else:
+        label = lambda b: bin_label(first + b * width, width)  # noqa: E731
+    return PERIOD_NAMES[width], *((m - first) // width for m in months), label
 
 
 def trend_title(first: str, second: str, period: str) -> str:

@@ -61,7 +61,9 @@ MAX_LANES = 40
 #: Aggregate periods: months per bin, finest first; the first giving <= MAX_BINS bins wins.
 #: Events that all start within MAX_BINS days are counted per day instead: ICEWS's and
 #: GDELT's daily files (an ICEWS sample of 3,705 events on 2 days) were one month's cell
-#: per lane, a bar chart with nothing of time left in it.
+#: per lane, a bar chart with nothing of time left in it. This is the one rule of every
+#: chart that counts events per period (:func:`per_day`, :func:`month_bins`; the Network
+#: page's relation over time too), so the same events are counted per day on every page.
 BIN_MONTHS: tuple[int, ...] = (1, 3, 12, 60, 120, 1200)
 MAX_BINS = 150
 #: Hover fields are cut to this many characters so the figure stays small at the threshold.
@@ -507,7 +509,7 @@ def _aggregate_traces(table: EventTable, positions: np.ndarray, lanes: _Lanes) -
     per day when every event starts within :data:`MAX_BINS` days, else per month or more."""
     days = table.start_days[positions].astype(np.int64)
     bin_of_event = np.zeros(len(table), dtype=np.int64)
-    if int(days.max()) - int(days.min()) < MAX_BINS:
+    if per_day(int(days.min()), int(days.max())):
         first_day = int(days.min())
         n_bins = int(days.max()) - first_day + 1
         bin_of_event[positions] = days - first_day
@@ -515,7 +517,7 @@ def _aggregate_traces(table: EventTable, positions: np.ndarray, lanes: _Lanes) -
         period = {"period_days": 1}
     else:
         months = _months_since_epoch(table.start_days[positions])
-        first, width, n_bins = _bins(int(months.min()), int(months.max()))
+        first, width, n_bins = month_bins(int(months.min()), int(months.max()))
         bin_of_event[positions] = (months - first) // width
         edges, period = _month_edges(first, width, n_bins), {"period_months": width}
     n_rows = len(lanes.labels)
@@ -531,8 +533,17 @@ def _month_edges(first: int, width: int, n_bins: int) -> np.ndarray:
     return months.astype("datetime64[M]").astype("datetime64[D]")
 
 
-def _bins(first: int, last: int) -> tuple[int, int, int]:
-    """(first month, months per bin, number of bins) for months ``first``..``last``."""
+def per_day(first_day: int, last_day: int) -> bool:
+    """Whether events starting from day ``first_day`` to ``last_day`` (day numbers) are
+    counted per day: when they start within :data:`MAX_BINS` days (else per
+    :func:`month_bins`)."""
+    return last_day - first_day < MAX_BINS
+
+
+def month_bins(first: int, last: int) -> tuple[int, int, int]:
+    """(first month, months per bin, number of bins) for months ``first``..``last``
+    (months since 1970-01): the finest of :data:`BIN_MONTHS` giving at most
+    :data:`MAX_BINS` bins, each starting on a calendar boundary."""
     width = next((w for w in BIN_MONTHS if (last - first) // w + 1 <= MAX_BINS), BIN_MONTHS[-1])
     first -= first % width  # bins start on a calendar boundary (Jan for years)
     return first, width, (last - first) // width + 1
@@ -582,7 +593,7 @@ def counts_view(rows, lane: str, n_events: int, period: str = "month") -> Timeli
     row_of = {value: i for i, value in enumerate(shown)}
     if period == "day":
         days = {label: _day_number(label) for _, label, _ in rows}
-        if days and max(days.values()) - min(days.values()) >= MAX_BINS:
+        if days and not per_day(min(days.values()), max(days.values())):
             return counts_view(_per_month(rows), lane, n_events)
     elif period != "month":
         raise ValueError(f"period must be month or day, not {period!r}")
@@ -615,7 +626,7 @@ def counts_view(rows, lane: str, n_events: int, period: str = "month") -> Timeli
         edges = _EPOCH + np.arange(first_day, first_day + n_bins + 1)
         drawn = _cell_traces(counts, edges, labels, {"period_days": 1})
     else:
-        first, width, n_bins = _bins(min(months.values()), max(months.values()))
+        first, width, n_bins = month_bins(min(months.values()), max(months.values()))
         counts = np.zeros((len(shown), n_bins), dtype=np.int64)
         for value, month, n in rows:
             if value in row_of:
@@ -713,7 +724,7 @@ def _months_since_epoch(days: np.ndarray) -> np.ndarray:
     return lookup[days - low]
 
 
-def _period_label(month: int, width: int) -> str:
+def bin_label(month: int, width: int) -> str:
     """'Jul 2022', 'Q3 2022', '2022' or '2020-2029' for a bin starting at ``month``."""
     year, month_of_year = 1970 + month // 12, month % 12 + 1
     if width == 1:

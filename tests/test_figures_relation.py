@@ -5,9 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from figure_fixtures import row, small_table
 
+from dashboard import timeline
 from dashboard.colours import relation_class
 from dashboard.figures_relation import (
+    PERIOD_NAMES,
     TREND_COLUMNS,
     relation_trend,
     trend_figure,
@@ -49,14 +52,19 @@ def test_every_relation_s_bars_add_up_to_its_row_of_the_relations_list():
     "starts,period,labels",
     [
         (("2018-03-26", "2018-03-28"), "day", ["2018-03-26", "2018-03-27", "2018-03-28"]),
-        (("2021-11-15", "2022-02-01"), "day", None),
+        (("2021-11-15", "2022-04-13"), "day", None),  # 149 days
         (
-            ("2021-11-15", "2022-03-01"),
+            ("2021-11-15", "2022-04-14"),  # 150 days
             "month",
-            ["2021-11", "2021-12", "2022-01", "2022-02", "2022-03"],
+            ["2021-11", "2021-12", "2022-01", "2022-02", "2022-03", "2022-04"],
         ),
         (("2015-01-01", "2024-06-30"), "month", None),
-        (("2001-05-05", "2003-01-01", "2016-07-07"), "year", [str(y) for y in range(2001, 2017)]),
+        (
+            ("2001-05-05", "2003-01-01", "2016-07-07"),  # 183 months
+            "quarter",
+            [f"Q{q} {y}" for y in range(2001, 2017) for q in range(1, 5)][1:-1],
+        ),
+        (("1950-03-03", "2000-01-01"), "year", [str(y) for y in range(1950, 2001)]),
     ],
 )
 def test_the_period_is_the_finest_that_stays_readable_and_gaps_show(starts, period, labels):
@@ -65,6 +73,32 @@ def test_the_period_is_the_finest_that_stays_readable_and_gaps_show(starts, peri
     if labels is not None:  # every period from the first to the last, empty ones as 0
         assert list(trend.counts.index) == labels
     assert trend.counts["cooperation"].sum() == len(starts)
+
+
+@pytest.mark.parametrize("span_days", [1, 92, 149, 150, 400, 4_600, 13_700, 20_000])
+def test_the_same_events_are_counted_per_the_same_period_as_on_the_timeline(monkeypatch, span_days):
+    """One rule of "per day" (and per month, quarter...): the relation chart counted per
+    day within 92 days and the Timeline within 150, so the same events were per day on
+    one page and per month on the other."""
+    monkeypatch.setattr(timeline, "AGGREGATE_THRESHOLD", 3)  # the Timeline counts, too
+    first = pd.Timestamp("1960-06-15")
+    starts = [first + pd.Timedelta(days=d) for d in (0, 0, span_days // 3, span_days - 1)]
+    days = [str(day.date()) for day in starts]
+    rows = [
+        row(f"e{k}", start_date=day, end_date=day, event_type="meeting", countries="Chile")
+        for k, day in enumerate(days)
+    ]
+    view = timeline.timeline_view(small_table(rows), np.arange(len(rows)), "country")
+    assert view.mode == "aggregate"
+    (meta,) = {tuple(sorted(trace.meta.items())) for trace in view.figure.data}
+    meta = dict(meta)
+    trend = relation_trend(events(*((day, day, "day", "meeting") for day in days)))
+    if "period_days" in meta:
+        assert trend.period == "day"
+    else:
+        assert trend.period == PERIOD_NAMES[meta["period_months"]]
+    # The same bins filled: the Timeline's cells are the relation's non-empty bars.
+    assert len(view.figure.data[0].x) == int(trend.counts["cooperation"].astype(bool).sum())
 
 
 def test_a_date_known_only_to_a_longer_span_is_counted_apart_not_at_its_start():
@@ -104,7 +138,7 @@ def test_the_chart_says_what_it_shows_and_stacks_a_bar_per_class():
         events(
             ("2022-01-10", "2022-01-10", "day", "meeting"),
             ("2022-01-11", "2022-01-11", "day", "condemnation"),
-            ("2022-06-01", "2022-06-01", "day", "condemnation"),
+            ("2022-07-01", "2022-07-01", "day", "condemnation"),  # 172 days: per month
         )
     )
     figure = trend_figure(trend, "Russia", "<b>Myanmar</b>")
@@ -116,7 +150,7 @@ def test_the_chart_says_what_it_shows_and_stacks_a_bar_per_class():
     assert figure.layout.barmode == "stack"
     assert figure.layout.xaxis.title.text == "month" and figure.layout.yaxis.title.text
     bars = {bar.name: list(bar.y) for bar in figure.data}
-    assert bars == {"cooperation": [1, 0, 0, 0, 0, 0], "conflict": [1, 0, 0, 0, 0, 1]}
+    assert bars == {"cooperation": [1, 0, 0, 0, 0, 0, 0], "conflict": [1, 0, 0, 0, 0, 0, 1]}
     # Told apart without colour: each class its own pattern.
     assert len({bar.marker.pattern.shape for bar in figure.data}) == 2
     summary = trend_summary(trend)
