@@ -5473,3 +5473,37 @@ def test_a_host_welcoming_a_visitor_is_not_the_one_arriving(sentence):
     visits = [c for c in events_of(text) if c.event_type == "visit" and c.paragraph == 2]
     assert visits and all(c.actors == ("Sergei Lavrov",) for c in visits)
     assert "State Administration Council" in visits[0].recipients
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The New Indian Express, round 28: "in a show of support for the junta, Indian
+        # Ambassador Vinay Kumar attended the military council's Independence Day
+        # ceremony on Jan. 4" (SOURCES.md)
+        "In a show of support for the junta, Indian Ambassador Vinay Kumar attended the "
+        "military council's Armed Forces Day parade on March 27.",
+        "As a sign of support for Myanmar's military, China's ambassador attended the "
+        "junta's ceremony on Tuesday.",
+        "In a gesture of solidarity with the government of Thailand, Japan's envoy attended "
+        "the army's anniversary celebration on Monday.",
+    ],
+)  # fmt: skip
+def test_an_act_framed_as_a_show_of_support_is_a_statement_of_support(sentence):
+    # each was read as a visit (the lexicon's "attend"), or as the parade's cooperation
+    found = events_of(sentence, date(2025, 4, 5), SHIPPED)
+    assert [c.event_type for c in found] == ["statement of support"]
+    assert found[0].recipients
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In a show of force, Myanmar's military held drills near the border on Monday.",
+        "Indian Ambassador Vinay Kumar attended the military council's ceremony on Monday.",
+        "On Monday the minister said the show of support for the strike had grown.",
+    ],
+)  # fmt: skip
+def test_no_gesture_of_support_is_no_statement_of_support(sentence):
+    found = events_of(sentence, date(2025, 4, 5), SHIPPED)
+    assert "statement of support" not in {c.event_type for c in found}

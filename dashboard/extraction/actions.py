@@ -17,6 +17,7 @@ from dashboard.extraction.patterns import (
 )
 from dashboard.extraction.triggers import (
     _CIVILIANS,
+    GESTURE_OF_SUPPORT,
     RESOLUTION_ADOPTED,
     RESOLUTION_DEMAND,
     TRIGGERS,
@@ -150,6 +151,10 @@ _TRIGGER_OF = {t.event_type: t for t in TRIGGERS}
 _SITTING = re.compile(r"\b(?:sessions?|sittings?|debates?|hearings?|briefings?)\b", re.I)
 
 
+#: "In a show of support for X, Y attended ...": the gesture is the act the sentence tells.
+_GESTURE = re.compile(rf"\b{GESTURE_OF_SUPPORT}\b", re.I)
+
+
 def _lexicon_matches(sentence: str, found, named) -> list[tuple[Trigger, re.Match]]:
     """The fallback: verbs only the CAMEO lexicon knows (:mod:`dashboard.lexicon`).
 
@@ -159,8 +164,12 @@ def _lexicon_matches(sentence: str, found, named) -> list[tuple[Trigger, re.Matc
     conditional or passive: :meth:`Structure.action_verbs`), not a reporting verb,
     its subject names a participant (an actor or country of ``named``), and the
     sentence tells no action of that type already (by our words or an earlier verb:
-    "attended a conference in Russia ..., and travelled there again": one visit).
+    "attended a conference in Russia ..., and travelled there again": one visit), nor
+    frames its act as a gesture of support ("in a show of support for X, Y attended
+    ...": the support is what is told, a statement of support, :data:`GESTURE_OF_SUPPORT`).
     """
+    if _GESTURE.search(sentence):
+        return []
     claimed = [(m.start(), m.end()) for _, m in found]
     structure = Structure.of(sentence)
     taken = {t.event_type for t, _ in found}

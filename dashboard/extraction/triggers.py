@@ -31,6 +31,15 @@ _RECEPTION = (
 )
 
 
+#: An act framed as a gesture of support: "in a show of support for the junta", "as a sign
+#: of solidarity with X", "in a gesture of backing": what the act tells is the support
+#: (the framed verb proposes no type of its own: ``actions._lexicon_matches``).
+GESTURE_OF_SUPPORT = (
+    r"(?:in|as) (?:a |an )(?:[\w-]+ )?(?:show|sign|gesture|display|demonstration|mark) of "
+    r"(?:[\w-]+ ){0,2}?(?:support|solidarity|backing)"
+)
+
+
 #: Sanctions told from the side of who is sanctioned, in the perfect ("has faced Western
 #: sanctions", "have been under US sanctions"): a state since an onset the sentence
 #: gives; the subject is the recipient, the adjective on "sanctions" the actor.
@@ -299,6 +308,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:promis|offer)(?:e|es|ed|ing) (?:[\w'\u2019.-]+ ){0,4}?(?:its|their|his|her) "
             r"(?:[\w-]+ ){0,2}?(?:support|backing)",
             r"backing for",
+            GESTURE_OF_SUPPORT,
             r"reaffirm(?:s|ed)?",
             # "welcomed the Council's statement": backing for another's act or words
             r"welcom(?:e|es|ed|ing) (?:the |a |an |its |their )?(?:[\w'\u2019-]+ ){0,3}?"
