@@ -5507,3 +5507,34 @@ def test_an_act_framed_as_a_show_of_support_is_a_statement_of_support(sentence):
 def test_no_gesture_of_support_is_no_statement_of_support(sentence):
     found = events_of(sentence, date(2025, 4, 5), SHIPPED)
     assert "statement of support" not in {c.event_type for c in found}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # JURIST, round 28: "three years after the military seized power in an illegal
+        # coup" (SOURCES.md), in a paragraph dated "Thursday"
+        "Australia imposed sanctions on Thursday. It came three years after the Myanmar "
+        "military seized power in an illegal coup.",
+        "Britain announced sanctions on Monday. That was two years after the Tatmadaw took "
+        "power.",
+        "China voiced support for the junta on Friday. It was six months after Myanmar's "
+        "army seized power.",
+    ],
+)  # fmt: skip
+def test_an_action_told_as_where_a_count_of_time_starts_is_no_event(sentence):
+    # each coup was dated the sentence's day, years after it happened
+    found = events_of(sentence, date(2024, 2, 3), SHIPPED)
+    assert found and "coup" not in {c.event_type for c in found}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Thursday the Myanmar military seized power in a coup.",
+        "The Tatmadaw seized power on Monday, two years after the election.",
+    ],
+)  # fmt: skip
+def test_an_action_told_before_a_count_of_time_is_still_an_event(sentence):
+    found = events_of(sentence, date(2024, 2, 3), SHIPPED)
+    assert "coup" in {c.event_type for c in found}

@@ -360,11 +360,21 @@ _DELEGATION_LED_BY = re.compile(
     re.IGNORECASE,
 )
 
+_TIME_COUNT = (
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|"
+    r"several|some|\d+)\s+(?:days?|weeks?|months?|years?)\s+"
+)
 #: A time measured from an event named next ("almost two months after the", "days
 #: before his"): that event is where the count starts, not an action the sentence tells.
 _TIME_FROM_EVENT = re.compile(
-    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|"
-    r"several|some|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|following)\s+"
+    _TIME_COUNT + r"(?:after|before|following)\s+"
     r"(?:(?:the|his|her|its|their)\s+)?(?:[\w.-]+\s+)?$",
+    re.IGNORECASE,
+)
+#: The same told with a clause, before its verb: "three years after the military seized
+#: (power)", "two months after Myanmar's army took (power)" - the subject, up to three
+#: words, and no comma between.
+_TIME_FROM_CLAUSE = re.compile(
+    _TIME_COUNT + r"(?:after|before)\s+(?:[\w'\u2019.-]+\s+){1,3}$",
     re.IGNORECASE,
 )

@@ -55,6 +55,7 @@ from dashboard.extraction.patterns import (
     _NEGATED,
     _PAST_FORM,
     _REPEATED,
+    _TIME_FROM_CLAUSE,
     _TIME_FROM_EVENT,
     _clause_start,
 )
@@ -380,16 +381,10 @@ def _read_sentence(sentence, number, published, finder, headline) -> _Told:
     found += _lexicon_matches(sentence, found, [*mentions, *countries_here])
     # In the order told: "visited X, when both sides agreed" - the visit's parties first.
     matches = sorted(found, key=lambda tm: tm[1].start())
-    # "two months after the coup, X attended": the event named is a point of reference,
-    # no action told here - it proposes no event and owns no date words
-    matches = [
-        (t, m)
-        for t, m in matches
-        if not (
-            _TIME_FROM_EVENT.search(sentence, 0, m.start())
-            and any(m.group(0).casefold().startswith(a) for a in t.anchors)
-        )
-    ]
+    # "two months after the coup, X attended", "three years after the military seized
+    # power": the event named is a point of reference, no action told here (nor dated by
+    # the sentence's days) - it proposes no event and owns no date words
+    matches = [(t, m) for t, m in matches if not _point_of_reference(sentence, t, m)]
     actions = [(m.start(), m.end()) for _, m in matches]
     return _Told(
         sentence,
@@ -404,6 +399,15 @@ def _read_sentence(sentence, number, published, finder, headline) -> _Told:
         actions,
         headline,
     )
+
+
+def _point_of_reference(sentence: str, trigger, match: re.Match) -> bool:
+    """Whether an action is told only as where a count of time starts: its noun after
+    "two months after the" (:data:`_TIME_FROM_EVENT`), its verb after "three years after
+    the military" (:data:`_TIME_FROM_CLAUSE`)."""
+    noun = any(match.group(0).casefold().startswith(a) for a in trigger.anchors)
+    pattern = _TIME_FROM_EVENT if noun else _TIME_FROM_CLAUSE
+    return pattern.search(sentence, 0, match.start()) is not None
 
 
 def _note_reports(told: _Told) -> None:
