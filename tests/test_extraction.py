@@ -5540,3 +5540,35 @@ def test_an_action_told_as_where_a_count_of_time_starts_is_no_event(sentence):
 def test_an_action_told_before_a_count_of_time_is_still_an_event(sentence):
     found = events_of(sentence, date(2024, 2, 3), SHIPPED)
     assert "coup" in {c.event_type for c in found}
+
+
+# Session 27: leftovers (articles27e)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cambodian Prime Minister Hun Sen met officials in Naypyitaw on Friday, the first "
+        "visit to Myanmar since the army seized power last year.",
+        "The Indian government has backed Myanmar since the army seized power from an "
+        "elected government last year.",
+        "The Indian government has backed Myanmar since the military took power in a coup "
+        "last year.",
+        "Thailand's government has courted Myanmar since the Myanmar military grabbed power "
+        "last year.",
+    ],
+)
+def test_a_coup_told_with_a_verb_is_the_armed_forces_alone(sentence):
+    """Before this, a coup told with a verb ("since the army seized power") listed every
+    government of the sentence beside the armed forces (SOS Burma round 25: the
+    Cambodian government); the coup nouns were already limited to them."""
+    (coup,) = [c for c in events_of(sentence) if c.event_type == "coup"]
+    assert coup.actors == ("Tatmadaw",)
+
+
+def test_a_coup_told_with_a_verb_and_no_armed_forces_keeps_its_actors():
+    """No armed forces among its actors: the verb's subject stands (no forces are added
+    from the countries of the sentence, as a coup noun's are)."""
+    sentence = "The Russian government seized power in Moscow last year, Myanmar said."
+    (coup,) = [c for c in events_of(sentence) if c.event_type == "coup"]
+    assert coup.actors == ("Russian government",)

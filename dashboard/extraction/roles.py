@@ -572,15 +572,18 @@ def _coup_parties(told: _Told, match, actors, recipients) -> tuple[str, ...]:
             or (directory.country_of(a) == country and finder.military_of(country))
         )
         actors = actors or tuple(filter(None, [finder.military_of(country)]))
-    if actors and _COUP_NOUN.fullmatch(match.group(0)):
+    if actors:
         # "sanctions on Myanmar's military ... protesting February's coup": a coup is
         # the armed forces' act, not a foreign government's (left as itself by
-        # :meth:`military_behind`): the armed forces among its actors, else those of the
-        # one country of the sentence that has them in the directory
+        # :meth:`military_behind`): the armed forces among its actors, else (a coup
+        # noun) those of the one country of the sentence that has them in the
+        # directory; told with a verb ("since the army seized power") the same when
+        # the armed forces are among its actors
         forces = [a for a in actors if directory.kinds.get(a) == "military"]
-        forces = forces or _dedupe(
-            filter(None, (finder.military_of(c.country) for c in told.countries if c.country))
-        )
+        if _COUP_NOUN.fullmatch(match.group(0)):
+            forces = forces or _dedupe(
+                filter(None, (finder.military_of(c.country) for c in told.countries if c.country))
+            )
         if len(forces) == 1:  # ... with the coup's leaders the earlier rules kept
             kept = [a for a in actors if directory.kinds.get(a) in ("military", "person")]
             actors = tuple(kept if forces[0] in kept else [forces[0], *kept])
