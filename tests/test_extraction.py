@@ -5572,3 +5572,27 @@ def test_a_coup_told_with_a_verb_and_no_armed_forces_keeps_its_actors():
     sentence = "The Russian government seized power in Moscow last year, Myanmar said."
     (coup,) = [c for c in events_of(sentence) if c.event_type == "coup"]
     assert coup.actors == ("Russian government",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A delegation met the junta in Naypyitaw on Monday.",
+        "Officials met Sergei Lavrov in Naypyitaw on Monday.",
+        "A delegation held talks with Wunna Maung Lwin in Moscow on Monday.",
+    ],
+)
+def test_a_candidate_with_no_actor_is_titled_by_no_country(sentence):
+    """Before this, a candidate with no actor was titled by its first country, which may
+    be the recipient's ("Meeting: Russia with Sergei Lavrov"): a title names only the
+    parties the event carries."""
+    frame = candidates_frame(events_of(sentence))
+    assert len(frame) and (frame["actors"] == "").all()
+    for title, countries in zip(frame["title"], frame["countries"], strict=True):
+        assert countries and not any(c in title for c in countries.split(";"))
+        assert title.split(":")[1].strip().startswith("Unknown actor")
+
+
+def test_a_candidate_with_actors_is_titled_by_them():
+    frame = candidates_frame(events_of("Sergei Lavrov met Wunna Maung Lwin on Monday."))
+    assert list(frame["title"]) == ["Meeting: Sergei Lavrov with Wunna Maung Lwin"]

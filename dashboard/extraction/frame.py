@@ -20,7 +20,10 @@ def _slug(text: str) -> str:
 
 
 def _title(candidate: Candidate) -> str:
-    who = ", ".join(candidate.actors) or ", ".join(candidate.countries[:1]) or "Unknown actor"
+    """The type, the actors and the recipients. With no actor the title says so: a
+    country of the event may be the recipient's ("Meeting: Myanmar with the junta"
+    named a party the event does not carry)."""
+    who = ", ".join(candidate.actors) or "Unknown actor"
     whom = ", ".join(candidate.recipients)
     label = candidate.event_type[:1].upper() + candidate.event_type[1:]
     title = f"{label}: {who}" + (f" with {whom}" if whom else "")
