@@ -25,6 +25,7 @@ from dashboard.extraction import (
     split_sentences,
 )
 from dashboard.extraction.actor_finder import _ActorFinder
+from dashboard.geography import find_countries
 from dashboard.loading import load_events_frame, validate_events_frame
 from dashboard.scoring import dated_by_article, events_match, score_events, scored_by_article
 from dashboard.table import DEFAULT_ACTORS_PATH, load_directory
@@ -5596,3 +5597,47 @@ def test_a_candidate_with_no_actor_is_titled_by_no_country(sentence):
 def test_a_candidate_with_actors_is_titled_by_them():
     frame = candidates_frame(events_of("Sergei Lavrov met Wunna Maung Lwin on Monday."))
     assert list(frame["title"]) == ["Meeting: Sergei Lavrov with Wunna Maung Lwin"]
+
+
+@pytest.mark.parametrize(
+    "demonym, country",
+    [("Myanmarese", "Myanmar"), ("Uzbekistani", "Uzbekistan"), ("Kyrgyzstani", "Kyrgyzstan")],
+)
+def test_ese_and_i_demonyms_name_their_country(demonym, country):
+    assert [c.country for c in find_countries(f"the {demonym} delegation")] == [country]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "External Affairs Minister S Jaishankar on Wednesday conveyed to his Myanmarese "
+        "counterpart U Than Shwe India's deep concern over the violence.",
+        "Foreign Minister K Rao on Wednesday told his Myanmar counterpart Than Shwe that the "
+        "talks would go on.",
+        "Interior Minister R Patel met her Burmese counterpart Than Shwe on Wednesday.",
+    ],
+)
+def test_a_counterpart_of_an_unknown_office_is_the_countrys_government(sentence):
+    """Before this, "his Myanmarese counterpart" resolved only when the article had titled
+    the speaker's office with a country ("Myanmarese" was no demonym either), and the
+    names told with an initial or an honorific were not proposed: no candidate at all."""
+    (found,) = events_of(sentence)
+    assert found.recipients == ("State Administration Council",)
+    assert "Than Shwe" in found.proposed_actors
+    assert any(
+        n[1] == " " and n.endswith(("Jaishankar", "Rao", "Patel")) for n in found.proposed_actors
+    )
+
+
+def test_conveying_concern_is_a_condemnation_but_conveying_greetings_is_not():
+    told = "Sergei Lavrov on Wednesday conveyed to Wunna Maung Lwin Russia's concern over the"
+    found = [c.event_type for c in events_of(told + " violence.")]
+    assert found == ["condemnation"]
+    assert events_of("Sergei Lavrov on Wednesday conveyed greetings to Wunna Maung Lwin.") == []
+
+
+def test_a_known_name_after_a_counterpart_is_the_only_party():
+    """ "his Myanmar counterpart, X": X, not the country's government too."""
+    sentence = "Sergei Lavrov met his Myanmar counterpart, Wunna Maung Lwin, on Wednesday."
+    (meeting,) = [c for c in events_of(sentence) if c.event_type == "meeting"]
+    assert meeting.recipients == ("Wunna Maung Lwin",)

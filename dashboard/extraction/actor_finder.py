@@ -532,9 +532,22 @@ class _ActorFinder:
             ]
             person = people[-1] if people else self.last_person
             countries = find_countries(hit.group(1))
-            if person in self.office_of and countries:
-                office = (countries[0].country, self.office_of[person][1])
-                add(hit.start(), hit.end(), self.offices.get(office))
+            if not countries or not countries[0].country:
+                continue
+            country = countries[0].country
+            if person in self.office_of:
+                office = (country, self.office_of[person][1])
+                if office in self.offices:
+                    add(hit.start(), hit.end(), self.offices[office])
+                    continue
+            if any(re.fullmatch(r"\s*,?\s+", sentence[hit.end() : m.start]) for m in known):
+                continue  # "his Myanmar counterpart, X": X is the party
+            # the office's holder unknown ("External Affairs Minister Y told his
+            # Myanmarese counterpart Z"): the country's government in power acts; a name
+            # after the words the directory lacks is proposed (:func:`_counterpart_names`)
+            name = _counterpart_name(sentence, hit.end(), self)
+            end = name.end() if name else hit.end()
+            add(hit.start(), end, self.government_of(country, sends=True))
         for hit in _FORCES_OF.finditer(sentence):  # "the armed forces of A and B"
             for country in find_countries(hit.group(1)):
                 add(hit.start(), hit.end(), self.forces_of(country.country))
@@ -959,6 +972,47 @@ def _minister_name(sentence: str, end: int, finder: _ActorFinder) -> re.Match | 
     minister John Smith"), when the directory lacks it (:func:`_envoy_name`), else None."""
     name = _NAME_AFTER_TITLE.match(sentence, end)
     return name if name and _envoy_name(name, finder) else None
+
+
+#: A name after "his X counterpart", an honorific or initial before it ("U Than Shwe")
+#: not taken into the name, nor a possessive after it ("U Than Shwe India's concern").
+_NAME_AFTER_COUNTERPART = re.compile(
+    r"\s*,?\s+(?:[A-Z]\.?\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?![\w'\u2019-])){1,3})"
+    r"(?![\w'\u2019-])"
+)
+
+
+def _counterpart_name(sentence: str, end: int, finder: _ActorFinder) -> re.Match | None:
+    """The name after "his X counterpart" ending at ``end``, when the directory lacks it
+    (:func:`_envoy_name`), else None."""
+    name = _NAME_AFTER_COUNTERPART.match(sentence, end)
+    return name if name and _envoy_name(name, finder) else None
+
+
+def _counterpart_names(sentence: str, finder: _ActorFinder) -> list[re.Match]:
+    """The unknown names told after "his/her X counterpart" (:func:`_counterpart_name`)."""
+    found = []
+    for hit in _COUNTERPART.finditer(sentence):
+        name = _counterpart_name(sentence, hit.end(), finder)
+        if name and find_countries(hit.group(1)):
+            found.append(name)
+    return found
+
+
+#: A minister's capitalised title with no country, then a name told with an initial
+#: ("External Affairs Minister S Jaishankar", "Foreign Minister K. Rao"): the name,
+#: initial and all, which the capitalised-name rule misses (its words start at the
+#: surname, one word).
+_TITLE_INITIAL_NAME = re.compile(
+    r"\b(?:Foreign|Defen[cs]e|External Affairs|Prime|Interior|Home|Finance) Minister\s+"
+    r"(?P<name>[A-Z]\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?![\w'\u2019-])"
+)
+
+
+def _titled_initials(sentence: str, finder: _ActorFinder) -> list[re.Match]:
+    """The names told with an initial after a minister's title (:data:`_TITLE_INITIAL_NAME`)
+    that the directory lacks (:func:`_envoy_name`)."""
+    return [m for m in _TITLE_INITIAL_NAME.finditer(sentence) if _envoy_name(m, finder)]
 
 
 def _titled_ministers(sentence: str, finder: _ActorFinder) -> list[re.Match]:

@@ -9,7 +9,9 @@ from dashboard.actors import ActorDirectory
 from dashboard.extraction.actor_finder import (
     _ActorFinder,
     _apposed_envoys,
+    _counterpart_names,
     _envoy_name,
+    _titled_initials,
     _titled_ministers,
 )
 from dashboard.extraction.actor_words import _MADE_IN, _MAKER_AFTER, _subject_person
@@ -62,7 +64,12 @@ def _proposed_names(sentence: str, mentions: list[Mention], finder: _ActorFinder
     apposed = _apposed_envoys(sentence, finder)
     names += [(name.start(), name.group("name")) for name, _, _ in apposed]
     names += [
-        (name.start("name"), name.group("name")) for name in _titled_ministers(sentence, finder)
+        (name.start("name"), name.group("name"))
+        for name in [
+            *_titled_ministers(sentence, finder),
+            *_titled_initials(sentence, finder),
+            *_counterpart_names(sentence, finder),
+        ]
     ]
     for match in _NAME_RE.finditer(sentence):
         if any(m.start < match.end() and match.start() < m.end for m in mentions):

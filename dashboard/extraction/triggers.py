@@ -338,6 +338,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"slam(?:s|med|ming)",
             # "voiced concern about the violence": disapproval (CAMEO's 'express concern')
             r"(?:voic|express|rais)(?:e|es|ed|ing) (?:\w+ ){0,2}?concerns?",
+            # ... conveyed to someone ("conveyed to his counterpart X India's deep
+            # concern over"): the same disapproval; the verb alone is the action word,
+            # its addressee after it the recipient
+            r"convey(?:s|ed|ing)?(?= (?:to [^,.;:]{1,60}? )?(?:[\w'\u2019]+ ){0,2}?concerns?\b)",
             # ... told by its other nouns, quoted or not ('voiced "strong dissatisfaction"
             # over', "expressed its displeasure at", "expressed deep dismay"); a quoted
             # "concern" is not taken (CBS round 11: a quoted statement's own dates)
