@@ -44,12 +44,17 @@ def propose(at: AppTest, published: str = "2022-08-05") -> None:
     at.button[0].click().run()  # the form's submit button
 
 
+def accept_box(at: AppTest):
+    """The "Accept these events" list (its key changes with every proposal)."""
+    return next(m for m in at.multiselect if m.label == "Accept these events")
+
+
 def test_paste_review_accept_then_the_event_is_in_the_table(workspace):
     at = open_page()
     assert not at.exception
     propose(at)
     assert not at.exception and not at.error
-    choices = at.multiselect(key=add_events.ACCEPTED)
+    choices = accept_box(at)
     assert choices.options, "candidates are offered for acceptance"
     visit = next(o for o in choices.options if "Visit" in o)
     choices.select(visit).run()
@@ -93,7 +98,7 @@ def add_by_hand(at: AppTest, **fields) -> None:
 
 
 def accept_all(at: AppTest, who: str = "Ana") -> None:
-    choices = at.multiselect(key=add_events.ACCEPTED)
+    choices = accept_box(at)
     choices.set_value(list(choices.options)).run()
     at.text_input(key=add_events.WHO).input(who).run()
     next(b for b in at.button if "workspace" in b.label).click().run()
@@ -165,9 +170,9 @@ def test_date_words_no_candidate_took_fill_the_form_of_a_missed_event(workspace)
 def test_a_bad_event_added_by_hand_is_a_message_and_nothing_is_saved(workspace):
     at = open_page()
     propose(at)
-    before = len(at.multiselect(key=add_events.ACCEPTED).options)
+    before = len(accept_box(at).options)
     add_by_hand(at, title="", event_type="meeting", start_date="2022-08-09", end_date="2022-08-01")
-    assert len(at.multiselect(key=add_events.ACCEPTED).options) == before + 1
+    assert len(accept_box(at).options) == before + 1
     accept_all(at)
     assert not at.exception
     message = at.error[0].value
@@ -307,10 +312,8 @@ def test_a_proposed_government_is_added_as_an_actor_and_its_candidate_accepted(w
     assert (kind, country) == ("government", "Chile")
     assert at.selectbox(key=f"{add_events.NEW_ACTOR}kind_Tomas Verbeek").value is None
 
-    condemnation = next(
-        o for o in at.multiselect(key=add_events.ACCEPTED).options if "Condemnation" in o
-    )
-    at.multiselect(key=add_events.ACCEPTED).select(condemnation).run()
+    condemnation = next(o for o in accept_box(at).options if "Condemnation" in o)
+    accept_box(at).select(condemnation).run()
     at.text_input(key=add_events.WHO).input("Ana").run()
     next(b for b in at.button if "workspace" in b.label).click().run()
     assert "unknown actor 'Chilean government'" in unescaped(at.error[0].value)  # not known
@@ -328,7 +331,7 @@ def test_a_proposed_government_is_added_as_an_actor_and_its_candidate_accepted(w
         "Ana",  # the reviewer's name
     )
 
-    at.multiselect(key=add_events.ACCEPTED).set_value([condemnation]).run()
+    accept_box(at).set_value([condemnation]).run()
     next(b for b in at.button if "workspace" in b.label).click().run()
     assert not at.exception and not at.error
     assert "Added 1 event" in at.success[0].value
@@ -368,7 +371,7 @@ def test_a_new_actor_refused_is_a_message_then_offered_once_added(workspace):
         recipients=["Tomas Verbeek"],
         countries="Myanmar;Belgium",
     )
-    choices = at.multiselect(key=add_events.ACCEPTED)
+    choices = accept_box(at)
     choices.set_value([o for o in choices.options if "Belgian envoy" in o]).run()
     next(b for b in at.button if "workspace" in b.label).click().run()
     assert not at.exception and not at.error
@@ -379,11 +382,11 @@ def test_a_new_actor_refused_is_a_message_then_offered_once_added(workspace):
 def test_a_proposed_person_is_put_into_its_candidates_where_the_reviewer_says(workspace):
     at = open_page()
     propose_new_names(at)
-    meeting = next(o for o in at.multiselect(key=add_events.ACCEPTED).options if "Meeting" in o)
+    meeting = next(o for o in accept_box(at).options if "Meeting" in o)
     add_actor(at, "Tomas Verbeek", kind="person", country="Belgium", place="recipients")
     assert not at.exception and not at.error
     assert "and to its candidates' recipients" in at.success[0].value
-    at.multiselect(key=add_events.ACCEPTED).set_value([meeting]).run()
+    accept_box(at).set_value([meeting]).run()
     next(b for b in at.button if "workspace" in b.label).click().run()
     assert not at.exception and not at.error
     (saved,) = workspace.records()

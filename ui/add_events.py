@@ -14,6 +14,15 @@ import streamlit as st
 from dashboard import schema
 from dashboard.extraction import added_candidate, candidates_frame, extract_events
 from dashboard.geography import COUNTRY_BY_NAME
+from dashboard.review import (
+    NUMBER,
+    PARAGRAPH,
+    READ_ONLY,
+    accepted_records,
+    candidate_problems,
+    evidence_parts,
+    review_frame,
+)
 from dashboard.table import EventTable
 from dashboard.unread import unread_dates
 from dashboard.workspace import (
@@ -34,8 +43,12 @@ SOURCE = "add_events_source"
 WHO = "add_events_who"
 CANDIDATES = "add_events_candidates"
 FACTS = "add_events_facts"
+#: The review table's and the accept list's keys, with the proposal's number appended
+#: (:func:`_proposal_key`): the browser keeps a widget's edits and picks while its key
+#: stays, and applied them by row to the next article's candidates.
 EDITOR = "add_events_editor"
 ACCEPTED = "add_events_accepted"
+PROPOSAL = "add_events_proposal"
 #: Keys of the form that adds an event by hand, one per column it fills.
 MANUAL = "add_events_manual_"
 #: The article's date words no candidate took (a frame), and the pick that fills the form.
@@ -58,34 +71,15 @@ FILLED_FROM_UNREAD: tuple[str, ...] = (
     "source_paragraph",
 )
 
-#: What the reviewer sees and may edit, in order; evidence and confidence are read-only.
-REVIEW_COLUMNS: tuple[str, ...] = (
-    "title",
-    "event_type",
-    "start_date",
-    "end_date",
-    "date_precision",
-    "date_text",
-    "actors",
-    "recipients",
-    "countries",
-    "location",
-    "source_paragraph",
-    "evidence",
-    "confidence",
-    "status",
-    "proposed_actors",
-)
-READ_ONLY = ("evidence", "confidence", "status", "proposed_actors")
-
 
 def _propose(table: EventTable) -> None:
     """Form callback: extract candidates from the pasted article (or say what is missing)."""
     text = st.session_state.get(ARTICLE, "")
     published = st.session_state.get(PUBLISHED, "").strip()
     source = st.session_state.get(SOURCE, "").strip()
-    for key in (ACCEPTED, EDITOR, UNREAD, FILL_FROM):
+    for key in (_proposal_key(ACCEPTED), _proposal_key(EDITOR), UNREAD, FILL_FROM):
         st.session_state.pop(key, None)
+    st.session_state[PROPOSAL] = st.session_state.get(PROPOSAL, 0) + 1
     if not text.strip():
         st.session_state[CANDIDATES] = "Paste the article's text first."
         return
@@ -103,6 +97,12 @@ def _propose(table: EventTable) -> None:
     st.session_state[CANDIDATES] = candidates
     st.session_state[UNREAD] = unread_dates(text, day, candidates)
     st.session_state[FACTS] = (text, day.isoformat(), source)
+
+
+def _proposal_key(key: str) -> str:
+    """A review widget's key for the current proposal: a new proposal's table and accept
+    list start afresh (nothing edited, nothing accepted)."""
+    return f"{key}_{st.session_state.get(PROPOSAL, 0)}"
 
 
 def article_form(table: EventTable) -> None:
@@ -148,19 +148,25 @@ def review(table: EventTable) -> None:
         "date_precision": st.column_config.SelectboxColumn(
             "date_precision", options=list(schema.PRECISIONS), required=True
         ),
-        "evidence": st.column_config.TextColumn("evidence", width="large"),
+        # Where and what the article says stays in sight while the rest scrolls.
+        NUMBER: st.column_config.NumberColumn("#", width=40, pinned=True),
+        PARAGRAPH: st.column_config.NumberColumn("¶", width=40, pinned=True),
+        "evidence": st.column_config.TextColumn("evidence", width="large", pinned=True),
+        "date_text": st.column_config.TextColumn("date words", width="medium"),
+        "source_paragraph": st.column_config.TextColumn("paragraphs (edit)", width="small"),
     }
     st.text_input(
         "Your name (recorded with each accepted event and added actor)", key=WHO, value="analyst"
     )
     edited = st.data_editor(
-        candidates[list(REVIEW_COLUMNS)],
-        key=EDITOR,
-        hide_index=True,
+        review_frame(candidates),
+        key=_proposal_key(EDITOR),
+        hide_index=False,
         disabled=list(READ_ONLY),
         column_config=config,
         width="stretch",
     )
+    evidence_list(candidates)
     new_actors(table, candidates)
     unread_list()
     manual_form(table)
@@ -169,7 +175,10 @@ def review(table: EventTable) -> None:
         for i in range(len(edited))
     }
     chosen = st.multiselect(
-        "Accept these events", list(labels), format_func=labels.__getitem__, key=ACCEPTED
+        "Accept these events",
+        list(labels),
+        format_func=labels.__getitem__,
+        key=_proposal_key(ACCEPTED),
     )
     if st.button(
         "Add the accepted events to the workspace",
@@ -178,6 +187,20 @@ def review(table: EventTable) -> None:
         icon=":material/library_add:",
     ):
         _save(table, candidates, edited, chosen)
+
+
+def evidence_list(candidates: pd.DataFrame) -> None:
+    """Each candidate's evidence sentence in full, its date words in bold: a table cell
+    cuts a sentence at its width (2-3 times the cell's on a published article)."""
+    with st.expander(f"Evidence sentences in full ({len(candidates)})", expanded=True):
+        st.markdown(
+            "\n".join(
+                f"{number}. ¶{md_escape(paragraph)}: {md_escape(before)}"
+                + (f"**{md_escape(words)}**" if words else "")
+                + md_escape(after)
+                for number, paragraph, before, words, after in evidence_parts(candidates)
+            )
+        )
 
 
 def new_actors(table: EventTable, candidates: pd.DataFrame) -> None:
@@ -382,10 +405,11 @@ def _add_manual() -> None:
 
 
 def _save(table: EventTable, candidates, edited, chosen: list[int]) -> None:
-    records = []
-    for i in chosen:
-        record = {**candidates.iloc[i].to_dict(), **edited.iloc[i].to_dict()}
-        records.append({c: record.get(c, "") for c in schema.SCHEMA_COLUMNS})
+    records = accepted_records(candidates, edited, chosen)
+    problems = candidate_problems(records, chosen, table.directory)
+    if problems:  # named by the table's row number, not by the position among the accepted
+        st.error(problems_markdown("Nothing was saved:", problems))
+        return
     try:  # the article is stored with the events, or (a refusal) neither is
         saved = Workspace().accept(
             records,

@@ -264,3 +264,28 @@ def test_a_proposed_government_is_added_as_an_actor_then_its_candidate_accepted(
     assert [(r["event_type"], r["actors"], r[ADDED_BY_COLUMN]) for r in saved] == [
         ("condemnation", "Chilean government", "Ana")
     ]
+
+
+def test_a_new_proposal_starts_with_nothing_accepted(page: Page, server):
+    """The browser kept the accept list's picks (and the table's edits) while their keys
+    stayed: proposing the next article left candidate 1 picked, a position, so the next
+    article's first candidate would have been accepted unseen."""
+    open_app(page, server.page_url(PAGES["Add events"]))
+    fill(page, "Article text", ARTICLE)
+    fill(page, "Publication date", "2022-08-05")
+    fill(page, "Citation", 'Example Wire, "Envoy goes on", 2022-08-05')
+    with rerun_expected(page):
+        page.get_by_role("button", name="Propose events").click()
+    accept = page.get_by_test_id("stMultiSelect").filter(has_text="Accept these events")
+    open_options(accept.get_by_role("combobox"))
+    with rerun_expected(page):
+        page.get_by_role("option", name=re.compile(r"^1\. ")).click()
+    page.keyboard.press("Escape")
+    expect(accept).to_contain_text("1. ")
+
+    fill(page, "Article text", ARTICLE.replace("Thursday", "Friday"))
+    with rerun_expected(page):
+        page.get_by_role("button", name="Propose events").click()
+    accept = page.get_by_test_id("stMultiSelect").filter(has_text="Accept these events")
+    expect(accept).not_to_contain_text("1. ")
+    assert_no_exception(page)

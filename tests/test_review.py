@@ -1,0 +1,106 @@
+"""The Add events page's review table: read in paragraph order, evidence beside its date
+words, a refused edit named by the candidate's row and column (made-up candidates)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import schema
+from dashboard.review import (
+    NUMBER,
+    PARAGRAPH,
+    READ_ONLY,
+    REVIEW_COLUMNS,
+    accepted_records,
+    candidate_problems,
+    evidence_parts,
+    review_frame,
+)
+from dashboard.table import load_directory
+
+
+def candidates(paragraphs: list[str]) -> pd.DataFrame:
+    """Made-up candidates as :func:`dashboard.extraction.candidates_frame` gives them (every
+    column text), a meeting on 3 August 2022 per paragraph."""
+    rows = []
+    for k, paragraph in enumerate(paragraphs):
+        row = dict.fromkeys(schema.SCHEMA_COLUMNS, "")
+        row.update(
+            event_id=f"meeting-{k}",
+            start_date="2022-08-03",
+            end_date="2022-08-03",
+            date_precision="day",
+            event_type="meeting",
+            title=f"Meeting {k}",
+            date_text="on Wednesday",
+            actors="Sergei Lavrov",
+            countries="Russia",
+            source="Example Wire",
+            source_paragraph=paragraph,
+        )
+        row.update(
+            evidence=f"The envoys met on Wednesday in paragraph {paragraph}.",
+            confidence="0.8",
+            status="reported",
+            proposed_actors="",
+        )
+        rows.append(row)
+    return pd.DataFrame(rows, dtype="str")
+
+
+def test_paragraphs_sort_as_numbers_past_nine_and_rows_keep_their_numbers():
+    table = review_frame(candidates(["2", "10", "3;4", "9", "11"]))
+    # The text column sorted "10" and "11" before "2": an article of 10+ paragraphs.
+    assert candidates(["2", "10"])["source_paragraph"].sort_values().tolist() == ["10", "2"]
+    ordered = table.sort_values(PARAGRAPH)
+    assert ordered[PARAGRAPH].tolist() == [2, 3, 9, 10, 11]
+    # Sorted, each row keeps the number the accept list gives it ("1.", "2."...).
+    assert ordered.index.tolist() == [1, 3, 4, 2, 5] and ordered.index.name == NUMBER
+    assert ordered["source_paragraph"].tolist() == ["2", "3;4", "9", "10", "11"]
+
+
+def test_the_evidence_and_its_date_words_come_first_and_cannot_be_edited():
+    table = review_frame(candidates(["1"]))
+    assert list(table.columns) == list(REVIEW_COLUMNS)
+    assert list(table.columns[:5]) == [PARAGRAPH, "evidence", "date_text", "start_date", "end_date"]
+    assert {PARAGRAPH, "evidence"} <= set(READ_ONLY)
+    assert "start_date" not in READ_ONLY and "title" not in READ_ONLY
+
+
+def test_accepted_rows_are_the_workspace_s_text_records_with_the_edits():
+    found = candidates(["1", "12", "3"])
+    edited = review_frame(found)
+    edited.loc[2, "title"] = "Talks in our own words"
+    edited.loc[3, "location"] = None  # a cleared cell
+    records = accepted_records(found, edited, [1, 2])
+    assert [r["title"] for r in records] == ["Talks in our own words", "Meeting 2"]
+    assert [r["source_paragraph"] for r in records] == ["12", "3"]
+    assert records[1]["location"] == ""
+    assert all(list(r) == list(schema.SCHEMA_COLUMNS) for r in records)
+    assert all(isinstance(v, str) for r in records for v in r.values())
+
+
+def test_a_refused_edit_is_named_by_the_candidate_s_row_and_its_column():
+    found = candidates([str(p) for p in range(1, 12)])
+    edited = review_frame(found)
+    edited.loc[9, "end_date"] = "2022-08-01"  # ends before it starts
+    chosen = [2, 8]  # candidates 3 and 9: the second accepted is row 9 of the table
+    problems = candidate_problems(accepted_records(found, edited, chosen), chosen, load_directory())
+    assert [(p.row, p.column) for p in problems] == [(9, "end_date")]
+    assert str(problems[0]).startswith("row 9, column end_date: ")
+    assert "ends (2022-08-01) before it starts (2022-08-03)" in problems[0].message
+    fine = candidate_problems(accepted_records(found, edited, [2]), [2], load_directory())
+    assert fine == []
+
+
+def test_each_evidence_sentence_is_given_whole_its_date_words_apart():
+    found = candidates(["1", "2", "3"])
+    found.loc[1, "date_text"] = "ON WEDNESDAY"  # matched whatever its case
+    found.loc[2, "date_text"] = "next week"  # told in another sentence: the sentence whole
+    parts = evidence_parts(found)
+    assert parts[0] == (1, "1", "The envoys met ", "on Wednesday", " in paragraph 1.")
+    assert parts[1][3] == "on Wednesday"
+    assert parts[2] == (3, "3", "The envoys met on Wednesday in paragraph 3.", "", "")
+    for number, paragraph, before, words, after in parts:
+        assert before + words + after == found.loc[number - 1, "evidence"]
+        assert paragraph == found.loc[number - 1, "source_paragraph"]
