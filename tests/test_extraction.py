@@ -5646,3 +5646,35 @@ def test_a_known_name_after_a_counterpart_is_the_only_party():
     sentence = "Sergei Lavrov met his Myanmar counterpart, Wunna Maung Lwin, on Wednesday."
     (meeting,) = [c for c in events_of(sentence) if c.event_type == "meeting"]
     assert meeting.recipients == ("Wunna Maung Lwin",)
+
+
+# Session 27, round 29's misses (articles27d): made-up sentences of each class.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The envoys urged the generals who led a coup against the elected government of "
+        "Aline Vong in February 2029 to free prisoners.",
+        "Laos's generals staged a coup against the elected government in February 2029.",
+        "Laos's army seized power in a coup against the democratically elected leader in "
+        "February 2029.",
+        "Laos's soldiers mounted a coup against an embattled president in February 2029.",
+    ],
+)
+def test_an_adjective_in_ed_after_a_coup_does_not_take_its_date_words(sentence):
+    """ "a coup against the elected government in February 2021": "elected" describes the
+    noun after it, no finite verb taking the date words (round 29, Voice for Justice:
+    the coup was left undated and out)."""
+    coup, _ = one_of("coup", sentence)
+    assert (coup.span.start, coup.span.end) == (date(2029, 2, 1), date(2029, 2, 28))
+    assert coup.date_text == "in February 2029"
+
+
+def test_a_finite_verb_in_ed_after_the_action_noun_still_takes_the_date_words():
+    """The rule it narrows still holds: a verb after the noun, with no determiner before
+    it, owns the date words ("the coup ... sparked protests on Monday")."""
+    text = "Anger at the military government's execution of two critics intensified Tuesday."
+    assert rulers(text) == []
+    text = "Outrage over the junta's arrest of the elected leaders spread Tuesday."
+    assert rulers(text) == []

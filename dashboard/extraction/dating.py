@@ -145,7 +145,7 @@ def _date_of(
             if not (
                 nominal
                 and m.start >= match.end()
-                and _OTHER_VERB.search(sentence, match.end(), m.start)
+                and _finite_verb_between(sentence, match.end(), m.start)
                 # "the takeover that ousted X in May": its own relative clause
                 and not Structure.of(sentence).in_relative_clause_of(match.start(), m.start)
             )
@@ -556,6 +556,23 @@ def _without_modifier_dates(sentence: str, following: list[DateMention]) -> list
             )
         )
     ]
+
+
+#: An adverb in -ly between a determiner and an adjective ("the democratically elected").
+_LY_ADVERB_BEFORE = re.compile(r"\b\w+ly\s+$", re.IGNORECASE)
+
+
+def _finite_verb_between(sentence: str, start: int, end: int) -> bool:
+    """Whether a finite verb (:data:`_OTHER_VERB`) stands between ``start`` and ``end``:
+    a word in -ed after a determiner (and a -ly adverb) is an adjective of the noun after
+    it ("a coup against the elected government in February 2021", "the democratically
+    elected leader"), no verb taking the date words."""
+    for verb in _OTHER_VERB.finditer(sentence, start, end):
+        before = sentence[start : verb.start()]
+        adverb = _LY_ADVERB_BEFORE.search(before)
+        if not _DETERMINER_BEFORE.search(before[: adverb.start()] if adverb else before):
+            return True
+    return False
 
 
 #: Words placing the clause's event against another ("came after", "before"): date
