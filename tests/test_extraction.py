@@ -458,6 +458,15 @@ MEASURED = [
     ("phnompenhpost-2022-07-22.round29", "2022-07-22", 0.6, 0.75),
     ("voiceforjustice-2023-08-24.round29", "2023-08-24", 0.5, 0.25),
     ("worldnewstech-2026-02-03.round29", "2026-02-03", 1.0, 0.75),
+    # Held out in rounds 30 and 31 (gold committed in 852f2e4 and 7f85b3f before extract ran
+    # on any, landed in ace2695 and bcc4c53 after articles27d's last fix, 1ba477e): floor =
+    # the first run, measured
+    ("devdiscourse-2024-11-04.round30", "2024-11-04", 0.62, 1.0),
+    ("militarywatches-2025-11-10.round30", "2025-11-10", 0.0, 0.0),
+    ("thailandnews-2022-01-09.round30", "2022-01-09", 1.0, 0.5),
+    ("illustrateddailynews-2022-11-09.round31", "2022-11-09", 0.0, 0.0),
+    ("licas-2023-01-26.round31", "2023-01-26", 0.33, 0.33),
+    ("realtribune-2025-11-28.round31", "2025-11-28", 0.33, 1.0),
 ]
 
 
