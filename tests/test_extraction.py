@@ -5687,3 +5687,29 @@ def test_a_finite_verb_in_ed_after_the_action_noun_still_takes_the_date_words():
     assert rulers(text) == []
     text = "Outrage over the junta's arrest of the elected leaders spread Tuesday."
     assert rulers(text) == []
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # Illustrated Daily News / ANI (round 31): a wire dateline "City [Country], Month
+        # D (Agency): " made its country the subject: a coup given to Belgium's
+        # government at Brussels
+        "Paris [France], February 9 (ANI): In view of the violence following the "
+        "military takeover two years ago, the council adopted new measures.",
+        "Tokyo [Japan], Feb 9 (ANI): Citing the bloodshed following the military "
+        "takeover last year, the council has adopted new measures.",
+        "Ottawa [Canada], Feb. 9 (PTI): In view of the abuses following the military "
+        "takeover two years ago, the ministers adopted further measures.",
+    ],
+)
+def test_a_wire_datelines_country_is_no_party(lead):
+    text = f"{lead}\n\nThe measures target officers in Myanmar and in Myanmar's air force."
+    found = extract_events(text, date(2030, 11, 15), load_directory(DEFAULT_ACTORS_PATH))
+    assert [(c.event_type, c.actors, c.location) for c in found] == [("coup", ("Tatmadaw",), "")]
+
+
+def test_a_country_told_after_a_wire_dateline_still_acts():
+    text = "Paris [France], February 9 (ANI): France condemned the junta of Myanmar on Tuesday."
+    found = extract_events(text, date(2030, 11, 15), load_directory(DEFAULT_ACTORS_PATH))
+    assert [(c.event_type, c.actors) for c in found] == [("condemnation", ("French government",))]

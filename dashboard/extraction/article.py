@@ -23,12 +23,16 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,|\s*[\u2014\u2013-]|\s*\()")
 _DATELINE_WORDS = re.compile(
     r"^[A-Z][A-Z .'-]{2,}(?:,[^\u2014\u2013()]{1,30}?)?\s*(?:\([^()]{1,30}\)\s*)?"
     r"[\u2014\u2013-]\s*"
+    # a wire's place, its country in brackets, the day and the agency, then a colon:
+    # "Brussels [Belgium], November 9 (ANI): ", "New Delhi [India], Jan 3 (ANI): "
+    r"|^[A-Z][\w .'-]{1,30}\[[A-Z][\w .'-]{1,30}\],\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*"
+    r"\([^()]{1,30}\)\s*:\s*"
 )
 
 
 def _dateline_end(sentence: str) -> int:
     """Where a dateline opening the sentence ends (0 when there is none): its place
-    and agency name no one who acts."""
+    and agency name no one who acts, and a country told in it is no party."""
     dateline = _DATELINE_WORDS.match(sentence)
     return dateline.end() if dateline else 0
 

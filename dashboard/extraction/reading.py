@@ -13,6 +13,7 @@ from dashboard.discourse import anaphors, date_by_anaphor
 from dashboard.extraction.actions import _REPORT_RELEASED, _action_matches, _lexicon_matches
 from dashboard.extraction.actor_finder import _ActorFinder
 from dashboard.extraction.article import (
+    _dateline_end,
     article_datelines,
     article_headline,
     article_paragraphs,
@@ -374,7 +375,11 @@ def _read_sentence(sentence, number, published, finder, headline) -> _Told:
     """Read a sentence once: its actors, countries, places, persons and action words."""
     directory = finder.directory
     mentions = finder.find(sentence)
-    countries_here = find_countries(sentence) + finder.referred_countries(sentence, mentions)
+    # "Brussels [Belgium], November 9 (ANI): ...": the dateline's country is where the
+    # report was filed from, no party to what the sentence tells
+    dateline = _dateline_end(sentence)
+    countries_here = [c for c in find_countries(sentence) if c.start >= dateline]
+    countries_here += finder.referred_countries(sentence, mentions)
     places = find_places(sentence)
     people = _dedupe(m.actor for m in mentions if directory.kinds.get(m.actor) == "person")
     found = _action_matches(sentence)

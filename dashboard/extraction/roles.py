@@ -238,10 +238,12 @@ def _subject_countries(
     """
     named = [(c.start, c.end, c.country, c.text) for c in countries]
     named += [(start, end, place.country, "") for start, end, place in find_places(sentence)]
+    dateline = _dateline_end(sentence)  # "Brussels [Belgium], November 9 (ANI): ": no subject
     subjects = [
         (start, country)
         for start, end, country, text in named
-        if end <= trigger.start()
+        if dateline <= start
+        and end <= trigger.start()
         and not any(m.start <= start < m.end for m in mentions)
         and not _PREPOSITION.search(sentence[:start])
         and not text.endswith(("'s", "\u2019s"))
