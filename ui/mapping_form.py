@@ -64,13 +64,21 @@ def chosen_mapping(columns: list[str]) -> ColumnMapping:
     )
 
 
+@st.cache_data(max_entries=2, show_spinner=False)
+def _columns_of(data: bytes) -> tuple[str, ...]:
+    """The upload's column names as the mapping reads them, read once per upload: finding
+    them reads the whole table (is an unnamed column empty in every row?), and the form
+    runs again on every pick."""
+    return table_columns(data)
+
+
 def show_mapping_form(open_upload) -> None:
     """The form, when an upload waits for its mapping; ``open_upload`` loads it."""
     waiting = pending()
     if waiting is None:
         return
     name, data = waiting
-    columns = list(table_columns(data))
+    columns = list(_columns_of(data))
     with st.container(border=True):
         st.subheader(f"Map the columns of {md_escape(name)}")
         st.caption(
