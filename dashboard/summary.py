@@ -42,22 +42,78 @@ def event_fatalities(row: pd.Series) -> int | None:
     return None if pd.isna(value) else int(value)
 
 
-def own_fields(row: pd.Series, hidden: Iterable[str] = ()) -> list[tuple[str, str]]:
-    """The event's values in its table's own columns, in the table's order, as text:
-    every column that is not ours (:data:`~dashboard.schema.SCHEMA_COLUMNS`), not the
-    deaths (its details say them) and not ``hidden``, where the row has a value.
+#: Columns our importers add from their reading of the source (GDELT's and ICEWS's CAMEO
+#: code, its PLOVER category and quad class; the vocabulary of a type outside ours): not
+#: columns of the source file, so an event's details show them apart and say so.
+CODED_ON_IMPORT: tuple[str, ...] = (
+    schema.TYPE_VOCABULARY_COLUMN,
+    "cameo_code",
+    "plover",
+    schema.QUAD_CLASS_COLUMN,
+)
 
-    What a source says beyond our schema (GDELT's Goldstein scale and tone, ICEWS's
-    intensity, ACLED's sub-event type) is kept with the event; its details show it
-    rather than leaving it to the download.
+#: An importer keeps a source column whose name is one of ours (in any letter case:
+#: ICEWS's ``Latitude``, ACLED's ``event_type``) as ``<format>_<name>``
+#: (:func:`dashboard.sourcemap.finish`); the details name it as the file does.
+SOURCE_PREFIXES: tuple[str, ...] = ("acled_", "gdelt_", "icews_", "ucdp_")
+
+#: Our columns the details show that hold a source's value as given (its id, the date
+#: as written, the actors, the place, the citation): a source column with the same value
+#: for the event repeats it (GDELT's SQLDATE, ICEWS's Source Name). Our composites
+#: (title, countries, notes) are ours, not a copy of any one column.
+_SHOWN_AS_GIVEN: tuple[str, ...] = (
+    "event_id",
+    "date_text",
+    "description",
+    "actors",
+    "recipients",
+    "location",
+    "source",
+)
+
+
+@dataclass(frozen=True)
+class OwnFields:
+    """What an event's row says beyond what its details show, as ``(name, text)``:
+    ``source``, its file's own columns, named as the file names them; ``coded``, what
+    an importer added (:data:`CODED_ON_IMPORT`) and the source's columns do not say."""
+
+    source: list[tuple[str, str]]
+    coded: list[tuple[str, str]]
+
+
+def own_fields(row: pd.Series, hidden: Iterable[str] = ()) -> OwnFields:
+    """The event's values in its source's own columns and in those an importer added,
+    in the table's order, as text, where the row has a value the details do not show.
+
+    Not ours (:data:`~dashboard.schema.SCHEMA_COLUMNS`), not the deaths (its details
+    say them), not ``hidden``, and not a value one of ours shows as given (GDELT's
+    SQLDATE is the date as the source puts it). What a source says beyond our schema
+    (GDELT's Goldstein scale and tone, ICEWS's intensity, ACLED's sub-event type) is
+    kept with the event; its details show it rather than leaving it to the download.
     """
     skipped = {*schema.SCHEMA_COLUMNS, *hidden, fatality_column(row.index)}
-    fields = []
+    shown = {_field_text(row.get(column)) for column in _SHOWN_AS_GIVEN} - {""}
+    source, coded = [], []
     for column, value in row.items():
         text = _field_text(value)
-        if column not in skipped and text:
-            fields.append((str(column), text))
-    return fields
+        if column in skipped or not text or text in shown:
+            continue
+        if column in CODED_ON_IMPORT:
+            coded.append((str(column), text))
+        else:
+            source.append((source_name(str(column)), text))
+    said = {text for _, text in source}
+    return OwnFields(source, [(name, text) for name, text in coded if text not in said])
+
+
+def source_name(column: str) -> str:
+    """The name the source file gives a column the importer kept under a prefix
+    (``icews_Latitude`` -> ``Latitude``); any other name as it is."""
+    for prefix in SOURCE_PREFIXES:
+        if column.startswith(prefix) and len(column) > len(prefix):
+            return column[len(prefix) :]
+    return column
 
 
 def _field_text(value: object) -> str:

@@ -582,13 +582,19 @@ def test_an_event_s_details_give_what_its_source_says_beyond_our_columns(monkeyp
     at = open_app(event=event["event_id"])
     assert not at.exception
     assert at.subheader[0].value == md_escape(event["title"])
-    (own,) = [e for e in at.expander if e.label.startswith("The source table's own columns")]
+    (own,) = [e for e in at.expander if e.label.startswith("The source file's own columns")]
     lines = [t.value for t in own.text]
     # GDELT's intensity (Goldstein scale) and tone, read where the event is read.
     goldstein = float(event["GoldsteinScale"])
     assert f"GoldsteinScale: {goldstein:g}" in lines
     assert f"AvgTone: {event['AvgTone']}" in lines
-    assert own.label == f"The source table's own columns ({len(lines)})"
+    # The date as written is said above (SQLDATE), the id as the Event id (GLOBALEVENTID).
+    assert not [line for line in lines if line.startswith(("SQLDATE:", "GLOBALEVENTID:"))]
+    # What the importer coded (PLOVER, quad class) is apart, under a caption saying so.
+    coded = [f"plover: {event['plover']}", f"quad_class: {event['quad_class']}"]
+    assert lines[-2:] == coded
+    assert [c.value for c in own.caption] == ["Added on import, not columns of the source file:"]
+    assert own.label == f"The source file's own columns ({len(lines) - len(coded)})"
 
 
 def test_event_permalink_outside_the_filters_says_so(table):

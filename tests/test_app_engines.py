@@ -33,7 +33,7 @@ from dashboard.network import (
     relation_positions,
 )
 from dashboard.query import MemoryEngine
-from dashboard.summary import fatalities
+from dashboard.summary import fatalities, own_fields
 from dashboard.table import load_directory, load_events
 from dashboard.workspace import ADDED_BY_COLUMN, Workspace
 from ui import state
@@ -268,11 +268,31 @@ def test_an_event_s_own_columns_are_in_its_details_over_duckdb(ucdp_duckdb):
     event = ucdp_duckdb.take(np.asarray([0])).iloc[0]
     at = open_app(event=event["event_id"])
     assert not at.exception
-    (own,) = [e for e in at.expander if e.label.startswith("The source table's own columns")]
+    (own,) = [e for e in at.expander if e.label.startswith("The source file's own columns")]
     lines = [t.value for t in own.text]
     assert f"dyad_name: {event['dyad_name']}" in lines
     assert f"deaths_civilians: {int(float(event['deaths_civilians']))}" in lines
     assert not [line for line in lines if line.startswith("best:")]  # said as Fatalities
+
+
+def test_an_event_s_source_columns_over_duckdb_are_those_read_in_memory(tmp_path, monkeypatch):
+    """The real GDELT 2.0 sample: the details over DuckDB list exactly the file's columns
+    the memory details list (not SQLDATE, not the importer's CAMEO code), the importer's
+    own coding apart."""
+    path = ROOT / "tests" / "data" / "real" / "gdelt2_20191024143000_export_sample.CSV"
+    table, _ = load_any(path)
+    event = table.take(np.asarray([3])).iloc[0]
+    expected = own_fields(event)
+    write_dataset(table, tmp_path / "ds")
+    monkeypatch.setenv("EVENTS_PATH", str(tmp_path / "ds"))
+    monkeypatch.setenv("ENGINE", "duckdb")
+    at = open_app(event=event["event_id"])
+    assert not at.exception
+    (own,) = [e for e in at.expander if e.label.startswith("The source file's own columns")]
+    lines = [t.value for t in own.text]
+    assert lines == [f"{name}: {text}" for name, text in expected.source + expected.coded]
+    assert not [line for line in lines if line.startswith(("SQLDATE:", "cameo_code:"))]
+    assert f"plover: {event['plover']}" in lines
 
 
 def test_a_picked_relation_over_duckdb_lists_the_events_behind_it(ucdp_duckdb):

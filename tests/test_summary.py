@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
 from figure_fixtures import row, small_table
 
+from dashboard import gdelt, schema
+from dashboard.importing import load_any
 from dashboard.summary import (
+    CODED_ON_IMPORT,
     Fatalities,
+    OwnFields,
     event_fatalities,
     fatalities,
     fatalities_help,
@@ -16,6 +22,7 @@ from dashboard.summary import (
     fatality_values,
     metric_weights,
     own_fields,
+    source_name,
     summarise,
 )
 
@@ -155,12 +162,61 @@ def test_an_event_s_own_fields_are_its_table_s_other_columns_with_a_value():
             "Story ID": 47400351.0,
         }
     )
-    assert own_fields(event, hidden=("workspace_added_by",)) == [
+    own = own_fields(event, hidden=("workspace_added_by",))
+    assert own.source == [
         ("GoldsteinScale", "-7"),
         ("AvgTone", "2.02774813233724"),
         ("NumMentions", "3"),
         ("DATEADDED", "2019-10-24T14:30:00Z"),
         ("Story ID", "47400351"),
     ]
+    assert own.coded == []
     # Ours only: nothing of the source's own.
-    assert own_fields(event[["event_id", "start_date", "title", "latitude"]]) == []
+    assert own_fields(event[["event_id", "start_date", "title", "latitude"]]) == OwnFields([], [])
+
+
+REAL = Path(__file__).parent / "data" / "real"
+FORMATS = Path(__file__).parent / "data" / "formats"
+
+
+def _source_columns(path: Path) -> list[str]:
+    """The source file's own column names: its header, or GDELT's for a headerless export."""
+    first = path.read_text(encoding="utf-8").splitlines()[0].split("\t")
+    return list(gdelt.COLUMNS.get(len(first), first))
+
+
+@pytest.mark.parametrize(
+    "path",
+    [REAL / "gdelt2_20191024143000_export_sample.CSV", FORMATS / "icews_events.tab"],
+    ids=["gdelt2-real", "icews"],
+)
+def test_an_imported_event_s_own_fields_are_its_file_s_columns_named_as_the_file_names_them(
+    path,
+):
+    table, _ = load_any(path)
+    file_columns = _source_columns(path)
+    # Every column an import adds beyond our schema is the file's (perhaps prefixed) or
+    # one the importer coded: CODED_ON_IMPORT names them all.
+    extra = [c for c in table.events.columns if c not in schema.SCHEMA_COLUMNS]
+    assert {source_name(c) for c in extra if c not in CODED_ON_IMPORT} == set(file_columns)
+    assert set(extra) & set(CODED_ON_IMPORT)
+    for position in range(len(table.events)):
+        event = table.take(np.asarray([position])).iloc[0]
+        own = own_fields(event)
+        names = [name for name, _ in own.source]
+        assert set(names) <= set(file_columns)
+        assert names == [c for c in file_columns if c in names]  # in the file's order
+        assert not set(names) & set(CODED_ON_IMPORT)
+        texts = {text for _, text in own.source}
+        # The file's id and the date as written are the details' Event id and date:
+        # not repeated (GDELT's GLOBALEVENTID and SQLDATE, ICEWS's Event Date).
+        assert event["event_id"] not in texts and event["date_text"] not in texts
+        # What the importer coded is apart, and only where the file does not say it: the
+        # CAMEO code as the file writes it (EventCode, CAMEO Code) is said once, as the
+        # file's; ICEWS's 51 is read as 051, which the file does not say.
+        assert [name for name, _ in own.coded] == [
+            c for c in CODED_ON_IMPORT if event[c] != "" and event[c] not in texts
+        ]
+        assert (event["cameo_code"] in texts) != ("cameo_code" in dict(own.coded))
+    if "Latitude" in file_columns:  # ICEWS's, kept as icews_Latitude beside ours
+        assert ("Latitude", "19.745") in own_fields(table.take(np.asarray([0])).iloc[0]).source

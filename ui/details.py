@@ -103,10 +103,14 @@ def show_event(row: pd.Series) -> None:
     field("Source", citation)
     field("Event id", row["event_id"])
     own = own_fields(row, hidden=(ADDED_BY_COLUMN,))
-    if own:
-        with st.expander(f"The source table's own columns ({len(own)})"):
-            for label, value in own:
+    if own.source or own.coded:
+        with st.expander(f"The source file's own columns ({len(own.source)})"):
+            for label, value in own.source:
                 field(label, value)
+            if own.coded:
+                st.caption("Added on import, not columns of the source file:")
+                for label, value in own.coded:
+                    field(label, value)
 
 
 def _labels(table: EventTable, positions: np.ndarray) -> list[str]:
