@@ -17,6 +17,11 @@ import pandas as pd
 
 TABLE = Path(__file__).resolve().parent / "country_codes.csv"
 
+#: A table's column naming the country of each row's actors (a column mapping's
+#: ``actor_country``): the country of actors no actors directory lists
+#: (:func:`dashboard.table.infer_actor_countries`).
+ACTOR_COUNTRY_COLUMN = "actor_country"
+
 
 @functools.cache
 def _names() -> dict[str, dict[str, str]]:

@@ -24,15 +24,48 @@ import pandas as pd
 from dateutil import parser as dateparser
 
 from dashboard import dayorder, schema
-from dashboard.countries import our_name
+from dashboard.countries import ACTOR_COUNTRY_COLUMN, our_name
 from dashboard.dayorder import DayOrder
 from dashboard.loading import validate_events_frame
 from dashboard.problems import EventsFileError, Problem
 
 #: The virtual column of free-text dates and ranges.
 WHEN = "when"
+#: The country of each event's actors (a column, or one value for the whole table: a list
+#: of one country's leader's visits): added to the event's countries, and the actors'
+#: country where no actors directory lists them (the network's colours). Kept as a column.
+ACTOR_COUNTRY = ACTOR_COUNTRY_COLUMN
 #: What ``--map`` and ``--set`` may name.
-TARGETS: tuple[str, ...] = (WHEN, *schema.SCHEMA_COLUMNS, schema.TYPE_VOCABULARY_COLUMN)
+TARGETS: tuple[str, ...] = (
+    WHEN,
+    *schema.SCHEMA_COLUMNS,
+    schema.TYPE_VOCABULARY_COLUMN,
+    ACTOR_COUNTRY,
+)
+
+#: How analysts head each of our columns in their own sheets, likeliest first: the mapping
+#: form's guesses (:func:`guess_columns`). A header matches in any case, with spaces,
+#: underscores and hyphens alike. The one list of such names.
+HEADER_NAMES: dict[str, tuple[str, ...]] = {
+    "event_id": ("event id", "id"),
+    WHEN: ("when", "date", "dates", "time", "event date", "date range", "period", "year"),
+    "event_type": ("event type", "type", "category"),
+    "title": ("title", "headline", "event", "event name"),
+    "actors": ("actors", "actor", "visitor", "leader", "traveller", "traveler", "who", "name"),
+    "recipients": ("recipients", "recipient", "host", "counterpart", "target"),
+    "countries": (
+        "countries",
+        "country",
+        "destination country",
+        "destination",
+        "host country",
+        "country visited",
+    ),
+    "location": ("location", "place", "city", "destination city", "venue"),
+    "source": ("source", "sources", "original source", "citation", "url", "link"),
+    "description": ("description", "details", "text", "summary", "notes"),
+    ACTOR_COUNTRY: ("actor country", "visitor country", "leader country", "home country"),
+}
 
 _MONTH = r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])"
 _YEAR = r"\b(\d{4})\b"
@@ -64,6 +97,56 @@ class ColumnMapping:
     def from_assignments(cls, maps: Iterable[str] = (), sets: Iterable[str] = ()) -> ColumnMapping:
         """Parse ``OURS=THEIRS`` and ``OURS=VALUE`` assignments; ValueError names a bad one."""
         return cls(_assignments(maps, "--map"), _assignments(sets, "--set"))
+
+
+@dataclass(frozen=True)
+class Guess:
+    """A column of the table guessed to hold one of ours (:func:`guess_columns`).
+
+    ``sure``: its header is our column's own name; otherwise it is a guess from a name
+    analysts give such a column (:data:`HEADER_NAMES`), to be shown as one and checked.
+    """
+
+    column: str
+    sure: bool
+    why: str
+
+
+def _header_key(name: str) -> str:
+    return " ".join(re.sub(r"[_\-]+", " ", name).casefold().split())
+
+
+def guess_columns(columns: Iterable[str]) -> dict[str, Guess]:
+    """Our columns the table's headers seem to hold, by :data:`HEADER_NAMES`.
+
+    Each of the table's columns is guessed for one of ours at most; a name two of its
+    columns share guesses neither (which one is meant is not ours to say). With no
+    title-like column, the title is guessed from the description's column (a visit list's
+    only text), said so.
+    """
+    columns = list(columns)
+    keys = [_header_key(c) for c in columns]
+    taken: set[int] = set()
+    guessed: dict[str, Guess] = {}
+    for ours, names in HEADER_NAMES.items():
+        for name in names:
+            hits = [i for i, key in enumerate(keys) if key == name and i not in taken]
+            if len(hits) > 1:
+                break
+            if hits:
+                taken.add(hits[0])
+                column = columns[hits[0]]
+                if name == _header_key(ours):
+                    guessed[ours] = Guess(column, True, f"The header {column!r} is our {ours}.")
+                else:
+                    why = f"Guessed from the header {column!r}: check it."
+                    guessed[ours] = Guess(column, False, why)
+                break
+    if "title" not in guessed and "description" in guessed:
+        column = guessed["description"].column
+        why = f"Guessed: no title column, so the description's {column!r}: check it."
+        guessed["title"] = Guess(column, False, why)
+    return guessed
 
 
 def _assignments(items: Iterable[str], flag: str) -> dict[str, str]:
@@ -231,15 +314,24 @@ def convert_mapped_frame(
     for ours, value in mapping.values.items():
         out[ours] = pd.Series(value, index=frame.index, dtype="str")
     notices = [f"Mapped {n:,} record{'s' if n != 1 else ''} by column."]
-    if "countries" in mapping.columns:
-        out["countries"], renamed = _our_countries(out["countries"])
-        if renamed:
-            shown = ", ".join(f"'{a}' → '{b}'" for a, b in list(renamed.items())[:3])
-            more = " …" if len(renamed) > 3 else ""
-            plural = "s" if len(renamed) != 1 else ""
-            notices.append(
-                f"countries: {len(renamed):,} name{plural} read as ours ({shown}{more})."
-            )
+    for column in ("countries", ACTOR_COUNTRY):
+        if column in out:
+            out[column], renamed = _our_countries(out[column])
+            if renamed:
+                shown = ", ".join(f"'{a}' → '{b}'" for a, b in list(renamed.items())[:3])
+                more = " …" if len(renamed) > 3 else ""
+                plural = "s" if len(renamed) != 1 else ""
+                notices.append(
+                    f"{column}: {len(renamed):,} name{plural} read as ours ({shown}{more})."
+                )
+    if ACTOR_COUNTRY in out:
+        # The actors' side of a visit list names no country in its rows (only where the
+        # visit went): without it the country network has no links.
+        out["countries"] = _with_actor_country(out.get("countries"), out[ACTOR_COUNTRY])
+        notices.append(
+            f"{ACTOR_COUNTRY}: the actors' country is among each event's countries, and "
+            "the country of its actors that no actors directory lists."
+        )
     if WHEN in mapping.columns:
         texts = frame[mapping.columns[WHEN]]
         order = day_order(texts.unique())
@@ -276,6 +368,21 @@ def _our_countries(cells: pd.Series) -> tuple[pd.Series, dict[str, str]]:
 
     read = {cell: ours(cell) for cell in cells.unique()}
     return cells.map(read).astype("str"), renamed
+
+
+def _with_actor_country(countries: pd.Series | None, actor_country: pd.Series) -> pd.Series:
+    """Each event's countries with its actors' country first (once)."""
+    if countries is None:
+        countries = pd.Series("", index=actor_country.index, dtype="str")
+    pairs = pd.DataFrame({"actor": actor_country, "listed": countries})
+    joined = {
+        (actor, listed): schema.LIST_SEPARATOR.join(
+            dict.fromkeys(n for n in (actor, *schema.split_list(listed)) if n)
+        )
+        for actor, listed in pairs.drop_duplicates().itertuples(index=False)
+    }
+    keys = zip(actor_country, countries, strict=True)
+    return pd.Series([joined[key] for key in keys], index=actor_country.index, dtype="str")
 
 
 def _read_when_column(

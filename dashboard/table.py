@@ -30,6 +30,7 @@ from dashboard.compact import (
     text_chunks,
     value_codes,
 )
+from dashboard.countries import ACTOR_COUNTRY_COLUMN
 from dashboard.geography import named_country
 from dashboard.loading import load_events_frame
 from dashboard.memory import return_freed_memory
@@ -413,7 +414,7 @@ def infer_actor_countries(
         name: country
         for name in np.asarray(participants.names, dtype=object)[unknown]
         if (country := named_country(name))
-    }
+    } | _told_actor_countries(events, directory)
     countries = events["countries"]
     single = (countries != "") & ~countries.str.contains(schema.LIST_SEPARATOR, regex=False)
     codes, positions = postings_pairs(participants, single.to_numpy(dtype=bool))
@@ -438,6 +439,20 @@ def infer_actor_countries(
     names = participants.names
     voted = {names[a]: country_names[c] for a, c in zip(actor[best], country[best], strict=True)}
     return {**voted, **named}
+
+
+def _told_actor_countries(events: pd.DataFrame, directory: ActorDirectory) -> dict[str, str]:
+    """The country a table's own column gives the actors of its rows (a column mapping's
+    ``actor_country``), for each unlisted actor whose rows give it one country."""
+    if ACTOR_COUNTRY_COLUMN not in events.columns or "actors" not in events.columns:
+        return {}
+    told: dict[str, set[str]] = {}
+    pairs = events[["actors", ACTOR_COUNTRY_COLUMN]].astype("str").drop_duplicates()
+    for actors, country in pairs.itertuples(index=False):
+        for actor in map(directory.canonical, schema.split_list(actors)):
+            if country.strip() and not directory.knows(actor):
+                told.setdefault(actor, set()).add(country.strip())
+    return {actor: next(iter(said)) for actor, said in told.items() if len(said) == 1}
 
 
 def build_table(
@@ -557,7 +572,8 @@ def inferred_notice(count: int) -> str:
         f"{count:,} actor{'s' if plural else ''} not in the actors directory "
         f"{'take' if plural else 'takes'} a country from the table: the network colours "
         f"{'them' if plural else 'it'} by the country a state force's name says "
-        f'("Military Forces of Pakistan"), else the one most of {"their" if plural else "its"} '
+        f'("Military Forces of Pakistan") or the table\'s {ACTOR_COUNTRY_COLUMN} column gives, '
+        f"else the one most of {'their' if plural else 'its'} "
         "events name (the country filter keeps to the rows' own countries)."
     )
 

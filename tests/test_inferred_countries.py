@@ -146,8 +146,8 @@ def test_the_notice_counts_only_the_actors_that_took_a_country(tmp_path):
     assert said == [
         "1 actor not in the actors directory takes a country from the table: the network "
         "colours it by the country a state force's name says (\"Military Forces of "
-        'Pakistan"), else the one most of its events name (the country filter keeps to '
-        "the rows' own countries)."
+        "Pakistan\") or the table's actor_country column gives, else the one most of its "
+        "events name (the country filter keeps to the rows' own countries)."
     ]
 
 

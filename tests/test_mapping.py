@@ -7,12 +7,14 @@ import io
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from dashboard.cli import main
-from dashboard.importing import UNRECOGNISED, load_any_frame, table_columns
+from dashboard.importing import UNRECOGNISED, load_any, load_any_frame, table_columns
 from dashboard.loading import parse_events
-from dashboard.mapping import ColumnMapping, When, read_when
+from dashboard.mapping import ColumnMapping, When, guess_columns, read_when
+from dashboard.network import build_graph
 from dashboard.problems import EventsFileError
 
 # A list of official trips: a table no format knows, read by column mapping.
@@ -427,3 +429,143 @@ def test_an_icews_file_is_not_told_it_is_polecat():
     with pytest.raises(EventsFileError) as caught:
         load_any_frame(b"Event ID\tEvent Date\tSource Name\n1\t2018-06-01\tA\n")
     assert not any("POLECAT" in str(p) for p in caught.value.problems)
+
+
+# The US Office of the Historian's presidential travel list as an analyst scraped it
+# (tests/data/real/SOURCES.md): its own headers, none of them ours but `description`.
+PRESIDENTS = Path(__file__).parent / "data" / "real" / "us_president_visits_sample.csv"
+#: The header row of the LeaderVisit workbooks (github.com/TJainProjects/LeaderVisit,
+#: `Data/AllData.xlsx`, docs/formats.md): only the names, the sheets are not committed.
+LEADER_VISIT_HEADER = [
+    "Year",
+    "Name",
+    "Level",
+    "Country",
+    "Continent",
+    "Developed country",
+    "Communist country",
+    "Developing country",
+    "Original Source",
+    "Details",
+]
+
+
+def _guessed(columns) -> dict[str, tuple[str, bool]]:
+    return {ours: (g.column, g.sure) for ours, g in guess_columns(columns).items()}
+
+
+def test_an_analysts_headers_are_guessed_as_guesses():
+    """The form guessed only `description` on the presidents' list (a header that is one
+    of ours); `time`, `destination country`, `destination city` went unguessed. Now an
+    analyst's names are read; only our own name is sure, the rest are guesses to check,
+    and `year_aggregate` (a bin of years, not the visit's date) is left alone."""
+    columns = table_columns(PRESIDENTS.read_bytes())
+    assert _guessed(columns) == {
+        "when": ("time", False),
+        "countries": ("destination country", False),
+        "location": ("destination city", False),
+        "description": ("description", True),
+        "title": ("description", False),
+    }
+    assert "check it" in guess_columns(columns)["title"].why
+    assert _guessed(LEADER_VISIT_HEADER) == {
+        "when": ("Year", False),
+        "actors": ("Name", False),
+        "countries": ("Country", False),
+        "source": ("Original Source", False),
+        "description": ("Details", False),
+        "title": ("Details", False),
+    }
+
+
+@pytest.mark.parametrize(
+    "columns,expected",
+    [
+        # our own names, in any case and with underscores or spaces, are sure
+        (
+            ["Event_Type", "TITLE", "start"],
+            {"event_type": ("Event_Type", True), "title": ("TITLE", True)},
+        ),
+        # a date column before a year column; the year is not the date then
+        (["year", "Date"], {"when": ("Date", False)}),
+        # two columns of one name: which one is meant is not ours to say
+        (["Country", "country ", "leader"], {"actors": ("leader", False)}),
+        # a column is guessed for one of ours at most: `visitor` is the actors'
+        (
+            ["visitor", "host", "dates"],
+            {"actors": ("visitor", False), "recipients": ("host", False), "when": ("dates", False)},
+        ),
+        # nothing an analyst would name so: no guess at all
+        (["foo", "bar baz"], {}),
+    ],
+)
+def test_header_guesses(columns, expected):
+    assert _guessed(columns) == expected
+
+
+def test_a_mapping_gives_the_actors_side_a_country():
+    """A list of one country's leader's visits names only where each went: with the
+    actor `President of the United States` (no directory lists it, its name names no
+    country) the country network had no link at all and the actor no country. Mapped
+    with `actor_country` (one value for the sheet, or a column), the country is among
+    each event's countries and the actor's, saved in the converted file."""
+    mapping = ColumnMapping.from_assignments(
+        [
+            f"{ours}={g.column}"
+            for ours, g in guess_columns(table_columns(PRESIDENTS.read_bytes())).items()
+        ],
+        ["event_type=visit", "actors=President of the United States", "actor_country=USA"],
+    )
+    table, notices = load_any(PRESIDENTS, mapping=mapping)
+    assert table.events["countries"].tolist() == [
+        "United States;Panama",
+        "United States;United Kingdom",
+        "United States;France",
+        "United States;United Kingdom",
+        "United States;France",
+        "United States;South Korea",
+    ]
+    assert table.events["actor_country"].tolist() == ["United States"] * 6
+    assert table.directory.country_of("President of the United States") == "United States"
+    graph = build_graph(table, np.arange(len(table)), "country")
+    assert sorted(graph.edges) == [
+        ("France", "United States"),
+        ("Panama", "United States"),
+        ("South Korea", "United States"),
+        ("United Kingdom", "United States"),
+    ]
+    assert graph.edges["France", "United States"]["weight"] == 2
+    assert any(n.startswith("actor_country: 1 name read as ours ('USA'") for n in notices)
+
+
+def test_the_actors_country_from_a_column(tmp_path):
+    """`--map actor_country=COLUMN`: each row's actors take their row's country; an actor
+    whose rows give two countries takes none (no vote decides it)."""
+    source, out = tmp_path / "visits.csv", tmp_path / "out.csv"
+    source.write_text(
+        "leader,home,destination,time\n"
+        'Ann Example,France,Japan,"March 3, 2020"\n'
+        'Bo Example,Germany,Japan,"March 4, 2020"\n'
+        'Cy Example,Italy,Chile,"March 5, 2020"\n'
+        'Cy Example,Spain,Peru,"March 6, 2020"\n',
+        encoding="utf-8",
+    )
+    maps = [
+        "actors=leader",
+        "actor_country=home",
+        "countries=destination",
+        "when=time",
+        "title=leader",
+    ]
+    args = [f"--map={m}" for m in maps] + ["--set", "event_type=visit"]
+    assert main(["convert", str(source), "-o", str(out), *args], io.StringIO(), io.StringIO()) == 0
+    table, _ = load_any(out)
+    assert table.events["countries"].tolist() == [
+        "France;Japan",
+        "Germany;Japan",
+        "Italy;Chile",
+        "Spain;Peru",
+    ]
+    assert table.directory.country_of("Ann Example") == "France"
+    assert table.directory.country_of("Bo Example") == "Germany"
+    assert table.directory.country_of("Cy Example") == ""

@@ -306,3 +306,27 @@ def test_the_loaders_build_the_network_indexes_with_the_table():
     uploaded = at.session_state[state.UPLOAD].table
     assert uploaded is not default
     assert set(network._INDEXES[uploaded]) == set(network.NODE_KINDS)
+
+
+def test_the_mapping_form_guesses_an_analysts_headers_and_gives_the_actors_a_country():
+    """The presidents' travel list (tests/data/real/SOURCES.md): the form preselected only
+    `description`; now its analyst's headers are guessed, each labelled as a guess, and
+    the actors and their country can be given for the whole sheet."""
+    data = (ROOT / "tests" / "data" / "real" / "us_president_visits_sample.csv").read_bytes()
+    at = upload(open_app(EVENTS), "presidents.csv", data)
+    assert not at.exception
+    picked = {box.key.removeprefix(state.MAPPING_WIDGET): box for box in at.selectbox}
+    assert picked["when"].value == "time"
+    assert picked["when"].label.endswith("(guessed)")
+    assert picked["countries"].value == "destination country"
+    assert picked["location"].value == "destination city"
+    assert picked["description"].value == "description"
+    assert not picked["description"].label.endswith("(guessed)")
+    fixed = {box.key.removeprefix(state.MAPPING_WIDGET): box for box in at.text_input}
+    fixed["set_event_type"].input("visit")
+    fixed["set_actors"].input("President of the United States")
+    fixed["set_actor_country"].input("United States").run()
+    assert not at.exception
+    at.button(key=f"{state.MAPPING_WIDGET}load").click().run()
+    assert not at.exception
+    assert metric(at, "Events") == "6"

@@ -13,7 +13,7 @@ import streamlit as st
 
 from dashboard import schema
 from dashboard.importing import load_any_frame, table_columns
-from dashboard.mapping import WHEN, ColumnMapping
+from dashboard.mapping import ACTOR_COUNTRY, WHEN, ColumnMapping, guess_columns
 from dashboard.problems import EventsFileError, format_grouped_problems
 from ui import state
 from ui.render import md_escape
@@ -24,12 +24,20 @@ FIELDS: dict[str, str] = {
     "title": "Title",
     "event_type": "Event type",
     "actors": "Actors",
+    ACTOR_COUNTRY: "Country of the actors",
     "recipients": "Recipients",
     "countries": "Countries",
     "location": "Location",
     "description": "Description",
     "source": "Source",
     "event_id": "Event id (else the row number)",
+}
+#: Fixed values for every event the form offers (``--set``), with what each asks for.
+FIXED: dict[str, str] = {
+    "event_type": "Event type for every event (when no column holds it)",
+    schema.TYPE_VOCABULARY_COLUMN: "Vocabulary of the types, if they are not ours (e.g. CAMEO)",
+    "actors": "Actors of every event (when no column holds them)",
+    ACTOR_COUNTRY: "Country of the actors of every event, e.g. United States",
 }
 NONE = "(none)"
 PREVIEW_ROWS = 5
@@ -41,24 +49,19 @@ def pending() -> tuple[str, bytes] | None:
 
 
 def _guess(ours: str, columns: list[str]) -> int:
-    """Preselect a column with our column's name (any case), else none."""
-    folded = [c.strip().casefold() for c in columns]
-    for name in (ours, ours.rstrip("s"), "date" if ours == WHEN else ours):
-        if name in folded:
-            return folded.index(name) + 1
-    return 0
+    """Preselect the column the table's headers suggest (mapping.guess_columns), else none."""
+    guessed = guess_columns(columns).get(ours)
+    return columns.index(guessed.column) + 1 if guessed else 0
 
 
 def chosen_mapping(columns: list[str]) -> ColumnMapping:
     """The mapping the form's widgets hold."""
     picked = {ours: st.session_state.get(f"{state.MAPPING_WIDGET}{ours}", NONE) for ours in FIELDS}
     values = {}
-    fixed = st.session_state.get(f"{state.MAPPING_WIDGET}set_event_type", "").strip()
-    if fixed and picked["event_type"] == NONE:
-        values["event_type"] = fixed
-    vocabulary = st.session_state.get(f"{state.MAPPING_WIDGET}set_type_vocabulary", "").strip()
-    if vocabulary:
-        values[schema.TYPE_VOCABULARY_COLUMN] = vocabulary
+    for ours in FIXED:
+        fixed = st.session_state.get(f"{state.MAPPING_WIDGET}set_{ours}", "").strip()
+        if fixed and picked.get(ours, NONE) == NONE:  # a picked column wins
+            values[ours] = fixed
     return ColumnMapping(
         {ours: theirs for ours, theirs in picked.items() if theirs not in (NONE, None)}, values
     )
@@ -86,22 +89,19 @@ def show_mapping_form(open_upload) -> None:
             "The date column may hold free text such as November 19, 2012 or "
             "January 29–February 7, 1909."
         )
+        guesses = guess_columns(columns)
         grid = st.columns(2)
         for i, (ours, label) in enumerate(FIELDS.items()):
+            guessed = guesses.get(ours)
             grid[i % 2].selectbox(
-                label,
+                label if guessed is None or guessed.sure else f"{label} (guessed)",
                 [NONE, *columns],
                 index=_guess(ours, columns),
                 key=f"{state.MAPPING_WIDGET}{ours}",
+                help=guessed.why if guessed else None,
             )
-        grid[0].text_input(
-            "Event type for every event (when no column holds it)",
-            key=f"{state.MAPPING_WIDGET}set_event_type",
-        )
-        grid[1].text_input(
-            "Vocabulary of the types, if they are not ours (e.g. CAMEO)",
-            key=f"{state.MAPPING_WIDGET}set_type_vocabulary",
-        )
+        for i, (ours, label) in enumerate(FIXED.items()):
+            grid[i % 2].text_input(label, key=f"{state.MAPPING_WIDGET}set_{ours}")
         mapping = chosen_mapping(columns)
         st.markdown("**Preview**")
         try:
