@@ -11,11 +11,13 @@ and a refused edit is named by that row and its column.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from types import SimpleNamespace
 
 import pandas as pd
 
 from dashboard import schema
 from dashboard.actors import ActorDirectory
+from dashboard.extraction import frame as extraction_frame
 from dashboard.problems import Problem
 from dashboard.workspace import WorkspaceError, check_events
 
@@ -83,6 +85,53 @@ def candidate_problems(
         except WorkspaceError as error:
             problems += [Problem(i + 1, p.column, p.message) for p in error.problems]
     return problems
+
+
+#: Where a reviewed name goes in the candidates the analyst picks: a party column.
+PLACES_IN_CANDIDATES: tuple[str, ...] = ("actors", "recipients")
+
+
+def placed_in_candidates(
+    candidates: pd.DataFrame, name: str, column: str, positions: Sequence[int]
+) -> pd.DataFrame:
+    """The candidates with ``name`` added to ``column`` (``actors`` or ``recipients``) of
+    each candidate at ``positions`` (0-based) that does not name it already, and the
+    title the extractor made of its parties made again of the new ones.
+
+    The extractor proposes a name it does not know from the sentence without putting it
+    among the candidate's parties; once the reviewer has added it as an actor, this puts
+    it where the reviewer says, into the candidates the reviewer picks: a name several
+    candidates propose is the actor of one and the recipient of another ("X met Y",
+    "Y met Z"). A title that is not the extractor's (an event added by hand) is kept.
+    A new frame: ``candidates`` is not changed.
+    """
+    if column not in PLACES_IN_CANDIDATES:
+        raise ValueError(f"{column!r} is not one of {', '.join(PLACES_IN_CANDIDATES)}")
+    placed = candidates.copy()
+    at = {c: placed.columns.get_loc(c) for c in (column, "title")}
+    for position in positions:
+        row = placed.iloc[position]
+        parties = {c: schema.split_list(str(row[c])) for c in PLACES_IN_CANDIDATES}
+        if any(name in names for names in parties.values()):
+            continue
+        made = extractor_title(row, parties)
+        parties[column] = [*parties[column], name]
+        placed.iloc[position, at[column]] = schema.LIST_SEPARATOR.join(parties[column])
+        if str(row["title"]) == made:
+            placed.iloc[position, at["title"]] = extractor_title(row, parties)
+    return placed
+
+
+def extractor_title(row: pd.Series, parties: dict[str, list[str]]) -> str:
+    """The title the extractor gives a candidate of ``row``'s type and status with these
+    ``parties`` (actors and recipients): its own rule, called, not a copy."""
+    candidate = SimpleNamespace(
+        event_type=str(row["event_type"]),
+        actors=tuple(parties["actors"]),
+        recipients=tuple(parties["recipients"]),
+        status=str(row.get("status", "")),
+    )
+    return extraction_frame._title(candidate)
 
 
 def evidence_parts(candidates: pd.DataFrame) -> list[tuple[int, str, str, str, str]]:

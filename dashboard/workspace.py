@@ -710,35 +710,6 @@ def new_actors_to_review(candidates: pd.DataFrame, directory: ActorDirectory) ->
     return found
 
 
-#: Where a reviewed name goes in the candidates that proposed it: a column, or nowhere.
-PLACES_IN_CANDIDATES: tuple[str, ...] = ("actors", "recipients")
-
-
-def placed_in_candidates(candidates: pd.DataFrame, new: NewActor, column: str) -> pd.DataFrame:
-    """The candidates with ``new``'s name added to ``column`` (``actors`` or
-    ``recipients``) of each candidate that proposed it and does not name it already.
-
-    The extractor proposes a name it does not know from the sentence without putting it
-    among the candidate's parties; once the reviewer has added it as an actor, this
-    puts it where the reviewer says. A new frame: ``candidates`` is not changed.
-    """
-    if column not in PLACES_IN_CANDIDATES:
-        raise ValueError(f"{column!r} is not one of {', '.join(PLACES_IN_CANDIDATES)}")
-    placed = candidates.copy()
-    for position in new.candidates:
-        named = [
-            name
-            for other in PLACES_IN_CANDIDATES
-            for name in schema.split_list(str(placed[other].iat[position]))
-        ]
-        if new.name not in named:
-            cell = schema.split_list(str(placed[column].iat[position]))
-            placed.iloc[position, placed.columns.get_loc(column)] = schema.LIST_SEPARATOR.join(
-                [*cell, new.name]
-            )
-    return placed
-
-
 def saved_events(path: Path | str | None = None) -> pd.DataFrame:
     """The events of the workspace at ``path`` (default :func:`default_workspace_path`).
 

@@ -288,12 +288,15 @@ def propose_new_names(at: AppTest) -> None:
     at.button[0].click().run()
 
 
-def add_actor(at: AppTest, name: str, **fields: str) -> None:
-    """Fill a proposed name's form under "New actors to review" and submit it."""
+def add_actor(at: AppTest, name: str, **fields) -> None:
+    """Fill a proposed name's form under "New actors to review" and submit it
+    (``actors``/``recipients``: the candidates' positions to put it into)."""
     for field, value in fields.items():
         key = f"{add_events.NEW_ACTOR}{field}_{name}"
         if field == "aliases":
             at.text_input(key=key).input(value)
+        elif field in ("actors", "recipients"):
+            at.multiselect(key=key).set_value(value)
         else:
             at.selectbox(key=key).set_value(value)
     next(b for b in at.button if b.label == f"Add {name} as an actor").click().run()
@@ -383,9 +386,13 @@ def test_a_proposed_person_is_put_into_its_candidates_where_the_reviewer_says(wo
     at = open_page()
     propose_new_names(at)
     meeting = next(o for o in accept_box(at).options if "Meeting" in o)
-    add_actor(at, "Tomas Verbeek", kind="person", country="Belgium", place="recipients")
+    position = accept_box(at).options.index(meeting)
+    add_actor(at, "Tomas Verbeek", kind="person", country="Belgium", recipients=[position])
     assert not at.exception and not at.error
-    assert "and to its candidates' recipients" in at.success[0].value
+    assert f"and to the recipients of candidate {position + 1}:" in at.success[0].value
+    # Its title names the recipient now, as the extractor would have.
+    meeting = next(o for o in accept_box(at).options if "Meeting" in o)
+    assert "with Tomas Verbeek" in meeting
     accept_box(at).set_value([meeting]).run()
     next(b for b in at.button if "workspace" in b.label).click().run()
     assert not at.exception and not at.error

@@ -3,9 +3,13 @@ words, a refused edit named by the candidate's row and column (made-up candidate
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
+import pytest
 
 from dashboard import schema
+from dashboard.extraction import candidates_frame, extract_events
 from dashboard.review import (
     NUMBER,
     PARAGRAPH,
@@ -14,9 +18,11 @@ from dashboard.review import (
     accepted_records,
     candidate_problems,
     evidence_parts,
+    placed_in_candidates,
     review_frame,
 )
 from dashboard.table import load_directory
+from dashboard.workspace import new_actors_to_review, with_actors
 
 
 def candidates(paragraphs: list[str]) -> pd.DataFrame:
@@ -104,3 +110,54 @@ def test_each_evidence_sentence_is_given_whole_its_date_words_apart():
     for number, paragraph, before, words, after in parts:
         assert before + words + after == found.loc[number - 1, "evidence"]
         assert paragraph == found.loc[number - 1, "source_paragraph"]
+
+
+def test_a_reviewed_name_is_placed_only_where_its_candidates_do_not_name_it():
+    found = candidates(["1", "2", "3"])
+    found["actors"] = ["Min Aung Hlaing", "", "Tomas Verbeek"]
+    found["recipients"] = ["", "Sergei Lavrov", ""]
+    placed = placed_in_candidates(found, "Tomas Verbeek", "recipients", [0, 1, 2])
+    assert placed["recipients"].tolist() == ["Tomas Verbeek", "Sergei Lavrov;Tomas Verbeek", ""]
+    assert placed["actors"].tolist() == found["actors"].tolist()
+    assert found["recipients"].tolist() == ["", "Sergei Lavrov", ""]  # a new frame
+    # Titles not the extractor's (made up here, or the analyst's) are kept.
+    assert placed["title"].tolist() == found["title"].tolist()
+    with pytest.raises(ValueError, match="'countries' is not one of actors, recipients"):
+        placed_in_candidates(found, "Tomas Verbeek", "countries", [0])
+
+
+#: Made-up: an envoy no directory lists, the recipient of one meeting and the actor of
+#: the next; the extractor proposes him from both sentences without placing him.
+ENVOY = (
+    "Envoys Travel\n\n"
+    "Min Aung Hlaing met Tomas Verbeek, a Belgian envoy, in Naypyitaw on Wednesday.\n\n"
+    "Tomas Verbeek met Sergei Lavrov in Moscow on Monday."
+)
+
+
+def _extracted(directory) -> pd.DataFrame:
+    found = extract_events(ENVOY, dt.date(2024, 3, 7), directory, source="Example Wire")
+    return candidates_frame(found, source="Example Wire")
+
+
+def test_a_reviewed_name_goes_where_the_reviewer_says_in_each_candidate_titled_anew():
+    directory = load_directory()
+    found = _extracted(directory)
+    (new,) = new_actors_to_review(found, directory)
+    assert new.name == "Tomas Verbeek" and len(new.candidates) == 2
+    # The name proposed by both is the recipient of the first and the actor of the second.
+    first, second = new.candidates
+    placed = placed_in_candidates(found, new.name, "recipients", [first])
+    placed = placed_in_candidates(placed, new.name, "actors", [second])
+    # As the extractor reads the article once the envoy is known: the same parties, and
+    # the same titles ("Meeting: Unknown actor with ..." no more).
+    envoy = pd.DataFrame(
+        [{"actor": new.name, "kind": "person", "country": "Belgium", "aliases": ""}]
+    )
+    known = _extracted(with_actors(directory, envoy))
+    columns = ["title", "actors", "recipients"]
+    assert placed[columns].to_dict("records") == known[columns].to_dict("records")
+    assert "Unknown actor" in found["title"].iat[second]
+    # Only the picked candidate takes the name into the column picked.
+    alone = placed_in_candidates(found, new.name, "recipients", [first])
+    assert alone.iloc[second].equals(found.iloc[second])

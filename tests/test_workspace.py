@@ -451,22 +451,6 @@ def test_export_knows_the_workspaces_actors_as_the_app_does(workspace, tmp_path,
     assert code == 2 and "Unknown country 'Belgium'" in err  # no event or actor of it
 
 
-def test_a_reviewed_name_is_placed_only_where_its_candidates_do_not_name_it():
-    from dashboard.workspace import NewActor, placed_in_candidates
-
-    candidates = pd.DataFrame(
-        {"actors": ["Min Aung Hlaing", "", "Tomas Verbeek"], "recipients": ["", "X", ""]},
-        dtype="str",
-    )
-    new = NewActor("Tomas Verbeek", "person", "Belgium", (0, 1, 2))
-    placed = placed_in_candidates(candidates, new, "recipients")
-    assert placed["recipients"].tolist() == ["Tomas Verbeek", "X;Tomas Verbeek", ""]
-    assert placed["actors"].tolist() == candidates["actors"].tolist()
-    assert candidates["recipients"].tolist() == ["", "X", ""]  # a new frame
-    with pytest.raises(ValueError, match="'countries' is not one of actors, recipients"):
-        placed_in_candidates(candidates, new, "countries")
-
-
 @pytest.mark.parametrize(
     "name", ["real/gdelt1_daily_and_backfile_sample.CSV", "formats/acled_legacy.csv"]
 )

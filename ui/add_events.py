@@ -17,22 +17,22 @@ from dashboard.geography import COUNTRY_BY_NAME
 from dashboard.review import (
     NUMBER,
     PARAGRAPH,
+    PLACES_IN_CANDIDATES,
     READ_ONLY,
     accepted_records,
     candidate_problems,
     evidence_parts,
+    placed_in_candidates,
     review_frame,
 )
 from dashboard.table import EventTable
 from dashboard.unread import unread_dates
 from dashboard.workspace import (
-    PLACES_IN_CANDIDATES,
     Article,
     NewActor,
     Workspace,
     WorkspaceError,
     new_actors_to_review,
-    placed_in_candidates,
 )
 from ui.render import md_escape, problems_markdown
 
@@ -224,11 +224,13 @@ def new_actors(table: EventTable, candidates: pd.DataFrame) -> None:
         "workspace actors -o actors.csv` writes them for data/actors.csv."
     )
     for new in proposed:
-        _new_actor_form(table, new)
+        _new_actor_form(table, candidates, new)
 
 
-def _new_actor_form(table: EventTable, new: NewActor) -> None:
-    """One proposed name's form: kind, country, other names, and the button adding it."""
+def _new_actor_form(table: EventTable, candidates: pd.DataFrame, new: NewActor) -> None:
+    """One proposed name's form: kind, country, other names, the candidates to put it
+    into as an actor or a recipient (the reviewer picks each: a name several candidates
+    propose may be the actor of one and the recipient of another), and the button."""
     told = ", ".join(str(i + 1) for i in new.candidates)
     with st.form(f"{NEW_ACTOR}{new.name}"):
         st.markdown(
@@ -255,26 +257,27 @@ def _new_actor_form(table: EventTable, new: NewActor) -> None:
             help="Other spellings, separated by ;",
             key=f"{NEW_ACTOR}aliases_{new.name}",
         )
-        st.selectbox(
-            "Put it into its candidates as",
-            PLACES_IN_CANDIDATES,
-            index=None,
-            format_func=lambda column: column.removesuffix("s"),
-            placeholder="Not into the candidates (they name it already, or I will)",
-            key=f"{NEW_ACTOR}place_{new.name}",
-        )
+        titles = candidates["title"]
+        for column, where in zip(PLACES_IN_CANDIDATES, st.columns(2), strict=True):
+            where.multiselect(
+                f"Put it among the {column} of candidates",
+                new.candidates,
+                format_func=lambda i: f"{i + 1}. {titles.iat[i]}",
+                placeholder="None (they name it already, or I will)",
+                key=f"{NEW_ACTOR}{column}_{new.name}",
+            )
         if st.form_submit_button(f"Add {new.name} as an actor", icon=":material/person_add:"):
             _add_actor(table, new)
 
 
 def _add_actor(table: EventTable, new: NewActor) -> None:
-    """Add the form's actor to the workspace, put it where the reviewer said into its
-    candidates, and rerun (the table's directory then knows it); a refusal is a message
+    """Add the form's actor to the workspace, put it into the candidates the reviewer
+    picked, and rerun (the table's directory then knows it); a refusal is a message
     naming the field, nothing saved."""
     name = new.name
-    kind, country, aliases, place = (
+    kind, country, aliases = (
         st.session_state.get(f"{NEW_ACTOR}{field}_{name}") or ""
-        for field in ("kind", "country", "aliases", "place")
+        for field in ("kind", "country", "aliases")
     )
     who = st.session_state.get(WHO, "")
     try:
@@ -282,13 +285,21 @@ def _add_actor(table: EventTable, new: NewActor) -> None:
     except WorkspaceError as error:
         st.error(problems_markdown(f"{md_escape(name)} was not added:", error.problems))
         return
-    if place:
-        st.session_state[CANDIDATES] = placed_in_candidates(
-            st.session_state[CANDIDATES], new, place
-        )
+    placed = []
+    for column in PLACES_IN_CANDIDATES:
+        picked = st.session_state.get(f"{NEW_ACTOR}{column}_{name}") or []
+        before = st.session_state[CANDIDATES]
+        after = placed_in_candidates(before, name, column, picked)
+        changed = [i + 1 for i in picked if after[column].iat[i] != before[column].iat[i]]
+        if changed:
+            placed.append(
+                f"the {column} of candidate{'s' if len(changed) > 1 else ''} "
+                + ", ".join(map(str, changed))
+            )
+        st.session_state[CANDIDATES] = after
     st.session_state[ACTOR_ADDED] = (
         f"Added {md_escape(name)} to your workspace's actors"
-        + (f" and to its candidates' {place}" if place else "")
+        + (f" and to {' and '.join(placed)}" if placed else "")
         + ": the candidates naming it can be accepted."
     )
     st.rerun()
