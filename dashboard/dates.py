@@ -855,6 +855,8 @@ _DAY_WORD = rf"(?:{_ANY_WEEKDAY}|yesterday|today|tomorrow)"
 #: The year after a day and month: "2021", or "last year", "of this year", "next year".
 _DAY_YEAR = r"(?:,? \d{4}|,? (?:of )?(?:last|this|next|the previous) year)?"
 _RANGE_JOIN = r"(?: ?[-\u2013] ?| (?:to|until|through|and) )"
+#: A possessive after date words ("Friday's", "December\u2019s").
+_POSSESSIVE = r"['\u2019]s\b"
 #: Date words as they occur in running text, longest forms first; each hit is checked
 #: with :func:`resolve_date_expression` before it counts.
 _MENTION_RE = re.compile(
@@ -894,6 +896,9 @@ _MENTION_RE = re.compile(
             rf"(?:(?:on|by|since) )?{_ANY_MONTH}\.? {_ANY_DAY}{_DAY_YEAR}(?!\d)",
             rf"(?:(?:in|since|during) )?(?:early|mid|late)[- ]{_ANY_MONTH}"
             r"(?: (?:\d{4}|this year|last year))?",
+            # a month's or weekday's possessive is its noun's date ("December's
+            # resolution", "said Friday's meeting"): told with its "'s", no "said"
+            rf"(?:last )?(?:{_ANY_MONTH}|{_ANY_WEEKDAY}){_POSSESSIVE}",
             rf"(?:(?:in|since|during) )?{_ANY_MONTH}"
             r"(?: (?:of )?(?:\d{4}|this year|last year))?",
             r"(?:(?:in|since|during) )?(?:early|mid|late)[- ](?:this year|last year|\d{4})",
@@ -906,7 +911,7 @@ _MENTION_RE = re.compile(
             r"(?:(?:in|during|over) )?the (?:last|past) decade"
             r"(?: (?:up to|until|through|to) \d{4})?",
             r"next (?:week|month|year)",
-            r"(?:said )?(?:on )?" + _ANY_WEEKDAY,
+            r"(?:said )?(?:on )?" + _ANY_WEEKDAY + rf"(?!{_POSSESSIVE})",
             r"(?:(?:in|since|during) )?(?:19|20)\d{2}",
             r"today|yesterday",
             r"(?:on )?(?:Christmas (?:Day|Eve)|New Year['\u2019]s (?:Day|Eve))(?:,? \d{4})?",

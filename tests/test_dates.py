@@ -765,3 +765,18 @@ def test_a_bare_month_in_another_sentence_is_read_against_publication():
 def test_a_range_to_a_bare_month_stays_one_span():
     found = find_date_expressions("between January 2021 and February", date(2022, 3, 12))
     assert len(found) == 1
+
+
+def test_a_possessive_weekday_or_month_is_found_without_the_saying() -> None:
+    """ "said Friday's meeting": the possessive is the meeting's date words, not "said
+    Friday" (the saying's); "December's resolution" keeps its "'s" (a noun's date)."""
+    text = (
+        "The office said Friday's meeting followed December\u2019s resolution; Laos said "
+        "Monday the talks went well."
+    )
+    found = [(m.text, m.span) for m in find_date_expressions(text, PUBLISHED)]
+    assert found == [
+        ("Friday's", span("2022-07-29", "2022-07-29", "day")),
+        ("December\u2019s", span("2021-12-01", "2021-12-31", "month")),
+        ("said Monday", span("2022-08-01", "2022-08-01", "day")),
+    ]

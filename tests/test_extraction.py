@@ -5713,3 +5713,58 @@ def test_a_country_told_after_a_wire_dateline_still_acts():
     text = "Paris [France], February 9 (ANI): France condemned the junta of Myanmar on Tuesday."
     found = extract_events(text, date(2030, 11, 15), load_directory(DEFAULT_ACTORS_PATH))
     assert [(c.event_type, c.actors) for c in found] == [("condemnation", ("French government",))]
+
+
+# Session 28, date-side leftovers (articles28): made-up sentences of each class.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # Kyodo News (round 28): "said Friday's meeting ... held ... in late April" dated
+        # the meeting by the summit's late April (the possessive read as "said Friday")
+        (
+            "Thailand's foreign ministry said Friday's meeting with Laos also reviewed a "
+            "plan drawn up in late April.",
+            date(2030, 11, 15),
+        ),
+        (
+            "Laos's foreign ministry said Tuesday\u2019s meeting with Thailand touched on "
+            "an accord reached in March.",
+            date(2030, 11, 12),
+        ),
+        (
+            "Laos said Wednesday's talks with Thailand were about border trade agreed last year.",
+            date(2030, 11, 13),
+        ),
+    ],
+)
+def test_a_weekdays_possessive_dates_its_noun_not_the_saying(sentence, day):
+    found = extract_events(sentence, date(2030, 11, 15), load_directory(DEFAULT_ACTORS_PATH))
+    (meeting,) = [c for c in found if c.event_type == "meeting"]
+    assert (meeting.span.start, meeting.span.end) == (day, day)
+    assert meeting.date_text.endswith(("'s", "\u2019s"))
+
+
+def test_a_weekday_said_before_the_noun_is_still_the_sayings():
+    """ "said Friday the meeting ... in late April": the saying's Friday, the meeting's
+    own words after it (no possessive)."""
+    sentence = (
+        "Thailand's foreign ministry said Friday the meeting with Laos in late April had "
+        "been useful."
+    )
+    found = extract_events(sentence, date(2030, 11, 15), load_directory(DEFAULT_ACTORS_PATH))
+    (meeting,) = [c for c in found if c.event_type == "meeting"]
+    assert (meeting.span.start, meeting.span.end) == (date(2030, 4, 21), date(2030, 4, 30))
+
+
+def test_a_weekdays_possessive_anniversary_still_dates_the_event_years_before():
+    """ "Marking Wednesday's two-year anniversary of the coup" (DW, round 26): with the
+    possessive now part of the date words, still the coup two years before that day."""
+    text = (
+        "Marking Wednesday's two-year anniversary of Myanmar's military coup, Thailand and "
+        "its allies announced further sanctions on the country."
+    )
+    found = extract_events(text, date(2030, 11, 15), load_directory(DEFAULT_ACTORS_PATH))
+    (coup,) = [c for c in found if c.event_type == "coup"]
+    assert (coup.span.start, coup.span.end) == (date(2028, 11, 13), date(2028, 11, 13))

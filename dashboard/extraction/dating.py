@@ -189,7 +189,10 @@ def _date_of(
             if m.start >= match.end()
             and Structure.of(sentence).in_relative_clause_of(match.start(), m.start)
         ]
-        on_noun = _dates_on_noun(sentence, match, dates_here) if nominal else []
+        # "Friday's meeting", "December's resolution": a possessive date is the noun's
+        # own, whatever words follow ("said Friday's meeting saw ... in late April")
+        on_noun = [m for m in _dates_on_noun(sentence, match, dates_here) if _possessive(m)]
+        on_noun = on_noun or (_dates_on_noun(sentence, match, dates_here) if nominal else [])
         closest = (on_noun or relative or following or [None])[0]
         if closest is None and indefinite:  # "last year's coup": its own words still date it
             closest = next((m for m in dates_here if 0 <= match.start() - m.end <= 1), None)
@@ -427,7 +430,7 @@ _ANNIVERSARY = re.compile(
 )
 #: Between the anniversary's date words and the anniversary: a possessive ("Wednesday's
 #: two-year anniversary") or an apposition ("On Monday, the third anniversary").
-_ANNIVERSARY_DAY = re.compile(r"(?:['\u2019]s\s+|,\s+(?:the|its|their)\s+)")
+_ANNIVERSARY_DAY = re.compile(r"(?:(?:['\u2019]s)?\s+|,\s+(?:the|its|their)\s+)")
 
 
 def _anniversary_before(sentence: str, start: int) -> re.Match | None:
@@ -468,10 +471,15 @@ def _anniversary_of(sentence: str, match: re.Match, dates_here):
     return span, told.text, False, False
 
 
+def _possessive(told: DateMention) -> bool:
+    """Whether date words are told as a possessive ("last year's", "Friday's")."""
+    return told.text.endswith(("'s", "\u2019s"))
+
+
 def _qualifies_another(sentence: str, match: re.Match, told: DateMention, actions) -> bool:
     """Whether possessive date words ("last year's", "Thursday's") qualify another
     action noun right after them ("since last year's coup"): that noun's date."""
-    if not told.text.endswith(("'s", "\u2019s")):
+    if not _possessive(told):
         return False
     return any(a != match.start() and 0 <= a - told.end <= 2 for a, _ in actions)
 
