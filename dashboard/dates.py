@@ -910,7 +910,7 @@ _MENTION_RE = re.compile(
             rf"(?:(?:in|during|over|for) )?the (?:last|past) (?:week|month|year){_NOT_A_PART_OF}",
             r"(?:(?:in|during|over) )?the (?:last|past) decade"
             r"(?: (?:up to|until|through|to) \d{4})?",
-            r"next (?:week|month|year)",
+            rf"next (?:week|month|year)(?:{_POSSESSIVE})?",
             r"(?:said )?(?:on )?" + _ANY_WEEKDAY + rf"(?!{_POSSESSIVE})",
             r"(?:(?:in|since|during) )?(?:19|20)\d{2}",
             r"today|yesterday",

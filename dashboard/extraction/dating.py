@@ -152,6 +152,8 @@ def _date_of(
         ]
         # "the takeover which came after elections held in November": the elections'
         dates_here = [m for m in dates_here if not _placed_against(sentence, match, m)]
+        # "a visit ahead of elections due next month": the elections' date words
+        dates_here = [m for m in dates_here if not _placed_expected(sentence, match, m)]
         # "to visit since last year's coup": a possessive date is the next noun's
         dates_here = [m for m in dates_here if not _qualifies_another(sentence, match, m, actions)]
         # "condemned the February 1 coup on Monday": the coup's date, not the condemnation's
@@ -720,6 +722,33 @@ def _gerund_after_for(sentence: str, at: int) -> bool:
 
 #: "since" or words placing an action against another (see ``_PLACED_AGAINST``).
 _SINCE_OR_PLACED = re.compile(rf"\b(?:since|{_PLACING})\b", re.IGNORECASE)
+
+
+#: Right before the date words of an event the action is placed against, told as
+#: expected: "ahead of elections due next month", "before a vote scheduled for
+#: December", "after talks set for Monday".
+_PLACED_EXPECTED = re.compile(
+    rf"\b(?:{_PLACING})\s+(?:[\w'\u2019-]+\s+){{1,5}}?"
+    r"(?:due|scheduled|set|slated|planned|expected)"
+    r"(?:\s+to\s+(?:be\s+held|take\s+place|open|start|begin))?(?:\s+(?:for|in|on))?\s+$",
+    re.IGNORECASE,
+)
+#: Right before a possessive naming that event's time: "ahead of next month's elections".
+_PLACED_POSSESSIVE = re.compile(rf"\b(?:{_PLACING})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _placed_expected(sentence: str, match: re.Match, told: DateMention) -> bool:
+    """Whether date words after the action are an expected event's it is placed against
+    ("arrived on a visit ahead of elections due next month", "ahead of next month's
+    elections"): they stay that event's, for every action of the sentence but those
+    the placing words name ("ahead of a summit due next month": the summit's own)."""
+    placed = _PLACED_EXPECTED.search(sentence, 0, told.start)
+    if placed is not None:
+        return not placed.start() <= match.start() < told.start
+    if not _possessive(told) or not _PLACED_POSSESSIVE.search(sentence, 0, told.start):
+        return False
+    # "following the February's coup": the noun after the possessive is the event
+    return told.end > match.start() or not _ADJECTIVES.fullmatch(sentence, told.end, match.start())
 
 
 def _placed_against(sentence: str, match: re.Match, told: DateMention) -> bool:
