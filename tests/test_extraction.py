@@ -5826,3 +5826,34 @@ def test_a_weekdays_possessive_anniversary_still_dates_the_event_years_before():
     found = extract_events(text, date(2030, 11, 15), load_directory(DEFAULT_ACTORS_PATH))
     (coup,) = [c for c in found if c.event_type == "coup"]
     assert (coup.span.start, coup.span.end) == (date(2028, 11, 13), date(2028, 11, 13))
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # The Newsmen (hand check, 4 April 2025, not in the repo): the summit framing the
+        # meeting took the paragraph's earlier "February 2021" (the coup's)
+        "Thailand's prime minister met Min Aung Hlaing on Friday on the sidelines of the "
+        "BIMSTEC summit in Bangkok.",
+        "On Friday, Thailand's prime minister met Min Aung Hlaing on the margins of a "
+        "regional summit in Bangkok.",
+        "Thailand's prime minister held talks with Min Aung Hlaing on Friday on the fringes "
+        "of the ASEAN summit.",
+    ],
+)
+def test_a_summit_framing_an_act_takes_the_acts_date_not_the_paragraphs(second):
+    text = f"Myanmar's military seized power in a coup in February 2021. {second}"
+    found = extract_events(text, date(2025, 4, 4), load_directory(DEFAULT_ACTORS_PATH))
+    (summit,) = [c for c in found if c.event_type == "multilateral meeting"]
+    assert (summit.span.start, summit.span.end) == (date(2025, 4, 4), date(2025, 4, 4))
+
+
+def test_a_summits_own_date_words_stay_its_own_when_it_frames_an_act():
+    text = (
+        "Myanmar's military seized power in a coup in February 2021. Thailand's prime "
+        "minister met Min Aung Hlaing on Friday on the sidelines of the BIMSTEC summit in "
+        "late March."
+    )
+    found = extract_events(text, date(2025, 4, 4), load_directory(DEFAULT_ACTORS_PATH))
+    (summit,) = [c for c in found if c.event_type == "multilateral meeting"]
+    assert summit.date_text == "in late March"

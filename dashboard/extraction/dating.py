@@ -52,9 +52,11 @@ _OPENING_PHRASE = re.compile(
 _RELATIVE_OPENING = re.compile(r",\s+(?:which|who)\s*$")
 
 
-#: An action noun named as the time of another act: "..., during a visit by X".
+#: An action noun named as the time of another act: "..., during a visit by X", "met X
+#: on Friday on the sidelines of the BIMSTEC summit", "on the margins of a forum".
 _DURING_BEFORE = re.compile(
-    r"\bduring\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w'\u2019-]+\s+){0,2}$",
+    r"\b(?:during|on\s+the\s+(?:sidelines|margins|fringes?)\s+of)\s+"
+    r"(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w'\u2019-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 
