@@ -9,12 +9,15 @@ per period by the class the network's edges count them by
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard import schema
 from dashboard.colours import relation_class
 from dashboard.labels import plain_label
 from dashboard.network import RELATION_CLASSES, RELATION_COLOURS
@@ -35,6 +38,13 @@ PATTERNS: dict[str, str] = {"cooperation": "", "conflict": "/", "unclassified": 
 TREND_COLUMNS: tuple[str, ...] = ("start_date", "end_date", "date_precision", "event_type")
 #: Longest name in the title.
 NAME_CHARS = 60
+#: The columns the relation's answers read besides the trend's: who acted on whom, where.
+SIDE_COLUMNS: tuple[str, ...] = ("actors", "recipients")
+PLACE_COLUMN = "location"
+#: Every column a picked relation's view reads (fetched once over a query engine).
+RELATION_COLUMNS: tuple[str, ...] = (*TREND_COLUMNS, *SIDE_COLUMNS, PLACE_COLUMN)
+#: Places named in the "where" sentence, busiest first.
+MAX_PLACES = 8
 
 
 @dataclass(frozen=True)
@@ -175,3 +185,85 @@ def trend_summary(trend: RelationTrend) -> str:
             f"than one {trend.period} {'are' if apart != 1 else 'is'} not in the bars."
         )
     return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class RelationSides:
+    """Who acted on whom in a relation of two actors: events with ``first`` among the
+    actors and ``second`` among the recipients, the other way round, and the rest (both
+    among the actors, or both among the recipients: they acted together)."""
+
+    first: str
+    second: str
+    first_on_second: int
+    second_on_first: int
+    together: int
+
+
+def relation_sides(
+    events: pd.DataFrame,
+    first: str,
+    second: str,
+    canonical: Callable[[str], str] = str,
+) -> RelationSides:
+    """Count the relation's ``events`` (``actors``, ``recipients``) by who acted on whom;
+    ``canonical`` spells a name as the network's nodes do (the directory's)."""
+    counts = Counter()
+    for actors, recipients in events[list(SIDE_COLUMNS)].itertuples(index=False):
+        doers = {canonical(n) for n in schema.split_list(str(actors or ""))}
+        done_to = {canonical(n) for n in schema.split_list(str(recipients or ""))}
+        if first in doers and second in done_to and second not in doers:
+            counts["first"] += 1
+        elif second in doers and first in done_to and first not in doers:
+            counts["second"] += 1
+        else:
+            counts["together"] += 1
+    return RelationSides(first, second, counts["first"], counts["second"], counts["together"])
+
+
+def sides_summary(sides: RelationSides) -> str:
+    """Who acted on whom, in words (the relation list counts the pair either way); plain
+    text, to be escaped where it is drawn."""
+    first, second = sides.first, sides.second
+    parts = [
+        f"{first} → {second}: {sides.first_on_second:,}",
+        f"{second} → {first}: {sides.second_on_first:,}",
+    ]
+    if sides.together:
+        parts.append(f"on the same side (both actors or both recipients): {sides.together:,}")
+    return "Who acted on whom (actor → recipient): " + "; ".join(parts) + "."
+
+
+@dataclass(frozen=True)
+class RelationPlaces:
+    """Where a relation's events happened: the busiest places with their events, how
+    many places in all, and how many events name none."""
+
+    busiest: tuple[tuple[str, int], ...]
+    places: int
+    unplaced: int
+
+
+def relation_places(events: pd.DataFrame, limit: int = MAX_PLACES) -> RelationPlaces:
+    """The relation's ``events`` counted by their ``location`` as written (ties by name)."""
+    places = events[PLACE_COLUMN].fillna("").astype("str").str.strip()
+    counts = places[places != ""].value_counts()
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return RelationPlaces(
+        tuple((str(p), int(n)) for p, n in ranked[:limit]),
+        len(counts),
+        int((places == "").sum()),
+    )
+
+
+def places_summary(where: RelationPlaces) -> str:
+    """Where, in words: the busiest places first; plain text, as :func:`sides_summary`."""
+    if not where.busiest:
+        return "No event of these names a place."
+    named = ", ".join(f"{place} ({n:,})" for place, n in where.busiest)
+    text = f"Where, busiest first: {named}"
+    if where.places > len(where.busiest):
+        text += f"; {where.places:,} places in all"
+    if where.unplaced:
+        text += f"; {where.unplaced:,} without a place"
+    return text + "."

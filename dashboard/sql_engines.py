@@ -808,8 +808,10 @@ class SqlEngine(Engine):
         linked, read = self._linked(node_kind)
         if first == second:  # no relation (its parameters still named, as the query's)
             linked = f"({linked}) AND FALSE"
-        body = f"SELECT {', '.join(self._q(c) for c in columns)} FROM filtered WHERE {linked}"
-        read = tuple(dict.fromkeys([*read, *columns]))
+        # A list column (actors...) is read as its text as loaded, as restore_frame reads it.
+        stored = [raw_column(c) if c in schema.LIST_COLUMNS else c for c in columns]
+        body = f"SELECT {', '.join(self._q(c) for c in stored)} FROM filtered WHERE {linked}"
+        read = tuple(dict.fromkeys([*read, *stored]))
         answer = self._select(spec, body, {"a": first, "b": second}, read)
         return restore_frame(answer, columns)
 

@@ -20,7 +20,14 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from dashboard.export import export_csv
-from dashboard.figures_relation import TREND_COLUMNS, relation_trend, trend_summary, trend_title
+from dashboard.figures_relation import (
+    TREND_COLUMNS,
+    RelationSides,
+    relation_trend,
+    sides_summary,
+    trend_summary,
+    trend_title,
+)
 from dashboard.filters import FilterSpec, filter_positions
 from dashboard.importing import load_any
 from dashboard.network import (
@@ -247,6 +254,33 @@ def pick_relation(row: int, **params) -> tuple[AppTest, pd.Series]:
     at.run()
     assert not at.exception
     return at, listed.iloc[row]
+
+
+def test_a_picked_relation_says_who_acted_on_whom_and_where(table):
+    at, picked = pick_relation(0)
+    first, second = picked[["between", "and"]]
+    events = table.events.iloc[
+        relation_positions(table, np.arange(len(table)), "actor", *picked[["between", "and"]])
+    ]
+    canonical = table.directory.canonical
+
+    def named(cell: str) -> set[str]:
+        return {canonical(n.strip()) for n in cell.split(";") if n.strip()}
+
+    doers, done_to = events["actors"].map(named), events["recipients"].map(named)
+    one_way = sum(
+        first in d and second in r and second not in d for d, r in zip(doers, done_to, strict=True)
+    )
+    other = sum(
+        second in d and first in r and first not in d for d, r in zip(doers, done_to, strict=True)
+    )
+    together = len(events) - one_way - other
+    expected = RelationSides(first, second, one_way, other, together)
+    assert md_escape(sides_summary(expected)) in [c.value for c in at.caption]
+    placed = events["location"][events["location"].str.strip() != ""]
+    place, n = min(placed.value_counts().items(), key=lambda p: (-p[1], p[0]))
+    busiest = md_escape(f"Where, busiest first: {place} ({n})")
+    assert any(c.value.startswith(busiest) for c in at.caption), [c.value for c in at.caption]
 
 
 def test_a_picked_relation_s_events_download_as_the_events_page_writes_them(table, monkeypatch):

@@ -23,7 +23,12 @@ from test_engines import ROWS
 from dashboard import geomap
 from dashboard.dataset import write_dataset
 from dashboard.export import export_csv
-from dashboard.figures_relation import TREND_COLUMNS, relation_trend
+from dashboard.figures_relation import (
+    TREND_COLUMNS,
+    RelationSides,
+    relation_trend,
+    sides_summary,
+)
 from dashboard.filters import FilterSpec, filter_positions
 from dashboard.importing import load_any
 from dashboard.network import (
@@ -332,6 +337,29 @@ def test_a_relation_with_more_events_than_fetched_is_drawn_over_time_from_all_of
     at, picked = pick_relation(1)
     assert picked["events"] > 2 and len(at.dataframe[1].value) == 2
     assert_drawn_over_time_as_in_memory(at, ucdp_duckdb, picked)
+
+
+def test_a_relation_over_duckdb_says_who_acted_on_whom_and_where_from_all_its_events(
+    ucdp_duckdb, monkeypatch
+):
+    """UCDP GED's sides a and b: side a acts on side b; the places are where_coordinates.
+    Read from every event of the relation, not only the fetched ones."""
+    table = ucdp_duckdb
+    monkeypatch.setattr("ui.network_view.MAX_WINDOW_ROWS", 2)  # fewer fetched than there are
+    at, picked = pick_relation(1)
+    first, second = picked[["between", "and"]]
+    positions = relation_positions(table, np.arange(len(table)), "actor", first, second)
+    assert len(positions) == picked["events"] > 2 and len(at.dataframe[1].value) == 2
+    events = table.events.iloc[positions]
+    one_way = int(((events["actors"] == first) & (events["recipients"] == second)).sum())
+    other_way = int(((events["actors"] == second) & (events["recipients"] == first)).sum())
+    assert one_way + other_way == len(positions)
+    captions = [c.value for c in at.caption]
+    sides = RelationSides(first, second, one_way, other_way, 0)
+    assert md_escape(sides_summary(sides)) in captions
+    place, n = min(events["location"].value_counts().items(), key=lambda p: (-p[1], p[0]))
+    busiest = md_escape(f"Where, busiest first: {place} ({n})")
+    assert any(c.startswith(busiest) for c in captions), captions
 
 
 def test_a_link_opens_a_relation_over_duckdb(ucdp_duckdb):

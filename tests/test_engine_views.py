@@ -16,7 +16,7 @@ from dashboard import engine_views, geomap, synth, timeline
 from dashboard.actors import ACTOR_COLUMNS
 from dashboard.dataset import write_dataset
 from dashboard.engine_views import engine_timeline, relation_table
-from dashboard.figures_relation import TREND_COLUMNS, relation_trend
+from dashboard.figures_relation import RELATION_COLUMNS, TREND_COLUMNS, relation_trend
 from dashboard.filters import FilterSpec, filter_positions
 from dashboard.importing import load_any
 from dashboard.network import draw_network, network_view
@@ -217,23 +217,27 @@ def test_a_relation_over_time_from_the_engine_s_events_is_the_memory_one(dead_en
 
 @pytest.mark.parametrize("kind", ["actor", "country"])
 def test_a_relation_s_dates_are_all_its_events_as_in_memory(dead_engine, kind):
+    """Its dates, types, sides and places (list columns as their text): what the picked
+    relation's view reads of all its events."""
     oracle, engine = dead_engine
     edges = _relations(oracle, kind)
     types = oracle.table.events["event_type"].value_counts().index[:2]
     for spec in (FilterSpec(), FilterSpec(event_types=tuple(types))):
         for u, v, *_ in oracle.network(spec, kind).edges[:5]:
             for first, second in ((u, v), (v, u)):  # either order
-                want = oracle.relation_events(spec, kind, first, second, TREND_COLUMNS)
-                got = engine.relation_events(spec, kind, first, second, TREND_COLUMNS)
-                assert list(got.columns) == list(TREND_COLUMNS)
+                want = oracle.relation_events(spec, kind, first, second, RELATION_COLUMNS)
+                got = engine.relation_events(spec, kind, first, second, RELATION_COLUMNS)
+                assert list(got.columns) == list(RELATION_COLUMNS)
                 assert len(got) == len(want) == oracle.relation_window(spec, kind, u, v).total
-                order = list(TREND_COLUMNS)
+                order = list(RELATION_COLUMNS)
                 pd.testing.assert_frame_equal(
                     got.astype("str").sort_values(order).reset_index(drop=True),
                     want.astype("str").sort_values(order).reset_index(drop=True),
                 )
-    nobody = engine.relation_events(FilterSpec(), kind, "no such name", edges[0][0], TREND_COLUMNS)
-    assert len(nobody) == 0 and list(nobody.columns) == list(TREND_COLUMNS)
+    nobody = engine.relation_events(
+        FilterSpec(), kind, "no such name", edges[0][0], RELATION_COLUMNS
+    )
+    assert len(nobody) == 0 and list(nobody.columns) == list(RELATION_COLUMNS)
     same = engine.relation_events(FilterSpec(), kind, edges[0][0], edges[0][0], TREND_COLUMNS)
     assert len(same) == 0
 

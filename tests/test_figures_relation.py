@@ -11,8 +11,16 @@ from dashboard import timeline
 from dashboard.colours import relation_class
 from dashboard.figures_relation import (
     PERIOD_NAMES,
+    PLACE_COLUMN,
+    SIDE_COLUMNS,
     TREND_COLUMNS,
+    RelationPlaces,
+    RelationSides,
+    places_summary,
+    relation_places,
+    relation_sides,
     relation_trend,
+    sides_summary,
     trend_figure,
     trend_summary,
 )
@@ -157,3 +165,46 @@ def test_the_chart_says_what_it_shows_and_stacks_a_bar_per_class():
     assert summary.startswith("3 events: 1 cooperation, 2 conflict.")
     assert "Most conflict in 2022-01 (1)." in summary
     assert set(RELATION_CLASSES) >= set(bars)
+
+
+def parties(*rows: tuple[str, str, str]) -> pd.DataFrame:
+    """Made-up events of a relation: (actors, recipients, location) each."""
+    return pd.DataFrame(rows, columns=[*SIDE_COLUMNS, PLACE_COLUMN], dtype="str")
+
+
+def test_a_relation_s_events_are_counted_by_who_acted_on_whom():
+    found = parties(
+        ("Al Shabaab", "Somali army", "Afgooye"),
+        ("Al Shabaab;Clan militia", "Somali army", "Afgooye"),  # with an associate
+        ("Somali army", "Al Shabaab", "Marka"),
+        ("Al Shabaab;Somali army", "", "Marka"),  # both actors: the same side
+        ("SNA", "Al Shabaab", ""),  # an alias of the army, spelled as the nodes are
+        ("Al Shabaab", "Somali army;Al Shabaab", ""),  # a split group: still on the army
+    )
+    canonical = {"SNA": "Somali army"}.get
+    sides = relation_sides(found, "Al Shabaab", "Somali army", lambda n: canonical(n, n))
+    assert sides == RelationSides("Al Shabaab", "Somali army", 3, 2, 1)
+    # Every event counted once: the three add up to the relation's events.
+    assert sides.first_on_second + sides.second_on_first + sides.together == len(found)
+    assert sides_summary(sides) == (
+        "Who acted on whom (actor → recipient): Al Shabaab → Somali army: 3; "
+        "Somali army → Al Shabaab: 2; on the same side (both actors or both recipients): 1."
+    )
+    alone = relation_sides(found.iloc[:1], "Al Shabaab", "Somali army")
+    assert sides_summary(alone).endswith("Somali army → Al Shabaab: 0.")
+
+
+def test_a_relation_s_places_are_the_busiest_first_with_how_many_in_all():
+    found = parties(
+        *(("a", "b", place) for place in ["Marka", "Afgooye", "Marka", " Afgooye ", "Baidoa"]),
+        ("a", "b", ""),
+        ("a", "b", "Jowhar"),
+    )
+    where = relation_places(found, limit=2)
+    # Ties by name; a place with spaces about it is the same place.
+    assert where == RelationPlaces((("Afgooye", 2), ("Marka", 2)), 4, 1)
+    assert places_summary(where) == (
+        "Where, busiest first: Afgooye (2), Marka (2); 4 places in all; 1 without a place."
+    )
+    assert places_summary(relation_places(found.iloc[:1])) == "Where, busiest first: Marka (1)."
+    assert places_summary(relation_places(found.iloc[5:6])) == "No event of these names a place."

@@ -13,8 +13,12 @@ from dashboard.actors import ActorDirectory
 from dashboard.engine_views import everything, relation_table
 from dashboard.export import export_csv
 from dashboard.figures_relation import (
-    TREND_COLUMNS,
+    RELATION_COLUMNS,
+    places_summary,
+    relation_places,
+    relation_sides,
     relation_trend,
+    sides_summary,
     trend_figure,
     trend_summary,
 )
@@ -175,16 +179,21 @@ def show_relations(page: PageContext, graph: nx.Graph, kind: str) -> None:
         on_click="ignore",
         icon=":material/download:",
     )
-    if len(positions) < matched:  # a query engine fetched the first: its dates, all of them
-        dated = engine.relation_events(spec, kind, first, second, TREND_COLUMNS)
+    if len(positions) < matched:  # a query engine fetched the first: these columns of all
+        read = engine.relation_events(spec, kind, first, second, RELATION_COLUMNS)
     else:
-        dated = table.events[list(TREND_COLUMNS)].iloc[positions]
-    show_trend(dated, first, second)
+        read = table.events[list(RELATION_COLUMNS)].iloc[positions]
+    if kind == "actor":  # an actor acts on a recipient; a country's events have no sides
+        sides = relation_sides(read, first, second, engine.directory.canonical)
+        st.caption(md_escape(sides_summary(sides)))
+    st.caption(md_escape(places_summary(relation_places(read))))
+    show_trend(read, first, second)
     show_events_table(table, positions, matched)
 
 
 def show_trend(events: pd.DataFrame, first: str, second: str) -> None:
-    """The relation's ``events`` (:data:`~dashboard.figures_relation.TREND_COLUMNS`) over time."""
+    """The relation's ``events`` (:data:`~dashboard.figures_relation.TREND_COLUMNS` at
+    least) over time."""
     trend = relation_trend(events)
     st.plotly_chart(trend_figure(trend, first, second), key=state.NETWORK_TREND)
     st.caption(md_escape(trend_summary(trend)))
