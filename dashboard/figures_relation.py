@@ -61,6 +61,8 @@ class RelationTrend:
     counts: pd.DataFrame
     period: str
     apart: dict[str, int]
+    #: The periods the x axis labels (:func:`calendar_ticks`), in order.
+    ticks: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
@@ -82,9 +84,10 @@ def relation_trend(events: pd.DataFrame) -> RelationTrend:
     types = events["event_type"].astype("str")
     # Classified once per type, not per event (a relation of a big table: 100,000s).
     classes = types.map({t: relation_class(t) or "unclassified" for t in types.unique()})
-    period, first, last, label = _bins_of(start, end)
+    period, first, last, label, unit = _bins_of(start, end)
     exact = events["date_precision"].astype("str").eq("day").to_numpy()
     placed = exact | (first == last)
+    ticks: tuple[str, ...] = ()
     if placed.any():
         span = pd.RangeIndex(int(first[placed].min()), int(first[placed].max()) + 1)
         counts = (
@@ -94,12 +97,59 @@ def relation_trend(events: pd.DataFrame) -> RelationTrend:
         )
         counts.index = pd.Index([label(int(b)) for b in span], dtype="str")
         counts.columns = list(RELATION_CLASSES)
+        starts, width = unit(span.to_numpy())
+        ticked = calendar_ticks(starts, width)
+        ticks = tuple(counts.index[ticked])
     else:
         counts = pd.DataFrame(0, index=pd.Index([], dtype="str"), columns=list(RELATION_CLASSES))
     apart = classes[~placed].value_counts()
     return RelationTrend(
-        counts, period, {name: int(apart.get(name, 0)) for name in RELATION_CLASSES}
+        counts, period, {name: int(apart.get(name, 0)) for name in RELATION_CLASSES}, ticks
     )
+
+
+#: Most periods the x axis labels: 84 months' or 150 days' labels run into each other.
+MAX_TICKS = 12
+#: Steps between labelled periods, in months: each a calendar boundary (a step under a
+#: year divides it; a step of years labels years divisible by it: 1990, 2000...).
+_MONTH_STEPS: tuple[int, ...] = (1, 2, 3, 6, *(12 * y for y in (1, 2, 5, 10, 20, 50, 100)))
+
+
+def calendar_ticks(starts: np.ndarray, width: int, most: int = MAX_TICKS) -> np.ndarray:
+    """Which periods to label, as a mask: on calendar boundaries, the finest step that
+    labels at most ``most`` (at least the first period).
+
+    ``starts``: each period's first day (``width`` 0, per day: day numbers since
+    1970-01-01) or first month (months since 1970-01, periods of ``width`` months).
+    Days are labelled all, else on Mondays, every other Monday or the 1st of the month;
+    months on months, quarters, half years, then years divisible by 1, 2, 5, 10...: an
+    analyst finds January or 1990 by its label, not by counting bars from the first.
+    """
+    starts = np.asarray(starts, dtype=np.int64)
+    if width == 0:
+        monday = (starts - 4) % 7 == 0  # 1970-01-05 was a Monday
+        week = (starts - 4) // 7
+        first_of_month = starts.astype("datetime64[D]").astype(str)
+        masks = [
+            np.ones(starts.size, dtype=bool),
+            monday,
+            monday & (week % 2 == 0),
+            np.char.endswith(first_of_month.astype("U10"), "-01"),
+        ]
+    else:
+        year, month = 1970 + starts // 12, starts % 12
+        masks = [
+            (month % step == 0) if step < 12 else (month == 0) & (year % (step // 12) == 0)
+            for step in _MONTH_STEPS
+            if step >= width and step % width == 0
+        ]
+    for mask in masks:
+        if 0 < mask.sum() <= most:
+            return mask
+    mask = masks[-1].copy()
+    if not mask.any():
+        mask[0] = True
+    return mask
 
 
 _EPOCH = np.datetime64("1970-01-01", "D")
@@ -112,13 +162,14 @@ def _days(dates: pd.Series) -> np.ndarray:
 
 
 def _bins_of(start: np.ndarray, end: np.ndarray):
-    """(period name, bin of each start, bin of each end, a bin's label) by the Timeline's
+    """(period name, bin of each start, bin of each end, a bin's label, and the bins'
+    first days or months with their width for :func:`calendar_ticks`) by the Timeline's
     rule (:func:`dashboard.timeline.per_day`, :func:`dashboard.timeline.month_bins`), so
     the same events are counted per day (month, quarter...) on both pages."""
     if start.size == 0:
-        return "month", start, end, str
+        return "month", start, end, str, lambda bins: (bins, 1)
     if per_day(int(start.min()), int(start.max())):
-        return "day", start, end, lambda day: str(_EPOCH + day)
+        return "day", start, end, lambda day: str(_EPOCH + day), lambda bins: (bins, 0)
     months = [
         days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
         for days in (start, end)
@@ -128,7 +179,11 @@ def _bins_of(start: np.ndarray, end: np.ndarray):
         label = lambda b: str(np.datetime64(first + b, "M"))  # noqa: E731
     else:
         label = lambda b: bin_label(first + b * width, width)  # noqa: E731
-    return PERIOD_NAMES[width], *((m - first) // width for m in months), label
+
+    def unit(bins: np.ndarray) -> tuple[np.ndarray, int]:
+        return first + bins * width, width
+
+    return PERIOD_NAMES[width], *((m - first) // width for m in months), label, unit
 
 
 def trend_title(first: str, second: str, period: str) -> str:
@@ -154,9 +209,16 @@ def trend_figure(trend: RelationTrend, first: str, second: str) -> go.Figure:
     figure.update_layout(
         title={"text": trend_title(first, second, trend.period)},
         barmode="stack",
-        # Every period is a category (a gap is an empty one); at most a dozen labelled, so
-        # seven years of months are not 84 slanted labels running into each other.
-        xaxis={"title": {"text": trend.period}, "type": "category", "nticks": 12},
+        # Every period is a category (a gap is an empty one); at most a dozen labelled, on
+        # calendar boundaries (Januaries, 1990, 2000...: calendar_ticks), so seven years
+        # of months are not 84 slanted labels running into each other.
+        xaxis={
+            "title": {"text": trend.period},
+            "type": "category",
+            "tickmode": "array",
+            "tickvals": list(trend.ticks),
+            "ticktext": list(trend.ticks),
+        },
         yaxis={"title": {"text": "events"}, "rangemode": "tozero"},
         # Above the bars, right of the title: below them it met the axis labels.
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},

@@ -16,6 +16,7 @@ from dashboard.figures_relation import (
     TREND_COLUMNS,
     RelationPlaces,
     RelationSides,
+    calendar_ticks,
     places_summary,
     relation_places,
     relation_sides,
@@ -208,3 +209,59 @@ def test_a_relation_s_places_are_the_busiest_first_with_how_many_in_all():
     )
     assert places_summary(relation_places(found.iloc[:1])) == "Where, busiest first: Marka (1)."
     assert places_summary(relation_places(found.iloc[5:6])) == "No event of these names a place."
+
+
+@pytest.mark.parametrize(
+    "first,last,period,ticks",
+    [
+        # Few periods: every one labelled.
+        (
+            "2025-04-01",
+            "2026-03-27",
+            "month",
+            [f"2025-{m:02d}" for m in range(4, 13)] + [f"2026-{m:02d}" for m in range(1, 4)],
+        ),
+        # Days: Mondays, then every other Monday.
+        (
+            "2018-03-01",
+            "2018-04-20",
+            "day",
+            [
+                "2018-03-05",
+                "2018-03-12",
+                "2018-03-19",
+                "2018-03-26",
+                "2018-04-02",
+                "2018-04-09",
+                "2018-04-16",
+            ],
+        ),
+        # 114 months: Januaries, not every n-th month counted from the first.
+        ("2015-01-01", "2024-06-30", "month", [f"{y}-01" for y in range(2015, 2025)]),
+        # 116 years (the US secretaries' visits to the United Kingdom): the decades.
+        ("1905-01-01", "2020-01-01", "year", [str(y) for y in range(1910, 2021, 10)]),
+        ("1950-03-03", "2000-01-01", "year", [str(y) for y in range(1950, 2001, 5)]),
+        ("2001-05-05", "2016-07-07", "quarter", [f"Q1 {y}" for y in range(2002, 2017, 2)]),
+        (
+            "1866-01-01",
+            "2022-01-01",
+            "5-year period",
+            [f"{y}-{y + 4}" for y in range(1880, 2021, 20)],
+        ),
+    ],
+)
+def test_the_x_axis_labels_at_most_a_dozen_periods_on_calendar_boundaries(
+    first, last, period, ticks
+):
+    trend = relation_trend(events((first, first, "day", "meeting"), (last, last, "day", "meeting")))
+    assert trend.period == period
+    assert list(trend.ticks) == ticks
+    assert set(ticks) <= set(trend.counts.index) and len(ticks) <= 12
+    xaxis = trend_figure(trend, "A", "B").layout.xaxis
+    assert list(xaxis.tickvals) == list(xaxis.ticktext) == ticks
+
+
+def test_calendar_ticks_label_at_least_one_period():
+    # Three days from a Tuesday with room for one label: no Monday, no 1st; the first.
+    days = (np.datetime64("2018-03-27") - np.datetime64("1970-01-01")).astype(int) + np.arange(3)
+    assert calendar_ticks(days, 0, most=1).tolist() == [True, False, False]
