@@ -5,7 +5,10 @@ Every source format declares the type of its extra columns in its registry entry
 ``text`` (undeclared columns are text). Loading reads an ``int`` column as pandas'
 nullable ``Int64`` and a ``float`` column as ``float64`` (an empty cell is missing),
 so the views can sum fatalities and compare scores; a value that is not a number
-of its column's type is a problem naming its row and column, never a silent NaN.
+of its column's type is never a silent NaN: in a column the event table reads (the
+deaths the views sum) it is a problem naming its row and column that refuses the file,
+in any other (a source's timestamp, its year) it is left empty with a notice naming
+its row and column (:func:`dashboard.problems.unread_cells_notice`).
 
 Names match in any letter case (legacy ACLED writes ``FATALITIES``). Our own
 columns (the schema) are never retyped here: latitude and longitude keep their own
@@ -68,8 +71,11 @@ def apply_column_types(
     frame: pd.DataFrame,
     declared: Mapping[str, str],
     record_rows: Callable[[int], np.ndarray] | None = None,
-) -> pd.DataFrame:
-    """``frame`` with its declared ``int``/``float`` text columns as numbers.
+    reads: Iterable[str] = (),
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """``frame`` with its declared ``int``/``float`` text columns as numbers, and the
+    problems of the columns not in ``reads``: their values that are not numbers of
+    their type, left empty (:func:`dashboard.problems.unread_cells_notice`).
 
     Parameters
     ----------
@@ -80,11 +86,14 @@ def apply_column_types(
     record_rows
         ``record_rows(n)`` -> the file row of each record, for problems
         (default: record ``i`` is row ``i + 2``).
+    reads
+        The extra columns the event table reads (the deaths the views sum): a bad
+        value there refuses the file.
 
     Raises
     ------
     EventsFileError
-        One problem per value that is not a number of its column's type.
+        One problem per value of a column in ``reads`` that is not a number of its type.
     """
     found: list[tuple[int, str, str]] = []
     typed = {}
@@ -96,11 +105,15 @@ def apply_column_types(
         message = _EXPECTED[kind].format(column=name)
         found += [(int(i), name, f"{values.iat[i]!r} {message}") for i in bad]
         typed[name] = numbers
+    problems: list[Problem] = []
     if found:
         n = len(frame)
         rows = record_rows(n) if record_rows else np.arange(2, n + 2)
-        raise EventsFileError([Problem(int(rows[i]), column, text) for i, column, text in found])
-    return frame.assign(**typed) if typed else frame
+        problems = [Problem(int(rows[i]), column, text) for i, column, text in found]
+        read = set(reads)
+        if refused := [p for p in problems if p.column in read]:
+            raise EventsFileError(refused)
+    return (frame.assign(**typed) if typed else frame), problems
 
 
 def _parse(values: pd.Series, kind: str) -> tuple[pd.Series, np.ndarray]:

@@ -665,8 +665,12 @@ def write_dataset_in_chunks(
                 replace(column, rows=tuple(_file_rows(list(column.rows), header_lines, first_line)))
                 for column in loaded.notices.unnamed
             )
+            unread = tuple(
+                replace(p, row=_file_rows([p.row], header_lines, first_line)[0])
+                for p in loaded.notices.unread
+            )
             notices = notices + replace(
-                loaded.notices, empty_rows=tuple(empty_rows), unnamed=unnamed
+                loaded.notices, empty_rows=tuple(empty_rows), unnamed=unnamed, unread=unread
             )
             return loaded.events
 

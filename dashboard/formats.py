@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -30,7 +30,8 @@ from dashboard.loading import (
     validate_events_frame,
 )
 from dashboard.mapping import ColumnMapping, convert_mapped_frame
-from dashboard.problems import UnnamedColumn
+from dashboard.problems import Problem, UnnamedColumn
+from dashboard.summary import fatality_column
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,9 @@ class Imported:
     notices: tuple[str, ...] = ()
     record_rows: Callable[[int], np.ndarray] | None = None
     tally: Counter = field(default_factory=Counter)
+    #: Values of columns the event table does not read that their column cannot hold,
+    #: left empty (:func:`dashboard.problems.unread_cells_notice`), with their file rows.
+    unread: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -166,16 +170,30 @@ class SourceFormat:
     duplicate_id: Callable[..., str] = duplicate_id_message
 
     def typed(self, imported: Imported) -> Imported:
-        """``imported`` with its declared extra columns as numbers (bad values: problems)."""
-        events = coltypes.apply_column_types(
-            imported.events, self.column_types, imported.record_rows
+        """``imported`` with its declared extra columns as numbers: a bad value refuses
+        the file in a column the event table reads (:func:`read_extra_columns`), else it
+        is left empty and said (``unread``)."""
+        events, unread = coltypes.apply_column_types(
+            imported.events,
+            self.column_types,
+            imported.record_rows,
+            reads=read_extra_columns(imported.events.columns),
         )
-        return Imported(events, imported.notices, imported.record_rows, imported.tally)
+        return replace(imported, events=events, unread=(*imported.unread, *unread))
 
     def notices(self, tally: Counter, told: tuple[str, ...]) -> list[str]:
         """The notices of an import (or of a file's chunks): the counted ones, then ``told``."""
         counted = self.tally_notices(tally) if self.tally_notices else []
         return [*counted, *told]
+
+
+def read_extra_columns(columns) -> tuple[str, ...]:
+    """The columns beyond our schema that the event table reads: the deaths the views
+    sum (:func:`dashboard.summary.fatality_column`). A value one of them cannot hold
+    refuses the file, as in our own columns; in any other extra column it is left
+    empty with a notice (docs/formats.md, "A bad value in a column nothing reads")."""
+    deaths = fatality_column(columns)
+    return (deaths,) if deaths else ()
 
 
 def _is_ours(sniffed: Sniffed) -> bool:
@@ -247,13 +265,13 @@ def _convert_gdelt(opened: Opened) -> Imported:
         table = opened.read_table(missing=gdelt.MISSING_VALUES, names=gdelt.COLUMNS[len(columns)])
     else:
         table = opened.read_table(missing=gdelt.MISSING_VALUES, drop_index=True)
-    events, tally = gdelt.convert_gdelt_frame(
+    events, tally, unread = gdelt.convert_gdelt_frame(
         table.frame,
         directory=opened.directory,
         record_rows=table.record_rows,
         on_ids=opened.ids_told(table.record_rows),
     )
-    return Imported(events, (), table.record_rows, tally)
+    return Imported(events, (), table.record_rows, tally, tuple(unread))
 
 
 #: Our own table reads a column as a number when a registered format declares it so

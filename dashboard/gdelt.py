@@ -36,7 +36,7 @@ import pandas as pd
 from dashboard import cameo
 from dashboard.actors import ActorDirectory
 from dashboard.countries import country_or_people, names_of
-from dashboard.problems import EventsFileError, Problem
+from dashboard.problems import Problem
 from dashboard.sourcemap import (
     column_lookup,
     finish,
@@ -321,11 +321,11 @@ def convert_gdelt_frame(
     directory: ActorDirectory,
     record_rows: Callable[[int], np.ndarray],
     on_ids: Callable[[pd.Series], None] | None = None,
-) -> tuple[pd.DataFrame, Counter]:
+) -> tuple[pd.DataFrame, Counter, list[Problem]]:
     """Map an all-text GDELT frame onto our schema and validate it.
 
-    Returns the events and what was counted (:func:`tally_notices` words it; the
-    tallies of a file's chunks add up).
+    Returns the events, what was counted (:func:`tally_notices` words it; the
+    tallies of a file's chunks add up) and the ``DATEADDED`` values left empty.
     """
     n = len(frame)
     records = read_coded_records(
@@ -373,7 +373,7 @@ def convert_gdelt_frame(
     as_country = _read_as(actor1, state1) + _read_as(actor2, state2)
     actor1 = actor1.mask(role1, "").mask(state1 != "", state1)
     actor2 = actor2.mask(role2, "").mask(state2 != "", state2)
-    frame = _with_date_added(frame, record_rows)
+    frame, unread = _with_date_added(frame, record_rows)
     day = records.iso_day
     ours = {
         "event_id": ids,
@@ -402,7 +402,7 @@ def convert_gdelt_frame(
     # Each name under its own key, so that the tallies of a file's chunks still add up.
     tally.update({(_ROLE_ALONE, name): count for name, count in roles.items()})
     tally.update({(_AS_COUNTRY, *pair): count for pair, count in as_country.items()})
-    return events, tally
+    return events, tally, unread
 
 
 def _read_as(given: pd.Series, read: pd.Series) -> Counter:
@@ -418,16 +418,19 @@ def _busiest(item: tuple[str, int]) -> tuple[int, str]:
     return -item[1], item[0]
 
 
-def _with_date_added(frame: pd.DataFrame, record_rows: Callable[[int], np.ndarray]):
-    """``frame`` with its ``DATEADDED`` as :func:`date_added` reads it (problems raised)."""
+def _with_date_added(
+    frame: pd.DataFrame, record_rows: Callable[[int], np.ndarray]
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """``frame`` with its ``DATEADDED`` as :func:`date_added` reads it, and the problems
+    of its values that are no date: left empty, as no event column reads it
+    (:func:`dashboard.problems.unread_cells_notice`)."""
     name = column_lookup(frame).get("dateadded")
     if name is None:
-        return frame
+        return frame, []
     iso, problems = date_added(pick(frame, name))
-    if problems:
-        rows = record_rows(len(frame))
-        raise EventsFileError([Problem(int(rows[i]), name, message) for i, message in problems])
-    return frame.assign(**{name: iso})
+    rows = record_rows(len(frame)) if problems else []
+    unread = [Problem(int(rows[i]), name, message) for i, message in problems]
+    return frame.assign(**{name: iso}), unread
 
 
 def tally_notices(tally: Counter) -> list[str]:

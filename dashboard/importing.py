@@ -58,6 +58,7 @@ from dashboard.problems import (
     empty_rows_notice,
     unnamed_column_name,
     unnamed_columns_notices,
+    unread_cells_notice,
 )
 from dashboard.table import EventTable, index_while_loading, indexed_notices, load_directory
 
@@ -550,6 +551,8 @@ class LoadNotices:
     empty_rows: tuple[int, ...] = ()
     #: A CSV's columns with an empty name, their rows with values the file's.
     unnamed: tuple[UnnamedColumn, ...] = ()
+    #: Values of columns the event table does not read, left empty (file rows).
+    unread: tuple[Problem, ...] = ()
 
     def __add__(self, later: LoadNotices) -> LoadNotices:
         tally = Counter(self.tally)
@@ -562,6 +565,7 @@ class LoadNotices:
             self.marks + later.marks,
             self.empty_rows + later.empty_rows,
             _unnamed_joined(self.unnamed, later.unnamed),
+            self.unread + later.unread,
         )
 
     def words(self) -> list[str]:
@@ -570,6 +574,7 @@ class LoadNotices:
             *unnamed_columns_notices(self.unnamed),
             *c1_notice(self.marks),
             *self.format.notices(self.tally, self.told),
+            *unread_cells_notice(self.unread),
             *empty_rows_notice(self.empty_rows),
         ]
         if self.format is not formats.OURS:
@@ -742,6 +747,7 @@ def import_table(
         marks,
         empty_rows.get("rows", ()),
         unnamed.get("columns", ()),
+        imported.unread,
     )
     return ImportedTable(imported.events, notices, imported.record_rows)
 

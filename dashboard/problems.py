@@ -227,6 +227,22 @@ def group_problems(problems: list[Problem]) -> list[ProblemGroup]:
     ]
 
 
+def unread_cells_notice(problems: list[Problem] | tuple[Problem, ...]) -> list[str]:
+    """The notice of values a column the event table does not read cannot hold (a
+    source's timestamp that is no number): each left empty, its row read all the same.
+    In a column the table reads (our schema's, the deaths the views sum) such a value
+    is a problem that refuses the file."""
+    if not problems:
+        return []
+    n = len(problems)
+    lines = format_grouped_problems(list(problems), limit=ROWS_NAMED)
+    return [
+        f"{counted(n, 'value')} in a column the event table does not read "
+        f"{'is' if n == 1 else 'are'} left empty, {'its row' if n == 1 else 'their rows'} "
+        f"read all the same: {'; '.join(lines)}."
+    ]
+
+
 def format_grouped_problems(problems: list[Problem], limit: int | None = None) -> list[str]:
     """One line per kind of problem (count, first rows, an example), then a count of the rest."""
     groups = group_problems(problems)

@@ -57,13 +57,45 @@ def test_bad_values_are_problems_naming_row_and_column_never_nan():
     assert "'about 20' is not a whole number; fatalities holds whole numbers" in str(
         caught.value.problems[0]
     )
+    # A column the event table does not read: the values are left empty and said.
+    frame, notices = load_any_frame(ours("1.5", "inf", "NaN", "0x1p3", extra="GoldsteinScale"))
+    assert frame["GoldsteinScale"].iat[0] == 1.5 and frame["GoldsteinScale"][1:].isna().all()
+    said = "rows 3–5, column GoldsteinScale, e.g. row 3, column GoldsteinScale: 'inf' is not a "
+    assert said in _unread(notices)
+    frame, notices = load_any_frame(ours("0x10", "+7", extra="NumMentions"))  # Arrow: 16
+    assert frame["NumMentions"].isna().tolist() == [True, False]
+    assert "row 2, column NumMentions: '0x10' is not a whole number" in _unread(notices)
+
+
+def _unread(notices: list[str]) -> str:
+    """The one notice of values left empty in columns the event table does not read."""
+    (said,) = [n for n in notices if "in a column the event table does not read" in n]
+    return said
+
+
+def test_a_bad_value_in_a_column_nothing_reads_is_a_notice_not_a_refusal():
+    """One malformed ACLED `timestamp` (a column no event column or view reads) refused
+    the whole export, as a bad `fatalities` (which the views sum) does. Now it is left
+    empty, named by row and column; every event is read; `fatalities` still refuses."""
+    head = "event_id_cnty,event_date,time_precision,event_type,actor1,country,fatalities,timestamp"
+    rows = [
+        "MMR1,2022-08-01,1,Protests,Protesters,Myanmar,0,1661990400",
+        "MMR2,2022-08-02,1,Protests,Protesters,Myanmar,5,2022-09-01 00:00",
+        "MMR3,2022-08-03,1,Protests,Protesters,Myanmar,1,1661990401",
+    ]
+    frame, notices = load_any_frame("\n".join([head, *rows]).encode())
+    assert frame["event_id"].tolist() == ["MMR1", "MMR2", "MMR3"]
+    assert frame["timestamp"].tolist() == [1661990400, pd.NA, 1661990401]
+    assert frame["fatalities"].tolist() == [0, 5, 1]
+    assert _unread(notices) == (
+        "1 value in a column the event table does not read is left empty, its row read all "
+        "the same: row 3, column timestamp: '2022-09-01 00:00' is not a whole number; "
+        "timestamp holds whole numbers (e.g. 12)."
+    )
+    bad_deaths = [*rows[:2], rows[2].replace(",1,1661990401", ",one,1661990401")]
     with pytest.raises(EventsFileError) as caught:
-        load_any_frame(ours("1.5", "inf", "NaN", "0x1p3", extra="GoldsteinScale"))
-    assert [p.row for p in caught.value.problems] == [3, 4, 5]
-    assert "'inf' is not a number" in caught.value.problems[0].message
-    with pytest.raises(EventsFileError) as caught:
-        load_any_frame(ours("0x10", "+7", extra="NumMentions"))  # Arrow alone would read 16
-    assert [p.row for p in caught.value.problems] == [2]
+        load_any_frame("\n".join([head, *bad_deaths]).encode())
+    assert [(p.row, p.column) for p in caught.value.problems] == [(4, "fatalities")]
 
 
 def test_signs_and_spaces_are_read_in_both_paths():

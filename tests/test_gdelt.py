@@ -12,7 +12,6 @@ from dashboard import cameo, gdelt
 from dashboard.cli import main
 from dashboard.importing import load_any_frame
 from dashboard.loading import parse_events
-from dashboard.problems import EventsFileError
 
 SHAPES = Path(__file__).parent / "data" / "formats"
 NAMES = [
@@ -360,11 +359,36 @@ def test_dateadded_is_read_as_the_date_and_time_it_says(added, expected, tmp_pat
 
 
 @pytest.mark.parametrize("added", ["20191324143000", "2019102414", "2019-10-24", "20190230"])
-def test_a_dateadded_that_is_no_date_and_time_is_refused_by_row_and_column(added):
+def test_a_dateadded_that_is_no_date_and_time_is_said_by_row_and_column(added):
+    """DATEADDED is no event column's source (SQLDATE dates the event): one malformed
+    cell refused the whole file. It is left empty and said; the event is read."""
     records = [_record(1, DATEADDED="20191024143000"), _record(2, DATEADDED=added)]
-    with pytest.raises(EventsFileError) as caught:
-        load_any_frame(("\n".join(records) + "\n").encode())
-    assert [str(p) for p in caught.value.problems] == [
-        f"row 2, column DATEADDED: {added!r} is not a real date and time in the form "
-        "YYYYMMDDHHMMSS (GDELT 2.0) or YYYYMMDD (1.0)"
-    ]
+    events, notices = load_any_frame(("\n".join(records) + "\n").encode())
+    assert events["event_id"].tolist() == ["1", "2"]
+    assert events["DATEADDED"].tolist() == ["2019-10-24T14:30:00Z", ""]
+    assert events["start_date"].dt.strftime("%Y-%m-%d").tolist() == ["2022-08-03"] * 2
+    assert (
+        "1 value in a column the event table does not read is left empty, its row read all "
+        f"the same: row 2, column DATEADDED: {added!r} is not a real date and time in the "
+        "form YYYYMMDDHHMMSS (GDELT 2.0) or YYYYMMDD (1.0)."
+    ) in notices
+
+
+def test_convert_in_chunks_says_a_bad_dateadded_by_its_file_row(tmp_path, monkeypatch):
+    """The chunked converter (`convert --to parquet-dataset`) refused the file as the
+    whole load did; now it says the cell by the row of the whole file, not the chunk's."""
+    import dashboard.dataset as dataset
+
+    records = [_record(i, DATEADDED="20191024143000") for i in range(1, 201)]
+    records[149] = _record(150, DATEADDED="2019-10-24 14:30")
+    source, out = tmp_path / "gdelt.CSV", tmp_path / "ds"
+    source.write_text("\n".join(records) + "\n", encoding="utf-8")
+    monkeypatch.setattr(dataset, "CHUNK_BYTES", 4_000)  # several chunks
+    err = io.StringIO()
+    argv = ["convert", str(source), "--to", "parquet-dataset", "-o", str(out)]
+    assert main(argv, io.StringIO(), err) == 0
+    assert (
+        "notice: 1 value in a column the event table does not read is left empty, its row "
+        "read all the same: row 150, column DATEADDED: '2019-10-24 14:30' is not a real "
+    ) in err.getvalue()
+    assert "wrote 200 events" in err.getvalue()
