@@ -316,7 +316,7 @@ def _listed_misses(article, published, candidates, gold, missed, stdout) -> dict
                 f"paragraph {first['source_paragraph']})"
             )
     print(
-        f"unread date words {len(unread)}, pointing at {len(listed)} of "
+        f"unread date words {figure(len(unread))}, pointing at {figure(len(listed))} of "
         f"{counted(len(missed), 'missed gold event')}",
         file=stdout,
     )

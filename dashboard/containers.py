@@ -187,8 +187,9 @@ def _columns(rows: list[list[str]], top: int) -> tuple[list[tuple[str, int]], tu
     Excel's name for it (``column F``), said with the rows holding them
     (:class:`~dashboard.problems.UnnamedColumn`: every reader's rule): data typed beside
     the table is the analyst's, and is never dropped unsaid. An unnamed column with no
-    value below its header holds nothing and is left out (unsaid: a sheet's formatted,
-    empty columns are none the analyst wrote)."""
+    value below its header holds nothing and is left out, said once as a CSV's trailing
+    comma is (the same rule; until session 28 a sheet's formatted empty columns went
+    unsaid)."""
     header = rows[top] if rows else []
     width = max((len(row) for row in rows[top:]), default=0)
     filled: dict[int, list[int]] = {}
@@ -202,9 +203,11 @@ def _columns(rows: list[list[str]], top: int) -> tuple[list[tuple[str, int]], tu
         name = header[j] if j < len(header) else ""
         if name.strip():
             columns.append((name, j))
-        elif j in filled:
-            column = UnnamedColumn(j + 1, unnamed_column_name(j + 1, named), True, tuple(filled[j]))
-            columns.append((column.name, j))
+        else:
+            rows = tuple(filled.get(j, ()))
+            column = UnnamedColumn(j + 1, unnamed_column_name(j + 1, named), bool(rows), rows)
+            if column.kept:
+                columns.append((column.name, j))
             unnamed.append(column)
     return columns, tuple(unnamed_columns_notices(unnamed))
 

@@ -146,14 +146,32 @@ def unnamed_columns_notices(columns) -> list[str]:
                 f"row{many} {named_runs(column.rows)}; read as {column.name!r}. "
                 "Name it in the header row to read it by its name."
             )
-    left_out = [column_letter(c.position) for c in columns if not c.kept]
+    left_out = sorted(c.position for c in columns if not c.kept)
     if left_out:
         many = len(left_out) > 1
         notices.append(
-            f"Column{'s' if many else ''} {named_list(left_out)} "
+            f"Column{'s' if many else ''} {named_list(_letter_runs(left_out))} "
             f"{'have' if many else 'has'} no header and no value in any row: left out."
         )
     return notices
+
+
+def _letter_runs(positions: list[int]) -> list[str]:
+    """Ascending column positions as spreadsheet letters, a run of three or more as a
+    range (a sheet's formatted empty columns ``K–Z``)."""
+    runs: list[list[int]] = []
+    for position in positions:
+        if runs and position == runs[-1][-1] + 1:
+            runs[-1].append(position)
+        else:
+            runs.append([position])
+    words = []
+    for run in runs:
+        if len(run) >= 3:
+            words.append(f"{column_letter(run[0])}–{column_letter(run[-1])}")
+        else:
+            words.extend(column_letter(p) for p in run)
+    return words
 
 
 def named_list(words: list[str]) -> str:

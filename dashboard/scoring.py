@@ -37,6 +37,7 @@ import pandas as pd
 
 from dashboard import schema
 from dashboard.dates import DateSpan, resolve_date_expression
+from dashboard.problems import figure
 
 
 @dataclass(frozen=True)
@@ -234,6 +235,7 @@ def format_score(score: Score, label: str = "") -> list[str]:
     """The score as report lines."""
     head = f"{label}: " if label else ""
     return [
-        f"{head}candidates {score.candidates}, gold {score.gold}, matched {score.matched}",
+        f"{head}candidates {figure(score.candidates)}, gold {figure(score.gold)}, "
+        f"matched {figure(score.matched)}",
         f"precision {score.precision:.2f}  recall {score.recall:.2f}  F1 {score.f1:.2f}",
     ]

@@ -133,3 +133,12 @@ def test_numbers_written_with_separators_are_one_kind_of_problem():
     ]
     (group,) = group_problems(problems)
     assert group.count == 3 and group.rows == (2, 3, 4)
+
+
+def test_the_score_writes_its_counts_as_every_message_does():
+    """`score`'s counts were plain numbers (`candidates 1200`) beside every other count's
+    thousands separator: one helper (problems.figure) for all."""
+    from dashboard.scoring import Score, format_score
+
+    lines = format_score(Score(1200, 15000, 1100, (), (), ()), label="all")
+    assert lines[0] == "all: candidates 1,200, gold 15,000, matched 1,100"

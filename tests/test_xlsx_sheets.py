@@ -215,6 +215,7 @@ def test_values_in_a_column_with_no_header_are_read_under_its_excel_name_and_sai
     assert sheet.notices == (
         "Column F has values but no header: rows 2–4, 6; read as 'column F'. "
         "Name it in the header row to read it by its name.",
+        "Column E has no header and no value in any row: left out.",
     )
 
 
@@ -232,7 +233,35 @@ def test_an_unnamed_column_between_named_ones_is_read_and_an_empty_one_left_out(
     assert sheet.notices == (
         "Column C has values but no header: row 2; read as 'column C'. "
         "Name it in the header row to read it by its name.",
+        "Column B has no header and no value in any row: left out.",
     )
+
+
+def test_a_sheets_blank_formatted_columns_are_left_out_and_said_as_a_csvs_are():
+    """A CSV's column with no header and no value (a trailing comma) was left out with a
+    notice, a workbook's (cells formatted but never filled: Excel keeps them in the
+    sheet) without one. One rule now: left out, said once, a run of columns as a range."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["country", "year"], ["Freedonia", "2001"], ["Sylvania", "2002"]):
+        sheet.append(row)
+    for column in range(3, 9):  # C to H: bordered, shaded, never typed in
+        for row in range(1, 4):
+            sheet.cell(row=row, column=column).fill = openpyxl.styles.PatternFill(
+                "solid", fgColor="DDDDDD"
+            )
+    said = "Columns C–H have no header and no value in any row: left out."
+    read = read_xlsx_sheet(_saved(book))
+    assert list(read.frame.columns) == ["country", "year"]
+    assert read.notices == (said,)
+    csv = b"country,year,,,,,,\nFreedonia,2001,,,,,,\nSylvania,2002,,,,,,\n"
+    _, csv_notices = load_any_frame(
+        csv,
+        mapping=ColumnMapping.from_assignments(
+            ["when=year", "title=country"], ["event_type=visit"]
+        ),
+    )
+    assert said in csv_notices
 
 
 def test_a_made_up_name_never_takes_a_header_s_name():
