@@ -9,6 +9,8 @@ per period by the class the network's edges count them by
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -329,3 +331,46 @@ def places_summary(where: RelationPlaces) -> str:
     if where.unplaced:
         text += f"; {where.unplaced:,} without a place"
     return text + "."
+
+
+@dataclass(frozen=True)
+class PeriodBefore:
+    """The period of the same length right before a date range, and its name in words
+    ("the month before", "the 3 months before", "the 10 days before")."""
+
+    start: dt.date
+    end: dt.date
+    words: str
+
+
+def period_before(start: dt.date, end: dt.date) -> PeriodBefore:
+    """The period just before ``start``..``end`` (both days included), as long: whole
+    calendar months when the range is whole months (March: February, not the 31 days
+    from 29 January), else as many days."""
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    whole = start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
+    if whole:
+        first = start.year * 12 + start.month - 1 - months
+        before_start = dt.date(first // 12, first % 12 + 1, 1)
+        words = "the month before" if months == 1 else f"the {months} months before"
+        return PeriodBefore(before_start, start - dt.timedelta(days=1), words)
+    days = (end - start).days + 1
+    words = "the day before" if days == 1 else f"the {days:,} days before"
+    return PeriodBefore(start - dt.timedelta(days=days), start - dt.timedelta(days=1), words)
+
+
+def change_summary(
+    now: RelationSides | int, before: RelationSides | int, period: PeriodBefore
+) -> str:
+    """The relation's events in these dates against ``period`` before them, in words:
+    each way between two actors (:class:`RelationSides`), else the totals."""
+    when = f"In {period.words} ({period.start:%Y-%m-%d} to {period.end:%Y-%m-%d})"
+    if isinstance(now, int) or isinstance(before, int):
+        return f"{when}: {int(before):,} events between them, against {int(now):,} in these dates."
+    ways = [
+        f"{now.first} → {now.second}: {before.first_on_second:,} (now {now.first_on_second:,})",
+        f"{now.second} → {now.first}: {before.second_on_first:,} (now {now.second_on_first:,})",
+    ]
+    if before.together or now.together:
+        ways.append(f"on the same side: {before.together:,} (now {now.together:,})")
+    return f"{when}: " + "; ".join(ways) + "."

@@ -25,7 +25,9 @@ from dashboard.dataset import write_dataset
 from dashboard.export import export_csv
 from dashboard.figures_relation import (
     TREND_COLUMNS,
+    PeriodBefore,
     RelationSides,
+    change_summary,
     relation_trend,
     sides_summary,
 )
@@ -360,6 +362,27 @@ def test_a_relation_over_duckdb_says_who_acted_on_whom_and_where_from_all_its_ev
     place, n = min(events["location"].value_counts().items(), key=lambda p: (-p[1], p[0]))
     busiest = md_escape(f"Where, busiest first: {place} ({n})")
     assert any(c.startswith(busiest) for c in captions), captions
+
+
+def test_a_relation_over_duckdb_is_compared_with_the_period_before_its_dates(ucdp_duckdb):
+    """UCDP GED in 2007 against 2006: the same pair's events each way, in memory's count."""
+    table = ucdp_duckdb
+    at, picked = pick_relation(1, start="2007-01-01", end="2007-12-31")
+    first, second = picked[["between", "and"]]
+
+    def sides(start: str, end: str) -> RelationSides:
+        spec = FilterSpec(start=dt.date.fromisoformat(start), end=dt.date.fromisoformat(end))
+        found = relation_positions(table, filter_positions(table, spec), "actor", first, second)
+        events = table.events.iloc[found]
+        one_way = int(((events["actors"] == first) & (events["recipients"] == second)).sum())
+        other = int(((events["actors"] == second) & (events["recipients"] == first)).sum())
+        return RelationSides(first, second, one_way, other, len(found) - one_way - other)
+
+    now, before = sides("2007-01-01", "2007-12-31"), sides("2006-01-01", "2006-12-31")
+    assert now.first_on_second + now.second_on_first + now.together == picked["events"]
+    assert before != now and sum((before.first_on_second, before.second_on_first)) > 0
+    period = PeriodBefore(dt.date(2006, 1, 1), dt.date(2006, 12, 31), "the 12 months before")
+    assert md_escape(change_summary(now, before, period)) in [c.value for c in at.caption]
 
 
 def test_a_link_opens_a_relation_over_duckdb(ucdp_duckdb):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -14,9 +16,12 @@ from dashboard.figures_relation import (
     PLACE_COLUMN,
     SIDE_COLUMNS,
     TREND_COLUMNS,
+    PeriodBefore,
     RelationPlaces,
     RelationSides,
     calendar_ticks,
+    change_summary,
+    period_before,
     places_summary,
     relation_places,
     relation_sides,
@@ -265,3 +270,40 @@ def test_calendar_ticks_label_at_least_one_period():
     # Three days from a Tuesday with room for one label: no Monday, no 1st; the first.
     days = (np.datetime64("2018-03-27") - np.datetime64("1970-01-01")).astype(int) + np.arange(3)
     assert calendar_ticks(days, 0, most=1).tolist() == [True, False, False]
+
+
+@pytest.mark.parametrize(
+    "start,end,before,words",
+    [
+        ("2018-03-01", "2018-03-31", ("2018-02-01", "2018-02-28"), "the month before"),
+        ("2024-03-01", "2024-03-31", ("2024-02-01", "2024-02-29"), "the month before"),
+        ("2019-01-01", "2019-01-31", ("2018-12-01", "2018-12-31"), "the month before"),
+        ("2019-01-01", "2019-03-31", ("2018-10-01", "2018-12-31"), "the 3 months before"),
+        ("2019-01-01", "2019-12-31", ("2018-01-01", "2018-12-31"), "the 12 months before"),
+        # Not whole months: as many days.
+        ("2018-06-02", "2018-06-03", ("2018-05-31", "2018-06-01"), "the 2 days before"),
+        ("2018-03-15", "2018-04-14", ("2018-02-12", "2018-03-14"), "the 31 days before"),
+        ("2018-03-01", "2018-03-01", ("2018-02-28", "2018-02-28"), "the day before"),
+    ],
+)
+def test_the_period_before_a_date_range_is_as_long_in_whole_months_or_days(
+    start, end, before, words
+):
+    period = period_before(dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+    assert (str(period.start), str(period.end)) == before
+    assert period.words == words
+    assert period.end + dt.timedelta(days=1) == dt.date.fromisoformat(start)  # right before
+
+
+def test_a_relation_s_change_from_the_period_before_is_said_each_way():
+    period = PeriodBefore(dt.date(2018, 2, 1), dt.date(2018, 2, 28), "the month before")
+    now = RelationSides("Syria", "Israel", 4, 0, 0)
+    before = RelationSides("Syria", "Israel", 1, 2, 0)
+    assert change_summary(now, before, period) == (
+        "In the month before (2018-02-01 to 2018-02-28): Syria → Israel: 1 (now 4); "
+        "Israel → Syria: 2 (now 0)."
+    )
+    assert change_summary(5, 0, period) == (
+        "In the month before (2018-02-01 to 2018-02-28): 0 events between them, against 5 "
+        "in these dates."
+    )

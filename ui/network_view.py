@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Container
+from dataclasses import replace
 from functools import partial
 
 import networkx as nx
@@ -14,6 +15,10 @@ from dashboard.engine_views import everything, relation_table
 from dashboard.export import export_csv
 from dashboard.figures_relation import (
     RELATION_COLUMNS,
+    SIDE_COLUMNS,
+    RelationSides,
+    change_summary,
+    period_before,
     places_summary,
     relation_places,
     relation_sides,
@@ -183,9 +188,17 @@ def show_relations(page: PageContext, graph: nx.Graph, kind: str) -> None:
         read = engine.relation_events(spec, kind, first, second, RELATION_COLUMNS)
     else:
         read = table.events[list(RELATION_COLUMNS)].iloc[positions]
+    canonical = engine.directory.canonical
+    now: RelationSides | int = len(read)
     if kind == "actor":  # an actor acts on a recipient; a country's events have no sides
-        sides = relation_sides(read, first, second, engine.directory.canonical)
-        st.caption(md_escape(sides_summary(sides)))
+        now = relation_sides(read, first, second, canonical)
+        st.caption(md_escape(sides_summary(now)))
+    if spec.start is not None and spec.end is not None:  # did it change from before?
+        period = period_before(spec.start, spec.end)
+        earlier = replace(spec, start=period.start, end=period.end)
+        then = engine.relation_events(earlier, kind, first, second, SIDE_COLUMNS)
+        before = relation_sides(then, first, second, canonical) if kind == "actor" else len(then)
+        st.caption(md_escape(change_summary(now, before, period)))
     st.caption(md_escape(places_summary(relation_places(read))))
     show_trend(read, first, second)
     show_events_table(table, positions, matched)
