@@ -533,13 +533,19 @@ def _counted_period(match: re.Match, reference: date) -> DateSpan:
 
 
 def _ago(match: re.Match, reference: date) -> DateSpan:
-    """ "two years ago": the year two years before the reference's; "three months ago"
-    that month; "a week ago" the week (Monday to Sunday) seven days before; "two days
-    ago" that day."""
+    """ "two years ago": the twelve whole months around the reference's month two years
+    back (a count of years is told rounded: from a November 2022 report, May 2020 to
+    April 2021), precision ``month``; "exactly/just two years ago" that calendar year;
+    "three months ago" that month; "a week ago" the week (Monday to Sunday) seven days
+    before; "two days ago" that day."""
     count, unit = _count(match["count"]), match["unit"]
     if count == 0:
         raise ValueError(f"cannot resolve date expression: {match.group(0)!r}")
     day = reference - relativedelta(**{f"{unit}s": count})
+    if unit == "year" and not re.match(r"(?:just|exactly) ", match.group(0)):
+        first = day.replace(day=1) - relativedelta(months=6)
+        last = day.replace(day=1) + relativedelta(months=6) - relativedelta(days=1)
+        return DateSpan(first, last, "month")
     if unit == "day":
         return day_span(day)
     if unit == "week":

@@ -483,9 +483,12 @@ SESSION_22 = [
         True,
         span("2030-12-31", "2031-01-02", "week"),
     ),
-    # N units ago: that day, week (Monday to Sunday), month or year
-    ("two years ago", date(2015, 8, 23), False, span("2013-01-01", "2013-12-31", "year")),
-    ("a year ago", date(2031, 1, 3), False, span("2030-01-01", "2030-12-31", "year")),
+    # N units ago: that day, week (Monday to Sunday) or month; N years the twelve whole
+    # months around that point (a count of years is told rounded), "exactly" its year
+    ("two years ago", date(2015, 8, 23), False, span("2013-02-01", "2014-01-31", "month")),
+    ("a year ago", date(2031, 1, 3), False, span("2029-07-01", "2030-06-30", "month")),
+    ("two years ago", date(2022, 11, 9), False, span("2020-05-01", "2021-04-30", "month")),
+    ("exactly a year ago", date(2031, 1, 3), False, span("2030-01-01", "2030-12-31", "year")),
     ("three months ago", date(2031, 2, 10), False, span("2030-11-01", "2030-11-30", "month")),
     ("just a week ago", date(2030, 4, 3), False, span("2030-03-25", "2030-03-31", "week")),
     ("exactly two weeks ago", date(2030, 3, 10), False, span("2030-02-18", "2030-02-24", "week")),
@@ -600,7 +603,7 @@ def test_session_22_words_are_found_in_running_text():
     ]
     assert [m.span.start for m in found] == [
         date(2014, 6, 1),
-        date(2013, 1, 1),
+        date(2013, 2, 1),  # the twelve months around August 2013
         date(2015, 8, 18),
         date(2015, 8, 20),
         date(2015, 1, 1),

@@ -465,7 +465,8 @@ MEASURED = [
     ("devdiscourse-2024-11-04.round30", "2024-11-04", 0.62, 1.0),
     ("militarywatches-2025-11-10.round30", "2025-11-10", 0.0, 0.0),
     ("thailandnews-2022-01-09.round30", "2022-01-09", 1.0, 0.5),
-    ("illustrateddailynews-2022-11-09.round31", "2022-11-09", 0.0, 0.0),
+    # Illustrated Daily News raised as measured after articles28 (first run P 0.00 R 0.00)
+    ("illustrateddailynews-2022-11-09.round31", "2022-11-09", 1.0, 0.33),
     ("licas-2023-01-26.round31", "2023-01-26", 0.33, 0.33),
     ("realtribune-2025-11-28.round31", "2025-11-28", 0.33, 1.0),
 ]
@@ -5857,3 +5858,50 @@ def test_a_summits_own_date_words_stay_its_own_when_it_frames_an_act():
     found = extract_events(text, date(2025, 4, 4), load_directory(DEFAULT_ACTORS_PATH))
     (summit,) = [c for c in found if c.event_type == "multilateral meeting"]
     assert summit.date_text == "in late March"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Illustrated Daily News (round 31, 9 November 2022): "the military takeover two
+        # years ago" was the calendar year 2020, the coup of February 2021 outside it
+        "The council adopted new measures against Myanmar's generals following the "
+        "military takeover two years ago.",
+        "Myanmar's generals, who seized power in a coup two years ago, have killed protesters.",
+        "Myanmar's army staged a coup two years ago.",
+    ],
+)
+def test_a_count_of_years_back_is_read_as_the_year_around_that_point(sentence):
+    found = extract_events(sentence, date(2022, 11, 9), load_directory(DEFAULT_ACTORS_PATH))
+    (coup,) = [c for c in found if c.event_type == "coup"]
+    assert (coup.span.start, coup.span.end) == (date(2020, 5, 1), date(2021, 4, 30))
+
+
+@pytest.mark.parametrize(
+    ("later", "month"),
+    [
+        ("The February coup ended a decade of democracy.", 2),
+        ("Thousands were jailed after the coup in February.", 2),
+        # a month the twelve months around two years back reach only in 2020
+        ("Thousands were jailed after the coup in June.", 6),
+    ],
+)
+def test_a_bare_month_of_a_coup_told_years_back_is_the_month_in_that_span(later, month):
+    """The articles27 rule (a bare month of a one-off event takes the year told
+    elsewhere) reads a count of years back as the span it names."""
+    text = f"Myanmar's military seized power in a coup two years ago.\n\n{later}"
+    found = extract_events(text, date(2022, 11, 9), load_directory(DEFAULT_ACTORS_PATH))
+    (coup,) = [c for c in found if c.event_type == "coup"]
+    year = 2021 if month < 5 else 2020
+    assert (coup.span.start.year, coup.span.start.month) == (year, month)
+
+
+def test_a_coup_told_years_back_and_with_its_own_date_keeps_that_date():
+    text = (
+        "The council adopted new measures following the military takeover two years ago."
+        "\n\nMyanmar's military seized power in a coup on February 1, 2021."
+    )
+    found = extract_events(text, date(2022, 11, 9), load_directory(DEFAULT_ACTORS_PATH))
+    assert [(c.event_type, c.span.start, c.span.end) for c in found] == [
+        ("coup", date(2021, 2, 1), date(2021, 2, 1))
+    ]

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from dashboard.actors import ActorDirectory
-from dashboard.dates import listed_months, month_span
+from dashboard.dates import DateSpan, listed_months, month_span
 from dashboard.discourse import names_back
 from dashboard.extraction.actor_finder import _ActorFinder
 from dashboard.extraction.candidate import Candidate, Mention, _dedupe
@@ -396,13 +396,16 @@ def _month_in_told_year(candidates: list[Candidate]) -> list[Candidate]:
     ]
     moved = []
     for candidate in candidates:
+        month = candidate.span.start.month
         told = {
-            y.span.start.year
+            year
             for y in years
-            if y.event_type == candidate.event_type
-            and _parties_of(y) & _parties_of(candidate)
-            # a month or a day with its year: only a telling of the same month
-            and (y.span.precision == "year" or y.span.start.month == candidate.span.start.month)
+            if y.event_type == candidate.event_type and _parties_of(y) & _parties_of(candidate)
+            # the years whose such month the telling's span reaches: its year, or for a
+            # month or a day with its year only a telling of the same month, for "two
+            # years ago" (twelve months around that point) the one such month inside
+            for year in range(y.span.start.year, y.span.end.year + 1)
+            if _overlaps(month_span(year, month), y.span)
         }
         if (
             candidate.event_type in ONE_OFF
@@ -415,6 +418,10 @@ def _month_in_told_year(candidates: list[Candidate]) -> list[Candidate]:
             candidate = replace(candidate, span=span)
         moved.append(candidate)
     return moved
+
+
+def _overlaps(first: DateSpan, second: DateSpan) -> bool:
+    return first.start <= second.end and second.start <= first.end
 
 
 def _same_time(earlier: Candidate, later: Candidate) -> bool:
