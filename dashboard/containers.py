@@ -4,7 +4,8 @@ Each reader turns a container into an all-text frame (every value ``str``, missi
 values ``""``) plus the spreadsheet-style row of each record, so every source format
 maps its columns the same way whatever the file was saved as:
 
-* JSON: a list of records, or the ACLED API's ``{"status": ..., "data": [...]}``;
+* JSON: a list of records, or an API's answer holding one (ACLED's ``{"status": ...,
+  "data": [...]}``, UCDP GED's ``{"TotalCount": ..., "Result": [...]}``);
   record ``i`` is reported as row ``i + 2`` (as if the header were row 1).
 * Excel ``.xlsx`` (openpyxl, the well-kept reader): the first sheet, its first row
   the header; date cells become ISO dates (``YYYY-MM-DD``, or date and time when
@@ -126,15 +127,16 @@ def read_json_table(
         parsed = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as err:
         raise EventsFileError([Problem(None, None, f"not a readable JSON file ({err})")]) from None
-    records = parsed.get("data") if isinstance(parsed, dict) else parsed
-    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+    records = _json_records(parsed)
+    if records is None:
         raise EventsFileError(
             [
                 Problem(
                     None,
                     None,
-                    "JSON must be a list of records, or an object whose 'data' is one "
-                    '(as the ACLED API sends: {"status": 200, "data": [...]})',
+                    "JSON must be a list of records, or an object holding one such list "
+                    '(as an API sends it: ACLED\'s {"status": 200, "data": [...]}, UCDP\'s '
+                    '{"TotalCount": 2, ..., "Result": [...]})',
                 )
             ]
         )
@@ -153,6 +155,22 @@ def read_json_table(
     if unnamed and on_unnamed is not None:
         on_unnamed(unnamed)
     return frame
+
+
+def _json_records(parsed: object) -> list[dict] | None:
+    """The records of a parsed JSON file: a list of objects, or the one such list an
+    object holds beside its counts and links (an API's answer saved as it came: ACLED's
+    ``data``, UCDP GED's ``Result``); None when there is no list or more than one."""
+
+    def records(value: object) -> bool:
+        return isinstance(value, list) and all(isinstance(r, dict) for r in value)
+
+    if records(parsed):
+        return parsed
+    if not isinstance(parsed, dict):
+        return None
+    lists = [value for value in parsed.values() if records(value)]
+    return lists[0] if len(lists) == 1 else None
 
 
 @dataclass(frozen=True)

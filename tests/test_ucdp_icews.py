@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -325,3 +326,50 @@ def test_a_first_row_that_is_no_ged_record_is_not_read_as_one():
     assert ucdp.is_headerless_row(tuple(first))
     assert not ucdp.is_headerless_row(tuple(reversed(first)))  # its columns in another order
     assert not ucdp.is_headerless_row(tuple(first[:-1]))  # another number of columns
+
+
+def _as_the_ucdp_api_sends(rows: list[dict[str, str]]) -> bytes:
+    """GED records as UCDP's public API answers (ucdp.uu.se/apidocs, `gedevents`): one
+    page, the records under `Result` beside the counts and links, numbers as JSON
+    numbers, dates with a time of day."""
+
+    def value(name: str, text: str):
+        if name in ("date_start", "date_end") and text:
+            return f"{text[:10]} 00:00:00.000"
+        for kind in (int, float):
+            try:
+                return kind(text)
+            except ValueError:
+                pass
+        return text
+
+    page = {
+        "TotalCount": len(rows),
+        "TotalPages": 1,
+        "PreviousPageUrl": "",
+        "NextPageUrl": "",
+        "Result": [{name: value(name, text) for name, text in row.items()} for row in rows],
+    }
+    return json.dumps(page).encode()
+
+
+def test_a_ged_page_saved_from_the_ucdp_api_reads_as_the_csv_does():
+    """The API's answer saved as it came was refused ('JSON must be a list of records,
+    or an object whose 'data' is one'): only ACLED's envelope was known. An object
+    holding one list of records is read as that list; the 62 real GED records of
+    tests/data/real (SOURCES.md) give the same events as their CSV."""
+    rows = list(csv.DictReader(io.StringIO(REAL_GED.read_text(encoding="utf-8"))))
+    from_api, notices = load_any_frame(_as_the_ucdp_api_sends(rows))
+    from_csv, _ = load_any_frame(REAL_GED.read_bytes())
+    assert "Imported 62 UCDP GED events." in notices
+    for column in ("event_id", "start_date", "end_date", "date_precision", "event_type"):
+        assert from_api[column].tolist() == from_csv[column].tolist(), column
+    for column in ("actors", "recipients", "countries", "best", "title"):
+        assert from_api[column].tolist() == from_csv[column].tolist(), column
+
+
+def test_a_json_object_of_two_lists_of_records_is_refused_saying_why():
+    page = {"Result": [{"id": "1"}], "Other": [{"id": "2"}]}
+    with pytest.raises(EventsFileError) as caught:
+        load_any_frame(json.dumps(page).encode())
+    assert "an object holding one such list" in str(caught.value.problems[0])
