@@ -41,6 +41,8 @@ def _action_matches(sentence: str) -> list[tuple[Trigger, re.Match]]:
                 continue
             if trigger.event_type == "coup" and (_annexation(sentence, m) or _title(sentence, m)):
                 continue
+            if trigger.event_type == "sanction" and _LIFTED.search(sentence, 0, m.start()):
+                continue  # "lifted sanctions on X": sanctions ended, none imposed
             if trigger.event_type == "meeting" and _gathering_purpose(sentence, m):
                 continue  # "brought together leaders from A and B to discuss": the gathering's
             if trigger.event_type == "condemnation" and not (
@@ -57,6 +59,16 @@ def _action_matches(sentence: str) -> list[tuple[Trigger, re.Match]]:
             claimed.append((m.start(), m.end()))
             found.append((trigger, m))
     return _attacks_on_civilians(sentence, found)
+
+
+#: Sanctions ended rather than imposed: "lifted sanctions on", "eased some sanctions
+#: against", "the lifting of sanctions on" (no type of ours tells their end).
+_LIFTED = re.compile(
+    r"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|ing)|eas(?:e|es|ed|ing)|rescind(?:s|ed|ing)?|"
+    r"revok(?:e|es|ed|ing)|waiv(?:e|es|ed|ing)|relax(?:es|ed|ing)?|roll(?:s|ed|ing)? back|"
+    r"(?:lifting|removal|easing|relaxation|revocation) of)\s+(?:[\w.'\u2019-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 #: A toll told by its act, with civilian victims ("killing 11 children").
