@@ -31,6 +31,7 @@ from dashboard.problems import (
     EventsFileError,
     Problem,
     UnnamedColumn,
+    counted,
     empty_rows_notice,
     figure,
     unnamed_column_name,
@@ -117,17 +118,23 @@ def with_unnamed_read(
 
 
 def read_json_table(
-    data: bytes, on_unnamed: Callable[[list[UnnamedColumn]], None] | None = None
+    data: bytes,
+    on_unnamed: Callable[[list[UnnamedColumn]], None] | None = None,
+    on_notice: Callable[[str], None] | None = None,
 ) -> pd.DataFrame:
     """Records of a JSON file as an all-text frame (columns in first-seen order).
 
     A key that is empty names a column with no name: read by :func:`with_unnamed_read`'s
-    rule (record ``i`` is row ``i + 2``), ``on_unnamed`` handed those columns."""
+    rule (record ``i`` is row ``i + 2``), ``on_unnamed`` handed those columns. Records an
+    object holds are said with what it holds beside them (``on_notice``): a page of an
+    API's longer answer says its total there, and only its own records are read."""
     try:
         parsed = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as err:
         raise EventsFileError([Problem(None, None, f"not a readable JSON file ({err})")]) from None
-    records = _json_records(parsed)
+    records, key = _json_records(parsed)
+    if key is not None and on_notice is not None:
+        on_notice(_envelope_notice(parsed, key))
     if records is None:
         raise EventsFileError(
             [
@@ -157,20 +164,40 @@ def read_json_table(
     return frame
 
 
-def _json_records(parsed: object) -> list[dict] | None:
-    """The records of a parsed JSON file: a list of objects, or the one such list an
-    object holds beside its counts and links (an API's answer saved as it came: ACLED's
-    ``data``, UCDP GED's ``Result``); None when there is no list or more than one."""
+def _json_records(parsed: object) -> tuple[list[dict] | None, str | None]:
+    """The records of a parsed JSON file and the key they are under: a list of objects
+    (no key), or the one such list an object holds beside its counts and links (an API's
+    answer saved as it came: ACLED's ``data``, UCDP GED's ``Result``); no records when
+    there is no such list or more than one."""
 
     def records(value: object) -> bool:
         return isinstance(value, list) and all(isinstance(r, dict) for r in value)
 
     if records(parsed):
-        return parsed
+        return parsed, None
     if not isinstance(parsed, dict):
-        return None
-    lists = [value for value in parsed.values() if records(value)]
-    return lists[0] if len(lists) == 1 else None
+        return None, None
+    keys = [key for key, value in parsed.items() if records(value)]
+    return (parsed[keys[0]], keys[0]) if len(keys) == 1 else (None, None)
+
+
+#: The longest value of an API's answer shown beside its records.
+_SHOWN_CHARS = 60
+
+
+def _envelope_notice(parsed: dict, key: str) -> str:
+    """Which key's records were read, and what the object holds beside them, as written."""
+
+    def shown(value: object) -> str:
+        if isinstance(value, str) and len(value) > _SHOWN_CHARS:
+            value = value[: _SHOWN_CHARS - 1] + "…"  # a link's start says where it goes
+        text = json.dumps(value, ensure_ascii=False)
+        return text if len(text) <= _SHOWN_CHARS + 2 else text[:_SHOWN_CHARS] + "…"
+
+    n = len(parsed[key])
+    beside = ", ".join(f"{name} {shown(value)}" for name, value in parsed.items() if name != key)
+    said = f"; beside them the object holds {beside} (not read)" if beside else ""
+    return f"JSON: read the {counted(n, 'record')} under {key!r}{said}."
 
 
 @dataclass(frozen=True)

@@ -349,9 +349,10 @@ def sniff(data: bytes) -> Sniffing:
         sheet = read_xlsx_sheet(data)
         return _of_frame("xlsx", data, sheet.frame, sheet.rows, sheet.notices)
     if is_json(data):
-        unnamed = []
-        frame = read_json_table(data, unnamed.extend)
-        return _of_frame("json", data, frame, notices=tuple(unnamed_columns_notices(unnamed)))
+        unnamed, told = [], []
+        frame = read_json_table(data, unnamed.extend, told.append)
+        notices = (*told, *unnamed_columns_notices(unnamed))
+        return _of_frame("json", data, frame, notices=notices)
     if data.startswith(XLSX_MAGIC):  # a ZIP archive, but no workbook is_xlsx could open
         raise EventsFileError([Problem(None, None, UNREADABLE_ARCHIVE)])
     data, encoding = to_utf8(data)

@@ -368,6 +368,22 @@ def test_a_ged_page_saved_from_the_ucdp_api_reads_as_the_csv_does():
         assert from_api[column].tolist() == from_csv[column].tolist(), column
 
 
+def test_a_page_of_a_longer_api_answer_says_what_the_answer_holds_beside_it():
+    """A page of the API's answer holds only its own records: read silently, 62 events
+    looked like the whole of an answer of 1,848. The notice names the key read and shows
+    the answer's own counts and links beside it, as written."""
+    rows = list(csv.DictReader(io.StringIO(REAL_GED.read_text(encoding="utf-8"))))
+    page = json.loads(_as_the_ucdp_api_sends(rows))
+    nxt = "https://ucdpapi.pcr.uu.se/api/gedevents/23.1?pagesize=62&page=1"
+    page.update(TotalCount=1848, TotalPages=30, NextPageUrl=nxt)
+    _, notices = load_any_frame(json.dumps(page).encode())
+    assert notices[0] == (
+        "JSON: read the 62 records under 'Result'; beside them the object holds TotalCount "
+        '1848, TotalPages 30, PreviousPageUrl "", NextPageUrl "https://ucdpapi.pcr.uu.se/api/'
+        'gedevents/23.1?pagesize=62&pa…" (not read).'
+    )
+
+
 def test_a_json_object_of_two_lists_of_records_is_refused_saying_why():
     page = {"Result": [{"id": "1"}], "Other": [{"id": "2"}]}
     with pytest.raises(EventsFileError) as caught:
