@@ -437,9 +437,11 @@ MAPPED = SourceFormat(
     "mapping form): each of our columns from one of the table's, or a fixed value; "
     "`--map when=COLUMN` reads free-text dates and ranges (`November 19, 2012`, "
     "`January 29–February 7, 1909`, `2020-11-13`, `13/11/2020`) into start, end and "
-    "precision; a mapped country column is read under our country names. The table's other "
-    "columns are kept (as numbers where their names are declared numeric, as in our "
-    "own table).",
+    "precision; a mapped country column is read under our country names; `actor_country` "
+    "(a column, or one value for the sheet) puts the actors' country among each event's "
+    "countries. The app's form guesses the columns from the headers, each shown as a guess. "
+    "The table's other columns are kept (as numbers where their names are declared "
+    "numeric, as in our own table).",
     column_types=DECLARED_TYPES,
 )
 
