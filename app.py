@@ -9,7 +9,7 @@ from functools import partial
 import streamlit as st
 
 from dashboard.engine_views import engine_timeline, everything
-from dashboard.timeline import LANES, timeline_view
+from dashboard.timeline import COUNT_PERIODS, LANES, timeline_view
 from ui import state
 from ui.details import event_picker, show_event
 from ui.page import finish_page, open_page, show_if_empty
@@ -19,8 +19,9 @@ LANE_LABELS = {"country": "Country", "actor": "Actor", "event_type": "Event type
 
 page = open_page("Timeline")
 if not show_if_empty(page):
+    lane_column, per_column = st.columns(2)
     state.restore_widget("lane", state.TIMELINE_LANE, LANES, "country")
-    lane = st.radio(
+    lane = lane_column.radio(
         "Lanes by",
         LANES,
         format_func=lambda value: LANE_LABELS.get(value, value),
@@ -28,12 +29,24 @@ if not show_if_empty(page):
         key=state.TIMELINE_LANE,
         on_change=partial(state.remember_widget, "lane", state.TIMELINE_LANE),
     )
+    state.restore_widget("per", state.TIMELINE_PER, tuple(COUNT_PERIODS), "auto")
+    per = per_column.radio(
+        "Counts per (at least)",
+        tuple(COUNT_PERIODS),
+        horizontal=True,
+        key=state.TIMELINE_PER,
+        on_change=partial(state.remember_widget, "per", state.TIMELINE_PER),
+        help="When the events are many they are counted per period: by default the finest "
+        "that stays readable (per day within 150 days); ask for months, quarters, years or "
+        "decades. A coarser one is still taken where yours would give over 150 bars.",
+    )
+    months = COUNT_PERIODS[per]
     if page.table is None:  # a query engine serves the table
-        drawn = engine_timeline(page.engine, page.spec, lane, page.matched)
+        drawn = engine_timeline(page.engine, page.spec, lane, page.matched, per=months)
         view, table, positions = drawn.view, drawn.events, everything(drawn.events)
     else:
         table, positions = page.table, page.positions
-        view = timeline_view(table, positions, lane)
+        view = timeline_view(table, positions, lane, per=months)
     st.plotly_chart(
         view.figure,
         key=state.TIMELINE_CHART,

@@ -80,26 +80,32 @@ def everything(table: EventTable) -> np.ndarray:
 
 
 def engine_timeline(
-    engine: Engine, spec: FilterSpec, lane: str, matched: int, details: int = 300
+    engine: Engine,
+    spec: FilterSpec,
+    lane: str,
+    matched: int,
+    details: int = 300,
+    per: int = 0,
 ) -> EngineTimeline:
     """The Timeline over ``engine`` for the ``matched`` events ``spec`` keeps.
 
     Up to :data:`~dashboard.timeline.AGGREGATE_THRESHOLD` events are fetched and drawn
     one by one, exactly as in memory; more are counted per lane and month by the
-    engine and drawn as count cells, with the first ``details`` events to read.
+    engine and drawn as count cells (per at least ``per`` months when asked), with the
+    first ``details`` events to read.
     """
     if matched <= AGGREGATE_THRESHOLD:
         events = window_table(engine, spec, AGGREGATE_THRESHOLD)
-        view = timeline_view(events, everything(events), lane, type_colours(engine))
+        view = timeline_view(events, everything(events), lane, type_colours(engine), per)
         return EngineTimeline(view, events)
     counts, period = engine.lane_counts(spec, lane, "month"), "month"
     months = {month for _, month, _ in counts.rows}
-    if months and _months_apart(min(months), max(months)) < _DAY_MONTHS:
+    if not per and months and _months_apart(min(months), max(months)) < _DAY_MONTHS:
         # Starts within a few months: perhaps within MAX_BINS days, counted per day as in
         # memory (counts_view decides from the days; one more query only then).
         counts, period = engine.lane_counts(spec, lane, "day"), "day"
     return EngineTimeline(
-        counts_view(counts.rows, lane, matched, period), window_table(engine, spec, details)
+        counts_view(counts.rows, lane, matched, period, per), window_table(engine, spec, details)
     )
 
 

@@ -44,7 +44,7 @@ NAME_CHARS = 60
 SIDE_COLUMNS: tuple[str, ...] = ("actors", "recipients")
 PLACE_COLUMN = "location"
 #: Every column a picked relation's view reads (fetched once over a query engine).
-RELATION_COLUMNS: tuple[str, ...] = (*TREND_COLUMNS, *SIDE_COLUMNS, PLACE_COLUMN)
+PICKED_RELATION_COLUMNS: tuple[str, ...] = (*TREND_COLUMNS, *SIDE_COLUMNS, PLACE_COLUMN)
 #: Places named in the "where" sentence, busiest first.
 MAX_PLACES = 8
 

@@ -66,6 +66,10 @@ MAX_LANES = 40
 #: page's relation over time too), so the same events are counted per day on every page.
 BIN_MONTHS: tuple[int, ...] = (1, 3, 12, 60, 120, 1200)
 MAX_BINS = 150
+#: Counting periods an analyst may ask for at least ("which countries, by year?"), in
+#: months (0: the finest readable, per day when that fits); a coarser one is still taken
+#: where the asked one would give more than MAX_BINS bars.
+COUNT_PERIODS: dict[str, int] = {"auto": 0, "month": 1, "quarter": 3, "year": 12, "decade": 120}
 #: Hover fields are cut to this many characters so the figure stays small at the threshold.
 HOVER_CHARS = 90
 #: Above this estimated size of the drawn items the timeline aggregates instead (< 1 MB).
@@ -148,6 +152,7 @@ def timeline_view(
     positions: np.ndarray,
     lane: str = "country",
     type_colours: Mapping[str, str] | None = None,
+    per: int = 0,
 ) -> TimelineView:
     """Events at ``positions`` on a time axis, in lanes by country, actor or event type.
 
@@ -164,6 +169,9 @@ def timeline_view(
         (:func:`dashboard.colours.event_type_colours` of its counts), when ``table`` is
         only a window of it (a query engine's); default
         :func:`dashboard.colours.table_type_colours` of ``table``.
+    per
+        When events are counted: per at least this many months (a value of
+        :data:`COUNT_PERIODS`; 0: the finest readable, per day where that fits).
 
     Returns
     -------
@@ -182,7 +190,7 @@ def timeline_view(
         palette = type_colours or colours.table_type_colours(table)
         drawn = _events_traces(table, lanes, palette)
     if drawn is None:
-        drawn = _aggregate_traces(table, positions, lanes)
+        drawn = _aggregate_traces(table, positions, lanes, per)
     # One Figure from plain dicts: Plotly validates every property once. Building it
     # up with add_trace/update_layout/update_xaxes validates again at each step.
     layout = _layout(drawn, lane, lanes, len(positions))
@@ -504,12 +512,15 @@ def _rgba(colour: str, alpha: float) -> str:
     return f"rgba({red},{green},{blue},{alpha})"
 
 
-def _aggregate_traces(table: EventTable, positions: np.ndarray, lanes: _Lanes) -> _Drawn:
+def _aggregate_traces(
+    table: EventTable, positions: np.ndarray, lanes: _Lanes, per: int = 0
+) -> _Drawn:
     """Event counts per lane and period (by the event's start date) as clickable bars:
-    per day when every event starts within :data:`MAX_BINS` days, else per month or more."""
+    per day when every event starts within :data:`MAX_BINS` days, else per month or more
+    (per at least ``per`` months when asked)."""
     days = table.start_days[positions].astype(np.int64)
     bin_of_event = np.zeros(len(table), dtype=np.int64)
-    if per_day(int(days.min()), int(days.max())):
+    if not per and per_day(int(days.min()), int(days.max())):
         first_day = int(days.min())
         n_bins = int(days.max()) - first_day + 1
         bin_of_event[positions] = days - first_day
@@ -517,7 +528,7 @@ def _aggregate_traces(table: EventTable, positions: np.ndarray, lanes: _Lanes) -
         period = {"period_days": 1}
     else:
         months = _months_since_epoch(table.start_days[positions])
-        first, width, n_bins = month_bins(int(months.min()), int(months.max()))
+        first, width, n_bins = month_bins(int(months.min()), int(months.max()), per)
         bin_of_event[positions] = (months - first) // width
         edges, period = _month_edges(first, width, n_bins), {"period_months": width}
     n_rows = len(lanes.labels)
@@ -540,16 +551,19 @@ def per_day(first_day: int, last_day: int) -> bool:
     return last_day - first_day < MAX_BINS
 
 
-def month_bins(first: int, last: int) -> tuple[int, int, int]:
+def month_bins(first: int, last: int, at_least: int = 1) -> tuple[int, int, int]:
     """(first month, months per bin, number of bins) for months ``first``..``last``
-    (months since 1970-01): the finest of :data:`BIN_MONTHS` giving at most
-    :data:`MAX_BINS` bins, each starting on a calendar boundary."""
-    width = next((w for w in BIN_MONTHS if (last - first) // w + 1 <= MAX_BINS), BIN_MONTHS[-1])
+    (months since 1970-01): the finest of :data:`BIN_MONTHS` of at least ``at_least``
+    months giving at most :data:`MAX_BINS` bins, each starting on a calendar boundary."""
+    widths = [w for w in BIN_MONTHS if w >= at_least] or [BIN_MONTHS[-1]]
+    width = next((w for w in widths if (last - first) // w + 1 <= MAX_BINS), widths[-1])
     first -= first % width  # bins start on a calendar boundary (Jan for years)
     return first, width, (last - first) // width + 1
 
 
-def counts_view(rows, lane: str, n_events: int, period: str = "month") -> TimelineView:
+def counts_view(
+    rows, lane: str, n_events: int, period: str = "month", per: int = 0
+) -> TimelineView:
     """The aggregate timeline from counts per lane value and month (or day), as an engine
     gives them.
 
@@ -566,6 +580,8 @@ def counts_view(rows, lane: str, n_events: int, period: str = "month") -> Timeli
         One of :data:`LANES`.
     n_events
         How many events are counted (for the title).
+    per
+        Per at least this many months (:data:`COUNT_PERIODS`), as :func:`timeline_view`.
 
     Returns
     -------
@@ -593,8 +609,8 @@ def counts_view(rows, lane: str, n_events: int, period: str = "month") -> Timeli
     row_of = {value: i for i, value in enumerate(shown)}
     if period == "day":
         days = {label: _day_number(label) for _, label, _ in rows}
-        if days and not per_day(min(days.values()), max(days.values())):
-            return counts_view(_per_month(rows), lane, n_events)
+        if per or (days and not per_day(min(days.values()), max(days.values()))):
+            return counts_view(_per_month(rows), lane, n_events, per=per)
     elif period != "month":
         raise ValueError(f"period must be month or day, not {period!r}")
     months = {} if period == "day" else {month: _month_number(month) for _, month, _ in rows}
@@ -626,7 +642,7 @@ def counts_view(rows, lane: str, n_events: int, period: str = "month") -> Timeli
         edges = _EPOCH + np.arange(first_day, first_day + n_bins + 1)
         drawn = _cell_traces(counts, edges, labels, {"period_days": 1})
     else:
-        first, width, n_bins = month_bins(min(months.values()), max(months.values()))
+        first, width, n_bins = month_bins(min(months.values()), max(months.values()), per)
         counts = np.zeros((len(shown), n_bins), dtype=np.int64)
         for value, month, n in rows:
             if value in row_of:

@@ -19,6 +19,7 @@ from conftest import event_row, sample_events
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
+from dashboard import timeline
 from dashboard.export import export_csv
 from dashboard.figures_relation import (
     TREND_COLUMNS,
@@ -798,3 +799,18 @@ def test_a_picked_relation_stays_picked_by_its_names_when_the_filters_change(mon
         else:  # no longer listed: nothing picked (its old row holds another pair)
             assert at.session_state[key]["selection"]["rows"] == []
             assert heading(at) == []
+
+
+def test_the_timeline_counts_per_the_period_the_link_asks(table, monkeypatch):
+    """'By year': the link's per=year counts the Timeline's cells per year; the choice is
+    kept in the view (and so in the link) when changed."""
+    monkeypatch.setattr(timeline, "AGGREGATE_THRESHOLD", 3)  # the sample table is counted
+    at = open_app(per="year")
+    assert not at.exception
+    assert at.radio(key=state.TIMELINE_PER).value == "year"
+    (figure,) = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    assert {trace["meta"]["period_months"] for trace in figure["data"]} == {12}
+    at.radio(key=state.TIMELINE_PER).set_value("quarter").run()
+    (figure,) = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    assert {trace["meta"]["period_months"] for trace in figure["data"]} == {3}
+    assert at.session_state[state.VIEW]["per"] == "quarter"

@@ -16,7 +16,7 @@ from dashboard import engine_views, geomap, synth, timeline
 from dashboard.actors import ACTOR_COLUMNS
 from dashboard.dataset import write_dataset
 from dashboard.engine_views import engine_timeline, relation_table
-from dashboard.figures_relation import RELATION_COLUMNS, TREND_COLUMNS, relation_trend
+from dashboard.figures_relation import PICKED_RELATION_COLUMNS, TREND_COLUMNS, relation_trend
 from dashboard.filters import FilterSpec, filter_positions
 from dashboard.importing import load_any
 from dashboard.network import draw_network, network_view
@@ -225,19 +225,19 @@ def test_a_relation_s_dates_are_all_its_events_as_in_memory(dead_engine, kind):
     for spec in (FilterSpec(), FilterSpec(event_types=tuple(types))):
         for u, v, *_ in oracle.network(spec, kind).edges[:5]:
             for first, second in ((u, v), (v, u)):  # either order
-                want = oracle.relation_events(spec, kind, first, second, RELATION_COLUMNS)
-                got = engine.relation_events(spec, kind, first, second, RELATION_COLUMNS)
-                assert list(got.columns) == list(RELATION_COLUMNS)
+                want = oracle.relation_events(spec, kind, first, second, PICKED_RELATION_COLUMNS)
+                got = engine.relation_events(spec, kind, first, second, PICKED_RELATION_COLUMNS)
+                assert list(got.columns) == list(PICKED_RELATION_COLUMNS)
                 assert len(got) == len(want) == oracle.relation_window(spec, kind, u, v).total
-                order = list(RELATION_COLUMNS)
+                order = list(PICKED_RELATION_COLUMNS)
                 pd.testing.assert_frame_equal(
                     got.astype("str").sort_values(order).reset_index(drop=True),
                     want.astype("str").sort_values(order).reset_index(drop=True),
                 )
     nobody = engine.relation_events(
-        FilterSpec(), kind, "no such name", edges[0][0], RELATION_COLUMNS
+        FilterSpec(), kind, "no such name", edges[0][0], PICKED_RELATION_COLUMNS
     )
-    assert len(nobody) == 0 and list(nobody.columns) == list(RELATION_COLUMNS)
+    assert len(nobody) == 0 and list(nobody.columns) == list(PICKED_RELATION_COLUMNS)
     same = engine.relation_events(FilterSpec(), kind, edges[0][0], edges[0][0], TREND_COLUMNS)
     assert len(same) == 0
 
@@ -322,6 +322,22 @@ def test_many_events_within_150_days_are_counted_per_day_as_in_memory(tables, la
     drawn = engine_timeline(engine, spec, lane, len(positions))
     for figure in (_figure(expected), _figure(drawn.view)):
         assert {t["meta"].get("period_months") for t in figure["data"]} == {1}
+
+
+@pytest.mark.parametrize("per,months", [(1, 1), (3, 3), (12, 12)])
+def test_counts_per_the_period_asked_are_the_memory_ones(tables, per, months, monkeypatch):
+    """'By year': the Timeline asked to count per at least a month, quarter or year (also
+    where per day would fit) draws over an engine the cells memory draws."""
+    table, engine = tables
+    monkeypatch.setattr(timeline, "AGGREGATE_THRESHOLD", 50)
+    monkeypatch.setattr(engine_views, "AGGREGATE_THRESHOLD", 50)
+    spec = FilterSpec(start=D("2021-03-01"), end=D("2021-05-15"))  # per day when not asked
+    positions = filter_positions(table, spec)
+    expected = timeline_view(table, positions, "event_type", per=per)
+    drawn = engine_timeline(engine, spec, "event_type", len(positions), per=per)
+    assert drawn.view.mode == expected.mode == "aggregate"
+    assert {t["meta"].get("period_months") for t in _figure(expected)["data"]} == {months}
+    assert _figure(drawn.view)["data"] == _figure(expected)["data"]
 
 
 # --- the lane of events naming no one, on every engine ---------------------------------------

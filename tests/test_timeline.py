@@ -625,3 +625,45 @@ def test_engine_counts_per_day_are_drawn_per_day_within_150_days_else_per_month(
             7,
         ).figure.to_json()
     )
+
+
+@pytest.mark.parametrize(
+    "per,months", [(0, 1), (1, 1), (3, 3), (12, 12), (120, 120)], ids=lambda v: str(v)
+)
+def test_counted_events_are_per_at_least_the_period_asked(table, monkeypatch, per, months):
+    """'Which countries, by year?': counted per year when asked, whatever the span."""
+    monkeypatch.setattr(timeline, "AGGREGATE_THRESHOLD", 3)
+    view = timeline.timeline_view(table, np.arange(len(table)), "event_type", per=per)
+    assert {trace.meta["period_months"] for trace in view.figure.data} == {months}
+    counted = cells(view.figure)
+    assert sum(counted.values()) == len(IDS)  # one lane per event: each counted once
+    # Every cell a whole calendar period of the width asked.
+    for _, first, last in counted:
+        start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+        span = (end.year - start.year) * 12 + end.month - start.month + 1
+        assert span == months and start.day == 1 and (start.month - 1) % min(months, 12) == 0
+
+
+def test_a_period_asked_that_would_give_over_150_bars_is_taken_coarser():
+    assert timeline.month_bins(0, 12 * 100, at_least=1)[1] == 12  # a century of months: years
+    assert timeline.month_bins(0, 12 * 100, at_least=12)[1] == 12
+    assert timeline.month_bins(0, 12 * 200, at_least=12)[1] == 60
+    assert timeline.month_bins(0, 5, at_least=12) == (0, 12, 1)
+
+
+def test_events_within_150_days_are_counted_per_day_unless_a_period_is_asked(monkeypatch):
+    monkeypatch.setattr(timeline, "AGGREGATE_THRESHOLD", 3)
+    rows = [
+        row(
+            f"e{k}",
+            start_date=f"2022-07-{k + 1:02d}",
+            end_date=f"2022-07-{k + 1:02d}",
+            countries="Chile",
+        )
+        for k in range(9)
+    ]
+    table = small_table(rows)
+    for per, meta in ((0, {"period_days": 1}), (1, {"period_months": 1})):
+        view = timeline.timeline_view(table, np.arange(9), "country", per=per)
+        assert view.mode == "aggregate"
+        assert {k: view.figure.data[0].meta[k] for k in meta} == meta

@@ -14,7 +14,7 @@ from dashboard.actors import ActorDirectory
 from dashboard.engine_views import everything, relation_table
 from dashboard.export import export_csv
 from dashboard.figures_relation import (
-    RELATION_COLUMNS,
+    PICKED_RELATION_COLUMNS,
     SIDE_COLUMNS,
     RelationSides,
     change_summary,
@@ -185,9 +185,9 @@ def show_relations(page: PageContext, graph: nx.Graph, kind: str) -> None:
         icon=":material/download:",
     )
     if len(positions) < matched:  # a query engine fetched the first: these columns of all
-        read = engine.relation_events(spec, kind, first, second, RELATION_COLUMNS)
+        read = engine.relation_events(spec, kind, first, second, PICKED_RELATION_COLUMNS)
     else:
-        read = table.events[list(RELATION_COLUMNS)].iloc[positions]
+        read = table.events[list(PICKED_RELATION_COLUMNS)].iloc[positions]
     canonical = engine.directory.canonical
     now: RelationSides | int = len(read)
     if kind == "actor":  # an actor acts on a recipient; a country's events have no sides

@@ -50,6 +50,8 @@ FACETS_OPEN = "facets_open"
 
 #: Page-only keys carry their page's prefix.
 TIMELINE_LANE = "timeline_lane"
+#: The Timeline's counting period asked for at least (dashboard.timeline.COUNT_PERIODS).
+TIMELINE_PER = "timeline_per"
 TIMELINE_CHART = "timeline_chart"
 TIMELINE_DETAIL = "timeline_detail"
 NETWORK_KIND = "network_node_kind"
@@ -71,9 +73,19 @@ MAX_DATE = MAX_FILTER_DATE
 #: Kept apart from the widgets (Streamlit drops a page's widget state when another page
 #: runs), written to the URL with the filters and carried by the sidebar's links.
 VIEW = "view"
-#: URL keys of the view: timeline lanes, the event being read (a permalink to it), the
-#: network's node kind, ego and picked relation, the map's measure and where the map looks.
-VIEW_KEYS: tuple[str, ...] = ("lane", "event", "nodes", "ego", "relation", "measure", "map")
+#: URL keys of the view: timeline lanes and counting period, the event being read (a
+#: permalink to it), the network's node kind, ego and picked relation, the map's measure
+#: and where the map looks.
+VIEW_KEYS: tuple[str, ...] = (
+    "lane",
+    "per",
+    "event",
+    "nodes",
+    "ego",
+    "relation",
+    "measure",
+    "map",
+)
 
 
 def view() -> dict[str, str]:
