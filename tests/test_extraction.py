@@ -5943,3 +5943,81 @@ def test_sanctions_imposed_after_lifting_something_else_are_a_sanction():
     found = extract_events(sentence, date(2025, 7, 25), load_directory(DEFAULT_ACTORS_PATH))
     (sanction,) = [c for c in found if c.event_type == "sanction"]
     assert sanction.span.start == date(2025, 7, 24)
+
+
+# Session 28, actor- and type-side leftovers (articles28b): made-up sentences of each class.
+
+
+def arms_of(text: str, published: date = date(2030, 11, 15)):
+    found = extract_events(text, published, load_directory(DEFAULT_ACTORS_PATH))
+    return [c for c in found if c.event_type == "arms transfer"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Military Watches (round 30): "brought three of them into service on November 7"
+        "Laos's air force received new Russian helicopters and brought four of them into "
+        "service on March 3.",
+        "The Lao army took the Russian tanks into service on March 3.",
+        "Laos's navy put two Russian submarines into active service on March 3.",
+        "Laos inducted two Russian fighter jets into service on March 3.",
+    ],
+)
+def test_weapons_brought_into_service_are_an_arms_transfer_from_their_makers(sentence):
+    (arms,) = arms_of(sentence)
+    assert "Russian government" in arms.actors
+    assert (arms.span.start, arms.span.end) == (date(2030, 3, 3), date(2030, 3, 3))
+
+
+def test_something_else_brought_into_service_is_no_arms_transfer():
+    text = "Laos brought a new Russian-built hospital into service on March 3."
+    assert arms_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Military Watches (round 30): "Russia in 2022 re-purchased artillery rounds
+        # previously sold to the country"
+        "Russia in 2029 re-purchased artillery rounds previously sold to Laos.",
+        "Russia bought back ammunition from Laos in 2029.",
+        "In 2029 Russia repurchased missiles it had sold to Laos.",
+    ],
+)
+def test_weapons_bought_back_are_sold_by_who_had_them(sentence):
+    (arms,) = arms_of(sentence)
+    assert "Russian government" in arms.recipients
+    assert (arms.span.start, arms.span.end) == (date(2029, 1, 1), date(2029, 12, 31))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The New Indian Express (round 28): "Last year, heavy artillery weapons, ... were
+        # sold, the group said."
+        "Last year, heavy artillery weapons and detonators for bombs were sold, the group said.",
+        "In 2029, two submarines were delivered, officials said.",
+        "Drones and missiles have been supplied in 2029, the report says.",
+    ],
+)
+def test_weapons_sold_in_the_passive_with_no_seller_take_the_previous_sentences(sentence):
+    text = f"The Russian government sold rockets to Laos's army in 2028. {sentence}"
+    found = arms_of(text)
+    assert len(found) == 2
+    later = max(found, key=lambda c: c.span.start)
+    assert later.span.start.year == 2029
+    assert "Russian government" in later.actors
+
+
+def test_weapons_sold_in_the_passive_with_no_seller_anywhere_keep_the_known_party():
+    text = "In 2029, two submarines were delivered to Laos, officials said."
+    (arms,) = arms_of(text)
+    assert arms.span.start.year == 2029
+    assert arms.actors == ()
+    assert arms.recipients
+
+
+def test_goods_sold_in_the_passive_are_no_arms_transfer():
+    text = "In 2029, rice and fertiliser were sold to Laos, officials said."
+    assert arms_of(text) == []

@@ -18,12 +18,16 @@ from dashboard.extraction.patterns import (
 from dashboard.extraction.triggers import (
     _CIVILIANS,
     GESTURE_OF_SUPPORT,
+    INTO_SERVICE,
     RESOLUTION_ADOPTED,
     RESOLUTION_DEMAND,
     TRIGGERS,
+    WEAPON_WORD,
     Trigger,
 )
 from dashboard.parsing import Structure
+
+_INTO_SERVICE = re.compile(INTO_SERVICE, re.IGNORECASE)
 
 
 def _action_matches(sentence: str) -> list[tuple[Trigger, re.Match]]:
@@ -43,6 +47,8 @@ def _action_matches(sentence: str) -> list[tuple[Trigger, re.Match]]:
                 continue
             if trigger.event_type == "sanction" and _LIFTED.search(sentence, 0, m.start()):
                 continue  # "lifted sanctions on X": sanctions ended, none imposed
+            if _INTO_SERVICE.fullmatch(m.group(0)) and not WEAPON_WORD.search(sentence):
+                continue  # "brought a hospital into service": no weapons, no transfer
             if trigger.event_type == "meeting" and _gathering_purpose(sentence, m):
                 continue  # "brought together leaders from A and B to discuss": the gathering's
             if trigger.event_type == "condemnation" and not (

@@ -95,6 +95,9 @@ class _ActorFinder:
         self.last_subject = ""
         #: The parties of the last event told, for "both sides" / "the two sides".
         self.last_parties: tuple[str, ...] = ()
+        #: who transferred arms in the last sentence: the seller of a transfer told next
+        #: in the passive with none ("X sold radars in 2021. Last year, rockets were sold")
+        self.last_sellers: tuple[str, ...] = ()
         #: the actors the last sentence named, for "the two sides" before any event
         self.last_named: tuple[str, ...] = ()
         #: Date words of a report ("reported on Saturday"), by paragraph: the day of

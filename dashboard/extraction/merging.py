@@ -178,7 +178,7 @@ def _defence_talks(candidate: Candidate, finder: _ActorFinder) -> Candidate:
 
 
 #: An arms transfer told from the buyer's side ("imported", "bought", "acquired").
-_BUYER_SIDE = re.compile(r"(?:import|b(?:uy|ought)|purchas|acquir)", re.IGNORECASE)
+_BUYER_SIDE = re.compile(r"(?:import|b(?:uy|ought)|(?:re-?)?purchas|acquir)", re.IGNORECASE)
 #: ... or from the weapons' side, in the passive ("six jets sold to X by Y").
 _PASSIVE_SALE = re.compile(r"(?:traded|sold|purchased|bought) (between|to|by)$", re.IGNORECASE)
 

@@ -10,7 +10,12 @@ from datetime import date
 from dashboard.actors import ActorDirectory
 from dashboard.dates import DateMention, DateSpan, find_date_expressions, table_span
 from dashboard.discourse import anaphors, date_by_anaphor
-from dashboard.extraction.actions import _REPORT_RELEASED, _action_matches, _lexicon_matches
+from dashboard.extraction.actions import (
+    _INTO_SERVICE,
+    _REPORT_RELEASED,
+    _action_matches,
+    _lexicon_matches,
+)
 from dashboard.extraction.actor_finder import _ActorFinder
 from dashboard.extraction.article import (
     _dateline_end,
@@ -71,7 +76,7 @@ from dashboard.extraction.roles import (
     _unnamed_offices,
 )
 from dashboard.extraction.sentence import _Told, _When
-from dashboard.extraction.triggers import Trigger
+from dashboard.extraction.triggers import PASSIVE_TRANSFER, WEAPON_WORD, Trigger
 from dashboard.geography import find_countries, find_places
 from dashboard.parsing import Structure
 
@@ -228,6 +233,9 @@ def _sentence_events(
             actors, recipients = _not_of_destination(told, match, actors, recipients)
         if trigger.event_type == "protest" and (not actors or _SUPPORTERS.search(sentence)):
             actors = _protesters(told) or actors  # "her supporters take to the streets"
+        if trigger.event_type == "arms transfer":
+            actors, recipients = _agentless_transfer(told, match, finder, actors, recipients)
+            actors, recipients = _makers_supply(told, match, finder, actors, recipients)
         if trigger.event_type in REPORTED_NOT_DONE:
             report = _report_instead(told, trigger, match, when, actors, recipients)
             if report is None:
@@ -261,8 +269,69 @@ def _sentence_events(
         if accusation is not None:
             found = _add_once(found, accusation)
     finder.remember(sentence, told.mentions, told.countries)
+    transfers = [c for c in found if c.event_type == "arms transfer"]
+    finder.last_sellers = _dedupe(a for c in transfers for a in c.actors)
     paragraph_dates.extend(carried)
     return found
+
+
+#: A weapon named with its maker's country before it: "Russian Mi-38T transport
+#: helicopters", "two Chinese jets".
+_MADE_WEAPON = re.compile(
+    r"\s(?:(?!(?:the|an?|of|and|into|its|their)\b)[\w-]+\s){0,3}?" + WEAPON_WORD.pattern,
+    re.IGNORECASE,
+)
+
+
+def _makers_supply(told: _Told, match, finder: _ActorFinder, actors, recipients):
+    """(actors, recipients) of weapons put into service ("X brought three Russian jets
+    into service"): the governments of the countries told as the weapons' makers supply
+    them, the other parties told (the buyer's forces or government) receive."""
+    if not _INTO_SERVICE.fullmatch(match.group(0)):
+        return actors, recipients
+    sentence = told.sentence
+    makers = [
+        c.country
+        for c in told.countries
+        # a demonym, the makers' adjective ("Russian jets"; not "Laos inducted ... jets")
+        if c.country
+        and c.text not in (c.country, "")
+        and c.text[:1].isupper()
+        and _MADE_WEAPON.match(sentence, c.end)
+    ]
+    sellers = _dedupe(g for g in map(finder.government_of, makers) if g)
+    if not sellers:
+        return actors, recipients
+    buyers = [p for p in (*actors, *recipients) if finder.directory.country_of(p) not in makers]
+    if not buyers:
+        others = [c.country for c in told.countries if c.country and c.country not in makers]
+        buyers = [finder.forces_of(c) or finder.government_of(c) for c in others[:1]]
+    return sellers, _dedupe(buyers)
+
+
+#: A transfer told in the passive with no seller: "rockets were sold", "two submarines
+#: were delivered to X" (not "... were sold by Y", whose agent the roles read).
+_AGENTLESS = re.compile(PASSIVE_TRANSFER + r"$", re.IGNORECASE)
+#: The buyer right after the passive: "were delivered to Laos".
+_TO_BUYER = re.compile(r"\s+to\s+")
+
+
+def _agentless_transfer(told: _Told, match, finder: _ActorFinder, actors, recipients):
+    """(actors, recipients) of an arms transfer told in the passive with no seller: the
+    seller is the one of the last sentence's transfer ("X sold radars to Y in 2021. Last
+    year, rockets were sold"), else none is told and the transfer keeps its known party,
+    the buyer named after "to" (a government for a country)."""
+    if actors or not _AGENTLESS.search(match.group(0)):
+        return actors, recipients
+    to = _TO_BUYER.match(told.sentence, match.end())
+    if to and not recipients:
+        near = told.sentence[to.end() : to.end() + 40]
+        buyers = [m.actor for m in told.mentions if to.end() <= m.start < to.end() + 40]
+        if not buyers and (countries := find_countries(near)) and countries[0].start == 0:
+            buyers = [finder.government_of(countries[0].country)]
+        recipients = _dedupe(b for b in buyers if b)
+    sellers = tuple(s for s in finder.last_sellers if s not in recipients)
+    return sellers, recipients
 
 
 #: A toll told as a crackdown's or of protesters: the state's security forces act.

@@ -84,6 +84,26 @@ _WEAPONS = (
 #: Words no weapons' description has between a verb and the weapons ("delivered aid
 #: by aircraft", "sold rice to arms dealers").
 _NOT_BETWEEN = r"(?:by|to|with|for|from|via|in|on|at|and|or)\b"
+#: A transfer told in the passive: "were sold", "have been supplied", "was handed over".
+PASSIVE_TRANSFER = (
+    r"(?:were|was|(?:has|have|had) been) (?:sold|delivered|supplied|shipped|transferred|"
+    r"exported|handed over)\b"
+)
+#: Weapons put into service by their buyer: "brought three of them into service", "took the
+#: tanks into active service", "inducted two jets into service".
+INTO_SERVICE = (
+    r"(?:br(?:ing|ings|inging|ought)|t(?:ake|akes|aking|ook|aken)|put(?:s|ting)?|"
+    rf"induct(?:s|ed|ing)?) (?:(?!{_NOT_BETWEEN})[\w,.'\u2019-]+ ){{0,5}}?"
+    r"into (?:active |operational |military )?service"
+)
+#: A weapon named in any number ("a helicopter", "the jets"): what makes a sentence's
+#: words of service (:data:`INTO_SERVICE`) an arms transfer.
+WEAPON_WORD = re.compile(
+    r"\b(?:weapons?|arms|jets?|drones?|aircraft|helicopters?|missiles?|rockets?|radars?|"
+    r"artillery|tanks?|warships?|submarines?|ammunition|munitions|fighters?|frigates?|"
+    r"corvettes?|trainers?)\b",
+    re.IGNORECASE,
+)
 #: Victims named as civilians in a toll ("killing at least 11 children").
 _CIVILIANS = (
     r"(?:people|civilians|children|students|pupils|villagers|residents|women|"
@@ -191,13 +211,20 @@ TRIGGERS: tuple[Trigger, ...] = (
             # one's own weapons ("the rebels handed over their weapons")
             rf"hand(?:s|ed|ing)? over (?!(?:their|its|his|her|our)\b)"
             rf"(?:(?!{_NOT_BETWEEN})[\w,.-]+ ){{0,4}}?{_WEAPONS}\b",
-            # the buyer's side: "bought fighter jets", "acquired drones"
-            r"(?:b(?:uy|uys|ought|uying)|purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)) "
-            r"(?:[\w-]+ ){0,4}?(?:weapons|arms|fighter jets|jets|drones|helicopters|aircraft|"
-            r"missiles?|warships?|submarines?)",
+            # the buyer's side: "bought fighter jets", "acquired drones", a buy-back
+            # ("re-purchased artillery rounds", "bought back ammunition")
+            rf"(?:b(?:uy|uys|ought|uying)|(?:re-?)?purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)) "
+            rf"(?:[\w-]+ ){{0,4}}?{_WEAPONS}\b",
             # the weapons' side: "six aircraft agreed to be traded between A and B"
             r"(?:weapons|arms|jets|drones|helicopters|aircraft|missiles|warships|submarines) "
             r"(?:\w+ ){0,3}?(?:traded|sold|purchased|bought) (?:between|to|by)",
+            # ... with no seller in the clause: "heavy artillery weapons, detonators and
+            # devices were sold", "two submarines were delivered to X"
+            rf"{_WEAPONS}\b[^.;:!?]{{0,120}}? {PASSIVE_TRANSFER}",
+            # the buyer's side, weapons put into service ("brought three of them into
+            # service", "inducted two jets into service"): only in a sentence naming
+            # weapons (``actions._action_matches``)
+            INTO_SERVICE,
         ),
     ),
     Trigger(
