@@ -6021,3 +6021,31 @@ def test_weapons_sold_in_the_passive_with_no_seller_anywhere_keep_the_known_part
 def test_goods_sold_in_the_passive_are_no_arms_transfer():
     text = "In 2029, rice and fertiliser were sold to Laos, officials said."
     assert arms_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Myanmar's foreign minister met Sergei Lavrov in Moscow on Tuesday.",
+        "The Myanmar foreign minister held talks with Sergei Lavrov on Tuesday.",
+        "Sergei Lavrov hosted Myanmar's foreign minister in Moscow on Tuesday.",
+    ],
+)
+def test_a_ministers_title_with_several_governments_of_the_country_is_the_one_in_power(sentence):
+    """The directory holds several Myanmar governments (the junta, the NUG, the NLD
+    government...): a minister titled with the country and no government told serves
+    the ruling body, as "his Myanmar counterpart" does (it resolved to nobody)."""
+    found = extract_events(sentence, date(2030, 11, 15), load_directory(DEFAULT_ACTORS_PATH))
+    (meeting,) = [c for c in found if c.event_type in ("meeting", "visit")]
+    assert "State Administration Council" in meeting.actors + meeting.recipients
+
+
+def test_a_ministers_title_is_the_government_the_text_tells_of_most():
+    text = (
+        "The National Unity Government named its cabinet on Monday. The National Unity "
+        "Government is in exile. Myanmar's foreign minister met Sergei Lavrov on Tuesday."
+    )
+    found = extract_events(text, date(2030, 11, 15), load_directory(DEFAULT_ACTORS_PATH))
+    (meeting,) = [c for c in found if c.event_type == "meeting"]
+    assert "State Administration Council" not in meeting.actors + meeting.recipients
+    assert "National Unity Government" in meeting.actors

@@ -584,12 +584,14 @@ class _ActorFinder:
         "the Russian foreign minister"): the person the article titles so, else the one
         the directory gives that role ("top diplomat"), else the country's government
         (:meth:`government_of`; a name after the title that the directory lacks is
-        proposed for review)."""
+        proposed for review). A minister serves the government in power: with several
+        governments of the country and none told, its ruling body (``sends``, as for "his
+        Myanmar counterpart")."""
         office = (country, _office(title.group(1)))
         return (
             self.offices.get(office)
             or self.directory_roles.get(office)
-            or self.government_of(country)
+            or self.government_of(country, sends=True)
         )
 
     def _diplomats(self, sentence: str, known: list[Mention]) -> list[Mention]:
