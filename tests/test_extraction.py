@@ -6049,3 +6049,32 @@ def test_a_ministers_title_is_the_government_the_text_tells_of_most():
     (meeting,) = [c for c in found if c.event_type == "meeting"]
     assert "State Administration Council" not in meeting.actors + meeting.recipients
     assert "National Unity Government" in meeting.actors
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # World News Tech (round 29): "Russian Security Council Secretary Sergei Shoigu's
+        # visit to Myanmar" listed the United Nations Security Council as a visitor
+        "Russian Security Council Secretary Sergei Shoigu visited Laos on Monday.",
+        "The Secretary of Russia's Security Council, Sergei Shoigu, met Lao leaders on Monday.",
+        "Sergei Shoigu, secretary of the Security Council of Russia, visited Laos on Monday.",
+    ],
+)
+def test_a_countrys_security_council_is_not_the_uns(sentence):
+    found = extract_events(sentence, date(2030, 11, 15), load_directory(DEFAULT_ACTORS_PATH))
+    (event,) = found
+    assert "Sergei Shoigu" in event.actors
+    assert "United Nations Security Council" not in event.actors + event.recipients
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Security Council condemned the coup in Laos on Monday.",
+        "Russia's envoy told the Security Council on Monday that it condemned the coup.",
+    ],
+)
+def test_the_security_council_told_alone_is_still_the_uns(sentence):
+    found = extract_events(sentence, date(2030, 11, 15), load_directory(DEFAULT_ACTORS_PATH))
+    assert any("United Nations Security Council" in c.actors + c.recipients for c in found)

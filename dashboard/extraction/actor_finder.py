@@ -75,6 +75,12 @@ from dashboard.parsing import Structure
 _PATRONYMIC = re.compile(r"(?:ich|ovna|evna|ichna)$", re.IGNORECASE)
 
 
+#: Between a country's possessive or demonym and the body it owns: "Russia's ", "Russian ".
+_OWNER_GAP = re.compile(r"(?:['\u2019]s?)?\s+")
+#: "of" a country after a body's name: "the Security Council of (the) Russian Federation".
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
 class _ActorFinder:
     """Actor spellings from the directory, matched longest first, case-insensitively."""
 
@@ -205,11 +211,31 @@ class _ActorFinder:
                 for o in mentions
             )
         ]
+        mentions = [m for m in mentions if not self._a_countrys_own(sentence, m)]
         for surname, actor in self.surnames.items():
             for hit in re.finditer(rf"(?<![\w.]){re.escape(surname)}(?![\w])", sentence):
                 if not any(m.start <= hit.start() < m.end for m in mentions):
                     mentions.append(Mention(hit.start(), hit.end(), actor))
         return mentions
+
+    def _a_countrys_own(self, sentence: str, mention: Mention) -> bool:
+        """An international body's name shortened to its end, its owner dropped
+        ("Security Council" for the United Nations Security Council), told with a
+        country's possessive or demonym before it ("Russia's Security Council", "the
+        Russian Security Council") or "of" a country after it ("the Security Council of
+        Russia") names that country's own body, not the international one."""
+        told = sentence[mention.start : mention.end].casefold()
+        if self.directory.countries.get(mention.actor) or not mention.actor.casefold().endswith(
+            f" {told}"
+        ):
+            return False
+        before = find_countries(sentence[: mention.start])
+        owner = bool(before) and _OWNER_GAP.fullmatch(sentence, before[-1].end, mention.start)
+        of = _OF_COUNTRY.match(sentence, mention.end)
+        return bool(
+            owner
+            or (of and (after := find_countries(sentence[of.end() :])) and after[0].start == 0)
+        )
 
     def _spellings(self, name: str, person: str) -> set[str]:
         """``name`` (a spelling of ``person``) and its other transliterations: of a short
