@@ -6078,3 +6078,46 @@ def test_a_countrys_security_council_is_not_the_uns(sentence):
 def test_the_security_council_told_alone_is_still_the_uns(sentence):
     found = extract_events(sentence, date(2030, 11, 15), load_directory(DEFAULT_ACTORS_PATH))
     assert any("United Nations Security Council" in c.actors + c.recipients for c in found)
+
+
+def types_of(text: str, published: date = date(2022, 8, 1)) -> list[str]:
+    found = extract_events(text, published, load_directory(DEFAULT_ACTORS_PATH))
+    return sorted(c.event_type for c in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The Phnom Penh Post (round 29): the event "Special Discussion: An Update on
+        # ASEAN's Efforts in Myanmar" was read as a meeting of its words
+        "Sergei Lavrov spoke at a July 21 videoconference event \u201cSpecial Discussion: "
+        "An Update on the Efforts in Laos\u201d.",
+        'Sergei Lavrov spoke on July 21 at the webinar "Talks With Laos: The Way Ahead".',
+        "Sergei Lavrov spoke on July 21 at a seminar titled \u2018Peace Talks in Laos\u2019.",
+    ],
+)
+def test_action_words_inside_a_quoted_title_are_no_event(sentence):
+    assert "meeting" not in types_of(sentence)
+
+
+def test_action_words_quoted_as_said_are_still_read():
+    text = 'Sergei Lavrov said on July 21: "We held talks with Laos and they went well."'
+    assert "meeting" in types_of(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The Phnom Penh Post (round 29): "The event was hosted by the ASEAN Studies Centre
+        # at the ISEAS - Yusof Ishak Institute" was a visit by ASEAN
+        "The event was hosted by the ASEAN Studies Centre at the Vientiane Institute on July 21.",
+        "Sergei Lavrov's lecture, hosted by a Vientiane think tank, drew Lao officials on July 21.",
+        "The ASEAN forum was hosted by Laos's foreign ministry on July 21.",
+    ],
+)
+def test_a_gathering_hosted_or_a_host_institute_is_no_visit(sentence):
+    assert "visit" not in types_of(sentence)
+
+
+def test_a_country_that_hosted_a_visitor_is_still_visited():
+    assert types_of("Laos hosted Sergei Lavrov on July 21.") == ["visit"]

@@ -535,6 +535,55 @@ _TRUCE_SCOPE = re.compile(
 )
 
 
+#: A quoted stretch: straight or curly double quotes, or curly single ones.
+_QUOTED = re.compile(
+    r"[\"\u201c]([^\"\u201c\u201d]{1,120})[\"\u201d]|\u2018([^\u2018\u2019]{1,120})\u2019(?!\w)"
+)
+#: A word a title writes in lower case: "An Update on ASEAN's Efforts in Myanmar".
+_TITLE_SMALL_WORD = re.compile(
+    r"(?:a|an|and|as|at|but|by|for|from|in|into|of|on|or|the|to|vs|with)", re.IGNORECASE
+)
+
+
+def _in_quoted_title(sentence: str, match: re.Match) -> bool:
+    """Action words inside a quoted title ("the 'Peace Dialogue' forum", an event
+    "Special Discussion: An Update on ..."): every word of the quote capitalised but the
+    small ones, at least two words. A quoted saying ("we held talks") is no title."""
+    for quote in _QUOTED.finditer(sentence):
+        if not quote.start() <= match.start() < match.end() <= quote.end():
+            continue
+        words = re.findall(r"[^\W\d_][\w'\u2019-]*", quote.group(1) or quote.group(2))
+        if len(words) >= 2 and all(w[0].isupper() or _TITLE_SMALL_WORD.fullmatch(w) for w in words):
+            return True
+    return False
+
+
+#: Who hosts a gathering, not a visitor: an institute, a think tank, a centre of studies
+#: ("hosted by the X Studies Centre at the Y Institute").
+_BY_INSTITUTE = re.compile(
+    r"\s+by\s+(?:an?\s+|the\s+)?(?:[\w'\u2019&.-]+\s+){0,5}?(?:institutes?|institution|"
+    r"cent(?:re|er)|think[- ]tanks?|university|foundation|academy|studies)\b",
+    re.IGNORECASE,
+)
+#: A gathering told as hosted: "the event was hosted by", "the webinar is hosted by".
+_GATHERING_HOSTED = re.compile(
+    r"\b(?:event|webinar|seminar|discussion|forum|conference|dialogue|panel|symposium|"
+    r"workshop|lecture|roundtable|briefing)s?,?\s+(?:(?:was|were|is|are|will\s+be|had\s+been|"
+    r"has\s+been|being)\s+)?(?:co-?)?$",
+    re.IGNORECASE,
+)
+
+
+def _hosted_gathering(sentence: str, match: re.Match) -> bool:
+    """ "hosted" told of a gathering ("The event was hosted by X") or with an institute
+    or a think tank as host ("a delegation hosted by the X Institute"): a gathering held,
+    no visit. "X was hosted by Laos's foreign minister" stays a visit."""
+    return bool(
+        _GATHERING_HOSTED.search(sentence, 0, match.start())
+        or _BY_INSTITUTE.match(sentence, match.end())
+    )
+
+
 #: An action told as called off: "decided to cancel the visit", "called off his planned
 #: trip", "postponed the talks" - none took place.
 _CALLED_OFF = re.compile(
@@ -602,6 +651,10 @@ def _no_event(sentence: str, match: re.Match) -> bool:
         return True  # "decided to cancel the visit": it did not take place
     if _TOPIC_OF.search(sentence, 0, match.start()):
         return True  # "from the viewpoint of the continuation of cooperation": a topic
+    if _in_quoted_title(sentence, match):
+        return True  # "the event 'Special Discussion: ...'": a name, not a discussion held
+    if match.group(0).casefold() == "hosted" and _hosted_gathering(sentence, match):
+        return True  # "the event was hosted by a research centre": no one visits
     # "as they face Western condemnation": a state, not an event told
     return bool(_CIRCUMSTANCE.search(before) and _NOUN_FORM.search(match.group(0)))
 
