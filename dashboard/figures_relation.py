@@ -72,13 +72,14 @@ class RelationTrend:
         return int(self.counts.to_numpy().sum()) + sum(self.apart.values())
 
 
-def relation_trend(events: pd.DataFrame) -> RelationTrend:
+def relation_trend(events: pd.DataFrame, per: int = 0) -> RelationTrend:
     """Count ``events`` (our columns ``start_date``, ``end_date``, ``date_precision``,
     ``event_type``) per period and relation class.
 
     An event is counted in the period it starts in when that start is known to the
     period: known to the day (an exact multi-day event too), or starting and ending in
-    the same period. Others are counted in ``apart``.
+    the same period. Others are counted in ``apart``. ``per``: per at least this many
+    months, as the Timeline counts when asked (:data:`dashboard.timeline.COUNT_PERIODS`).
     """
     start = _days(events["start_date"])
     end = _days(events["end_date"])
@@ -86,7 +87,7 @@ def relation_trend(events: pd.DataFrame) -> RelationTrend:
     types = events["event_type"].astype("str")
     # Classified once per type, not per event (a relation of a big table: 100,000s).
     classes = types.map({t: relation_class(t) or "unclassified" for t in types.unique()})
-    period, first, last, label, unit = _bins_of(start, end)
+    period, first, last, label, unit = _bins_of(start, end, per)
     exact = events["date_precision"].astype("str").eq("day").to_numpy()
     placed = exact | (first == last)
     ticks: tuple[str, ...] = ()
@@ -163,20 +164,21 @@ def _days(dates: pd.Series) -> np.ndarray:
     return pd.to_datetime(dates).to_numpy().astype("datetime64[D]").astype(np.int64)
 
 
-def _bins_of(start: np.ndarray, end: np.ndarray):
+def _bins_of(start: np.ndarray, end: np.ndarray, per: int = 0):
     """(period name, bin of each start, bin of each end, a bin's label, and the bins'
     first days or months with their width for :func:`calendar_ticks`) by the Timeline's
     rule (:func:`dashboard.timeline.per_day`, :func:`dashboard.timeline.month_bins`), so
-    the same events are counted per day (month, quarter...) on both pages."""
+    the same events are counted per day (month, quarter...) on both pages; per at least
+    ``per`` months when asked (none: per day where that fits)."""
     if start.size == 0:
         return "month", start, end, str, lambda bins: (bins, 1)
-    if per_day(int(start.min()), int(start.max())):
+    if not per and per_day(int(start.min()), int(start.max())):
         return "day", start, end, lambda day: str(_EPOCH + day), lambda bins: (bins, 0)
     months = [
         days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
         for days in (start, end)
     ]
-    first, width, _ = month_bins(int(months[0].min()), int(months[0].max()))
+    first, width, _ = month_bins(int(months[0].min()), int(months[0].max()), per)
     if width == 1:
         label = lambda b: str(np.datetime64(first + b, "M"))  # noqa: E731
     else:

@@ -814,3 +814,12 @@ def test_the_timeline_counts_per_the_period_the_link_asks(table, monkeypatch):
     (figure,) = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
     assert {trace["meta"]["period_months"] for trace in figure["data"]} == {3}
     assert at.session_state[state.VIEW]["per"] == "quarter"
+
+
+def test_a_picked_relation_is_counted_per_the_period_the_timeline_is_asked_for(table):
+    at, _ = pick_relation(0, per="year")
+    (figure,) = trend_charts(at)
+    assert " per year: " in figure["layout"]["title"]["text"]
+    at, _ = pick_relation(0)
+    (figure,) = trend_charts(at)
+    assert " per year: " not in figure["layout"]["title"]["text"]

@@ -307,3 +307,22 @@ def test_a_relation_s_change_from_the_period_before_is_said_each_way():
         "In the month before (2018-02-01 to 2018-02-28): 0 events between them, against 5 "
         "in these dates."
     )
+
+
+@pytest.mark.parametrize(
+    "per,period", [(0, "day"), (1, "month"), (3, "quarter"), (12, "year"), (120, "decade")]
+)
+def test_a_relation_is_counted_per_the_period_the_timeline_is_asked_for(per, period):
+    trend = relation_trend(
+        events(
+            *((day, day, "day", "meeting") for day in ("2021-01-04", "2021-02-15", "2021-04-01"))
+        )
+    )
+    assert trend.period == "day"
+    asked = relation_trend(
+        events(
+            *((day, day, "day", "meeting") for day in ("2021-01-04", "2021-02-15", "2021-04-01"))
+        ),
+        per,
+    )
+    assert asked.period == period and asked.total == trend.total == 3

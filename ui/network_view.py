@@ -29,6 +29,7 @@ from dashboard.figures_relation import (
 )
 from dashboard.network import relation_file_name, relation_positions, relation_rows
 from dashboard.selection import kept_pick, linked_relation, relation_link, selection_to_filter
+from dashboard.timeline import COUNT_PERIODS
 from dashboard.window import MAX_WINDOW_ROWS
 from ui import state
 from ui.events_view import show_events_table
@@ -207,6 +208,8 @@ def show_relations(page: PageContext, graph: nx.Graph, kind: str) -> None:
 def show_trend(events: pd.DataFrame, first: str, second: str) -> None:
     """The relation's ``events`` (:data:`~dashboard.figures_relation.TREND_COLUMNS` at
     least) over time."""
-    trend = relation_trend(events)
+    # Per the period the Timeline is asked to count by (the view's per=), if any.
+    per = COUNT_PERIODS.get(state.view().get("per", "auto"), 0)
+    trend = relation_trend(events, per)
     st.plotly_chart(trend_figure(trend, first, second), key=state.NETWORK_TREND)
     st.caption(md_escape(trend_summary(trend)))
