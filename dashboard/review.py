@@ -11,7 +11,6 @@ and a refused edit is named by that row and its column.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from types import SimpleNamespace
 
 import pandas as pd
 
@@ -125,13 +124,12 @@ def placed_in_candidates(
 def extractor_title(row: pd.Series, parties: dict[str, list[str]]) -> str:
     """The title the extractor gives a candidate of ``row``'s type and status with these
     ``parties`` (actors and recipients): its own rule, called, not a copy."""
-    candidate = SimpleNamespace(
-        event_type=str(row["event_type"]),
-        actors=tuple(parties["actors"]),
-        recipients=tuple(parties["recipients"]),
-        status=str(row.get("status", "")),
+    return extraction_frame.candidate_title(
+        str(row["event_type"]),
+        parties["actors"],
+        parties["recipients"],
+        str(row.get("status", "")),
     )
-    return extraction_frame._title(candidate)
 
 
 def evidence_parts(candidates: pd.DataFrame) -> list[tuple[int, str, str, str, str]]:

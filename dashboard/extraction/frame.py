@@ -19,15 +19,22 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
-def _title(candidate: Candidate) -> str:
+def candidate_title(event_type: str, actors, recipients, status: str = "") -> str:
     """The type, the actors and the recipients. With no actor the title says so: a
     country of the event may be the recipient's ("Meeting: Myanmar with the junta"
-    named a party the event does not carry)."""
-    who = ", ".join(candidate.actors) or "Unknown actor"
-    whom = ", ".join(candidate.recipients)
-    label = candidate.event_type[:1].upper() + candidate.event_type[1:]
+    named a party the event does not carry). The review calls it too when a reviewer
+    places a proposed name among a candidate's parties."""
+    who = ", ".join(actors) or "Unknown actor"
+    whom = ", ".join(recipients)
+    label = event_type[:1].upper() + event_type[1:]
     title = f"{label}: {who}" + (f" with {whom}" if whom else "")
-    return title + (" (expected)" if candidate.status == "expected" else "")
+    return title + (" (expected)" if status == "expected" else "")
+
+
+def _title(candidate: Candidate) -> str:
+    return candidate_title(
+        candidate.event_type, candidate.actors, candidate.recipients, candidate.status
+    )
 
 
 def _event_id(event_type: str, actors, countries, start: str) -> str:
