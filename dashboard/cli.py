@@ -30,9 +30,9 @@ from dashboard.dataset import (
 from dashboard.export import export_csv
 from dashboard.extraction import candidates_frame, extract_events
 from dashboard.filters import add_filter_arguments, spec_from_args
-from dashboard.importing import FORMATS, load_any, load_any_frame
+from dashboard.importing import FORMATS, UNRECOGNISED, load_any, load_any_frame, table_columns
 from dashboard.loading import load_events_frame, validate_events_frame
-from dashboard.mapping import ColumnMapping
+from dashboard.mapping import ColumnMapping, guessed_hint
 from dashboard.memory import tune_allocator
 from dashboard.problems import (
     EventsFileError,
@@ -74,6 +74,14 @@ def _report_invalid(path, err: EventsFileError, stderr) -> None:
     for line in format_grouped_problems(err.problems):
         print(line, file=stderr)
     print(f"{path}: invalid, {counted(len(err.problems), 'problem')}", file=stderr)
+    if any(p.message == UNRECOGNISED for p in err.problems):
+        # The app's mapping form preselects these guesses; here they are a line to run.
+        try:
+            guessed = guessed_hint(table_columns(path))
+        except (EventsFileError, OSError, ValueError):
+            guessed = None
+        if guessed is not None:
+            print(f"hint: {guessed}", file=stderr)
 
 
 def _load(path, stderr, format: str = "auto", mapping=None) -> EventTable | None:

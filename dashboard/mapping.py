@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shlex
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -147,6 +148,24 @@ def guess_columns(columns: Iterable[str]) -> dict[str, Guess]:
         why = f"Guessed: no title column, so the description's {column!r}: check it."
         guessed["title"] = Guess(column, False, why)
     return guessed
+
+
+def guessed_hint(columns: Iterable[str]) -> str | None:
+    """The ``--map`` assignments :func:`guess_columns` makes of a table's headers, as a
+    line to check and run (None: nothing guessed), with what the guesses leave open."""
+    guessed = guess_columns(columns)
+    if not guessed:
+        return None
+    maps = " ".join(f"--map {shlex.quote(f'{ours}={g.column}')}" for ours, g in guessed.items())
+    # What a mapping must give, and how it usually does (a type for every row of a list).
+    needed = {
+        WHEN: "--map when=COLUMN",
+        "event_type": "--set event_type=VALUE",
+        "title": "--map title=COLUMN",
+    }
+    missing = [how for ours, how in needed.items() if ours not in guessed]
+    rest = f"; still to give: {', '.join(missing)}" if missing else ""
+    return f"the headers suggest (guesses: check each before converting): {maps}{rest}"
 
 
 def _assignments(items: Iterable[str], flag: str) -> dict[str, str]:

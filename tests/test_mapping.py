@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import shlex
 from pathlib import Path
 
 import numpy as np
@@ -569,3 +570,23 @@ def test_the_actors_country_from_a_column(tmp_path):
     assert table.directory.country_of("Ann Example") == "France"
     assert table.directory.country_of("Bo Example") == "Germany"
     assert table.directory.country_of("Cy Example") == ""
+
+
+def test_validate_suggests_the_guessed_mapping_and_it_converts(tmp_path):
+    """The command line said only that the table was not recognised and how to map one;
+    the form's guesses were the app's alone. It now prints them as a line to check, and
+    that line, with the event type it says is still to give, converts the table."""
+    err = io.StringIO()
+    assert main(["validate", str(PRESIDENTS)], io.StringIO(), err) == 1
+    (line,) = [x for x in err.getvalue().splitlines() if "the headers suggest" in x]
+    assert line == (
+        "hint: the headers suggest (guesses: check each before converting): --map when=time "
+        "--map 'countries=destination country' --map 'location=destination city' --map "
+        "description=description --map title=description; still to give: --set "
+        "event_type=VALUE"
+    )
+    args = shlex.split(line.split("): ", 1)[1].split(";")[0])
+    out = tmp_path / "visits.csv"
+    argv = ["convert", str(PRESIDENTS), "-o", str(out), *args, "--set", "event_type=visit"]
+    assert main(argv, io.StringIO(), io.StringIO()) == 0
+    assert parse_events(out.read_bytes())["countries"].tolist()[-1] == "South Korea"
