@@ -457,7 +457,7 @@ MEASURED = [
     # Held out in round 29 (gold committed in 619d622 before extract ran on any, landed in
     # 857921c after articles27c's and articles27e's last fixes): floor = the first run, measured
     ("phnompenhpost-2022-07-22.round29", "2022-07-22", 1.0, 0.75),
-    ("voiceforjustice-2023-08-24.round29", "2023-08-24", 0.5, 0.25),
+    ("voiceforjustice-2023-08-24.round29", "2023-08-24", 1.0, 0.25),
     ("worldnewstech-2026-02-03.round29", "2026-02-03", 1.0, 0.75),
     # Held out in rounds 30 and 31 (gold committed in 852f2e4 and 7f85b3f before extract ran
     # on any, landed in ace2695 and bcc4c53 after articles27d's last fix, 1ba477e): floor =
@@ -472,7 +472,7 @@ MEASURED = [
     # Held out in rounds 32 and 33 (gold committed in 53d4d34 and 1750742 before extract ran
     # on any, landed in b8eb6e4 and 26a6c93 after articles28's last fix, 6ddb838): floor =
     # the first run, measured
-    ("arakannow-2025-07-25.round32", "2025-07-25", 0.5, 0.25),
+    ("arakannow-2025-07-25.round32", "2025-07-25", 1.0, 0.25),
     ("usasean-2023-04-14.round32", "2023-04-14", 1.0, 0.2),
     ("wenews-2024-01-11.round32", "2024-01-11", 0.66, 0.66),
     ("byronnews-2021-03-08.round33", "2021-03-08", 0.33, 0.2),
@@ -6130,3 +6130,41 @@ def test_a_gathering_hosted_or_a_host_institute_is_no_visit(sentence):
 
 def test_a_country_that_hosted_a_visitor_is_still_visited():
     assert types_of("Laos hosted Sergei Lavrov on July 21.") == ["visit"]
+
+
+# Session 28, rounds 32 and 33's misses (articles28c), continued
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Arakan Now (round 32): "the Myanmar junta, which seized power in a 2021 coup and
+        # is accused of crimes against humanity" was the junta's condemnation in 2021
+        "Myanmar's junta, which seized power in a 2021 coup, is accused of crimes against "
+        "humanity.",
+        "Myanmar's junta was accused of genocide by the United Nations on Monday.",
+        "Myanmar's generals were accused of war crimes in 2023.",
+        "Myanmar's military is widely accused of atrocities against the Rohingya in 2017.",
+    ],
+)
+def test_who_is_accused_in_the_passive_receives_the_condemnation(sentence):
+    found = extract_events(sentence, date(2025, 7, 25), load_directory(DEFAULT_ACTORS_PATH))
+    condemnations = [c for c in found if c.event_type == "condemnation"]
+    accused = {"State Administration Council", "Tatmadaw"}
+    assert all(not accused & set(c.actors) for c in condemnations)
+
+
+def test_an_accuser_named_in_the_active_still_condemns():
+    sentence = "China condemned Myanmar's junta for the air strikes on Monday."
+    found = extract_events(sentence, date(2025, 7, 25), load_directory(DEFAULT_ACTORS_PATH))
+    (condemnation,) = [c for c in found if c.event_type == "condemnation"]
+    assert condemnation.actors == ("Chinese government",)
+    assert condemnation.recipients == ("State Administration Council",)
+
+
+def test_a_country_named_as_the_passives_agent_condemns():
+    sentence = "Myanmar's junta was accused of genocide by China on Monday."
+    found = extract_events(sentence, date(2025, 7, 25), load_directory(DEFAULT_ACTORS_PATH))
+    (condemnation,) = [c for c in found if c.event_type == "condemnation"]
+    assert condemnation.actors == ("Chinese government",)
+    assert condemnation.recipients == ("State Administration Council",)

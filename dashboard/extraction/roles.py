@@ -399,7 +399,8 @@ def _and_start(sentence: str, match: re.Match) -> int:
 
 def _action_roles(told: _Told, trigger, match, subject_of):
     """(initiators, receivers, unknown): the mentions that act and receive, and whether
-    the action is an unknown person's (a proper name the directory lacks)."""
+    the action is an unknown person's (a proper name the directory lacks, or no one
+    named: a passive condemnation with no agent, then with no receivers either)."""
     sentence, finder, mentions = told.sentence, told.finder, told.mentions
     structure = Structure.of(sentence)
     initiators, receivers = _roles(sentence, match, mentions, finder, told.actions, told.countries)
@@ -455,11 +456,42 @@ def _action_roles(told: _Told, trigger, match, subject_of):
     parties = finder.last_parties or named
     if both and parties and all(m.start < both.start() for m in initiators):
         initiators = [Mention(both.start(), both.end(), a) for a in parties]
+    if (
+        trigger.event_type == "condemnation"
+        and _CONDEMNING_VERB.match(match.group(0))
+        and _PASSIVE_BEFORE.search(sentence, 0, match.start())
+    ):
+        # "X is accused of crimes", "X was condemned for ...": X receives; who condemns
+        # is only the agent after it ("by Y", "by China"), else no one the text names
+        # and no event is told (nor is it the subject's country's government's)
+        agents = [m for m in initiators if m.start >= match.end()]
+        agents = agents or _governments_of(
+            [
+                c
+                for c in told.countries
+                if c.start >= match.end() and _AGENT.search(sentence, 0, c.start)
+            ],
+            finder,
+        )
+        receivers = [m for m in initiators if m.start < match.start()] + receivers if agents else []
+        initiators, unknown = agents, unknown or not agents
     # "hold talks with A and meet B": each action's recipients end where the next
     # action of the same type begins.
     following = [m.start() for t, m in told.matches if t is trigger and m.start() > match.end()]
     receivers = [m for m in receivers if m.start < min(following, default=len(sentence))]
     return initiators, receivers, unknown
+
+
+#: A passive right before an action verb: "is accused", "was strongly condemned", "have
+#: been criticised".
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
+#: Verbs of condemning whose passive subject is condemned ("is accused"), not one who
+#: disapproves ("was disappointed at X": the subject's own condemnation of X).
+_CONDEMNING_VERB = re.compile(
+    r"(?:accus|condemn|critici[sz]|denounc|blam|censur|slamm|rebuk|reprimand|castigat|"
+    r"lambast|chastis|decri|deplor)",
+    re.IGNORECASE,
+)
 
 
 def _experienced(told: _Told, match: re.Match):
