@@ -27,6 +27,17 @@ _SUBORDINATOR = re.compile(
 _PAST_FORM = re.compile(
     r"(?:\w+ed|met|took|flew|sold|seized|overthrew|held|sent|hung|shot)\b", re.IGNORECASE
 )
+#: A passive auxiliary right before an action verb ("is accused", "was strongly
+#: condemned", "have been criticised"), or opening the action's words ("were sanctioned").
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
+_PASSIVE_OPENING = re.compile(r"(?:is|are|was|were|be|been|being)\s", re.IGNORECASE)
+#: Verbs of condemning: told in the passive, their subject is the one condemned ("is
+#: accused of crimes"), not the one who disapproves ("was disappointed at X").
+_CONDEMNING = re.compile(
+    r"condemn|denounc|critici|deplor|slamm|accus|blam|censur|rebuk|reprimand|castigat|"
+    r"lambast|chastis|decri",
+    re.IGNORECASE,
+)
 _REPORTING = re.compile(
     r"\b(?:said|says|told|reported|announced|according to|statement said)\b", re.IGNORECASE
 )

@@ -57,8 +57,11 @@ from dashboard.extraction.merging import (
 )
 from dashboard.extraction.patterns import (
     _CIRCUMSTANCE,
+    _CONDEMNING,
     _GENERIC_PLURAL,
     _NEGATED,
+    _PASSIVE_BEFORE,
+    _PASSIVE_OPENING,
     _PAST_FORM,
     _REPEATED,
     _TIME_FROM_CLAUSE,
@@ -504,10 +507,8 @@ _HYPOTHETICAL = re.compile(r"[^,;.]{0,40}?\b(?:could|might)\b", re.IGNORECASE)
 
 
 #: A passive auxiliary right before a verb of speech ("is expressly condemned"): the
-#: speaker is untold unless "by" names them.
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$")
-_CONDEMNING = re.compile(r"condemn|denounc|critici|deplor|slamm", re.IGNORECASE)
-_BY_AFTER = re.compile(r"\s+by\b")
+#: speaker is untold unless "by" names them (``patterns._PASSIVE_BEFORE``, ``_CONDEMNING``).
+_BY_AFTER = re.compile(r"[^,;.]*?\bby\b")  # "accused of genocide by China"
 #: A verb of speech in "-ed" followed straight by its reason ("Serbia, Condemned for
 #: Selling Arms", "X slammed over ..."): a passive with its auxiliary left out, as in
 #: headlines and appositions; the active has its object before the reason.
@@ -620,7 +621,8 @@ def _no_event(sentence: str, match: re.Match) -> bool:
     if _REPEATED.search(sentence[start : match.end()]):
         return True  # "twice hosted": several events, none dated by these words
     before = sentence[_clause_start(sentence, match.start()) : match.start()]
-    verb_first = _PAST_FORM.match(match.group(0)) is not None
+    # (a verb first: "sent troops", "were designated for sanctions")
+    verb_first = bool(_PAST_FORM.match(match.group(0)) or _PASSIVE_OPENING.match(match.group(0)))
     generic = _GENERIC_PLURAL.search(before)
     if (
         match.group(0).endswith("s")

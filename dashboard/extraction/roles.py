@@ -32,12 +32,15 @@ from dashboard.extraction.patterns import (
     _AGENT,
     _BOTH_COUNTRIES,
     _CLAUSE_BREAK,
+    _CONDEMNING,
     _DELEGATION_LED_BY,
     _ENVOY,
     _HANDS_OF,
     _NAME_RE,
     _NOT_NAMES,
     _OF_AFTER,
+    _PASSIVE_BEFORE,
+    _PASSIVE_OPENING,
     _PAST_FORM,
     _POSSESSOR_BEFORE,
     _PREPOSITION,
@@ -456,25 +459,22 @@ def _action_roles(told: _Told, trigger, match, subject_of):
     parties = finder.last_parties or named
     if both and parties and all(m.start < both.start() for m in initiators):
         initiators = [Mention(both.start(), both.end(), a) for a in parties]
-    if (
-        trigger.event_type == "condemnation"
-        and _CONDEMNING_VERB.match(match.group(0))
-        and _PASSIVE_BEFORE.search(sentence, 0, match.start())
-    ):
-        # "X is accused of crimes", "X was condemned for ...": X receives; who condemns
-        # is only the agent after it ("by Y", "by China"), else no one the text names
-        # and no event is told (nor is it the subject's country's government's)
+    if _passive(sentence, match):
+        # "X were sanctioned by the UK", "X is accused of crimes": X receives; the agent
+        # after it acts ("by Y"; a country there is its government)
         agents = [m for m in initiators if m.start >= match.end()]
-        agents = agents or _governments_of(
-            [
-                c
-                for c in told.countries
-                if c.start >= match.end() and _AGENT.search(sentence, 0, c.start)
-            ],
-            finder,
-        )
-        receivers = [m for m in initiators if m.start < match.start()] + receivers if agents else []
-        initiators, unknown = agents, unknown or not agents
+        agents = agents or _country_agents(told, match)
+        if agents:
+            # (not an earlier passive's agent: "sanctioned by the EU; X, designated by ...")
+            subjects = [
+                m
+                for m in initiators
+                if m.start < match.start() and not _AGENT_BEFORE.search(sentence, 0, m.start)
+            ]
+            receivers, initiators = subjects + receivers, agents
+        elif trigger.event_type == "condemnation" and _CONDEMNING.match(match.group(0)):
+            # no accuser named: no event told (nor the subject's country's government's)
+            initiators, receivers, unknown = [], [], True
     # "hold talks with A and meet B": each action's recipients end where the next
     # action of the same type begins.
     following = [m.start() for t, m in told.matches if t is trigger and m.start() > match.end()]
@@ -482,16 +482,28 @@ def _action_roles(told: _Told, trigger, match, subject_of):
     return initiators, receivers, unknown
 
 
-#: A passive right before an action verb: "is accused", "was strongly condemned", "have
-#: been criticised".
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
-#: Verbs of condemning whose passive subject is condemned ("is accused"), not one who
-#: disapproves ("was disappointed at X": the subject's own condemnation of X).
-_CONDEMNING_VERB = re.compile(
-    r"(?:accus|condemn|critici[sz]|denounc|blam|censur|slamm|rebuk|reprimand|castigat|"
-    r"lambast|chastis|decri|deplor)",
-    re.IGNORECASE,
-)
+#: A name told in a passive's agent phrase: "by Canada and the ", "by the ".
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:[\w'\u2019-]+\s+){0,4}$")
+
+
+def _passive(sentence: str, match: re.Match) -> bool:
+    """Whether the action's verb is told in the passive ("were blacklisted", "is accused")."""
+    return bool(
+        _PASSIVE_OPENING.match(match.group(0)) or _PASSIVE_BEFORE.search(sentence, 0, match.start())
+    )
+
+
+def _country_agents(told: _Told, match: re.Match) -> list[Mention]:
+    """The governments of the countries told as the passive's agent, right after "by" in
+    the action's clause ("were sanctioned by the UK", "designated by Canada")."""
+    brk = _CLAUSE_BREAK.search(told.sentence, match.end())
+    end = brk.start() if brk else len(told.sentence)
+    agents = [
+        c
+        for c in told.countries
+        if match.end() <= c.start < end and _AGENT.search(told.sentence, 0, c.start)
+    ]
+    return _governments_of(agents, told.finder)
 
 
 def _experienced(told: _Told, match: re.Match):

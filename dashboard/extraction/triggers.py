@@ -397,9 +397,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"sanctions (?:against|on)",
             rf"imposed (?:\w+ )?{_SANCTION_MEASURES}",
             # a listing by who makes it: "blacklisted two firms", "were blacklisted by the
-            # EU", "was sanctioned by Washington" ("a UN-sanctioned vote" is none)
+            # EU", "was sanctioned by Washington", "been designated for sanctions by the UK"
+            # ("a UN-sanctioned vote" is none)
             r"blacklist(?:s|ed|ing)",
-            r"(?:was|were|been|being) sanctioned(?= by\b)",
+            r"(?:was|were|been|being) (?:sanctioned|designated for sanctions)(?= by\b)",
             # (also counted out: "announced a new round of sanctions", "a package of")
             r"(?:imposes|imposing|slapped|announced|expanded|tightened) (?:(?:a|an) )?"
             r"(?:new |fresh |more |further )?(?:(?:round|package|set|wave) of )?(?:\w+ )?sanctions",
