@@ -484,7 +484,7 @@ MEASURED = [
     ("hydrocarbonprocessing-2023-08-23.round34", "2023-08-23", 0.4, 0.5),
     ("nkleadershipwatch-2010-08-02.round34", "2010-08-02", 0.0, 0.0),
     ("republicworld-2020-10-15.round34", "2020-10-15", 0.0, 0.0),
-    ("dailypakistan-2018-08-27.round35", "2018-08-27", 0.0, 0.0),
+    ("dailypakistan-2018-08-27.round35", "2018-08-27", 1.0, 1.0),
     ("morungexpress-2019-07-29.round35", "2019-07-29", 0.4, 0.5),
     ("usmuslims-2024-10-09.round35", "2024-10-09", 0.5, 0.66),
 ]
@@ -6201,3 +6201,60 @@ def test_a_designation_for_something_else_is_no_sanction():
     sentence = "Two Myanmar firms were designated as strategic partners by the UK on Friday."
     found = extract_events(sentence, date(2023, 4, 14), load_directory(DEFAULT_ACTORS_PATH))
     assert [c for c in found if c.event_type == "sanction"] == []
+
+
+# Session 28, rounds 34 and 35's misses (articles28d)
+
+
+def found_in(text: str, published: date = date(2030, 11, 15)):
+    return extract_events(text, published, load_directory(DEFAULT_ACTORS_PATH))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Daily Pakistan (round 35): UN investigators "called for an international probe
+        # and action against top leadership of Myanmar's army ... for genocide"
+        "On Monday the UN Security Council called for an international probe and action "
+        "against the leadership of Myanmar's army for genocide.",
+        "The UN Security Council on Monday called for the prosecution of the generals of "
+        "Myanmar's army for war crimes.",
+        "On Monday the UN Security Council demanded an independent inquiry into the "
+        "alleged crimes against humanity of the leaders of Myanmar's army.",
+    ],
+)
+def test_a_call_for_accountability_for_grave_crimes_is_a_condemnation(sentence):
+    (event,) = [c for c in found_in(sentence) if c.event_type == "condemnation"]
+    assert event.actors == ("United Nations Security Council",)
+    assert "Tatmadaw" in event.recipients  # the army's leadership: its armed forces
+    assert event.span.start == date(2030, 11, 11)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Monday the UN Security Council called for an investigation into the crash of "
+        "a Myanmar army plane.",
+        "On Monday the UN Security Council called for an inquiry into the floods in Myanmar.",
+    ],
+)
+def test_a_call_for_an_inquiry_into_no_crime_is_no_condemnation(sentence):
+    assert "condemnation" not in [c.event_type for c in found_in(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Daily Pakistan (round 35): "Rohingya Muslims fled to Bangladesh following a
+        # campaign of arson and killings by the army ... last year"
+        "Thousands of Myanmar's Rohingya fled to Bangladesh after a campaign of killings "
+        "by the army last year.",
+        "Last year, villagers from Myanmar fled to Thailand to escape killings by the military.",
+        "Myanmar's Rohingya crossed into Bangladesh last year, fleeing a deadly crackdown by "
+        "the army.",
+    ],
+)
+def test_the_army_told_as_agent_after_by_acts_and_a_refuge_country_is_not_its(sentence):
+    (event,) = [c for c in found_in(sentence) if c.event_type == "violence against civilians"]
+    assert event.actors == ("Tatmadaw",)
+    assert event.span.start == date(2029, 1, 1)

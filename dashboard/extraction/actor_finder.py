@@ -662,9 +662,11 @@ class _ActorFinder:
         named = find_countries(sentence)
         for hit in _THE_MILITARY.finditer(sentence):
             told = self._countries_told(sentence, known, named, hit.start())
-            # the country told in the sentence, else the latest told that has armed
-            # forces in the directory ("Soldiers fought" in a text about one country)
-            countries = told[-1:] or [*reversed(self.recent_countries), self.text_country]
+            # the latest country told in the sentence that has armed forces in the
+            # directory ("Rohingya fled to Bangladesh following killings by the army": a
+            # refuge without forces in the directory is not theirs), else the latest told
+            # before that has them ("Soldiers fought" in a text about one country)
+            countries = told[::-1] or [*reversed(self.recent_countries), self.text_country]
             forces = next(filter(None, (self.forces_of(c) for c in countries)), None)
             if forces:
                 found.append(Mention(hit.start(), hit.end(), forces))

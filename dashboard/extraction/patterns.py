@@ -161,6 +161,20 @@ _DEFENCE_OFFICIALS = re.compile(
 _ACTION_ADJECTIVE = re.compile(
     r"\b([A-Z][a-z]+)\s+(?:sanctions?|condemnation|criticism|pressure|backing|support)\b"
 )
+#: Violent deeds told as nouns, whose doer may follow after "by".
+_VIOLENT_DEEDS = (
+    "killings",
+    "crackdown",
+    "violence",
+    "atrocities",
+    "abuses",
+    "attacks",
+    "raids",
+    "airstrikes",
+    "arson",
+    "massacres",
+    "shelling",
+)
 #: "the military", "the army" as the subject of a verb ("since the military seized
 #: power"): the armed forces of the country last told. As an object ("snubbed the
 #: military") news often means the junta in power, so it is left alone.
@@ -180,6 +194,15 @@ _THE_MILITARY = re.compile(
     r"|['’]s\s+(?:[\w-]+\s+){0,2}?(?:crackdown|campaign|offensive|killings|violence|repression)\b)"
     # the agent of a death: "at the hands of security forces"
     r"|(?<=\bhands of )(?:the )?(?:security forces|soldiers|troops|military|army)\b"
+    # ... or after "by" right after a violent deed: "a campaign of arson and killings by
+    # the army", "a crackdown by troops" ("a meeting on attacks carried out by the
+    # military" gives the meeting no party)
+    r"|(?:" + "|".join(f"(?<=\\b{deed} by )" for deed in _VIOLENT_DEEDS) + ")"
+    r"(?:the )?(?:security forces|soldiers|troops|military|army)\b"
+    # its commanders as whom a deed is told of ("action against the top leadership of
+    # Myanmar's army", "the generals of the military"): the armed forces, object or not
+    r"|(?:(?<=\bleadership of )|(?<=\bleaders of )|(?<=\bgenerals of )|(?<=\bcommanders of ))"
+    r"(?:the |[A-Z]\w+['’]s )?(?:military|army|armed forces)\b"
 )
 #: "the police" (no country named with it): the police of the country told.
 _THE_POLICE = re.compile(r"\b[Tt]he police\b")

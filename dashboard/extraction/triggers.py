@@ -70,6 +70,18 @@ RESOLUTION_DEMAND = re.compile(
     re.IGNORECASE,
 )
 
+#: A demand made of others: "called for", "urged", "demanded".
+_CALL_FOR = r"(?:call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?)"
+#: Being made to answer for acts: a probe, a trial, accountability.
+_ACCOUNTABILITY = (
+    r"(?:probes?|investigat\w+|inquir(?:y|ies)|prosecut\w+|tried|trials?|tribunals?|"
+    r"accountab\w+)"
+)
+#: Crimes only a state or an armed group is accused of (not a crash or a flood).
+_GRAVE_CRIMES = (
+    r"(?:genocide|war crimes|crimes against humanity|ethnic cleansing|atrocities|"
+    r"(?:human )?rights (?:abuses|violations))"
+)
 #: Talks at a distance: "by phone", "via video link", "over a videoconference".
 _REMOTE = (
     r"(?:by|over|on|via|in) (?:the |a )?(?:(?:tele)?phone|video[- ]?(?:link|conference|call)|"
@@ -389,6 +401,12 @@ TRIGGERS: tuple[Trigger, ...] = (
             # "adopted a resolution demanding an end to ...": the body's condemnation, only
             # with a demand of its own (actions._resolution_demands)
             RESOLUTION_ADOPTED,
+            # a call for accountability for grave crimes ("called for an international
+            # probe ... for genocide", "urged that the generals be prosecuted for war
+            # crimes", "demanded an inquiry into ... atrocities"): an accusation; a call
+            # for an inquiry into a crash or a flood is none
+            rf"{_CALL_FOR}(?=[^.;]{{0,80}}?\b{_ACCOUNTABILITY}[^.;]{{0,100}}?"
+            rf"\b(?:for|into|over) (?:the |its |their )?(?:alleged |suspected )?{_GRAVE_CRIMES})",
         ),
     ),
     Trigger(
