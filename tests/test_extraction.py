@@ -485,7 +485,7 @@ MEASURED = [
     ("nkleadershipwatch-2010-08-02.round34", "2010-08-02", 0.0, 0.0),
     ("republicworld-2020-10-15.round34", "2020-10-15", 0.0, 0.0),
     ("dailypakistan-2018-08-27.round35", "2018-08-27", 1.0, 1.0),
-    ("morungexpress-2019-07-29.round35", "2019-07-29", 0.4, 0.5),
+    ("morungexpress-2019-07-29.round35", "2019-07-29", 0.6, 0.75),
     ("usmuslims-2024-10-09.round35", "2024-10-09", 0.5, 0.66),
 ]
 
@@ -6258,3 +6258,33 @@ def test_the_army_told_as_agent_after_by_acts_and_a_refuge_country_is_not_its(se
     (event,) = [c for c in found_in(sentence) if c.event_type == "violence against civilians"]
     assert event.actors == ("Tatmadaw",)
     assert event.span.start == date(2029, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The Morung Express (round 35): "talks between Union Minister of State for
+        # Defense, Shripad Yesso Naik and Senior General Min Aung Hlaing" was a meeting
+        "The pact followed talks between Union Minister of State for Defence, Zaw Bo Tun "
+        "and Senior General Min Aung Hlaing on Monday.",
+        "Defence Minister Zaw Bo Tun held talks with Senior General Min Aung Hlaing on Monday.",
+        "India's defence minister met Senior General Min Aung Hlaing on Monday.",
+        "On Monday, Laos's Secretary of Defense met Senior General Min Aung Hlaing.",
+    ],
+)
+def test_talks_of_a_defence_minister_the_directory_lacks_are_military_cooperation(sentence):
+    found = found_in(sentence, date(2019, 7, 29))
+    assert [c.event_type for c in found] == ["military cooperation"]
+    assert found[0].recipients == ("Min Aung Hlaing",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "External Affairs Minister Zaw Bo Tun met Senior General Min Aung Hlaing on Monday.",
+        "Sergei Lavrov met Senior General Min Aung Hlaing on Monday, after the defence "
+        "minister had left.",
+    ],
+)
+def test_talks_of_others_stay_a_meeting(sentence):
+    assert [c.event_type for c in found_in(sentence, date(2019, 7, 29))] == ["meeting"]

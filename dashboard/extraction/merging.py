@@ -167,12 +167,27 @@ def _add_once(found: list[Candidate], candidate: Candidate) -> list[Candidate]:
     return [*found, candidate]
 
 
+#: A defence minister told by title (a deputy, a minister of state, a secretary too):
+#: "talks between Union Minister of State for Defense X and Y", "India's defence
+#: minister held talks with Y".
+_DEFENCE_TITLE = re.compile(
+    r"\b(?:defen[cs]e (?:minister|secretary)|(?:minister|secretary)(?: of state)? "
+    r"(?:for|of) defen[cs]e)\b",
+    re.IGNORECASE,
+)
+
+
 def _defence_talks(candidate: Candidate, finder: _ActorFinder) -> Candidate:
     """A meeting with a military, a defence or arms body or a defence minister is
-    military cooperation (our vocabulary's convention for defence talks); a joint
+    military cooperation (our vocabulary's convention for defence talks), also with a
+    defence minister the directory lacks, told by title in its sentence, on the side no
+    named person takes (unknown, or the government the title stands for); a joint
     exercise is held by the armed forces of the countries it names (:func:`_exercise`)."""
     parties = candidate.actors + candidate.recipients
-    if candidate.event_type == "meeting" and any(finder.is_defence(p) for p in parties):
+    titled = bool(_DEFENCE_TITLE.search(candidate.evidence)) and not any(
+        finder.directory.kinds.get(a) == "person" for a in candidate.actors
+    )
+    if candidate.event_type == "meeting" and (titled or any(finder.is_defence(p) for p in parties)):
         return replace(candidate, event_type="military cooperation")
     return _seller_supplies(_visitor_acts(_exercise(candidate, finder), finder), finder)
 
