@@ -472,7 +472,7 @@ MEASURED = [
     # Held out in rounds 32 and 33 (gold committed in 53d4d34 and 1750742 before extract ran
     # on any, landed in b8eb6e4 and 26a6c93 after articles28's last fix, 6ddb838): floor =
     # the first run, measured
-    ("arakannow-2025-07-25.round32", "2025-07-25", 1.0, 0.25),
+    ("arakannow-2025-07-25.round32", "2025-07-25", 1.0, 0.5),
     ("usasean-2023-04-14.round32", "2023-04-14", 1.0, 0.4),
     ("wenews-2024-01-11.round32", "2024-01-11", 0.66, 0.66),
     ("byronnews-2021-03-08.round33", "2021-03-08", 0.33, 0.2),
@@ -6288,3 +6288,30 @@ def test_talks_of_a_defence_minister_the_directory_lacks_are_military_cooperatio
 )
 def test_talks_of_others_stay_a_meeting(sentence):
     assert [c.event_type for c in found_in(sentence, date(2019, 7, 29))] == ["meeting"]
+
+
+# Session 28, rounds 32 and 33's misses (articles28c), continued
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Arakan Now (round 32): "He praised Trump as a 'true patriot'" (the letter's
+        # praise, a statement of support as the golds give a leader's praise of another)
+        "Min Aung Hlaing praised Vladimir Putin as a great leader on Monday.",
+        "On Monday Min Aung Hlaing hailed Vladimir Putin as “a true friend of Myanmar”.",
+        "Min Aung Hlaing lauded Vladimir Putin's leadership on Monday.",
+        "Min Aung Hlaing praised the wise leadership of Vladimir Putin on Monday.",
+    ],
+)
+def test_praise_of_a_leader_is_a_statement_of_support(sentence):
+    found = extract_events(sentence, date(2025, 7, 25), load_directory(DEFAULT_ACTORS_PATH))
+    (support,) = [c for c in found if c.event_type == "statement of support"]
+    assert support.actors == ("Min Aung Hlaing",)
+    assert support.span.start == date(2025, 7, 21)
+
+
+def test_praise_of_a_dish_or_weather_is_no_statement_of_support():
+    sentence = "Min Aung Hlaing praised the food and the weather in Moscow on Monday."
+    found = extract_events(sentence, date(2025, 7, 25), load_directory(DEFAULT_ACTORS_PATH))
+    assert [c for c in found if c.event_type == "statement of support"] == []

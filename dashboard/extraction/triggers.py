@@ -358,7 +358,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             # praise of the ties themselves: "praised Russia's developing ties with X",
             # "hailed the relations", "lauded their partnership"
             r"(?:prais|hail|laud)(?:e|es|ed|ing) (?:[\w'\u2019-]+ ){0,3}?"
-            r"(?:ties|relations|partnership|friendship)\b",
+            r"(?:ties|relations|partnership|friendship|leadership)\b",
+            # praise of another as what they are: "praised X as a true patriot", "hailed
+            # X as 'a true friend'" (the golds' leader's praise of another)
+            r"(?:prais|hail|laud)(?:e|es|ed|ing) (?:[\w'\u2019.-]+ ){1,4}?"
+            r"as [\"\u201c]?(?:a|an|the)\b",
             r"rock-solid",
             r"unbreakable",
         ),
