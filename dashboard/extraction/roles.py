@@ -459,6 +459,15 @@ def _action_roles(told: _Told, trigger, match, subject_of):
     parties = finder.last_parties or named
     if both and parties and all(m.start < both.start() for m in initiators):
         initiators = [Mention(both.start(), both.end(), a) for a in parties]
+    they = _THEY_BEFORE.search(sentence, 0, match.start())
+    if (
+        they
+        and parties
+        and trigger.event_type == "meeting"
+        and _MET_ALONE.match(sentence, match.start())
+    ):
+        # "They had last met in April": with no one named, the two parties just told
+        initiators = [Mention(they.start(), they.end(), a) for a in parties]
     if _passive(sentence, match):
         # "X were sanctioned by the UK", "X is accused of crimes": X receives; the agent
         # after it acts ("by Y"; a country there is its government)
@@ -504,6 +513,18 @@ def _country_agents(told: _Told, match: re.Match) -> list[Mention]:
         if match.end() <= c.start < end and _AGENT.search(told.sentence, 0, c.start)
     ]
     return _governments_of(agents, told.finder)
+
+
+#: "They" as the subject right before a verb ("They had last met", "they also met").
+_THEY_BEFORE = re.compile(
+    r"\b[Tt]hey(?=\s+(?:(?:had|have|last|also|previously|first|already|again|once)\s+){0,3}$)"
+)
+#: "met" with no object: a meeting of its subject's members with one another ("met in
+#: April", "met on the sidelines"), not "met police officers".
+_MET_ALONE = re.compile(
+    r"(?:met|meet)(?=\s*(?:[.,;]|$|(?:in|on|at|during|last|earlier|before|twice|again)\b))",
+    re.IGNORECASE,
+)
 
 
 def _experienced(told: _Told, match: re.Match):
