@@ -475,7 +475,7 @@ MEASURED = [
     ("arakannow-2025-07-25.round32", "2025-07-25", 1.0, 0.5),
     ("usasean-2023-04-14.round32", "2023-04-14", 1.0, 0.4),
     ("wenews-2024-01-11.round32", "2024-01-11", 0.66, 0.66),
-    ("byronnews-2021-03-08.round33", "2021-03-08", 0.33, 0.2),
+    ("byronnews-2021-03-08.round33", "2021-03-08", 0.5, 0.4),
     ("indiathisweek-2025-08-31.round33", "2025-08-31", 1.0, 0.57),
     ("lokmat-2023-02-18.round33", "2023-02-18", 0.0, 0.0),
     # Held out in rounds 34 and 35 (gold committed in dc533d4 and de8f0e2 before extract ran
@@ -6344,3 +6344,29 @@ def test_they_met_someone_named_is_not_the_last_two_parties_meeting():
     found = extract_events(text, date(2025, 8, 31), load_directory(DEFAULT_ACTORS_PATH))
     earlier = [c for c in found if c.event_type == "meeting" and c.span.start < date(2025, 8, 1)]
     assert all("Narendra Modi" not in c.actors for c in earlier)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Byron Shire News (round 33): "Wednesday marked the 'bloodiest day' so far, with
+        # at least 38 protesters killed and scores more injured after authorities opened
+        # fire on crowds" told no event (a toll in a reduced passive)
+        'Wednesday marked the "bloodiest day" so far in Myanmar, with at least 38 '
+        "protesters killed after authorities opened fire on crowds.",
+        "In Myanmar on Wednesday, security forces opened fire, leaving 20 demonstrators "
+        "killed and dozens wounded.",
+        "Myanmar's security forces opened fire on crowds on Wednesday, with five students killed.",
+    ],
+)
+def test_a_toll_of_civilians_killed_in_a_reduced_passive_is_violence(sentence):
+    found = events_of(sentence, date(2021, 3, 8))
+    (violence,) = [c for c in found if c.event_type == "violence against civilians"]
+    assert violence.span.start == date(2021, 3, 3)
+    assert "Tatmadaw" in violence.actors
+
+
+def test_civilians_who_killed_someone_are_no_toll():
+    sentence = "In Myanmar on Wednesday, 20 villagers killed a wild tiger near their homes."
+    found = events_of(sentence, date(2021, 3, 8))
+    assert [c for c in found if c.event_type == "violence against civilians"] == []

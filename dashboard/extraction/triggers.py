@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dashboard.dates import COUNT_WORDS
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -116,6 +118,8 @@ WEAPON_WORD = re.compile(
     r"corvettes?|trainers?)\b",
     re.IGNORECASE,
 )
+#: A count told in words ("five students"), as the date words count.
+_COUNT_WORD = "|".join(w for w in COUNT_WORDS if len(w) > 2)
 #: Victims named as civilians in a toll ("killing at least 11 children").
 _CIVILIANS = (
     r"(?:people|civilians|children|students|pupils|villagers|residents|women|"
@@ -450,6 +454,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:(?<=people )|(?<=demonstrators )|(?<=protesters )|(?<=civilians )"
             r"|(?<=villagers ))"
             r"(?:were|have been|had been|was) (?:shot and )?killed",
+            # ... or in a reduced passive, with an exact count: "with at least 38 protesters
+            # killed", "leaving 20 demonstrators killed" (not "20 villagers killed a tiger":
+            # an object after; nor "reports of scores of people killed": no count)
+            rf"(?:\d+|{_COUNT_WORD}) (?:[\w-]+ ){{0,2}}?{_CIVILIANS} "
+            r"(?:shot and )?killed\b(?!\s+(?:a|an|the|his|her|their|its|one|two|three|\d+)\b)",
             r"(?:extrajudicial |mass )?killings",
             r"(?:deadly |violent |bloody )?crackdown",
             r"massacre[ds]?",
