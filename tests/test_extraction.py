@@ -475,7 +475,7 @@ MEASURED = [
     ("arakannow-2025-07-25.round32", "2025-07-25", 1.0, 0.5),
     ("usasean-2023-04-14.round32", "2023-04-14", 1.0, 0.4),
     ("wenews-2024-01-11.round32", "2024-01-11", 0.66, 0.66),
-    ("byronnews-2021-03-08.round33", "2021-03-08", 0.5, 0.4),
+    ("byronnews-2021-03-08.round33", "2021-03-08", 0.66, 0.4),
     ("indiathisweek-2025-08-31.round33", "2025-08-31", 1.0, 0.57),
     ("lokmat-2023-02-18.round33", "2023-02-18", 0.0, 0.0),
     # Held out in rounds 34 and 35 (gold committed in dc533d4 and de8f0e2 before extract ran
@@ -6370,3 +6370,27 @@ def test_civilians_who_killed_someone_are_no_toll():
     sentence = "In Myanmar on Wednesday, 20 villagers killed a wild tiger near their homes."
     found = events_of(sentence, date(2021, 3, 8))
     assert [c for c in found if c.event_type == "violence against civilians"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Byron Shire News (round 33): '"Australia has raised our grave concerns about ...
+        # the rising death toll following the events of 1 February," she said' was a
+        # condemnation on 1 February
+        '"Australia has raised grave concerns about the rising death toll in Myanmar '
+        'following the events of 1 February," she said.',
+        "Japan condemned Myanmar's junta following the protests of 3 March.",
+        "Following the elections of November 2020, Japan condemned Myanmar's junta.",
+    ],
+)
+def test_date_words_of_an_event_placed_after_of_are_that_events(sentence):
+    found = [c for c in events_of(sentence, date(2021, 3, 8)) if c.event_type == "condemnation"]
+    assert all(c.date_text not in ("1 February", "3 March", "November 2020") for c in found)
+
+
+def test_an_acts_own_date_words_stay_before_a_placed_event_of_a_date():
+    sentence = "Japan condemned Myanmar's junta on Friday following the killings of 3 March."
+    found = events_of(sentence, date(2021, 3, 8))
+    (condemnation,) = [c for c in found if c.event_type == "condemnation"]
+    assert condemnation.span.start == date(2021, 3, 5)

@@ -156,6 +156,8 @@ def _date_of(
         dates_here = [m for m in dates_here if not _placed_against(sentence, match, m)]
         # "a visit ahead of elections due next month": the elections' date words
         dates_here = [m for m in dates_here if not _placed_expected(sentence, match, m)]
+        # "concerns ... following the events of 1 February": the events' date words
+        dates_here = [m for m in dates_here if not _of_a_placed_event(sentence, match, m)]
         # "to visit since last year's coup": a possessive date is the next noun's
         dates_here = [m for m in dates_here if not _qualifies_another(sentence, match, m, actions)]
         # "condemned the February 1 coup on Monday": the coup's date, not the condemnation's
@@ -751,6 +753,21 @@ def _placed_expected(sentence: str, match: re.Match, told: DateMention) -> bool:
         return False
     # "following the February's coup": the noun after the possessive is the event
     return told.end > match.start() or not _ADJECTIVES.fullmatch(sentence, told.end, match.start())
+
+
+#: A placing word before an event named by its date: "following the events of ",
+#: "after the elections of ".
+_PLACED_EVENT_OF = re.compile(
+    rf"\b(?:{_PLACING})\s+(?:the|that|those|these)\s+(?:[\w-]+\s+){{1,2}}?of\s+$", re.IGNORECASE
+)
+
+
+def _of_a_placed_event(sentence: str, match: re.Match, told: DateMention) -> bool:
+    """Whether date words name an event another is placed against ("raised concerns
+    following the events of 1 February", "Following the elections of November 2020, X
+    condemned"): they are that event's, for every action but those inside the phrase."""
+    placed = _PLACED_EVENT_OF.search(sentence, 0, told.start)
+    return placed is not None and not placed.start() <= match.start() < told.end
 
 
 def _placed_against(sentence: str, match: re.Match, told: DateMention) -> bool:
