@@ -468,7 +468,7 @@ MEASURED = [
     # Illustrated Daily News raised as measured after articles28 (first run P 0.00 R 0.00)
     ("illustrateddailynews-2022-11-09.round31", "2022-11-09", 1.0, 0.33),
     ("licas-2023-01-26.round31", "2023-01-26", 0.33, 0.33),
-    ("realtribune-2025-11-28.round31", "2025-11-28", 0.33, 1.0),
+    ("realtribune-2025-11-28.round31", "2025-11-28", 0.42, 1.0),
     # Held out in rounds 32 and 33 (gold committed in 53d4d34 and 1750742 before extract ran
     # on any, landed in b8eb6e4 and 26a6c93 after articles28's last fix, 6ddb838): floor =
     # the first run, measured
@@ -486,7 +486,7 @@ MEASURED = [
     ("republicworld-2020-10-15.round34", "2020-10-15", 0.0, 0.0),
     ("dailypakistan-2018-08-27.round35", "2018-08-27", 1.0, 1.0),
     ("morungexpress-2019-07-29.round35", "2019-07-29", 0.6, 0.75),
-    ("usmuslims-2024-10-09.round35", "2024-10-09", 0.5, 0.66),
+    ("usmuslims-2024-10-09.round35", "2024-10-09", 0.66, 0.66),
 ]
 
 
@@ -6394,3 +6394,41 @@ def test_an_acts_own_date_words_stay_before_a_placed_event_of_a_date():
     found = events_of(sentence, date(2021, 3, 8))
     (condemnation,) = [c for c in found if c.event_type == "condemnation"]
     assert condemnation.span.start == date(2021, 3, 5)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # US Muslims / Anadolu (round 35): "calls for progress on a peace plan agreed upon
+        # between Myanmar and other ASEAN members" was an agreement on the summit's day
+        "The ASEAN summit began on Wednesday, with calls for progress on a peace plan agreed "
+        "upon between Myanmar and other ASEAN members.",
+        "Sergei Lavrov on Wednesday called for progress on the peace plan agreed upon by Laos "
+        "and Russia.",
+        "On Wednesday the ASEAN summit reviewed a cooperation pact signed by Laos and Russia.",
+    ],
+)
+def test_an_agreement_named_by_a_participle_on_a_noun_takes_no_date_of_the_sentence(sentence):
+    found = found_in(sentence, date(2024, 10, 9))
+    assert "agreement" not in [c.event_type for c in found]
+
+
+def test_a_participle_on_a_noun_keeps_its_own_date_words():
+    sentence = (
+        "The ASEAN summit began on Wednesday, with calls for progress on a peace plan agreed "
+        "between Myanmar and ASEAN in April 2021."
+    )
+    (agreement,) = [c for c in found_in(sentence, date(2024, 10, 9)) if c.event_type == "agreement"]
+    assert (agreement.span.start, agreement.span.precision) == (date(2021, 4, 1), "month")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Laos and Russia agreed a peace plan on Wednesday.",
+        "On Wednesday Laos and Russia signed a cooperation pact.",
+    ],
+)
+def test_an_agreement_told_by_its_verb_is_still_dated_by_the_sentence(sentence):
+    (agreement,) = [c for c in found_in(sentence, date(2024, 10, 9)) if c.event_type == "agreement"]
+    assert agreement.span.start == date(2024, 10, 9)

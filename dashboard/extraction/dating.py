@@ -835,8 +835,12 @@ _RECALL = re.compile(
 
 
 def _recalled(sentence: str, match: re.Match) -> bool:
-    """Whether the action is an earlier event only recalled (see ``_RECALL``)."""
-    return _RECALL.search(sentence, 0, match.start()) is not None
+    """Whether the action is an earlier event only recalled (see ``_RECALL``), or named
+    by a past participle on a noun (:func:`_noun_participle`)."""
+    return (
+        _RECALL.search(sentence, 0, match.start()) is not None
+        or _noun_participle(sentence, match) is not None
+    )
 
 
 def _owns(match: re.Match, start: int, end: int, actions) -> bool:
@@ -881,6 +885,15 @@ def _first_date(told: _Told, trigger, match, anchored, paragraph_dates, told_at)
         dated = _date_of(
             trigger, match, sentence, own, anchored, [], told.actions, published, report
         )
+        return dated, expected, _is_soon(sentence, match), dates_here
+    own = _participle_dates(sentence, match, dates_here)
+    if own is not None:
+        # "calls on Wednesday for progress on a peace plan agreed upon between X and Y":
+        # a past participle on a noun names an act done before; only its own phrase's
+        # date words date it ("a plan agreed in 2021"), never the sentence's others nor
+        # the events it names (the summit that began on Wednesday)
+        report = _closing_report(sentence, match, own)
+        dated = _date_of(trigger, match, sentence, own, {}, [], told.actions, published, report)
         return dated, expected, _is_soon(sentence, match), dates_here
     # a reporting clause closing the sentence, read once: its date words are the report's
     # (for _date_of), and it may announce the act by the acting side's own body
@@ -1019,6 +1032,30 @@ def _reaction_to(told: _Told, match: re.Match) -> re.Match | None:
         ):
             return reaction
     return None
+
+
+def _noun_participle(sentence: str, match: re.Match) -> tuple[int, int] | None:
+    """Where the phrase runs of an action told as a past participle on a noun ("a
+    peace plan agreed upon between X and Y", "the jets delivered in 2023"): an act done
+    before, named, not told; None when the action words are no such participle."""
+    token = Structure.of(sentence).token(match.start())
+    if token is None or token.idx != match.start() or token.tag_ not in ("VBN", "VBD"):
+        return None  # (the small parser tags some such participles VBD, still "acl")
+    if token.dep_ != "acl" or token.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children):
+        return None  # "reports (that) the forces had murdered 70": a clause of its own
+    words = list(token.subtree)
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def _participle_dates(sentence: str, match: re.Match, dates_here) -> list[DateMention] | None:
+    """The date words inside a noun's participle phrase that is the action (a plan
+    "agreed in 2021": its "in 2021"), or None when the action is no such participle."""
+    phrase = _noun_participle(sentence, match)
+    if phrase is None:
+        return None
+    return [m for m in dates_here if phrase[0] <= m.start and m.end <= phrase[1]]
 
 
 def _own_dates(sentence: str, match: re.Match, dates_here) -> list[DateMention]:
