@@ -6432,3 +6432,33 @@ def test_a_participle_on_a_noun_keeps_its_own_date_words():
 def test_an_agreement_told_by_its_verb_is_still_dated_by_the_sentence(sentence):
     (agreement,) = [c for c in found_in(sentence, date(2024, 10, 9)) if c.event_type == "agreement"]
     assert agreement.span.start == date(2024, 10, 9)
+
+
+# Session 28, rounds 32 and 33's misses (articles28c), continued
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # India This Week (round 33): "Earlier in the day, PM Modi also met Cai Qi" (placed
+        # against the Sunday of paragraph 1) was read as no date words
+        "Earlier in the day, Narendra Modi met Xi Jinping.",
+        "Later in the day, Narendra Modi met Xi Jinping in Tianjin.",
+        "Narendra Modi met Xi Jinping earlier in the day.",
+    ],
+)
+def test_earlier_or_later_in_the_day_is_the_last_day_told(second):
+    text = f"Modi in Tianjin\n\nNarendra Modi met Min Aung Hlaing on Sunday.\n\n{second}"
+    found = extract_events(text, date(2025, 8, 31), load_directory(DEFAULT_ACTORS_PATH))
+    (xi,) = [c for c in found if "Xi Jinping" in c.recipients]
+    assert xi.recipients == ("Xi Jinping",)  # a meeting of its own, not merged into one
+    assert (xi.span.start, xi.span.end) == (date(2025, 8, 31), date(2025, 8, 31))
+
+
+def test_earlier_in_the_day_with_no_day_told_dates_nothing():
+    text = (
+        "Modi in Tianjin\n\nNarendra Modi visited China in August.\n\nLater in the day, "
+        "Narendra Modi met Xi Jinping."
+    )
+    found = extract_events(text, date(2025, 8, 31), load_directory(DEFAULT_ACTORS_PATH))
+    assert [c for c in found if "Xi Jinping" in c.recipients] == []

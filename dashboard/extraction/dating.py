@@ -1122,6 +1122,10 @@ _PREVIOUS_DAY = re.compile(
 )
 
 
+#: ... and to that very day: "Earlier in the day, X met Y", "later in the day".
+_IN_THE_DAY = re.compile(r"\b(?:earlier|later) in the day\b", re.IGNORECASE)
+
+
 def _dates_told(sentence, published, expected, last) -> list[DateMention]:
     """The sentence's date words; words pointing back ("that day") carry ``last``'s span.
 
@@ -1134,10 +1138,12 @@ def _dates_told(sentence, published, expected, last) -> list[DateMention]:
             found.append(DateMention(hit.start(), hit.end(), hit.group(0), last.span))
     if last is None or last.span.precision != "day":
         return sorted(found, key=lambda m: m.start)
-    # "The following day": the day after; "The day before": the day before
+    # "The following day": the day after; "The day before": the day before; "Earlier in
+    # the day": that day
     for pattern, day in (
         (_NEXT_DAY, _day_after(last.span)),
         (_PREVIOUS_DAY, _day_before(last.span)),
+        (_IN_THE_DAY, last.span),
     ):
         for hit in pattern.finditer(sentence):
             if not any(m.start < hit.start() for m in found):
