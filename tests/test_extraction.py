@@ -6462,3 +6462,26 @@ def test_earlier_in_the_day_with_no_day_told_dates_nothing():
     )
     found = extract_events(text, date(2025, 8, 31), load_directory(DEFAULT_ACTORS_PATH))
     assert [c for c in found if "Xi Jinping" in c.recipients] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "praised"),
+    [
+        # Republic World (round 34): "Dr. Stephen Paul Jost from WHO hailed India's help to
+        # Myanmar" told no statement of support (praise of another's help)
+        ("On Tuesday, Sergei Lavrov hailed India's help to Laos.", "Indian government"),
+        ("Sergei Lavrov on Tuesday praised China's assistance to Laos.", "Chinese government"),
+        ("On Tuesday, Sergei Lavrov lauded India's role in the talks.", "Indian government"),
+    ],
+)
+def test_praise_of_a_countrys_help_is_support_for_that_country(sentence, praised):
+    found = found_in(sentence, date(2020, 10, 15))
+    (support,) = [c for c in found if c.event_type == "statement of support"]
+    assert support.actors == ("Sergei Lavrov",)
+    assert support.recipients == (praised,)
+
+
+def test_praise_of_ones_own_countrys_role_names_no_recipient():
+    found = found_in("On Tuesday, Sergei Lavrov praised Russia's role in Laos.", date(2020, 10, 15))
+    (support,) = [c for c in found if c.event_type == "statement of support"]
+    assert support.recipients == ()

@@ -327,6 +327,10 @@ def _received_from(sentence, match, mentions, countries, finder) -> list[Mention
     return sorted(found, key=lambda m: m.start) or None
 
 
+#: Praise words (the statement-of-support trigger's "praised", "hailed", "lauded").
+_PRAISE = re.compile(r"(?:prais|hail|laud)(?:e|es|ed|ing)\b", re.IGNORECASE)
+
+
 def _governments_in(countries, finder, start: int, end: int) -> list[Mention]:
     """The governments of the countries told between ``start`` and ``end``, as mentions."""
     return _governments_of([c for c in countries if start <= c.start and c.end <= end], finder)
@@ -441,6 +445,19 @@ def _action_roles(told: _Told, trigger, match, subject_of):
     if trigger.event_type in ("arms transfer", "sanction/embargo call"):
         # "supplying the junta with drones", "called on the Council to impose a ban"
         receivers = _told_in_action(match, mentions) + receivers
+    if _PRAISE.match(match.group(0)) and not receivers:
+        # "hailed India's help to X", "praised China's assistance": the country whose
+        # help (ties, role) the praise words name, told as its possessor, receives it
+        # (not the praiser's own: "Modi praised India's role")
+        praised = _governments_in(told.countries, finder, match.start(), match.end())
+        own = {m.actor for m in initiators}
+        own |= {finder.directory.country_of(a) for a in own}
+        receivers = [
+            m
+            for m in praised
+            if sentence[m.start : m.end].endswith(("'s", "\u2019s"))
+            and not {m.actor, finder.directory.country_of(m.actor)} & own
+        ]
     agent = _named_for(sentence, match, mentions, told.countries, finder)
     if agent is not None:  # "X singled out for supplying ...": X supplies
         initiators = [agent]

@@ -360,9 +360,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             # praise received: "winning praise Thursday from X" (X praises: _received_from)
             rf"{_RECEPTION}praise(?=\s+(?:[\w,]+\s+){{0,3}}?from\b)",
             # praise of the ties themselves: "praised Russia's developing ties with X",
-            # "hailed the relations", "lauded their partnership"
+            # "hailed the relations", "lauded their partnership"; or of another's help:
+            # "hailed India's help to X", "praised China's assistance", "lauded its role"
             r"(?:prais|hail|laud)(?:e|es|ed|ing) (?:[\w'\u2019-]+ ){0,3}?"
-            r"(?:ties|relations|partnership|friendship|leadership)\b",
+            r"(?:ties|relations|partnership|friendship|leadership|help|aid|assistance|"
+            r"support|contributions?|efforts|donations?|role)\b",
             # praise of another as what they are: "praised X as a true patriot", "hailed
             # X as 'a true friend'" (the golds' leader's praise of another)
             r"(?:prais|hail|laud)(?:e|es|ed|ing) (?:[\w'\u2019.-]+ ){1,4}?"
