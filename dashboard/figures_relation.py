@@ -23,7 +23,7 @@ from dashboard import schema
 from dashboard.colours import relation_class
 from dashboard.labels import plain_label
 from dashboard.network import RELATION_CLASSES, RELATION_COLOURS
-from dashboard.timeline import bin_label, month_bins, per_day
+from dashboard.timeline import bin_label, day_label, month_bins, per_day
 
 #: A period's name (the title's "per ...") by its months (:data:`dashboard.timeline.BIN_MONTHS`).
 PERIOD_NAMES: dict[int, str] = {
@@ -155,7 +155,6 @@ def calendar_ticks(starts: np.ndarray, width: int, most: int = MAX_TICKS) -> np.
     return mask
 
 
-_EPOCH = np.datetime64("1970-01-01", "D")
 _NAT = np.iinfo(np.int64).min
 
 
@@ -173,16 +172,14 @@ def _bins_of(start: np.ndarray, end: np.ndarray, per: int = 0):
     if start.size == 0:
         return "month", start, end, str, lambda bins: (bins, 1)
     if not per and per_day(int(start.min()), int(start.max())):
-        return "day", start, end, lambda day: str(_EPOCH + day), lambda bins: (bins, 0)
+        return "day", start, end, day_label, lambda bins: (bins, 0)
     months = [
         days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
         for days in (start, end)
     ]
     first, width, _ = month_bins(int(months[0].min()), int(months[0].max()), per)
-    if width == 1:
-        label = lambda b: str(np.datetime64(first + b, "M"))  # noqa: E731
-    else:
-        label = lambda b: bin_label(first + b * width, width)  # noqa: E731
+    # Written as the Timeline writes them ('Oct 2019', 'Q3 2022', '2022'): one owner.
+    label = lambda b: bin_label(first + b * width, width)  # noqa: E731
 
     def unit(bins: np.ndarray) -> tuple[np.ndarray, int]:
         return first + bins * width, width

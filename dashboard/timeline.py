@@ -740,11 +740,37 @@ def _months_since_epoch(days: np.ndarray) -> np.ndarray:
     return lookup[days - low]
 
 
+#: How a day, a month and a year are written on every chart's time axis (strftime and
+#: Plotly's d3 formats alike): the Timeline's date ticks (:func:`date_tick_formats`) and
+#: the periods' labels (:func:`day_label`, :func:`bin_label`: the relation chart's bars),
+#: so October 2019 reads "Oct 2019" on both pages, not "2019-10" on one.
+DAY_FORMAT = "%d %b %Y"
+MONTH_FORMAT = "%b %Y"
+YEAR_FORMAT = "%Y"
+
+
+def date_tick_formats() -> list[dict]:
+    """The Timeline's date axis formats by the ticks' spacing (Plotly's
+    ``tickformatstops``, first match wins): ticks a year or more apart as years, a month
+    or more as months, a day or more as days; finer (a zoom into hours) Plotly's own."""
+    day_ms = 86_400_000
+    return [
+        {"dtickrange": ["M12", None], "value": YEAR_FORMAT},
+        {"dtickrange": ["M1", "M12"], "value": MONTH_FORMAT},
+        {"dtickrange": [day_ms, "M1"], "value": DAY_FORMAT},
+    ]
+
+
+def day_label(day: int) -> str:
+    """'05 Oct 2019' for a day number since 1970-01-01 (a per-day bin's label)."""
+    return (dt.date(1970, 1, 1) + dt.timedelta(days=int(day))).strftime(DAY_FORMAT)
+
+
 def bin_label(month: int, width: int) -> str:
     """'Jul 2022', 'Q3 2022', '2022' or '2020-2029' for a bin starting at ``month``."""
     year, month_of_year = 1970 + month // 12, month % 12 + 1
     if width == 1:
-        return dt.date(year, month_of_year, 1).strftime("%b %Y")
+        return dt.date(year, month_of_year, 1).strftime(MONTH_FORMAT)
     if width == 3:
         return f"Q{(month_of_year - 1) // 3 + 1} {year}"
     if width == 12:
@@ -782,7 +808,11 @@ def _layout(
     title = chart_title(f"Events by {LANE_TITLES[lane]}", notes)
     axis = drawn.axis
     n_rows = axis.total_rows
-    xaxis: dict = {"type": "date", "rangeslider": {"visible": bool(drawn.traces)}}
+    xaxis: dict = {
+        "type": "date",
+        "rangeslider": {"visible": bool(drawn.traces)},
+        "tickformatstops": date_tick_formats(),
+    }
     if axis.x_range is not None:
         xaxis["range"] = list(axis.x_range)
     layout = {

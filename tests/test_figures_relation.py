@@ -33,6 +33,8 @@ from dashboard.figures_relation import (
 from dashboard.network import RELATION_CLASSES, network_view, relation_positions, relation_rows
 from dashboard.table import load_events
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
 
 def events(*rows: tuple[str, str, str, str]) -> pd.DataFrame:
     """Made-up events: (start, end, precision, type) each."""
@@ -65,12 +67,12 @@ def test_every_relation_s_bars_add_up_to_its_row_of_the_relations_list():
 @pytest.mark.parametrize(
     "starts,period,labels",
     [
-        (("2018-03-26", "2018-03-28"), "day", ["2018-03-26", "2018-03-27", "2018-03-28"]),
+        (("2018-03-26", "2018-03-28"), "day", ["26 Mar 2018", "27 Mar 2018", "28 Mar 2018"]),
         (("2021-11-15", "2022-04-13"), "day", None),  # 149 days
         (
             ("2021-11-15", "2022-04-14"),  # 150 days
             "month",
-            ["2021-11", "2021-12", "2022-01", "2022-02", "2022-03", "2022-04"],
+            ["Nov 2021", "Dec 2021", "Jan 2022", "Feb 2022", "Mar 2022", "Apr 2022"],
         ),
         (("2015-01-01", "2024-06-30"), "month", None),
         (
@@ -127,11 +129,11 @@ def test_a_date_known_only_to_a_longer_span_is_counted_apart_not_at_its_start():
     )
     assert trend.period == "month"
     assert trend.apart == {"cooperation": 0, "conflict": 2, "unclassified": 0}
-    assert trend.counts.loc["2021-03", "cooperation"] == 1
-    assert trend.counts.loc["2021-05", "cooperation"] == 1
-    assert trend.counts.loc["2021-09", "unclassified"] == 1
+    assert trend.counts.loc["Mar 2021", "cooperation"] == 1
+    assert trend.counts.loc["May 2021", "cooperation"] == 1
+    assert trend.counts.loc["Sep 2021", "unclassified"] == 1
     assert trend.counts["conflict"].sum() == 0
-    assert list(trend.counts.index) == [f"2021-{m:02d}" for m in range(3, 10)]
+    assert list(trend.counts.index) == [f"{m} 2021" for m in MONTHS[2:9]]
     assert trend.total == 5
     summary = trend_summary(trend)
     assert "5 events: 2 cooperation, 2 conflict, 1 unclassified." in summary
@@ -169,7 +171,7 @@ def test_the_chart_says_what_it_shows_and_stacks_a_bar_per_class():
     assert len({bar.marker.pattern.shape for bar in figure.data}) == 2
     summary = trend_summary(trend)
     assert summary.startswith("3 events: 1 cooperation, 2 conflict.")
-    assert "Most conflict in 2022-01 (1)." in summary
+    assert "Most conflict in Jan 2022 (1)." in summary
     assert set(RELATION_CLASSES) >= set(bars)
 
 
@@ -224,7 +226,7 @@ def test_a_relation_s_places_are_the_busiest_first_with_how_many_in_all():
             "2025-04-01",
             "2026-03-27",
             "month",
-            [f"2025-{m:02d}" for m in range(4, 13)] + [f"2026-{m:02d}" for m in range(1, 4)],
+            [f"{m} 2025" for m in MONTHS[3:]] + [f"{m} 2026" for m in MONTHS[:3]],
         ),
         # Days: Mondays, then every other Monday.
         (
@@ -232,17 +234,17 @@ def test_a_relation_s_places_are_the_busiest_first_with_how_many_in_all():
             "2018-04-20",
             "day",
             [
-                "2018-03-05",
-                "2018-03-12",
-                "2018-03-19",
-                "2018-03-26",
-                "2018-04-02",
-                "2018-04-09",
-                "2018-04-16",
+                "05 Mar 2018",
+                "12 Mar 2018",
+                "19 Mar 2018",
+                "26 Mar 2018",
+                "02 Apr 2018",
+                "09 Apr 2018",
+                "16 Apr 2018",
             ],
         ),
         # 114 months: Januaries, not every n-th month counted from the first.
-        ("2015-01-01", "2024-06-30", "month", [f"{y}-01" for y in range(2015, 2025)]),
+        ("2015-01-01", "2024-06-30", "month", [f"Jan {y}" for y in range(2015, 2025)]),
         # 116 years (the US secretaries' visits to the United Kingdom): the decades.
         ("1905-01-01", "2020-01-01", "year", [str(y) for y in range(1910, 2021, 10)]),
         ("1950-03-03", "2000-01-01", "year", [str(y) for y in range(1950, 2001, 5)]),
@@ -326,3 +328,39 @@ def test_a_relation_is_counted_per_the_period_the_timeline_is_asked_for(per, per
         per,
     )
     assert asked.period == period and asked.total == trend.total == 3
+
+
+@pytest.mark.parametrize(
+    "days,stop",
+    [
+        # 12 days: per day; the Timeline's ticks a day or a week apart.
+        (("2019-10-01", "2019-10-05", "2019-10-12"), 86_400_000),
+        # 13 months: per month, ticks a month or more apart.
+        (("2019-01-10", "2019-10-03", "2020-01-20"), "M1"),
+        # 61 years: per year, ticks years apart.
+        (("1950-03-03", "1985-10-03", "2010-01-01"), "M12"),
+    ],
+)
+def test_both_charts_write_a_day_month_and_year_alike(monkeypatch, days, stop):
+    """The relation chart labelled October 2019 "2019-10", the Timeline "Oct 2019": the
+    same period's tick reads the same on both (the Timeline's date ticks are formatted by
+    Plotly by its tickformatstops, the relation chart's are its bars' labels)."""
+    monkeypatch.setattr(timeline, "AGGREGATE_THRESHOLD", 2)
+    rows = [
+        row(f"e{k}", start_date=day, end_date=day, event_type="meeting", countries="Chile")
+        for k, day in enumerate(days)
+    ]
+    figure = timeline.timeline_view(small_table(rows), np.arange(len(rows)), "country").figure
+    stops = {s.dtickrange[0]: s.value for s in figure.layout.xaxis.tickformatstops}
+    trend = relation_trend(events(*((day, day, "day", "meeting") for day in days)))
+    ticks = list(trend_figure(trend, "A", "B").layout.xaxis.ticktext)
+    assert ticks
+    for day in days:  # each event's period, as the Timeline writes its first day
+        first = pd.Timestamp(day)
+        if stop == "M1":
+            first = first.replace(day=1)
+        elif stop == "M12":
+            first = first.replace(month=1, day=1)
+        assert first.strftime(stops[stop]) in set(trend.counts.index)
+    for tick in ticks:  # and every labelled period reads as a Timeline tick would
+        assert pd.Timestamp(dt.datetime.strptime(tick, stops[stop])).strftime(stops[stop]) == tick
