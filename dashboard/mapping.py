@@ -366,8 +366,28 @@ def convert_mapped_frame(
     for name in frame.columns:
         if name not in used and name not in ours_frame.columns:
             ours_frame[name] = frame[name]
-    events = validate_events_frame(ours_frame.reset_index(drop=True), record_rows=record_rows)
+    try:
+        events = validate_events_frame(ours_frame.reset_index(drop=True), record_rows=record_rows)
+    except EventsFileError as err:
+        raise EventsFileError([_what_to_do(p) for p in err.problems]) from None
     return events, notices
+
+
+#: What an analyst can do when no column gives the events' type: a list of visits has
+#: none, each row being one (the form's field and ``convert --set`` alike).
+NO_EVENT_TYPE = (
+    "no column is picked for the event type: pick the column that holds each event's "
+    'type, or type one type for every event in "Event type for every event" '
+    "(convert: --set event_type=VALUE)"
+)
+
+
+def _what_to_do(problem: Problem) -> Problem:
+    """A mapped table's missing event type said as what to do, not as our schema's
+    "required column is missing" (the mapping form's preview shows it)."""
+    if problem.row is None and problem.column == "event_type":
+        return Problem(None, "event_type", NO_EVENT_TYPE)
+    return problem
 
 
 def _our_countries(cells: pd.Series) -> tuple[pd.Series, dict[str, str]]:

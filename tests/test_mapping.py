@@ -590,3 +590,19 @@ def test_validate_suggests_the_guessed_mapping_and_it_converts(tmp_path):
     argv = ["convert", str(PRESIDENTS), "-o", str(out), *args, "--set", "event_type=visit"]
     assert main(argv, io.StringIO(), io.StringIO()) == 0
     assert parse_events(out.read_bytes())["countries"].tolist()[-1] == "South Korea"
+
+
+def test_a_mapping_without_an_event_type_says_what_to_give():
+    """The form's preview said "column event_type: required column is missing" of a list
+    whose rows hold no type (a visit list): our schema's words, not what to do."""
+    mapping = ColumnMapping.from_assignments(["when=time", "title=description"], [])
+    with pytest.raises(EventsFileError) as caught:
+        load_any_frame(TRIPS, mapping=mapping)
+    said = [str(p) for p in caught.value.problems]
+    assert said == [
+        "column event_type: no column is picked for the event type: pick the column that "
+        "holds each event's type, or type one type for every event in \"Event type for "
+        'every event" (convert: --set event_type=VALUE)'
+    ]
+    given = ColumnMapping.from_assignments(["when=time", "title=description"], ["event_type=visit"])
+    assert set(load_any_frame(TRIPS, mapping=given)[0]["event_type"]) == {"visit"}

@@ -20,7 +20,7 @@ from dashboard import icews
 from dashboard.filters import FilterSpec
 from dashboard.importing import load_any
 from dashboard.table import load_events
-from ui import state
+from ui import mapping_form, state
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -170,6 +170,9 @@ def test_an_invalid_first_upload_keeps_the_default(article):
     assert "notes\\.csv is not a table this dashboard recognises" in at.info[0].value
     assert [h.value for h in at.subheader] == ["Map the columns of notes\\.csv"]
     assert "required column is missing" in at.text[0].value  # the preview's problems
+    # No column holds the type: the preview names the form's field to type one in.
+    field = mapping_form.FIXED["event_type"].split(" (")[0]
+    assert f'type one type for every event in "{field}"' in at.text[0].value
     assert banner(at).startswith("Showing the article")
     assert metric(at, "Events") == f"{len(article):,}"
 
