@@ -4840,6 +4840,28 @@ def test_the_onset_of_a_count_dates_not_the_act_counted(sentence):
     assert {(c.span.start, c.span.precision) for c in found} == {(date(2030, 3, 1), "month")}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The UN Security Council condemned the attacks, the first time it has done so since 2010.",
+        "In March the UN Security Council condemned the attacks, the first time it has done so "
+        "since 2010.",
+        "Japan raised concerns about the crisis with Myanmar, the first time a Japanese minister "
+        "has done so since 2010.",
+        "Russia delivered fighter jets to Myanmar, its second such delivery since 2010.",
+    ],
+)  # fmt: skip
+def test_the_onset_of_a_count_told_after_the_act_dates_not_the_act(sentence):
+    # Goa Carrent, round 37: "sent the Security Council an official letter raising his
+    # concerns about a crisis -- the first time a UN chief has done so since 1989"
+    # (SOURCES.md) dated the concerns 1989, the count's onset
+    found = events_of(sentence, date(2030, 3, 20), SHIPPED)
+    assert all(c.span.start.year != 2010 for c in found)
+    assert all((c.span.start, c.span.precision) == (date(2030, 3, 1), "month") for c in found)
+    if sentence.startswith("In March"):
+        assert found
+
+
 def test_a_course_since_a_year_keeps_its_onset():
     found = events_of(
         "Russia has supplied fighter jets to Myanmar's military since 2019.",

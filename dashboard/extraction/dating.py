@@ -294,9 +294,11 @@ def _date_of(
 #: first trip since leading the February 2021 coup", "the only visit since the coup"):
 #: a later act, not on the event's date. Without the count ("supplying arms since the
 #: coup") the event is the action's onset.
-_FIRST_SINCE = re.compile(
-    r"\b(?:first|only|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}$", re.I
-)
+_ORDINAL = r"\b(?:first|only|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+"
+_FIRST_SINCE = re.compile(_ORDINAL + r"(?:[\w-]+\s+){0,2}$", re.I)
+#: The count told after the act ("condemned the attacks, the first time it has done
+#: so since 2010", "delivered jets, its second such delivery since 2015").
+_COUNTED_AFTER = re.compile(_ORDINAL + r"(?:time|such)\b", re.I)
 _SINCE_NAMED = re.compile(
     r"\bsince\s+(?:[a-z]+ing\s+)?(?:(?:the|his|her|its|their|a)\s+)?(?:[\w.,'\u2019-]+\s+){0,3}$",
     re.IGNORECASE,
@@ -307,12 +309,16 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
 def _count_onset(sentence: str, match: re.Match, told: DateMention) -> bool:
     """Whether date words after "since" are the onset of a count the action is told
-    in ("their 35th joint patrol ... since 2005", "their first exercise since 2019"): the
+    in ("their 35th joint patrol ... since 2005", "their first exercise since 2019", "X
+    condemned it, the first time it has done so since 2010"): the
     count's start, not the act's date (as :data:`_FIRST_SINCE` reads an event named
     after "since")."""
     return (
         told.start >= match.end()
-        and _FIRST_SINCE.search(sentence, 0, match.start()) is not None
+        and (
+            _FIRST_SINCE.search(sentence, 0, match.start()) is not None
+            or _COUNTED_AFTER.search(sentence, match.end(), told.start) is not None
+        )
         and (
             _SINCE_BEFORE.search(sentence, 0, told.start) is not None
             or told.text.casefold().startswith("since")
