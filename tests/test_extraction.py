@@ -4862,6 +4862,34 @@ def test_the_onset_of_a_count_told_after_the_act_dates_not_the_act(sentence):
         assert found
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Monday trade topped the agenda because Laos occupies a key position between China "
+        "and Thailand.",
+        "On Monday China said Laos occupies a central place in its plans.",
+        "India occupies a pivotal spot in the region, the ministry said on Monday.",
+    ],
+)  # fmt: skip
+def test_a_standing_told_in_the_present_is_no_act(sentence):
+    # The Indian Awaaz, round 37: "Myanmar occupies an important strategic location for
+    # China" (SOURCES.md) was an armed clash by the lexicon's "occupy"
+    found = events_of(sentence, date(2030, 3, 20), SHIPPED)
+    assert "armed clash" not in {c.event_type for c in found}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Monday Thai troops occupied the border town of Myawaddy.",
+        "On Monday Thai troops occupied a strategic hilltop position near Myawaddy.",
+    ],
+)  # fmt: skip
+def test_troops_occupying_a_place_or_position_is_still_an_act(sentence):
+    found = events_of(sentence, date(2030, 3, 20), SHIPPED)
+    assert "armed clash" in {c.event_type for c in found}
+
+
 def test_a_course_since_a_year_keeps_its_onset():
     found = events_of(
         "Russia has supplied fighter jets to Myanmar's military since 2019.",

@@ -169,6 +169,23 @@ _TRIGGER_OF = {t.event_type: t for t in TRIGGERS}
 _SITTING = re.compile(r"\b(?:sessions?|sittings?|debates?|hearings?|briefings?)\b", re.I)
 
 
+#: A standing told in the present ("X occupies an important strategic location", "holds
+#: a key position", "occupies a central place"): where a party stands, no act. Troops'
+#: "occupied a hilltop position" (past) stays an act.
+_STANDING = re.compile(r"\b(?:location|position|place|role|spot|niche|rank)$", re.I)
+
+
+def _standing(structure: Structure, sentence: str, verb: int, obj: tuple[int, int]) -> bool:
+    """Whether the verb at ``verb`` is in the simple present and its direct object
+    ``obj`` ends on a noun of standing (:data:`_STANDING`)."""
+    token = structure.token(verb)
+    return (
+        token is not None
+        and token.tag_ in ("VBZ", "VBP")
+        and _STANDING.search(sentence, obj[0], obj[1]) is not None
+    )
+
+
 #: "In a show of support for X, Y attended ...": the gesture is the act the sentence tells.
 _GESTURE = re.compile(rf"\b{GESTURE_OF_SUPPORT}\b", re.I)
 
@@ -200,6 +217,8 @@ def _lexicon_matches(sentence: str, found, named) -> list[tuple[Trigger, re.Matc
             continue  # "attended the forum": the forum is the action, told by our words
         if obj is not None and _SITTING.search(sentence, obj[0], obj[1]):
             continue  # "attended the session": a part in a meeting, no act of its own
+        if obj is not None and _standing(structure, sentence, start, obj):
+            continue  # "Myanmar occupies a strategic location": a standing, no act
         code, end = _lexicon_code(sentence, lemma, particle, end)
         event_type = lexicon.fallback_type(code, sentence[end : end + 80]) if code else None
         if event_type is None or event_type in taken:
