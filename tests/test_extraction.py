@@ -6544,3 +6544,26 @@ def test_praise_of_ones_own_countrys_role_names_no_recipient():
     found = found_in("On Tuesday, Sergei Lavrov praised Russia's role in Laos.", date(2020, 10, 15))
     (support,) = [c for c in found if c.event_type == "statement of support"]
     assert support.recipients == ()
+
+
+def test_a_country_facilitating_or_convening_meetings_holds_a_multilateral_meeting():
+    """ "X facilitated two meetings", "convened a meeting", "organised talks on the crisis":
+    the host holds a meeting of several states (round 36, ECNET News, paragraph 4:
+    'Thailand facilitated two pivotal meetings'); a facilitated delivery is none."""
+    for sentence in (
+        "This week, Thailand facilitated two pivotal meetings on the crisis with China.",
+        "This week, Thailand convened a meeting on the crisis with China and India.",
+        "This week, Thailand organised three regional meetings on the crisis.",
+        "This week, Thailand hosted two meetings on the crisis with China.",
+    ):
+        meetings = [c for c in events_of(sentence) if c.event_type == "multilateral meeting"]
+        assert len(meetings) == 1, sentence
+        assert "Thai" in meetings[0].actors[0], sentence
+        assert meetings[0].date_text == "This week", sentence
+    for sentence in (
+        "This week, Thailand facilitated aid deliveries to the border with China.",
+        "This week, Thailand organised a relief convoy for the border.",
+    ):
+        assert not [
+            c for c in events_of(sentence) if c.event_type == "multilateral meeting"
+        ], sentence

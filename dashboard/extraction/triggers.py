@@ -246,8 +246,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "multilateral meeting",
         _words(
-            # "hosted a regional forum": the host holds a meeting, it visits no one
-            r"hosted (?:an? |the )?(?:\w+ ){0,2}(?:forum|conference|summit|meeting)",
+            # "hosted a regional forum": the host holds a meeting, it visits no one;
+            # "facilitated two meetings", "convened a meeting", "organised three meetings"
+            r"(?:hosted|convened|facilitated|organi[sz]ed) (?:an? |the )?(?:\w+ ){0,2}"
+            r"(?:forum|conference|summit|meetings?)",
             r"(?:security |regional |international )?conferences?(?! call)",
             r"(?:regional |international )?forums?",
             r"summit",
