@@ -6567,3 +6567,27 @@ def test_a_country_facilitating_or_convening_meetings_holds_a_multilateral_meeti
         assert not [
             c for c in events_of(sentence) if c.event_type == "multilateral meeting"
         ], sentence
+
+
+def test_an_armed_rebellion_or_uprising_told_since_a_start_is_an_armed_clash():
+    """ "protests escalating into an armed rebellion", "an armed uprising", "armed
+    resistance" since a start: fighting against the rulers, an armed clash over the course
+    (round 36, ECNET News, paragraph 2: 'escalating into an extensive armed rebellion');
+    armed resistance groups meeting are who fights, no clash."""
+    published = date(2024, 12, 20)
+    for sentence in (
+        "Since the coup in 2021, Myanmar has seen protests escalate into an armed rebellion.",
+        "Since the coup in 2021, the junta has faced an armed uprising.",
+        "Since the coup in 2021, armed resistance to the military has spread across Myanmar.",
+    ):
+        (clash,) = [
+            c for c in events_of(sentence, published) if c.event_type == "armed clash"
+        ]
+        assert (clash.span.start, clash.span.end) == (date(2021, 1, 1), date(2024, 12, 31))
+    for sentence in (
+        "Since the coup in 2021, armed resistance groups have met the junta in Myanmar.",
+        "Since the coup in 2021, the junta has faced a rebellion of its own leaders in Myanmar.",
+    ):
+        assert not [
+            c for c in events_of(sentence, published) if c.event_type == "armed clash"
+        ], sentence

@@ -493,6 +493,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:attacks?|offensives?|operations?|raids?)",
             r"bomb(?:ed|ing|ings)",
             r"shell(?:ed|ing)",
+            # an armed rising against the rulers: "an armed rebellion", "armed resistance"
+            # ("armed resistance groups" are who fights, not an act)
+            r"armed (?:rebellions?|uprisings?|resistance|insurgency)"
+            r"(?! (?:fighters|groups?|forces|movements?|organi[sz]ations?|leaders?|members))",
         ),
     ),
     Trigger(
