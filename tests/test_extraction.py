@@ -490,7 +490,7 @@ MEASURED = [
     # Held out in rounds 36 and 37 (gold committed in fbc0112 and a4d1a73 before extract ran
     # on any, landed in c5b9bc1 and 9d9286f after articles28d's last fix, ca93e1e): floor =
     # the first run, measured
-    ("ecnetnews-2024-12-20.round36", "2024-12-20", 1.0, 0.25),
+    ("ecnetnews-2024-12-20.round36", "2024-12-20", 1.0, 0.75),
     ("ksl-2013-12-17.round36", "2013-12-17", 0.0, 0.0),
     ("spacewar-2025-05-12.round36", "2025-05-12", 1.0, 1.0),
     ("goacarrent-2017-09-13.round37", "2017-09-13", 1.0, 0.66),
@@ -6564,9 +6564,9 @@ def test_a_country_facilitating_or_convening_meetings_holds_a_multilateral_meeti
         "This week, Thailand facilitated aid deliveries to the border with China.",
         "This week, Thailand organised a relief convoy for the border.",
     ):
-        assert not [
-            c for c in events_of(sentence) if c.event_type == "multilateral meeting"
-        ], sentence
+        assert not [c for c in events_of(sentence) if c.event_type == "multilateral meeting"], (
+            sentence
+        )
 
 
 def test_an_armed_rebellion_or_uprising_told_since_a_start_is_an_armed_clash():
@@ -6580,14 +6580,12 @@ def test_an_armed_rebellion_or_uprising_told_since_a_start_is_an_armed_clash():
         "Since the coup in 2021, the junta has faced an armed uprising.",
         "Since the coup in 2021, armed resistance to the military has spread across Myanmar.",
     ):
-        (clash,) = [
-            c for c in events_of(sentence, published) if c.event_type == "armed clash"
-        ]
+        (clash,) = [c for c in events_of(sentence, published) if c.event_type == "armed clash"]
         assert (clash.span.start, clash.span.end) == (date(2021, 1, 1), date(2024, 12, 31))
     for sentence in (
         "Since the coup in 2021, armed resistance groups have met the junta in Myanmar.",
         "Since the coup in 2021, the junta has faced a rebellion of its own leaders in Myanmar.",
     ):
-        assert not [
-            c for c in events_of(sentence, published) if c.event_type == "armed clash"
-        ], sentence
+        assert not [c for c in events_of(sentence, published) if c.event_type == "armed clash"], (
+            sentence
+        )
