@@ -4890,6 +4890,36 @@ def test_troops_occupying_a_place_or_position_is_still_an_act(sentence):
     assert "armed clash" in {c.event_type for c in found}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "supplier"),
+    [
+        ("In March China supplied six K-8 trainer aircraft to Myanmar.", "Chinese government"),
+        ("In March Russia supplied two Mi-35 helicopters to Laos.", "Russian government"),
+        ("In March India supplied many T-72 battle tanks to Myanmar's military.",
+         "Indian government"),
+    ],
+)  # fmt: skip
+def test_weapons_supplied_after_a_count_and_model_are_an_arms_transfer(sentence, supplier):
+    # Indian Defence News, round 37: "Pakistan supplied many JF-17 Thunder combat
+    # aircraft to Myanmar between 2019 and 2021" (SOURCES.md) was read by no action word
+    found = events_of(sentence, date(2030, 3, 20), SHIPPED)
+    (arms,) = [c for c in found if c.event_type == "arms transfer"]
+    assert arms.actors == (supplier,)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In March Thailand supplied rice to Myanmar by aircraft.",
+        "In March India supplied medicines and tents to Myanmar with military aircraft.",
+        "In March rights groups urged Japan to stop the supply of aircraft fuel to Myanmar.",
+    ],
+)  # fmt: skip
+def test_goods_supplied_by_aircraft_are_no_arms_transfer(sentence):
+    found = events_of(sentence, date(2030, 3, 20), SHIPPED)
+    assert "arms transfer" not in {c.event_type for c in found}
+
+
 def test_a_course_since_a_year_keeps_its_onset():
     found = events_of(
         "Russia has supplied fighter jets to Myanmar's military since 2019.",

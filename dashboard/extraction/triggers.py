@@ -219,8 +219,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:weapons|arms|fighter jets|jets|drones|aircraft|helicopters)",
             # "delivered two of six Su-30 fighter jets": a count and a model before the
             # weapons (no preposition between: "delivered aid by aircraft" is none)
-            # "exported 2,524 80 mm unguided rockets": a seller's export too
-            rf"(?:sold|sells?|selling|deliver(?:s|ed|ing)?|export(?:s|ed|ing)?) "
+            # "exported 2,524 80 mm unguided rockets": a seller's export too; "supplied
+            # six K-8 trainer aircraft": a supply (the verb's: "the supply of" is a noun)
+            rf"(?:sold|sells?|selling|deliver(?:s|ed|ing)?|export(?:s|ed|ing)?|"
+            rf"suppl(?:y|ies|ied|ying)(?! of\b)) "
             rf"(?:(?!{_NOT_BETWEEN})[\w,.-]+ ){{0,4}}?"
             rf"{_WEAPONS}\b",
             # "has handed over a Ming Class attack submarine to Myanmar": a supply; not
