@@ -10,8 +10,8 @@ from dashboard.geography import SPELLINGS
 from dashboard.parsing import Structure
 
 _FUTURE = re.compile(
-    r"\b(?:will|would|is expected to|are expected to|was expected to|were expected to|"
-    r"plans? to|planned to|is due to|is scheduled to|is set to)\b",
+    r"\b(?:will|would|(?:is|are|was|were)\s+(?:expected|due|scheduled|set|slated)\s+to|"
+    r"plans? to|planned to)\b",
     re.IGNORECASE,
 )
 #: A headline's "X to do Y" ("Lavrov to meet junta chief"): headline style for the future.
