@@ -47,6 +47,10 @@ def _action_matches(sentence: str) -> list[tuple[Trigger, re.Match]]:
                 continue
             if trigger.event_type == "sanction" and _LIFTED.search(sentence, 0, m.start()):
                 continue  # "lifted sanctions on X": sanctions ended, none imposed
+            if trigger.event_type == "arms transfer" and _SANCTIONED_SUPPLIERS.search(
+                sentence, 0, m.start()
+            ):
+                continue  # "sanctions on firms supplying arms": the sanctioned's trade
             if _INTO_SERVICE.fullmatch(m.group(0)) and not WEAPON_WORD.search(sentence):
                 continue  # "brought a hospital into service": no weapons, no transfer
             if trigger.event_type == "meeting" and _gathering_purpose(sentence, m):
@@ -69,6 +73,14 @@ def _action_matches(sentence: str) -> list[tuple[Trigger, re.Match]]:
 
 #: Sanctions ended rather than imposed: "lifted sanctions on", "eased some sanctions
 #: against", "the lifting of sanctions on" (no type of ours tells their end).
+#: Sanctions on those who supply ("sanctions targeting companies supplying arms",
+#: "sanctions on firms that sell weapons"): the supply describes who is sanctioned; it is
+#: no transfer told as an event of its own.
+_SANCTIONED_SUPPLIERS = re.compile(
+    r"\bsanctions\s+(?:against|on|(?:that\s+|which\s+)?target(?:s|ed|ing)?)\s+"
+    r"(?:[\w.'\u2019-]+\s+){0,3}?(?:that\s+|which\s+|who\s+)?$",
+    re.IGNORECASE,
+)
 _LIFTED = re.compile(
     r"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|ing)|eas(?:e|es|ed|ing)|rescind(?:s|ed|ing)?|"
     r"revok(?:e|es|ed|ing)|waiv(?:e|es|ed|ing)|relax(?:es|ed|ing)?|roll(?:s|ed|ing)? back|"

@@ -426,7 +426,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "sanction",
         _words(
-            r"sanctions (?:against|on)",
+            # "new UK sanctions targeting companies ...", "sanctions that target firms"
+            r"sanctions (?:against|on|(?:that |which )?target(?:s|ed|ing)?)",
             rf"imposed (?:\w+ )?{_SANCTION_MEASURES}",
             # a listing by who makes it: "blacklisted two firms", "were blacklisted by the
             # EU", "was sanctioned by Washington", "been designated for sanctions by the UK"
