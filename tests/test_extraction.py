@@ -6709,3 +6709,25 @@ def test_a_supply_of_arms_told_beside_sanctions_elsewhere_is_still_a_transfer():
     )
     found = extract_events(sentence, date(2023, 3, 27), SHIPPED)
     assert "arms transfer" in [c.event_type for c in found]
+
+
+def test_conducted_a_raid_or_operation_is_an_armed_clash():
+    """ "conducted a cross-border raid against two insurgent camps" is an armed clash, as
+    "carried out a raid" is (round 39, Times of India, paragraph 6: 'conducted a
+    “successful” cross-border raid'); conducting a survey or an inquiry is none."""
+    published = date(2030, 7, 8)
+    for sentence in (
+        "In June 2029, the Myanmar military conducted a raid against rebel camps.",
+        "In June 2029, the Myanmar military conducted a cross-border raid on rebel camps.",
+        "In June 2029, the Tatmadaw conducts an offensive against rebels in Rakhine.",
+    ):
+        clashes = [c for c in events_of(sentence, published) if c.event_type == "armed clash"]
+        assert [(c.actors, c.span.start) for c in clashes] == [(("Tatmadaw",), date(2029, 6, 1))], (
+            sentence
+        )
+    for sentence in (
+        "In June 2029, the Tatmadaw conducted a survey of villages in Rakhine.",
+        "In June 2029, the Tatmadaw conducted an inquiry into the attack in Rakhine.",
+        "Since 2028, the Myanmar navy has conducted anti-piracy operations off Rakhine.",
+    ):
+        assert not [c for c in events_of(sentence, published) if c.event_type == "armed clash"]

@@ -494,6 +494,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:military )?operations? against",
             r"(?:launch(?:ed|es|ing)?|carr(?:y|ies|ied)(?: out)?) (?:an? |the )?(?:\w+ )?"
             r"(?:attacks?|offensives?|operations?|raids?)",
+            # "conducted a cross-border raid" (not "conducted anti-piracy operations":
+            # operations are an act of war only "against" someone, above)
+            r"conduct(?:s|ed|ing)? (?:an? |the )?(?:[\w-]+ )?(?:attacks?|offensives?|raids?)",
             r"bomb(?:ed|ing|ings)",
             r"shell(?:ed|ing)",
             # an armed rising against the rulers: "an armed rebellion", "armed resistance"
