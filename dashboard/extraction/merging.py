@@ -351,6 +351,9 @@ def _date_later(candidates: list[Candidate], directory: ActorDirectory) -> list[
             None,
         )
         if lender is None:
+            earlier = _occasion_lender(candidate, dated)
+            if earlier is not None:  # "During the two-day visit, X also met Y"
+                dated.append(candidate.with_lent_date(earlier.span, earlier.date_text))
             continue
         later = candidates[lender]
         lead = candidate.with_lent_date(later.span, later.date_text)
@@ -359,6 +362,38 @@ def _date_later(candidates: list[Candidate], directory: ActorDirectory) -> list[
             lead = _joined(lead, later)
         dated.append(lead)
     return dated
+
+
+#: An opening phrase naming a visit the text is telling ("During the two-day visit,",
+#: "During his trip,"): the actions under it take place on the visit's days.
+_DURING_THE_VISIT = re.compile(
+    r"[\"\u201c]?During (?:the|his|her|their) (?:[\w-]+ ){0,3}?(?:visit|trip|tour)\b[^,;]*,",
+    re.IGNORECASE,
+)
+
+
+def _occasion_lender(candidate: Candidate, dated: list[Candidate]) -> Candidate | None:
+    """The action told before that dates an undated one under "During the visit, ..."
+    that no later action dates: the last dated one, within two paragraphs, of the same
+    status whose people include one of this one's (the visitor's talks told on a day);
+    else None. The visit noun names the occasion the text told, not a day of its own."""
+    if not _DURING_THE_VISIT.match(candidate.evidence):
+        return None
+    people = set(candidate.people)
+    return next(
+        (
+            earlier
+            for earlier in reversed(dated)
+            if not earlier.undated
+            and not earlier.ongoing
+            and earlier.evidence != candidate.evidence
+            and earlier.status == candidate.status
+            and candidate.paragraph - DATE_LATER_PARAGRAPHS <= earlier.paragraph
+            and earlier.paragraph <= candidate.paragraph
+            and people & set(earlier.people)
+        ),
+        None,
+    )
 
 
 #: A present perfect told before an action word ("has slammed", "have urged").
