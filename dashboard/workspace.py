@@ -32,6 +32,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Mapping
@@ -44,7 +45,7 @@ import pandas as pd
 
 from dashboard import schema
 from dashboard.actors import ACTOR_COLUMNS, ActorDirectory, actor_problems
-from dashboard.geography import COUNTRY_BY_NAME, SPELLINGS, government_name
+from dashboard.geography import COUNTRY_BY_NAME, SPELLINGS, find_countries, government_name
 from dashboard.loading import validate_events_frame
 from dashboard.problems import EventsFileError, Problem
 from dashboard.table import EventTable, index_loaded, load_directory
@@ -673,7 +674,8 @@ class NewActor:
     #: "government" for a government's name ("Chilean government", "Government of X"),
     #: else None: the reviewer chooses.
     kind: str | None
-    #: The country the name's demonym or the proposing candidates' countries say, or "".
+    #: The country the name's own words or the words attached to it in its evidence
+    #: sentences say (:func:`attached_country`), or "".
     country: str
     #: Positions (0-based) of the candidates proposing it.
     candidates: tuple[int, ...]
@@ -683,13 +685,51 @@ _GOVERNMENT_SUFFIX = " government"
 _GOVERNMENT_PREFIX = "Government of "
 
 
+#: Words of a title that may stand between a country's name or demonym and the person
+#: it titles ("Cambodian Prime Minister X", "Indonesia's foreign minister X") or follow
+#: it in apposition ("X, a Belgian envoy,").
+_TITLE_WORD = (
+    r"(?i:president|vice|prime|deputy|foreign|defen[cs]e|interior|home|finance|trade|affairs"
+    r"|minister|secretary|general|special|permanent|envoy|ambassador|king|queen|crown|prince"
+    r"|princess|senior|chief|commander|head|leader|junta|military|army|official|diplomat"
+    r"|spokes(?:man|woman|person)|counsel+or|acting|former|top)"
+)
+_TITLES_BEFORE = re.compile(rf"\s+(?:{_TITLE_WORD}\s+){{0,4}}")
+_APPOSED_BEFORE = re.compile(r",\s+(?:(?i:a|an|the)\s+)?")
+_APPOSED_AFTER = re.compile(rf"\s+{_TITLE_WORD}\b")
+_OF_BEFORE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def attached_country(name: str, sentence: str) -> str:
+    """The one country the words attached to ``name`` in ``sentence`` say, or "".
+
+    Attached: a country's name or demonym right before the name or its title ("Cambodian
+    Prime Minister X", "Indonesia's foreign minister X"), "of" a country right after it
+    ("X of Thailand"), or a country's title in apposition ("X, a Belgian envoy");
+    countries (:func:`dashboard.geography.find_countries`) told elsewhere in the sentence,
+    where the meeting was, say nothing about whose the person is.
+    """
+    mentions = find_countries(sentence)
+    told = set()
+    for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence):
+        for mention in mentions:
+            gap = _TITLES_BEFORE.fullmatch(sentence, mention.end, found.start())
+            of = _OF_BEFORE.fullmatch(sentence, found.end(), mention.start)
+            apposed = _APPOSED_BEFORE.fullmatch(sentence, found.end(), mention.start)
+            if gap or of or (apposed and _APPOSED_AFTER.match(sentence, mention.end)):
+                told.add(mention.country)
+    return told.pop() if len(told) == 1 else ""
+
+
 def new_actors_to_review(candidates: pd.DataFrame, directory: ActorDirectory) -> list[NewActor]:
     """The names the candidates propose as new actors (their ``proposed_actors``) that
     ``directory`` does not know by any spelling, in order of first proposal.
 
     A government's name ("Chilean government", "Government of Chile") starts as kind
-    government of the country its words name; another name takes the one country its
-    candidates name, if they name exactly one (else none: the reviewer says).
+    government of the country its words name; another name takes the one country the
+    words attached to it in its candidates' evidence sentences say
+    (:func:`attached_country`), else none: the reviewer says. Never the candidates' own
+    countries: a visitor met in a country is named with that country only.
     """
     proposing: dict[str, list[int]] = {}
     for position, proposed in enumerate(candidates.get("proposed_actors", pd.Series(dtype="str"))):
@@ -703,8 +743,9 @@ def new_actors_to_review(candidates: pd.DataFrame, directory: ActorDirectory) ->
             kind = "government"
             words = name.removesuffix(_GOVERNMENT_SUFFIX).removeprefix(_GOVERNMENT_PREFIX)
             country = SPELLINGS.get(words, "")
-        if not country:
-            told = {c for p in positions for c in schema.split_list(candidates["countries"].iat[p])}
+        if not country and "evidence" in candidates:
+            told = {attached_country(name, str(candidates["evidence"].iat[p])) for p in positions}
+            told.discard("")
             country = told.pop() if len(told) == 1 else ""
         found.append(NewActor(name, kind, country, tuple(positions)))
     return found

@@ -161,3 +161,30 @@ def test_a_reviewed_name_goes_where_the_reviewer_says_in_each_candidate_titled_a
     # Only the picked candidate takes the name into the column picked.
     alone = placed_in_candidates(found, new.name, "recipients", [first])
     assert alone.iloc[second].equals(found.iloc[second])
+
+
+#: Made-up: a proposed person's country is read only from the words attached to the name
+#: (a demonym or a country's possessive before the name or its title, "of" a country
+#: after it, a country's title in apposition), never from where the meeting was.
+ATTACHED = {
+    "Former UN chief Tomas Verbeek met Min Aung Hlaing in Naypyitaw on Wednesday.": "",
+    "Min Aung Hlaing met Cambodian Prime Minister Tomas Verbeek in Naypyitaw on Wednesday.": (
+        "Cambodia"
+    ),
+    "Min Aung Hlaing met Indonesia's foreign minister Tomas Verbeek in Naypyitaw on Monday.": (
+        "Indonesia"
+    ),
+    "Min Aung Hlaing met Tomas Verbeek of Thailand in Naypyitaw on Wednesday.": "Thailand",
+    "Min Aung Hlaing met Tomas Verbeek, a Belgian envoy, in Naypyitaw on Wednesday.": "Belgium",
+    "Myanmar's junta chief met Tomas Verbeek in Naypyitaw on Wednesday.": "",
+}
+
+
+@pytest.mark.parametrize("sentence", list(ATTACHED))
+def test_a_proposed_person_takes_only_the_country_attached_to_the_name(sentence):
+    directory = load_directory()
+    text = f"Talks\n\n{sentence}"
+    found = candidates_frame(extract_events(text, dt.date(2024, 3, 7), directory, source="X"))
+    (new,) = [a for a in new_actors_to_review(found, directory) if a.name == "Tomas Verbeek"]
+    assert "Myanmar" in found["countries"].iat[new.candidates[0]]  # the meeting's place
+    assert new.country == ATTACHED[sentence]

@@ -390,6 +390,12 @@ def test_new_actors_to_review_with_their_defaults():
     rows = pd.DataFrame(
         {
             "countries": ["Chile;Myanmar", "Myanmar;Belgium", "Belgium", "Myanmar"],
+            "evidence": [
+                "A Chilean government delegation met Myanmar officials.",
+                "Tomas Verbeek of Belgium met Sergei Lavrov in Naypyitaw.",
+                "Ana Ruiz met Tomas Verbeek, a Dutch envoy, in Brussels.",
+                "Government of Chile envoys met Mr. Lavrov in Yangon.",
+            ],
             "proposed_actors": [
                 "Chilean government",
                 "Tomas Verbeek;Sergei Lavrov",
@@ -402,8 +408,8 @@ def test_new_actors_to_review_with_their_defaults():
     found = new_actors_to_review(rows, DIRECTORY)
     assert found == [
         NewActor("Chilean government", "government", "Chile", (0,)),
-        NewActor("Tomas Verbeek", None, "", (1, 2)),  # two countries told: none chosen
-        NewActor("Ana Ruiz", None, "Belgium", (2,)),
+        NewActor("Tomas Verbeek", None, "", (1, 2)),  # two countries attached: none chosen
+        NewActor("Ana Ruiz", None, "", (2,)),  # met in Belgium: that says not whose she is
         NewActor("Government of Chile", "government", "Chile", (3,)),
     ]
     workspace_known = with_actors(
