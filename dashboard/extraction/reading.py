@@ -27,6 +27,9 @@ from dashboard.extraction.article import (
 from dashboard.extraction.candidate import Candidate, Mention, _dedupe
 from dashboard.extraction.dating import (
     _ACCUSATION,
+    _ADJECTIVES,
+    _DATE_PREPOSITION,
+    _NOUN_AFTER,
     _NOUN_FORM,
     _REPORT_BEFORE,
     REPORTED_NOT_DONE,
@@ -36,6 +39,7 @@ from dashboard.extraction.dating import (
     _comma_participle,
     _indefinite,
     _not_participles,
+    _possessive,
     _reaction_to,
     _recalled,
     _reported_object,
@@ -79,7 +83,7 @@ from dashboard.extraction.roles import (
     _unnamed_offices,
 )
 from dashboard.extraction.sentence import _Told, _When
-from dashboard.extraction.triggers import PASSIVE_TRANSFER, WEAPON_WORD, Trigger
+from dashboard.extraction.triggers import PASSIVE_TRANSFER, TRIGGERS, WEAPON_WORD, Trigger
 from dashboard.geography import find_countries, find_places
 from dashboard.parsing import Structure
 
@@ -121,20 +125,23 @@ def extract_events(
     finder.dateline_span = _dateline_day(text, published)
     anchored: dict[str, tuple[DateSpan, str]] = {}
     candidates: list[Candidate] = []
-    lead_dates = []
+    lead_dates: list[DateMention] = []
     sentences: list[tuple[int, str]] = []
     for number, paragraph in enumerate(paragraphs, start=1):
         paragraph_dates: list[DateMention] = []
         for sentence in split_sentences(paragraph):
             sentences.append((number, sentence))
+            so_far = len(paragraph_dates)
             candidates += _sentence_events(
                 sentence, number, published, finder, anchored, paragraph_dates
             )
             told = _not_participles(sentence, find_date_expressions(sentence, published))
-            paragraph_dates.extend(told)
+            if number == 1:  # the headline names the lead's events again ("since coup")
+                lead_dates += [*paragraph_dates[so_far:], *told]
+            # "... since the military's 2021 coup": the coup's own date words date no
+            # undated action told after them (the paragraph's earlier ones still do)
+            paragraph_dates.extend(m for m in told if not _on_one_off_noun(sentence, m))
             finder.last_date = told[-1] if told else finder.last_date
-        if number == 1:
-            lead_dates = paragraph_dates
     # The headline tells the lead's news: read last (so its nouns can refer back), dated
     # like paragraph 1 where it has no date words of its own, cited as paragraph 1.
     headline = article_headline(text)
@@ -163,6 +170,26 @@ def extract_events(
         replace(c, span=table_span(c.span)) for c in _each_listed_month(candidates, published)
     ]
     return _propose_governments(candidates, finder.proposed_governments)
+
+
+#: The triggers of events a country has once (a coup).
+_ONE_OFF_TRIGGERS = tuple(t for t in TRIGGERS if t.event_type in ONE_OFF)
+
+
+def _on_one_off_noun(sentence: str, told: DateMention) -> bool:
+    """Whether date words qualify a one-off event's noun right after them ("since the
+    military's 2021 coup", "last year's coup"): that event's own date, told as a point
+    of reference, not the paragraph's date for the undated actions told after it."""
+    if _DATE_PREPOSITION.match(told.text) and not _possessive(told):
+        return False  # "seized power in 2021": the date of a clause, not words on a noun
+    start = told.end + 2 if sentence.startswith(("'s", "\u2019s"), told.end) else told.end
+    adjectives = _ADJECTIVES.match(sentence, start)
+    noun = _NOUN_AFTER.match(sentence, adjectives.end() if adjectives else start)
+    end = noun.end() if noun is not None else adjectives.end()
+    if end == start or not sentence[start : start + 1].isspace():
+        return False
+    words = _NOUN_AFTER.finditer(sentence, start, end)
+    return any(t.pattern.match(sentence, w.start()) for w in words for t in _ONE_OFF_TRIGGERS)
 
 
 def _dateline_day(text: str, published: date) -> tuple[DateSpan, str] | None:
