@@ -6811,3 +6811,62 @@ def test_a_coup_told_with_its_own_date_still_dates_the_undated_act_after_it(coup
     others = [c for c in found if c.event_type != "coup"]
     assert coups and others
     assert {c.span for c in others} == {coups[0].span}
+
+
+# The lead's hand check (session 28, articles28j): a meeting told with its day, told again
+# in the next paragraph without date words, and a later paragraph naming the coup with its
+# year after the noun; the second telling took the coup's year from the later sentence
+# (through the sanction told there). Made-up text after the lead's.
+_HAND_CHECK_MEETING = (
+    "CITY - A former envoy, Karel Novak, met for talks with top officials of Myanmar's "
+    "junta on Monday. Efforts to end the crisis unleashed by the military's 2021 coup "
+    "have stalled.\n\n"
+)
+_HAND_CHECK_RETOLD = (
+    "Novak met junta chief Min Aung Hlaing in Naypyitaw and exchanged views on the "
+    "situation, according to the junta. It did not give details.\n\n"
+)
+_COUP_REFERENCES = [
+    "Min Aung Hlaing has been sanctioned by the United States since the junta's coup in 2021.",
+    "Min Aung Hlaing has been sanctioned by the United States since the coup of 2021.",
+    "Min Aung Hlaing has been sanctioned by the European Union since the military coup in "
+    "February 2021.",
+]
+
+
+@pytest.mark.parametrize("reference", _COUP_REFERENCES)
+def test_a_meeting_told_again_takes_the_first_tellings_day_not_a_later_coups_year(reference):
+    text = _HAND_CHECK_MEETING + _HAND_CHECK_RETOLD + reference
+    found = extract_events(text, date(2023, 4, 25), load_directory())
+    meetings = [c for c in found if c.event_type == "meeting"]
+    assert [(c.span.start, c.span.precision) for c in meetings] == [(date(2023, 4, 24), "day")]
+    assert "Min Aung Hlaing" in meetings[0].actors + meetings[0].recipients
+
+
+@pytest.mark.parametrize("reference", _COUP_REFERENCES)
+def test_an_undated_meeting_takes_no_date_from_a_coups_own_date_words_in_a_later_paragraph(
+    reference,
+):
+    # no earlier meeting: the sanction's date words are the coup's, they lend nothing
+    text = (
+        "CITY - Efforts to end the crisis unleashed by the military's 2021 coup have "
+        "stalled.\n\nKarel " + _HAND_CHECK_RETOLD + reference
+    )
+    found = extract_events(text, date(2023, 4, 25), load_directory())
+    assert [c for c in found if c.event_type == "meeting"] == []
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Novak asked to meet with Aung San Suu Kyi, according to the junta.",
+        "Despite requests, Novak was unable to meet with Aung San Suu Kyi.",
+        "Sergei Lavrov met Aung San Suu Kyi in Naypyitaw and exchanged views.",
+    ],
+)
+def test_an_undated_meeting_not_told_again_takes_no_earlier_meetings_day(second):
+    # must not fire: a request or a failure to meet, or a meeting of other persons
+    text = _HAND_CHECK_MEETING + second
+    found = extract_events(text, date(2023, 4, 25), load_directory())
+    meetings = [c for c in found if c.event_type == "meeting"]
+    assert all("Aung San Suu Kyi" not in c.actors + c.recipients for c in meetings)

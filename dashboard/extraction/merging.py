@@ -314,6 +314,10 @@ def _date_later(candidates: list[Candidate], directory: ActorDirectory) -> list[
     """
     dated: list[Candidate] = []
     absorbed: set[int] = set()
+    one_off_dates: dict[str, set[DateSpan]] = {}
+    for c in candidates:
+        if c.event_type in ONE_OFF and not c.undated:
+            one_off_dates.setdefault(c.evidence, set()).add(c.span)
     for i, candidate in enumerate(candidates):
         if i in absorbed:
             continue
@@ -338,6 +342,12 @@ def _date_later(candidates: list[Candidate], directory: ActorDirectory) -> list[
                 # ... and so is one told with its own date words after the lead ("his
                 # first trip since the 2021 coup"): it lends no action of another type
                 and (later.event_type not in ONE_OFF or later.event_type == candidate.event_type)
+                # ... nor does an action dated by such an event's own date words ("X has
+                # been sanctioned since the junta's coup in 2021": the coup's year)
+                and not (
+                    later.event_type != candidate.event_type
+                    and any(_nested(later.span, o) for o in one_off_dates.get(later.evidence, ()))
+                )
                 # the headline, read last, counts as paragraph 1: it lends no further
                 and abs(later.paragraph - candidate.paragraph) <= DATE_LATER_PARAGRAPHS
                 # an action of its own sentence: its date words were read and not taken
@@ -364,6 +374,13 @@ def _date_later(candidates: list[Candidate], directory: ActorDirectory) -> list[
     return dated
 
 
+def _nested(one: DateSpan, other: DateSpan) -> bool:
+    """Whether one span lies within the other (either way round)."""
+    return (one.start <= other.start and other.end <= one.end) or (
+        other.start <= one.start and one.end <= other.end
+    )
+
+
 #: An opening phrase naming a visit the text is telling ("During the two-day visit,",
 #: "During his trip,"): the actions under it take place on the visit's days.
 _DURING_THE_VISIT = re.compile(
@@ -373,11 +390,15 @@ _DURING_THE_VISIT = re.compile(
 
 
 def _occasion_lender(candidate: Candidate, dated: list[Candidate]) -> Candidate | None:
-    """The action told before that dates an undated one under "During the visit, ..."
-    that no later action dates: the last dated one, within two paragraphs, of the same
-    status whose people include one of this one's (the visitor's talks told on a day);
-    else None. The visit noun names the occasion the text told, not a day of its own."""
-    if not _DURING_THE_VISIT.match(candidate.evidence):
+    """The action told before that dates an undated one that no later action dates: the
+    last dated one, within two paragraphs, of the same status naming one of this one's
+    persons, under "During the visit, ..." (the visitor's talks told on a day; the visit
+    noun names the occasion the text told, not a day of its own), or a meeting told
+    again ("X met Y on Monday" ... "X met Z in the capital and exchanged views"): an
+    earlier dated meeting whose persons (or persons proposed for review, named again by
+    surname) this one's sentence names; else None."""
+    during = _DURING_THE_VISIT.match(candidate.evidence) is not None
+    if not during and candidate.event_type != "meeting":
         return None
     people = set(candidate.people)
     return next(
@@ -390,10 +411,31 @@ def _occasion_lender(candidate: Candidate, dated: list[Candidate]) -> Candidate 
             and earlier.status == candidate.status
             and candidate.paragraph - DATE_LATER_PARAGRAPHS <= earlier.paragraph
             and earlier.paragraph <= candidate.paragraph
-            and people & set(earlier.people)
+            and (
+                people & set(earlier.people)
+                if during
+                else earlier.event_type == "meeting" and _names_a_person_of(candidate, earlier)
+            )
         ),
         None,
     )
+
+
+#: "to" right before an action word: a wish, a request or a failure ("asked to meet").
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
+
+
+def _names_a_person_of(candidate: Candidate, earlier: Candidate) -> bool:
+    """Whether the candidate's sentence names a person of the earlier one: one both
+    name, or one proposed for review there named here by surname ("Jan Novak" ...
+    "Novak met ...")."""
+    told = candidate.evidence[: candidate.evidence.find(candidate.trigger)]
+    if _INFINITIVE_BEFORE.search(told):
+        return False  # "asked to meet", "was unable to meet": no meeting told again
+    if set(candidate.people) & set(earlier.people):
+        return True
+    surnames = {n.split()[-1] for n in earlier.proposed_actors if len(n.split()) > 1}
+    return any(re.search(rf"\b{re.escape(s)}\b", candidate.evidence) for s in surnames)
 
 
 #: A present perfect told before an action word ("has slammed", "have urged").
