@@ -937,6 +937,21 @@ def _names_capitalised(words: str) -> bool:
     return True
 
 
+#: A capitalised word right after: a surname ("Jan Novak"), not a day or a year.
+_CAPITALISED_AFTER = re.compile(r" ([A-Z][a-z]+)\b(?!['\u2019]s\b)")
+
+
+def _first_name(text: str, match: re.Match) -> bool:
+    """Whether the date words are a month's name alone followed by a capitalised word that
+    is no month or weekday: a person's first name and surname ("Jan Novak", "April
+    Glaspie"), not date words. A month told with a preposition, a day or a year ("in
+    April", "April 5", "April 2021") is never one."""
+    if match.group(0).strip(".").lower() not in MONTHS:
+        return False
+    after = _CAPITALISED_AFTER.match(text, match.end())
+    return bool(after) and after.group(1).lower() not in MONTHS | WEEKDAYS
+
+
 @dataclass(frozen=True)
 class DateMention:
     """Date words found in running text: where, the words themselves, and their span."""
@@ -973,6 +988,8 @@ def find_date_expressions(
         words = match.group(0)
         if not _names_capitalised(words):
             continue  # "march", "may" as ordinary words
+        if _first_name(text, match):
+            continue  # "Jan Novak", "April Glaspie": a person's first name, no date
         if _YEAR_RE.fullmatch(words) and _NAME_BEFORE_YEAR.search(text, 0, match.start()):
             continue  # "Forum ATOMEXPO 2022", "Army-2022": the year of a name, no date
         try:

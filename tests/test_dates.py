@@ -783,3 +783,20 @@ def test_a_possessive_weekday_or_month_is_found_without_the_saying() -> None:
         ("December\u2019s", span("2021-12-01", "2021-12-31", "month")),
         ("said Monday", span("2022-08-01", "2022-08-01", "day")),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, found",
+    [
+        ("Former envoy Jan Novak met the junta chief.", []),
+        ("US ambassador April Glaspie met the president.", []),
+        ("Envoy Mar Roxas visited Naypyitaw.", []),
+        ("The talks in Jan were short.", ["in Jan"]),
+        ("Talks opened on Jan 5.", ["on Jan 5"]),
+        ("In April Myanmar signed the deal.", ["In April"]),
+        ("They met in March. March talks followed.", ["in March", "March"]),
+    ],
+)
+def test_a_month_s_name_before_a_surname_is_a_first_name_not_a_date(sentence, found):
+    mentions = find_date_expressions(sentence, date(2023, 4, 25))
+    assert [m.text for m in mentions] == found
